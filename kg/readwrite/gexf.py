@@ -1,0 +1,30 @@
+"""GEXF 1.2 for Gephi, with viz colour (from entity type) and size (from pagerank).
+
+igraph cannot read GEXF; networkx and Gephi can. networkx's GEXF writer moves the node
+``label`` and edge ``weight`` into the element's own attributes and stores multigraph edge
+keys as the ``networkx_key`` attribute; ``nx.read_gexf`` undoes both.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from kg.readwrite._output import PathOrFile, open_binary
+from kg.readwrite.clean import clean_graph
+from kg.readwrite.styles import scaled_sizes, type_color
+
+
+def _pagerank(value: object) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def write_gexf(graph: nx.Graph, path_or_file: PathOrFile, *, version: str = "1.2draft") -> None:
+    """Write ``graph`` as GEXF (UTF-8); a path is written atomically, a file must be binary."""
+    out = clean_graph(graph)
+    nodes = list(out.nodes(data=True))
+    sizes = scaled_sizes(_pagerank(data.get("pagerank")) for _, data in nodes)
+    for (_, data), size in zip(nodes, sizes, strict=True):
+        r, g, b = type_color(data.get("type"))
+        data["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "size": size}
+    with open_binary(path_or_file) as handle:
+        nx.write_gexf(out, handle, encoding="utf-8", prettyprint=True, version=version)

@@ -1,0 +1,87 @@
+"""Plain CSV tables: one row per node, one row per edge (UTF-8, RFC 4180 quoting).
+
+Fields with newlines, quotes or commas are quoted; read them with ``csv`` (``newline=""``)
+or pandas, not by splitting lines. For Excel on Windows pass ``encoding="utf-8-sig"``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+
+import networkx as nx
+
+from kg.readwrite.atomic import atomic_write
+from kg.readwrite.clean import Scalar, attribute_types, clean_graph
+
+# Column order people expect first; any other attribute follows, sorted by name.
+NODE_COLUMNS = (
+    "label", "type", "aliases", "mentions", "articles", "article_ids", "titles",
+    "pagerank", "community", "degree",
+)  # fmt: skip
+EDGE_COLUMNS = ("relation", "weight", "title", "evidence", "article_ids", "date")
+NODE_ID_COLUMNS = ("id",)
+EDGE_ID_COLUMNS = ("source", "target", "key")
+
+
+def ordered_columns(found: Sequence[str], preferred: Sequence[str], reserved: Sequence[str]) -> list[str]:
+    known = [c for c in preferred if c in found]
+    rest = sorted(c for c in found if c not in preferred and c not in reserved)
+    return known + rest
+
+
+def csv_cell(value: Scalar | None) -> str:
+    """CSV text of a value: booleans lower-case, floats with repr precision, None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def node_rows(graph: nx.Graph) -> tuple[list[str], list[list[str]]]:
+    """Header and rows for nodes of an already cleaned graph."""
+    types = attribute_types([d for _, d in graph.nodes(data=True)])
+    columns = ordered_columns(list(types), NODE_COLUMNS, NODE_ID_COLUMNS)
+    rows = [[str(n)] + [csv_cell(d.get(c)) for c in columns] for n, d in graph.nodes(data=True)]
+    return list(NODE_ID_COLUMNS) + columns, rows
+
+
+def edge_rows(graph: nx.Graph) -> tuple[list[str], list[list[str]]]:
+    """Header and rows for edges of an already cleaned graph (key empty for simple graphs)."""
+    if graph.is_multigraph():
+        edges = list(graph.edges(keys=True, data=True))
+    else:
+        edges = [(u, v, None, d) for u, v, d in graph.edges(data=True)]
+    types = attribute_types([d for *_, d in edges])
+    columns = ordered_columns(list(types), EDGE_COLUMNS, EDGE_ID_COLUMNS)
+    rows = [
+        [str(u), str(v), "" if k is None else str(k)] + [csv_cell(d.get(c)) for c in columns]
+        for u, v, k, d in edges
+    ]
+    return list(EDGE_ID_COLUMNS) + columns, rows
+
+
+def write_rows(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]], *, encoding: str) -> None:
+    with atomic_write(path, "w", encoding=encoding, newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def write_csv(
+    graph: nx.Graph,
+    out_dir: str | Path,
+    *,
+    nodes_name: str = "entities.csv",
+    edges_name: str = "relations.csv",
+    encoding: str = "utf-8",
+) -> list[Path]:
+    """Write node and edge tables into ``out_dir`` (created if missing); return their paths."""
+    out = Path(out_dir)
+    cleaned = clean_graph(graph)
+    nodes_path, edges_path = out / nodes_name, out / edges_name
+    write_rows(nodes_path, *node_rows(cleaned), encoding=encoding)
+    write_rows(edges_path, *edge_rows(cleaned), encoding=encoding)
+    return [nodes_path, edges_path]
