@@ -1,0 +1,234 @@
+"""Run an extractor over many articles: in-process, on a local process pool, or on dask.
+
+Whatever the engine, results come back in input order, so the output of ``jobs=4`` is
+identical to ``jobs=1``. Articles are submitted in batches with a bounded number in
+flight, so memory stays flat on a corpus of any size.
+
+The extractor must be picklable and load its model lazily: each worker process gets one
+copy (through the pool initializer, or a dask scatter) and so loads the model once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from enum import Enum
+from itertools import islice
+from typing import Any, Protocol
+
+from kg.schema import Article, Extraction
+
+
+class ExtractorLike(Protocol):
+    def fingerprint(self) -> str: ...
+
+    def extract(self, article: Article) -> Extraction: ...
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+BATCH_SIZE = 8  # articles per task: amortises pickling without starving a worker
+IN_FLIGHT_PER_WORKER = 4  # batches queued per worker; bounds memory on big corpora
+
+# --- worker side (module globals live once per worker process) -----------------------------
+
+_worker_extractor: ExtractorLike | None = None
+
+
+def _init_worker(extractor: ExtractorLike) -> None:
+    global _worker_extractor
+    _worker_extractor = extractor
+
+
+def _extract_batch(batch: list[Article]) -> list[Extraction]:
+    assert _worker_extractor is not None, "worker used without _init_worker"
+    return [_worker_extractor.extract(a) for a in batch]
+
+
+def _extract_batch_with(extractor: ExtractorLike, batch: list[Article]) -> list[Extraction]:
+    # dask: `extractor` is the scattered copy held by the worker, so its model loads once.
+    return [extractor.extract(a) for a in batch]
+
+
+# --- driver side ------------------------------------------------------------------------------
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _ordered(
+    submit: Callable[[list[Article]], Future[Any]],
+    batches: Iterator[list[Article]],
+    window: int,
+    progress: Callable[[int], None] | None,
+) -> Iterator[Extraction]:
+    """Keep ``window`` batches in flight; yield their results strictly in submission order."""
+    pending: deque[Future[Any]] = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield from _drain_one(pending, progress)
+    while pending:
+        yield from _drain_one(pending, progress)
+
+
+def _drain_one(
+    pending: deque[Future[Any]], progress: Callable[[int], None] | None
+) -> Iterator[Extraction]:
+    results = pending.popleft().result()
+    if progress is not None:
+        progress(len(results))
+    yield from results
+
+
+def extract_all(
+    articles: Iterable[Article],
+    extractor: ExtractorLike,
+    *,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[Extraction]:
+    """Extract every article, yielding Extractions in input order.
+
+    ``jobs``: worker processes (local) or workers of a LocalCluster (dask without a
+    scheduler). ``engine``: "local" or "dask"; ``scheduler``: a dask scheduler address such
+    as ``tcp://10.0.0.5:8786`` (dask only). ``progress`` is called with the number of
+    articles just finished (an increment, as for ``rich.progress.Progress.advance``).
+    """
+    engine = Engine(engine)
+    if jobs < 1:
+        raise ValueError(f"jobs must be >= 1, got {jobs}")
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be >= 1, got {batch_size}")
+    if scheduler is not None and engine is not Engine.dask:
+        raise ValueError("a scheduler address needs engine='dask'")
+    if engine is Engine.dask:
+        return _extract_dask(articles, extractor, jobs, scheduler, progress, batch_size)
+    if jobs == 1:
+        return _extract_serial(articles, extractor, progress)
+    return _extract_pool(articles, extractor, jobs, progress, batch_size)
+
+
+def _extract_serial(
+    articles: Iterable[Article],
+    extractor: ExtractorLike,
+    progress: Callable[[int], None] | None,
+) -> Iterator[Extraction]:
+    for article in articles:
+        result = extractor.extract(article)
+        if progress is not None:
+            progress(1)
+        yield result
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # Not "fork": the driver may already hold an ONNX/BLAS thread pool, and forking a
+    # process with live threads can deadlock the child. forkserver starts workers from a
+    # clean process and is cheap on POSIX; spawn is the portable fallback.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _extract_pool(
+    articles: Iterable[Article],
+    extractor: ExtractorLike,
+    jobs: int,
+    progress: Callable[[int], None] | None,
+    batch_size: int,
+) -> Iterator[Extraction]:
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=_pool_context(),
+        initializer=_init_worker,
+        initargs=(extractor,),
+    ) as pool:
+        try:
+            yield from _ordered(
+                lambda batch: pool.submit(_extract_batch, batch),
+                _batches(articles, batch_size),
+                jobs * IN_FLIGHT_PER_WORKER,
+                progress,
+            )
+        except BaseException:
+            # Ctrl-C or a failing article: don't wait for the queued batches.
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _import_dask() -> Any:
+    try:
+        import distributed
+    except ImportError as exc:
+        raise RuntimeError("engine 'dask' needs dask.distributed: pip install 'kg[dask]'") from exc
+    return distributed
+
+
+def _extract_dask(
+    articles: Iterable[Article],
+    extractor: ExtractorLike,
+    jobs: int,
+    scheduler: str | None,
+    progress: Callable[[int], None] | None,
+    batch_size: int,
+) -> Iterator[Extraction]:
+    distributed = _import_dask()
+    # Import failures must surface at the call, not at the first next(): check eagerly and
+    # hand back a generator for the rest.
+    return _dask_results(distributed, articles, extractor, jobs, scheduler, progress, batch_size)
+
+
+def _dask_results(
+    distributed: Any,
+    articles: Iterable[Article],
+    extractor: ExtractorLike,
+    jobs: int,
+    scheduler: str | None,
+    progress: Callable[[int], None] | None,
+    batch_size: int,
+) -> Iterator[Extraction]:
+    cluster = None
+    if scheduler is None:
+        cluster = distributed.LocalCluster(
+            n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = distributed.Client(cluster)
+    else:
+        client = distributed.Client(scheduler)
+    try:
+        yield from extract_all_with_client(
+            articles, extractor, client, progress=progress, batch_size=batch_size
+        )
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def extract_all_with_client(
+    articles: Iterable[Article],
+    extractor: ExtractorLike,
+    client: Any,
+    *,
+    progress: Callable[[int], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[Extraction]:
+    """Like ``extract_all(engine="dask")`` on a Client you already hold (tests, notebooks)."""
+    workers = max(1, sum(client.nthreads().values()))
+    remote_extractor = client.scatter(extractor, broadcast=True, hash=False)
+    yield from _ordered(
+        lambda batch: client.submit(_extract_batch_with, remote_extractor, batch, pure=False),
+        _batches(articles, batch_size),
+        workers * IN_FLIGHT_PER_WORKER,
+        progress,
+    )

@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from kg.parallel import extract_all, extract_all_with_client
+from kg.schema import Article, Extraction, Mention, Sentence
+
+
+class FakeExtractor:
+    """Cheap, deterministic and picklable, with a lazily "loaded model" like the real one."""
+
+    def __init__(self, *, fail_on: str | None = None) -> None:
+        self.fail_on = fail_on
+        self._model: str | None = None
+
+    def __getstate__(self) -> dict:
+        return {"fail_on": self.fail_on, "_model": None}  # the model never travels
+
+    def fingerprint(self) -> str:
+        return "fake-1"
+
+    def load(self) -> str:
+        return "model"
+
+    def extract(self, article: Article) -> Extraction:
+        if self._model is None:
+            self._model = self.load()
+        if article.id == self.fail_on:
+            raise ValueError(f"cannot extract {article.id}")
+        mentions = [
+            Mention(i, i + 2, article.text[i : i + 2], "ORG", 0, source=self._model)
+            for i in range(0, len(article.text) - 1, 3)
+        ]
+        return Extraction(article=article, mentions=mentions)
+
+
+PROCESS_LOADS = 0
+
+
+class LoadCountingExtractor(FakeExtractor):
+    """Tags each mention with its process id and how many models that process loaded."""
+
+    def load(self) -> str:
+        global PROCESS_LOADS
+        PROCESS_LOADS += 1
+        return f"{os.getpid()}:{PROCESS_LOADS}"
+
+
+def make_articles(n: int) -> list[Article]:
+    out = []
+    for i in range(n):
+        text = f"第{i}篇文章：市政府召开会议{i * 7}次。"
+        out.append(
+            Article(
+                id=f"a#{i}", source="x.txt", text=text, sentences=[Sentence(0, len(text), text)]
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize(
+    ("jobs", "batch_size", "n"),
+    [(1, 8, 10), (2, 1, 7), (2, 3, 40), (2, 8, 0)],
+)
+def test_parallel_same_output_in_input_order(jobs: int, batch_size: int, n: int) -> None:
+    articles = make_articles(n)
+    expected = [FakeExtractor().extract(a) for a in articles]
+    done: list[int] = []
+    got = list(
+        extract_all(
+            articles, FakeExtractor(), jobs=jobs, batch_size=batch_size, progress=done.append
+        )
+    )
+    assert got == expected
+    assert [e.article.id for e in got] == [a.id for a in articles]
+    assert sum(done) == n
+
+
+def test_parallel_each_worker_loads_the_model_once() -> None:
+    got = list(extract_all(make_articles(60), LoadCountingExtractor(), jobs=2, batch_size=2))
+    tags = {m.source for e in got for m in e.mentions}
+    pids = {t.split(":")[0] for t in tags}
+    assert 1 <= len(pids) <= 2 and str(os.getpid()) not in pids
+    assert {t.split(":")[1] for t in tags} == {"1"}
+
+
+def test_parallel_accepts_a_lazy_iterable() -> None:
+    articles = make_articles(30)
+    got = list(extract_all(iter(articles), FakeExtractor(), jobs=2, batch_size=4))
+    assert [e.article.id for e in got] == [a.id for a in articles]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_parallel_error_in_an_article_propagates(jobs: int) -> None:
+    with pytest.raises(ValueError, match=r"cannot extract a#5"):
+        list(extract_all(make_articles(20), FakeExtractor(fail_on="a#5"), jobs=jobs, batch_size=2))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"jobs": 0}, "jobs must be >= 1"),
+        ({"batch_size": 0}, "batch_size must be >= 1"),
+        ({"engine": "spark"}, "'spark' is not a valid Engine"),
+        ({"scheduler": "tcp://127.0.0.1:8786"}, "needs engine='dask'"),
+    ],
+)
+def test_parallel_rejects_bad_options(kwargs: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        extract_all([], FakeExtractor(), **kwargs)
+
+
+def test_parallel_dask_missing_names_the_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import now raises ImportError
+    with pytest.raises(RuntimeError, match=r"pip install 'kg\[dask\]'"):
+        extract_all([], FakeExtractor(), engine="dask")
+
+
+def test_parallel_dask_local_cluster_matches_serial() -> None:
+    distributed = pytest.importorskip("distributed")
+    articles = make_articles(25)
+    expected = [FakeExtractor().extract(a) for a in articles]
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        done: list[int] = []
+        got = list(
+            extract_all_with_client(
+                articles, FakeExtractor(), client, batch_size=4, progress=done.append
+            )
+        )
+    assert got == expected
+    assert sum(done) == len(articles)
+
+
+def test_parallel_dask_engine_starts_its_own_cluster() -> None:
+    pytest.importorskip("distributed")
+    articles = make_articles(12)
+    expected = [FakeExtractor().extract(a) for a in articles]
+    assert (
+        list(extract_all(articles, FakeExtractor(), engine="dask", jobs=1, batch_size=5))
+        == expected
+    )
