@@ -6,6 +6,11 @@ after their attribute (``named_key_ids``). When a node and an edge attribute sha
 (``article_ids``) the edge key gets id ``edge_<name>`` so ids stay unique; readers use
 ``attr.name``, so the attribute name is unchanged. Graph-level keys are ``graph_<name>``.
 Nodes also get integer ``r``, ``g``, ``b`` (colour per entity type), which Gephi reads.
+
+Edge ids must be unique in the document (Gephi refuses a second edge with an id it has
+seen), but a MultiDiGraph key is only unique per node pair (two ``co_mention`` edges from
+different pairs). So edges get ids ``e0``, ``e1``, ... and the key travels as the edge
+attribute ``key``; ``read_graphml`` turns it back into the edge key.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from kg.readwrite.styles import type_color
 
 # Node attributes added for Gephi only; read_graph drops them again.
 STYLE_KEYS = ("r", "g", "b")
+# Edge attribute carrying the MultiDiGraph edge key.
+KEY_ATTR = "key"
 
 
 class _UniqueNamedKeyWriter(GraphMLWriter):
@@ -50,11 +57,25 @@ class _UniqueNamedKeyWriter(GraphMLWriter):
         return key_id
 
 
+    def add_edges(self, G: nx.Graph, graph_element: Any) -> None:
+        default = G.graph.get("edge_default", {})
+        for index, (u, v, data) in enumerate(G.edges(data=True)):
+            edge_element = self.myElement("edge", source=str(u), target=str(v), id=f"e{index}")
+            self.add_attributes("edge", edge_element, data, default)
+            graph_element.append(edge_element)
+
+
 def styled_for_gephi(graph: nx.Graph) -> nx.Graph:
-    """Cleaned copy with r, g, b node attributes from the entity type."""
+    """Cleaned copy with r, g, b node attributes from the entity type and edge keys as data."""
     out = clean_graph(graph)
     for _, data in out.nodes(data=True):
         data["r"], data["g"], data["b"] = type_color(data.get("type"))
+    if out.is_multigraph():
+        keys = [k for _, _, k in out.edges(keys=True)]
+        # One declared type per GraphML key: all ints stay ints, anything else becomes str.
+        as_int = all(isinstance(k, int) for k in keys)
+        for u, v, k, data in out.edges(keys=True, data=True):
+            data[KEY_ATTR] = k if as_int else str(k)
     return out
 
 
@@ -70,10 +91,15 @@ def write_graphml(graph: nx.Graph, path_or_file: PathOrFile) -> None:
 
 def read_graphml(path_or_file: PathOrFile) -> nx.MultiDiGraph:
     """Read GraphML written by ``write_graphml`` back into a MultiDiGraph, minus Gephi styling."""
-    graph = nx.read_graphml(path_or_file, force_multigraph=True)
-    if not graph.is_directed():
-        graph = nx.MultiDiGraph(graph)
-    for _, data in graph.nodes(data=True):
-        for key in STYLE_KEYS:
-            data.pop(key, None)
+    read = nx.read_graphml(path_or_file, force_multigraph=True)
+    graph = nx.MultiDiGraph()
+    graph.graph.update(read.graph)
+    for node, data in read.nodes(data=True):
+        graph.add_node(node, **{k: v for k, v in data.items() if k not in STYLE_KEYS})
+    for u, v, key, data in read.edges(keys=True, data=True):
+        attrs = dict(data)
+        key = attrs.pop(KEY_ATTR, key)  # files from other tools have no key attribute
+        graph.add_edge(u, v, key=key, **attrs)
+        if not read.is_directed():
+            graph.add_edge(v, u, key=key, **attrs)
     return graph
