@@ -1,0 +1,499 @@
+"""Scoring a predicted graph (or predicted mentions) against the gold annotations.
+
+Gold files live in ``tests/data/gold/<page stem>.json`` (format: tests/data/gold guide):
+``{"page", "home_city", "entities": [{"name", "type", "aliases"}], "roles": [{"person",
+"title", "org"}]}``.
+
+Entity scoring is per page: the predicted entities of a page are the graph nodes whose
+``article_ids`` contain an article of that page (ids ``"<page stem>#<n>"``). A node matches a
+gold entity when the types agree and their surface forms (label/name plus aliases) share one
+after normalisation (NFKC, whitespace removed). Matching is one-to-one (a maximum matching),
+so a gold entity found as k nodes gives 1 TP and k-1 FP (a *split*), and a node covering
+several gold entities is counted once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.schema import ENTITY_TYPES
+
+ALL = "ALL"
+HOLDS_POSITION = "holds_position"
+# Byline roles have no organisation in the text; the graph may hang them on this node.
+BYLINE_ORG_LABELS = frozenset({"本报"})
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Scores:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Scores) -> Scores:
+        return Scores(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+
+@dataclass
+class Report:
+    entities: dict[str, Scores] = field(default_factory=dict)  # per type + "ALL"
+    roles: Scores = field(default_factory=Scores)  # (person, title) pairs
+    role_org_accuracy: float | None = None  # among matched pairs whose gold org is not null
+    role_org_checked: int = 0  # how many pairs role_org_accuracy is computed over
+    splits: list[str] = field(default_factory=list)  # gold entities found as several nodes
+    missed: list[tuple[str, str, str]] = field(default_factory=list)  # (page, type, name)
+    invented: list[tuple[str, str, str]] = field(default_factory=list)  # (page, type, label)
+    wrong_type: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # (page, gold type, gold name, predicted type): the entity was found with another type
+    missed_roles: list[tuple[str, str, str]] = field(default_factory=list)  # (page, person, title)
+    invented_roles: list[tuple[str, str, str]] = field(default_factory=list)
+    wrong_org: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    # (page, person, title, gold org, predicted orgs "|"-joined or "-")
+    pages: list[str] = field(default_factory=list)  # pages evaluated
+
+
+# ---------------------------------------------------------------- gold files
+
+
+class GoldError(ValueError):
+    """A gold annotation file that cannot be used; the message names the file."""
+
+
+def load_gold(gold_dir: Path) -> dict[str, dict]:
+    """Read every ``*.json`` gold file of ``gold_dir``: page stem -> annotation dict.
+
+    Raises :class:`GoldError` (a ``ValueError``) naming the file when one is not valid JSON or lacks a field.
+    """
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise GoldError(f"gold directory not found: {gold_dir}")
+    gold: dict[str, dict] = {}
+    for path in sorted(gold_dir.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise GoldError(f"{path}: not valid UTF-8 JSON ({exc})") from exc
+        _check_gold(data, path=path)
+        gold[path.stem] = data
+    return gold
+
+
+def _check_gold(data: Any, *, path: Path) -> None:
+    if not isinstance(data, dict):
+        raise GoldError(f"{path}: expected a JSON object, got {type(data).__name__}")
+    page = data.get("page")
+    if page is not None and page != path.stem:
+        raise GoldError(f"{path}: 'page' is {page!r} but the file is named {path.stem!r}")
+    entities = data.get("entities")
+    if not isinstance(entities, list):
+        raise GoldError(f"{path}: missing 'entities' list")
+    for i, ent in enumerate(entities):
+        if not isinstance(ent, dict) or not isinstance(ent.get("name"), str):
+            raise GoldError(f"{path}: entities[{i}] has no 'name' string")
+        if ent.get("type") not in ENTITY_TYPES:
+            raise GoldError(
+                f"{path}: entities[{i}] ({ent['name']}) has type {ent.get('type')!r}, "
+                f"expected one of {', '.join(ENTITY_TYPES)}"
+            )
+        aliases = ent.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise GoldError(
+                f"{path}: entities[{i}] ({ent['name']}) 'aliases' is not a list of strings"
+            )
+    roles = data.get("roles", [])
+    if not isinstance(roles, list):
+        raise GoldError(f"{path}: 'roles' is not a list")
+    for i, role in enumerate(roles):
+        if (
+            not isinstance(role, dict)
+            or not isinstance(role.get("person"), str)
+            or not isinstance(role.get("title"), str)
+            or not (role.get("org") is None or isinstance(role.get("org"), str))
+        ):
+            raise GoldError(
+                f"{path}: roles[{i}] needs 'person' and 'title' strings and 'org' string or null"
+            )
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _norm(text: str) -> str:
+    # NFKC folds full-width brackets/digits so "（山东）" equals "(山东)".
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _split(value: Any) -> list[str]:
+    """A "|"-joined attribute (as written to GraphML) or an in-memory collection -> strings."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [part for part in value.split("|") if part.strip()]
+    if isinstance(value, Iterable):
+        return [str(part) for part in value if str(part).strip()]
+    return [str(value)]
+
+
+def _forms(*names: str | None, aliases: Iterable[str] = ()) -> frozenset[str]:
+    found = {_norm(n) for n in (*names, *aliases) if n is not None}
+    found.discard("")
+    return frozenset(found)
+
+
+def _page_of(article_id: str) -> str:
+    return article_id.rsplit("#", 1)[0] if "#" in article_id else article_id
+
+
+def _pages_of(value: Any) -> set[str]:
+    return {_page_of(a) for a in _split(value)}
+
+
+def _node_label(node: Hashable, attrs: Mapping[str, Any]) -> str:
+    label = attrs.get("label")
+    if isinstance(label, str) and label:
+        return label
+    text = str(node)
+    return text.split(":", 1)[1] if ":" in text else text
+
+
+def _node_forms(node: Hashable, attrs: Mapping[str, Any]) -> frozenset[str]:
+    return _forms(_node_label(node, attrs), aliases=_split(attrs.get("aliases")))
+
+
+def _match(
+    left: list[frozenset[str]],
+    right: list[frozenset[str]],
+    *,
+    exact_left: list[str],
+    exact_right: list[str],
+) -> tuple[dict[int, int], dict[int, list[int]]]:
+    """One-to-one matching of items whose form sets intersect.
+
+    Returns (left index -> right index for matched pairs, right index -> all candidate left
+    indexes). Among maximum matchings, pairs whose canonical names agree are preferred so the
+    listed errors are the natural ones.
+    """
+    candidates: dict[int, list[int]] = defaultdict(list)
+    graph = nx.Graph()
+    for j, rforms in enumerate(right):
+        for i, lforms in enumerate(left):
+            if lforms & rforms:
+                candidates[j].append(i)
+                weight = 2 if exact_left[i] == exact_right[j] else 1
+                graph.add_edge(("l", i), ("r", j), weight=weight)
+    pairs: dict[int, int] = {}
+    for a, b in nx.max_weight_matching(graph, maxcardinality=True):
+        (side_a, ia), (_, ib) = sorted((a, b))  # "l" sorts before "r"
+        assert side_a == "l"
+        pairs[ia] = ib
+    return pairs, dict(candidates)
+
+
+def _empty_scores(types: Iterable[str]) -> dict[str, Scores]:
+    return {t: Scores() for t in (*ENTITY_TYPES, *sorted(set(types) - set(ENTITY_TYPES)))}
+
+
+def _with_total(scores: dict[str, Scores]) -> dict[str, Scores]:
+    total = Scores()
+    for s in scores.values():
+        total = total + s
+    return {**scores, ALL: total}
+
+
+# ---------------------------------------------------------------- graph level
+
+
+@dataclass(frozen=True)
+class _Node:
+    id: Hashable
+    label: str
+    type: str
+    forms: frozenset[str]
+
+
+def evaluate_graph(
+    graph: nx.MultiDiGraph, gold: Mapping[str, dict], *, pages: Iterable[str] | None = None
+) -> Report:
+    """Score the entities and roles of ``graph`` against ``gold`` (from :func:`load_gold`).
+
+    ``pages`` restricts scoring to those gold pages (default: every gold page; a page the
+    graph never saw then counts all its entities as missed).
+    """
+    selected = sorted(gold) if pages is None else sorted(set(pages))
+    unknown = [p for p in selected if p not in gold]
+    if unknown:
+        raise ValueError(f"no gold annotation for page(s): {', '.join(unknown)}")
+
+    nodes_by_page: dict[str, list[_Node]] = defaultdict(list)
+    for node, attrs in graph.nodes(data=True):
+        item = _Node(
+            id=node,
+            label=_node_label(node, attrs),
+            type=str(attrs.get("type", "")),
+            forms=_node_forms(node, attrs),
+        )
+        for page in _pages_of(attrs.get("article_ids")):
+            nodes_by_page[page].append(item)
+
+    report = Report(pages=selected)
+    types: set[str] = set()
+    per_type: dict[str, Scores] = defaultdict(Scores)
+    org_right = org_checked = 0
+    for page in selected:
+        annotation = gold[page]
+        nodes = sorted(nodes_by_page.get(page, []), key=lambda n: (n.type, n.label, str(n.id)))
+        _score_page_entities(page, annotation, nodes, per_type=per_type, report=report)
+        types.update(n.type for n in nodes)
+        right, checked = _score_page_roles(page, annotation, graph, report=report)
+        org_right += right
+        org_checked += checked
+
+    scores = _empty_scores(types)
+    scores.update(per_type)
+    report.entities = _with_total(scores)
+    report.role_org_checked = org_checked
+    report.role_org_accuracy = org_right / org_checked if org_checked else None
+    return report
+
+
+def _score_page_entities(
+    page: str,
+    annotation: dict,
+    nodes: list[_Node],
+    *,
+    per_type: dict[str, Scores],
+    report: Report,
+) -> None:
+    entities = annotation["entities"]
+    gold_types = {e["type"] for e in entities}
+    for etype in sorted(gold_types | {n.type for n in nodes}):
+        golds = [e for e in entities if e["type"] == etype]
+        preds = [n for n in nodes if n.type == etype]
+        pairs, candidates = _match(
+            [n.forms for n in preds],
+            [_forms(e["name"], aliases=e.get("aliases", [])) for e in golds],
+            exact_left=[_norm(n.label) for n in preds],
+            exact_right=[_norm(e["name"]) for e in golds],
+        )
+        matched_gold = set(pairs.values())
+        scores = per_type[etype]
+        scores.tp += len(pairs)
+        scores.fp += len(preds) - len(pairs)
+        scores.fn += len(golds) - len(matched_gold)
+        for j, ent in enumerate(golds):
+            found = candidates.get(j, [])
+            if len(found) > 1:
+                labels = " | ".join(preds[i].label for i in found)
+                report.splits.append(f"{page}\t{etype}\t{ent['name']} <- {labels}")
+            if j not in matched_gold:
+                report.missed.append((page, etype, ent["name"]))
+                other = _other_type_hit(ent, nodes)
+                if other is not None:
+                    report.wrong_type.append((page, etype, ent["name"], other))
+        candidate_nodes = {i for found in candidates.values() for i in found}
+        for i, node in enumerate(preds):
+            if i not in candidate_nodes:
+                report.invented.append((page, etype, node.label))
+
+
+def _other_type_hit(ent: dict, nodes: list[_Node]) -> str | None:
+    forms = _forms(ent["name"], aliases=ent.get("aliases", []))
+    for node in nodes:
+        if node.type != ent["type"] and node.forms & forms:
+            return node.type
+    return None
+
+
+def _score_page_roles(
+    page: str, annotation: dict, graph: nx.MultiDiGraph, *, report: Report
+) -> tuple[int, int]:
+    """Add the page's role counts to ``report``; return (orgs right, orgs checked)."""
+    predicted = _predicted_roles(page, graph)  # (person node, title) -> org forms per edge
+    keys = sorted(predicted, key=lambda k: (str(k[0]), k[1]))
+    entity_forms: dict[tuple[str, str], frozenset[str]] = {}
+    for ent in annotation["entities"]:
+        entity_forms.setdefault(
+            (ent["type"], ent["name"]), _forms(ent["name"], aliases=ent.get("aliases", []))
+        )
+
+    def gold_forms(name: str, types: tuple[str, ...]) -> frozenset[str]:
+        for etype in types:
+            if (etype, name) in entity_forms:
+                return entity_forms[(etype, name)]
+        return _forms(name)
+
+    golds = annotation.get("roles", [])
+    # A pair can only match a pair with the same title: fold the title into every form.
+    gold_keys = [
+        frozenset(f"{f}\x00{_norm(r['title'])}" for f in gold_forms(r["person"], ("PERSON",)))
+        for r in golds
+    ]
+    pred_keys = [
+        frozenset(f"{f}\x00{title}" for f in _node_forms(person, graph.nodes[person]))
+        for person, title in keys
+    ]
+    pairs, _ = _match(
+        pred_keys,
+        gold_keys,
+        exact_left=[_norm(_node_label(p, graph.nodes[p])) for p, _ in keys],
+        exact_right=[_norm(r["person"]) for r in golds],
+    )
+    matched = set(pairs.values())
+    report.roles.tp += len(pairs)
+    report.roles.fp += len(keys) - len(pairs)
+    report.roles.fn += len(golds) - len(matched)
+    for j, role in enumerate(golds):
+        if j not in matched:
+            report.missed_roles.append((page, role["person"], role["title"]))
+    for i, (person, title) in enumerate(keys):
+        if i not in pairs:
+            report.invented_roles.append((page, _node_label(person, graph.nodes[person]), title))
+
+    right = checked = 0
+    for i, j in sorted(pairs.items()):
+        role = golds[j]
+        if role.get("org") is None:
+            continue
+        checked += 1
+        want = gold_forms(role["org"], ("ORG", "LOC"))
+        got = predicted[keys[i]]
+        if any(forms & want for _, forms in got):
+            right += 1
+        else:
+            shown = "|".join(label for label, _ in got if label) or "-"
+            report.wrong_org.append((page, role["person"], role["title"], role["org"], shown))
+    return right, checked
+
+
+def _predicted_roles(
+    page: str, graph: nx.MultiDiGraph
+) -> dict[tuple[Hashable, str], list[tuple[str, frozenset[str]]]]:
+    """(person node, title) -> [(org label, org forms)] for the roles the page states.
+
+    Byline roles without an organisation get an empty org entry; they come from edges to a
+    "本报" node or from a person's ``titles`` when no holds_position edge carries that title.
+    """
+    roles: dict[tuple[Hashable, str], list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    titled: set[tuple[Hashable, str]] = set()  # titles some edge (any page) explains
+    for person, org, attrs in graph.edges(data=True):
+        if attrs.get("relation") != HOLDS_POSITION:
+            continue
+        for title in map(_norm, _split(attrs.get("title"))):
+            titled.add((person, title))
+            if page not in _pages_of(attrs.get("article_ids")):
+                continue
+            org_attrs = graph.nodes[org]
+            label = _node_label(org, org_attrs)
+            if _norm(label) in BYLINE_ORG_LABELS:
+                roles[(person, title)].append(("", frozenset()))
+            else:
+                roles[(person, title)].append((label, _node_forms(org, org_attrs)))
+    for node, attrs in graph.nodes(data=True):
+        if attrs.get("type") != "PERSON" or page not in _pages_of(attrs.get("article_ids")):
+            continue
+        for title in map(_norm, _split(attrs.get("titles"))):
+            if (node, title) not in titled:
+                roles.setdefault((node, title), []).append(("", frozenset()))
+    return dict(roles)
+
+
+# ---------------------------------------------------------------- mention level
+
+
+def evaluate_mentions(
+    pred: Iterable[set[tuple[int, int, str]]], gold: Iterable[set[tuple[int, int, str]]]
+) -> Report:
+    """Exact span + type scoring of mentions, one (start, end, type) set per document.
+
+    ``pred`` and ``gold`` are paired by position; missed/invented list the document index and
+    ``"start:end"``.
+    """
+    per_type: dict[str, Scores] = defaultdict(Scores)
+    report = Report()
+    for doc, (p, g) in enumerate(zip(pred, gold, strict=True)):
+        p, g = set(p), set(g)
+        for start, end, etype in sorted(p & g):
+            per_type[etype].tp += 1
+        for start, end, etype in sorted(p - g):
+            per_type[etype].fp += 1
+            report.invented.append((str(doc), etype, f"{start}:{end}"))
+        for start, end, etype in sorted(g - p):
+            per_type[etype].fn += 1
+            report.missed.append((str(doc), etype, f"{start}:{end}"))
+        report.pages.append(str(doc))
+    scores = _empty_scores(per_type)
+    scores.update(per_type)
+    report.entities = _with_total(scores)
+    return report
+
+
+# ---------------------------------------------------------------- text
+
+
+def format_report(report: Report, *, show_errors: int = 20) -> str:
+    """Plain-text table of P/R/F1 per type and for roles, then the error lists."""
+    lines = [f"{'':<10}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
+
+    def row(name: str, s: Scores) -> str:
+        return (
+            f"{name:<10}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}"
+        )
+
+    for name, scores in report.entities.items():
+        if name != ALL:
+            lines.append(row(name, scores))
+    if ALL in report.entities:
+        lines.append(row(ALL, report.entities[ALL]))
+    if report.roles.tp + report.roles.fp + report.roles.fn:
+        lines.append(row("ROLES", report.roles))
+    if report.role_org_accuracy is not None:
+        lines.append(
+            f"role org accuracy: {report.role_org_accuracy:.3f} "
+            f"(over {report.role_org_checked} matched roles with a gold org)"
+        )
+
+    def section(title: str, items: list, render) -> None:
+        if not items or show_errors <= 0:
+            return
+        lines.append("")
+        lines.append(f"{title} ({len(items)}):")
+        lines.extend(f"  {render(item)}" for item in items[:show_errors])
+        if len(items) > show_errors:
+            lines.append(f"  ... and {len(items) - show_errors} more")
+
+    section("splits", report.splits, str)
+    section("missed", report.missed, lambda t: "\t".join(t))
+    section("invented", report.invented, lambda t: "\t".join(t))
+    section("wrong type", report.wrong_type, lambda t: f"{t[0]}\t{t[1]}\t{t[2]} (found as {t[3]})")
+    section("missed roles", report.missed_roles, lambda t: "\t".join(t))
+    section("invented roles", report.invented_roles, lambda t: "\t".join(t))
+    section(
+        "wrong role org",
+        report.wrong_org,
+        lambda t: f"{t[0]}\t{t[1]}\t{t[2]}: gold {t[3]}, predicted {t[4]}",
+    )
+    return "\n".join(lines)
