@@ -1,0 +1,665 @@
+"""Offline HTML views of the knowledge graph.
+
+pyvis builds the vis-network node/edge/option records; the page itself comes from our own
+Jinja2 template, because pyvis 0.3.2 pulls vis-network, bootstrap and tom-select from CDNs
+even with ``cdn_resources="local"``/``"in_line"`` (pyvis issues #228, #229). vis-network is
+inlined from ``assets/`` so every page works with no network at all.
+
+Escaping: article text (labels, titles, evidence) only ever enters a page as JSON inside
+``<script type="application/json">`` with ``<``, ``>`` and ``&`` written as ``\\u003c`` ...,
+or as Jinja2-autoescaped text. The page script builds tooltips and panels with
+``textContent``; nothing from the data is ever parsed as HTML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from urllib.parse import quote
+
+import jinja2
+import networkx as nx
+from pyvis.edge import Edge
+from pyvis.network import Network
+
+from kg.render.styles import (
+    RELATION_STYLES,
+    TYPE_STYLES,
+    community_color,
+    edge_style,
+    node_style,
+)
+
+Progress = Callable[[str], None]
+
+# Above this many nodes vis-network's improvedLayout (Kamada-Kawai seeding) takes minutes
+# and the page must trade layout quality for responsiveness.
+LARGE_GRAPH = 1000
+MAX_EVIDENCE = 3
+EGO_NEIGHBOURS = 150  # a hub like the city itself touches thousands of nodes
+INDEX_TOP = 10
+LOUVAIN_SEED = 42
+FONT_FACE = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+TYPE_ORDER = ("PERSON", "ORG", "PROJECT", "LOC")
+_EVIDENCE_LINE = re.compile(r"^\[([^\]]*)\]\s?(.*)$")
+
+
+@dataclass(frozen=True)
+class _View:
+    filename: str  # relative to out_dir, "/"-separated
+    title: str
+    caption: str
+    nodes: list[str]
+    center: str | None = None
+    relations: frozenset[str] | None = None  # None: every relation among the nodes
+    edge_labels: bool = False
+
+
+def render_views(
+    graph: nx.MultiDiGraph,
+    out_dir: Path,
+    *,
+    top_n: int = 300,
+    ego_count: int = 20,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Write index.html, graph.html, officials.html, orgs.html and ego/<id>.html into out_dir.
+
+    Every page is self-contained and makes no network request. Returns the paths written,
+    index.html first.
+    """
+    if top_n < 1:
+        raise ValueError(f"top_n must be at least 1, got {top_n}")
+    if ego_count < 0:
+        raise ValueError(f"ego_count must be 0 or more, got {ego_count}")
+    out_dir = Path(out_dir)
+    (out_dir / "ego").mkdir(parents=True, exist_ok=True)
+    report = progress if progress is not None else (lambda _message: None)
+
+    info = _GraphInfo(graph)
+    egos = _pick_egos(info, ego_count)
+    ego_files = {node: f"ego/{ego_filename(node)}" for node in egos}
+
+    views = [
+        _overview(info, top_n),
+        _officials(info, top_n),
+        _orgs(info, top_n),
+        *(_ego(info, node, ego_files[node]) for node in egos),
+    ]
+    written: list[Path] = []
+    for view in views:
+        path = write_view(info, out_dir, view, ego_files=ego_files)
+        report(f"render: wrote {view.filename} ({len(view.nodes)} nodes)")
+        written.append(path)
+    index = _write_index(info, out_dir, views=views, ego_files=ego_files)
+    report("render: wrote index.html")
+    return [index, *written]
+
+
+def ego_filename(node_id: str) -> str:
+    """A file name for a node's ego view: readable, filesystem-safe and unique per id."""
+    slug = re.sub(r"\W+", "_", node_id).strip("_")[:40]
+    digest = hashlib.sha1(node_id.encode("utf-8")).hexdigest()[:8]
+    return f"{slug}-{digest}.html"
+
+
+# --- what the graph holds -----------------------------------------------------------------
+
+
+class _GraphInfo:
+    """The input graph plus the scores the views need, computed once when absent."""
+
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self.graph = graph
+        self.pagerank = self._pagerank()
+        self.community = self._communities()
+        self.ranked = sorted(
+            graph.nodes,
+            key=lambda n: (-self.pagerank[n], -_int(graph.nodes[n].get("mentions")), str(n)),
+        )
+
+    def type_of(self, node: str) -> str:
+        return str(self.graph.nodes[node].get("type") or str(node).split(":", 1)[0])
+
+    def label_of(self, node: str) -> str:
+        label = self.graph.nodes[node].get("label")
+        return str(label) if label not in (None, "") else str(node).split(":", 1)[-1]
+
+    def _pagerank(self) -> dict[str, float]:
+        given = {n: self.graph.nodes[n].get("pagerank") for n in self.graph.nodes}
+        if all(value is not None for value in given.values()):
+            return {n: _float(value) for n, value in given.items()}
+        if self.graph.number_of_nodes() == 0:
+            return {}
+        # Kept here so the view still ranks sensibly on a graph built without analysis.
+        simple = _undirected_weighted(self.graph)
+        try:
+            scores = nx.pagerank(simple, weight="weight")
+        except ImportError:
+            # networkx's PageRank needs scipy; weighted degree share ranks nearly the same.
+            total = sum(w for _, w in simple.degree(weight="weight")) or 1.0
+            scores = {n: (w or 0.0) / total for n, w in simple.degree(weight="weight")}
+        return {n: _float(v) for n, v in scores.items()}
+
+    def _communities(self) -> dict[str, int]:
+        given = {n: self.graph.nodes[n].get("community") for n in self.graph.nodes}
+        if all(value is not None for value in given.values()):
+            return {n: _int(value) for n, value in given.items()}
+        if self.graph.number_of_nodes() == 0:
+            return {}
+        parts = nx.community.louvain_communities(
+            _undirected_weighted(self.graph), weight="weight", seed=LOUVAIN_SEED
+        )
+        ordered = sorted(parts, key=lambda part: (-len(part), min(map(str, part))))
+        return {node: index for index, part in enumerate(ordered) for node in part}
+
+
+def _undirected_weighted(graph: nx.MultiDiGraph) -> nx.Graph:
+    simple = nx.Graph()
+    simple.add_nodes_from(graph.nodes)
+    for u, v, data in graph.edges(data=True):
+        if u == v:
+            continue
+        weight = max(_float(data.get("weight", 1.0)), 0.0) or 1.0
+        previous = simple.get_edge_data(u, v, default={"weight": 0.0})["weight"]
+        simple.add_edge(u, v, weight=previous + weight)
+    return simple
+
+
+def _split(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return sorted(str(v) for v in value if str(v))
+    return [part for part in str(value).split("|") if part]
+
+
+def _int(value: object) -> int:
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0
+
+
+def _float(value: object) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
+    return number if math.isfinite(number) else 0.0
+
+
+def _evidence(value: object) -> list[list[str]]:
+    """'[article] sentence' lines -> [[article, sentence], ...]."""
+    items: list[list[str]] = []
+    for line in str(value or "").split("\n"):
+        if not line.strip():
+            continue
+        match = _EVIDENCE_LINE.match(line)
+        items.append([match.group(1), match.group(2)] if match else ["", line])
+    return items
+
+
+# --- choosing what each view shows ---------------------------------------------------------
+
+
+def _fmt(count: int) -> str:
+    return f"{count:,}"
+
+
+def _overview(info: _GraphInfo, top_n: int) -> _View:
+    shown = info.ranked[:top_n]
+    total = len(info.ranked)
+    return _View(
+        filename="graph.html",
+        title="知识图谱总览 Overview",
+        caption=f"showing {_fmt(len(shown))} of {_fmt(total)} entities by PageRank",
+        nodes=shown,
+    )
+
+
+def _officials(info: _GraphInfo, top_n: int) -> _View:
+    graph = info.graph
+    people = [n for n in info.ranked if info.type_of(n) == "PERSON"]
+    officials = [
+        n
+        for n in people
+        if any(d.get("relation") == "holds_position" for _, _, d in graph.out_edges(n, data=True))
+    ]
+    # Before the title extractor finds any position, show the people anyway.
+    pool, what = (
+        (officials, "officials (people with a position)") if officials else (people, "people")
+    )
+    chosen = pool[:top_n]
+    keep = set(chosen)
+    orgs: list[str] = []
+    for person in chosen:
+        for _, target, data in graph.out_edges(person, data=True):
+            if data.get("relation") == "holds_position" and target not in keep:
+                keep.add(target)
+                orgs.append(target)
+    return _View(
+        filename="officials.html",
+        title="官员与任职 Officials",
+        caption=f"showing {_fmt(len(chosen))} of {_fmt(len(pool))} {what} by PageRank, "
+        f"with the {_fmt(len(orgs))} organisations they hold positions in",
+        nodes=chosen + orgs,
+        relations=frozenset({"holds_position"}),
+        edge_labels=True,
+    )
+
+
+def _orgs(info: _GraphInfo, top_n: int) -> _View:
+    pool = [n for n in info.ranked if info.type_of(n) in ("ORG", "PROJECT", "LOC")]
+    chosen = pool[:top_n]
+    return _View(
+        filename="orgs.html",
+        title="机构、项目与地点 Organisations, projects, places",
+        caption=f"showing {_fmt(len(chosen))} of {_fmt(len(pool))} organisations, projects "
+        "and places by PageRank",
+        nodes=chosen,
+    )
+
+
+def _pick_egos(info: _GraphInfo, ego_count: int) -> list[str]:
+    """The most important entities, taken in turn from each type so every type gets views."""
+    queues = {t: [n for n in info.ranked if info.type_of(n) == t] for t in TYPE_ORDER}
+    others = [n for n in info.ranked if info.type_of(n) not in TYPE_ORDER]
+    if others:
+        queues["OTHER"] = others
+    picked: list[str] = []
+    while len(picked) < ego_count and any(queues.values()):
+        for queue in queues.values():
+            if queue and len(picked) < ego_count:
+                picked.append(queue.pop(0))
+    return picked
+
+
+def _ego(info: _GraphInfo, center: str, filename: str) -> _View:
+    graph = info.graph
+    strength: Counter[str] = Counter()
+    for u, v, data in [*graph.out_edges(center, data=True), *graph.in_edges(center, data=True)]:
+        other = v if u == center else u
+        if other != center:
+            # Positions first: they are what a reader opens an official's page for.
+            bonus = 1000.0 if data.get("relation") == "holds_position" else 0.0
+            strength[other] += bonus + max(_float(data.get("weight", 1.0)), 1.0)
+    neighbours = sorted(strength, key=lambda n: (-strength[n], -info.pagerank[n], str(n)))
+    shown = neighbours[:EGO_NEIGHBOURS]
+    cut = (
+        f" (the strongest {_fmt(len(shown))} of {_fmt(len(neighbours))})"
+        if len(neighbours) > len(shown)
+        else ""
+    )
+    label = info.label_of(center)
+    return _View(
+        filename=filename,
+        title=f"{label} 的关系 Neighbourhood",
+        caption=f"{label} ({info.type_of(center)}) and its {_fmt(len(shown))} direct neighbours{cut}",
+        nodes=[center, *shown],
+        center=center,
+        edge_labels=True,
+    )
+
+
+# --- building the page ------------------------------------------------------------------
+
+
+def write_view(
+    info: _GraphInfo | nx.MultiDiGraph,
+    out_dir: Path,
+    view: _View,
+    *,
+    ego_files: dict[str, str] | None = None,
+) -> Path:
+    """Write one network page; exposed for tests and for callers that want a single view."""
+    if not isinstance(info, _GraphInfo):
+        info = _GraphInfo(info)
+    net = _build_network(info, view, ego_files=ego_files or {})
+    nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    depth = view.filename.count("/")
+    payload = {
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options),
+        "center": view.center,
+        "types": _legend_types(info, nodes),
+        "relations": _legend_relations(edges),
+    }
+    html = (
+        _environment()
+        .get_template("network.html")
+        .render(
+            title=view.title,
+            caption=view.caption,
+            root="../" * depth,
+            data_json=json_for_script(payload),
+            vis_js=_asset("vis-network.min.js"),
+            vis_css=_asset("vis-network.css"),
+            page_js=_asset("explorer.js"),
+            page_css=_asset("explorer.css"),
+        )
+    )
+    path = out_dir / view.filename
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def _build_network(info: _GraphInfo, view: _View, *, ego_files: dict[str, str]) -> Network:
+    graph = info.graph
+    depth = view.filename.count("/")
+    big = len(view.nodes) > LARGE_GRAPH
+    net = Network(directed=True)
+    for node in view.nodes:
+        attrs = graph.nodes[node]
+        kind = info.type_of(node)
+        style = node_style(kind)
+        ego = ego_files.get(node)
+        net.add_node(
+            str(node),
+            label=info.label_of(node),
+            shape=style.shape,
+            color=style.color,
+            # sqrt: PageRank is heavy-tailed; raw values make one giant and many specks.
+            value=math.sqrt(info.pagerank[node]),
+            borderWidth=3 if node == view.center else 1,
+            kgType=kind,
+            kgAliases=[a for a in _split(attrs.get("aliases")) if a != info.label_of(node)],
+            kgTitles=_split(attrs.get("titles")),
+            kgMentions=_int(attrs.get("mentions")),
+            kgArticles=_int(attrs.get("articles")) or len(_split(attrs.get("article_ids"))),
+            kgArticleIds=_split(attrs.get("article_ids"))[:50],
+            kgPagerank=info.pagerank[node],
+            kgCommunity=info.community.get(node, 0),
+            kgTypeColor=style.color,
+            kgCommunityColor=community_color(info.community.get(node, 0)),
+            kgEvidence=_node_evidence(graph, node),
+            kgEgo=None if ego is None else "../" * depth + quote(ego),
+        )
+    members = set(view.nodes)
+    undirected_seen: set[frozenset[str]] = set()
+    for index, (u, v, data) in enumerate(graph.subgraph(view.nodes).edges(data=True)):
+        relation = str(data.get("relation") or "")
+        if view.relations is not None and relation not in view.relations:
+            continue
+        style = edge_style(relation)
+        if not style.arrows:
+            # co-mention is symmetric; the graph may store it once per direction.
+            pair = frozenset((u, v))
+            if pair in undirected_seen:
+                continue
+            undirected_seen.add(pair)
+        weight = _float(data.get("weight", 1.0))
+        title = str(data.get("title") or "")
+        options = {
+            "id": f"e{index}",
+            "color": style.color,
+            "dashes": style.dashes,
+            "arrows": "to" if style.arrows else "",
+            "value": math.sqrt(max(weight, 0.0)) or 1.0,
+            "kgRelation": relation,
+            "kgWeight": weight,
+            "kgTitle": title,
+            "kgEvidence": _evidence(data.get("evidence"))[:MAX_EVIDENCE],
+            "kgArticleIds": _split(data.get("article_ids"))[:50],
+            "kgDate": str(data.get("date") or ""),
+        }
+        if view.edge_labels and title:
+            options["label"] = title
+        # pyvis' add_edge scans its node list twice per edge (quadratic on big graphs);
+        # membership is already known here, so build its Edge record directly.
+        assert u in members and v in members
+        net.edges.append(Edge(str(u), str(v), directed=True, **options).options)
+    net.options = _vis_options(len(view.nodes), big=big)
+    return net
+
+
+def _node_evidence(graph: nx.MultiDiGraph, node: str) -> list[list[str]]:
+    """Up to three sentences about the node: its positions first, then its strongest ties."""
+    incident = [*graph.out_edges(node, data=True), *graph.in_edges(node, data=True)]
+    incident.sort(
+        key=lambda e: (e[2].get("relation") != "holds_position", -_float(e[2].get("weight", 1.0)))
+    )
+    seen: set[str] = set()
+    chosen: list[list[str]] = []
+    for _, _, data in incident:
+        for article, sentence in _evidence(data.get("evidence")):
+            if sentence not in seen:
+                seen.add(sentence)
+                chosen.append([article, sentence])
+            if len(chosen) == MAX_EVIDENCE:
+                return chosen
+    return chosen
+
+
+def _vis_options(count: int, *, big: bool) -> dict:
+    physics: dict = {
+        "enabled": True,
+        "minVelocity": 0.75,
+        "stabilization": {
+            "enabled": True,
+            "iterations": 150 if big else 500,
+            "updateInterval": 25,
+            "fit": True,
+        },
+    }
+    if big:
+        physics |= {
+            "solver": "barnesHut",
+            "barnesHut": {
+                "gravitationalConstant": -8000,
+                "springLength": 120,
+                "springConstant": 0.04,
+                "avoidOverlap": 0.1,
+            },
+        }
+    else:
+        physics |= {
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {
+                "gravitationalConstant": -60,
+                "centralGravity": 0.01,
+                "springLength": 110,
+                "springConstant": 0.06,
+                "avoidOverlap": 0.4,
+            },
+        }
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": not big and count > 0, "randomSeed": 7},
+        "physics": physics,
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"face": FONT_FACE, "size": 14, "color": "#222222"},
+            "scaling": {
+                "min": 6,
+                "max": 42,
+                "label": {"enabled": True, "min": 12, "max": 28, "drawThreshold": 7},
+            },
+        },
+        "edges": {
+            "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.3},
+            "scaling": {"min": 1, "max": 8},
+            "selectionWidth": 2,
+            "font": {
+                "face": FONT_FACE,
+                "size": 11,
+                "align": "middle",
+                "color": "#555555",
+                "strokeWidth": 3,
+            },
+            "color": {"inherit": False, "opacity": 0.75},
+        },
+    }
+
+
+def _legend_types(info: _GraphInfo, nodes: list[dict]) -> list[dict]:
+    counts = Counter(node["kgType"] for node in nodes)
+    ordered = [t for t in TYPE_STYLES if t in counts] + sorted(
+        t for t in counts if t not in TYPE_STYLES
+    )
+    return [
+        {
+            "key": t,
+            "name": node_style(t).name,
+            "color": node_style(t).color,
+            "glyph": node_style(t).glyph,
+            "count": counts[t],
+        }
+        for t in ordered
+    ]
+
+
+def _legend_relations(edges: list[dict]) -> list[dict]:
+    counts = Counter(edge["kgRelation"] for edge in edges)
+    ordered = [r for r in RELATION_STYLES if r in counts] + sorted(
+        r for r in counts if r not in RELATION_STYLES
+    )
+    return [
+        {
+            "key": r,
+            "name": edge_style(r).name,
+            "color": edge_style(r).color,
+            "dashes": edge_style(r).dashes,
+            "count": counts[r],
+        }
+        for r in ordered
+    ]
+
+
+def json_for_script(value: object) -> str:
+    """JSON that is safe inside <script>: no '<', '>', '&' or line separators appear raw."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for raw, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(raw, escaped)
+    return text
+
+
+@cache
+def _asset(name: str) -> str:
+    text = (resources.files("kg.render") / "assets" / name).read_text(encoding="utf-8")
+    lowered = text.lower()
+    # Inlined code must not be able to close its own <script>/<style> element.
+    if "</script" in lowered or "</style" in lowered or "<!--" in lowered:
+        raise ValueError(f"asset {name} cannot be inlined safely")
+    return text
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("kg.render", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+# --- the landing page ---------------------------------------------------------------------
+
+
+def _write_index(
+    info: _GraphInfo, out_dir: Path, *, views: list[_View], ego_files: dict[str, str]
+) -> Path:
+    graph = info.graph
+    type_counts = Counter(info.type_of(n) for n in graph.nodes)
+    relation_counts = Counter(str(d.get("relation") or "") for _, _, d in graph.edges(data=True))
+
+    def top(kind: str) -> list[dict]:
+        rows = []
+        for node in [n for n in info.ranked if info.type_of(n) == kind][:INDEX_TOP]:
+            attrs = graph.nodes[node]
+            rows.append(
+                {
+                    "label": info.label_of(node),
+                    "href": quote(ego_files[node]) if node in ego_files else None,
+                    "titles": "、".join(_split(attrs.get("titles"))[:4]),
+                    "mentions": _int(attrs.get("mentions")),
+                    "pagerank": f"{info.pagerank[node]:.4f}",
+                }
+            )
+        return rows
+
+    html = (
+        _environment()
+        .get_template("index.html")
+        .render(
+            articles=_fmt(_article_count(graph)),
+            entities=_fmt(graph.number_of_nodes()),
+            edges=_fmt(graph.number_of_edges()),
+            types=[
+                {
+                    "name": node_style(t).name,
+                    "color": node_style(t).color,
+                    "glyph": node_style(t).glyph,
+                    "count": _fmt(c),
+                }
+                for t, c in _ordered_counts(type_counts, TYPE_STYLES)
+            ],
+            relations=[
+                {"name": edge_style(r).name, "color": edge_style(r).color, "count": _fmt(c)}
+                for r, c in _ordered_counts(relation_counts, RELATION_STYLES)
+            ],
+            views=[
+                {"href": quote(v.filename), "title": v.title, "caption": v.caption}
+                for v in views
+                if v.center is None
+            ],
+            egos=[
+                {
+                    "href": quote(v.filename),
+                    "label": info.label_of(v.center),
+                    "type": info.type_of(v.center),
+                }
+                for v in views
+                if v.center is not None
+            ],
+            top_people=top("PERSON"),
+            top_orgs=top("ORG"),
+            top_projects=top("PROJECT"),
+            page_css=_asset("explorer.css"),
+        )
+    )
+    path = out_dir / "index.html"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def _ordered_counts(counts: Counter[str], known: Iterable[str]) -> list[tuple[str, int]]:
+    known = list(known)
+    return [(k, counts[k]) for k in known if counts[k]] + sorted(
+        (k, c) for k, c in counts.items() if k not in known
+    )
+
+
+def _article_count(graph: nx.MultiDiGraph) -> int:
+    stated = graph.graph.get("articles")
+    if isinstance(stated, int) and not isinstance(stated, bool):
+        return stated
+    ids: set[str] = set()
+    for _, attrs in graph.nodes(data=True):
+        ids.update(_split(attrs.get("article_ids")))
+    return len(ids)

@@ -1,0 +1,263 @@
+"""Static checks of the written pages: files, links, offline-ness and escaping."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import networkx as nx
+import pytest
+
+from kg.render import ego_filename, render_views
+from kg.render.html import json_for_script
+
+from .graphs import XSS, build_random_graph, build_small_graph
+
+DATA = Path(__file__).parent.parent / "data" / "render"
+URL_ATTRS = {"src", "href", "action", "data", "poster", "srcset", "formaction", "background"}
+REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//|^\s*(?:https?|ftp|ws|wss):", re.IGNORECASE)
+CSS_REMOTE_URL = re.compile(r"url\(\s*['\"]?\s*(?!data:)[^)'\"\s]", re.IGNORECASE)
+CSS_IMPORT = re.compile(r"@import", re.IGNORECASE)
+
+
+class _Tags(HTMLParser):
+    """Start tags and their attributes; script and style bodies are not parsed as markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.styles: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.styles.append(data)
+
+
+def _parse(path: Path) -> _Tags:
+    parser = _Tags()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser
+
+
+def _pages(root: Path) -> list[Path]:
+    return sorted(root.rglob("*.html"))
+
+
+def test_html_writes_every_view(tmp_path: Path) -> None:
+    written = render_views(build_small_graph(), tmp_path, top_n=300, ego_count=5)
+    names = {p.relative_to(tmp_path).as_posix() for p in written}
+    assert {"index.html", "graph.html", "officials.html", "orgs.html"} <= names
+    egos = sorted(n for n in names if n.startswith("ego/"))
+    assert len(egos) == 5
+    assert f"ego/{ego_filename('PERSON:王建国')}" in egos
+    assert written[0] == tmp_path / "index.html"
+    assert all(p.is_file() and p.stat().st_size > 0 for p in written)
+    assert set(_pages(tmp_path)) == set(written)
+
+
+def test_html_pages_load_nothing_remote(rendered_small: Path) -> None:
+    for page in _pages(rendered_small):
+        parsed = _parse(page)
+        for tag, attrs in parsed.tags:
+            for name, value in attrs.items():
+                if name in URL_ATTRS:
+                    assert not REMOTE.search(value), f"{page.name}: <{tag} {name}={value!r}>"
+            if tag == "script":
+                assert "src" not in attrs, f"{page.name}: external script {attrs}"
+            if tag == "link":
+                assert attrs.get("rel") != "stylesheet", f"{page.name}: external stylesheet {attrs}"
+        css = "\n".join(parsed.styles)
+        assert not CSS_IMPORT.search(css)
+        assert not CSS_REMOTE_URL.search(css), CSS_REMOTE_URL.search(css)
+        text = page.read_text(encoding="utf-8")
+        for library in ("bootstrap", "tom-select", "cdn.jsdelivr", "unpkg.com", "cdnjs"):
+            assert library not in text, f"{page.name} mentions {library}"
+
+
+def test_html_planted_markup_is_only_escaped(rendered_small: Path) -> None:
+    for page in _pages(rendered_small):
+        text = page.read_text(encoding="utf-8")
+        assert XSS not in text, page.name
+        assert "<script>alert" not in text, page.name
+        tags = [tag for tag, _ in _parse(page).tags]
+        assert "img" not in tags, page.name
+        assert all("onerror" not in attrs for _, attrs in _parse(page).tags)
+    overview = (rendered_small / "graph.html").read_text(encoding="utf-8")
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in overview
+    index = (rendered_small / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index
+
+
+def test_html_index_links_resolve(rendered_small: Path) -> None:
+    for page in _pages(rendered_small):
+        links = [
+            attrs["href"] for tag, attrs in _parse(page).tags if tag == "a" and "href" in attrs
+        ]
+        if page.name == "index.html":
+            assert len(links) >= 3 + 5  # views + ego pages
+        for link in links:
+            target = (page.parent / unquote(urlsplit(link).path)).resolve()
+            assert target.is_file(), f"{page.relative_to(rendered_small)} links to missing {link}"
+
+
+def _data(page: Path) -> dict:
+    match = re.search(
+        r'<script type="application/json" id="kg-data">(.*?)</script>',
+        page.read_text(encoding="utf-8"),
+        re.DOTALL,
+    )
+    assert match is not None
+    return json.loads(match.group(1))
+
+
+def test_html_node_ego_links_resolve(rendered_small: Path) -> None:
+    for page in [rendered_small / "graph.html", *sorted((rendered_small / "ego").glob("*.html"))]:
+        for node in _data(page)["nodes"]:
+            if node["kgEgo"] is not None:
+                assert (page.parent / unquote(node["kgEgo"])).is_file(), (page.name, node["kgEgo"])
+
+
+@pytest.mark.parametrize(
+    ("top_n", "caption"),
+    [(3, "showing 3 of 8 entities by PageRank"), (300, "showing 8 of 8 entities by PageRank")],
+)
+def test_html_overview_states_cut_off(tmp_path: Path, top_n: int, caption: str) -> None:
+    render_views(build_small_graph(), tmp_path, top_n=top_n, ego_count=0)
+    page = tmp_path / "graph.html"
+    assert caption in page.read_text(encoding="utf-8")
+    labels = [n["label"] for n in _data(page)["nodes"]]
+    assert len(labels) == min(top_n, 8)
+    assert labels[0] == "江北市"  # highest PageRank first
+
+
+def test_html_officials_view_holds_positions_only(rendered_small: Path) -> None:
+    data = _data(rendered_small / "officials.html")
+    assert {e["kgRelation"] for e in data["edges"]} == {"holds_position"}
+    by_id = {n["id"]: n for n in data["nodes"]}
+    assert by_id["PERSON:王建国"]["kgTitles"] == ["市长", "市委副书记"]
+    assert {"ORG:江北市人民政府", "ORG:江北市交通运输局"} <= set(by_id)
+    labels = [e.get("label") for e in data["edges"] if e["from"] == "PERSON:王建国"]
+    assert labels == ["市长"]
+
+
+def test_html_orgs_view_has_no_people(rendered_small: Path) -> None:
+    data = _data(rendered_small / "orgs.html")
+    assert {n["kgType"] for n in data["nodes"]} == {"ORG", "LOC", "PROJECT"}
+    assert "located_in" in {e["kgRelation"] for e in data["edges"]}
+
+
+def test_html_ego_view_is_the_neighbourhood(rendered_small: Path) -> None:
+    data = _data(rendered_small / "ego" / ego_filename("PERSON:王建国"))
+    assert data["center"] == "PERSON:王建国"
+    ids = {n["id"] for n in data["nodes"]}
+    assert ids == {"PERSON:王建国", "ORG:江北市人民政府", "PERSON:李明华", f"ORG:{XSS}"}
+    position = next(
+        e
+        for e in data["edges"]
+        if e["kgRelation"] == "holds_position" and e["from"] == "PERSON:王建国"
+    )
+    assert position["kgEvidence"][0] == ["a#1", "市长王建国主持召开市政府常务会议。"]
+    assert position["kgDate"] == "2024-12-20"
+
+
+def test_html_co_mentions_are_drawn_once(tmp_path: Path) -> None:
+    graph = build_small_graph()
+    graph.add_edge(
+        "PERSON:李明华", "PERSON:王建国", key="co_mention", relation="co_mention", weight=3.0
+    )
+    render_views(graph, tmp_path, ego_count=0)
+    pairs = [
+        frozenset((e["from"], e["to"]))
+        for e in _data(tmp_path / "graph.html")["edges"]
+        if e["kgRelation"] == "co_mention"
+    ]
+    assert len(pairs) == len(set(pairs))
+
+
+def test_html_computes_missing_scores(tmp_path: Path) -> None:
+    render_views(build_small_graph(with_scores=False), tmp_path, ego_count=2)
+    nodes = _data(tmp_path / "graph.html")["nodes"]
+    assert all(n["kgPagerank"] > 0 for n in nodes)
+    communities = {n["kgCommunity"] for n in nodes}
+    assert len(communities) >= 2
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in DATA.glob("*.graphml")))
+def test_html_survives_odd_graphs(tmp_path: Path, case: str) -> None:
+    graph = nx.read_graphml(DATA / case, force_multigraph=True)
+    written = render_views(nx.MultiDiGraph(graph), tmp_path, ego_count=3)
+    assert all(p.is_file() for p in written)
+    assert (tmp_path / "graph.html").read_text(encoding="utf-8").count('id="kg-data"') == 1
+
+
+@pytest.mark.parametrize(("top_n", "ego_count"), [(0, 1), (-5, 1), (10, -1)])
+def test_html_rejects_bad_counts(tmp_path: Path, top_n: int, ego_count: int) -> None:
+    with pytest.raises(ValueError):
+        render_views(build_small_graph(), tmp_path, top_n=top_n, ego_count=ego_count)
+
+
+def test_html_reports_progress(tmp_path: Path) -> None:
+    messages: list[str] = []
+    render_views(build_small_graph(), tmp_path, ego_count=1, progress=messages.append)
+    assert any("graph.html" in m for m in messages)
+    assert messages[-1].endswith("index.html")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "</script><script>alert(1)</script>",
+        "<!-- x",
+        "a\u2028b\u2029c",
+        "&amp; & <b>",
+        {"k</": ["</style>"]},
+    ],
+)
+def test_html_json_for_script_never_closes_the_element(value: object) -> None:
+    text = json_for_script(value)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert "\u2028" not in text and "\u2029" not in text
+    assert json.loads(text) == value
+
+
+@pytest.mark.parametrize(
+    "node_id",
+    [
+        "PERSON:王建国",
+        "ORG:a/b\\c",
+        "LOC:..",
+        "ORG:" + XSS,
+        "PROJECT:" + "长" * 200,
+        "ORG:市政府 办公室",
+    ],
+)
+def test_html_ego_filename_is_safe(node_id: str) -> None:
+    name = ego_filename(node_id)
+    assert re.fullmatch(r"[\w-]+\.html", name), name
+    assert len(name.encode("utf-8")) < 200
+    assert name != ego_filename(node_id + "x")
+
+
+@pytest.mark.slow
+def test_html_large_overview_writes_quickly(tmp_path: Path) -> None:
+    graph = build_random_graph(5000)
+    start = time.perf_counter()
+    render_views(graph, tmp_path, top_n=5000, ego_count=2)
+    elapsed = time.perf_counter() - start
+    data = _data(tmp_path / "graph.html")
+    assert len(data["nodes"]) == 5000
+    assert data["options"]["layout"]["improvedLayout"] is False
+    assert elapsed < 30, f"render took {elapsed:.1f}s"
