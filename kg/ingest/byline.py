@@ -1,0 +1,96 @@
+"""Bylines: "■ 本报记者 许金松", "□记 者 高田 通讯员 张迪 报道", "记者 姜振 邵文琪".
+
+Roles come from ``data/byline_roles.txt`` (a person can extend it); a name is a 2-4 glyph CJK
+token (longer with a middle dot), so stray words never become people.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from kg.schema import BylinePerson
+
+BYLINE_MARKS = "■□"
+# Role given to names that come without one ("■ 王博" under a commentary, photo credits).
+DEFAULT_ROLE = "作者"
+PHOTO_ROLE = "摄影"
+_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,6}){1,2})$")
+# Words after the names that are not names: "报道" (reported), "摄" / "摄影" (photographed).
+_TAIL = re.compile(r"(?:\s*(报\s*道|摄\s*影|摄|文\s*/\s*图|图\s*/\s*文))+\s*$")
+_SEPARATORS = re.compile(r"[\s、，,／/]+")
+
+
+def _spaced(word: str) -> str:
+    """Regex for a word whose glyphs may be spread by print spacing ("记 者")."""
+    return r"\s*".join(re.escape(ch) for ch in word)
+
+
+@lru_cache(maxsize=1)
+def roles() -> tuple[str, ...]:
+    text = resources.files("kg.ingest").joinpath("data/byline_roles.txt").read_text(encoding="utf-8")
+    words = {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _role_pattern() -> str:
+    alternatives = "|".join(_spaced(r) for r in roles())
+    return r"(?:本\s*[报刊]\s*)?(" + alternatives + r")"
+
+
+ROLE = re.compile(_role_pattern())
+ROLE_START = re.compile(r"^\s*" + _role_pattern())
+
+
+def _canonical(role: str) -> str:
+    return re.sub(r"\s+", "", role)
+
+
+def parse_byline(text: str) -> list[BylinePerson]:
+    """People named in a byline, each with the role written before them.
+
+    >>> [(p.name, p.role) for p in parse_byline("□记者 高田 通讯员 张迪 报道")]
+    [('高田', '记者'), ('张迪', '通讯员')]
+    """
+    text = text.strip().lstrip(BYLINE_MARKS).strip()
+    photo = False
+    tail = _TAIL.search(text)
+    if tail is not None:
+        photo = "摄" in tail.group(0)
+        text = text[: tail.start()]
+    people: list[BylinePerson] = []
+    seen: set[tuple[str, str]] = set()
+    matches = list(ROLE.finditer(text))
+    segments: list[tuple[str, str]] = []  # (role, names text)
+    if not matches or matches[0].start() > 0:
+        end = matches[0].start() if matches else len(text)
+        segments.append((PHOTO_ROLE if photo else DEFAULT_ROLE, text[:end]))
+    for k, m in enumerate(matches):
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        segments.append((_canonical(m.group(1)), text[m.end() : end]))
+    for role, names in segments:
+        for token in _SEPARATORS.split(names):
+            if not _NAME.match(token):
+                continue
+            key = (token, role)
+            if key not in seen:
+                seen.add(key)
+                people.append(BylinePerson(name=token, role=role))
+    return people
+
+
+def is_byline_line(text: str) -> bool:
+    """A whole line that is a byline: a ■/□ mark, or a role followed by names only."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if stripped[0] in BYLINE_MARKS:
+        return True
+    m = ROLE_START.match(stripped)
+    if m is None or "。" in stripped or "，" in stripped:
+        return False
+    rest = _TAIL.sub("", stripped[m.end() :])
+    tokens = [t for t in _SEPARATORS.split(rest) if t]
+    # Role words may repeat ("记者 甲 通讯员 乙"); every other token must look like a name.
+    return bool(tokens) and all(_NAME.match(t) or ROLE.fullmatch(t) for t in tokens)
