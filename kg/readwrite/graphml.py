@@ -56,7 +56,6 @@ class _UniqueNamedKeyWriter(GraphMLWriter):
         self.xml.insert(0, key_element)
         return key_id
 
-
     def add_edges(self, G: nx.Graph, graph_element: Any) -> None:
         default = G.graph.get("edge_default", {})
         for index, (u, v, data) in enumerate(G.edges(data=True)):

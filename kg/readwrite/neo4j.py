@@ -94,8 +94,10 @@ def import_cypher(
         f"// Copy {nodes_file} and {edges_file} into the database's import folder, then:",
         "//   cypher-shell -u neo4j -p <password> -f import.cypher",
         "// Faster, into an empty database (Neo4j 5):",
-        f"//   neo4j-admin database import full --nodes={nodes_file} "
-        f"--relationships={edges_file} --multiline-fields=true neo4j",
+        (
+            f"//   neo4j-admin database import full --nodes={nodes_file} "
+            f"--relationships={edges_file} --multiline-fields=true neo4j"
+        ),
         "",
         f"CREATE CONSTRAINT kg_entity_id IF NOT EXISTS FOR (n:{ENTITY_LABEL}) REQUIRE n.id IS UNIQUE;",
         "",
@@ -118,8 +120,10 @@ def import_cypher(
             "",
             f"LOAD CSV WITH HEADERS FROM 'file:///{edges_file}' AS row",
             f"WITH row WHERE row.`:TYPE` = {_cypher_string(rel_type)}",
-            f"MATCH (a:{ENTITY_LABEL} {{id: row.`:START_ID`}}), "
-            f"(b:{ENTITY_LABEL} {{id: row.`:END_ID`}})",
+            (
+                f"MATCH (a:{ENTITY_LABEL} {{id: row.`:START_ID`}}), "
+                f"(b:{ENTITY_LABEL} {{id: row.`:END_ID`}})"
+            ),
             f"MERGE (a)-[r:`{rel_type}` {{key: row.key}}]->(b)",
         ]
         clause = _set_clause("r", edge_headers, edge_columns)
@@ -148,7 +152,9 @@ def write_neo4j(
     for node, data in cleaned.nodes(data=True):
         labels = _node_labels(data)
         labels_seen.update(dict.fromkeys(labels))
-        node_rows.append([str(node)] + [csv_cell(data.get(c)) for c in node_columns] + [";".join(labels)])
+        node_rows.append(
+            [str(node)] + [csv_cell(data.get(c)) for c in node_columns] + [";".join(labels)]
+        )
 
     if cleaned.is_multigraph():
         edges = list(cleaned.edges(keys=True, data=True))
@@ -168,7 +174,10 @@ def write_neo4j(
     nodes_path, edges_path, cypher_path = out / nodes_name, out / edges_name, out / cypher_name
     write_rows(nodes_path, ["id:ID", *node_headers, ":LABEL"], node_rows, encoding="utf-8")
     write_rows(
-        edges_path, [":START_ID", ":END_ID", ":TYPE", "key", *edge_headers], edge_rows, encoding="utf-8"
+        edges_path,
+        [":START_ID", ":END_ID", ":TYPE", "key", *edge_headers],
+        edge_rows,
+        encoding="utf-8",
     )
     script = import_cypher(
         nodes_file=nodes_name,

@@ -25,7 +25,9 @@ NODE_ID_COLUMNS = ("id",)
 EDGE_ID_COLUMNS = ("source", "target", "key")
 
 
-def ordered_columns(found: Sequence[str], preferred: Sequence[str], reserved: Sequence[str]) -> list[str]:
+def ordered_columns(
+    found: Sequence[str], preferred: Sequence[str], reserved: Sequence[str]
+) -> list[str]:
     known = [c for c in preferred if c in found]
     rest = sorted(c for c in found if c not in preferred and c not in reserved)
     return known + rest
@@ -63,7 +65,9 @@ def edge_rows(graph: nx.Graph) -> tuple[list[str], list[list[str]]]:
     return list(EDGE_ID_COLUMNS) + columns, rows
 
 
-def write_rows(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]], *, encoding: str) -> None:
+def write_rows(
+    path: Path, header: Sequence[str], rows: Sequence[Sequence[str]], *, encoding: str
+) -> None:
     with atomic_write(path, "w", encoding=encoding, newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)

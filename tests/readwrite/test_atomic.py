@@ -24,10 +24,9 @@ def test_atomic_write_leaves_no_partial_file_when_writer_raises(
     target = tmp_path / "out.txt"
     if existing is not None:
         target.write_text(existing, encoding="utf-8")
-    with pytest.raises(RuntimeError, match="midway"):
-        with atomic_write(target) as handle:
-            handle.write("half of the ")
-            raise RuntimeError("writer failed midway")
+    with pytest.raises(RuntimeError, match="midway"), atomic_write(target) as handle:
+        handle.write("half of the ")
+        raise RuntimeError("writer failed midway")
     if existing is None:
         assert not target.exists()
     else:
@@ -46,9 +45,8 @@ def test_atomic_write_keeps_permissions_of_existing_file(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("mode", ["a", "r", "w+"])
 def test_atomic_write_rejects_other_modes(tmp_path: Path, mode: str) -> None:
-    with pytest.raises(ValueError, match="mode"):
-        with atomic_write(tmp_path / "x", mode):
-            pass
+    with pytest.raises(ValueError, match="mode"), atomic_write(tmp_path / "x", mode):
+        pass
 
 
 def test_atomic_write_fsync_failure_leaves_nothing(tmp_path: Path, monkeypatch) -> None:
@@ -56,7 +54,6 @@ def test_atomic_write_fsync_failure_leaves_nothing(tmp_path: Path, monkeypatch) 
         raise OSError("disk full")
 
     monkeypatch.setattr(atomic.os, "fsync", broken_fsync)
-    with pytest.raises(OSError, match="disk full"):
-        with atomic_write(tmp_path / "out.txt") as handle:
-            handle.write("content")
+    with pytest.raises(OSError, match="disk full"), atomic_write(tmp_path / "out.txt") as handle:
+        handle.write("content")
     assert list(tmp_path.iterdir()) == []

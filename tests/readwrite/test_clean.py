@@ -40,7 +40,20 @@ def test_clean_flatten_value_numpy_scalars_become_python() -> None:
 
 
 @pytest.mark.parametrize(
-    "bad", ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x0e", "\x1f", "\ud800", "\udfff", "\ufffe", "\uffff"]
+    "bad",
+    [
+        "\x00",
+        "\x01",
+        "\x08",
+        "\x0b",
+        "\x0c",
+        "\x0e",
+        "\x1f",
+        chr(0xD800),
+        chr(0xDFFF),
+        "\ufffe",
+        "\uffff",
+    ],
 )
 def test_clean_text_strips_xml_forbidden(bad: str) -> None:
     assert clean_text(f"前{bad}后") == "前后"
@@ -49,7 +62,7 @@ def test_clean_text_strips_xml_forbidden(bad: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('引号"\' <b> & 中文', '引号"\' <b> & 中文'),
+        ("引号\"' <b> & 中文", "引号\"' <b> & 中文"),
         ("tab\tnew\nline", "tab\tnew\nline"),
         ("crlf\r\nend\rx", "crlf\nend\nx"),
         ("emoji 😀 \u00a0 \x7f", "emoji 😀 \u00a0 \x7f"),
@@ -62,7 +75,9 @@ def test_clean_text_keeps_legal_text(text: str, expected: str) -> None:
 def test_clean_graph_leaves_clean_graph_unchanged(small_graph: nx.MultiDiGraph) -> None:
     cleaned = clean_graph(small_graph)
     assert dict(cleaned.nodes(data=True)) == dict(small_graph.nodes(data=True))
-    assert list(cleaned.edges(keys=True, data=True)) == list(small_graph.edges(keys=True, data=True))
+    assert list(cleaned.edges(keys=True, data=True)) == list(
+        small_graph.edges(keys=True, data=True)
+    )
     assert cleaned is not small_graph
 
 
@@ -103,7 +118,7 @@ def test_clean_graph_strips_control_chars_from_ids_and_values(load_case) -> None
     assert set(cleaned.nodes) == {"PERSON:李明", "ORG:某局"}
     assert cleaned.nodes["PERSON:李明"]["label"] == "李明"
     assert cleaned.nodes["ORG:某局"]["label"] == "某局"
-    (_, _, evidence), = cleaned.edges(data="evidence")
+    ((_, _, evidence),) = cleaned.edges(data="evidence")
     assert evidence == "证据句子。\n下一行"
 
 

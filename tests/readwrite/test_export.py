@@ -34,7 +34,9 @@ def test_export_rejects_unknown_format(tmp_path: Path, small_graph) -> None:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_export_failure_leaves_no_partial_files(tmp_path: Path, small_graph, monkeypatch, fmt) -> None:
+def test_export_failure_leaves_no_partial_files(
+    tmp_path: Path, small_graph, monkeypatch, fmt
+) -> None:
     from kg.readwrite import atomic
 
     def broken_fsync(fd: int) -> None:  # fails after the bytes went to the temp file
@@ -54,10 +56,13 @@ def test_export_read_graph_round_trip(tmp_path: Path, small_graph, fmt: str) -> 
     expected = clean_graph(small_graph)
     assert dict(back.nodes(data=True)) == dict(expected.nodes(data=True))
     assert sorted(back.edges(keys=True, data=True), key=repr) == sorted(
-        expected.edges(keys=True, data=True), key=repr)
+        expected.edges(keys=True, data=True), key=repr
+    )
 
 
-@pytest.mark.parametrize(("name", "error"), [("g.gexf", ValueError), ("missing.graphml", FileNotFoundError)])
+@pytest.mark.parametrize(
+    ("name", "error"), [("g.gexf", ValueError), ("missing.graphml", FileNotFoundError)]
+)
 def test_export_read_graph_refuses(tmp_path: Path, name: str, error: type) -> None:
     if error is ValueError:
         (tmp_path / name).write_text("<gexf/>", encoding="utf-8")

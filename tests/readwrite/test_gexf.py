@@ -54,14 +54,18 @@ def test_gexf_small_multiline_evidence_survives(tmp_path: Path, small_graph) -> 
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_gexf_viz_colour_from_type_and_size_from_pagerank(tmp_path: Path, load_case, case: str) -> None:
+def test_gexf_viz_colour_from_type_and_size_from_pagerank(
+    tmp_path: Path, load_case, case: str
+) -> None:
     graph = load_case(case)
     path = tmp_path / "g.gexf"
     write_gexf(graph, path)
     back = _read(path)
     for _, data in back.nodes(data=True):
         colour = data["viz"]["color"]
-        assert (colour["r"], colour["g"], colour["b"]) == TYPE_COLORS.get(data["type"], DEFAULT_COLOR)
+        assert (colour["r"], colour["g"], colour["b"]) == TYPE_COLORS.get(
+            data["type"], DEFAULT_COLOR
+        )
         assert MIN_SIZE <= data["viz"]["size"] <= MAX_SIZE
 
 

@@ -25,8 +25,12 @@ def test_node_link_round_trip(tmp_path: Path, load_case, case: str) -> None:
     assert dict(back.nodes(data=True)) == dict(expected.nodes(data=True))
     assert list(back.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
     for node, attrs in expected.nodes(data=True):
-        assert {k: type(v) for k, v in back.nodes[node].items()} == {k: type(v) for k, v in attrs.items()}
-    assert list(read_graph(path).edges(keys=True, data=True)) == list(back.edges(keys=True, data=True))
+        assert {k: type(v) for k, v in back.nodes[node].items()} == {
+            k: type(v) for k, v in attrs.items()
+        }
+    assert list(read_graph(path).edges(keys=True, data=True)) == list(
+        back.edges(keys=True, data=True)
+    )
 
 
 def test_node_link_keeps_cjk_unescaped(tmp_path: Path, small_graph) -> None:

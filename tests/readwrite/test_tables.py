@@ -46,12 +46,32 @@ def test_tables_headers_and_default_names(tmp_path: Path, small_graph) -> None:
     assert [p.name for p in paths] == ["entities.csv", "relations.csv"]
     with paths[0].open(encoding="utf-8", newline="") as handle:
         header = next(csv.reader(handle))
-    assert header == ["id", "label", "type", "aliases", "mentions", "articles", "article_ids",
-                      "titles", "pagerank", "community", "degree"]
+    assert header == [
+        "id",
+        "label",
+        "type",
+        "aliases",
+        "mentions",
+        "articles",
+        "article_ids",
+        "titles",
+        "pagerank",
+        "community",
+        "degree",
+    ]
     with paths[1].open(encoding="utf-8", newline="") as handle:
         header = next(csv.reader(handle))
-    assert header == ["source", "target", "key", "relation", "weight", "title", "evidence",
-                      "article_ids", "date"]
+    assert header == [
+        "source",
+        "target",
+        "key",
+        "relation",
+        "weight",
+        "title",
+        "evidence",
+        "article_ids",
+        "date",
+    ]
 
 
 def test_tables_custom_names_and_multiline_cells(tmp_path: Path, small_graph) -> None:
