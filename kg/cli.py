@@ -1,0 +1,140 @@
+"""Command line: options only; every command calls an importable, tested function."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kg.extract.backends import BackendError, BackendName
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Chinese local news -> knowledge graph.")
+console = Console()
+err = Console(stderr=True)
+
+Inputs = Annotated[list[Path], typer.Argument(help="Files (.txt, .jsonl) and folders of articles.")]
+Out = Annotated[Path, typer.Option("--out", "-o", help="Output folder.")]
+BackendOpt = Annotated[BackendName, typer.Option("--backend", "-b", help="Statistical model under the domain rules.")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Model name or path for the backend.")]
+
+
+def _warn(path: Path, problem: str) -> None:
+    err.print(f"[yellow]skipped[/yellow] {path}: {problem}", highlight=False)
+
+
+class _Bars:
+    """Adapts the pipeline's progress callback to rich progress bars."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.tasks: dict[str, int] = {}
+
+    def __call__(self, stage: str, advance: int, total: int | None) -> None:
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(stage, total=total)
+        task = self.tasks[stage]
+        self.progress.update(task, total=total)
+        if stage == "extract" or total is None:
+            self.progress.advance(task, advance)
+        else:
+            self.progress.update(task, completed=advance)
+
+
+@app.command()
+def run(
+    inputs: Inputs,
+    out: Out = Path("outputs"),
+    backend: BackendOpt = BackendName.lac,
+    model: ModelOpt = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction processes.")] = 1,
+    engine: Annotated[str, typer.Option(help="local or dask.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (with --engine dask).")] = None,
+    fresh: Annotated[bool, typer.Option("--fresh", help="Ignore stored extractions.")] = False,
+    home_city: Annotated[Optional[str], typer.Option(help="City that 市公安局 etc. refer to (default: detected).")] = None,
+    top_n: Annotated[int, typer.Option(help="Entities shown in the overview.")] = 300,
+) -> None:
+    """Read articles, build the graph and write HTML, GraphML, CSV and JSON into OUT."""
+    from kg.lock import LockedError
+    from kg.pipeline import run as run_pipeline
+
+    columns = (TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    try:
+        with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+            result = run_pipeline(
+                inputs, out=out, backend=backend.value, model=model, jobs=jobs, engine=engine,
+                scheduler=scheduler, fresh=fresh, home_city=home_city, top_n=top_n,
+                progress=_Bars(progress), on_error=_warn,
+            )
+    except (BackendError, LockedError, FileNotFoundError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+
+    table = Table(title=f"kg run: {result.articles} articles ({result.reused} reused from the store)")
+    table.add_column("entities", justify="left")
+    table.add_column("n", justify="right")
+    for etype in ("PERSON", "ORG", "LOC", "PROJECT"):
+        table.add_row(etype, str(result.entity_counts.get(etype, 0)))
+    for relation, n in sorted(result.relation_counts.items()):
+        table.add_row(f"[dim]edges[/dim] {relation}", str(n))
+    console.print(table)
+    for name, path in result.outputs.items():
+        console.print(f"  {name:9} {path}", highlight=False)
+    console.print(f"Open [bold]{result.outputs.get('index', result.outputs.get('graphml'))}[/bold] in a browser.")
+    if result.skipped:
+        err.print(f"[yellow]{len(result.skipped)} input(s) skipped[/yellow] (listed above)")
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    inputs: Inputs,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl (one object per article).")] = "jsonl",
+    backend: BackendOpt = BackendName.lac,
+    model: ModelOpt = None,
+) -> None:
+    """Print mentions and roles per article as JSON lines (no graph)."""
+    from kg.pipeline import extract_only
+
+    if format != "jsonl":
+        err.print(f"[red]error:[/red] unknown format {format!r}; only jsonl")
+        raise typer.Exit(2)
+    skipped = []
+
+    def warn(path: Path, problem: str) -> None:
+        skipped.append(path)
+        _warn(path, problem)
+
+    try:
+        for ex in extract_only(inputs, backend=backend.value, model=model, on_error=warn):
+            a = ex.article
+            record = {
+                "id": a.id,
+                "title": a.title,
+                "date": a.date,
+                "dateline": a.dateline,
+                "source": a.source,
+                "byline": [{"name": b.name, "role": b.role} for b in a.byline],
+                "text": a.text,
+                "entities": [{"start": m.start, "end": m.end, "text": m.text, "type": m.type} for m in ex.mentions],
+                "roles": [{"person": r.person, "title": r.title, "org": r.org} for r in ex.roles],
+            }
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    except BackendError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    if skipped:
+        raise typer.Exit(1)
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
