@@ -30,7 +30,9 @@ Scalar = str | int | float | bool
 def clean_text(text: str) -> str:
     """Drop the characters XML 1.0 forbids and turn \r\n / \r into \n (XML parsers do that to
     element text anyway); everything else (CJK, quotes, <, &, tabs, newlines) stays."""
-    return _XML_FORBIDDEN.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _XML_FORBIDDEN.sub("", text)
 
 
 def flatten_value(value: Any) -> Scalar | None:
@@ -39,6 +41,14 @@ def flatten_value(value: Any) -> Scalar | None:
     Collections become "|"-joined strings (sets sorted, so output is stable), mappings JSON,
     non-finite floats are dropped (JSON and GraphML readers disagree on NaN/inf).
     """
+    kind = type(value)
+    # Fast paths for the common exact types (ABC isinstance checks are slow on big graphs).
+    if kind is str:
+        return clean_text(value)
+    if kind is int or kind is bool:
+        return value
+    if kind is float:
+        return value if math.isfinite(value) else None
     if value is None:
         return None
     if isinstance(value, bool):
