@@ -1,0 +1,54 @@
+"""Statistical backends: each turns text into a spaCy ``Doc`` with words, POS tags and
+PERSON/ORG/LOC entities. The domain layer (kg.extract.domain) runs on top of any of them.
+
+Backends are imported lazily so that the default install stays light; a missing optional
+dependency fails with one line naming the install command (the shape of spacy.lang.zh).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from kg.schema import Sentence
+
+
+class BackendName(str, Enum):
+    lac = "lac"
+    spacy = "spacy"
+    hanlp = "hanlp"
+
+
+class BackendError(RuntimeError):
+    """A backend cannot be loaded; the message says what to install or where to put it."""
+
+
+class Backend(Protocol):
+    name: str
+
+    def make_doc(self, text: str, sentences: list[Sentence]) -> Doc:
+        """Tokenise and tag ``text``; token texts concatenate to ``text`` exactly,
+        sentence starts follow ``sentences`` and ``doc.ents`` use PERSON/ORG/LOC."""
+        ...
+
+    def fingerprint(self) -> str:
+        """Identifies the model, so stored extractions can be invalidated when it changes."""
+        ...
+
+
+def get_backend(name: str | BackendName = BackendName.lac, *, model: str | None = None) -> Backend:
+    name = BackendName(name)
+    if name is BackendName.lac:
+        from kg.extract.backends.lac import LacBackend
+
+        return LacBackend(model_dir=model)
+    if name is BackendName.spacy:
+        from kg.extract.backends.spacy_backend import SpacyBackend
+
+        return SpacyBackend(model=model)
+    from kg.extract.backends.hanlp_backend import HanlpBackend
+
+    return HanlpBackend(model=model)

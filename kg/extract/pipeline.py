@@ -1,0 +1,40 @@
+"""Extractor: backend Doc -> domain components -> Extraction (mentions + roles)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from kg.extract.backends import Backend, get_backend
+from kg.schema import Article, Extraction
+
+
+class Extractor:
+    """Picklable recipe: the model is loaded lazily, once per process."""
+
+    def __init__(self, *, backend: str = "lac", model: str | None = None) -> None:
+        self.backend_name = backend
+        self.model = model
+        self._backend: Backend | None = None
+
+    def __getstate__(self) -> dict:
+        return {"backend_name": self.backend_name, "model": self.model, "_backend": None}
+
+    @property
+    def backend(self) -> Backend:
+        if self._backend is None:
+            self._backend = get_backend(self.backend_name, model=self.model)
+        return self._backend
+
+    def fingerprint(self) -> str:
+        """Changes when the backend model or the domain rules change."""
+        from kg.extract import domain
+
+        h = hashlib.sha1(self.backend.fingerprint().encode())
+        h.update(domain.rules_fingerprint().encode())
+        return h.hexdigest()[:16]
+
+    def extract(self, article: Article) -> Extraction:
+        from kg.extract import domain
+
+        doc = self.backend.make_doc(article.text, article.sentences)
+        return domain.annotate(doc, article)

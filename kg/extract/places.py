@@ -1,0 +1,108 @@
+"""Administrative divisions of China (province > city > county > town) from jionlp's data file.
+
+We read jionlp's ``dictionary/china_location.txt`` directly: importing jionlp itself prints a banner
+and loads far more than we need. Villages are left out: their names repeat across the country.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEVELS = ("province", "city", "county", "town")
+# Short names that are also everyday words or too ambiguous to tag on their own.
+_AMBIGUOUS_SHORT = {"市中", "城区", "郊区", "矿区", "新区", "高新区", "经开区", "开发区", "东区", "西区"}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # full name: 聊城市
+    level: str  # province | city | county | town
+    short: str | None  # 聊城
+    parent: Place | None
+
+    def ancestors(self) -> list[Place]:
+        out = []
+        node = self.parent
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return out
+
+    def within(self, other: Place) -> bool:
+        return other in self.ancestors()
+
+
+def _data_file() -> Path:
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("administrative-division data needs jionlp: pip install jionlp")
+    return Path(next(iter(spec.submodule_search_locations))) / "dictionary" / "china_location.txt"
+
+
+class Gazetteer:
+    def __init__(self, places: list[Place]) -> None:
+        self.places = places
+        self._by_name: dict[str, list[Place]] = {}
+        for place in places:
+            self._by_name.setdefault(place.name, []).append(place)
+            if place.short and len(place.short) >= 2 and place.short != place.name:
+                if place.level != "town" and place.short not in _AMBIGUOUS_SHORT:
+                    self._by_name.setdefault(place.short, []).append(place)
+
+    def lookup(self, surface: str) -> list[Place]:
+        """Places a surface form can name: full names first, then short names."""
+        found = self._by_name.get(surface, [])
+        return sorted(found, key=lambda p: (p.name != surface, LEVELS.index(p.level)))
+
+    def __contains__(self, surface: str) -> bool:
+        return surface in self._by_name
+
+    def resolve(self, surface: str, *, near: Place | None = None) -> Place | None:
+        """The one place ``surface`` names, preferring places inside or around ``near``."""
+        found = self.lookup(surface)
+        if not found:
+            return None
+        if len(found) == 1:
+            return found[0]
+        if near is not None:
+            scope = [near, *near.ancestors()]
+            for anchor in scope:
+                local = [p for p in found if p == anchor or p.within(anchor)]
+                if len(local) == 1:
+                    return local[0]
+                if local:
+                    found = local
+                    break
+        exact = [p for p in found if p.name == surface]
+        # Province and city level names are unique enough; towns repeat everywhere.
+        top = [p for p in (exact or found) if p.level in ("province", "city")]
+        if len(top) == 1:
+            return top[0]
+        return None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    places: list[Place] = []
+    stack: list[Place | None] = [None] * len(LEVELS)
+    with _data_file().open(encoding="utf-8") as fh:
+        for line in fh:
+            depth = len(line) - len(line.lstrip("\t"))
+            if depth >= len(LEVELS):
+                continue  # villages
+            fields = line.strip().split("\t")
+            if not fields or not fields[0]:
+                continue
+            parent = stack[depth - 1] if depth > 0 else None
+            short = fields[2] if len(fields) >= 3 else None
+            place = Place(name=fields[0], level=LEVELS[depth], short=short, parent=parent)
+            # Municipalities repeat themselves as their own city (上海市 > 上海市): keep one.
+            if parent is not None and parent.name == place.name:
+                stack[depth] = parent
+                continue
+            stack[depth] = place
+            places.append(place)
+    return Gazetteer(places)

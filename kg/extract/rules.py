@@ -1,0 +1,95 @@
+"""The domain rules as data: titles, organisation suffixes, project heads, stop lists.
+
+Each rule list is a plain text file in ``kg/extract/lexicons/`` (one entry a line, ``#`` comments), so a
+person can read and extend them without reading the engine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+RULES_DIR = Path(__file__).parent / "lexicons"
+
+
+def read_list(path: Path) -> list[str]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first so that 副市长 wins over 市长 and 股份有限公司 over 公司.
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class ImplicitOrg:
+    pattern: re.Pattern[str]
+    with_place: str
+    without_place: str
+
+
+@dataclass(frozen=True)
+class Rules:
+    titles: frozenset[str]
+    title_re: re.Pattern[str]
+    implicit_orgs: tuple[ImplicitOrg, ...]
+    org_suffixes: tuple[str, ...]
+    org_suffix_re: re.Pattern[str]
+    project_heads: tuple[str, ...]
+    project_head_re: re.Pattern[str]
+    project_generic: frozenset[str]
+    not_entities: frozenset[str]
+    surnames: frozenset[str]
+
+    def implicit_org(self, title: str, place: str | None) -> str | None:
+        for rule in self.implicit_orgs:
+            if rule.pattern.search(title):
+                return rule.with_place.format(place=place) if place else rule.without_place
+        return None
+
+    def surname_of(self, name: str) -> str | None:
+        if name[:2] in self.surnames:
+            return name[:2]
+        if name[:1] in self.surnames:
+            return name[:1]
+        return None
+
+
+@lru_cache(maxsize=4)
+def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
+    titles = read_list(rules_dir / "titles.txt")
+    prefixes = read_list(rules_dir / "title_prefixes.txt")
+    implicit = []
+    for line in read_list(rules_dir / "implicit_orgs.tsv"):
+        pattern, with_place, without_place = line.split("\t")
+        implicit.append(ImplicitOrg(re.compile(pattern), with_place, without_place))
+    suffixes = read_list(rules_dir / "org_suffixes.txt")
+    heads = read_list(rules_dir / "project_heads.txt")
+    return Rules(
+        titles=frozenset(titles),
+        title_re=re.compile(f"(?:{_alternation(prefixes)})*(?:{_alternation(titles)})"),
+        implicit_orgs=tuple(implicit),
+        org_suffixes=tuple(sorted(suffixes, key=len, reverse=True)),
+        org_suffix_re=re.compile(f"(?:{_alternation(suffixes)})$"),
+        project_heads=tuple(sorted(heads, key=len, reverse=True)),
+        project_head_re=re.compile(f"(?:{_alternation(heads)})$"),
+        project_generic=frozenset(read_list(rules_dir / "project_generic.txt")),
+        not_entities=frozenset(read_list(rules_dir / "not_entities.txt")),
+        surnames=frozenset(read_list(rules_dir / "surnames.txt")),
+    )
+
+
+def rules_fingerprint(rules_dir: Path = RULES_DIR) -> str:
+    h = hashlib.sha1()
+    for path in sorted(rules_dir.glob("*")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]

@@ -1,0 +1,170 @@
+"""Title chains -> roles: "市委副书记、市长张百顺", "副市长、市公安局局长李强",
+"市人大常委会党组成员、副主任杨广平、刘东昌、马广朋" (every person gets every title of the chain).
+
+A chain is a run of [organisation] title items joined by 、, followed by one or more names joined by
+、. A title without its own organisation belongs to the previous title's organisation, unless the title
+names one by itself (市长 -> 市政府; see lexicons/implicit_orgs.tsv).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.extract.rules import Rules, load_rules
+
+if not Doc.has_extension("kg_roles"):
+    Doc.set_extension("kg_roles", default=None)
+
+_SPACE = re.compile(r"\s*")
+# What may follow a name that a title chain introduced (so that 2-3 characters are a name).
+_AFTER_NAME = re.compile(r"(?:$|[、，,。；;：:！!？?（(“\"\s]|同志|出席|参加|表示|指出|介绍|主持|讲话|强调|说|在|带队|一行|等|到|来|率|会见|调研|检查|督导|宣读|作|对|就|陪同|看望|慰问|与|和|及)")
+_NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+@dataclass(frozen=True)
+class TitleItem:
+    start: int
+    end: int
+    title: str
+    org: str | None
+    org_type: str | None
+    org_start: int
+    explicit_org: bool
+
+
+@dataclass(frozen=True)
+class FoundRole:
+    person: str
+    person_start: int
+    person_end: int
+    title: str
+    org: str | None
+    org_type: str | None
+    org_start: int
+
+
+class TitleChains:
+    def __init__(self, rules: Rules | None = None) -> None:
+        self.rules = rules if rules is not None else load_rules()
+
+    def _titles(self, doc: Doc, span: Span, ents_at_end: dict[int, Span], covered: set[int]) -> list[tuple[int, int]]:
+        text = span.text
+        base = span.start_char
+        starts = {t.idx for t in span}
+        ends = {t.idx + len(t.text) for t in span}
+        out = []
+        for m in self.rules.title_re.finditer(text):
+            s, e = base + m.start(), base + m.end()
+            # A title is whole words, outside any entity (主任 in 居委会主任 is fine, 市长 in 市长江路 is not).
+            if s in starts and e in ends and not any(i in covered for i in range(s, e)):
+                out.append((s, e))
+        return out
+
+    def _name_at(self, doc: Doc, pos: int, persons: dict[int, Span]) -> tuple[int, int] | None:
+        """A person name starting at ``pos``: a PERSON entity, or surname + 1-3 chars before a delimiter."""
+        if pos in persons:
+            return persons[pos].start_char, persons[pos].end_char
+        text = doc.text
+        for length in (3, 2, 4):
+            cand = text[pos : pos + length]
+            if not _NAME_CHARS.match(cand) or self.rules.surname_of(cand) is None:
+                continue
+            if cand in self.rules.titles or self.rules.title_re.fullmatch(cand):
+                continue
+            end = pos + length
+            if _AFTER_NAME.match(text, end) and (end >= len(text) or doc.char_span(pos, end) is not None):
+                return pos, end
+        return None
+
+    def find(self, doc: Doc) -> list[FoundRole]:
+        text = doc.text
+        ents_at_end = {e.end_char: e for e in doc.ents if e.label_ in ("ORG", "LOC", "PROJECT")}
+        persons = {e.start_char: e for e in doc.ents if e.label_ == "PERSON"}
+        covered = {i for e in doc.ents for i in range(e.start_char, e.end_char)}
+        roles: list[FoundRole] = []
+        for sent in doc.sents:
+            chain: list[TitleItem] = []
+            last_end = -1
+            for s, e in self._titles(doc, sent, ents_at_end, covered):
+                title = text[s:e]
+                org_ent = ents_at_end.get(s)
+                item_start = org_ent.start_char if org_ent is not None else s
+                # Does this item continue the chain? Only 、 (or nothing) may separate it from the last one.
+                if chain and text[last_end:item_start].strip() not in ("、", ""):
+                    chain = []
+                if org_ent is not None and org_ent.label_ == "LOC":
+                    place = org_ent.text
+                    implicit = self.rules.implicit_org(title, place)
+                    if implicit is not None:
+                        item = TitleItem(item_start, e, title, implicit, "ORG", org_ent.start_char, True)
+                    else:
+                        item = TitleItem(item_start, e, title, place, "LOC", org_ent.start_char, True)
+                elif org_ent is not None:
+                    item = TitleItem(item_start, e, title, org_ent.text, "ORG", org_ent.start_char, True)
+                else:
+                    implicit = self.rules.implicit_org(title, None)
+                    prev = chain[-1] if chain else None
+                    if implicit is not None:
+                        item = TitleItem(s, e, title, implicit, "ORG", -1, False)
+                    elif prev is not None and prev.explicit_org:
+                        item = TitleItem(s, e, title, prev.org, prev.org_type, prev.org_start, True)
+                    else:
+                        item = TitleItem(s, e, title, None, None, -1, False)
+                chain.append(item)
+                last_end = e
+                names = self._names_after(doc, e, persons)
+                if names:
+                    for ps, pe in names:
+                        for it in chain:
+                            roles.append(FoundRole(text[ps:pe], ps, pe, it.title, it.org, it.org_type, it.org_start))
+                    chain = []
+        return roles
+
+    def _names_after(self, doc: Doc, pos: int, persons: dict[int, Span]) -> list[tuple[int, int]]:
+        text = doc.text
+        pos = _SPACE.match(text, pos).end()
+        names = []
+        while True:
+            found = self._name_at(doc, pos, persons)
+            if found is None:
+                break
+            names.append(found)
+            nxt = found[1]
+            # Another name after 、 (or a space, as in bylines) continues the list.
+            m = re.compile(r"\s*、\s*|\s+").match(text, nxt)
+            if m is None or m.end() == nxt:
+                break
+            pos = m.end()
+        return names
+
+
+@Language.factory("kg_roles", default_config={})
+def make_title_chains(nlp: Language, name: str) -> TitleChainsComponent:
+    return TitleChainsComponent()
+
+
+class TitleChainsComponent:
+    """spaCy component: doc._.kg_roles := roles; names found only through a title become PERSON ents."""
+
+    def __init__(self, rules: Rules | None = None) -> None:
+        self.chains = TitleChains(rules)
+
+    def __call__(self, doc: Doc) -> Doc:
+        roles = self.chains.find(doc)
+        doc._.kg_roles = roles
+        new = []
+        for role in roles:
+            span = doc.char_span(role.person_start, role.person_end, label="PERSON")
+            if span is not None:
+                new.append(span)
+        if new:
+            existing = list(doc.ents)
+            taken = {i for e in existing for i in range(e.start, e.end)}
+            new = [s for s in new if not any(i in taken for i in range(s.start, s.end))]
+            doc.ents = filter_spans(existing + new)
+        return doc

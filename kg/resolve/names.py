@@ -1,0 +1,137 @@
+"""Surface forms -> canonical names: normalisation, city-relative expansion, abbreviation keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.extract.places import Gazetteer, Place
+from kg.extract.rules import read_list
+
+LEXICONS = Path(__file__).parent / "lexicons"
+_QUOTES = re.compile(r"[“”‘’\"'「」《》]")
+_PLACEHOLDER = re.compile(r"\{(市|县|区|省)\}")
+
+
+def normalize(surface: str) -> str:
+    """Width, spaces and quotes do not make another name."""
+    text = unicodedata.normalize("NFKC", surface)
+    text = re.sub(r"\s+", "", text)
+    return _QUOTES.sub("", text)
+
+
+@dataclass(frozen=True)
+class HomePlace:
+    """Where an article is "at home": 市公安局 means this city's bureau."""
+
+    place: Place | None  # the dateline place (临清市) or the home city
+    city: Place | None  # the prefecture-level city around it (聊城市)
+
+    def fill(self, key: str) -> str | None:
+        candidates = [p for p in (self.place, self.city) if p is not None]
+        if key == "市":
+            for p in candidates:
+                if p.name.endswith("市"):
+                    return p.name
+            return None
+        if key in ("县", "区"):
+            p = self.place
+            return p.name if p is not None and p.name.endswith(key) and p.level == "county" else None
+        if key == "省":
+            for p in candidates:
+                chain = [p, *p.ancestors()]
+                provinces = [a for a in chain if a.level == "province"]
+                if provinces:
+                    return provinces[0].name
+        return None
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    template: str
+
+
+@lru_cache(maxsize=1)
+def relative_rules() -> tuple[_Rule, ...]:
+    rules = []
+    for line in read_list(LEXICONS / "relative_names.tsv"):
+        pattern, template = line.split("\t")
+        rules.append(_Rule(re.compile(pattern), template))
+    return tuple(rules)
+
+
+def expand_relative(name: str, home: HomePlace) -> str:
+    """市公安局 -> 聊城市公安局, 市委 -> 中共聊城市委员会 (first matching rule in the lexicon)."""
+    for rule in relative_rules():
+        m = rule.pattern.match(name)
+        if m is None:
+            continue
+        missing = False
+
+        def fill(ph: re.Match[str]) -> str:
+            nonlocal missing
+            value = home.fill(ph.group(1))
+            if value is None:
+                missing = True
+                return ""
+            return value
+
+        filled = _PLACEHOLDER.sub(fill, rule.template)
+        if missing:
+            continue
+        expanded = m.expand(filled)
+        # 市委 in 聊城 -> 中共聊城市委员会; never expand into a doubled place (聊城市市...).
+        return expanded
+    return name
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for line in read_list(LEXICONS / "abbreviations.tsv"):
+        variant, key = line.split("\t")
+        pairs.append((variant, key))
+    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def legal_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(read_list(LEXICONS / "legal_suffixes.txt"), key=len, reverse=True))
+
+
+def org_key(name: str) -> str:
+    """Key under which spellings of one organisation meet: abbreviations folded."""
+    key = name
+    for variant, short in abbreviations():
+        key = key.replace(variant, short)
+    return key
+
+
+def company_core(name: str, gaz: Gazetteer) -> str | None:
+    """中通客车股份有限公司 -> 中通客车; 山东信发集团有限公司 -> 信发集团. None if not a company name."""
+    for suffix in legal_suffixes():
+        if name.endswith(suffix) and len(name) > len(suffix):
+            core = name[: -len(suffix)]
+            break
+    else:
+        return None
+    core = strip_place_prefix(core, gaz)
+    return core if len(core) >= 2 else None
+
+
+def strip_place_prefix(name: str, gaz: Gazetteer) -> str:
+    """Drop leading place names (山东, 聊城市, 东阿县) that a short form leaves out."""
+    changed = True
+    while changed:
+        changed = False
+        for n in range(min(len(name) - 2, 6), 1, -1):
+            head = name[:n]
+            if head in gaz:
+                name = name[n:]
+                changed = True
+                break
+    return name
