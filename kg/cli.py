@@ -132,6 +132,43 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command("eval")
+def eval_(
+    corpus: Annotated[str, typer.Option(help="seeds (annotated pages) or msra (MSRA NER test set).")] = "seeds",
+    inputs: Annotated[Optional[list[Path]], typer.Option("--input", help="Pages to run on (seeds corpus).")] = None,
+    gold: Annotated[Path, typer.Option(help="Folder of gold annotation files.")] = Path("tests/data/gold"),
+    graph: Annotated[Optional[Path], typer.Option(help="Score this graph file instead of running the pipeline.")] = None,
+    backend: BackendOpt = BackendName.lac,
+    model: ModelOpt = None,
+    limit: Annotated[Optional[int], typer.Option(help="msra: score only the first N sentences.")] = None,
+    errors: Annotated[int, typer.Option(help="How many missed/invented items to list.")] = 20,
+) -> None:
+    """Precision, recall and F1 per entity type and for roles, with the misses and inventions."""
+    from kg.evaluate import GoldError, evaluate_graph, evaluate_seeds, format_report, load_gold
+
+    try:
+        if corpus == "msra":
+            from kg.evaluate import evaluate_msra
+
+            report, speed = evaluate_msra(backend=backend.value, model=model, limit=limit)
+            typer.echo(format_report(report, show_errors=errors))
+            console.print(f"speed: {speed:,.0f} characters/s (one process)")
+            return
+        if corpus != "seeds":
+            raise ValueError(f"unknown corpus {corpus!r}; choose seeds or msra")
+        gold_data = load_gold(gold)
+        if graph is not None:
+            from kg.readwrite import read_graph
+
+            report = evaluate_graph(read_graph(graph), gold_data)
+        else:
+            report = evaluate_seeds(inputs or [Path("seeds")], gold_data, backend=backend.value, model=model)
+    except (GoldError, BackendError, ValueError, FileNotFoundError) as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    typer.echo(format_report(report, show_errors=errors))
+
+
 def main() -> None:  # pragma: no cover
     app()
 
