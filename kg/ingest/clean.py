@@ -25,7 +25,7 @@ _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 # Full-width (ideographic) and other typographic spaces become ASCII spaces; layout decides later.
 _SPACES = re.compile("[\u3000\u00a0\u2000-\u200a\u202f\u205f\t]")
 # Full-width digits and Latin letters (１２月 -> 12月); punctuation stays full-width on purpose.
-_FULLWIDTH_ALNUM = {cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for cp in range(r[0], r[1] + 1)}
+_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 
 
 def normalize_newlines(text: str) -> str:
@@ -54,7 +54,9 @@ def remove_xml_forbidden(text: str) -> str:
 
 def normalize_spaces(text: str) -> str:
     """Full-width/no-break/typographic spaces and tabs -> " "; full-width digits/letters -> ASCII."""
-    return _SPACES.sub(" ", text).translate(_FULLWIDTH_ALNUM)
+    text = _SPACES.sub(" ", text)
+    # str.translate with a dict is slow on MBs; rewrite only the (rare) full-width runs
+    return _FULLWIDTH_ALNUM.sub(lambda m: "".join(chr(ord(c) - 0xFEE0) for c in m.group(0)), text)
 
 
 DEFAULT_CHAIN: tuple[Step, ...] = (

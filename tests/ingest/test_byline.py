@@ -1,0 +1,40 @@
+import pytest
+
+from kg.ingest.byline import is_byline_line, parse_byline
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("■ 本报记者 许金松", [("许金松", "记者")]),
+        ("□ 本报记者 胡磊 薛良诚", [("胡磊", "记者"), ("薛良诚", "记者")]),
+        ("□记 者 薛良诚 通讯员 刘淑娟 罗珂 报道", [("薛良诚", "记者"), ("刘淑娟", "通讯员"), ("罗珂", "通讯员")]),
+        ("■ 本 报 记 者 董金鑫 本报通讯员 杨洁 范宪昊", [("董金鑫", "记者"), ("杨洁", "通讯员"), ("范宪昊", "通讯员")]),
+        ("记者 姜振 邵文琪", [("姜振", "记者"), ("邵文琪", "记者")]),
+        ("记者高田", [("高田", "记者")]),
+        ("■ 王博", [("王博", "作者")]),
+        ("■ 张振祥 徐甜丽", [("张振祥", "作者"), ("徐甜丽", "作者")]),
+        ("本报记者 李明 摄", [("李明", "记者")]),
+        ("张三 摄", [("张三", "摄影")]),
+        ("■ 本报评论员", []),
+        ("□ 记者 阿依古丽·买买提", [("阿依古丽·买买提", "记者")]),
+        ("记者 这是一个很长的不是名字的词", []),
+    ],
+)
+def test_byline_parse(text: str, people: list[tuple[str, str]]) -> None:
+    assert [(p.name, p.role) for p in parse_byline(text)] == people
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("□记者 高田 通讯员 张迪 报道", True),
+        ("本报通讯员 杨洁 范宪昊", True),
+        ("通讯员 杜银时 报道", True),
+        ("记者从聊城召开的全市住房城", False),
+        ("记者了解到，该项目已开工", False),
+        ("聊城市工业经济持续稳定向好", False),
+    ],
+)
+def test_byline_line_detection(line: str, expected: bool) -> None:
+    assert is_byline_line(line) is expected
