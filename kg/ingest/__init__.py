@@ -22,12 +22,12 @@ from kg.ingest.layout import paragraphs
 from kg.ingest.lead import parse_lead
 from kg.ingest.readers import IngestError, Record, iter_jsonl, read_text
 from kg.ingest.sentences import split_sentences
-from kg.ingest.split import Draft, classify, Kind, is_headline, join_title, split_page
+from kg.ingest.split import Draft, Kind, classify, is_headline, join_title, split_page
 from kg.schema import Article, BylinePerson
 
 __all__ = [
-    "IngestError",
     "SUFFIXES",
+    "IngestError",
     "articles_from_page",
     "articles_from_record",
     "iter_files",
@@ -44,7 +44,9 @@ def _report(path: Path, reason: str, on_error: ErrorHandler | None) -> None:
     on_error(path, reason)
 
 
-def iter_files(paths: Iterable[str | Path], *, on_error: ErrorHandler | None = None) -> Iterator[Path]:
+def iter_files(
+    paths: Iterable[str | Path], *, on_error: ErrorHandler | None = None
+) -> Iterator[Path]:
     """Files named, and *.txt / *.jsonl under folders named (recursive, sorted, no hidden)."""
     for raw in paths:
         path = Path(raw)
@@ -74,6 +76,7 @@ def read_articles(
             _report(path, str(err), on_error)
             continue
         if path.suffix.lower() == ".jsonl":
+
             def line_error(line: int, reason: str, path: Path = path) -> None:
                 _report(path, reason, on_error)
 
@@ -90,7 +93,9 @@ def read_articles(
 
 
 def _people(draft: Draft) -> list[BylinePerson]:
-    texts = ([draft.lead.byline] if draft.lead is not None and draft.lead.byline else []) + draft.bylines
+    texts = (
+        [draft.lead.byline] if draft.lead is not None and draft.lead.byline else []
+    ) + draft.bylines
     people: list[BylinePerson] = []
     for text in texts:
         for person in parse_byline(text):
@@ -99,7 +104,15 @@ def _people(draft: Draft) -> list[BylinePerson]:
     return people
 
 
-def _build(draft: Draft, *, id: str, source: str, year: int | None, date: str | None = None, title: str | None = None) -> Article:
+def _build(
+    draft: Draft,
+    *,
+    id: str,
+    source: str,
+    year: int | None,
+    date: str | None = None,
+    title: str | None = None,
+) -> Article:
     text = "\n".join(p.strip() for p in draft.paragraphs if p.strip())
     return Article(
         id=id,
@@ -120,7 +133,9 @@ def articles_from_page(text: str, *, source: str, stem: str) -> list[Article]:
     if year is None:
         year = year_of(cleaned)
     drafts = split_page(paragraphs(cleaned))
-    return [_build(d, id=f"{stem}#{n}", source=source, year=year) for n, d in enumerate(drafts, start=1)]
+    return [
+        _build(d, id=f"{stem}#{n}", source=source, year=year) for n, d in enumerate(drafts, start=1)
+    ]
 
 
 def _single_draft(text: str) -> Draft:

@@ -16,7 +16,9 @@ BYLINE_MARKS = "■□"
 # Role given to names that come without one ("■ 王博" under a commentary, photo credits).
 DEFAULT_ROLE = "作者"
 PHOTO_ROLE = "摄影"
-_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,6}){1,2})$")
+_NAME = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,6}){1,2})$"
+)
 # Words after the names that are not names: "报道" (reported), "摄" / "摄影" (photographed).
 _TAIL = re.compile(r"(?:\s*(报\s*道|摄\s*影|摄|文\s*/\s*图|图\s*/\s*文))+\s*$")
 _SEPARATORS = re.compile(r"[\s、，,／/]+")
@@ -29,8 +31,12 @@ def _spaced(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def roles() -> tuple[str, ...]:
-    text = resources.files("kg.ingest").joinpath("data/byline_roles.txt").read_text(encoding="utf-8")
-    words = {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")}
+    text = (
+        resources.files("kg.ingest").joinpath("data/byline_roles.txt").read_text(encoding="utf-8")
+    )
+    words = {
+        ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")
+    }
     return tuple(sorted(words, key=len, reverse=True))
 
 

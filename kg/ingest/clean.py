@@ -15,7 +15,9 @@ Step = Callable[[str], str]
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # Tags need a letter, "/" or "!" after "<" so that "<5%" in prose survives.
 _SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_BLOCK_TAG = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|li|/h[1-6]|tr|/tr)\b[^<>]{0,500}>", re.IGNORECASE)
+_BLOCK_TAG = re.compile(
+    r"<\s*(?:br|/p|p|/div|div|/li|li|/h[1-6]|tr|/tr)\b[^<>]{0,500}>", re.IGNORECASE
+)
 _TAG = re.compile(r"<[A-Za-z!/][^<>]{0,500}>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # XML 1.0 forbids C0 controls except \t \n \r, surrogates and U+FFFE/U+FFFF; C1 controls and

@@ -46,7 +46,11 @@ _EDGE_SPACES = re.compile(r"^ +| +$")
 
 
 def is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\U00020000" <= ch <= "\U0002fa1f"
+    return (
+        "\u4e00" <= ch <= "\u9fff"
+        or "\u3400" <= ch <= "\u4dbf"
+        or "\U00020000" <= ch <= "\U0002fa1f"
+    )
 
 
 def _is_cjk_punct(ch: str) -> bool:
@@ -108,7 +112,7 @@ def remove_continuations(text: str) -> str:
     return CONTINUATION.sub("", text) if "版" in text else text
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """A repaired paragraph and the layout facts the article splitter needs."""
 
@@ -120,7 +124,7 @@ class Paragraph:
     byline: bool = False  # a ■/□ byline or a role line ("通讯员 张三 报道")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str  # stripped content
     number: int

@@ -56,7 +56,9 @@ def decode_bytes(data: bytes) -> str:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as err:
-                raise IngestError(f"not valid {encoding} after its byte-order mark: {err.reason} at byte {err.start}") from None
+                raise IngestError(
+                    f"not valid {encoding} after its byte-order mark: {err.reason} at byte {err.start}"
+                ) from None
             if not text.strip():
                 raise IngestError("empty file")
             return text
@@ -119,7 +121,9 @@ def _field(obj: dict, name: str, line: int) -> str | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and name == "id":
         return str(value)
     if not isinstance(value, str):
-        raise IngestError(f"line {line}: field {name!r} must be a string, not {type(value).__name__}")
+        raise IngestError(
+            f"line {line}: field {name!r} must be a string, not {type(value).__name__}"
+        )
     return value
 
 

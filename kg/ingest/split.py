@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import pairwise
 
-from kg.ingest.lead import Lead, parse_lead
 from kg.ingest.layout import Paragraph, display_width, is_cjk
+from kg.ingest.lead import Lead, parse_lead
 
 MAX_HEADLINE_WIDTH = 40.0
 # Bigram overlap of a headline with the article's first paragraph / first part of its body
@@ -89,13 +90,18 @@ def overlap(title: str, text: str) -> float:
 def join_title(parts: list[str]) -> str:
     """Headline lines -> one title: a wrapped line is glued, a deck/subtitle gets a space."""
     out = parts[0]
-    for prev, part in zip(parts, parts[1:]):
+    for prev, part in pairwise(parts):
         if part.startswith("——"):
             out += part
             continue
         a, b = display_width(prev), display_width(part)
         # a deck ending in a figure ("同比增长23.9%") is its own line, not a wrapped one
-        wrapped = " " not in prev and min(a, b) / max(a, b) >= 0.6 and a >= b and (is_cjk(prev[-1]) or prev[-1] in "）)”")
+        wrapped = (
+            " " not in prev
+            and min(a, b) / max(a, b) >= 0.6
+            and a >= b
+            and (is_cjk(prev[-1]) or prev[-1] in "）)”")
+        )
         out += ("" if wrapped else " ") + part
     return out
 

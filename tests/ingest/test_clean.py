@@ -18,7 +18,9 @@ def test_clean_strip_html(raw: str, expected: str) -> None:
 
 
 def test_clean_removes_xml_forbidden_but_keeps_newline_and_tab() -> None:
-    assert remove_xml_forbidden("a\x00b\x01c\x0bd\x1fe\x7f\x85f\ufffeg\u200bh\n\ti") == "abcdefgh\n\ti"
+    assert (
+        remove_xml_forbidden("a\x00b\x01c\x0bd\x1fe\x7f\x85f\ufffeg\u200bh\n\ti") == "abcdefgh\n\ti"
+    )
 
 
 @pytest.mark.parametrize(

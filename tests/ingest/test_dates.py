@@ -19,12 +19,20 @@ def test_dates_article_date(text: str, year: int | None, expected: str | None) -
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("2024-12-20", "2024-12-20"), ("2024年12月2日", "2024-12-02"), ("20241220", "2024-12-20"), ("昨天", None)],
+    [
+        ("2024-12-20", "2024-12-20"),
+        ("2024年12月2日", "2024-12-02"),
+        ("20241220", "2024-12-20"),
+        ("昨天", None),
+    ],
 )
 def test_dates_normalize(value: str, expected: str | None) -> None:
     assert normalize_date(value) == expected
 
 
-@pytest.mark.parametrize(("name", "year"), [("2024-12-20_p1", 2024), ("lc20230105", 2023), ("000_d5fc0324093e45a3", None)])
+@pytest.mark.parametrize(
+    ("name", "year"),
+    [("2024-12-20_p1", 2024), ("lc20230105", 2023), ("000_d5fc0324093e45a3", None)],
+)
 def test_dates_year_from_name(name: str, year: int | None) -> None:
     assert year_from_name(name) == year

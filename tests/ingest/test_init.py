@@ -22,10 +22,12 @@ def test_init_folder_is_walked_sorted_and_bad_files_reported() -> None:
         "empty.txt",
         "undecodable.txt",
     ]
-    assert [why for name, why in errors if name == "broken.jsonl"][0].startswith("line 2:")
+    assert next(why for name, why in errors if name == "broken.jsonl").startswith("line 2:")
     sources = [Path(a.source).name for a in arts if not a.source.endswith(".jsonl")]
     assert sources == sorted(sources)
-    assert {"gbk.txt", "gb18030.txt", "utf8_bom.txt", "html.txt", "xml_forbidden.txt"} <= set(sources)
+    assert {"gbk.txt", "gb18030.txt", "utf8_bom.txt", "html.txt", "xml_forbidden.txt"} <= set(
+        sources
+    )
 
 
 def test_init_without_on_error_raises_with_path() -> None:
@@ -77,7 +79,9 @@ def test_init_jsonl_records_and_ids() -> None:
 
 def test_init_jsonl_date_gives_the_year(tmp_path: Path) -> None:
     path = tmp_path / "one.jsonl"
-    path.write_text('{"text": "12月19日，某区举行活动。", "date": "2024-12-20"}\n', encoding="utf-8")
+    path.write_text(
+        '{"text": "12月19日，某区举行活动。", "date": "2024-12-20"}\n', encoding="utf-8"
+    )
     (a,) = read_articles([path])
     assert a.date == "2024-12-20"  # the JSONL date wins over the text's month-day
 

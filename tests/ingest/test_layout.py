@@ -27,7 +27,11 @@ def test_layout_fix_spacing(raw: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("开展精准招商。（下转7版）", "开展精准招商。"), ("（上接1版）会议强调", "会议强调"), ("（下转第 3 版）", "")],
+    [
+        ("开展精准招商。（下转7版）", "开展精准招商。"),
+        ("（上接1版）会议强调", "会议强调"),
+        ("（下转第 3 版）", ""),
+    ],
 )
 def test_layout_remove_continuations(raw: str, expected: str) -> None:
     assert remove_continuations(raw) == expected
@@ -39,12 +43,18 @@ def _texts(page: str) -> list[str]:
 
 def test_layout_joins_wrapped_lines_without_inserting() -> None:
     page = "本报讯（记者 赵琦） 12 月 20 日，\n市政府新闻办公室举行新闻发布会，介\n绍构建聊城特色现代化产业体系有关\n情况。\n"
-    assert _texts(page) == ["本报讯（记者 赵琦）12月20日，市政府新闻办公室举行新闻发布会，介绍构建聊城特色现代化产业体系有关情况。"]
+    assert _texts(page) == [
+        "本报讯（记者 赵琦）12月20日，市政府新闻办公室举行新闻发布会，介绍构建聊城特色现代化产业体系有关情况。"
+    ]
 
 
 def test_layout_indented_lines_start_paragraphs() -> None:
     page = "  故事一：来自德国的订单\n  2023年汉诺威工业展上，德国一家钢厂\n找到聊城参展企业。\n  第二段开始了。\n"
-    assert _texts(page) == ["故事一：来自德国的订单", "2023年汉诺威工业展上，德国一家钢厂找到聊城参展企业。", "第二段开始了。"]
+    assert _texts(page) == [
+        "故事一：来自德国的订单",
+        "2023年汉诺威工业展上，德国一家钢厂找到聊城参展企业。",
+        "第二段开始了。",
+    ]
 
 
 def test_layout_blank_line_inside_a_sentence_is_a_column_break() -> None:
@@ -61,7 +71,11 @@ def test_layout_blank_line_inside_a_sentence_is_a_column_break() -> None:
 
 def test_layout_short_headline_lines_are_not_glued_to_body() -> None:
     page = "会议要求落实各项责任，推动工作。\n\n聊城市“平安医院”建设工作\n推进会召开\n\n12月17日，在中通客车\n装配车间。\n"
-    assert _texts(page) == ["会议要求落实各项责任，推动工作。", "聊城市“平安医院”建设工作推进会召开", "12月17日，在中通客车装配车间。"]
+    assert _texts(page) == [
+        "会议要求落实各项责任，推动工作。",
+        "聊城市“平安医院”建设工作推进会召开",
+        "12月17日，在中通客车装配车间。",
+    ]
 
 
 def test_layout_byline_keeps_name_spaces_and_takes_its_role_line() -> None:
@@ -73,7 +87,10 @@ def test_layout_byline_keeps_name_spaces_and_takes_its_role_line() -> None:
 
 def test_layout_mid_line_credit_is_split_off() -> None:
     paras = paragraphs("为粮食“安全入仓”提供有力保障。 ■ 张振祥 徐甜丽\n")
-    assert [(p.text, p.byline) for p in paras] == [("为粮食“安全入仓”提供有力保障。", False), ("■ 张振祥 徐甜丽", True)]
+    assert [(p.text, p.byline) for p in paras] == [
+        ("为粮食“安全入仓”提供有力保障。", False),
+        ("■ 张振祥 徐甜丽", True),
+    ]
 
 
 def test_layout_long_lines_are_paragraphs_each() -> None:

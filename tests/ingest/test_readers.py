@@ -55,7 +55,9 @@ def test_readers_broken_jsonl_line_reported_with_number_others_kept() -> None:
     text = (DATA / "broken.jsonl").read_text(encoding="utf-8")
     records = list(iter_jsonl(text, on_line_error=lambda n, why: errors.append((n, why))))
     assert [r.line for r in records] == [1, 3]
-    assert records[0].id == "a1" and records[0].date == "2024-12-20" and records[0].title == "会议召开"
+    assert (
+        records[0].id == "a1" and records[0].date == "2024-12-20" and records[0].title == "会议召开"
+    )
     assert records[1].id is None
     assert [n for n, _ in errors] == [2, 5, 6]
     assert errors[0][1].startswith("line 2: invalid JSON")

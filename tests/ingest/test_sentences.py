@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 import pytest
 
 from kg.ingest.sentences import split_sentences
@@ -6,7 +8,10 @@ from kg.ingest.sentences import split_sentences
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("会议召开。市长出席！是否可行？要落实；要推进", ["会议召开。", "市长出席！", "是否可行？", "要落实；", "要推进"]),
+        (
+            "会议召开。市长出席！是否可行？要落实；要推进",
+            ["会议召开。", "市长出席！", "是否可行？", "要落实；", "要推进"],
+        ),
         ("“我们要努力。一起加油。”张三说。", ["“我们要努力。一起加油。”", "张三说。"]),
         ("他说“好”，然后离开。", ["他说“好”，然后离开。"]),
         ("第一段没有句号\n第二段。", ["第一段没有句号", "第二段。"]),
@@ -34,4 +39,4 @@ def test_sentences_offsets_exact_and_no_blank(text: str) -> None:
     for s in sentences:
         assert text[s.start : s.end] == s.text
         assert s.text.strip() == s.text and s.text
-    assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))
+    assert all(a.end <= b.start for a, b in pairwise(sentences))

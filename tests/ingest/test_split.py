@@ -47,7 +47,9 @@ def test_split_seed_000_articles_in_order() -> None:
     assert first.text.startswith("12月20日，聊城市“平安医院”建设工作推进会召开。副市长马卫红")
     assert "姜振" not in first.text and "本报讯" not in first.text
     assert first.date is None  # the page states no year
-    assert arts[1].text.startswith("12月17日，在中通客车") and "共16大系列260余个品种" in arts[1].text
+    assert (
+        arts[1].text.startswith("12月17日，在中通客车") and "共16大系列260余个品种" in arts[1].text
+    )
 
 
 def test_split_seed_001_datelines_and_bylines_before_body() -> None:
@@ -55,7 +57,16 @@ def test_split_seed_001_datelines_and_bylines_before_body() -> None:
     assert len(arts) == 11
     assert arts[0].title == "推介会上，市长讲了5个“小故事”"
     assert "故事一：来自德国的“轴承订单”" in arts[0].paragraphs  # a subhead stays in the body
-    assert [a.dateline for a in arts if a.dateline] == ["聊城", "聊城", "聊城", "聊城", "临清", "东阿", "聊城", "聊城"]
+    assert [a.dateline for a in arts if a.dateline] == [
+        "聊城",
+        "聊城",
+        "聊城",
+        "聊城",
+        "临清",
+        "东阿",
+        "聊城",
+        "聊城",
+    ]
     assert _people(arts[2]) == [("薛良诚", "记者"), ("刘淑娟", "通讯员"), ("罗珂", "通讯员")]
     assert arts[3].title == "聊城卫生健康产才共融发展交流会在京举行"
     assert arts[2].text.startswith("环境干净整洁")
@@ -95,7 +106,10 @@ def test_split_titles_first_page() -> None:
     ("parts", "title"),
     [
         (["聊城卫生健康产才共融", "发展交流会在京举行"], "聊城卫生健康产才共融发展交流会在京举行"),
-        (["固本强基 行稳致远", "——聊城扩大国资国企有效投资"], "固本强基 行稳致远——聊城扩大国资国企有效投资"),
+        (
+            ["固本强基 行稳致远", "——聊城扩大国资国企有效投资"],
+            "固本强基 行稳致远——聊城扩大国资国企有效投资",
+        ),
         (["同比增长162%", "我市55家企业入选名单"], "同比增长162% 我市55家企业入选名单"),
     ],
 )
