@@ -68,10 +68,10 @@ def _load(path: str) -> Any:
     import hanlp
 
     try:
-        return hanlp.load(path, devices=-1)
+        return hanlp.load(path, verbose=False, devices=-1)
     except BackendError:
         raise
-    except Exception as exc:  # noqa: BLE001 - HanLP raises anything from a bad or partial dir
+    except Exception as exc:
         reason = str(exc).strip().splitlines()
         raise BackendError(
             f"cannot load HanLP model at {path}: {type(exc).__name__}: "
@@ -128,6 +128,8 @@ class HanlpBackend:
         for cut in range(0, len(spans), MAX_TOKENS):
             chunk = spans[cut : cut + MAX_TOKENS]
             tokens = [text[s:e] for s, e in chunk]
+            if not tokens:
+                continue
             for item in self._ner(tokens) or []:
                 # HanLP NER yields (text, label, token begin, token end exclusive)
                 _, label, begin, end = item[:4]

