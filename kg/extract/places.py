@@ -106,3 +106,21 @@ def gazetteer() -> Gazetteer:
             stack[depth] = place
             places.append(place)
     return Gazetteer(places)
+
+
+@lru_cache(maxsize=1)
+def world_places() -> frozenset[str]:
+    """Countries (short and full names), continents and major foreign cities, from jionlp's
+    world_location.txt."""
+    names: set[str] = set()
+    path = _data_file().with_name("world_location.txt")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line.endswith(":"):
+            names.add(line[:-1])
+            continue
+        for field in line.split("\t"):
+            names.update(x for x in field.split("/") if x)
+    return frozenset(names)

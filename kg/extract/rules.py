@@ -47,13 +47,24 @@ class Rules:
     project_head_re: re.Pattern[str]
     project_generic: frozenset[str]
     not_entities: frozenset[str]
+    not_entity_endings: tuple[str, ...]
     surnames: frozenset[str]
+    title_prefixes: tuple[str, ...]
+    org_names: frozenset[str]
+    company_words: frozenset[str]
+    geo_suffixes: tuple[str, ...]
+    regions: frozenset[str]
+    not_org_words: frozenset[str]
+    org_suffixes_direct: tuple[str, ...]
 
     def implicit_org(self, title: str, place: str | None) -> str | None:
         for rule in self.implicit_orgs:
             if rule.pattern.search(title):
                 return rule.with_place.format(place=place) if place else rule.without_place
         return None
+
+    def is_not_entity(self, text: str) -> bool:
+        return text in self.not_entities or text.endswith(self.not_entity_endings)
 
     def surname_of(self, name: str) -> str | None:
         if name[:2] in self.surnames:
@@ -83,7 +94,15 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         project_head_re=re.compile(f"(?:{_alternation(heads)})$"),
         project_generic=frozenset(read_list(rules_dir / "project_generic.txt")),
         not_entities=frozenset(read_list(rules_dir / "not_entities.txt")),
+        not_entity_endings=tuple(read_list(rules_dir / "not_entity_endings.txt")),
         surnames=frozenset(read_list(rules_dir / "surnames.txt")),
+        title_prefixes=tuple(sorted(prefixes, key=len, reverse=True)),
+        org_names=frozenset(read_list(rules_dir / "org_names.txt")),
+        company_words=frozenset(read_list(rules_dir / "company_words.txt")),
+        geo_suffixes=tuple(read_list(rules_dir / "geo_suffixes.txt")),
+        regions=frozenset(read_list(rules_dir / "regions.txt")),
+        not_org_words=frozenset(read_list(rules_dir / "not_org_words.txt")),
+        org_suffixes_direct=tuple(read_list(rules_dir / "org_suffixes_direct.txt")),
     )
 
 

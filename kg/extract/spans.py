@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.extract.places import gazetteer
+from kg.extract.places import gazetteer, world_places
 from kg.extract.rules import Rules, load_rules
 
 _DATELINE = re.compile(r"^本报.{0,6}讯$")
@@ -19,26 +19,109 @@ _JUNK = re.compile(r"^[\d\W_a-zA-Z]*$")  # digits, punctuation, bare latin lette
 _NAME_POS = {"n", "nz", "ns", "nt", "nr", "nw", "vn", "an", "j", "LOC", "ORG", "PER", "x", "NN", "NR"}
 _OPEN_QUOTES = "“‘《「"
 _CLOSE_QUOTES = "”’》」"
+_RELATIVE_PREFIX = ("市", "县", "区", "省")
+_LIST_BEFORE = {"、", "，", ",", "和", "及", "与", "：", "（"}
+_LIST_AFTER = {"、", "，", ",", "等", "和", "及", "与", "。", "）", "；"}
+# A person "name" followed by one of these is the start of a place name (潘庄 + 镇).
+_PLACE_AFTER = ("镇", "乡", "村", "街道", "路", "街", "河", "湖", "区", "县")
 MAX_NAME_CHARS = 24
+
+
+def _model_ent_ok(ent: Span, rules: Rules) -> bool:
+    text = ent.text
+    if (
+        rules.is_not_entity(text)
+        or len(text.strip()) < 2
+        or _DATELINE.match(text)
+        or _JUNK.match(text)
+        or any(c.isspace() for c in text)
+    ):
+        return False
+    if ent.label_ == "PERSON":
+        if ent.end < len(ent.doc) and ent.doc[ent.end].text.startswith(_PLACE_AFTER):
+            return False
+        # A Chinese name starts with a surname (奥博特, 希杰 are brands the model took for people).
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text) and rules.surname_of(text) is None:
+            return False
+    if ent.label_ == "LOC" and not is_place_name(text, rules):
+        return False
+    return True
+
+
+def is_place_name(text: str, rules: Rules) -> bool:
+    """Administrative division, foreign place, region, or a name with a geographic ending."""
+    if text in gazetteer() or text in world_places() or text in rules.regions:
+        return True
+    if len(text) >= 3 and text.endswith(rules.geo_suffixes):
+        return True
+    return len(text) == 2 and text[-1] in "河江湖山海"
 
 
 def clean_model_ents(doc: Doc, rules: Rules) -> list[Span]:
     """Drop what the model tagged that is not an entity for us; relabel projects."""
     kept: list[Span] = []
     for ent in doc.ents:
-        text = ent.text
-        if (
-            text in rules.not_entities
-            or len(text.strip()) < 2
-            or _DATELINE.match(text)
-            or _JUNK.match(text)
-            or any(c.isspace() for c in text)
-        ):
-            continue
-        if ent.label_ in ("ORG", "LOC") and is_project_name(text, rules):
+        if ent.label_ in ("ORG", "LOC") and is_project_name(ent.text, rules):
             ent = Span(doc, ent.start, ent.end, label="PROJECT")
+        if not _model_ent_ok(ent, rules) or _is_campaign(ent):
+            continue
         kept.append(ent)
     return kept
+
+
+# Words after a quoted name that make it a campaign or slogan, not an entity: “平安医院”建设.
+_CAMPAIGN_WORDS = {"建设", "创建", "行动", "活动", "计划", "品牌", "工作", "战略", "理念", "精神", "专项", "工程"}
+
+
+def _is_campaign(ent: Span) -> bool:
+    doc = ent.doc
+    if ent.start == 0 or ent.end >= len(doc) - 1:
+        return False
+    return (
+        doc[ent.start - 1].text in _OPEN_QUOTES
+        and doc[ent.end].text in _CLOSE_QUOTES
+        and doc[ent.end + 1].text in _CAMPAIGN_WORDS
+    )
+
+
+def split_org_titles(doc: Doc, rules: Rules) -> Doc:
+    """Split words that glue an organisation to a title: 市委常委 -> 市委 | 常委, and 市政协党组 (ORG)
+    before 成员 -> 市政协 | 党组, so that the title chain sees the organisation and the whole title."""
+    splits: list[tuple[Token, list[str]]] = []
+    for token in doc:
+        text = token.text
+        nxt = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+        done = False
+        if token.ent_type_ in ("ORG", "LOC") and rules.title_re.match(nxt):
+            for prefix in rules.title_prefixes:
+                if text.endswith(prefix) and len(text) > len(prefix) + 1:
+                    splits.append((token, [text[: -len(prefix)], prefix]))
+                    done = True
+                    break
+        if done or len(text) < 4:
+            continue
+        for cut in range(2, len(text) - 1):
+            head, tail = text[:cut], text[cut:]
+            if rules.title_re.fullmatch(tail) and (head in rules.org_names or token.ent_type_ == "ORG"):
+                splits.append((token, [head, tail]))
+                break
+    if not splits:
+        return doc
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    with doc.retokenize() as retok:
+        for token, parts in splits:
+            retok.split(token, parts, heads=[(token, 0)] * len(parts), attrs={"TAG": [token.tag_ or "n", "n"]})
+    # An entity that covered a split word now ends before the title part.
+    spans = []
+    for start, end, label in ents:
+        span = doc.char_span(start, end, label=label)
+        if span is None:
+            continue
+        while len(span) > 1 and (rules.title_re.fullmatch(span[-1].text) or span[-1].text in rules.title_prefixes):
+            span = Span(doc, span.start, span.end - 1, label=label)
+        spans.append(span)
+    doc.ents = filter_spans(spans)
+    return doc
 
 
 def is_project_name(text: str, rules: Rules) -> bool:
@@ -49,11 +132,13 @@ def is_project_name(text: str, rules: Rules) -> bool:
     return bool(modifier) and modifier not in rules.project_generic
 
 
-def _is_name_part(token: Token) -> bool:
+def _is_name_part(token: Token, *, numbers: bool = False) -> bool:
+    if numbers and token.tag_ in ("m", "q"):
+        return True
     return token.tag_ in _NAME_POS or token.ent_type_ in ("ORG", "LOC") or token.text in _CLOSE_QUOTES
 
 
-def _left_name(doc: Doc, head: Token, *, limit: int = 5) -> int:
+def _left_name(doc: Doc, head: Token, *, limit: int = 5, numbers: bool = False, joiners: bool = False) -> int:
     """Index of the first token of the name that ends with ``head``."""
     start = head.i
     chars = len(head.text)
@@ -62,14 +147,16 @@ def _left_name(doc: Doc, head: Token, *, limit: int = 5) -> int:
         if prev.text in _OPEN_QUOTES:
             start -= 1
             break
-        if not _is_name_part(prev) or chars + len(prev.text) > MAX_NAME_CHARS:
+        # 和 inside a name (工业和信息化局) only between two name words.
+        joined = joiners and prev.text == "和" and start >= 2 and _is_name_part(doc[start - 2])
+        if not (joined or _is_name_part(prev, numbers=numbers)) or chars + len(prev.text) > MAX_NAME_CHARS:
             break
         start -= 1
         chars += len(prev.text)
     return start
 
 
-def _has_proper_part(span: Span, rules: Rules) -> bool:
+def _has_proper_part(span: Span) -> bool:
     """A name needs something that distinguishes it: a place/org/person, a proper noun or quotes."""
     gaz = gazetteer()
     for token in span[:-1]:
@@ -80,47 +167,98 @@ def _has_proper_part(span: Span, rules: Rules) -> bool:
     return False
 
 
+# Heads of physical projects: a descriptive name is enough (绿色食品产业园); 项目/工程/平台 need a
+# proper name part (浪潮10万台计算机项目), or any "重点项目" would be a project.
+_PHYSICAL_HEADS = ("产业园", "科技园", "工业园", "物流园", "示范园", "高铁", "铁路", "机场", "大桥")
+
+
 def project_spans(doc: Doc, rules: Rules) -> list[Span]:
     spans = []
     for token in doc:
         if not rules.project_head_re.search(token.text):
             continue
-        start = _left_name(doc, token)
+        start = _left_name(doc, token, numbers=True)
         # Generic words and numbers at the left edge are not part of the name (一批重点项目).
         while start < token.i and (doc[start].text in rules.project_generic or doc[start].tag_ in ("m", "q")):
             start += 1
+        if start == token.i:
+            continue
         span = Span(doc, start, token.i + 1, label="PROJECT")
-        if start < token.i and _has_proper_part(span, rules) and is_project_name(span.text, rules):
+        if doc[token.i - 1].text in rules.project_generic or not is_project_name(span.text, rules):
+            continue
+        physical = token.text.endswith(_PHYSICAL_HEADS) and len(span.text) - len(token.text) >= 2
+        if physical or _has_proper_part(span):
             spans.append(span)
     return spans
 
 
 def org_spans(doc: Doc, rules: Rules) -> list[Span]:
-    """A place or organisation followed by name words ending in an organisation suffix."""
+    """Organisations: a place, organisation or city-relative word, then name words, then a suffix
+    (市工业和信息化局, 聊城大学); the bodies in org_names.txt; brands + industry word (鲁西化工)."""
     spans = []
     for token in doc:
-        if not rules.org_suffix_re.search(token.text) or token.tag_ in ("v", "w"):
+        if token.text in rules.org_names:
+            spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
             continue
-        start = _left_name(doc, token, limit=4)
+        text = token.text
+        if not rules.org_suffix_re.search(text) or token.tag_ in ("v", "w"):
+            continue
+        if text in rules.not_org_words or rules.title_re.fullmatch(text):
+            continue
+        if text.endswith(rules.org_suffixes_direct):
+            start = token.i - 1 if token.i > 0 and doc[token.i - 1].ent_type_ in ("LOC", "ORG") else token.i
+        else:
+            start = _left_name(doc, token, limit=5, joiners=True)
         if start == token.i:
             continue
         span = Span(doc, start, token.i + 1, label="ORG")
         first = doc[start]
-        if first.ent_type_ in ("LOC", "ORG") and span.text not in rules.not_entities:
+        if rules.is_not_entity(span.text):
+            continue
+        if first.ent_type_ in ("LOC", "ORG") or first.text.startswith(_RELATIVE_PREFIX):
             spans.append(span)
+    spans += company_short_names(doc, rules)
+    return spans
+
+
+def company_short_names(doc: Doc, rules: Rules) -> list[Span]:
+    """鲁西(ORG) + 化工 -> 鲁西化工: a brand the model saw, then an industry word. A place + industry
+    word (东阿 + 钢球) only counts inside a list of names, where it cannot be an industry of the place."""
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "LOC", "PERSON") or ent.end >= len(doc):
+            continue
+        if rules.org_suffix_re.search(ent.text):  # 东元公司 + 轴承 is a company and its product
+            continue
+        nxt = doc[ent.end]
+        end = ent.end + 1
+        if nxt.text not in rules.company_words:
+            continue
+        after = doc[end].text if end < len(doc) else "。"
+        before = doc[ent.start - 1].text if ent.start > 0 else "，"
+        in_list = after in _LIST_AFTER and (before in _LIST_BEFORE or after in ("、", "等"))
+        # A place + industry word is that place's industry (聊城轴承), unless it is no real place.
+        if ent.label_ == "ORG" or (in_list and ent.text not in gazetteer()):
+            spans.append(Span(doc, ent.start, end, label="ORG"))
     return spans
 
 
 def place_spans(doc: Doc, rules: Rules) -> list[Span]:
-    """Administrative-division names the model did not tag (full names only: short ones are words)."""
+    """Administrative-division names the model missed or cut (于|集镇, 潘庄|镇): one to three words
+    whose text is a full name in the gazetteer (short names are words too often)."""
     gaz = gazetteer()
     spans = []
-    for token in doc:
-        text = token.text
-        if len(text) < 2 or token.ent_type_ or text in rules.not_entities:
-            continue
-        if any(p.name == text for p in gaz.lookup(text)):
-            spans.append(Span(doc, token.i, token.i + 1, label="LOC"))
+    for i in range(len(doc)):
+        text = ""
+        for j in range(i, min(i + 3, len(doc))):
+            text += doc[j].text
+            if doc[j].tag_ == "w" or len(text) > 12:
+                break
+            if (j > i or len(text) >= 2) and len(text) >= (3 if j > i else 2) and not rules.is_not_entity(text):
+                if any(p.name == text for p in gaz.lookup(text)):
+                    if j == i and doc[i].ent_type_:
+                        continue
+                    spans.append(Span(doc, i, j + 1, label="LOC"))
     return spans
 
 
@@ -149,6 +287,7 @@ class EntityRules:
         self.rules = rules if rules is not None else load_rules()
 
     def __call__(self, doc: Doc) -> Doc:
+        doc = split_org_titles(doc, self.rules)
         model = clean_model_ents(doc, self.rules)
         doc.ents = model  # token.ent_type_ now reflects the cleaned entities for the rules below
         extra = project_spans(doc, self.rules) + org_spans(doc, self.rules) + place_spans(doc, self.rules)

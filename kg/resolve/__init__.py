@@ -83,42 +83,83 @@ class _Names:
                 self.places[place.name] = place
                 name = place.name
         elif etype in ("ORG", "PROJECT"):
-            name = expand_relative(name, home)
+            name = expand_relative(name, home, self.gaz)
         self.type_votes[name][etype] += 1
         self.surfaces[name][normalize(surface)] += 1
         return name
 
     def merged(self) -> dict[str, str]:
         """canonical name -> representative name, after abbreviation keys and company short forms."""
-        orgs = [n for n, v in self.type_votes.items() if v.most_common(1)[0][0] == "ORG"]
-        by_key: dict[str, list[str]] = defaultdict(list)
-        for name in orgs:
-            by_key[org_key(name)].append(name)
+        majority = {n: v.most_common(1)[0][0] for n, v in self.type_votes.items()}
+        orgs = [n for n, t in majority.items() if t == "ORG"]
         rep: dict[str, str] = {}
-        for names in by_key.values():
-            best = max(names, key=lambda n: (len(n), sum(self.surfaces[n].values()), n))
-            for n in names:
+        self._group(rep, orgs, org_key)
+        self._link_companies(rep, orgs)
+        projects = [n for n, t in majority.items() if t == "PROJECT"]
+        # 茌平区信发现代农业产业园 = 信发现代农业产业园: a project keeps its name without the place.
+        self._group(rep, projects, lambda n: _long_or_self(strip_place_prefix(n, self.gaz), n))
+        return rep
+
+    def _group(self, rep: dict[str, str], names: list[str], key) -> None:
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for name in names:
+            by_key[key(name)].append(name)
+        for group in by_key.values():
+            best = max(group, key=lambda n: (len(n), sum(self.surfaces[n].values()), n))
+            for n in group:
                 rep[n] = best
-        # Company short forms: 中通客车 / 中通 -> 中通客车股份有限公司 when exactly one company fits.
-        cores: dict[str, set[str]] = defaultdict(set)
-        for name in set(rep.values()):
-            core = company_core(name, self.gaz)
-            if core is not None:
-                cores[core].add(name)
+
+    def _place_of_prefix(self, name: str, core: str) -> Place | None:
+        prefix = name[: name.find(core)] if core in name else ""
+        return self.gaz.resolve(prefix) if prefix else None
+
+    def _link_companies(self, rep: dict[str, str], orgs: list[str]) -> None:
+        """Company names meet by their core (中通客车股份有限公司 -> 中通客车): same core and
+        compatible places merge; a short form goes to the one company whose core it starts."""
+        fulls = sorted({rep.get(n, n) for n in orgs})
+        core_of = {n: c for n in fulls if (c := company_core(n, self.gaz)) is not None}
+        by_core: dict[str, list[str]] = defaultdict(list)
+        for name, core in core_of.items():
+            by_core[core].append(name)
+        target: dict[str, str] = {}
+        for core, names in by_core.items():
+            places = {p.name for n in names if (p := self._place_of_prefix(n, core)) is not None}
+            if len(places) <= 1:  # 东阿瑞泓水务有限公司 = 东阿县瑞泓水务有限公司
+                best = max(names, key=len)
+                for n in names:
+                    target[n] = best
+
+        def unique(short: str, ending: str | None) -> str | None:
+            fits = {target.get(n, n) for n, c in core_of.items() if c.startswith(short) and c != short}
+            if ending is not None:  # 国兴集团 -> a 集团, not a subsidiary 有限公司
+                fits = {f for f in fits if ending in f}
+            return next(iter(fits)) if len(fits) == 1 else None
+
+        for name, core in core_of.items():
+            if len(core) >= 2 and name.endswith(("集团", "公司")) and not name.endswith("有限公司"):
+                found = unique(core, name[-2:])
+                if found is not None:
+                    target[name] = found
         for name in orgs:
-            if company_core(name, self.gaz) is not None or name in self.gaz:
+            current = rep.get(name, name)
+            if current in target:
+                rep[name] = target[current]
                 continue
-            short = strip_place_prefix(name, self.gaz)
+            if current in core_of or current in self.gaz:
+                continue
+            short = strip_place_prefix(current, self.gaz)
             if len(short) < 2:
                 continue
-            fits = {full for core, fulls in cores.items() if core.startswith(short) for full in fulls}
-            if len(fits) == 1:
-                rep[name] = next(iter(fits))
-            elif len(fits) > 1:
-                exact = {full for full in cores.get(short, set())}
-                if len(exact) == 1:
-                    rep[name] = next(iter(exact))
-        return rep
+            exact = {target.get(n, n) for n, c in core_of.items() if c == short}
+            found = next(iter(exact)) if len(exact) == 1 else unique(short, None)
+            if found is not None:
+                rep[name] = found
+        for name in list(rep):
+            rep[name] = target.get(rep[name], rep[name])
+
+
+def _long_or_self(key: str, name: str) -> str:
+    return key if len(key) >= 4 else name
 
 
 def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> Resolution:

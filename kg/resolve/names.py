@@ -64,11 +64,14 @@ def relative_rules() -> tuple[_Rule, ...]:
     return tuple(rules)
 
 
-def expand_relative(name: str, home: HomePlace) -> str:
+def expand_relative(name: str, home: HomePlace, gaz: Gazetteer | None = None) -> str:
     """市公安局 -> 聊城市公安局, 市委 -> 中共聊城市委员会 (first matching rule in the lexicon)."""
     for rule in relative_rules():
         m = rule.pattern.match(name)
         if m is None:
+            continue
+        place = m.groupdict().get("place")
+        if place is not None and (gaz is None or place not in gaz):
             continue
         missing = False
 
@@ -83,9 +86,7 @@ def expand_relative(name: str, home: HomePlace) -> str:
         filled = _PLACEHOLDER.sub(fill, rule.template)
         if missing:
             continue
-        expanded = m.expand(filled)
-        # 市委 in 聊城 -> 中共聊城市委员会; never expand into a doubled place (聊城市市...).
-        return expanded
+        return m.expand(filled)
     return name
 
 
