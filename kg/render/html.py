@@ -43,6 +43,9 @@ Progress = Callable[[str], None]
 # Above this many nodes vis-network's improvedLayout (Kamada-Kawai seeding) takes minutes
 # and the page must trade layout quality for responsiveness.
 LARGE_GRAPH = 1000
+# Above this many nodes the page starts from community-grouped positions computed here,
+# so the browser needs a few dozen physics iterations instead of hundreds.
+SEEDED_LAYOUT = 300
 MAX_EVIDENCE = 3
 EGO_NEIGHBOURS = 150  # a hub like the city itself touches thousands of nodes
 INDEX_TOP = 10
@@ -358,6 +361,8 @@ def _build_network(info: _GraphInfo, view: _View, *, ego_files: dict[str, str]) 
     graph = info.graph
     depth = view.filename.count("/")
     big = len(view.nodes) > LARGE_GRAPH
+    seeded = len(view.nodes) > SEEDED_LAYOUT
+    positions = _community_seed_layout(info, view.nodes) if seeded else {}
     net = Network(directed=True)
     for node in view.nodes:
         attrs = graph.nodes[node]
@@ -384,6 +389,9 @@ def _build_network(info: _GraphInfo, view: _View, *, ego_files: dict[str, str]) 
             kgCommunityColor=community_color(info.community.get(node, 0)),
             kgEvidence=_node_evidence(graph, node),
             kgEgo=None if ego is None else "../" * depth + quote(ego),
+            **({"x": positions[node][0], "y": positions[node][1]} if seeded else {}),
+            # the ego view's subject stays in the middle; its neighbours arrange around it
+            **({"x": 0, "y": 0, "fixed": True} if node == view.center else {}),
         )
     members = set(view.nodes)
     undirected_seen: set[frozenset[str]] = set()
@@ -419,8 +427,36 @@ def _build_network(info: _GraphInfo, view: _View, *, ego_files: dict[str, str]) 
         # membership is already known here, so build its Edge record directly.
         assert u in members and v in members
         net.edges.append(Edge(str(u), str(v), directed=True, **options).options)
-    net.options = _vis_options(len(view.nodes), big=big)
+    net.options = _vis_options(len(view.nodes), big=big, seeded=seeded)
     return net
+
+
+def _community_seed_layout(info: _GraphInfo, nodes: list[str]) -> dict[str, tuple[float, float]]:
+    """Starting positions: each community a disc, discs on a sunflower spiral, O(n).
+
+    Members sit on a sunflower inside their disc, highest PageRank in the middle; physics
+    then only has to settle the local structure.
+    """
+    golden = math.pi * (3 - math.sqrt(5))
+    spacing = 60.0  # px between neighbouring nodes, near vis' spring length
+    groups: dict[int, list[str]] = {}
+    for node in nodes:  # nodes arrive in PageRank order within each view
+        groups.setdefault(info.community.get(node, 0), []).append(node)
+    ordered = sorted(groups.values(), key=lambda members: (-len(members), members[0]))
+    positions: dict[str, tuple[float, float]] = {}
+    placed = 0
+    for index, members in enumerate(ordered):
+        # area-proportional spiral: the disc lands just outside the ones already placed
+        radius = spacing * 1.15 * math.sqrt(placed + len(members) / 2)
+        cx, cy = radius * math.cos(index * golden), radius * math.sin(index * golden)
+        for rank, node in enumerate(members):
+            r = spacing * 0.5 * math.sqrt(rank)
+            positions[node] = (
+                round(cx + r * math.cos(rank * golden), 1),
+                round(cy + r * math.sin(rank * golden), 1),
+            )
+        placed += len(members)
+    return positions
 
 
 def _node_evidence(graph: nx.MultiDiGraph, node: str) -> list[list[str]]:
@@ -441,13 +477,13 @@ def _node_evidence(graph: nx.MultiDiGraph, node: str) -> list[list[str]]:
     return chosen
 
 
-def _vis_options(count: int, *, big: bool) -> dict:
+def _vis_options(count: int, *, big: bool, seeded: bool) -> dict:
     physics: dict = {
         "enabled": True,
         "minVelocity": 0.75,
         "stabilization": {
             "enabled": True,
-            "iterations": 150 if big else 500,
+            "iterations": 40 if big else 150 if seeded else 500,
             "updateInterval": 25,
             "fit": True,
         },
@@ -465,12 +501,14 @@ def _vis_options(count: int, *, big: bool) -> dict:
     else:
         physics |= {
             "solver": "forceAtlas2Based",
+            # Small views (ego pages) get room for labels; a few hundred nodes are packed
+            # tighter so the fitted view is not zoomed out past every label.
             "forceAtlas2Based": {
-                "gravitationalConstant": -60,
-                "centralGravity": 0.01,
-                "springLength": 110,
+                "gravitationalConstant": -60 if count <= 60 else -45,
+                "centralGravity": 0.01 if count <= 60 else 0.02,
+                "springLength": 110 if count <= 60 else 80,
                 "springConstant": 0.06,
-                "avoidOverlap": 0.4,
+                "avoidOverlap": 0.4 if count <= 60 else 0.3,
             },
         }
     return {
@@ -491,7 +529,7 @@ def _vis_options(count: int, *, big: bool) -> dict:
             "scaling": {
                 "min": 6,
                 "max": 42,
-                "label": {"enabled": True, "min": 12, "max": 28, "drawThreshold": 7},
+                "label": {"enabled": True, "min": 10, "max": 36, "drawThreshold": 6},
             },
         },
         "edges": {

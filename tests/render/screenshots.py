@@ -1,0 +1,79 @@
+"""Screenshots of the overview and one ego view for docs/screenshots/ (not a test).
+
+    PYTHONPATH=. python tests/render/screenshots.py [--graph outputs/graph.graphml]
+
+Without --graph it draws the synthetic fixture graph. Needs playwright and /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kg.render import ego_filename, render_views
+from render.graphs import build_random_graph, build_small_graph
+
+ROOT = Path(__file__).resolve().parents[2]
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+
+
+def _wait_ready(page, timeout_s: float = 90.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while page.evaluate("document.body.dataset.stabilized") != "true":
+        if time.monotonic() > deadline:
+            raise TimeoutError("the page did not stabilise")
+        time.sleep(0.3)
+    page.wait_for_timeout(400)  # let the final frame paint
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--graph", type=Path, help="a GraphML written by kg run")
+    parser.add_argument("--random", type=int, help="draw a random graph of this many nodes")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--prefix", default="")
+    parser.add_argument("--top-n", type=int, default=300)
+    args = parser.parse_args()
+    if args.graph is not None:
+        from kg.readwrite import read_graph
+
+        graph = read_graph(args.graph)
+    elif args.random is not None:
+        graph = build_random_graph(args.random)
+    else:
+        graph = build_small_graph()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        pages = render_views(graph, Path(tmp), top_n=args.top_n, ego_count=6)
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        page = browser.new_page(viewport={"width": 1500, "height": 900})
+        page.route(
+            "**/*",
+            lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort(),
+        )
+        page.goto((Path(tmp) / "graph.html").as_uri())
+        _wait_ready(page)
+        page.screenshot(path=str(args.out / f"{args.prefix}overview.png"))
+        people = [n for n in graph.nodes if graph.nodes[n].get("type") == "PERSON"]
+        egos = [p for p in pages if p.parent.name == "ego"]
+        chosen = next(
+            (e for e in egos if people and e.name in {ego_filename(n) for n in people}), egos[0]
+        )
+        page.goto(chosen.as_uri())
+        _wait_ready(page)
+        page.screenshot(path=str(args.out / f"{args.prefix}ego.png"))
+        page.goto((Path(tmp) / "index.html").as_uri())
+        page.screenshot(path=str(args.out / f"{args.prefix}index.png"), full_page=True)
+        browser.close()
+    print("wrote", *sorted(args.out.glob(f"{args.prefix}*.png")))
+
+
+if __name__ == "__main__":
+    main()
