@@ -121,7 +121,11 @@ def extract(
                 "source": a.source,
                 "byline": [{"name": b.name, "role": b.role} for b in a.byline],
                 "text": a.text,
-                "entities": [{"start": m.start, "end": m.end, "text": m.text, "type": m.type} for m in ex.mentions],
+                "entities": [
+                    {"start": m.start, "end": m.end, "text": m.text, "type": m.type}
+                    for m in ex.mentions
+                    if m.start >= 0  # byline credits are in "byline", not in the text
+                ],
                 "roles": [{"person": r.person, "title": r.title, "org": r.org} for r in ex.roles],
             }
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -167,6 +171,72 @@ def eval_(
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from exc
     typer.echo(format_report(report, show_errors=errors))
+
+
+RunDir = Annotated[Path, typer.Option("--out", "-o", help="Folder of a previous `kg run`.")]
+
+
+def _load_graph(out: Path):
+    from kg.readwrite import read_graph
+
+    for name in ("graph.graphml", "graph.json"):
+        if (out / name).is_file():
+            return read_graph(out / name)
+    err.print(f"[red]error:[/red] no graph in {out}: run `kg run INPUT --out {out}` first", highlight=False)
+    raise typer.Exit(2)
+
+
+@app.command()
+def show(
+    name: Annotated[str, typer.Argument(help="A name, an alias or a node id such as ORG:聊城市人民政府.")],
+    out: RunDir = Path("outputs"),
+    top: Annotated[int, typer.Option(help="Co-mentions and evidence sentences shown.")] = 15,
+) -> None:
+    """An entity's profile: type, aliases, roles as a timeline, co-mentions, evidence."""
+    from rich.text import Text
+
+    from kg.profile import find_entities, profile, render_profile
+
+    graph = _load_graph(out)
+    ids = find_entities(graph, name)
+    if not ids:
+        console.print(Text(f"no entity named {name} in {out}"))
+        raise typer.Exit(1)
+    if len(ids) > 1:
+        console.print(Text(f"{len(ids)} entities match {name}; show one by its id:"))
+        for node in ids[:30]:
+            data = graph.nodes[node]
+            console.print(Text(f"  {node}  ({data.get('mentions', 0)} mentions, pagerank {data.get('pagerank', 0)})"))
+        raise typer.Exit(2)
+    render_profile(profile(graph, ids[0], top=top), console)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv or neo4j.")] = "graphml",
+    out: RunDir = Path("outputs"),
+    to: Annotated[Optional[Path], typer.Option("--to", help="Target file or folder (default: inside --out).")] = None,
+) -> None:
+    """Export the graph of the last run for Gephi (graphml, gexf), Neo4j, pandas or JavaScript."""
+    from kg.readwrite import FORMATS, export as export_graph
+
+    fmt = format.lower()
+    if fmt not in FORMATS:
+        err.print(f"[red]error:[/red] unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    graph = _load_graph(out)
+    target = to if to is not None else (out / fmt if fmt in ("csv", "neo4j") else out)
+    for path in export_graph(graph, fmt, target):
+        console.print(f"wrote {path}", highlight=False)
+
+
+def _mount_train() -> None:
+    from kg.train import app as train_app
+
+    app.add_typer(train_app, name="train", help="Train the project's NER models (spaCy, HanLP).")
+
+
+_mount_train()
 
 
 def main() -> None:  # pragma: no cover

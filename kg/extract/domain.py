@@ -17,6 +17,9 @@ from kg.schema import Article, Extraction, Mention, Role
 
 __all__ = ["annotate", "domain_pipeline", "rules_fingerprint"]
 
+# Byline roles that are not posts a person holds.
+UNTITLED_BYLINE_ROLES = frozenset({"作者", "撰稿"})
+
 
 @lru_cache(maxsize=1)
 def domain_pipeline() -> Language:
@@ -56,6 +59,9 @@ def annotate(doc: Doc, article: Article) -> Extraction:
     ]
     seen = {(r.person, r.title) for r in roles}
     for person in article.byline:
-        if (person.name, person.role) not in seen:
+        if person.role in UNTITLED_BYLINE_ROLES:
+            # A bare credit (■ 王博) says who wrote it, not a post: a mention outside the text.
+            mentions.append(Mention(-1, -1, person.name, "PERSON", -1, source="byline"))
+        elif (person.name, person.role) not in seen:
             roles.append(Role(person=person.name, title=person.role, org=None, org_type=None, sentence=-1))
     return Extraction(article=article, mentions=mentions, roles=roles)

@@ -85,41 +85,44 @@ def _is_campaign(ent: Span) -> bool:
 
 
 def split_org_titles(doc: Doc, rules: Rules) -> Doc:
-    """Split words that glue an organisation to a title: 市委常委 -> 市委 | 常委, and 市政协党组 (ORG)
-    before 成员 -> 市政协 | 党组, so that the title chain sees the organisation and the whole title."""
-    splits: list[tuple[Token, list[str]]] = []
-    for token in doc:
-        text = token.text
-        nxt = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
-        done = False
-        if token.ent_type_ in ("ORG", "LOC") and rules.title_re.match(nxt):
-            for prefix in rules.title_prefixes:
-                if text.endswith(prefix) and len(text) > len(prefix) + 1:
-                    splits.append((token, [text[: -len(prefix)], prefix]))
-                    done = True
-                    break
-        if done or len(text) < 4:
+    """Split words that glue an organisation to a title, so that the title chain sees both:
+    市委常委 -> 市委 | 常委; 市政协党组 (ORG) + 成员 -> 市政协 | 党组 + 成员. A title match that ends on a
+    word boundary but starts inside a word whose head is an organisation gets a boundary there."""
+    text = doc.text
+    ends = {t.idx + len(t.text) for t in doc}
+    ends.add(len(text))
+    cuts: dict[int, list[int]] = {}
+    for m in rules.title_re.finditer(text):
+        s, e = m.start(), m.end()
+        if e not in ends:
             continue
-        for cut in range(2, len(text) - 1):
-            head, tail = text[:cut], text[cut:]
-            if rules.title_re.fullmatch(tail) and (head in rules.org_names or token.ent_type_ == "ORG"):
-                splits.append((token, [head, tail]))
-                break
-    if not splits:
+        token = doc[doc.char_span(s, s + 1, alignment_mode="expand").start] if s < len(text) else None
+        if token is None or token.idx == s:
+            continue
+        head = text[token.idx : s]
+        orgish = token.ent_type_ in ("ORG", "LOC") or head in rules.org_names or rules.org_suffix_re.search(head)
+        if len(head) >= 2 and orgish:
+            cuts.setdefault(token.i, []).append(s - token.idx)
+    if not cuts:
         return doc
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     with doc.retokenize() as retok:
-        for token, parts in splits:
-            retok.split(token, parts, heads=[(token, 0)] * len(parts), attrs={"TAG": [token.tag_ or "n", "n"]})
-    # An entity that covered a split word now ends before the title part.
+        for i, offsets in cuts.items():
+            token = doc[i]
+            bounds = [0, *sorted(set(offsets)), len(token.text)]
+            parts = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            retok.split(token, parts, heads=[(token, 0)] * len(parts), attrs={"TAG": [token.tag_ or "n"] * len(parts)})
+    # An entity that covered a split word now ends where its title begins.
     spans = []
+    boundaries = sorted({t.idx for t in doc})
+    title_starts = {m.start() for m in rules.title_re.finditer(text)}
     for start, end, label in ents:
+        inner = [b for b in boundaries if start < b < end and b in title_starts]
+        if inner:
+            end = inner[0]
         span = doc.char_span(start, end, label=label)
-        if span is None:
-            continue
-        while len(span) > 1 and (rules.title_re.fullmatch(span[-1].text) or span[-1].text in rules.title_prefixes):
-            span = Span(doc, span.start, span.end - 1, label=label)
-        spans.append(span)
+        if span is not None:
+            spans.append(span)
     doc.ents = filter_spans(spans)
     return doc
 

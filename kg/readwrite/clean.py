@@ -147,7 +147,10 @@ def clean_graph(graph: nx.Graph) -> nx.Graph:
         mapping[node] = new_id
 
     out = graph.__class__()
-    out.graph.update(flatten_attrs(graph.graph))
+    # networkx keeps per-format defaults (node_default, edge_default) as dicts in graph.graph;
+    # they are reader state, not data, and GEXF's writer breaks on a flattened one.
+    graph_attrs = {k: v for k, v in graph.graph.items() if k not in ("node_default", "edge_default")}
+    out.graph.update(flatten_attrs(graph_attrs))
     node_records = [flatten_attrs(data) for _, data in graph.nodes(data=True)]
     _unify(node_records)
     for node, record in zip(graph.nodes, node_records, strict=True):

@@ -1,0 +1,62 @@
+"""Entity spans: model entities cleaned, lexicon organisations/projects/places added."""
+
+import pytest
+
+from kg.extract.rules import load_rules
+from kg.extract.spans import is_place_name, is_project_name
+
+
+def ents(extraction) -> set[tuple[str, str]]:
+    return {(m.text, m.type) for m in extraction.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("市工业和信息化局党组书记、局长解志超介绍情况。", ("市工业和信息化局", "ORG")),
+        ("市委常委、常务副市长刘文强出席会议。", ("市委", "ORG")),
+        ("信发集团、中通客车、鲁西化工等企业实力雄厚。", ("鲁西化工", "ORG")),
+        ("于集镇党委书记冯潇表示，大棚改造升级完成。", ("于集镇", "LOC")),
+        ("推进京雄商高铁建设，聊城机场加快建设。", ("聊城机场", "PROJECT")),
+        ("浪潮10万台计算机项目落地聊城。", ("浪潮10万台计算机项目", "PROJECT")),
+        ("徒骇河治理工程顺利完工。", ("徒骇河治理工程", "PROJECT")),
+    ],
+)
+def test_spans_find_domain_entities(extract, text, entity):
+    assert entity in ents(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_entity"),
+    [
+        ("本报聊城讯 近日，全市召开会议。", "本报聊城讯"),
+        ("全市上下要提升核心竞争力。", "核心竞争力"),
+        ("要加快建设一批重点项目。", "重点项目"),
+        ("聊城市“平安医院”建设工作推进会召开。", "平安医院"),
+        ("会议指出，要统筹区文旅产业布局。", "区文旅产业布局"),
+    ],
+)
+def test_spans_leave_out_generic_words(extract, text, not_entity):
+    assert not_entity not in {t for t, _ in ents(extract(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("聊城市", True), ("大阪", True), ("欧盟", True), ("徒骇河", True), ("幸福", False), ("美德", False)],
+)
+def test_spans_place_names(text, expected):
+    assert is_place_name(text, load_rules()) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("聊城机场", True), ("京雄商高铁", True), ("重点项目", False), ("项目", False), ("“智链医脉”平台", True)],
+)
+def test_spans_project_names(text, expected):
+    assert is_project_name(text, load_rules()) is expected
+
+
+def test_spans_offsets_match_text(extract):
+    text = "12月17日，在中通客车股份有限公司装配车间，副市长马卫红调研。"
+    for m in extract(text).mentions:
+        assert text[m.start : m.end] == m.text

@@ -1,0 +1,64 @@
+"""Title chains -> roles, on the default LAC backend (a model: only robust facts are asserted)."""
+
+import pytest
+
+
+def roles_of(extraction) -> set[tuple[str, str, str | None]]:
+    return {(r.person, r.title, r.org) for r in extraction.roles}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "市委副书记、市长张百顺出席会议。",
+            {("张百顺", "副书记", "市委"), ("张百顺", "市长", "市政府")},
+        ),
+        (
+            "副市长、市公安局局长李强出席。",
+            {("李强", "副市长", "市政府"), ("李强", "局长", "市公安局")},
+        ),
+        (
+            "市人大常委会党组成员、副主任杨广平、刘东昌、马广朋出席。",
+            {
+                (p, t, "市人大常委会")
+                for p in ("杨广平", "刘东昌", "马广朋")
+                for t in ("党组成员", "副主任")
+            },
+        ),
+        (
+            "市发展改革委党组书记、主任高峰介绍情况。",  # 高峰 is also a common noun; the chain makes it a name
+            {("高峰", "党组书记", "市发展改革委"), ("高峰", "主任", "市发展改革委")},
+        ),
+        (
+            "市委常委、常务副市长刘文强出席会议并讲话。",  # 市委常委 is one word for the model
+            {("刘文强", "常委", "市委"), ("刘文强", "常务副市长", "市政府")},
+        ),
+        (
+            "市政协党组成员、秘书长周文明出席会议。",  # 党组 glued to the organisation
+            {("周文明", "党组成员", "市政协"), ("周文明", "秘书长", "市政协")},
+        ),
+    ],
+)
+def test_titles_chain_gives_one_role_per_title_per_person(extract, text, expected):
+    assert expected <= roles_of(extract(text))
+
+
+def test_titles_comma_ends_a_chain(extract):
+    roles = roles_of(extract("副市长马卫红，副市长、市公安局局长李强出席。"))
+    assert ("马卫红", "副市长", "市政府") in roles
+    assert not any(p == "马卫红" and t == "局长" for p, t, _ in roles)
+
+
+def test_titles_place_before_mayor_names_its_government(extract):
+    roles = roles_of(extract("东昌府区区长王明出席活动。"))
+    assert ("王明", "区长", "东昌府区人民政府") in roles
+
+
+def test_titles_without_a_name_give_no_role(extract):
+    assert roles_of(extract("会议要求各级局长和主任要提高认识。")) == set()
+
+
+def test_titles_name_found_by_chain_becomes_person_mention(extract):
+    ex = extract("市发展改革委党组书记、主任高峰介绍情况。")
+    assert ("高峰", "PERSON") in {(m.text, m.type) for m in ex.mentions}
