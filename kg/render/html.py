@@ -99,7 +99,7 @@ def render_views(
     ]
     written: list[Path] = []
     for view in views:
-        path = write_view(info, out_dir, view, ego_files=ego_files)
+        path = _write_view(info, out_dir, view, ego_files=ego_files)
         report(f"render: wrote {view.filename} ({len(view.nodes)} nodes)")
         written.append(path)
     index = _write_index(info, out_dir, views=views, ego_files=ego_files)
@@ -316,7 +316,7 @@ def _ego(info: _GraphInfo, center: str, filename: str) -> _View:
 # --- building the page ------------------------------------------------------------------
 
 
-def write_view(
+def _write_view(
     info: _GraphInfo | nx.MultiDiGraph,
     out_dir: Path,
     view: _View,
@@ -483,7 +483,7 @@ def _vis_options(count: int, *, big: bool, seeded: bool) -> dict:
         "minVelocity": 0.75,
         "stabilization": {
             "enabled": True,
-            "iterations": 40 if big else 150 if seeded else 500,
+            "iterations": 40 if big else 150 if seeded else 500 if count <= 100 else 300,
             "updateInterval": 25,
             "fit": True,
         },
@@ -534,7 +534,7 @@ def _vis_options(count: int, *, big: bool, seeded: bool) -> dict:
         },
         "edges": {
             "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.3},
-            "scaling": {"min": 1, "max": 8},
+            "scaling": {"min": 1, "max": 8, "label": {"enabled": False}},
             "selectionWidth": 2,
             "font": {
                 "face": FONT_FACE,
