@@ -261,3 +261,12 @@ def test_html_large_overview_writes_quickly(tmp_path: Path) -> None:
     assert len(data["nodes"]) == 5000
     assert data["options"]["layout"]["improvedLayout"] is False
     assert elapsed < 30, f"render took {elapsed:.1f}s"
+
+
+def test_html_planted_markup_in_ego_page_title_is_escaped(tmp_path: Path) -> None:
+    render_views(build_small_graph(), tmp_path, ego_count=20)
+    page = tmp_path / "ego" / ego_filename(f"ORG:{XSS}")
+    text = page.read_text(encoding="utf-8")
+    assert XSS not in text
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;&#34;&#39;&amp;&lt;img" in text
+    assert "img" not in [tag for tag, _ in _parse(page).tags]
