@@ -15,12 +15,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.extract.places import gazetteer
 from kg.extract.rules import Rules, load_rules
 
 if not Doc.has_extension("kg_roles"):
     Doc.set_extension("kg_roles", default=None)
 
 _SPACE = re.compile(r"\s*")
+_DEPARTMENT_ENDINGS = ("部", "办", "办公室", "委", "室")
+_RELATIVE = ("市", "县", "区", "省")
 # What may follow a name that a title chain introduced (so that 2-3 characters are a name).
 _AFTER_NAME = re.compile(r"(?:$|[、，,。；;：:！!？?（(“\"\s]|同志|出席|参加|表示|指出|介绍|主持|讲话|强调|说|在|带队|一行|等|到|来|率|会见|调研|检查|督导|宣读|作|对|就|陪同|看望|慰问|与|和|及)")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -90,6 +93,9 @@ class TitleChains:
         for sent in doc.sents:
             chain: list[TitleItem] = []
             last_end = -1
+            # The last chain's organisation, for "副主任A、B，秘书长C" (C serves the same body).
+            before: TitleItem | None = None
+            names_end = -1
             for s, e in self._titles(doc, sent, ents_at_end, covered):
                 title = text[s:e]
                 org_ent = ents_at_end.get(s)
@@ -97,24 +103,10 @@ class TitleChains:
                 # Does this item continue the chain? Only 、 (or nothing) may separate it from the last one.
                 if chain and text[last_end:item_start].strip() not in ("、", ""):
                     chain = []
-                if org_ent is not None and org_ent.label_ == "LOC":
-                    place = org_ent.text
-                    implicit = self.rules.implicit_org(title, place)
-                    if implicit is not None:
-                        item = TitleItem(item_start, e, title, implicit, "ORG", org_ent.start_char, True)
-                    else:
-                        item = TitleItem(item_start, e, title, place, "LOC", org_ent.start_char, True)
-                elif org_ent is not None:
-                    item = TitleItem(item_start, e, title, org_ent.text, "ORG", org_ent.start_char, True)
-                else:
-                    implicit = self.rules.implicit_org(title, None)
-                    prev = chain[-1] if chain else None
-                    if implicit is not None:
-                        item = TitleItem(s, e, title, implicit, "ORG", -1, False)
-                    elif prev is not None and prev.explicit_org:
-                        item = TitleItem(s, e, title, prev.org, prev.org_type, prev.org_start, True)
-                    else:
-                        item = TitleItem(s, e, title, None, None, -1, False)
+                prev = chain[-1] if chain else None
+                if not chain and before is not None and text[names_end:item_start].strip() in ("，", ",", "；"):
+                    prev = before
+                item = self._item(title, s, e, org_ent, prev, chain)
                 chain.append(item)
                 last_end = e
                 names = self._names_after(doc, e, persons)
@@ -122,8 +114,56 @@ class TitleChains:
                     for ps, pe in names:
                         for it in chain:
                             roles.append(FoundRole(text[ps:pe], ps, pe, it.title, it.org, it.org_type, it.org_start))
+                    explicit = [it for it in chain if it.explicit_org]
+                    before = explicit[-1] if explicit else None
+                    names_end = names[-1][1]
                     chain = []
         return roles
+
+    def _item(
+        self, title: str, s: int, e: int, org_ent: Span | None, prev: TitleItem | None, chain: list[TitleItem]
+    ) -> TitleItem:
+        if org_ent is not None and org_ent.label_ == "LOC":
+            place = org_ent.text
+            implicit = self.rules.implicit_org(title, place)
+            if implicit is not None:
+                return TitleItem(org_ent.start_char, e, title, implicit, "ORG", org_ent.start_char, True)
+            return TitleItem(org_ent.start_char, e, title, place, "LOC", org_ent.start_char, True)
+        if org_ent is not None:
+            org = org_ent.text
+            # 市委常委、宣传部部长: a department named inside a chain belongs to the body before it.
+            if (
+                prev is not None
+                and prev.explicit_org
+                and prev.org_type == "ORG"
+                and len(org) <= 4
+                and org.endswith(_DEPARTMENT_ENDINGS)
+                and not org.startswith(_RELATIVE)
+                and prev.org is not None
+                and not prev.org.endswith(_DEPARTMENT_ENDINGS[:1])
+            ):
+                org = prev.org + org
+            return TitleItem(org_ent.start_char, e, title, org, "ORG", org_ent.start_char, True)
+        # 来安县委副书记、县长: the county of the chain names the government of 县长.
+        place = self._chain_place(chain)
+        implicit = self.rules.implicit_org(title, place)
+        if implicit is not None:
+            return TitleItem(s, e, title, implicit, "ORG", -1, False)
+        if prev is not None and prev.explicit_org:
+            return TitleItem(s, e, title, prev.org, prev.org_type, prev.org_start, True)
+        return TitleItem(s, e, title, None, None, -1, False)
+
+    @staticmethod
+    def _chain_place(chain: list[TitleItem]) -> str | None:
+        gaz = gazetteer()
+        for it in reversed(chain):
+            if it.org is None:
+                continue
+            for n in range(min(len(it.org), 8), 1, -1):
+                head = it.org[:n]
+                if head[-1] in "市县区镇乡" and any(p.name == head for p in gaz.lookup(head)):
+                    return head
+        return None
 
     def _names_after(self, doc: Doc, pos: int, persons: dict[int, Span]) -> list[tuple[int, int]]:
         text = doc.text

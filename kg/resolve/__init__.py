@@ -38,30 +38,50 @@ class Resolution:
 
 
 def detect_home_city(extractions: Iterable[Extraction], gaz: Gazetteer) -> Place | None:
-    """The prefecture-level city the corpus talks about most (datelines count double)."""
-    votes: Counter[Place] = Counter()
+    """The place the corpus is at home in: the city talked about most (its counties and towns vote
+    for it; datelines count double), or one of its counties when the county is named more often than
+    the city itself (a county paper), or the province when no city comes close (a provincial paper)."""
+    direct: Counter[Place] = Counter()
     for ex in extractions:
         surfaces = [m.text for m in ex.mentions if m.type == "LOC"]
         if ex.article.dateline:
             surfaces += [ex.article.dateline] * 2
         for surface in surfaces:
             place = gaz.resolve(normalize(surface))
-            if place is None:
-                continue
-            city = place if place.level == "city" else next((a for a in place.ancestors() if a.level == "city"), None)
-            if city is not None:
-                votes[city] += 1
-    return votes.most_common(1)[0][0] if votes else None
+            if place is not None:
+                direct[place] += 1
+    if not direct:
+        return None
+    region: Counter[Place] = Counter()
+    for place, n in direct.items():
+        for p in (place, *place.ancestors()):
+            if p.level in ("city", "province"):
+                region[p] += n
+    cities = [(n, p) for p, n in region.items() if p.level == "city"]
+    provinces = [(n, p) for p, n in direct.items() if p.level == "province"]
+    if not cities:
+        return max(provinces, key=lambda x: x[0])[1] if provinces else None
+    n_city, city = max(cities, key=lambda x: (x[0], x[1].name))
+    if provinces:
+        n_prov, province = max(provinces, key=lambda x: x[0])
+        if n_prov > n_city:
+            return province
+    counties = [(n, p) for p, n in direct.items() if p.level == "county" and p.parent == city]
+    if counties:
+        n_county, county = max(counties, key=lambda x: (x[0], x[1].name))
+        if n_county > direct.get(city, 0):
+            return county
+    return city
 
 
-def _home(article_dateline: str | None, city: Place | None, gaz: Gazetteer) -> HomePlace:
-    place = gaz.resolve(normalize(article_dateline), near=city) if article_dateline else None
-    if place is None:
-        return HomePlace(place=city, city=city)
-    if place.level in ("city", "province"):
-        return HomePlace(place=place, city=place if place.level == "city" else city)
-    around = next((a for a in place.ancestors() if a.level == "city"), city)
-    return HomePlace(place=place, city=around)
+def _home(article_dateline: str | None, home: Place | None, gaz: Gazetteer) -> HomePlace:
+    """An article's home: its dateline place when that lies in the corpus home (本报临清讯 in a
+    聊城 paper), else the corpus home (a 本报上海讯 story still speaks of its own city's 市政府)."""
+    if article_dateline:
+        place = gaz.resolve(normalize(article_dateline), near=home)
+        if place is not None and (home is None or place == home or place.within(home)):
+            return HomePlace(place=place)
+    return HomePlace(place=home)
 
 
 class _Names:
@@ -76,9 +96,9 @@ class _Names:
     def canonical(self, surface: str, etype: str, home: HomePlace) -> str:
         name = normalize(surface)
         if etype == "LOC":
-            place = self.gaz.resolve(name, near=home.place or home.city)
+            place = self.gaz.resolve(name, near=home.place)
             if place is None and name.startswith(("我市", "本市")):
-                place = home.city
+                place = home.fill_place("市")
             if place is not None:
                 self.places[place.name] = place
                 name = place.name
@@ -165,6 +185,8 @@ def _long_or_self(key: str, name: str) -> str:
 def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> Resolution:
     gaz = gazetteer()
     city = gaz.resolve(home_city) if home_city else detect_home_city(extractions, gaz)
+    if home_city and city is None:
+        raise ValueError(f"--home-city {home_city!r} is not a place in the administrative-division data")
     names = _Names(gaz)
     homes = {ex.article.id: _home(ex.article.dateline, city, gaz) for ex in extractions}
 

@@ -25,28 +25,27 @@ def normalize(surface: str) -> str:
 
 @dataclass(frozen=True)
 class HomePlace:
-    """Where an article is "at home": 市公安局 means this city's bureau."""
+    """Where an article is "at home": 市公安局 means this place's bureau."""
 
-    place: Place | None  # the dateline place (临清市) or the home city
-    city: Place | None  # the prefecture-level city around it (聊城市)
+    place: Place | None  # the dateline place (临清市) or the corpus home (聊城市)
+
+    def chain(self) -> list[Place]:
+        return [] if self.place is None else [self.place, *self.place.ancestors()]
+
+    def fill_place(self, key: str) -> Place | None:
+        """The place a relative 市/县/区/省 refers to from here (a town's 市 is its county-level city)."""
+        for p in self.chain():
+            if key == "省" and p.level == "province":
+                return p
+            if key == "市" and p.level in ("city", "county", "province") and p.name.endswith("市"):
+                return p
+            if key in ("县", "区") and p.level == "county" and p.name.endswith(key):
+                return p
+        return None
 
     def fill(self, key: str) -> str | None:
-        candidates = [p for p in (self.place, self.city) if p is not None]
-        if key == "市":
-            for p in candidates:
-                if p.name.endswith("市"):
-                    return p.name
-            return None
-        if key in ("县", "区"):
-            p = self.place
-            return p.name if p is not None and p.name.endswith(key) and p.level == "county" else None
-        if key == "省":
-            for p in candidates:
-                chain = [p, *p.ancestors()]
-                provinces = [a for a in chain if a.level == "province"]
-                if provinces:
-                    return provinces[0].name
-        return None
+        place = self.fill_place(key)
+        return None if place is None else place.name
 
 
 @dataclass(frozen=True)
