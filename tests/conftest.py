@@ -1,0 +1,40 @@
+"""Shared fixtures: one real pipeline run over seeds/ per test session (the LAC model and the
+46 seed articles take ~10 s), and output folders that start from its store so later runs
+reuse its extractions instead of paying for them again."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: long-running test (deselect with -m 'not slow')")
+
+
+@pytest.fixture(scope="session")
+def seeds_run(tmp_path_factory: pytest.TempPathFactory):
+    """RunResult of ``kg.pipeline.run([seeds/])``; its folder must be treated as read-only."""
+    from kg.pipeline import run
+
+    problems: list[tuple[Path, str]] = []
+    result = run([SEEDS], out=tmp_path_factory.mktemp("seeds_run"), on_error=lambda p, m: problems.append((p, m)))
+    assert problems == [], problems
+    return result
+
+
+@pytest.fixture
+def seeded_out(seeds_run, tmp_path: Path) -> Path:
+    """A fresh output folder holding a copy of the seeds run's store (and nothing else)."""
+    from kg.store import STORE_NAME
+
+    out = tmp_path / "out"
+    out.mkdir()
+    for path in seeds_run.out.glob(f"{STORE_NAME}*"):  # the .sqlite plus any WAL files
+        shutil.copy2(path, out / path.name)
+    return out
