@@ -1,0 +1,193 @@
+"""The typer CLI (kg run, extract, show, export, eval) through ``typer.testing.CliRunner``.
+
+Commands that read a graph use the session's seeds run (``seeds_run`` in conftest.py); ``kg run``
+starts from a copy of its store (``seeded_out``), so nothing is extracted twice.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.pipeline import RunResult
+from kg.profile import find_entities
+from kg.schema import ENTITY_TYPES
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+GOLD = REPO / "tests" / "data" / "gold"
+DATA = REPO / "tests" / "data" / "pipeline"
+SMALL_SEED = SEEDS / "002_a5410352c8169bb8.txt"  # 8 articles
+
+
+def invoke(*args: str | Path):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def squeeze(text: str) -> str:
+    """Output without whitespace: rich wraps long lines (paths included) at the console width."""
+    return "".join(text.split())
+
+
+# --- kg run ------------------------------------------------------------------------------------
+
+
+def test_cli_run_prints_the_summary_and_the_html_path(seeds_run: RunResult, seeded_out: Path) -> None:
+    result = invoke("run", SEEDS, "--out", seeded_out)
+    assert result.exit_code == 0, result.output
+    assert f"{seeds_run.articles} articles ({seeds_run.articles} reused" in result.stdout
+    for etype in ENTITY_TYPES:
+        assert etype in result.stdout
+    assert str(seeded_out / "index.html") in squeeze(result.stdout)
+    assert (seeded_out / "index.html").is_file()
+
+
+def test_cli_run_missing_input_exits_1_and_names_it(tmp_path: Path) -> None:
+    missing = tmp_path / "no_such_page.txt"
+    result = invoke("run", DATA / "good.txt", missing, "--out", tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    assert squeeze(result.stderr).count("no_such_page.txt") == 1
+    assert (tmp_path / "out" / "graph.graphml").is_file()
+
+
+# --- kg extract --------------------------------------------------------------------------------
+
+
+def test_cli_extract_jsonl_one_object_per_article() -> None:
+    from kg.ingest import read_articles
+
+    result = invoke("extract", SMALL_SEED, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == [a.id for a in read_articles([SMALL_SEED])]
+    for record in records:
+        text = record["text"]
+        assert isinstance(text, str) and text
+        for entity in record["entities"]:
+            assert set(entity) >= {"start", "end", "text", "type"}
+            assert text[entity["start"] : entity["end"]] == entity["text"]
+            assert entity["type"] in ENTITY_TYPES
+        for role in record["roles"]:
+            assert set(role) >= {"person", "title", "org"}
+            assert role["person"] and role["title"]
+    assert sum(len(r["entities"]) for r in records) > 50
+    assert sum(len(r["roles"]) for r in records) > 0
+
+
+def test_cli_extract_bad_input_exits_1_after_the_good_ones() -> None:
+    result = invoke("extract", DATA / "good.txt", DATA / "empty.txt")
+    assert result.exit_code == 1, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["good#1"]
+    assert squeeze(result.stderr).count("empty.txt") == 1
+
+
+def test_cli_extract_unknown_format_exits_2() -> None:
+    result = invoke("extract", DATA / "good.txt", "--format", "xml")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+
+
+# --- kg show -------------------------------------------------------------------------------------
+
+
+def _official(graph: nx.MultiDiGraph) -> tuple[str, set[str]]:
+    """The person with the most positions whose label names exactly one entity, and the titles."""
+    titles: dict[str, set[str]] = {}
+    for u, _, d in graph.edges(data=True):
+        if d["relation"] == "holds_position":
+            titles.setdefault(u, set()).add(str(d["title"]))
+    ranked = sorted(titles, key=lambda n: (-len(titles[n]), str(n)))
+    for node in ranked:
+        label = str(graph.nodes[node]["label"])
+        if find_entities(graph, label) == [node]:
+            return label, titles[node]
+    raise AssertionError("no official in the seeds graph")
+
+
+def test_cli_show_person_prints_titles(seeds_run: RunResult) -> None:
+    label, titles = _official(seeds_run.graph)
+    result = invoke("show", label, "--out", seeds_run.out)
+    assert result.exit_code == 0, result.output
+    assert label in result.stdout
+    for title in titles:
+        assert title in result.stdout
+
+
+def test_cli_show_unknown_name_exits_1(seeds_run: RunResult) -> None:
+    result = invoke("show", "查无此人某某某", "--out", seeds_run.out)
+    assert result.exit_code == 1
+    assert "查无此人某某某" in result.output
+
+
+def test_cli_show_without_a_graph_exits_2(tmp_path: Path) -> None:
+    result = invoke("show", "某某", "--out", tmp_path)
+    assert result.exit_code == 2
+    assert "kg run" in result.output
+
+
+# --- kg export -----------------------------------------------------------------------------------
+
+EXPORTS = [
+    pytest.param("gexf", ["graph.gexf"], id="gexf"),
+    pytest.param("graphml", ["graph.graphml"], id="graphml"),
+    pytest.param("json", ["graph.json"], id="json"),
+    pytest.param("csv", ["csv/entities.csv", "csv/relations.csv"], id="csv"),
+    pytest.param("neo4j", ["neo4j/nodes.csv", "neo4j/relationships.csv", "neo4j/import.cypher"], id="neo4j"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "files"), EXPORTS)
+def test_cli_export_writes_files(fmt: str, files: list[str], seeds_run: RunResult, tmp_path: Path) -> None:
+    out = tmp_path / "run"
+    out.mkdir()
+    shutil.copy2(seeds_run.out / "graph.graphml", out / "graph.graphml")
+    result = invoke("export", "--format", fmt, "--out", out)
+    assert result.exit_code == 0, result.output
+    for name in files:
+        path = out / name
+        assert path.is_file() and path.stat().st_size > 0, name
+        assert str(path) in squeeze(result.stdout)
+    nodes, edges = seeds_run.graph.number_of_nodes(), seeds_run.graph.number_of_edges()
+    if fmt == "gexf":
+        read = nx.read_gexf(out / "graph.gexf")
+        assert read.number_of_nodes() == nodes
+    elif fmt == "graphml":
+        read = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
+        assert (read.number_of_nodes(), read.number_of_edges()) == (nodes, edges)
+    elif fmt == "csv":
+        lines = (out / "csv" / "entities.csv").read_text(encoding="utf-8-sig").splitlines()
+        assert len(lines) == nodes + 1
+
+
+def test_cli_export_gexf_keeps_every_edge(seeds_run: RunResult, tmp_path: Path) -> None:
+    shutil.copy2(seeds_run.out / "graph.graphml", tmp_path / "graph.graphml")
+    assert invoke("export", "--format", "gexf", "--out", tmp_path).exit_code == 0
+    read = nx.read_gexf(tmp_path / "graph.gexf")
+    assert read.number_of_edges() == seeds_run.graph.number_of_edges()
+
+
+def test_cli_export_unknown_format_exits_2(seeds_run: RunResult) -> None:
+    result = invoke("export", "--format", "pdf", "--out", seeds_run.out)
+    assert result.exit_code == 2
+    assert "pdf" in result.output
+
+
+# --- kg eval -------------------------------------------------------------------------------------
+
+
+def test_cli_eval_graph_prints_scores(seeds_run: RunResult) -> None:
+    result = invoke("eval", "--graph", seeds_run.out / "graph.graphml", "--gold", GOLD, "--errors", "0")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["P", "R", "F1", "TP", "FP", "FN"]
+    rows = {line.split()[0]: [float(x) for x in line.split()[1:4]] for line in lines[1:] if len(line.split()) == 7}
+    assert set(rows) >= {*ENTITY_TYPES, "ALL", "ROLES"}
+    for scores in rows.values():
+        assert all(0.0 <= s <= 1.0 for s in scores)
+    assert rows["ALL"][2] > 0.5  # a broken pipeline or scorer would land far below this
