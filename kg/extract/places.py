@@ -7,6 +7,9 @@ and loads far more than we need. Villages are left out: their names repeat acros
 from __future__ import annotations
 
 import importlib.util
+import io
+import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,11 +38,27 @@ class Place:
         return other in self.ancestors()
 
 
-def _data_file() -> Path:
+def _dictionary_dir() -> Path:
     spec = importlib.util.find_spec("jionlp")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("administrative-division data needs jionlp: pip install jionlp")
-    return Path(next(iter(spec.submodule_search_locations))) / "dictionary" / "china_location.txt"
+    return Path(next(iter(spec.submodule_search_locations))) / "dictionary"
+
+
+def _read_lines(name: str) -> Iterator[str]:
+    """A jionlp dictionary file; it ships zipped and jionlp unpacks it on first use, so read
+    whichever is there, without writing into site-packages."""
+    folder = _dictionary_dir()
+    text_file = folder / f"{name}.txt"
+    if text_file.is_file():
+        with text_file.open(encoding="utf-8") as fh:
+            yield from fh
+        return
+    archive = folder / f"{name}.zip"
+    if not archive.is_file():
+        raise RuntimeError(f"jionlp's {name} data is missing from {folder}: reinstall jionlp")
+    with zipfile.ZipFile(archive) as zf, zf.open(f"{name}.txt") as raw:
+        yield from io.TextIOWrapper(raw, encoding="utf-8")
 
 
 class Gazetteer:
@@ -88,23 +107,22 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     places: list[Place] = []
     stack: list[Place | None] = [None] * len(LEVELS)
-    with _data_file().open(encoding="utf-8") as fh:
-        for line in fh:
-            depth = len(line) - len(line.lstrip("\t"))
-            if depth >= len(LEVELS):
-                continue  # villages
-            fields = line.strip().split("\t")
-            if not fields or not fields[0]:
-                continue
-            parent = stack[depth - 1] if depth > 0 else None
-            short = fields[2] if len(fields) >= 3 else None
-            place = Place(name=fields[0], level=LEVELS[depth], short=short, parent=parent)
-            # Municipalities repeat themselves as their own city (上海市 > 上海市): keep one.
-            if parent is not None and parent.name == place.name:
-                stack[depth] = parent
-                continue
-            stack[depth] = place
-            places.append(place)
+    for line in _read_lines("china_location"):
+        depth = len(line) - len(line.lstrip("\t"))
+        if depth >= len(LEVELS):
+            continue  # villages
+        fields = line.strip().split("\t")
+        if not fields or not fields[0]:
+            continue
+        parent = stack[depth - 1] if depth > 0 else None
+        short = fields[2] if len(fields) >= 3 else None
+        place = Place(name=fields[0], level=LEVELS[depth], short=short, parent=parent)
+        # Municipalities repeat themselves as their own city (上海市 > 上海市): keep one.
+        if parent is not None and parent.name == place.name:
+            stack[depth] = parent
+            continue
+        stack[depth] = place
+        places.append(place)
     return Gazetteer(places)
 
 
@@ -113,8 +131,7 @@ def world_places() -> frozenset[str]:
     """Countries (short and full names), continents and major foreign cities, from jionlp's
     world_location.txt."""
     names: set[str] = set()
-    path = _data_file().with_name("world_location.txt")
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in _read_lines("world_location"):
         line = line.strip()
         if not line:
             continue

@@ -1,0 +1,45 @@
+import zipfile
+
+import pytest
+
+from kg.extract import places
+from kg.extract.places import gazetteer
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "level", "parent"),
+    [
+        ("聊城", "聊城市", "city", "山东省"),
+        ("东昌府区", "东昌府区", "county", "聊城市"),
+        ("临清", "临清市", "county", "聊城市"),
+        ("山东", "山东省", "province", None),
+        ("北京", "北京市", "province", None),  # a municipality is not repeated as its own city
+    ],
+)
+def test_places_resolve_names(surface, name, level, parent):
+    place = gazetteer().resolve(surface)
+    assert (place.name, place.level, place.parent.name if place.parent else None) == (name, level, parent)
+
+
+def test_places_ambiguous_town_resolves_near_home():
+    gaz = gazetteer()
+    assert gaz.resolve("于集镇") is None or gaz.resolve("于集镇").name == "于集镇"
+    near = gaz.resolve("聊城市")
+    assert gaz.resolve("于集镇", near=near).parent.name == "东昌府区"
+    assert gaz.resolve("朝阳区") is None  # Beijing's or Changchun's: nothing to prefer
+
+
+def test_places_read_zipped_data(tmp_path, monkeypatch):
+    # jionlp ships its data zipped and unpacks it on first use; we read the zip without unpacking.
+    with zipfile.ZipFile(tmp_path / "china_location.zip", "w") as zf:
+        zf.writestr("china_location.txt", "山东省\t370000\t山东\n\t聊城市\t371500\t聊城\n\t\t临清市\t371581\t临清\n")
+    monkeypatch.setattr(places, "_dictionary_dir", lambda: tmp_path)
+    lines = list(places._read_lines("china_location"))
+    assert lines[1].strip().split("\t")[0] == "聊城市"
+    assert not (tmp_path / "china_location.txt").exists()
+
+
+def test_places_missing_data_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(places, "_dictionary_dir", lambda: tmp_path)
+    with pytest.raises(RuntimeError, match="reinstall jionlp"):
+        list(places._read_lines("china_location"))

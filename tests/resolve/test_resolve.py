@@ -1,0 +1,76 @@
+from kg.resolve import detect_home_city, resolve
+from kg.extract.places import gazetteer
+from kg.schema import Article, Extraction, Mention, Role, Sentence
+
+
+def extraction(article_id: str, text: str, mentions, roles=(), dateline=None) -> Extraction:
+    article = Article(id=article_id, source="t", text=text, dateline=dateline, sentences=[Sentence(0, len(text), text)])
+    ms = []
+    for surface, etype in mentions:
+        start = text.index(surface)
+        ms.append(Mention(start, start + len(surface), surface, etype, 0))
+    return Extraction(article=article, mentions=ms, roles=list(roles))
+
+
+def labels(resolution) -> set[str]:
+    return {e.id for e in resolution.entities.values()}
+
+
+def test_resolve_company_short_forms_merge_but_not_siblings():
+    exs = [
+        extraction("a#1", "中通客车股份有限公司在聊城。", [("中通客车股份有限公司", "ORG"), ("聊城", "LOC")]),
+        extraction("a#2", "中通客车和中通新能源都在聊城。", [("中通客车", "ORG"), ("中通新能源", "ORG"), ("聊城", "LOC")]),
+        extraction("a#3", "中通发展很快。", [("中通", "ORG")]),
+    ]
+    ids = labels(resolve(exs))
+    assert "ORG:中通客车股份有限公司" in ids
+    assert "ORG:中通新能源" in ids
+    assert "ORG:中通客车" not in ids
+    assert "LOC:聊城市" in ids
+
+
+def test_resolve_short_form_ambiguous_stays_apart():
+    exs = [
+        extraction("a#1", "国兴城乡发展集团与国兴现代农业有限公司签约。",
+                   [("国兴城乡发展集团", "ORG"), ("国兴现代农业有限公司", "ORG")]),
+        extraction("a#2", "国兴表示。", [("国兴", "ORG")]),
+    ]
+    assert "ORG:国兴" in labels(resolve(exs))
+
+
+def test_resolve_city_relative_names_and_roles():
+    exs = [
+        extraction("p#1", "聊城市召开会议，市公安局局长李强出席。", [("聊城市", "LOC"), ("市公安局", "ORG"), ("李强", "PERSON")],
+                   roles=[Role("李强", "局长", "市公安局", "ORG", 0), Role("李强", "副市长", "市政府", "ORG", 0)]),
+        extraction("p#2", "临清市委召开会议。", [("临清市委", "ORG")]),
+        extraction("p#3", "聊城市公安局发布通告。", [("聊城市公安局", "ORG"), ("聊城", "LOC")]),
+    ]
+    res = resolve(exs)
+    ids = labels(res)
+    assert {"ORG:聊城市公安局", "ORG:聊城市人民政府", "ORG:中共临清市委员会", "PERSON:李强"} <= ids
+    police = res.entities["ORG:聊城市公安局"]
+    assert police.aliases == {"市公安局"} and police.mentions == 2
+    assert {(r.person, r.title, r.org) for r in res.roles} == {
+        ("PERSON:李强", "局长", "ORG:聊城市公安局"),
+        ("PERSON:李强", "副市长", "ORG:聊城市人民政府"),
+    }
+
+
+def test_resolve_dateline_outside_home_is_ignored():
+    exs = [extraction(f"p#{i}", "聊城市发展。", [("聊城市", "LOC")]) for i in range(3)]
+    exs.append(extraction("p#9", "市政府召开会议。", [("市政府", "ORG")], dateline="上海"))
+    assert "ORG:聊城市人民政府" in labels(resolve(exs))
+
+
+def test_resolve_county_paper_is_home_in_its_county():
+    exs = [extraction(f"g#{i}", "巩义市发展，郑州市支持。", [("巩义市", "LOC"), ("郑州市", "LOC")]) for i in range(2)]
+    exs.append(extraction("g#9", "巩义市委召开会议，市委要求。", [("巩义市", "LOC"), ("市委", "ORG")]))
+    assert detect_home_city(exs, gazetteer()).name == "巩义市"
+    assert "ORG:中共巩义市委员会" in labels(resolve(exs))
+
+
+def test_resolve_type_follows_the_majority():
+    exs = [extraction(f"t#{i}", "东阿阿胶发展。", [("东阿阿胶", "ORG")]) for i in range(3)]
+    exs.append(extraction("t#9", "东阿阿胶发展。", [("东阿阿胶", "LOC")]))
+    ids = labels(resolve(exs))
+    assert "ORG:东阿阿胶" in ids and "LOC:东阿阿胶" not in ids
