@@ -20,6 +20,9 @@ _NAME_POS = {"n", "nz", "ns", "nt", "nr", "nw", "vn", "an", "j", "LOC", "ORG", "
 _OPEN_QUOTES = "“‘《「"
 _CLOSE_QUOTES = "”’》」"
 _RELATIVE_PREFIX = ("市", "县", "区", "省")
+_DEMONSTRATIVES = {"我", "本", "全", "该", "各", "两", "此"}
+# Characters that start a function word: 和县 in "项目和县一级" is not the county.
+_FUNCTION_CHARS = set("和与及在从向对于把被为")
 _LIST_BEFORE = {"、", "，", ",", "和", "及", "与", "：", "（"}
 _LIST_AFTER = {"、", "，", ",", "等", "和", "及", "与", "。", "）", "；"}
 # A person "name" followed by one of these is the start of a place name (潘庄 + 镇).
@@ -43,6 +46,8 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
         # A Chinese name starts with a surname (奥博特, 希杰 are brands the model took for people).
         if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text) and rules.surname_of(text) is None:
             return False
+        if text in gazetteer() or text in rules.regions or text in world_places():
+            return False  # 鲁西 (黑头羊) is a region
     if ent.label_ == "LOC" and not is_place_name(text, rules):
         return False
     return True
@@ -52,6 +57,8 @@ def is_place_name(text: str, rules: Rules) -> bool:
     """Administrative division, foreign place, region, or a name with a geographic ending."""
     if text in gazetteer() or text in world_places() or text in rules.regions:
         return True
+    if text.endswith(("省", "市", "县")):
+        return False  # every real province, city and county is in the gazetteer (沿黄城市 is not one)
     if len(text) >= 3 and text.endswith(rules.geo_suffixes):
         return True
     return len(text) == 2 and text[-1] in "河江湖山海"
@@ -60,10 +67,12 @@ def is_place_name(text: str, rules: Rules) -> bool:
 def clean_model_ents(doc: Doc, rules: Rules) -> list[Span]:
     """Drop what the model tagged that is not an entity for us; relabel projects."""
     kept: list[Span] = []
+    # A name once quoted as a campaign (“平安医院”建设) is a campaign everywhere in the article.
+    campaigns = {ent.text for ent in doc.ents if _is_campaign(ent)}
     for ent in doc.ents:
         if ent.label_ in ("ORG", "LOC") and is_project_name(ent.text, rules):
             ent = Span(doc, ent.start, ent.end, label="PROJECT")
-        if not _model_ent_ok(ent, rules) or _is_campaign(ent):
+        if not _model_ent_ok(ent, rules) or ent.text in campaigns:
             continue
         kept.append(ent)
     return kept
@@ -147,6 +156,12 @@ def _left_name(doc: Doc, head: Token, *, limit: int = 5, numbers: bool = False, 
     chars = len(head.text)
     while start > 0 and head.i - start < limit:
         prev = doc[start - 1]
+        # A place in brackets inside a company name: 云轴联（山东）数字科技有限责任公司.
+        if joiners and prev.text in ("）", ")") and start >= 3 and doc[start - 2].ent_type_ == "LOC":
+            if doc[start - 3].text in ("（", "("):
+                start -= 3
+                chars += len(doc[start : start + 3].text)
+                continue
         if prev.text in _OPEN_QUOTES:
             start -= 1
             break
@@ -201,7 +216,12 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
     spans = []
     for token in doc:
         if token.text in rules.org_names:
-            spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
+            # 阳谷 + 县委 -> 阳谷县委: a place right before a relative body names it.
+            prev = doc[token.i - 1] if token.i > 0 else None
+            if prev is not None and prev.ent_type_ == "LOC" and token.text.startswith(_RELATIVE_PREFIX):
+                spans.append(Span(doc, token.i - 1, token.i + 1, label="ORG"))
+            else:
+                spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
             continue
         text = token.text
         if not rules.org_suffix_re.search(text) or token.tag_ in ("v", "w"):
@@ -212,6 +232,11 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
             start = token.i - 1 if token.i > 0 and doc[token.i - 1].ent_type_ in ("LOC", "ORG") else token.i
         else:
             start = _left_name(doc, token, limit=5, joiners=True)
+        if start == token.i:
+            continue
+        # 我市 + 山东信通铝业有限公司: "our city" is not part of the name.
+        if doc[start].text in _RELATIVE_PREFIX and start > 0 and doc[start - 1].text in _DEMONSTRATIVES:
+            start += 1
         if start == token.i:
             continue
         span = Span(doc, start, token.i + 1, label="ORG")
@@ -257,7 +282,9 @@ def place_spans(doc: Doc, rules: Rules) -> list[Span]:
             text += doc[j].text
             if doc[j].tag_ == "w" or len(text) > 12:
                 break
-            if (j > i or len(text) >= 2) and len(text) >= (3 if j > i else 2) and not rules.is_not_entity(text):
+            if len(text) >= (3 if j > i else 2) and not rules.is_not_entity(text):
+                if text[0] in _FUNCTION_CHARS and len(text) <= 2 or doc[i].tag_ in ("c", "p", "u", "v", "d", "r"):
+                    continue
                 if any(p.name == text for p in gaz.lookup(text)):
                     if j == i and doc[i].ent_type_:
                         continue

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract.places import Gazetteer, Place, gazetteer
+from kg.extract.rules import load_rules
 from kg.resolve.names import HomePlace, company_core, expand_relative, normalize, org_key, strip_place_prefix
 from kg.schema import Entity, Extraction
 
@@ -30,8 +31,8 @@ class ResolvedRole:
 @dataclass
 class Resolution:
     entities: dict[str, Entity]
-    # per article id: list parallel to Extraction.mentions with entity ids
-    mention_ids: dict[str, list[str]] = field(default_factory=dict)
+    # per article id: list parallel to Extraction.mentions with entity ids (None: not an entity)
+    mention_ids: dict[str, list[str | None]] = field(default_factory=dict)
     roles: list[ResolvedRole] = field(default_factory=list)
     home_city: str | None = None
     places: dict[str, Place] = field(default_factory=dict)  # LOC entity id -> gazetteer place
@@ -93,7 +94,7 @@ class _Names:
         self.surfaces: dict[str, Counter[str]] = defaultdict(Counter)
         self.places: dict[str, Place] = {}
 
-    def canonical(self, surface: str, etype: str, home: HomePlace) -> str:
+    def canonical(self, surface: str, etype: str, home: HomePlace) -> str | None:
         name = normalize(surface)
         if etype == "LOC":
             place = self.gaz.resolve(name, near=home.place)
@@ -104,6 +105,9 @@ class _Names:
                 name = place.name
         elif etype in ("ORG", "PROJECT"):
             name = expand_relative(name, home, self.gaz)
+            if etype == "ORG" and name in load_rules().org_names:
+                # 县委 in a city paper: no county to fill in, so no entity to name.
+                return None
         self.type_votes[name][etype] += 1
         self.surfaces[name][normalize(surface)] += 1
         return name
@@ -191,7 +195,7 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
     homes = {ex.article.id: _home(ex.article.dateline, city, gaz) for ex in extractions}
 
     # Pass 1: canonical names in context.
-    raw_mentions: dict[str, list[tuple[str, str]]] = {}
+    raw_mentions: dict[str, list[tuple[str | None, str]]] = {}
     raw_roles: list[tuple[str, str, str | None, str | None, str, int]] = []
     for ex in extractions:
         home = homes[ex.article.id]
@@ -228,7 +232,10 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
     resolution = Resolution(entities=entities, home_city=city.name if city else None)
     for ex in extractions:
         ids = []
-        for (canon, surface), _m in zip(raw_mentions[ex.article.id], ex.mentions):
+        for canon, surface in raw_mentions[ex.article.id]:
+            if canon is None:
+                ids.append(None)
+                continue
             ent = entity(canon)
             ent.aliases.add(normalize(surface))
             ent.mentions += 1
