@@ -23,7 +23,11 @@ def seeds_run(tmp_path_factory: pytest.TempPathFactory):
     from kg.pipeline import run
 
     problems: list[tuple[Path, str]] = []
-    result = run([SEEDS], out=tmp_path_factory.mktemp("seeds_run"), on_error=lambda p, m: problems.append((p, m)))
+    result = run(
+        [SEEDS],
+        out=tmp_path_factory.mktemp("seeds_run"),
+        on_error=lambda p, m: problems.append((p, m)),
+    )
     assert problems == [], problems
     return result
 
