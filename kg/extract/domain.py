@@ -40,9 +40,10 @@ def annotate(doc: Doc, article: Article) -> Extraction:
             return i
         return -1
 
+    spans = sorted([*doc.ents, *doc.spans.get("kg_inner", [])], key=lambda e: (e.start_char, -e.end_char))
     mentions = [
         Mention(e.start_char, e.end_char, e.text, e.label_, sentence_of(e.start_char))
-        for e in doc.ents
+        for e in spans
         if e.label_ in ("PERSON", "ORG", "LOC", "PROJECT")
     ]
     roles = [

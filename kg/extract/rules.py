@@ -56,6 +56,7 @@ class Rules:
     regions: frozenset[str]
     not_org_words: frozenset[str]
     org_suffixes_direct: tuple[str, ...]
+    project_words: frozenset[str]
 
     def implicit_org(self, title: str, place: str | None) -> str | None:
         for rule in self.implicit_orgs:
@@ -103,6 +104,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         regions=frozenset(read_list(rules_dir / "regions.txt")),
         not_org_words=frozenset(read_list(rules_dir / "not_org_words.txt")),
         org_suffixes_direct=tuple(read_list(rules_dir / "org_suffixes_direct.txt")),
+        project_words=frozenset(read_list(rules_dir / "project_words.txt")),
     )
 
 

@@ -190,11 +190,42 @@ def _has_proper_part(span: Span) -> bool:
 _PHYSICAL_HEADS = ("产业园", "科技园", "工业园", "物流园", "示范园", "高铁", "铁路", "机场", "大桥")
 
 
+def _anchored_project_start(doc: Doc, head: Token, rules: Rules) -> int | None:
+    """Start of a project name that begins with a place or organisation, walking left over name
+    words, numbers and the project words of the lexicon (年产, 至, 保护 ...)."""
+    anchor = None
+    chars = len(head.text)
+    i = head.i - 1
+    while i >= 0 and chars <= 32:
+        token = doc[i]
+        proper = token.ent_type_ in ("ORG", "LOC") or token.tag_ in ("nz", "ns", "nt")
+        ok = (
+            proper
+            or token.tag_ in ("n", "vn", "an", "a", "m", "q", "j", "nw")
+            or token.text in rules.project_words
+        )
+        if not ok or token.tag_ == "w":
+            break
+        if proper:
+            anchor = i
+        chars += len(token.text)
+        i -= 1
+    return anchor
+
+
 def project_spans(doc: Doc, rules: Rules) -> list[Span]:
     spans = []
     for token in doc:
         if not rules.project_head_re.search(token.text):
             continue
+        if doc[token.i - 1].text in rules.project_generic if token.i > 0 else True:
+            continue
+        anchored = _anchored_project_start(doc, token, rules)
+        if anchored is not None:
+            span = Span(doc, anchored, token.i + 1, label="PROJECT")
+            if is_project_name(span.text, rules):
+                spans.append(span)
+                continue
         start = _left_name(doc, token, numbers=True)
         # Generic words and numbers at the left edge are not part of the name (一批重点项目).
         while start < token.i and (doc[start].text in rules.project_generic or doc[start].tag_ in ("m", "q")):
@@ -202,7 +233,7 @@ def project_spans(doc: Doc, rules: Rules) -> list[Span]:
         if start == token.i:
             continue
         span = Span(doc, start, token.i + 1, label="PROJECT")
-        if doc[token.i - 1].text in rules.project_generic or not is_project_name(span.text, rules):
+        if not is_project_name(span.text, rules):
             continue
         physical = token.text.endswith(_PHYSICAL_HEADS) and len(span.text) - len(token.text) >= 2
         if physical or _has_proper_part(span):
@@ -321,5 +352,12 @@ class EntityRules:
         model = clean_model_ents(doc, self.rules)
         doc.ents = model  # token.ent_type_ now reflects the cleaned entities for the rules below
         extra = project_spans(doc, self.rules) + org_spans(doc, self.rules) + place_spans(doc, self.rules)
-        doc.ents = merge_spans(model, extra)
+        final = merge_spans(model, extra)
+        doc.ents = final
+        # A project named after its company (鑫宏铝业年产...项目) still mentions the company; its place
+        # shows as located_in from the name.
+        projects = [s for s in final if s.label_ == "PROJECT"]
+        doc.spans["kg_inner"] = [
+            m for m in model if m.label_ == "ORG" and any(p.start <= m.start and m.end <= p.end and p != m for p in projects)
+        ]
         return doc
