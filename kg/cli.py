@@ -15,8 +15,9 @@ from rich.table import Table
 from kg.extract.backends import BackendError, BackendName
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Chinese local news -> knowledge graph.")
-console = Console()
-err = Console(stderr=True)
+# soft_wrap: long paths stay on one line in logs (rich hard-wraps at 80 columns off a terminal).
+console = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 Inputs = Annotated[list[Path], typer.Argument(help="Files (.txt, .jsonl) and folders of articles.")]
 Out = Annotated[Path, typer.Option("--out", "-o", help="Output folder.")]

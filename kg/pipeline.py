@@ -76,23 +76,33 @@ def extract_articles(
 
     done: dict[str, Extraction] = dict(cached)
     batch: list[Extraction] = []
-    for ex in fresh():
-        done[ex.article.id] = ex
-        batch.append(ex)
-        if store is not None and len(batch) >= 200:  # commit as we go: an interrupted run keeps its work
+    try:
+        for ex in fresh():
+            done[ex.article.id] = ex
+            batch.append(ex)
+            if store is not None and len(batch) >= 200:  # commit as we go: an interrupted run keeps its work
+                store.put_many(batch, fingerprint)
+                batch = []
+    finally:  # Ctrl-C or a crash: what was extracted is kept for the next run
+        if store is not None and batch:
             store.put_many(batch, fingerprint)
-            batch = []
-    if store is not None and batch:
-        store.put_many(batch, fingerprint)
     return [done[a.id] for a in articles], len(cached)
 
 
 def _dedupe(articles: Iterable[Article], on_error: Callable[[Path, str], None]) -> list[Article]:
+    """Article ids are unique: pages with one file name in two folders (2024-05-01/A01.txt,
+    2024-05-02/A01.txt) get their folder in front; a repeated id within one file is dropped."""
     seen: dict[str, Article] = {}
     for article in articles:
         if article.id in seen:
-            on_error(Path(article.source), f"duplicate article id {article.id!r}; keeping the first")
-            continue
+            if seen[article.id].source == article.source:
+                on_error(Path(article.source), f"duplicate article id {article.id!r}; keeping the first")
+                continue
+            base = f"{Path(article.source).parent.name}/{article.id}"
+            new_id, n = base, 2
+            while new_id in seen:
+                new_id, n = f"{base}~{n}", n + 1
+            article.id = new_id
         seen[article.id] = article
     return list(seen.values())
 

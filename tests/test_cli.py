@@ -58,12 +58,6 @@ def test_cli_run_missing_input_exits_1_and_names_it(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "graph.graphml").is_file()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/cli.py: the rich Consoles (console, err) hard-wrap at 80 columns when output is not "
-    "a terminal, so a long path in 'skipped PATH: problem' and in the output list is cut in two "
-    "lines in a log file; fix: Console(soft_wrap=True) or print(..., soft_wrap=True) for paths",
-)
 def test_cli_run_messages_keep_long_paths_on_one_line(tmp_path: Path) -> None:
     missing = tmp_path / ("a_page_with_a_rather_long_file_name_" * 3 + ".txt")
     out = tmp_path / ("an_output_folder_with_a_long_name_" * 3)

@@ -293,12 +293,6 @@ def test_pipeline_unreadable_file_in_a_folder(
         locked.chmod(0o644)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/ingest/__init__.py articles_from_page ids articles '<file stem>#<n>', so pages with "
-    "the same file name in two folders (2024-05-01/A01.txt, 2024-05-02/A01.txt) get the same ids "
-    "and kg/pipeline.py _dedupe drops the second page as 'duplicate article id'",
-)
 def test_pipeline_same_file_name_in_two_folders_keeps_both(tmp_path: Path) -> None:
     for day, source in (("2024-05-01", GOOD), ("2024-05-02", DATA / "gbk.txt")):
         (tmp_path / "pages" / day).mkdir(parents=True)
@@ -444,11 +438,6 @@ def test_pipeline_interrupt_keeps_the_previous_outputs(
         pass
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/pipeline.py extract_articles stores extractions in batches of 200 and flushes the "
-    "last batch only after the loop: a Ctrl-C loses everything extracted since the last flush",
-)
 def test_pipeline_interrupt_keeps_the_extracted_articles(
     previous_run: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
