@@ -59,6 +59,7 @@ def run(
     fresh: Annotated[bool, typer.Option("--fresh", help="Ignore stored extractions.")] = False,
     home_city: Annotated[Optional[str], typer.Option(help="City that 市公安局 etc. refer to (default: detected).")] = None,
     top_n: Annotated[int, typer.Option(help="Entities shown in the overview.")] = 300,
+    ego_count: Annotated[int, typer.Option(help="Entities that get their own neighbourhood page.")] = 20,
 ) -> None:
     """Read articles, build the graph and write HTML, GraphML, CSV and JSON into OUT."""
     from kg.lock import LockedError
@@ -69,7 +70,7 @@ def run(
         with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
             result = run_pipeline(
                 inputs, out=out, backend=backend.value, model=model, jobs=jobs, engine=engine,
-                scheduler=scheduler, fresh=fresh, home_city=home_city, top_n=top_n,
+                scheduler=scheduler, fresh=fresh, home_city=home_city, top_n=top_n, ego_count=ego_count,
                 progress=_Bars(progress), on_error=_warn,
             )
     except (BackendError, LockedError, FileNotFoundError, ValueError) as exc:

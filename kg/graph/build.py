@@ -35,6 +35,7 @@ def build_graph(extractions: list[Extraction], resolution: Resolution) -> nx.Mul
             articles=len(ent.articles),
             article_ids=SEP.join(sorted(ent.articles)),
             titles=SEP.join(sorted(ent.titles)),
+            homonym=ent.homonym,
         )
 
     # holds_position: one edge per (person, title, organisation).

@@ -253,8 +253,43 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
             o.articles.add(article_id)
             org_id = o.id
         resolution.roles.append(ResolvedRole(p.id, title, org_id, article_id, sentence))
+    _flag_homonyms(resolution, gaz)
     for ent in entities.values():
         ent.aliases.discard(ent.label)
         if ent.type == "LOC" and ent.label in names.places:
             resolution.places[ent.id] = names.places[ent.label]
     return resolution
+
+
+def _place_of_org(label: str, gaz: Gazetteer) -> Place | None:
+    """The place an organisation's name starts with (中共临清市委员会 -> 临清市)."""
+    name = label.removeprefix("中共").removeprefix("政协")
+    for n in range(min(len(name), 10), 1, -1):
+        place = gaz.resolve(name[:n])
+        if place is not None and any(p.name == name[:n] for p in gaz.lookup(name[:n])):
+            return place
+    return None
+
+
+def _city_of(place: Place) -> Place:
+    for p in (place, *place.ancestors()):
+        if p.level in ("city", "province"):
+            return p
+    return place
+
+
+def _flag_homonyms(resolution: Resolution, gaz: Gazetteer) -> None:
+    """One name, posts in unrelated places (a 局长 in 聊城 and a 县长 in 潍坊): most likely two
+    people. We cannot tell their other mentions apart, so the node is flagged, not split."""
+    cities: dict[str, set[str]] = defaultdict(set)
+    for role in resolution.roles:
+        if role.org is None:
+            continue
+        org = resolution.entities[role.org]
+        place = resolution.places.get(org.id) if org.type == "LOC" else _place_of_org(org.label, gaz)
+        if place is not None:
+            cities[role.person].add(_city_of(place).name)
+    for person, names in cities.items():
+        if len(names) > 1:
+            where = "、".join(sorted(names))
+            resolution.entities[person].homonym = f"holds posts in {where}: may be more than one person"

@@ -74,3 +74,17 @@ def test_resolve_type_follows_the_majority():
     exs.append(extraction("t#9", "东阿阿胶发展。", [("东阿阿胶", "LOC")]))
     ids = labels(resolve(exs))
     assert "ORG:东阿阿胶" in ids and "LOC:东阿阿胶" not in ids
+
+
+def test_resolve_flags_a_name_with_posts_in_unrelated_cities():
+    exs = [
+        extraction("a#1", "聊城市公安局局长张伟出席。", [("聊城市公安局", "ORG"), ("张伟", "PERSON")],
+                   roles=[Role("张伟", "局长", "聊城市公安局", "ORG", 0)]),
+        extraction("b#1", "潍坊市教育局局长张伟出席。", [("潍坊市教育局", "ORG"), ("张伟", "PERSON")],
+                   roles=[Role("张伟", "局长", "潍坊市教育局", "ORG", 0)]),
+        extraction("c#1", "临清市委书记李明、聊城市副市长李明。", [("李明", "PERSON")],
+                   roles=[Role("李明", "书记", "临清市委", "ORG", 0), Role("李明", "副市长", "聊城市政府", "ORG", 0)]),
+    ]
+    res = resolve(exs, home_city="聊城")
+    assert "聊城市" in res.entities["PERSON:张伟"].homonym and "潍坊市" in res.entities["PERSON:张伟"].homonym
+    assert res.entities["PERSON:李明"].homonym == ""  # 临清市 lies in 聊城市: one career, one person
