@@ -46,6 +46,7 @@ def annotate(doc: Doc, article: Article) -> Extraction:
         for e in spans
         if e.label_ in ("PERSON", "ORG", "LOC", "PROJECT")
     ]
+    mentions = _complete_names(mentions, article.text)
     roles = [
         Role(
             person=r.person,
@@ -66,3 +67,18 @@ def annotate(doc: Doc, article: Article) -> Extraction:
         elif (person.name, person.role) not in seen:
             roles.append(Role(person=person.name, title=person.role, org=None, org_type=None, sentence=-1))
     return Extraction(article=article, mentions=mentions, roles=roles)
+
+
+def _complete_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """A name the model cut short (钱尊|付说) is completed from the same name found whole elsewhere
+    in the article (钱尊付)."""
+    names = {m.text for m in mentions if m.type == "PERSON"}
+    out = []
+    for m in mentions:
+        if m.type == "PERSON" and m.start >= 0:
+            longer = [n for n in names if len(n) > len(m.text) and n.startswith(m.text)]
+            whole = next((n for n in sorted(longer, key=len) if text.startswith(n, m.start)), None)
+            if whole is not None:
+                m = Mention(m.start, m.start + len(whole), whole, m.type, m.sentence, m.source)
+        out.append(m)
+    return out

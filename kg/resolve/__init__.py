@@ -103,6 +103,8 @@ class _Names:
             if place is not None:
                 self.places[place.name] = place
                 name = place.name
+            else:
+                name = expand_relative(name, home, self.gaz)  # 高新区 -> 聊城高新区
         elif etype in ("ORG", "PROJECT"):
             name = expand_relative(name, home, self.gaz)
             if etype == "ORG" and name in load_rules().org_names:

@@ -13,7 +13,7 @@ from kg.extract.rules import read_list
 
 LEXICONS = Path(__file__).parent / "lexicons"
 _QUOTES = re.compile(r"[“”‘’\"'「」《》]")
-_PLACEHOLDER = re.compile(r"\{(市|县|区|省)\}")
+_PLACEHOLDER = re.compile(r"\{(市名|市|县|区|省)\}")
 
 
 def normalize(surface: str) -> str:
@@ -44,6 +44,9 @@ class HomePlace:
         return None
 
     def fill(self, key: str) -> str | None:
+        if key == "市名":
+            place = self.fill_place("市")
+            return None if place is None else (place.short or place.name)
         place = self.fill_place(key)
         return None if place is None else place.name
 
