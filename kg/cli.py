@@ -142,7 +142,7 @@ def extract(
 def eval_(
     corpus: Annotated[str, typer.Option(help="seeds (annotated pages) or msra (MSRA NER test set).")] = "seeds",
     inputs: Annotated[Optional[list[Path]], typer.Option("--input", help="Pages to run on (seeds corpus).")] = None,
-    gold: Annotated[Path, typer.Option(help="Folder of gold annotation files.")] = Path("tests/data/gold"),
+    gold: Annotated[Optional[Path], typer.Option(help="Folder of gold annotation files [default: tests/data/gold].")] = None,
     graph: Annotated[Optional[Path], typer.Option(help="Score this graph file instead of running the pipeline.")] = None,
     backend: BackendOpt = BackendName.lac,
     model: ModelOpt = None,
@@ -162,17 +162,25 @@ def eval_(
             return
         if corpus != "seeds":
             raise ValueError(f"unknown corpus {corpus!r}; choose seeds or msra")
-        gold_data = load_gold(gold)
+        gold_data = load_gold(gold if gold is not None else _default_gold())
         if graph is not None:
             from kg.readwrite import read_graph
 
             report = evaluate_graph(read_graph(graph), gold_data)
         else:
-            report = evaluate_seeds(inputs or [Path("seeds")], gold_data, backend=backend.value, model=model)
+            seeds = Path("seeds") if Path("seeds").is_dir() else Path(__file__).resolve().parents[1] / "seeds"
+            report = evaluate_seeds(inputs or [seeds], gold_data, backend=backend.value, model=model)
     except (GoldError, BackendError, ValueError, FileNotFoundError) as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from exc
     typer.echo(format_report(report, show_errors=errors))
+
+
+def _default_gold() -> Path:
+    """tests/data/gold here, or in the checkout kg is installed from (pip install -e)."""
+    here = Path("tests/data/gold")
+    checkout = Path(__file__).resolve().parents[1] / "tests" / "data" / "gold"
+    return here if here.is_dir() or not checkout.is_dir() else checkout
 
 
 RunDir = Annotated[Path, typer.Option("--out", "-o", help="Folder of a previous `kg run`.")]
