@@ -29,7 +29,13 @@ class Extractor:
         """Changes when the backend model or the domain rules change."""
         from kg.extract import domain
 
-        h = hashlib.sha1(self.backend.fingerprint().encode())
+        if self._backend is None and self.backend_name == "lac":
+            from kg.extract.backends.lac import LacBackend
+
+            model = LacBackend.model_fingerprint(self.model)  # no need to load the model for this
+        else:
+            model = self.backend.fingerprint()
+        h = hashlib.sha1(model.encode())
         h.update(domain.rules_fingerprint().encode())
         return h.hexdigest()[:16]
 

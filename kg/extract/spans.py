@@ -307,19 +307,26 @@ def place_spans(doc: Doc, rules: Rules) -> list[Span]:
     whose text is a full name in the gazetteer (short names are words too often)."""
     gaz = gazetteer()
     spans = []
-    for i in range(len(doc)):
+    # Plain lists: indexing a Doc builds a Token object each time, which dominated this loop.
+    texts = [t.text for t in doc]
+    tags = [t.tag_ for t in doc]
+    ent_types = [t.ent_type_ for t in doc]
+    for i in range(len(texts)):
+        if tags[i] in ("c", "p", "u", "v", "d", "r", "w"):
+            continue
         text = ""
-        for j in range(i, min(i + 3, len(doc))):
-            text += doc[j].text
-            if doc[j].tag_ == "w" or len(text) > 12:
+        for j in range(i, min(i + 3, len(texts))):
+            text += texts[j]
+            if tags[j] == "w" or len(text) > 12:
                 break
-            if len(text) >= (3 if j > i else 2) and not rules.is_not_entity(text):
-                if text[0] in _FUNCTION_CHARS and len(text) <= 2 or doc[i].tag_ in ("c", "p", "u", "v", "d", "r"):
-                    continue
-                if any(p.name == text for p in gaz.lookup(text)):
-                    if j == i and doc[i].ent_type_:
-                        continue
-                    spans.append(Span(doc, i, j + 1, label="LOC"))
+            if len(text) < (3 if j > i else 2) or text not in gaz or rules.is_not_entity(text):
+                continue
+            if text[0] in _FUNCTION_CHARS and len(text) <= 2:
+                continue
+            if j == i and ent_types[i]:
+                continue
+            if any(p.name == text for p in gaz.lookup(text)):
+                spans.append(Span(doc, i, j + 1, label="LOC"))
     return spans
 
 

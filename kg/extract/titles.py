@@ -55,11 +55,11 @@ class TitleChains:
     def __init__(self, rules: Rules | None = None) -> None:
         self.rules = rules if rules is not None else load_rules()
 
-    def _titles(self, doc: Doc, span: Span, ents_at_end: dict[int, Span], covered: set[int]) -> list[tuple[int, int]]:
+    def _titles(
+        self, span: Span, starts: set[int], ends: set[int], covered: set[int]
+    ) -> list[tuple[int, int]]:
         text = span.text
         base = span.start_char
-        starts = {t.idx for t in span}
-        ends = {t.idx + len(t.text) for t in span}
         out = []
         for m in self.rules.title_re.finditer(text):
             s, e = base + m.start(), base + m.end()
@@ -68,11 +68,10 @@ class TitleChains:
                 out.append((s, e))
         return out
 
-    def _name_at(self, doc: Doc, pos: int, persons: dict[int, Span]) -> tuple[int, int] | None:
+    def _name_at(self, doc: Doc, text: str, pos: int, persons: dict[int, Span]) -> tuple[int, int] | None:
         """A person name starting at ``pos``: a PERSON entity, or surname + 1-3 chars before a delimiter."""
         if pos in persons:
             return persons[pos].start_char, persons[pos].end_char
-        text = doc.text
         for length in (3, 2, 4):
             cand = text[pos : pos + length]
             if not _NAME_CHARS.match(cand) or self.rules.surname_of(cand) is None:
@@ -89,6 +88,8 @@ class TitleChains:
         ents_at_end = {e.end_char: e for e in doc.ents if e.label_ in ("ORG", "LOC", "PROJECT")}
         persons = {e.start_char: e for e in doc.ents if e.label_ == "PERSON"}
         covered = {i for e in doc.ents for i in range(e.start_char, e.end_char)}
+        starts = {t.idx for t in doc}
+        ends = {t.idx + len(t.text) for t in doc}
         roles: list[FoundRole] = []
         for sent in doc.sents:
             chain: list[TitleItem] = []
@@ -96,7 +97,7 @@ class TitleChains:
             # The last chain's organisation, for "副主任A、B，秘书长C" (C serves the same body).
             before: TitleItem | None = None
             names_end = -1
-            for s, e in self._titles(doc, sent, ents_at_end, covered):
+            for s, e in self._titles(sent, starts, ends, covered):
                 title = text[s:e]
                 org_ent = ents_at_end.get(s)
                 item_start = org_ent.start_char if org_ent is not None else s
@@ -109,7 +110,7 @@ class TitleChains:
                 item = self._item(title, s, e, org_ent, prev, chain)
                 chain.append(item)
                 last_end = e
-                names = self._names_after(doc, e, persons)
+                names = self._names_after(doc, text, e, persons)
                 if names:
                     for ps, pe in names:
                         for it in chain:
@@ -165,12 +166,12 @@ class TitleChains:
                     return head
         return None
 
-    def _names_after(self, doc: Doc, pos: int, persons: dict[int, Span]) -> list[tuple[int, int]]:
-        text = doc.text
+    def _names_after(self, doc: Doc, text: str, pos: int, persons: dict[int, Span]) -> list[tuple[int, int]]:
+        # text is doc.text, passed in: Doc.text joins every token on each access.
         pos = _SPACE.match(text, pos).end()
         names = []
         while True:
-            found = self._name_at(doc, pos, persons)
+            found = self._name_at(doc, text, pos, persons)
             if found is None:
                 break
             names.append(found)
