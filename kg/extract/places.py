@@ -141,3 +141,10 @@ def world_places() -> frozenset[str]:
         for field in line.split("\t"):
             names.update(x for x in field.split("/") if x)
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Everyday words of jionlp's Chinese word dictionary (中华, 东风): a two-character organisation
+    that is one of them is a model error far more often than a brand."""
+    return frozenset(line.split("\t", 1)[0].strip() for line in _read_lines("chinese_word_dictionary") if line.strip())

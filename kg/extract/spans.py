@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.extract.places import gazetteer, world_places
+from kg.extract.places import common_words, gazetteer, world_places
 from kg.extract.rules import Rules, load_rules
 
 _DATELINE = re.compile(r"^本报.{0,6}讯$")
@@ -50,6 +50,10 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
             return False  # 鲁西 (黑头羊) is a region
     if ent.label_ == "LOC" and not is_place_name(text, rules):
         return False
+    if ent.label_ == "ORG" and len(text) == 2 and text in common_words():
+        # 中华, 东风: an everyday word, unless a company word follows (东风 + 汽车 is handled there)
+        nxt = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
+        return nxt in rules.company_words
     return True
 
 
@@ -144,8 +148,10 @@ def is_project_name(text: str, rules: Rules) -> bool:
     return bool(modifier) and modifier not in rules.project_generic
 
 
-def _is_name_part(token: Token, *, numbers: bool = False) -> bool:
+def _is_name_part(token: Token, *, numbers: bool = False, adjectives: bool = False) -> bool:
     if numbers and token.tag_ in ("m", "q"):
+        return True
+    if adjectives and token.tag_ == "a":
         return True
     return token.tag_ in _NAME_POS or token.ent_type_ in ("ORG", "LOC") or token.text in _CLOSE_QUOTES
 
@@ -167,7 +173,8 @@ def _left_name(doc: Doc, head: Token, *, limit: int = 5, numbers: bool = False, 
             break
         # 和 inside a name (工业和信息化局) only between two name words.
         joined = joiners and prev.text == "和" and start >= 2 and _is_name_part(doc[start - 2])
-        if not (joined or _is_name_part(prev, numbers=numbers)) or chars + len(prev.text) > MAX_NAME_CHARS:
+        part = _is_name_part(prev, numbers=numbers, adjectives=joiners)  # 市公共就业和人才服务中心
+        if not (joined or part) or chars + len(prev.text) > MAX_NAME_CHARS:
             break
         start -= 1
         chars += len(prev.text)
@@ -264,6 +271,9 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
         else:
             start = _left_name(doc, token, limit=5, joiners=True)
         if start == token.i:
+            # One long word ending like a body is one: 农业农村部, 生态环境局 (not 全部, 布局).
+            if len(text) >= 4 and text[-1] in "部局委厅署办" and token.tag_ in ("n", "nt", "ORG", "nz"):
+                spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
             continue
         # 我市 + 山东信通铝业有限公司: "our city" is not part of the name.
         if doc[start].text in _RELATIVE_PREFIX and start > 0 and doc[start - 1].text in _DEMONSTRATIVES:
@@ -289,9 +299,12 @@ def company_short_names(doc: Doc, rules: Rules) -> list[Span]:
             continue
         if rules.org_suffix_re.search(ent.text):  # 东元公司 + 轴承 is a company and its product
             continue
-        nxt = doc[ent.end]
-        end = ent.end + 1
-        if nxt.text not in rules.company_words:
+        end = None
+        for width in (2, 1):  # 德通 + 交通器材 may be two words
+            if ent.end + width <= len(doc) and doc[ent.end : ent.end + width].text in rules.company_words:
+                end = ent.end + width
+                break
+        if end is None:
             continue
         after = doc[end].text if end < len(doc) else "。"
         before = doc[ent.start - 1].text if ent.start > 0 else "，"
