@@ -97,6 +97,8 @@ class _Names:
     def canonical(self, surface: str, etype: str, home: HomePlace) -> str | None:
         name = normalize(surface)
         if etype == "LOC":
+            if name.endswith("地区") and len(name) > 3:  # 京津冀地区 = 京津冀, 聊城地区 = 聊城
+                name = name[:-2]
             place = self.gaz.resolve(name, near=home.place)
             if place is None and name.startswith(("我市", "本市")):
                 place = home.fill_place("市")
@@ -157,6 +159,12 @@ class _Names:
 
         def unique(short: str, ending: str | None) -> str | None:
             fits = {target.get(n, n) for n, c in core_of.items() if c.startswith(short) and c != short}
+            if not fits and len(short) >= 4:  # 华科家电 = 华科智能家电: same brand, same trade, words left out
+                fits = {
+                    target.get(n, n)
+                    for n, c in core_of.items()
+                    if c[:2] == short[:2] and c[-1] == short[-1] and _subsequence(short, c)
+                }
             if ending is not None:  # 国兴集团 -> a 集团, not a subsidiary 有限公司
                 fits = {f for f in fits if ending in f}
             return next(iter(fits)) if len(fits) == 1 else None
@@ -182,6 +190,11 @@ class _Names:
                 rep[name] = found
         for name in list(rep):
             rep[name] = target.get(rep[name], rep[name])
+
+
+def _subsequence(short: str, full: str) -> bool:
+    chars = iter(full)
+    return all(c in chars for c in short)
 
 
 def _long_or_self(key: str, name: str) -> str:

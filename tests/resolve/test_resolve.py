@@ -88,3 +88,11 @@ def test_resolve_flags_a_name_with_posts_in_unrelated_cities():
     res = resolve(exs, home_city="聊城")
     assert "聊城市" in res.entities["PERSON:张伟"].homonym and "潍坊市" in res.entities["PERSON:张伟"].homonym
     assert res.entities["PERSON:李明"].homonym == ""  # 临清市 lies in 聊城市: one career, one person
+
+
+def test_resolve_short_form_with_words_left_out():
+    exs = [
+        extraction("h#1", "安徽华科智能家电有限公司签约。", [("安徽华科智能家电有限公司", "ORG")]),
+        extraction("h#2", "华科家电董事长出席。", [("华科家电", "ORG")]),
+    ]
+    assert labels(resolve(exs)) == {"ORG:安徽华科智能家电有限公司"}
