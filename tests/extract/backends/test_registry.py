@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.backends import BackendError, get_backend
-from kg.extract.backends import spacy_backend
+from kg.extract.backends import BackendError, get_backend, spacy_backend
 
 
 def test_registry_unknown_backend_name() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from kg.extract.backends import get_backend
@@ -18,7 +20,7 @@ def backend() -> SpacyBackend:
 
 def _sentences(text: str, cuts: list[int]) -> list[Sentence]:
     bounds = [0, *cuts, len(text)]
-    return [Sentence(s, e, text[s:e]) for s, e in zip(bounds, bounds[1:]) if e > s]
+    return [Sentence(s, e, text[s:e]) for s, e in pairwise(bounds) if e > s]
 
 
 def test_spacy_backend_default_model_is_shipped() -> None:
