@@ -30,6 +30,7 @@ import networkx as nx
 from pyvis.edge import Edge
 from pyvis.network import Network
 
+from kg.readwrite.atomic import atomic_write
 from kg.render.styles import (
     RELATION_STYLES,
     TYPE_STYLES,
@@ -353,7 +354,8 @@ def _write_view(
     )
     path = out_dir / view.filename
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(html, encoding="utf-8")
+    with atomic_write(path, "w") as handle:  # a crash never leaves half a page
+        handle.write(html)
     return path
 
 
@@ -682,7 +684,8 @@ def _write_index(
         )
     )
     path = out_dir / "index.html"
-    path.write_text(html, encoding="utf-8")
+    with atomic_write(path, "w") as handle:  # a crash never leaves half a page
+        handle.write(html)
     return path
 
 
