@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -75,3 +75,24 @@ def build_doc(
 
     doc.ents = filter_spans(spans)
     return doc
+
+
+Tagger = Callable[[str], tuple[Sequence[tuple[str, str]], Sequence[tuple[int, int, str]]]]
+
+
+def doc_from_sentences(vocab: Vocab, text: str, sentences: Sequence, tag: Tagger) -> Doc:
+    """Tag each sentence with ``tag`` (text -> words with POS, entity char spans) and build one Doc
+    for the whole text; what lies between sentences (newlines, spaces) becomes whitespace tokens."""
+    pieces = []
+    cursor = 0
+    for sent in sentences:
+        if sent.start > cursor:
+            gap = text[cursor : sent.start]
+            pieces.append((gap, [(gap, "w")], []))
+        words, ents = tag(sent.text)
+        pieces.append((sent.text, words, ents))
+        cursor = sent.end
+    if cursor < len(text):
+        tail = text[cursor:]
+        pieces.append((tail, [(tail, "w")], []))
+    return build_doc(vocab, pieces)

@@ -7,7 +7,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from kg.extract.backends import BackendError
-from kg.extract.backends.doc import build_doc, shared_vocab
+from kg.extract.backends.doc import doc_from_sentences, shared_vocab
 from kg.schema import Sentence
 
 ENTITY_TAGS = {"PER", "LOC", "ORG"}
@@ -78,16 +78,4 @@ class LacBackend:
         return words, ents
 
     def make_doc(self, text: str, sentences: list[Sentence]) -> Doc:
-        pieces = []
-        cursor = 0
-        for sent in sentences:
-            if sent.start > cursor:  # text between sentences (newlines, spaces)
-                gap = text[cursor : sent.start]
-                pieces.append((gap, [(gap, "w")], []))
-            words, ents = self.tag(sent.text)
-            pieces.append((sent.text, words, ents))
-            cursor = sent.end
-        if cursor < len(text):
-            tail = text[cursor:]
-            pieces.append((tail, [(tail, "w")], []))
-        return build_doc(self.vocab, pieces)
+        return doc_from_sentences(self.vocab, text, sentences, self.tag)
