@@ -22,6 +22,7 @@ from kg.schema import Article, Extraction
 from kg.store import STORE_NAME, Store
 
 # progress(stage, advance, total): total is None while unknown.
+SMALL_BATCH = 8  # fewer new articles than this are extracted in-process
 Progress = Callable[[str, int, int | None], None]
 
 
@@ -67,6 +68,8 @@ def extract_articles(
                 cached[article.id] = hit
     todo = [a for a in articles if a.id not in cached]
     progress("extract", len(cached), len(articles))
+    if engine == "local" and len(todo) < SMALL_BATCH:
+        jobs = 1  # starting workers (a model each) costs more than a few articles
 
     def fresh() -> Iterator[Extraction]:
         yield from extract_all(
@@ -126,6 +129,7 @@ def run(
 ) -> RunResult:
     """Run the whole pipeline over files/folders and write the outputs into ``out``."""
     from kg.readwrite import write_csv, write_graphml, write_json
+    from kg.readwrite.clean import clean_graph
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -155,11 +159,12 @@ def run(
         progress("graph", 1, 1)
 
         outputs: dict[str, Path] = {}
+        flat = clean_graph(graph)  # once for all writers
         outputs["graphml"] = out / "graph.graphml"
-        write_graphml(graph, outputs["graphml"])
+        write_graphml(flat, outputs["graphml"])
         outputs["json"] = out / "graph.json"
-        write_json(graph, outputs["json"])
-        entities_csv, relations_csv = write_csv(graph, out, nodes_name="entities.csv", edges_name="relations.csv")
+        write_json(flat, outputs["json"])
+        entities_csv, relations_csv = write_csv(flat, out, nodes_name="entities.csv", edges_name="relations.csv")
         outputs["entities"], outputs["relations"] = entities_csv, relations_csv
         if html:
             from kg.render import render_views

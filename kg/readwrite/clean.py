@@ -8,6 +8,8 @@ changed.
 
 from __future__ import annotations
 
+import weakref
+
 import json
 import math
 import numbers
@@ -129,11 +131,19 @@ def _clean_edge_key(key: Hashable) -> Hashable:
     return clean_text(key) if isinstance(key, str) else key
 
 
+# Graphs this module made: cleaning one again would copy it for nothing (``kg run`` cleans once
+# and hands the copy to every writer).
+_CLEANED: weakref.WeakSet[nx.Graph] = weakref.WeakSet()
+
+
 def clean_graph(graph: nx.Graph) -> nx.Graph:
     """A cleaned copy of ``graph`` (same class): string node ids, flat XML-safe attributes.
 
-    Raises ValueError when cleaning would merge two distinct node ids.
+    Raises ValueError when cleaning would merge two distinct node ids. A graph that is itself
+    the result of clean_graph is returned as is; do not modify it afterwards.
     """
+    if graph in _CLEANED:
+        return graph
     mapping: dict[Hashable, str] = {}
     seen: dict[str, Hashable] = {}
     for node in graph.nodes:
@@ -167,6 +177,7 @@ def clean_graph(graph: nx.Graph) -> nx.Graph:
             out.add_edge(mapping[u], mapping[v], key=_clean_edge_key(k), **record)
         else:
             out.add_edge(mapping[u], mapping[v], **record)
+    _CLEANED.add(out)
     return out
 
 

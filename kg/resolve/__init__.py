@@ -93,9 +93,24 @@ class _Names:
         self.type_votes: dict[str, Counter[str]] = defaultdict(Counter)
         self.surfaces: dict[str, Counter[str]] = defaultdict(Counter)
         self.places: dict[str, Place] = {}
+        self._cache: dict[tuple[str, str, Place | None], tuple[str | None, Place | None]] = {}
 
     def canonical(self, surface: str, etype: str, home: HomePlace) -> str | None:
+        key = (surface, etype, home.place)
+        if key not in self._cache:  # names repeat: the same (surface, type, home) resolves alike
+            self._cache[key] = self._canonical(surface, etype, home)
+        name, place = self._cache[key]
+        if name is None:
+            return None
+        if place is not None:
+            self.places[place.name] = place
+        self.type_votes[name][etype] += 1
+        self.surfaces[name][normalize(surface)] += 1
+        return name
+
+    def _canonical(self, surface: str, etype: str, home: HomePlace) -> tuple[str | None, Place | None]:
         name = normalize(surface)
+        place = None
         if etype == "LOC":
             if name.endswith("地区") and len(name) > 3:  # 京津冀地区 = 京津冀, 聊城地区 = 聊城
                 name = name[:-2]
@@ -103,7 +118,6 @@ class _Names:
             if place is None and name.startswith(("我市", "本市")):
                 place = home.fill_place("市")
             if place is not None:
-                self.places[place.name] = place
                 name = place.name
             else:
                 name = expand_relative(name, home, self.gaz)  # 高新区 -> 聊城高新区
@@ -111,10 +125,8 @@ class _Names:
             name = expand_relative(name, home, self.gaz)
             if etype == "ORG" and name in load_rules().org_names:
                 # 县委 in a city paper: no county to fill in, so no entity to name.
-                return None
-        self.type_votes[name][etype] += 1
-        self.surfaces[name][normalize(surface)] += 1
-        return name
+                return None, None
+        return name, place
 
     def merged(self) -> dict[str, str]:
         """canonical name -> representative name, after abbreviation keys and company short forms."""
@@ -157,13 +169,16 @@ class _Names:
                 for n in names:
                     target[n] = best
 
+        by_head: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for n, c in core_of.items():  # a short form shares its first two characters with the core
+            by_head[c[:2]].append((n, c))
+
         def unique(short: str, ending: str | None) -> str | None:
-            fits = {target.get(n, n) for n, c in core_of.items() if c.startswith(short) and c != short}
+            candidates = by_head.get(short[:2], [])
+            fits = {target.get(n, n) for n, c in candidates if c.startswith(short) and c != short}
             if not fits and len(short) >= 4:  # 华科家电 = 华科智能家电: same brand, same trade, words left out
                 fits = {
-                    target.get(n, n)
-                    for n, c in core_of.items()
-                    if c[:2] == short[:2] and c[-1] == short[-1] and _subsequence(short, c)
+                    target.get(n, n) for n, c in candidates if c[-1] == short[-1] and _subsequence(short, c)
                 }
             if ending is not None:  # 国兴集团 -> a 集团, not a subsidiary 有限公司
                 fits = {f for f in fits if ending in f}
@@ -184,7 +199,7 @@ class _Names:
             short = strip_place_prefix(current, self.gaz)
             if len(short) < 2:
                 continue
-            exact = {target.get(n, n) for n, c in core_of.items() if c == short}
+            exact = {target.get(n, n) for n, c in by_head.get(short[:2], []) if c == short}
             found = next(iter(exact)) if len(exact) == 1 else unique(short, None)
             if found is not None:
                 rep[name] = found

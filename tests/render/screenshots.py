@@ -40,6 +40,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--prefix", default="")
     parser.add_argument("--top-n", type=int, default=300)
+    parser.add_argument("--ego", help="node id of the entity whose ego view to shoot (default: a person)")
     args = parser.parse_args()
     if args.graph is not None:
         from kg.readwrite import read_graph
@@ -51,7 +52,7 @@ def main() -> None:
         graph = build_small_graph()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        pages = render_views(graph, Path(tmp), top_n=args.top_n, ego_count=6)
+        pages = render_views(graph, Path(tmp), top_n=args.top_n, ego_count=40)
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": 1500, "height": 900})
         page.route(
@@ -63,9 +64,8 @@ def main() -> None:
         page.screenshot(path=str(args.out / f"{args.prefix}overview.png"))
         people = [n for n in graph.nodes if graph.nodes[n].get("type") == "PERSON"]
         egos = [p for p in pages if p.parent.name == "ego"]
-        chosen = next(
-            (e for e in egos if people and e.name in {ego_filename(n) for n in people}), egos[0]
-        )
+        wanted = {ego_filename(args.ego)} if args.ego else {ego_filename(n) for n in people}
+        chosen = next((e for e in egos if e.name in wanted), egos[0])
         page.goto(chosen.as_uri())
         _wait_ready(page)
         page.screenshot(path=str(args.out / f"{args.prefix}ego.png"))
