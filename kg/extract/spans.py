@@ -48,6 +48,8 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
             return False
         if text in gazetteer() or text in rules.regions or text in world_places():
             return False  # 鲁西 (黑头羊) is a region
+        if len(text) >= 3 and any(text[:n] in gazetteer() for n in (2, 3) if n < len(text)):
+            return False  # 安吉竹: a place and a word, not a surname and a given name
     if ent.label_ == "LOC" and not is_place_name(text, rules):
         return False
     if ent.label_ == "ORG" and len(text) == 2 and text in common_words():
@@ -256,7 +258,8 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
         if token.text in rules.org_names:
             # 阳谷 + 县委 -> 阳谷县委: a place right before a relative body names it.
             prev = doc[token.i - 1] if token.i > 0 else None
-            if prev is not None and prev.ent_type_ == "LOC" and token.text.startswith(_RELATIVE_PREFIX):
+            place_before = prev is not None and (prev.ent_type_ == "LOC" or (prev.ent_type_ == "ORG" and prev.text in gazetteer()))
+            if place_before and token.text.startswith(_RELATIVE_PREFIX):
                 spans.append(Span(doc, token.i - 1, token.i + 1, label="ORG"))
             else:
                 spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
@@ -266,6 +269,9 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
             continue
         if text in rules.not_org_words or rules.title_re.fullmatch(text):
             continue
+        nxt = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+        if text in rules.title_prefixes and rules.title_re.match(text + nxt):
+            continue  # 孝丰镇 | 党委书记: 党委 belongs to the title, the town is the organisation
         if text.endswith(rules.org_suffixes_direct):
             start = token.i - 1 if token.i > 0 and doc[token.i - 1].ent_type_ in ("LOC", "ORG") else token.i
         else:
@@ -284,6 +290,8 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
         first = doc[start]
         if rules.is_not_entity(span.text):
             continue
+        if text == "中心" and token.i - start == 1 and doc[start].ent_type_ == "ORG":
+            continue  # 围绕市委中心工作: the centre of a body's work, not a new body
         if first.ent_type_ in ("LOC", "ORG") or first.text.startswith(_RELATIVE_PREFIX):
             spans.append(span)
     spans += company_short_names(doc, rules)

@@ -51,6 +51,11 @@ class FoundRole:
     org_start: int
 
 
+def _starts_with_place(name: str) -> bool:
+    gaz = gazetteer()
+    return any(name[:n] in gaz for n in range(2, min(len(name), 6)))
+
+
 class TitleChains:
     def __init__(self, rules: Rules | None = None) -> None:
         self.rules = rules if rules is not None else load_rules()
@@ -140,6 +145,7 @@ class TitleChains:
                 and len(org) <= 4
                 and org.endswith(_DEPARTMENT_ENDINGS)
                 and not org.startswith(_RELATIVE)
+                and not _starts_with_place(org)
                 and prev.org is not None
                 and not prev.org.endswith(_DEPARTMENT_ENDINGS[:1])
             ):

@@ -62,3 +62,15 @@ def test_titles_without_a_name_give_no_role(extract):
 def test_titles_name_found_by_chain_becomes_person_mention(extract):
     ex = extract("市发展改革委党组书记、主任高峰介绍情况。")
     assert ("高峰", "PERSON") in {(m.text, m.type) for m in ex.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("孝丰镇党委书记赵文军介绍情况。", ("赵文军", "党委书记", "孝丰镇")),  # the town, not a 镇党委 node
+        ("郑州市委常委、巩义市委书记秦志远出席。", ("秦志远", "书记", "巩义市委")),  # not 郑州市委巩义市委
+        ("来安县委副书记、县长孔德明出席。", ("孔德明", "县长", "来安县人民政府")),
+    ],
+)
+def test_titles_chain_organisations(extract, text, expected):
+    assert expected in roles_of(extract(text))

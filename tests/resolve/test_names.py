@@ -54,3 +54,15 @@ def test_names_abbreviations_meet():
 
 def test_names_normalize_width_spaces_quotes():
     assert normalize("“ 中通 ” ＡＢＣ") == "中通ABC"
+
+
+@pytest.mark.parametrize(
+    ("surface", "at", "expected"),
+    [
+        ("市委宣传部", "聊城", "中共聊城市委宣传部"),
+        ("巩义市委宣传部", "聊城", "中共巩义市委宣传部"),
+        ("高新区", "聊城", "聊城高新区"),
+    ],
+)
+def test_names_party_departments_and_zones(surface, at, expected):
+    assert expand_relative(surface, home(at), gazetteer()) == expected
