@@ -275,7 +275,7 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
         if text.endswith(rules.org_suffixes_direct):
             start = token.i - 1 if token.i > 0 and doc[token.i - 1].ent_type_ in ("LOC", "ORG") else token.i
         else:
-            start = _left_name(doc, token, limit=5, joiners=True)
+            start = _left_name(doc, token, limit=7, joiners=True)
         if start == token.i:
             # One long word ending like a body is one: 农业农村部, 生态环境局 (not 全部, 布局).
             if len(text) >= 4 and text[-1] in "部局委厅署办" and token.tag_ in ("n", "nt", "ORG", "nz"):

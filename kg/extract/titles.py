@@ -107,7 +107,8 @@ class TitleChains:
                 org_ent = ents_at_end.get(s)
                 item_start = org_ent.start_char if org_ent is not None else s
                 # Does this item continue the chain? Only 、 (or nothing) may separate it from the last one.
-                if chain and text[last_end:item_start].strip() not in ("、", ""):
+                # 、 joins a chain; so does a comma before any name ("A局党组成员，B中心主任张三").
+                if chain and text[last_end:item_start].strip() not in ("、", "", "，"):
                     chain = []
                 prev = chain[-1] if chain else None
                 if not chain and before is not None and text[names_end:item_start].strip() in ("，", ",", "；"):
