@@ -278,7 +278,12 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
             start = _left_name(doc, token, limit=7, joiners=True)
         if start == token.i:
             # One long word ending like a body is one: 农业农村部, 生态环境局 (not 全部, 布局).
-            if len(text) >= 4 and text[-1] in "部局委厅署办" and token.tag_ in ("n", "nt", "ORG", "nz"):
+            if (
+                len(text) >= 4
+                and text[-1] in "部局委厅署办"
+                and token.tag_ in ("n", "nt", "ORG", "nz")
+                and not text.endswith(tuple(rules.not_org_words))  # 领导干部
+            ):
                 spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
             continue
         # 我市 + 山东信通铝业有限公司: "our city" is not part of the name.
@@ -292,7 +297,8 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
             continue
         if text == "中心" and token.i - start == 1 and doc[start].ent_type_ == "ORG":
             continue  # 围绕市委中心工作: the centre of a body's work, not a new body
-        if first.ent_type_ in ("LOC", "ORG") or first.text.startswith(_RELATIVE_PREFIX):
+        relative = first.text.startswith(_RELATIVE_PREFIX) and first.text[1:2] != "级"  # 县级 is no county
+        if first.ent_type_ in ("LOC", "ORG") or relative:
             spans.append(span)
     spans += company_short_names(doc, rules)
     return spans
