@@ -276,6 +276,8 @@ def _orgs(info: _GraphInfo, top_n: int) -> _View:
 def _pick_egos(info: _GraphInfo, ego_count: int) -> list[str]:
     """The most important entities, taken in turn from each type so every type gets views."""
     queues = {t: [n for n in info.ranked if info.type_of(n) == t] for t in TYPE_ORDER}
+    if "PERSON" in queues:  # officials (people with a title) before other people
+        queues["PERSON"].sort(key=lambda n: not _split(info.graph.nodes[n].get("titles")))
     others = [n for n in info.ranked if info.type_of(n) not in TYPE_ORDER]
     if others:
         queues["OTHER"] = others
@@ -630,7 +632,10 @@ def _write_index(
 
     def top(kind: str) -> list[dict]:
         rows = []
-        for node in [n for n in info.ranked if info.type_of(n) == kind][:INDEX_TOP]:
+        ranked = [n for n in info.ranked if info.type_of(n) == kind]
+        if kind == "PERSON":  # officials first: people with a title, then the others
+            ranked.sort(key=lambda n: not _split(graph.nodes[n].get("titles")))
+        for node in ranked[:INDEX_TOP]:
             attrs = graph.nodes[node]
             rows.append(
                 {
