@@ -135,6 +135,7 @@ class _Names:
         rep: dict[str, str] = {}
         self._group(rep, orgs, org_key)
         self._link_companies(rep, orgs)
+        self._link_zones(rep, [n for n, t in majority.items() if t == "LOC"])
         projects = [n for n, t in majority.items() if t == "PROJECT"]
         # 茌平区信发现代农业产业园 = 信发现代农业产业园: a project keeps its name without the place.
         self._group(rep, projects, lambda n: _long_or_self(strip_place_prefix(n, self.gaz), n))
@@ -148,6 +149,20 @@ class _Names:
             best = max(group, key=lambda n: (len(n), sum(self.surfaces[n].values()), n))
             for n in group:
                 rep[n] = best
+
+    def _link_zones(self, rep: dict[str, str], places: list[str]) -> None:
+        """聊城开发区 (from a bare 开发区) = 聊城经济技术开发区 when that is the one zone of the corpus
+        it abbreviates: same place, same kind of zone, words left out."""
+        zones = [n for n in places if n.endswith("区") and n not in self.gaz]
+        for short in zones:
+            fits = [
+                full
+                for full in zones
+                if len(full) > len(short) and full[:2] == short[:2] and full[-3:] == short[-3:]
+                and _subsequence(short, full)
+            ]
+            if len(fits) == 1:
+                rep[short] = fits[0]
 
     def _place_of_prefix(self, name: str, core: str) -> Place | None:
         prefix = name[: name.find(core)] if core in name else ""

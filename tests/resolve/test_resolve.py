@@ -96,3 +96,13 @@ def test_resolve_short_form_with_words_left_out():
         extraction("h#2", "华科家电董事长出席。", [("华科家电", "ORG")]),
     ]
     assert labels(resolve(exs)) == {"ORG:安徽华科智能家电有限公司"}
+
+
+def test_resolve_bare_zone_joins_the_home_citys_full_zone():
+    exs = [
+        extraction("z#1", "聊城经济技术开发区发展迅速。", [("聊城经济技术开发区", "LOC"), ("聊城", "LOC")]),
+        extraction("z#2", "开发区新建项目。聊城市发展。", [("开发区", "LOC"), ("聊城市", "LOC")]),
+    ]
+    res = resolve(exs)
+    assert "LOC:聊城经济技术开发区" in labels(res) and "LOC:聊城开发区" not in labels(res)
+    assert "开发区" in res.entities["LOC:聊城经济技术开发区"].aliases
