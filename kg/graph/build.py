@@ -69,7 +69,7 @@ def build_graph(extractions: list[Extraction], resolution: Resolution) -> nx.Mul
         for ex in extractions:
             ids = resolution.mention_ids.get(ex.article.id, [])
             per_sentence: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
-            for mention, eid in zip(ex.mentions, ids):
+            for mention, eid in zip(ex.mentions, ids, strict=True):
                 if eid is not None and mention.sentence >= 0:
                     per_sentence[mention.sentence].append((eid, mention.start, mention.end))
             for index, spans in per_sentence.items():

@@ -131,6 +131,12 @@ def _clean_edge_key(key: Hashable) -> Hashable:
     return clean_text(key) if isinstance(key, str) else key
 
 
+def clean_copy(graph: nx.Graph) -> nx.Graph:
+    """A cleaned graph the caller may modify (writers that add styling use this)."""
+    out = clean_graph(graph)
+    return out.copy() if out is graph else out
+
+
 # Graphs this module made: cleaning one again would copy it for nothing (``kg run`` cleans once
 # and hands the copy to every writer).
 _CLEANED: weakref.WeakSet[nx.Graph] = weakref.WeakSet()

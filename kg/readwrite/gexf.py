@@ -10,7 +10,7 @@ from __future__ import annotations
 import networkx as nx
 
 from kg.readwrite._output import PathOrFile, open_binary
-from kg.readwrite.clean import clean_graph
+from kg.readwrite.clean import clean_copy
 from kg.readwrite.styles import scaled_sizes, type_color
 
 
@@ -20,7 +20,7 @@ def _pagerank(value: object) -> float | None:
 
 def write_gexf(graph: nx.Graph, path_or_file: PathOrFile, *, version: str = "1.2draft") -> None:
     """Write ``graph`` as GEXF (UTF-8); a path is written atomically, a file must be binary."""
-    out = clean_graph(graph)
+    out = clean_copy(graph)  # styling is added to it: never to a graph shared with other writers
     nodes = list(out.nodes(data=True))
     sizes = scaled_sizes(_pagerank(data.get("pagerank")) for _, data in nodes)
     for (_, data), size in zip(nodes, sizes, strict=True):

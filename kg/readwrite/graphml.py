@@ -21,7 +21,7 @@ import networkx as nx
 from networkx.readwrite.graphml import GraphMLWriter
 
 from kg.readwrite._output import PathOrFile, open_binary
-from kg.readwrite.clean import clean_graph
+from kg.readwrite.clean import clean_copy
 from kg.readwrite.styles import type_color
 
 # Node attributes added for Gephi only; read_graph drops them again.
@@ -66,7 +66,7 @@ class _UniqueNamedKeyWriter(GraphMLWriter):
 
 def styled_for_gephi(graph: nx.Graph) -> nx.Graph:
     """Cleaned copy with r, g, b node attributes from the entity type and edge keys as data."""
-    out = clean_graph(graph)
+    out = clean_copy(graph)  # styling is added to it: never to a graph shared with other writers
     for _, data in out.nodes(data=True):
         data["r"], data["g"], data["b"] = type_color(data.get("type"))
     if out.is_multigraph():

@@ -127,3 +127,26 @@ def test_clean_graph_refuses_ids_that_collide_after_cleaning() -> None:
     graph.add_nodes_from(["ORG:甲", "ORG:甲\x01"])
     with pytest.raises(ValueError, match="both become"):
         clean_graph(graph)
+
+
+def test_clean_graph_once_shared_by_writers_stays_unstyled(tmp_path):
+    """kg run cleans once and hands the same graph to every writer: GraphML's and GEXF's colour
+    attributes must not leak into the JSON and CSV written after them."""
+    import networkx as nx
+
+    from kg.readwrite import write_csv, write_gexf, write_graphml, write_json
+    from kg.readwrite.clean import clean_graph
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("ORG:a", label="a", type="ORG")
+    graph.add_node("LOC:b", label="b", type="LOC")
+    graph.add_edge("ORG:a", "LOC:b", key="located_in", relation="located_in", weight=1.0)
+    flat = clean_graph(graph)
+    write_graphml(flat, tmp_path / "g.graphml")
+    write_gexf(flat, tmp_path / "g.gexf")
+    assert all(not {"r", "g", "b", "viz"} & set(d) for _, d in flat.nodes(data=True))
+    write_json(flat, tmp_path / "g.json")
+    write_csv(flat, tmp_path)
+    assert "viz" not in (tmp_path / "g.json").read_text() and '"r"' not in (tmp_path / "g.json").read_text()
+    header = (tmp_path / "entities.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert not {"r", "g", "b", "viz"} & set(header)
