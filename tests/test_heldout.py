@@ -4,7 +4,7 @@
 other prefecture-level cities, counties, a province and an investment-promotion page;
 ``<stem>.json`` are their gold annotations (format: tests/data/gold). The gold files are
 checked for consistency with their page, then the pipeline is run on each page and scored.
-The score floor only catches a broken pipeline; the printed report is what to read.
+The score floor catches a regression on pages from other places; the printed report is what to read.
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ HELDOUT = Path(__file__).parent / "data" / "heldout"
 STEMS = sorted(p.stem for p in HELDOUT.glob("*.json"))
 TYPES = ("PERSON", "ORG", "LOC", "PROJECT")
 
-ENTITY_F1_FLOOR = 0.5
-ROLE_F1_FLOOR = 0.5
+# A few points under what the pipeline scores now (0.912 / 0.997): a rule change that costs more
+# than that on pages from other places fails here.
+ENTITY_F1_FLOOR = 0.88
+ROLE_F1_FLOOR = 0.95
 
 _SPACE = re.compile(r"\s+")
 
