@@ -148,3 +148,14 @@ def common_words() -> frozenset[str]:
     """Everyday words of jionlp's Chinese word dictionary (中华, 东风): a two-character organisation
     that is one of them is a model error far more often than a brand."""
     return frozenset(line.split("\t", 1)[0].strip() for line in _read_lines("chinese_word_dictionary") if line.strip())
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Official country names -> the short name a newspaper uses (中华人民共和国 -> 中国)."""
+    names: dict[str, str] = {}
+    for line in _read_lines("world_location"):
+        fields = line.strip().split("\t")
+        if len(fields) >= 2 and fields[0] and fields[1] and not fields[0].endswith(":"):
+            names[fields[1]] = fields[0]
+    return names

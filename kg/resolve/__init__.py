@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.extract.places import Gazetteer, Place, gazetteer
+from kg.extract.places import Gazetteer, Place, country_names, gazetteer
 from kg.extract.rules import load_rules
 from kg.resolve.names import HomePlace, company_core, expand_relative, normalize, org_key, strip_place_prefix
 from kg.schema import Entity, Extraction
@@ -114,6 +114,7 @@ class _Names:
         if etype == "LOC":
             if name.endswith("地区") and len(name) > 3:  # 京津冀地区 = 京津冀, 聊城地区 = 聊城
                 name = name[:-2]
+            name = country_names().get(name, name)  # 中华人民共和国 = 中国
             place = self.gaz.resolve(name, near=home.place)
             if place is None and name.startswith(("我市", "本市")):
                 place = home.fill_place("市")

@@ -106,3 +106,11 @@ def test_resolve_bare_zone_joins_the_home_citys_full_zone():
     res = resolve(exs)
     assert "LOC:聊城经济技术开发区" in labels(res) and "LOC:聊城开发区" not in labels(res)
     assert "开发区" in res.entities["LOC:聊城经济技术开发区"].aliases
+
+
+def test_resolve_official_country_names_join_the_short_name():
+    exs = [extraction("w#1", "中华人民共和国和大韩民国建交。中国和韩国合作。",
+                      [("中华人民共和国", "LOC"), ("大韩民国", "LOC"), ("中国", "LOC"), ("韩国", "LOC")])]
+    res = resolve(exs)
+    assert {"LOC:中国", "LOC:韩国"} <= labels(res) and "LOC:中华人民共和国" not in labels(res)
+    assert "中华人民共和国" in res.entities["LOC:中国"].aliases
