@@ -22,7 +22,7 @@ if not Doc.has_extension("kg_roles"):
     Doc.set_extension("kg_roles", default=None)
 
 _SPACE = re.compile(r"\s*")
-_DEPARTMENT_ENDINGS = ("部", "办", "办公室", "委", "室")
+_DEPARTMENT_ENDINGS = ("部", "办", "办公室", "室")  # not 委: 中央军委 is a body of its own
 _RELATIVE = ("市", "县", "区", "省")
 # What may follow a name that a title chain introduced (so that 2-3 characters are a name).
 _AFTER_NAME = re.compile(r"(?:$|[、，,。；;：:！!？?（(“\"\s]|同志|出席|参加|表示|指出|介绍|主持|讲话|强调|说|在|带队|一行|等|到|来|率|会见|调研|检查|督导|宣读|作|对|就|陪同|看望|慰问|与|和|及)")
@@ -148,7 +148,7 @@ class TitleChains:
                 and not org.startswith(_RELATIVE)
                 and not _starts_with_place(org)
                 and prev.org is not None
-                and not prev.org.endswith(_DEPARTMENT_ENDINGS[:1])
+                and prev.org.endswith(("委", "委员会", "政府"))  # a party committee or a government
             ):
                 org = prev.org + org
             return TitleItem(org_ent.start_char, e, title, org, "ORG", org_ent.start_char, True)

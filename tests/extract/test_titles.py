@@ -74,3 +74,9 @@ def test_titles_name_found_by_chain_becomes_person_mention(extract):
 )
 def test_titles_chain_organisations(extract, text, expected):
     assert expected in roles_of(extract(text))
+
+
+def test_titles_a_body_is_no_department_of_the_previous_one(extract):
+    roles = roles_of(extract("中央军委副主席、中共中央政治局委员张震出席。"))
+    assert not any(org and org.count("中央军委") > 1 for _, _, org in roles)
+    assert not any(org and org.startswith("中央军委中共") for _, _, org in roles)
