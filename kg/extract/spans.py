@@ -207,7 +207,8 @@ def _anchored_project_start(doc: Doc, head: Token, rules: Rules) -> int | None:
     i = head.i - 1
     while i >= 0 and chars <= 32:
         token = doc[i]
-        proper = token.ent_type_ in ("ORG", "LOC") or token.tag_ in ("nz", "ns", "nt")
+        # The model's own tag counts even where its entity was dropped (白洋淀 is no gazetteer place).
+        proper = token.ent_type_ in ("ORG", "LOC") or token.tag_ in ("nz", "ns", "nt", "LOC", "ORG")
         ok = (
             proper
             or token.tag_ in ("n", "vn", "an", "a", "m", "q", "j", "nw")

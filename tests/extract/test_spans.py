@@ -20,6 +20,8 @@ def ents(extraction) -> set[tuple[str, str]]:
         ("推进京雄商高铁建设，聊城机场加快建设。", ("聊城机场", "PROJECT")),
         ("浪潮10万台计算机项目落地聊城。", ("浪潮10万台计算机项目", "PROJECT")),
         ("徒骇河治理工程顺利完工。", ("徒骇河治理工程", "PROJECT")),
+        ("林晓东表示，白洋淀生态修复工程累计完成投资。", ("白洋淀生态修复工程", "PROJECT")),
+        ("推进石家庄至雄安新区城际铁路建设。", ("石家庄至雄安新区城际铁路", "PROJECT")),
     ],
 )
 def test_spans_find_domain_entities(extract, text, entity):
