@@ -223,6 +223,21 @@ class _Names:
             rep[name] = target.get(rep[name], rep[name])
 
 
+def _honorifics(ex: Extraction) -> dict[str, str]:
+    """江主席 / 李市长: surname + title, for the one person of the article with that surname who
+    holds that title (江泽民, 主席)."""
+    rules = load_rules()
+    people: dict[str, set[str]] = defaultdict(set)
+    for role in ex.roles:
+        surname = rules.surname_of(role.person)
+        if surname is not None:
+            people[surname + role.title].add(role.person)
+            for base in rules.titles:  # 党组书记 -> 李书记 too
+                if base != role.title and role.title.endswith(base):
+                    people[surname + base].add(role.person)
+    return {form: next(iter(names)) for form, names in people.items() if len(names) == 1}
+
+
 def _subsequence(short: str, full: str) -> bool:
     chars = iter(full)
     return all(c in chars for c in short)
@@ -245,7 +260,11 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
     raw_roles: list[tuple[str, str, str | None, str | None, str, int]] = []
     for ex in extractions:
         home = homes[ex.article.id]
-        raw_mentions[ex.article.id] = [(names.canonical(m.text, m.type, home), m.text) for m in ex.mentions]
+        honorific = _honorifics(ex)
+        raw_mentions[ex.article.id] = [
+            (names.canonical(honorific.get(m.text, m.text) if m.type == "PERSON" else m.text, m.type, home), m.text)
+            for m in ex.mentions
+        ]
         for role in ex.roles:
             person = names.canonical(role.person, "PERSON", home)
             org = None

@@ -114,3 +114,12 @@ def test_resolve_official_country_names_join_the_short_name():
     res = resolve(exs)
     assert {"LOC:中国", "LOC:韩国"} <= labels(res) and "LOC:中华人民共和国" not in labels(res)
     assert "中华人民共和国" in res.entities["LOC:中国"].aliases
+
+
+def test_resolve_surname_and_title_is_the_person_holding_it():
+    exs = [extraction("h#1", "国家主席江泽民会见外宾。江主席说，两国合作前景广阔。",
+                      [("江泽民", "PERSON"), ("江主席", "PERSON")],
+                      roles=[Role("江泽民", "主席", "中华人民共和国", "LOC", 0)])]
+    res = resolve(exs)
+    assert "PERSON:江主席" not in labels(res)
+    assert res.entities["PERSON:江泽民"].mentions == 2 and "江主席" in res.entities["PERSON:江泽民"].aliases
