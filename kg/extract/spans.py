@@ -358,6 +358,18 @@ def place_spans(doc: Doc, rules: Rules) -> list[Span]:
     return spans
 
 
+# Words that make a larger place of the place before them (济南 + 都市圈, 黄河 + 流域).
+_PLACE_EXTENSIONS = ("都市圈", "经济圈", "城市群", "流域", "经济带", "片区")
+
+
+def extended_places(doc: Doc) -> list[Span]:
+    return [
+        Span(doc, ent.start, ent.end + 1, label="LOC")
+        for ent in doc.ents
+        if ent.label_ == "LOC" and ent.end < len(doc) and doc[ent.end].text in _PLACE_EXTENSIONS
+    ]
+
+
 def merge_spans(model: list[Span], extra: list[Span]) -> list[Span]:
     """Model spans stand; an extra span is kept only if it does not cut one (it may contain it)."""
     out = list(model)
@@ -386,7 +398,12 @@ class EntityRules:
         doc = split_org_titles(doc, self.rules)
         model = clean_model_ents(doc, self.rules)
         doc.ents = model  # token.ent_type_ now reflects the cleaned entities for the rules below
-        extra = project_spans(doc, self.rules) + org_spans(doc, self.rules) + place_spans(doc, self.rules)
+        extra = (
+            project_spans(doc, self.rules)
+            + org_spans(doc, self.rules)
+            + place_spans(doc, self.rules)
+            + extended_places(doc)
+        )
         final = merge_spans(model, extra)
         doc.ents = final
         # A project named after its company (鑫宏铝业年产...项目) still mentions the company; its place

@@ -22,6 +22,7 @@ def ents(extraction) -> set[tuple[str, str]]:
         ("徒骇河治理工程顺利完工。", ("徒骇河治理工程", "PROJECT")),
         ("林晓东表示，白洋淀生态修复工程累计完成投资。", ("白洋淀生态修复工程", "PROJECT")),
         ("推进石家庄至雄安新区城际铁路建设。", ("石家庄至雄安新区城际铁路", "PROJECT")),
+        ("主动融入济南都市圈建设。", ("济南都市圈", "LOC")),
     ],
 )
 def test_spans_find_domain_entities(extract, text, entity):
