@@ -44,6 +44,19 @@ class RunResult:
         return Counter(d["relation"] for _, _, d in self.graph.edges(data=True))
 
 
+class NoArticlesError(ValueError):
+    """Nothing to read in the inputs; the output folder is left as it was."""
+
+
+def _no_articles_message(inputs: list[str | Path]) -> str:
+    seen = sorted(
+        {p.suffix or p.name for i in map(Path, inputs) if i.is_dir() for p in i.rglob("*") if p.is_file()}
+    )
+    where = ", ".join(str(i) for i in inputs) or "(no input given)"
+    hint = f" (found only: {', '.join(seen[:8])})" if seen else ""
+    return f"no articles in {where}: kg reads .txt pages and .jsonl files{hint}; nothing was written"
+
+
 def _noop(stage: str, advance: int, total: int | None) -> None:
     return None
 
@@ -142,8 +155,12 @@ def run(
 
     with output_lock(out):
         progress("ingest", 0, None)
-        articles = _dedupe(read_articles(list(inputs), on_error=report), report)
+        inputs = list(inputs)
+        articles = _dedupe(read_articles(inputs, on_error=report), report)
         progress("ingest", len(articles), len(articles))
+        if not articles:
+            # Never replace the graph of an earlier run with an empty one for a mistyped path.
+            raise NoArticlesError(_no_articles_message(inputs))
         extractor = Extractor(backend=backend, model=model)
         store_path = out / STORE_NAME
         if fresh and store_path.exists():

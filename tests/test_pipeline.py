@@ -474,3 +474,19 @@ def test_pipeline_jobs_2_gives_the_same_graph_as_jobs_1(tmp_path: Path) -> None:
     assert (tmp_path / "two" / "graph.graphml").read_bytes() == (
         tmp_path / "one" / "graph.graphml"
     ).read_bytes()
+
+
+def test_pipeline_no_articles_keeps_the_previous_outputs(tmp_path: Path) -> None:
+    """A mistyped path or a folder of unsupported files is an error, and the graph of an earlier
+    run in the same output folder stays as it was."""
+    from kg.pipeline import NoArticlesError
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.graphml").write_text("earlier run", encoding="utf-8")
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "page.html").write_text("<p>报道</p>", encoding="utf-8")
+    with pytest.raises(NoArticlesError, match=r"\.html"):
+        run([folder], out=out, on_error=lambda p, m: None)
+    assert (out / "graph.graphml").read_text(encoding="utf-8") == "earlier run"
