@@ -6,12 +6,18 @@ import networkx as nx
 
 
 def undirected_weights(graph: nx.MultiDiGraph) -> nx.Graph:
+    """One undirected edge per pair, weights summed; a missing, bad or non-positive weight counts 1
+    (graphs read back from files may carry anything)."""
     simple = nx.Graph()
     simple.add_nodes_from(graph.nodes)
     for a, b, data in graph.edges(data=True):
         if a == b:
             continue
-        w = float(data.get("weight", 1.0))
+        try:
+            w = float(data.get("weight", 1.0))
+        except (TypeError, ValueError):
+            w = 1.0
+        w = w if w > 0 else 1.0
         if simple.has_edge(a, b):
             simple[a][b]["weight"] += w
         else:

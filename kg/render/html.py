@@ -30,6 +30,7 @@ import networkx as nx
 from pyvis.edge import Edge
 from pyvis.network import Network
 
+from kg.graph.analyze import undirected_weights
 from kg.readwrite.atomic import atomic_write
 from kg.render.styles import (
     RELATION_STYLES,
@@ -144,7 +145,7 @@ class _GraphInfo:
         if self.graph.number_of_nodes() == 0:
             return {}
         # Kept here so the view still ranks sensibly on a graph built without analysis.
-        simple = _undirected_weighted(self.graph)
+        simple = undirected_weights(self.graph)
         try:
             scores = nx.pagerank(simple, weight="weight")
         except ImportError:
@@ -160,22 +161,10 @@ class _GraphInfo:
         if self.graph.number_of_nodes() == 0:
             return {}
         parts = nx.community.louvain_communities(
-            _undirected_weighted(self.graph), weight="weight", seed=LOUVAIN_SEED
+            undirected_weights(self.graph), weight="weight", seed=LOUVAIN_SEED
         )
         ordered = sorted(parts, key=lambda part: (-len(part), min(map(str, part))))
         return {node: index for index, part in enumerate(ordered) for node in part}
-
-
-def _undirected_weighted(graph: nx.MultiDiGraph) -> nx.Graph:
-    simple = nx.Graph()
-    simple.add_nodes_from(graph.nodes)
-    for u, v, data in graph.edges(data=True):
-        if u == v:
-            continue
-        weight = max(_float(data.get("weight", 1.0)), 0.0) or 1.0
-        previous = simple.get_edge_data(u, v, default={"weight": 0.0})["weight"]
-        simple.add_edge(u, v, weight=previous + weight)
-    return simple
 
 
 def _split(value: object) -> list[str]:
