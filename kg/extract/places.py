@@ -76,6 +76,14 @@ class Gazetteer:
         found = self._by_name.get(surface, [])
         return sorted(found, key=lambda p: (p.name != surface, LEVELS.index(p.level)))
 
+    def full_prefixes(self, name: str, max_len: int) -> Iterator[str]:
+        """Leading parts of ``name`` that are a place's full name, longest first
+        (临清市刘垓子镇党委 -> 临清市)."""
+        for n in range(min(len(name), max_len), 1, -1):
+            head = name[:n]
+            if any(p.name == head for p in self._by_name.get(head, ())):
+                yield head
+
     def __contains__(self, surface: str) -> bool:
         return surface in self._by_name
 

@@ -167,10 +167,9 @@ class TitleChains:
         for it in reversed(chain):
             if it.org is None:
                 continue
-            for n in range(min(len(it.org), 8), 1, -1):
-                head = it.org[:n]
-                if head[-1] in "市县区镇乡" and any(p.name == head for p in gaz.lookup(head)):
-                    return head
+            head = next((h for h in gaz.full_prefixes(it.org, 8) if h[-1] in "市县区镇乡"), None)
+            if head is not None:
+                return head
         return None
 
     def _names_after(self, doc: Doc, text: str, pos: int, persons: dict[int, Span]) -> list[tuple[int, int]]:

@@ -329,9 +329,9 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
 def _place_of_org(label: str, gaz: Gazetteer) -> Place | None:
     """The place an organisation's name starts with (中共临清市委员会 -> 临清市)."""
     name = label.removeprefix("中共").removeprefix("政协")
-    for n in range(min(len(name), 10), 1, -1):
-        place = gaz.resolve(name[:n])
-        if place is not None and any(p.name == name[:n] for p in gaz.lookup(name[:n])):
+    for head in gaz.full_prefixes(name, 10):
+        place = gaz.resolve(head)
+        if place is not None:
             return place
     return None
 
