@@ -326,7 +326,7 @@ def _write_view(
         "edges": edges,
         "options": json.loads(options),
         "center": view.center,
-        "types": _legend_types(info, nodes),
+        "types": _legend_types(nodes),
         "relations": _legend_relations(edges),
     }
     html = (
@@ -541,7 +541,7 @@ def _vis_options(count: int, *, big: bool, seeded: bool) -> dict:
     }
 
 
-def _legend_types(info: _GraphInfo, nodes: list[dict]) -> list[dict]:
+def _legend_types(nodes: list[dict]) -> list[dict]:
     counts = Counter(node["kgType"] for node in nodes)
     ordered = [t for t in TYPE_STYLES if t in counts] + sorted(
         t for t in counts if t not in TYPE_STYLES
