@@ -41,8 +41,9 @@ def annotate(doc: Doc, article: Article) -> Extraction:
         return -1
 
     spans = sorted([*doc.ents, *doc.spans.get("kg_inner", [])], key=lambda e: (e.start_char, -e.end_char))
+    full_names = doc.user_data.get("kg_full_names", {})  # short names written out (雄商 -> 雄商高铁)
     mentions = [
-        Mention(e.start_char, e.end_char, e.text, e.label_, sentence_of(e.start_char))
+        Mention(e.start_char, e.end_char, full_names.get((e.start_char, e.end_char), e.text), e.label_, sentence_of(e.start_char))
         for e in spans
         if e.label_ in ("PERSON", "ORG", "LOC", "PROJECT")
     ]

@@ -57,6 +57,8 @@ class Rules:
     not_org_words: frozenset[str]
     org_suffixes_direct: tuple[str, ...]
     project_words: frozenset[str]
+    place_abbreviations: frozenset[str]
+    list_heads: tuple[tuple[str, str], ...]  # (head, kind): kind is "route" or "place"
 
     def implicit_org(self, title: str, place: str | None) -> str | None:
         for rule in self.implicit_orgs:
@@ -105,6 +107,8 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         not_org_words=frozenset(read_list(rules_dir / "not_org_words.txt")),
         org_suffixes_direct=tuple(read_list(rules_dir / "org_suffixes_direct.txt")),
         project_words=frozenset(read_list(rules_dir / "project_words.txt")),
+        place_abbreviations=frozenset(read_list(rules_dir / "place_abbreviations.txt")),
+        list_heads=tuple(tuple(line.split("\t")) for line in read_list(rules_dir / "list_heads.tsv")),
     )
 
 

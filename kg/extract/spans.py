@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.extract.lists import short_name_spans
 from kg.extract.places import common_words, gazetteer, world_places
 from kg.extract.rules import Rules, load_rules
 
@@ -396,7 +397,12 @@ class EntityRules:
 
     def __call__(self, doc: Doc) -> Doc:
         doc = split_org_titles(doc, self.rules)
+        doc, short, full_names = short_name_spans(doc, self.rules)
         model = clean_model_ents(doc, self.rules)
+        # A short name (济滨 of 雄商、济滨等高铁) replaces what the model made of its words.
+        model = [m for m in model if not any(m.start < s.end and s.start < m.end for s in short)] + short
+        model.sort(key=lambda span: span.start)
+        doc.user_data["kg_full_names"] = full_names  # (start_char, end_char) -> 济滨高铁
         doc.ents = model  # token.ent_type_ now reflects the cleaned entities for the rules below
         extra = (
             project_spans(doc, self.rules)

@@ -63,3 +63,23 @@ def test_spans_offsets_match_text(extract):
     text = "12月17日，在中通客车股份有限公司装配车间，副市长马卫红调研。"
     for m in extract(text).mentions:
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        # elliptical lists: each item + the shared head
+        ("加快郑渝、沪昆、京广等3条高铁建设。", {("郑渝高铁", "PROJECT"), ("沪昆高铁", "PROJECT"), ("京广高铁", "PROJECT")}),
+        ("推动郑渝、沪昆高铁提速。", {("郑渝高铁", "PROJECT"), ("沪昆高铁", "PROJECT")}),
+        ("推进康庄、堂邑两镇协同发展。", {("康庄镇", "LOC"), ("堂邑镇", "LOC")}),
+        # a route named by place abbreviations that the model cuts (石|衡沧港)
+        ("石衡沧港城际铁路加快建设。", {("石衡沧港城际铁路", "PROJECT")}),
+    ],
+)
+def test_spans_short_names_written_out(extract, text, entities):
+    assert entities <= ents(extract(text))
+
+
+@pytest.mark.parametrize("text", ["年底将开通高铁。", "新建铁路三条。", "乘坐高铁出行。"])
+def test_spans_no_route_from_plain_words(extract, text):
+    assert not [m for m in extract(text).mentions if m.type == "PROJECT"]
