@@ -59,6 +59,8 @@ class Rules:
     project_words: frozenset[str]
     place_abbreviations: frozenset[str]
     list_heads: tuple[tuple[str, str], ...]  # (head, kind): kind is "route" or "place"
+    sub_units: frozenset[str]
+    sub_unit_modifiers: frozenset[str]
 
     def implicit_org(self, title: str, place: str | None) -> str | None:
         for rule in self.implicit_orgs:
@@ -87,6 +89,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         implicit.append(ImplicitOrg(re.compile(pattern), with_place, without_place))
     suffixes = read_list(rules_dir / "org_suffixes.txt")
     heads = read_list(rules_dir / "project_heads.txt")
+    sub_units = [line.split("\t") for line in read_list(rules_dir / "sub_units.tsv")]
     return Rules(
         titles=frozenset(titles),
         title_re=re.compile(f"(?:{_alternation(prefixes)})*(?:{_alternation(titles)})"),
@@ -109,6 +112,8 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         project_words=frozenset(read_list(rules_dir / "project_words.txt")),
         place_abbreviations=frozenset(read_list(rules_dir / "place_abbreviations.txt")),
         list_heads=tuple(tuple(line.split("\t")) for line in read_list(rules_dir / "list_heads.tsv")),
+        sub_units=frozenset(w for w, kind in sub_units if kind == "unit"),
+        sub_unit_modifiers=frozenset(w for w, kind in sub_units if kind == "modifier"),
     )
 
 

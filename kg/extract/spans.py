@@ -79,10 +79,17 @@ def clean_model_ents(doc: Doc, rules: Rules) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ in ("ORG", "LOC") and is_project_name(ent.text, rules):
             ent = Span(doc, ent.start, ent.end, label="PROJECT")
+        elif ent.label_ == "LOC" and not is_place_name(ent.text, rules) and _long_org_suffix(ent.text, rules):
+            ent = Span(doc, ent.start, ent.end, label="ORG")  # 山东博士生联谊会 tagged as a place
         if not _model_ent_ok(ent, rules) or ent.text in campaigns:
             continue
         kept.append(ent)
     return kept
+
+
+def _long_org_suffix(text: str, rules: Rules) -> bool:
+    # Two characters or more: 联谊会, 有限公司; not 院 (家属院 is a place) or 局.
+    return any(len(s) >= 2 and text.endswith(s) and len(text) > len(s) for s in rules.org_suffixes)
 
 
 # Words after a quoted name that make it a campaign or slogan, not an entity: “平安医院”建设.
@@ -174,8 +181,12 @@ def _left_name(doc: Doc, head: Token, *, limit: int = 5, numbers: bool = False, 
         if prev.text in _OPEN_QUOTES:
             start -= 1
             break
-        # 和 inside a name (工业和信息化局) only between two name words.
+        # 和 inside a name (工业和信息化局) only between two name words; 驻 after a place or body
+        # (中国驻大阪总领事馆, 市政府驻北京办事处).
         joined = joiners and prev.text == "和" and start >= 2 and _is_name_part(doc[start - 2])
+        if joiners and prev.text == "驻" and start >= 2:
+            before = doc[start - 2]
+            joined = before.ent_type_ in ("LOC", "ORG") or before.tag_ in ("LOC", "ORG", "ns", "nt")
         part = _is_name_part(prev, numbers=numbers, adjectives=joiners)  # 市公共就业和人才服务中心
         if not (joined or part) or chars + len(prev.text) > MAX_NAME_CHARS:
             break
@@ -291,6 +302,9 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
         # 我市 + 山东信通铝业有限公司: "our city" is not part of the name.
         if doc[start].text in _RELATIVE_PREFIX and start > 0 and doc[start - 1].text in _DEMONSTRATIVES:
             start += 1
+        # “市不动产登记中心结合...: a quote opening the sentence, not the name (“智链”公司 keeps it).
+        if doc[start].text in _OPEN_QUOTES and not any(t.text in _CLOSE_QUOTES for t in doc[start : token.i]):
+            start += 1
         if start == token.i:
             continue
         span = Span(doc, start, token.i + 1, label="ORG")
@@ -300,9 +314,36 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
         if text == "中心" and token.i - start == 1 and doc[start].ent_type_ == "ORG":
             continue  # 围绕市委中心工作: the centre of a body's work, not a new body
         relative = first.text.startswith(_RELATIVE_PREFIX) and first.text[1:2] != "级"  # 县级 is no county
-        if first.ent_type_ in ("LOC", "ORG") or relative:
+        # 国家 + name words + suffix: a national body (国家碳计量中心), not 国家 + 中心 (国家中心城市).
+        national = first.text == "国家" and token.i - start >= 2
+        place = first.text in gazetteer() or first.text in world_places()  # 中国 tagged as a company
+        if first.ent_type_ in ("LOC", "ORG") or relative or national or place:
             spans.append(span)
     spans += company_short_names(doc, rules)
+    return spans
+
+
+_SUB_UNIT_TAGS = {"n", "vn", "nz", "nw", "m", "j", "an", "a"}
+
+
+def sub_unit_spans(doc: Doc, rules: Rules, orgs: list[Span]) -> list[Span]:
+    """An organisation, then up to five name words ending in a sub-unit (lexicons/sub_units.tsv):
+    ...执法大队 + 直属一中队, ...规划局 + 调查监测科."""
+    longer = tuple(u for u in rules.sub_units if len(u) > 1)
+    spans = []
+    for org in orgs:
+        for k in range(org.end, min(org.end + 5, len(doc))):
+            token = doc[k]
+            if token.text in rules.sub_units or token.text.endswith(longer):
+                spans.append(Span(doc, org.start, k + 1, label="ORG"))
+                break
+            modifier = (
+                token.ent_type_ in ("LOC", "ORG")
+                or token.tag_ in _SUB_UNIT_TAGS
+                or token.text in rules.sub_unit_modifiers
+            )
+            if not modifier or rules.title_re.fullmatch(token.text):
+                break
     return spans
 
 
@@ -404,9 +445,11 @@ class EntityRules:
         model.sort(key=lambda span: span.start)
         doc.user_data["kg_full_names"] = full_names  # (start_char, end_char) -> 济滨高铁
         doc.ents = model  # token.ent_type_ now reflects the cleaned entities for the rules below
+        orgs = org_spans(doc, self.rules)
         extra = (
             project_spans(doc, self.rules)
-            + org_spans(doc, self.rules)
+            + orgs
+            + sub_unit_spans(doc, self.rules, [m for m in model if m.label_ == "ORG"] + orgs)
             + place_spans(doc, self.rules)
             + extended_places(doc)
         )

@@ -83,3 +83,24 @@ def test_spans_short_names_written_out(extract, text, entities):
 @pytest.mark.parametrize("text", ["年底将开通高铁。", "新建铁路三条。", "乘坐高铁出行。"])
 def test_spans_no_route_from_plain_words(extract, text):
     assert not [m for m in extract(text).mentions if m.type == "PROJECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        # sub-units written after their organisation
+        ("市人大常委会党组理论学习中心组召开会议。", ("市人大常委会党组理论学习中心组", "ORG")),
+        ("市公安局交通警察支队直属一中队开展巡逻。", ("市公安局交通警察支队直属一中队", "ORG")),
+        # a quote opening the sentence is not part of the name
+        ("“市不动产登记中心将延长营业时间。", ("市不动产登记中心", "ORG")),
+        # 国家 + name words + suffix; 驻 between a place and a body
+        ("国家碳计量中心（山东）举行讲座。", ("国家碳计量中心", "ORG")),
+        ("中国驻大阪总领事馆领事周炼出席。", ("中国驻大阪总领事馆", "ORG")),
+    ],
+)
+def test_spans_organisation_shapes(extract, text, entity):
+    assert entity in ents(extract(text))
+
+
+def test_spans_no_body_from_national_word(extract):
+    assert "国家中心" not in {t for t, _ in ents(extract("建设国家中心城市。"))}
