@@ -60,6 +60,7 @@ class Rules:
     place_abbreviations: frozenset[str]
     list_heads: tuple[tuple[str, str], ...]  # (head, kind): kind is "route" or "place"
     sub_units: frozenset[str]
+    capacity_words: frozenset[str]
     sub_unit_modifiers: frozenset[str]
 
     def implicit_org(self, title: str, place: str | None) -> str | None:
@@ -113,6 +114,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         place_abbreviations=frozenset(read_list(rules_dir / "place_abbreviations.txt")),
         list_heads=tuple(tuple(line.split("\t")) for line in read_list(rules_dir / "list_heads.tsv")),
         sub_units=frozenset(w for w, kind in sub_units if kind == "unit"),
+        capacity_words=frozenset(read_list(rules_dir / "capacity_words.txt")),
         sub_unit_modifiers=frozenset(w for w, kind in sub_units if kind == "modifier"),
     )
 

@@ -235,12 +235,37 @@ def _anchored_project_start(doc: Doc, head: Token, rules: Rules) -> int | None:
     return anchor
 
 
+def _capacity_project_start(doc: Doc, head: Token, rules: Rules) -> int | None:
+    """Start of "[company] 年产 + quantity + product + head" (lexicons/capacity_words.txt): the
+    product may be any words, and a list of quantities (500台数控机床、600套机床护罩项目)."""
+    i = head.i - 1
+    chars = len(head.text)
+    while i >= 0 and chars <= 48:
+        token = doc[i]
+        if token.text in rules.capacity_words and i + 1 < head.i and doc[i + 1].tag_ == "m":
+            start = i  # the company or place the project is named after, when written before it
+            while start > 0 and i - start < 4 and _is_name_part(doc[start - 1]) and doc[start - 1].text not in rules.not_entities:
+                start -= 1
+            return start
+        if token.tag_ == "w" and not (token.text == "、" and doc[i + 1].tag_ == "m"):
+            return None
+        if token.tag_ == "u" or rules.project_head_re.search(token.text):
+            return None  # 年产…种苗的XX基地: a clause about it; …项目通过…录入项目: an earlier project
+        chars += len(token.text)
+        i -= 1
+    return None
+
+
 def project_spans(doc: Doc, rules: Rules) -> list[Span]:
     spans = []
     for token in doc:
         if not rules.project_head_re.search(token.text):
             continue
         if doc[token.i - 1].text in rules.project_generic if token.i > 0 else True:
+            continue
+        capacity = _capacity_project_start(doc, token, rules)
+        if capacity is not None:
+            spans.append(Span(doc, capacity, token.i + 1, label="PROJECT"))
             continue
         anchored = _anchored_project_start(doc, token, rules)
         if anchored is not None:

@@ -104,3 +104,19 @@ def test_spans_organisation_shapes(extract, text, entity):
 
 def test_spans_no_body_from_national_word(extract):
     assert "国家中心" not in {t for t, _ in ents(extract("建设国家中心城市。"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("公司投资10亿元建设的华强电子年产30万套智能控制器项目已经投产。", ("华强电子年产30万套智能控制器项目", "PROJECT")),
+        ("（以下简称华强）年产5000吨特种纸项目开工。", ("年产5000吨特种纸项目", "PROJECT")),
+    ],
+)
+def test_spans_capacity_projects(extract, text, entity):
+    assert entity in ents(extract(text))
+
+
+def test_spans_capacity_clause_is_not_a_name(extract):
+    found = {t for t, _ in ents(extract("年产2万株种苗的智慧育苗基地已投入使用。"))}
+    assert not any(t.startswith("年产") for t in found)
