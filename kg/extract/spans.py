@@ -47,6 +47,11 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
         # A Chinese name starts with a surname (奥博特, 希杰 are brands the model took for people).
         if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text) and rules.surname_of(text) is None:
             return False
+        # Four characters are a double surname (欧阳), or two surnames (张王丽华); 田畴沃野 is a phrase.
+        if re.fullmatch(r"[\u4e00-\u9fff]{4}", text) and rules.surname_of(text) == text[0] and rules.surname_of(text[1:]) is None:
+            return False
+        if _quoted(ent):
+            return False  # “严管周”, “田秀才”: a nickname or slogan in quotes, not a person
         if text in gazetteer() or text in rules.regions or text in world_places():
             return False  # 鲁西 (黑头羊) is a region
         if len(text) >= 3 and any(text[:n] in gazetteer() for n in (2, 3) if n < len(text)):
@@ -58,6 +63,11 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
         nxt = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
         return nxt in rules.company_words
     return True
+
+
+def _quoted(ent: Span) -> bool:
+    doc = ent.doc
+    return 0 < ent.start and ent.end < len(doc) and doc[ent.start - 1].text in _OPEN_QUOTES and doc[ent.end].text in _CLOSE_QUOTES
 
 
 def is_place_name(text: str, rules: Rules) -> bool:
@@ -426,7 +436,7 @@ def place_spans(doc: Doc, rules: Rules) -> list[Span]:
 
 
 # Words that make a larger place of the place before them (济南 + 都市圈, 黄河 + 流域).
-_PLACE_EXTENSIONS = ("都市圈", "经济圈", "城市群", "流域", "经济带", "片区")
+_PLACE_EXTENSIONS = ("都市圈", "经济圈", "城市群", "流域", "经济带", "片区", "故道")
 
 
 def extended_places(doc: Doc) -> list[Span]:

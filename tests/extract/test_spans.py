@@ -120,3 +120,14 @@ def test_spans_capacity_projects(extract, text, entity):
 def test_spans_capacity_clause_is_not_a_name(extract):
     found = {t for t, _ in ents(extract("年产2万株种苗的智慧育苗基地已投入使用。"))}
     assert not any(t.startswith("年产") for t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_person"),
+    [
+        ("开学后启动“严管周”评比活动。", "严管周"),
+        ("培养服务乡村振兴的“土专家”“田秀才”。", "田秀才"),
+    ],
+)
+def test_spans_no_person_from_quoted_nickname(extract, text, not_person):
+    assert (not_person, "PERSON") not in ents(extract(text))
