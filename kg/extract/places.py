@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg.extract.rules import RULES_DIR, read_list
+
 LEVELS = ("province", "city", "county", "town")
-# Short names that are also everyday words or too ambiguous to tag on their own.
-_AMBIGUOUS_SHORT = {"市中", "城区", "郊区", "矿区", "新区", "高新区", "经开区", "开发区", "东区", "西区"}
+# Short names that are also everyday words or too ambiguous to tag on their own (a lexicon).
+_AMBIGUOUS_SHORT = frozenset(read_list(RULES_DIR / "ambiguous_short_places.txt"))
 
 
 @dataclass(frozen=True)
