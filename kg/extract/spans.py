@@ -315,8 +315,8 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
         text = token.text
         if not rules.org_suffix_re.search(text) or token.tag_ in ("v", "w"):
             continue
-        if text in rules.not_org_words or rules.title_re.fullmatch(text):
-            continue
+        if text in rules.not_org_words or rules.title_re.fullmatch(text) or token.ent_type_ == "LOC":
+            continue  # a place the model found (…家属院) is no body
         nxt = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
         if text in rules.title_prefixes and rules.title_re.match(text + nxt):
             continue  # 孝丰镇 | 党委书记: 党委 belongs to the title, the town is the organisation
@@ -447,14 +447,73 @@ def extended_places(doc: Doc) -> list[Span]:
     ]
 
 
-def merge_spans(model: list[Span], extra: list[Span]) -> list[Span]:
-    """Model spans stand; an extra span is kept only if it does not cut one (it may contain it)."""
+# A registered company name starts with a province, city or county, never with a town: a town
+# before it is where it is (东昌府区梁水镇 | 国兴现代农业有限公司).
+_COMPANY_ENDINGS = ("公司", "集团", "合作社")
+
+
+def _place_chain(text: str) -> list[int]:
+    """End offsets of the administrative places ``text`` starts with, each inside the one before
+    (聊城市东昌府区柳园街道… -> [3, 7, 11])."""
+    gaz = gazetteer()
+    ends: list[int] = []
+    parent = None
+    while True:
+        pos = ends[-1] if ends else 0
+        head = next(gaz.full_prefixes(text[pos:], 8), None)
+        if head is None:
+            return ends
+        places = [p for p in gaz.lookup(head) if p.name == head and (parent is None or p.within(parent))]
+        if not places:
+            return ends
+        parent = places[0]
+        ends.append(pos + len(head))
+
+
+def place_chain_spans(doc: Doc, rules: Rules) -> tuple[Doc, list[Span]]:
+    """Model entities that glue places to a name: a chain of places alone (聊城市东昌府区 tagged
+    as an ORG) is each place; a town chain before a company or a residential compound is cut off."""
+    found: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "LOC"):
+            continue
+        text = ent.text
+        ends = _place_chain(text)
+        if not ends:
+            continue
+        rest = text[ends[-1] :]
+        town = any(p.level == "town" for p in gazetteer().lookup(text[(ends[-2] if len(ends) > 1 else 0) : ends[-1]]))
+        if not rest and len(ends) > 1:
+            label = None
+        elif town and len(rest) >= 3 and (rest.endswith(_COMPANY_ENDINGS) or (ent.label_ == "LOC" and is_place_name(rest, rules))):
+            label = "ORG" if rest.endswith(_COMPANY_ENDINGS) else "LOC"
+        else:
+            continue
+        bounds = [0, *ends]
+        for a, b in zip(bounds, bounds[1:]):
+            found.append((ent.start_char + a, ent.start_char + b, "LOC"))
+        if label is not None:
+            found.append((ent.start_char + ends[-1], ent.end_char, label))
+    if not found:
+        return doc, []
+    from kg.extract.lists import split_at
+
+    doc = split_at(doc, {o for a, b, _ in found for o in (a, b)})
+    covered = [(a, b) for a, b, _ in found]
+    doc.ents = [e for e in doc.ents if not any(a <= e.start_char < b or a < e.end_char <= b for a, b in covered)]
+    spans = [doc.char_span(a, b, label=label) for a, b, label in found]
+    return doc, [span for span in spans if span is not None]
+
+
+def merge_spans(model: list[Span], extra: list[Span], fixed: list[Span] = ()) -> list[Span]:
+    """Model spans stand; an extra span is kept only if it does not cut one (it may contain it), and
+    does not overlap a ``fixed`` span at all (a place chain cut off a company stays cut off)."""
     out = list(model)
     for span in extra:
         cuts = any(
             span.start < m.end and m.start < span.end and not (span.start <= m.start and m.end <= span.end)
             for m in model
-        )
+        ) or any(span.start < f.end and f.start < span.end and span != f for f in fixed)
         if not cuts:
             out.append(span)
     return filter_spans(out)
@@ -474,6 +533,8 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         doc = split_org_titles(doc, self.rules)
         doc, short, full_names = short_name_spans(doc, self.rules)
+        doc, chains = place_chain_spans(doc, self.rules)
+        short = filter_spans(short + chains)
         model = clean_model_ents(doc, self.rules)
         # A short name (济滨 of 雄商、济滨等高铁) replaces what the model made of its words.
         model = [m for m in model if not any(m.start < s.end and s.start < m.end for s in short)] + short
@@ -488,7 +549,7 @@ class EntityRules:
             + place_spans(doc, self.rules)
             + extended_places(doc)
         )
-        final = merge_spans(model, extra)
+        final = merge_spans(model, extra, fixed=short)
         doc.ents = final
         # A project named after its company (鑫宏铝业年产...项目) still mentions the company; its place
         # shows as located_in from the name.

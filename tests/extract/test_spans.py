@@ -131,3 +131,8 @@ def test_spans_capacity_clause_is_not_a_name(extract):
 )
 def test_spans_no_person_from_quoted_nickname(extract, text, not_person):
     assert (not_person, "PERSON") not in ents(extract(text))
+
+
+def test_spans_town_cut_off_a_company(extract):
+    found = ents(extract("5月24日，东昌府区梁水镇国兴现代农业有限公司施工现场，工人正在作业。"))
+    assert {("梁水镇", "LOC"), ("国兴现代农业有限公司", "ORG")} <= found
