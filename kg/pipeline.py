@@ -5,6 +5,7 @@ Stages report progress through a callback; only the CLI draws progress bars.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ import networkx as nx
 
 from kg.extract import Extractor
 from kg.graph import analyze, build_graph
-from kg.ingest import read_articles
+from kg.ingest import iter_files, read_articles, reader_fingerprint
 from kg.lock import output_lock
 from kg.parallel import extract_all
 from kg.resolve import resolve
@@ -23,6 +24,7 @@ from kg.store import STORE_NAME, Store
 
 # progress(stage, advance, total): total is None while unknown.
 SMALL_BATCH = 8  # fewer new articles than this are extracted in-process
+RACY_NS = 2_000_000_000  # files modified this recently are not trusted by their stat
 Progress = Callable[[str, int, int | None], None]
 
 
@@ -105,22 +107,104 @@ def extract_articles(
     return [done[a.id] for a in articles], len(cached)
 
 
-def _dedupe(articles: Iterable[Article], on_error: Callable[[Path, str], None]) -> list[Article]:
-    """Article ids are unique: pages with one file name in two folders (2024-05-01/A01.txt,
-    2024-05-02/A01.txt) get their folder in front; a repeated id within one file is dropped."""
-    seen: dict[str, Article] = {}
-    for article in articles:
-        if article.id in seen:
-            if seen[article.id].source == article.source:
-                on_error(Path(article.source), f"duplicate article id {article.id!r}; keeping the first")
+def _unique_ids(pairs: list[tuple[str, str]]) -> tuple[list[str | None], list[tuple[str, str]]]:
+    """Final article ids for (id, source) pairs, and the problems found.
+
+    Article ids are unique: pages with one file name in two folders (2024-05-01/A01.txt,
+    2024-05-02/A01.txt) get their folder in front; a repeated id within one file is dropped
+    (None)."""
+    seen: dict[str, str] = {}  # final id -> source
+    final: list[str | None] = []
+    problems: list[tuple[str, str]] = []
+    for article_id, source in pairs:
+        if article_id in seen:
+            if seen[article_id] == source:
+                problems.append((source, f"duplicate article id {article_id!r}; keeping the first"))
+                final.append(None)
                 continue
-            base = f"{Path(article.source).parent.name}/{article.id}"
+            base = f"{Path(source).parent.name}/{article_id}"
             new_id, n = base, 2
             while new_id in seen:
                 new_id, n = f"{base}~{n}", n + 1
-            article.id = new_id
-        seen[article.id] = article
-    return list(seen.values())
+            article_id = new_id
+        seen[article_id] = source
+        final.append(article_id)
+    return final, problems
+
+
+@dataclass
+class _Source:
+    """One input file: what was read from it this run, or only its article ids when the
+    store says it is unchanged since a run that read it."""
+
+    path: Path
+    size: int
+    mtime_ns: int
+    ids: list[str]  # as read, before _unique_ids
+    problems: list[str]
+    articles: list[Article] | None = None  # None: not read this run
+    final: list[str | None] = field(default_factory=list)
+
+
+def _read(source: _Source) -> None:
+    problems: list[str] = []
+    source.articles = list(read_articles([source.path], on_error=lambda _p, why: problems.append(why)))
+    source.ids = [a.id for a in source.articles]
+    source.problems = problems
+
+
+def _scan(inputs: list[str | Path], store: Store | None, report: Callable[[Path, str], None]) -> list[_Source]:
+    """Every input file, read unless the store knows it unchanged (same size, mtime, reader)."""
+    reader = reader_fingerprint()
+    sources: list[_Source] = []
+    for path in iter_files(inputs, on_error=report):
+        try:
+            stat = path.stat()
+        except OSError as err:
+            report(path, f"cannot read: {err.strerror or err}")
+            continue
+        source = _Source(path, stat.st_size, stat.st_mtime_ns, [], [])
+        known = store.source(str(path.resolve()), source.size, source.mtime_ns, reader) if store else None
+        if known is None:
+            _read(source)
+        else:
+            source.ids, source.problems = known
+        sources.append(source)
+    return sources
+
+
+def _assign_ids(sources: list[_Source]) -> list[tuple[str, str]]:
+    pairs = [(i, str(s.path)) for s in sources for i in s.ids]
+    final, problems = _unique_ids(pairs)
+    it = iter(final)
+    for source in sources:
+        source.final = [next(it) for _ in source.ids]
+        for article, new_id in zip(source.articles or (), source.final):
+            if new_id is not None:
+                article.id = new_id
+    return problems
+
+
+def _stored(sources: list[_Source], store: Store | None, fingerprint: str) -> dict[str, Extraction]:
+    """Extractions of the unchanged files; a file with any article missing from the store
+    (new rules, an interrupted run) is read again instead."""
+    if store is None:
+        return {}
+    while True:
+        unread = [s for s in sources if s.articles is None]
+        if not unread:
+            return {}
+        hits = store.get_many((i for s in unread for i in s.final if i is not None), fingerprint)
+        stale = [s for s in unread if any(i is not None and i not in hits for i in s.final)]
+        if not stale:
+            for source in unread:  # the stored record may name the file by another path
+                for i in source.final:
+                    if i is not None:
+                        hits[i].article.source = str(source.path)
+            return hits
+        for source in stale:
+            _read(source)
+        _assign_ids(sources)
 
 
 def run(
@@ -156,20 +240,55 @@ def run(
     with output_lock(out):
         progress("ingest", 0, None)
         inputs = list(inputs)
-        articles = _dedupe(read_articles(inputs, on_error=report), report)
-        progress("ingest", len(articles), len(articles))
-        if not articles:
-            # Never replace the graph of an earlier run with an empty one for a mistyped path.
-            raise NoArticlesError(_no_articles_message(inputs))
         extractor = Extractor(backend=backend, model=model)
         store_path = out / STORE_NAME
-        if fresh and store_path.exists():
-            store_path.unlink()
-        with Store(store_path) as store:
-            extractions, reused = extract_articles(
-                articles, extractor, store=store, jobs=jobs, engine=engine, scheduler=scheduler,
-                progress=progress,
+        # The store is opened for reading only when it exists, and created or cleared only
+        # once there are articles: a mistyped path leaves an earlier run's outputs as they were.
+        store = Store(store_path) if store_path.exists() and not fresh else None
+        try:
+            sources = _scan(inputs, store, report)
+            problems = _assign_ids(sources)
+            stored = _stored(sources, store, extractor.fingerprint())
+            for source in sources:
+                for problem in source.problems:
+                    report(source.path, problem)
+            for where, problem in problems:
+                report(Path(where), problem)
+            ids = [i for s in sources for i in s.final if i is not None]
+            progress("ingest", len(ids), len(ids))
+            if not ids:
+                # Never replace the graph of an earlier run with an empty one for a mistyped path.
+                raise NoArticlesError(_no_articles_message(inputs))
+            if store is None:
+                store = Store(store_path)
+                if fresh:
+                    store.clear()
+            to_read = [
+                a
+                for s in sources
+                if s.articles is not None
+                for a, i in zip(s.articles, s.final, strict=True)
+                if i is not None
+            ]
+            progress("extract", len(stored), len(ids))
+            fresh_extractions, reused = extract_articles(
+                to_read, extractor, store=store, jobs=jobs, engine=engine, scheduler=scheduler,
+                progress=lambda stage, n, _total: progress(stage, n, len(ids)),
             )
+            by_id = {**stored, **{ex.article.id: ex for ex in fresh_extractions}}
+            extractions = [by_id[i] for i in ids]
+            reused += len(stored)
+            reader, now = reader_fingerprint(), time.time_ns()
+            store.put_sources(  # only now: the files' extractions are all stored
+                (str(s.path.resolve()), s.size, s.mtime_ns, reader, s.ids, s.problems)
+                for s in sources
+                # A file changed within the last seconds could change again with the same
+                # size and mtime (coarse clocks): read it again next time (git's racy rule).
+                if s.articles is not None and now - s.mtime_ns > RACY_NS
+            )
+        finally:
+            if store is not None:
+                store.close()
         progress("graph", 0, None)
         resolution = resolve(extractions, home_city=home_city)
         graph = analyze(build_graph(extractions, resolution))
@@ -191,7 +310,7 @@ def run(
             outputs["html"] = out / "graph.html"
             outputs["index"] = out / "index.html"
             progress("render", len(pages), len(pages))
-    return RunResult(out=out, graph=graph, articles=len(articles), reused=reused, skipped=skipped, outputs=outputs)
+    return RunResult(out=out, graph=graph, articles=len(ids), reused=reused, skipped=skipped, outputs=outputs)
 
 
 def extract_only(

@@ -10,6 +10,10 @@ people who want to query the results with SQL::
 
     sqlite3 out/kg.sqlite "select text, count(*) from mentions where type='ORG' group by 1"
 
+A ``sources`` table remembers, per input file, its size, modification time and the ids of
+the articles read from it (with any problem reported), so a re-run skips reading and parsing
+files that have not changed, the way ``make`` or ``git status`` trust a file's stat.
+
 Every write happens inside a transaction: a crash or Ctrl-C leaves the previous content.
 """
 
@@ -74,6 +78,14 @@ CREATE TABLE IF NOT EXISTS roles (
 );
 CREATE INDEX IF NOT EXISTS roles_article ON roles(article_id);
 CREATE INDEX IF NOT EXISTS roles_person ON roles(person);
+CREATE TABLE IF NOT EXISTS sources (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    reader TEXT NOT NULL,
+    ids TEXT NOT NULL,
+    problems TEXT NOT NULL
+);
 """
 
 
@@ -283,6 +295,40 @@ class Store:
         stored = extraction_from_dict(json.loads(row[2]))
         return Extraction(article=article, mentions=stored.mentions, roles=stored.roles)
 
+    def get_many(self, ids: Iterable[str], fingerprint: str) -> dict[str, Extraction]:
+        """Stored Extractions by article id, made with ``fingerprint``; no content check (the
+        caller knows the files they came from are unchanged). Missing ids are left out."""
+        wanted = set(ids)
+        found: dict[str, Extraction] = {}
+        rows = self._db.execute("SELECT id, data FROM articles WHERE fingerprint = ?", (fingerprint,))
+        for article_id, data in rows:
+            if article_id in wanted:
+                found[article_id] = extraction_from_dict(json.loads(data))
+        return found
+
+    def source(self, path: str, size: int, mtime_ns: int, reader: str) -> tuple[list[str], list[str]] | None:
+        """(article ids, problems) read from ``path`` when it had this size and mtime and was
+        read by the same reader; None otherwise."""
+        row = self._db.execute(
+            "SELECT size, mtime_ns, reader, ids, problems FROM sources WHERE path = ?", (path,)
+        ).fetchone()
+        if row is None or tuple(row[:3]) != (size, mtime_ns, reader):
+            return None
+        return json.loads(row[3]), json.loads(row[4])
+
+    def put_sources(self, rows: Iterable[tuple[str, int, int, str, list[str], list[str]]]) -> None:
+        """Remember (path, size, mtime_ns, reader, article ids, problems) per input file."""
+        with self.transaction():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO sources(path, size, mtime_ns, reader, ids, problems)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (path, size, mtime, reader, json.dumps(ids, ensure_ascii=False),
+                     json.dumps(problems, ensure_ascii=False))
+                    for path, size, mtime, reader, ids, problems in rows
+                ],
+            )
+
     def all(self, fingerprint: str) -> Iterator[Extraction]:
         """Every stored Extraction made with ``fingerprint``, ordered by article id."""
         rows = self._db.execute(
@@ -366,5 +412,5 @@ class Store:
     def clear(self) -> None:
         """Forget every stored extraction (``--fresh``)."""
         with self.transaction():
-            for table in ("mentions", "roles", "articles"):
+            for table in ("mentions", "roles", "articles", "sources"):
                 self._db.execute(f"DELETE FROM {table}")

@@ -490,3 +490,123 @@ def test_pipeline_no_articles_keeps_the_previous_outputs(tmp_path: Path) -> None
     with pytest.raises(NoArticlesError, match=r"\.html"):
         run([folder], out=out, on_error=lambda p, m: None)
     assert (out / "graph.graphml").read_text(encoding="utf-8") == "earlier run"
+
+
+# --- 6. unchanged files are not read again -----------------------------------------------------
+
+
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Wrap the pipeline's read_articles and return the names of the files it reads."""
+    import kg.pipeline
+
+    calls: list[str] = []
+    real = kg.pipeline.read_articles
+
+    def read_articles(paths, **kwargs):  # type: ignore[no-untyped-def]
+        calls.extend(Path(p).name for p in paths)
+        return real(paths, **kwargs)
+
+    monkeypatch.setattr(kg.pipeline, "read_articles", read_articles)
+    return calls
+
+
+def _age(path: Path, seconds: float = 60) -> None:
+    """Move a file's mtime into the past (files changed seconds ago are re-read on purpose)."""
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+@pytest.fixture
+def aged_pages(tmp_path: Path) -> Path:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for source in SMALL_PAGES:
+        shutil.copy(source, pages / source.name)
+        _age(pages / source.name)
+    return pages
+
+
+def test_pipeline_rerun_reads_only_new_and_changed_files(
+    aged_pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    first = run([aged_pages], out=out, html=False)
+    reads = count_reads(monkeypatch)
+    second = run([aged_pages], out=out, html=False)
+    assert reads == []
+    assert second.reused == second.articles == first.articles
+    assert graph_signature(second.graph) == graph_signature(first.graph)
+
+    shutil.copy(SEEDS / "002_a5410352c8169bb8.txt", aged_pages / "new.txt")
+    changed = aged_pages / "gbk.txt"
+    changed.write_text("本报讯 东阿县副县长王新民到县医院调研。", encoding="utf-8")
+    _age(changed, 30)
+    third = run([aged_pages], out=out, html=False)
+    assert sorted(reads) == ["gbk.txt", "new.txt"]
+    assert third.articles == first.articles + 8
+    assert "王新民" in "".join(third.graph.nodes)
+    fresh = run([aged_pages], out=tmp_path / "fresh", html=False)
+    assert graph_signature(third.graph) == graph_signature(fresh.graph)
+
+
+def test_pipeline_rerun_reports_the_problems_of_unread_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    lines = [json.dumps({"id": "a1", "text": "本报讯 市长张三到市公安局调研。"}, ensure_ascii=False), "{broken"]
+    (pages / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (pages / "empty.txt").write_text("", encoding="utf-8")
+    for page in pages.iterdir():
+        _age(page)
+    runs = []
+    for _ in range(2):
+        problems = Problems()
+        reads = count_reads(monkeypatch)
+        result = run([pages], out=tmp_path / "out", html=False, on_error=problems)
+        runs.append((sorted(problems.calls), result.articles, list(reads)))
+        monkeypatch.undo()
+    (first, n1, reads1), (second, n2, reads2) = runs
+    assert first == second and len(first) == 2 and n1 == n2 == 1
+    assert sorted(reads1) == ["empty.txt", "feed.jsonl"] and reads2 == []
+
+
+def test_pipeline_rerun_reads_again_when_the_reader_or_rules_change(
+    aged_pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.pipeline
+
+    out = tmp_path / "out"
+    run([aged_pages], out=out, html=False)
+    reads = count_reads(monkeypatch)
+    monkeypatch.setattr(kg.pipeline, "reader_fingerprint", lambda: "another-reader")
+    run([aged_pages], out=out, html=False)
+    assert sorted(reads) == sorted(p.name for p in SMALL_PAGES)
+
+    reads.clear()
+    monkeypatch.setattr(Extractor, "fingerprint", lambda self: "other-rules")
+    calls = count_extractions(monkeypatch)
+    result = run([aged_pages], out=out, html=False)
+    assert sorted(reads) == sorted(p.name for p in SMALL_PAGES)  # unchanged, but re-extracted
+    assert result.reused == 0 and len(calls) == result.articles
+
+
+def test_pipeline_recently_changed_files_are_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(GOOD, pages / "today.txt")  # mtime: now
+    run([pages], out=tmp_path / "out", html=False)
+    reads = count_reads(monkeypatch)
+    run([pages], out=tmp_path / "out", html=False)
+    assert reads == ["today.txt"]
+
+
+def test_pipeline_fresh_with_no_articles_keeps_the_store(aged_pages: Path, tmp_path: Path) -> None:
+    from kg.pipeline import NoArticlesError
+
+    out = tmp_path / "out"
+    run([aged_pages], out=out, html=False)
+    before = stored_texts(out)
+    with pytest.raises(NoArticlesError):
+        run([tmp_path / "missing"], out=out, fresh=True, on_error=lambda p, m: None)
+    assert stored_texts(out) == before

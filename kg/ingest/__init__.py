@@ -12,6 +12,8 @@ through ``on_error(path, reason)`` and skipped; without ``on_error`` it raises I
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -32,10 +34,23 @@ __all__ = [
     "articles_from_record",
     "iter_files",
     "read_articles",
+    "reader_fingerprint",
 ]
 
 SUFFIXES = (".txt", ".jsonl")
 ErrorHandler = Callable[[Path, str], None]
+
+
+@functools.cache
+def reader_fingerprint() -> str:
+    """Changes when the code or data that turn a file into articles change: a run may then
+    not reuse what an earlier run read from an unchanged file."""
+    h = hashlib.sha1()
+    package = Path(__file__).parent
+    for path in sorted([*package.glob("*.py"), *package.glob("data/*")]):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _report(path: Path, reason: str, on_error: ErrorHandler | None) -> None:
