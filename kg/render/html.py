@@ -14,11 +14,12 @@ or as Jinja2-autoescaped text. The page script builds tooltips and panels with
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -124,12 +125,20 @@ class _GraphInfo:
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = graph
+        self._evidence: dict[str, list[list[str]]] = {}
         self.pagerank = self._pagerank()
         self.community = self._communities()
         self.ranked = sorted(
             graph.nodes,
             key=lambda n: (-self.pagerank[n], -_int(graph.nodes[n].get("mentions")), str(n)),
         )
+
+    def evidence(self, node: str) -> list[list[str]]:
+        """_node_evidence, once per node however many views show it."""
+        found = self._evidence.get(node)
+        if found is None:
+            found = self._evidence[node] = _node_evidence(self.graph, node)
+        return found
 
     def type_of(self, node: str) -> str:
         return str(self.graph.nodes[node].get("type") or str(node).split(":", 1)[0])
@@ -380,7 +389,7 @@ def _build_network(info: _GraphInfo, view: _View, *, ego_files: dict[str, str]) 
             kgCommunity=info.community.get(node, 0),
             kgTypeColor=style.color,
             kgCommunityColor=community_color(info.community.get(node, 0)),
-            kgEvidence=_node_evidence(graph, node),
+            kgEvidence=info.evidence(node),
             kgEgo=None if ego is None else "../" * depth + quote(ego),
             **({"x": positions[node][0], "y": positions[node][1]} if seeded else {}),
             # the ego view's subject stays in the middle; its neighbours arrange around it
@@ -388,7 +397,7 @@ def _build_network(info: _GraphInfo, view: _View, *, ego_files: dict[str, str]) 
         )
     members = set(view.nodes)
     undirected_seen: set[frozenset[str]] = set()
-    for index, (u, v, data) in enumerate(graph.subgraph(view.nodes).edges(data=True)):
+    for index, (u, v, data) in enumerate(_edges_among(graph, members)):
         relation = str(data.get("relation") or "")
         if view.relations is not None and relation not in view.relations:
             continue
@@ -424,6 +433,17 @@ def _build_network(info: _GraphInfo, view: _View, *, ego_files: dict[str, str]) 
     return net
 
 
+def _edges_among(graph: nx.MultiDiGraph, members: set[str]) -> Iterator[tuple[str, str, dict]]:
+    """The edges of ``graph.subgraph(members)`` in the same order, without the subgraph view's
+    per-edge filtering (most of a big view's build time)."""
+    for u in graph:
+        if u in members:
+            for v, by_key in graph.succ[u].items():
+                if v in members:
+                    for data in by_key.values():
+                        yield u, v, data
+
+
 def _community_seed_layout(info: _GraphInfo, nodes: list[str]) -> dict[str, tuple[float, float]]:
     """Starting positions: each community a disc, discs on a sunflower spiral, O(n).
 
@@ -454,20 +474,33 @@ def _community_seed_layout(info: _GraphInfo, nodes: list[str]) -> dict[str, tupl
 
 def _node_evidence(graph: nx.MultiDiGraph, node: str) -> list[list[str]]:
     """Up to three sentences about the node: its positions first, then its strongest ties."""
-    incident = [*graph.out_edges(node, data=True), *graph.in_edges(node, data=True)]
-    incident.sort(
-        key=lambda e: (e[2].get("relation") != "holds_position", -_float(e[2].get("weight", 1.0)))
-    )
-    seen: set[str] = set()
-    chosen: list[list[str]] = []
-    for _, _, data in incident:
-        for article, sentence in _evidence(data.get("evidence")):
-            if sentence not in seen:
-                seen.add(sentence)
-                chosen.append([article, sentence])
-            if len(chosen) == MAX_EVIDENCE:
-                return chosen
-    return chosen
+    incident = [
+        data
+        for neighbours in (graph.succ[node], graph.pred[node])
+        for by_key in neighbours.values()
+        for data in by_key.values()
+    ]
+
+    def order(data: dict) -> tuple[bool, float]:
+        return (data.get("relation") != "holds_position", -_float(data.get("weight", 1.0)))
+
+    # A hub has thousands of ties and needs only its first few: take the strongest first and
+    # sort everything only when those repeat one sentence.
+    for take in (4 * MAX_EVIDENCE, None):
+        whole = take is None or take >= len(incident)
+        ranked = sorted(incident, key=order) if whole else heapq.nsmallest(take, incident, key=order)
+        seen: set[str] = set()
+        chosen: list[list[str]] = []
+        for data in ranked:
+            for article, sentence in _evidence(data.get("evidence")):
+                if sentence not in seen:
+                    seen.add(sentence)
+                    chosen.append([article, sentence])
+                if len(chosen) == MAX_EVIDENCE:
+                    return chosen
+        if whole:
+            return chosen
+    return []
 
 
 def _vis_options(count: int, *, big: bool, seeded: bool) -> dict:
