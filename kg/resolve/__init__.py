@@ -7,6 +7,8 @@ full name they abbreviate); (3) a name's type is the one most mentions give it.
 
 from __future__ import annotations
 
+import functools
+
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -93,10 +95,12 @@ class _Names:
         self.type_votes: dict[str, Counter[str]] = defaultdict(Counter)
         self.surfaces: dict[str, Counter[str]] = defaultdict(Counter)
         self.places: dict[str, Place] = {}
-        self._cache: dict[tuple[str, str, Place | None], tuple[str | None, Place | None]] = {}
+        # keyed by id(place): a Place hashes its whole parent chain, and places live as long as
+        # the gazetteer that made them
+        self._cache: dict[tuple[str, str, int], tuple[str | None, Place | None]] = {}
 
     def canonical(self, surface: str, etype: str, home: HomePlace) -> str | None:
-        key = (surface, etype, home.place)
+        key = (surface, etype, id(home.place))
         if key not in self._cache:  # names repeat: the same (surface, type, home) resolves alike
             self._cache[key] = self._canonical(surface, etype, home)
         name, place = self._cache[key]
@@ -232,10 +236,15 @@ def _honorifics(ex: Extraction) -> dict[str, str]:
         surname = rules.surname_of(role.person)
         if surname is not None:
             people[surname + role.title].add(role.person)
-            for base in rules.titles:  # 党组书记 -> 李书记 too
-                if base != role.title and role.title.endswith(base):
-                    people[surname + base].add(role.person)
+            for base in _base_titles(role.title):  # 党组书记 -> 李书记 too
+                people[surname + base].add(role.person)
     return {form: next(iter(names)) for form, names in people.items() if len(names) == 1}
+
+
+@functools.lru_cache(maxsize=4096)
+def _base_titles(title: str) -> tuple[str, ...]:
+    """The lexicon's titles that ``title`` ends with, other than itself (党组书记 -> 书记)."""
+    return tuple(base for base in load_rules().titles if base != title and title.endswith(base))
 
 
 def _subsequence(short: str, full: str) -> bool:
