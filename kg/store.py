@@ -154,10 +154,18 @@ def from_dict(cls: type[_T], data: dict[str, Any]) -> _T:
     return cls(**kwargs)
 
 
+def _record(cls: type[_T], data: dict[str, Any]) -> _T:
+    """A frozen dataclass from its own ``asdict`` output, without the frozen ``__init__``
+    (one ``object.__setattr__`` per field: most of a re-run's loading time)."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(data)
+    return obj
+
+
 def extraction_from_dict(data: dict[str, Any]) -> Extraction:
-    """Fast path for the one record the store holds: plain constructors, no type introspection
-    (a 10,000-article re-run spends its time here). Records of another layout never reach this:
-    the store drops them when it opens."""
+    """Fast path for the one record the store holds: no type introspection, no frozen
+    ``__init__`` (a 10,000-article re-run spends its time here). Records of another layout never
+    reach this: the store drops them when it opens (``record_layout``)."""
     a = data["article"]
     article = Article(
         id=a["id"],
@@ -166,13 +174,13 @@ def extraction_from_dict(data: dict[str, Any]) -> Extraction:
         title=a.get("title"),
         dateline=a.get("dateline"),
         date=a.get("date"),
-        byline=[BylinePerson(**b) for b in a.get("byline", ())],
-        sentences=[Sentence(**x) for x in a.get("sentences", ())],
+        byline=[_record(BylinePerson, b) for b in a.get("byline", ())],
+        sentences=[_record(Sentence, x) for x in a.get("sentences", ())],
     )
     return Extraction(
         article=article,
-        mentions=[Mention(**m) for m in data.get("mentions", ())],
-        roles=[Role(**r) for r in data.get("roles", ())],
+        mentions=[_record(Mention, m) for m in data.get("mentions", ())],
+        roles=[_record(Role, r) for r in data.get("roles", ())],
     )
 
 
