@@ -55,3 +55,14 @@ def test_node_link_read_rejects_other_json(tmp_path: Path) -> None:
     path.write_text('{"nodes": [], "links": []}', encoding="utf-8")
     with pytest.raises(ValueError, match="edges"):
         read_graph(path)
+
+
+def test_node_link_one_node_or_edge_per_line(tmp_path: Path, small_graph) -> None:
+    path = tmp_path / "g.json"
+    write_json(small_graph, path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line.rstrip(",")) for line in lines if line.startswith('{"')]
+    assert len(records) == small_graph.number_of_nodes() + small_graph.number_of_edges()
+    indented = tmp_path / "indented.json"
+    write_json(small_graph, indented, indent=2)
+    assert json.loads(indented.read_text(encoding="utf-8")) == json.loads("\n".join(lines))
