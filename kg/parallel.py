@@ -6,14 +6,20 @@ flight, so memory stays flat on a corpus of any size.
 
 The extractor must be picklable and load its model lazily: each worker process gets one
 copy (through the pool initializer, or a dask scatter) and so loads the model once.
+
+``beside`` runs one function in a forked process next to the main one (the outputs).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import sys
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from multiprocessing.connection import Connection
 from enum import Enum
 from itertools import islice
 from typing import Any, Protocol
@@ -232,3 +238,55 @@ def extract_all_with_client(
         workers * IN_FLIGHT_PER_WORKER,
         progress,
     )
+
+
+# --- one more core for the outputs -------------------------------------------------------------
+
+
+def can_fork() -> bool:
+    """Linux only: a forked child shares the parent's graph without pickling it (macOS
+    frameworks are not fork-safe, Windows cannot fork)."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _run_child(work: Callable[[], None], conn: Connection) -> None:
+    try:
+        work()
+    except BaseException as exc:  # Ctrl-C included: the parent decides what to do
+        conn.send("".join(traceback.format_exception(exc)).rstrip())
+        raise SystemExit(1) from None
+    conn.send(None)
+
+
+@contextmanager
+def beside(work: Callable[[], None], *, enabled: bool = True) -> Iterator[None]:
+    """Run ``work`` in a forked process while the ``with`` body runs here; re-raise its error.
+
+    Used to write GraphML, JSON and CSV while the HTML views render when the user gave kg
+    more than one core. Without fork (or ``enabled=False``) ``work`` runs here first.
+    """
+    if not (enabled and can_fork()):
+        work()
+        yield
+        return
+    receive, send = multiprocessing.Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(target=_run_child, args=(work, send), daemon=True)
+    child.start()
+    send.close()
+    try:
+        yield
+    except BaseException:
+        child.terminate()
+        child.join()
+        receive.close()
+        raise
+    try:
+        error = receive.recv()
+    except EOFError:
+        child.join()
+        error = f"it ended without a word (exit code {child.exitcode})"
+    finally:
+        child.join()
+        receive.close()
+    if error is not None:
+        raise RuntimeError(f"the process writing beside this one failed:\n{error}")

@@ -17,7 +17,7 @@ from kg.extract import Extractor
 from kg.graph import analyze, build_graph
 from kg.ingest import iter_files, read_articles, reader_fingerprint
 from kg.lock import output_lock
-from kg.parallel import extract_all
+from kg.parallel import beside, extract_all
 from kg.resolve import resolve
 from kg.schema import Article, Extraction
 from kg.store import STORE_NAME, Store
@@ -294,22 +294,30 @@ def run(
         graph = analyze(build_graph(extractions, resolution))
         progress("graph", 1, 1)
 
-        outputs: dict[str, Path] = {}
-        flat = clean_graph(graph)  # once for all writers
-        outputs["graphml"] = out / "graph.graphml"
-        write_graphml(flat, outputs["graphml"])
-        outputs["json"] = out / "graph.json"
-        write_json(flat, outputs["json"])
-        entities_csv, relations_csv = write_csv(flat, out, nodes_name="entities.csv", edges_name="relations.csv")
-        outputs["entities"], outputs["relations"] = entities_csv, relations_csv
-        if html:
-            from kg.render import render_views
+        outputs = {
+            "graphml": out / "graph.graphml",
+            "json": out / "graph.json",
+            "entities": out / "entities.csv",
+            "relations": out / "relations.csv",
+        }
 
-            progress("render", 0, None)
-            pages = render_views(graph, out, top_n=top_n, ego_count=ego_count)
-            outputs["html"] = out / "graph.html"
-            outputs["index"] = out / "index.html"
-            progress("render", len(pages), len(pages))
+        def write_tables() -> None:
+            flat = clean_graph(graph)  # once for all writers
+            write_graphml(flat, outputs["graphml"])
+            write_json(flat, outputs["json"])
+            write_csv(flat, out, nodes_name=outputs["entities"].name, edges_name=outputs["relations"].name)
+
+        # Given more than one core, the tables are written in a second process while the
+        # views render here (the graph is shared by fork, not copied through a pipe).
+        with beside(write_tables, enabled=html and jobs > 1 and engine == "local"):
+            if html:
+                from kg.render import render_views
+
+                progress("render", 0, None)
+                pages = render_views(graph, out, top_n=top_n, ego_count=ego_count)
+                outputs["html"] = out / "graph.html"
+                outputs["index"] = out / "index.html"
+                progress("render", len(pages), len(pages))
     return RunResult(out=out, graph=graph, articles=len(ids), reused=reused, skipped=skipped, outputs=outputs)
 
 

@@ -147,3 +147,43 @@ def test_parallel_dask_engine_starts_its_own_cluster() -> None:
         list(extract_all(articles, FakeExtractor(), engine="dask", jobs=1, batch_size=5))
         == expected
     )
+
+
+# --- beside: one function in a forked process ------------------------------------------------
+
+needs_fork = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork only on Linux")
+
+
+@needs_fork
+def test_beside_runs_in_another_process_at_the_same_time(tmp_path) -> None:
+    from kg.parallel import beside
+
+    marker = tmp_path / "child.pid"
+
+    def work() -> None:
+        marker.write_text(str(os.getpid()))
+
+    with beside(work):
+        here = os.getpid()
+    assert int(marker.read_text()) != here
+
+
+@needs_fork
+def test_beside_raises_the_error_of_the_child() -> None:
+    from kg.parallel import beside
+
+    def work() -> None:
+        raise OSError("disk full")
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        with beside(work):
+            pass
+
+
+def test_beside_disabled_runs_here_first(tmp_path) -> None:
+    from kg.parallel import beside
+
+    order: list[str] = []
+    with beside(lambda: order.append(f"work {os.getpid()}"), enabled=False):
+        order.append("body")
+    assert order == [f"work {os.getpid()}", "body"]

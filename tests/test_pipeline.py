@@ -465,15 +465,28 @@ def test_pipeline_concurrent_run_on_the_same_folder_fails(tmp_path: Path) -> Non
 # --- 6. parallel extraction ---------------------------------------------------------------------
 
 
-def test_pipeline_jobs_2_gives_the_same_graph_as_jobs_1(tmp_path: Path) -> None:
+@pytest.mark.parametrize("html", [False, True])
+def test_pipeline_jobs_2_gives_the_same_outputs_as_jobs_1(tmp_path: Path, html: bool) -> None:
+    # with html, jobs 2 also writes GraphML, JSON and CSV in a second process
     pages = [SMALL_SEED, SEEDS / "004_8a114bd477087453.txt"]
-    one = run(pages, out=tmp_path / "one", jobs=1, html=False)
-    two = run(pages, out=tmp_path / "two", jobs=2, html=False)
+    one = run(pages, out=tmp_path / "one", jobs=1, html=html)
+    two = run(pages, out=tmp_path / "two", jobs=2, html=html)
     assert one.articles == two.articles == 16
     assert graph_signature(two.graph) == graph_signature(one.graph)
-    assert (tmp_path / "two" / "graph.graphml").read_bytes() == (
-        tmp_path / "one" / "graph.graphml"
-    ).read_bytes()
+    assert sorted(one.outputs) == sorted(two.outputs)
+    for name in ("graph.graphml", "graph.json", "entities.csv", "relations.csv", *(["graph.html"] * html)):
+        assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
+
+
+def test_pipeline_jobs_2_failed_table_writer_fails_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.readwrite
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(kg.readwrite, "write_json", broken)
+    with pytest.raises((RuntimeError, OSError), match="No space left"):
+        run([SMALL_SEED], out=tmp_path / "out", jobs=2)
 
 
 def test_pipeline_no_articles_keeps_the_previous_outputs(tmp_path: Path) -> None:
