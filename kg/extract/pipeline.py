@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+from pathlib import Path
 
 from kg.extract.backends import Backend, get_backend
 from kg.schema import Article, Extraction
@@ -26,7 +28,8 @@ class Extractor:
         return self._backend
 
     def fingerprint(self) -> str:
-        """Changes when the backend model or the domain rules change."""
+        """Changes when the backend model or the domain rules change: the lexicons, and the
+        code that applies them (an edited kg/extract/*.py re-extracts too)."""
         from kg.extract import domain
 
         if self._backend is None and self.backend_name == "lac":
@@ -37,6 +40,7 @@ class Extractor:
             model = self.backend.fingerprint()
         h = hashlib.sha1(model.encode())
         h.update(domain.rules_fingerprint().encode())
+        h.update(code_fingerprint().encode())
         return h.hexdigest()[:16]
 
     def extract(self, article: Article) -> Extraction:
@@ -44,3 +48,21 @@ class Extractor:
 
         doc = self.backend.make_doc(article.text, article.sentences)
         return domain.annotate(doc, article)
+
+
+def code_fingerprint(package: Path | None = None) -> str:
+    """Hash of the extraction code: every .py file under kg/extract (or ``package``)."""
+    return _installed_code() if package is None else _hash_code(package)
+
+
+@functools.cache
+def _installed_code() -> str:  # read once per process
+    return _hash_code(Path(__file__).parent)
+
+
+def _hash_code(package: Path) -> str:
+    h = hashlib.sha1()
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
