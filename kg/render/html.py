@@ -126,6 +126,8 @@ class _GraphInfo:
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = graph
         self._evidence: dict[str, list[list[str]]] = {}
+        self._node_options: dict[str, dict] = {}
+        self._edge_options: dict[int, dict] = {}
         self.pagerank = self._pagerank()
         self.community = self._communities()
         self.ranked = sorted(
@@ -138,6 +140,59 @@ class _GraphInfo:
         found = self._evidence.get(node)
         if found is None:
             found = self._evidence[node] = _node_evidence(self.graph, node)
+        return found
+
+    def node_options(self, node: str) -> dict:
+        """A node's vis record, less what depends on the view (border, ego link, position);
+        built once per node however many views show it."""
+        found = self._node_options.get(node)
+        if found is None:
+            attrs = self.graph.nodes[node]
+            kind = self.type_of(node)
+            style = node_style(kind)
+            label = self.label_of(node)
+            community = self.community.get(node, 0)
+            found = self._node_options[node] = {
+                "color": style.color,
+                # sqrt: PageRank is heavy-tailed; raw values make one giant and many specks.
+                "value": math.sqrt(self.pagerank[node]),
+                "kgType": kind,
+                "kgAliases": [a for a in _split(attrs.get("aliases")) if a != label],
+                "kgTitles": _split(attrs.get("titles")),
+                "kgMentions": _int(attrs.get("mentions")),
+                "kgArticles": _int(attrs.get("articles")) or len(_split(attrs.get("article_ids"))),
+                "kgArticleIds": _split(attrs.get("article_ids"))[:50],
+                "kgPagerank": self.pagerank[node],
+                "kgCommunity": community,
+                "kgTypeColor": style.color,
+                "kgCommunityColor": community_color(community),
+                "kgEvidence": self.evidence(node),
+                "id": str(node),
+                "label": label,
+                "shape": style.shape,
+            }
+        return found
+
+    def edge_options(self, data: dict) -> dict:
+        """An edge's vis record, less its id and label; once per edge (keyed by its data dict,
+        which the graph keeps for as long as this object lives)."""
+        found = self._edge_options.get(id(data))
+        if found is None:
+            relation = str(data.get("relation") or "")
+            style = edge_style(relation)
+            weight = _float(data.get("weight", 1.0))
+            found = self._edge_options[id(data)] = {
+                "color": style.color,
+                "dashes": style.dashes,
+                "arrows": "to" if style.arrows else "",
+                "value": math.sqrt(max(weight, 0.0)) or 1.0,
+                "kgRelation": relation,
+                "kgWeight": weight,
+                "kgTitle": str(data.get("title") or ""),
+                "kgEvidence": _evidence(data.get("evidence"))[:MAX_EVIDENCE],
+                "kgArticleIds": _split(data.get("article_ids"))[:50],
+                "kgDate": str(data.get("date") or ""),
+            }
         return found
 
     def type_of(self, node: str) -> str:
@@ -367,67 +422,40 @@ def _build_network(info: _GraphInfo, view: _View, *, ego_files: dict[str, str]) 
     positions = _community_seed_layout(info, view.nodes) if seeded else {}
     net = Network(directed=True)
     for node in view.nodes:
-        attrs = graph.nodes[node]
-        kind = info.type_of(node)
-        style = node_style(kind)
         ego = ego_files.get(node)
-        net.add_node(
-            str(node),
-            label=info.label_of(node),
-            shape=style.shape,
-            color=style.color,
-            # sqrt: PageRank is heavy-tailed; raw values make one giant and many specks.
-            value=math.sqrt(info.pagerank[node]),
-            borderWidth=3 if node == view.center else 1,
-            kgType=kind,
-            kgAliases=[a for a in _split(attrs.get("aliases")) if a != info.label_of(node)],
-            kgTitles=_split(attrs.get("titles")),
-            kgMentions=_int(attrs.get("mentions")),
-            kgArticles=_int(attrs.get("articles")) or len(_split(attrs.get("article_ids"))),
-            kgArticleIds=_split(attrs.get("article_ids"))[:50],
-            kgPagerank=info.pagerank[node],
-            kgCommunity=info.community.get(node, 0),
-            kgTypeColor=style.color,
-            kgCommunityColor=community_color(info.community.get(node, 0)),
-            kgEvidence=info.evidence(node),
-            kgEgo=None if ego is None else "../" * depth + quote(ego),
-            **({"x": positions[node][0], "y": positions[node][1]} if seeded else {}),
+        options = {
+            **info.node_options(node),
+            "borderWidth": 3 if node == view.center else 1,
+            "kgEgo": None if ego is None else "../" * depth + quote(ego),
+        }
+        if seeded:
+            options["x"], options["y"] = positions[node]
+        if node == view.center:
             # the ego view's subject stays in the middle; its neighbours arrange around it
-            **({"x": 0, "y": 0, "fixed": True} if node == view.center else {}),
-        )
+            options.update(x=0, y=0, fixed=True)
+        # pyvis' add_node checks membership in a list (quadratic on big views) and the nodes
+        # of a view are distinct: append its records directly, as for edges below.
+        node_id = options["id"]
+        net.nodes.append(options)
+        net.node_ids.append(node_id)
+        net.node_map[node_id] = options
     members = set(view.nodes)
     undirected_seen: set[frozenset[str]] = set()
     for index, (u, v, data) in enumerate(_edges_among(graph, members)):
-        relation = str(data.get("relation") or "")
-        if view.relations is not None and relation not in view.relations:
+        static = info.edge_options(data)
+        if view.relations is not None and static["kgRelation"] not in view.relations:
             continue
-        style = edge_style(relation)
-        if not style.arrows:
+        if static["arrows"] == "":
             # co-mention is symmetric; the graph may store it once per direction.
             pair = frozenset((u, v))
             if pair in undirected_seen:
                 continue
             undirected_seen.add(pair)
-        weight = _float(data.get("weight", 1.0))
-        title = str(data.get("title") or "")
-        options = {
-            "id": f"e{index}",
-            "color": style.color,
-            "dashes": style.dashes,
-            "arrows": "to" if style.arrows else "",
-            "value": math.sqrt(max(weight, 0.0)) or 1.0,
-            "kgRelation": relation,
-            "kgWeight": weight,
-            "kgTitle": title,
-            "kgEvidence": _evidence(data.get("evidence"))[:MAX_EVIDENCE],
-            "kgArticleIds": _split(data.get("article_ids"))[:50],
-            "kgDate": str(data.get("date") or ""),
-        }
-        if view.edge_labels and title:
-            options["label"] = title
+        options = {"id": f"e{index}", **static}
+        if view.edge_labels and static["kgTitle"]:
+            options["label"] = static["kgTitle"]
         # pyvis' add_edge scans its node list twice per edge (quadratic on big graphs);
         # membership is already known here, so build its Edge record directly.
-        assert u in members and v in members
         net.edges.append(Edge(str(u), str(v), directed=True, **options).options)
     net.options = _vis_options(len(view.nodes), big=big, seeded=seeded)
     return net
