@@ -19,9 +19,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from multiprocessing.connection import Connection
 from enum import Enum
 from itertools import islice
+from multiprocessing.connection import Connection
 from typing import Any, Protocol
 
 from kg.schema import Article, Extraction
@@ -252,7 +252,7 @@ def can_fork() -> bool:
 def _run_child(work: Callable[[], None], conn: Connection) -> None:
     try:
         work()
-    except BaseException as exc:  # Ctrl-C included: the parent decides what to do
+    except BaseException as exc:  # noqa: BLE001 -- Ctrl-C included: the parent decides
         conn.send("".join(traceback.format_exception(exc)).rstrip())
         raise SystemExit(1) from None
     conn.send(None)

@@ -5,9 +5,11 @@ Stages report progress through a callback; only the CLI draws progress bars.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +59,23 @@ def _no_articles_message(inputs: list[str | Path]) -> str:
     where = ", ".join(str(i) for i in inputs) or "(no input given)"
     hint = f" (found only: {', '.join(seen[:8])})" if seen else ""
     return f"no articles in {where}: kg reads .txt pages and .jsonl files{hint}; nothing was written"
+
+
+@contextmanager
+def _no_gc(*, freeze: bool = False) -> Iterator[None]:
+    """Loading the store and building the graph make millions of long-lived objects and no
+    garbage cycles, and the cyclic GC would rescan them again and again (a third of the
+    loading time). ``freeze`` then moves them out of its reach for the rest of the run, which
+    also keeps a forked writer from copying pages only to count references."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _noop(stage: str, advance: int, total: int | None) -> None:
@@ -194,7 +213,8 @@ def _stored(sources: list[_Source], store: Store | None, fingerprint: str) -> di
         unread = [s for s in sources if s.articles is None]
         if not unread:
             return {}
-        hits = store.get_many((i for s in unread for i in s.final if i is not None), fingerprint)
+        with _no_gc():
+            hits = store.get_many((i for s in unread for i in s.final if i is not None), fingerprint)
         stale = [s for s in unread if any(i is not None and i not in hits for i in s.final)]
         if not stale:
             for source in unread:  # the stored record may name the file by another path
@@ -225,9 +245,6 @@ def run(
     on_error: Callable[[Path, str], None] | None = None,
 ) -> RunResult:
     """Run the whole pipeline over files/folders and write the outputs into ``out``."""
-    from kg.readwrite import write_csv, write_graphml, write_json
-    from kg.readwrite.clean import clean_graph
-
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     skipped: list[tuple[str, str]] = []
@@ -290,35 +307,54 @@ def run(
             if store is not None:
                 store.close()
         progress("graph", 0, None)
-        resolution = resolve(extractions, home_city=home_city)
-        graph = analyze(build_graph(extractions, resolution))
+        frozen = gc.get_freeze_count()
+        with _no_gc(freeze=True):
+            resolution = resolve(extractions, home_city=home_city)
+            graph = analyze(build_graph(extractions, resolution))
         progress("graph", 1, 1)
+        try:
+            outputs = _write_outputs(graph, out, html=html, jobs=jobs, engine=engine, top_n=top_n,
+                                     ego_count=ego_count, progress=progress)
+        finally:
+            if gc.get_freeze_count() > frozen:
+                gc.unfreeze()  # the caller's heap is the caller's again
 
-        outputs = {
-            "graphml": out / "graph.graphml",
-            "json": out / "graph.json",
-            "entities": out / "entities.csv",
-            "relations": out / "relations.csv",
-        }
-
-        def write_tables() -> None:
-            flat = clean_graph(graph)  # once for all writers
-            write_graphml(flat, outputs["graphml"])
-            write_json(flat, outputs["json"])
-            write_csv(flat, out, nodes_name=outputs["entities"].name, edges_name=outputs["relations"].name)
-
-        # Given more than one core, the tables are written in a second process while the
-        # views render here (the graph is shared by fork, not copied through a pipe).
-        with beside(write_tables, enabled=html and jobs > 1 and engine == "local"):
-            if html:
-                from kg.render import render_views
-
-                progress("render", 0, None)
-                pages = render_views(graph, out, top_n=top_n, ego_count=ego_count)
-                outputs["html"] = out / "graph.html"
-                outputs["index"] = out / "index.html"
-                progress("render", len(pages), len(pages))
     return RunResult(out=out, graph=graph, articles=len(ids), reused=reused, skipped=skipped, outputs=outputs)
+
+
+def _write_outputs(
+    graph: nx.MultiDiGraph, out: Path, *, html: bool, jobs: int, engine: str, top_n: int,
+    ego_count: int, progress: Progress,
+) -> dict[str, Path]:
+    """GraphML, JSON, CSV and the HTML views; returns what was written."""
+    from kg.readwrite import write_csv, write_graphml, write_json
+    from kg.readwrite.clean import clean_graph
+
+    outputs = {
+        "graphml": out / "graph.graphml",
+        "json": out / "graph.json",
+        "entities": out / "entities.csv",
+        "relations": out / "relations.csv",
+    }
+
+    def write_tables() -> None:
+        flat = clean_graph(graph)  # once for all writers
+        write_graphml(flat, outputs["graphml"])
+        write_json(flat, outputs["json"])
+        write_csv(flat, out, nodes_name=outputs["entities"].name, edges_name=outputs["relations"].name)
+
+    # Given more than one core, the tables are written in a second process while the
+    # views render here (the graph is shared by fork, not copied through a pipe).
+    with beside(write_tables, enabled=html and jobs > 1 and engine == "local"):
+        if html:
+            from kg.render import render_views
+
+            progress("render", 0, None)
+            pages = render_views(graph, out, top_n=top_n, ego_count=ego_count)
+            outputs["html"] = out / "graph.html"
+            outputs["index"] = out / "index.html"
+            progress("render", len(pages), len(pages))
+    return outputs
 
 
 def extract_only(

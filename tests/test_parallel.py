@@ -175,9 +175,8 @@ def test_beside_raises_the_error_of_the_child() -> None:
     def work() -> None:
         raise OSError("disk full")
 
-    with pytest.raises(RuntimeError, match="disk full"):
-        with beside(work):
-            pass
+    with pytest.raises(RuntimeError, match="disk full"), beside(work):
+        pass
 
 
 def test_beside_disabled_runs_here_first(tmp_path) -> None:

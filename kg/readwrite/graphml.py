@@ -20,7 +20,7 @@ took 5 s of a 20 s re-run. networkx still reads every file back in the tests.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import IO, Any
+from typing import IO
 from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx

@@ -8,17 +8,23 @@ full name they abbreviate); (3) a name's type is the one most mentions give it.
 from __future__ import annotations
 
 import functools
-
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract.places import Gazetteer, Place, country_names, gazetteer
 from kg.extract.rules import load_rules
-from kg.resolve.names import HomePlace, company_core, expand_relative, normalize, org_key, strip_place_prefix
+from kg.resolve.names import (
+    HomePlace,
+    company_core,
+    expand_relative,
+    normalize,
+    org_key,
+    strip_place_prefix,
+)
 from kg.schema import Entity, Extraction
 
-__all__ = ["Resolution", "resolve", "detect_home_city"]
+__all__ = ["Resolution", "detect_home_city", "resolve"]
 
 
 @dataclass
