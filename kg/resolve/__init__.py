@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract.places import Gazetteer, Place, country_names, gazetteer
 from kg.extract.rules import load_rules
+from kg.resolve.home import article_home, detect_home_city
 from kg.resolve.names import (
     HomePlace,
     company_core,
@@ -44,53 +44,6 @@ class Resolution:
     roles: list[ResolvedRole] = field(default_factory=list)
     home_city: str | None = None
     places: dict[str, Place] = field(default_factory=dict)  # LOC entity id -> gazetteer place
-
-
-def detect_home_city(extractions: Iterable[Extraction], gaz: Gazetteer) -> Place | None:
-    """The place the corpus is at home in: the city talked about most (its counties and towns vote
-    for it; datelines count double), or one of its counties when the county is named more often than
-    the city itself (a county paper), or the province when no city comes close (a provincial paper)."""
-    direct: Counter[Place] = Counter()
-    for ex in extractions:
-        surfaces = [m.text for m in ex.mentions if m.type == "LOC"]
-        if ex.article.dateline:
-            surfaces += [ex.article.dateline] * 2
-        for surface in surfaces:
-            place = gaz.resolve(normalize(surface))
-            if place is not None:
-                direct[place] += 1
-    if not direct:
-        return None
-    region: Counter[Place] = Counter()
-    for place, n in direct.items():
-        for p in (place, *place.ancestors()):
-            if p.level in ("city", "province"):
-                region[p] += n
-    cities = [(n, p) for p, n in region.items() if p.level == "city"]
-    provinces = [(n, p) for p, n in direct.items() if p.level == "province"]
-    if not cities:
-        return max(provinces, key=lambda x: x[0])[1] if provinces else None
-    n_city, city = max(cities, key=lambda x: (x[0], x[1].name))
-    if provinces:
-        n_prov, province = max(provinces, key=lambda x: x[0])
-        if n_prov > n_city:
-            return province
-    counties = [(n, p) for p, n in direct.items() if p.level == "county" and p.parent == city]
-    if counties:
-        n_county, county = max(counties, key=lambda x: (x[0], x[1].name))
-        if n_county > direct.get(city, 0):
-            return county
-    return city
-
-
-def _home(article_dateline: str | None, home: Place | None, gaz: Gazetteer) -> HomePlace:
-    """An article's home: its dateline place when that lies in the corpus home (本报临清讯 in a
-    聊城 paper), else the corpus home (a 本报上海讯 story still speaks of its own city's 市政府)."""
-    if article_dateline:
-        place = gaz.resolve(normalize(article_dateline), near=home)
-        if place is not None and (home is None or place == home or place.within(home)):
-            return HomePlace(place=place)
-    return HomePlace(place=home)
 
 
 class _Names:
@@ -268,7 +221,7 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
     if home_city and city is None:
         raise ValueError(f"--home-city {home_city!r} is not a place in the administrative-division data")
     names = _Names(gaz)
-    homes = {ex.article.id: _home(ex.article.dateline, city, gaz) for ex in extractions}
+    homes = {ex.article.id: article_home(ex.article.dateline, city, gaz) for ex in extractions}
 
     # Pass 1: canonical names in context.
     raw_mentions: dict[str, list[tuple[str | None, str]]] = {}

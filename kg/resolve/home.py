@@ -1,0 +1,108 @@
+"""Where a corpus is at home: the city (or county, or province) whose paper it is.
+
+City-relative names (市公安局, 县委, 省政府) are expanded from the home place, so getting it
+wrong renames every such organisation. The evidence is how the paper names places:
+
+* places named in the text: LOC mentions, and the place an organisation's name starts with
+  (牡丹江市公安局 names 牡丹江市);
+* datelines (本报寿光讯) name where a story was filed: they vote for the region around that
+  place, never for the place itself as home (a county's own paper writes 本报讯);
+* a city paper names several of its counties; a county paper names its own towns and at most
+  one other county of its city; a provincial paper names several cities of its province and
+  none dominates.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from kg.extract.places import Gazetteer, Place
+from kg.resolve.names import HomePlace, normalize
+from kg.schema import Extraction
+
+# A provincial paper: at least this many cities of one province named, and the most named of
+# them holds less than this share of their mentions.
+PROVINCE_MIN_CITIES = 3
+PROVINCE_TOP_SHARE = 0.5
+# A county paper: its county (with its towns) named more than its city, and no more than this
+# many other counties of the city named.
+COUNTY_MAX_OTHER_COUNTIES = 1
+DATELINE_WEIGHT = 2
+ORG_PREFIX_MAX = 10  # longest place name looked for at the start of an organisation
+
+
+def place_mentions(extractions: Iterable[Extraction], gaz: Gazetteer) -> tuple[Counter[Place], Counter[Place]]:
+    """(places named in the text, places named in datelines), with counts."""
+    named: Counter[Place] = Counter()
+    datelines: Counter[Place] = Counter()
+    for ex in extractions:
+        for m in ex.mentions:
+            place = None
+            if m.type == "LOC":
+                place = gaz.resolve(normalize(m.text))
+            elif m.type == "ORG":
+                head = next(gaz.full_prefixes(normalize(m.text), ORG_PREFIX_MAX), None)
+                place = gaz.resolve(head) if head else None
+            if place is not None:
+                named[place] += 1
+        if ex.article.dateline:
+            place = gaz.resolve(normalize(ex.article.dateline))
+            if place is not None:
+                datelines[place] += 1
+    return named, datelines
+
+
+def _up(place: Place, level: str) -> Place | None:
+    for p in (place, *place.ancestors()):
+        if p.level == level:
+            return p
+    return None
+
+
+def detect_home_city(extractions: Iterable[Extraction], gaz: Gazetteer) -> Place | None:
+    """The place the corpus is at home in (see the module docstring), or None."""
+    named, datelines = place_mentions(extractions, gaz)
+    region: Counter[Place] = Counter()  # city or province -> votes from everything inside it
+    for votes, weight in ((named, 1), (datelines, DATELINE_WEIGHT)):
+        for place, n in votes.items():
+            for level in ("city", "province"):
+                up = _up(place, level)
+                if up is not None:
+                    region[up] += n * weight
+    cities = [p for p in region if p.level == "city"]
+    if not cities:
+        provinces = [p for p in region if p.level == "province"]
+        return max(provinces, key=lambda p: (region[p], p.name)) if provinces else None
+    city = max(cities, key=lambda p: (region[p], p.name))
+
+    province = _up(city, "province")
+    if province is not None:
+        siblings = [c for c in cities if _up(c, "province") == province]
+        share = region[city] / sum(region[c] for c in siblings)
+        if named[province] > region[city] or (
+            len(siblings) >= PROVINCE_MIN_CITIES and share < PROVINCE_TOP_SHARE
+        ):
+            return province
+
+    counties: Counter[Place] = Counter()  # county of this city -> its own and its towns' votes
+    for place, n in named.items():
+        county = _up(place, "county")
+        if county is not None and county.parent == city:
+            counties[county] += n
+    if counties and len(counties) <= COUNTY_MAX_OTHER_COUNTIES + 1:
+        county, n = max(counties.items(), key=lambda kv: (kv[1], kv[0].name))
+        others = sum(counties.values()) - n
+        if n > named[city] and n > others:
+            return county
+    return city
+
+
+def article_home(dateline: str | None, home: Place | None, gaz: Gazetteer) -> HomePlace:
+    """An article's home: its dateline place when that lies in the corpus home (本报临清讯 in a
+    聊城 paper), else the corpus home (a 本报上海讯 story still speaks of its own city's 市政府)."""
+    if dateline:
+        place = gaz.resolve(normalize(dateline), near=home)
+        if place is not None and (home is None or place == home or place.within(home)):
+            return HomePlace(place=place)
+    return HomePlace(place=home)
