@@ -8,13 +8,15 @@ full name they abbreviate); (3) a name's type is the one most mentions give it.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from kg.extract.places import Gazetteer, Place, country_names, gazetteer
-from kg.extract.rules import load_rules
+from kg.extract.rules import load_rules, read_list
 from kg.resolve.home import article_home, detect_home_city
 from kg.resolve.names import (
+    LEXICONS,
     HomePlace,
     company_core,
     expand_relative,
@@ -22,7 +24,7 @@ from kg.resolve.names import (
     org_key,
     strip_place_prefix,
 )
-from kg.schema import Entity, Extraction
+from kg.schema import Entity, Extraction, Mention
 
 __all__ = ["Resolution", "detect_home_city", "resolve"]
 
@@ -54,15 +56,13 @@ class _Names:
         self.type_votes: dict[str, Counter[str]] = defaultdict(Counter)
         self.surfaces: dict[str, Counter[str]] = defaultdict(Counter)
         self.places: dict[str, Place] = {}
+        self.declared: dict[str, set[str]] = defaultdict(set)  # short name -> full names
         # keyed by id(place): a Place hashes its whole parent chain, and places live as long as
         # the gazetteer that made them
         self._cache: dict[tuple[str, str, int], tuple[str | None, Place | None]] = {}
 
     def canonical(self, surface: str, etype: str, home: HomePlace) -> str | None:
-        key = (surface, etype, id(home.place))
-        if key not in self._cache:  # names repeat: the same (surface, type, home) resolves alike
-            self._cache[key] = self._canonical(surface, etype, home)
-        name, place = self._cache[key]
+        name, place = self._lookup(surface, etype, home)
         if name is None:
             return None
         if place is not None:
@@ -70,6 +70,19 @@ class _Names:
         self.type_votes[name][etype] += 1
         self.surfaces[name][normalize(surface)] += 1
         return name
+
+    def _lookup(self, surface: str, etype: str, home: HomePlace) -> tuple[str | None, Place | None]:
+        key = (surface, etype, id(home.place))
+        if key not in self._cache:  # names repeat: the same (surface, type, home) resolves alike
+            self._cache[key] = self._canonical(surface, etype, home)
+        return self._cache[key]
+
+    def declare(self, short: str, full: str, etype: str, home: HomePlace) -> None:
+        """``full``（以下简称“``short``”）: the short form names that entity (counted nowhere)."""
+        short_name, _ = self._lookup(short, etype, home)
+        full_name, _ = self._lookup(full, etype, home)
+        if short_name and full_name and short_name != full_name:
+            self.declared[short_name].add(full_name)
 
     def _canonical(self, surface: str, etype: str, home: HomePlace) -> tuple[str | None, Place | None]:
         name = normalize(surface)
@@ -99,11 +112,48 @@ class _Names:
         rep: dict[str, str] = {}
         self._group(rep, orgs, org_key)
         self._link_companies(rep, orgs)
+        self._link_units(rep, orgs)
         self._link_zones(rep, [n for n, t in majority.items() if t == "LOC"])
         projects = [n for n, t in majority.items() if t == "PROJECT"]
         # 茌平区信发现代农业产业园 = 信发现代农业产业园: a project keeps its name without the place.
         self._group(rep, projects, lambda n: _long_or_self(strip_place_prefix(n, self.gaz), n))
+        self._link_declared(rep)
         return rep
+
+    def _link_units(self, rep: dict[str, str], orgs: list[str]) -> None:
+        """华西医院 = 四川大学华西医院: a unit named without its parent institution joins the one
+        organisation of the corpus named "<parent><unit>" (parent endings: parent_institutions.txt)."""
+        endings = parent_institutions()
+        by_unit: dict[str, set[str]] = defaultdict(set)
+        for full in {rep.get(n, n) for n in orgs}:
+            for cut in range(2, len(full) - MIN_UNIT + 1):
+                if full[:cut].endswith(endings):
+                    by_unit[full[cut:]].add(full)
+        for name in orgs:
+            current = rep.get(name, name)
+            fits = by_unit.get(current, set()) - {current}
+            if len(fits) == 1:
+                target = fits.pop()
+                for other, mapped in list(rep.items()):
+                    if mapped == current:
+                        rep[other] = target
+                rep[name] = target
+
+    def _link_declared(self, rep: dict[str, str]) -> None:
+        """A short form the text declares (（以下简称“长城特钢”）) joins its full name, when the
+        corpus declares it for one entity only."""
+        for short, fulls in self.declared.items():
+            targets = {rep.get(full, full) for full in fulls}
+            if len(targets) != 1:
+                continue
+            target = targets.pop()
+            before = rep.get(short, short)
+            if before == target:
+                continue
+            for name, current in list(rep.items()):
+                if current in (short, before):
+                    rep[name] = target
+            rep[short] = target
 
     def _group(self, rep: dict[str, str], names: list[str], key) -> None:
         by_key: dict[str, list[str]] = defaultdict(list)
@@ -186,6 +236,35 @@ class _Names:
             rep[name] = target.get(rep[name], rep[name])
 
 
+MIN_UNIT = 4  # 华西医院: shorter tails (医院, 分院) name nothing on their own
+
+
+@functools.cache
+def parent_institutions() -> tuple[str, ...]:
+    return tuple(read_list(LEXICONS / "parent_institutions.txt"))
+
+
+# 公司（以下简称“长城特钢”）, （简称精研智能）, （下称：农综区）
+_DECLARED = re.compile(
+    r"[（(](?:以下)?(?:简称|下称)[:：]?\s*[“\"‘「『]?"
+    r"([^（）()“”\"‘’「」『』，,。；;、\s]{2,15})[”\"’」』]?[）)]"
+)
+_DECLARABLE = ("ORG", "LOC", "PROJECT")
+
+
+def declared_short_forms(ex: Extraction) -> list[tuple[Mention, Mention]]:
+    """(short, full) pairs an article declares: the mention right before the bracket is the
+    full name; the short one is made up as a mention of the same type."""
+    ends = {m.end: m for m in ex.mentions if m.type in _DECLARABLE}
+    pairs = []
+    for match in _DECLARED.finditer(ex.article.text):
+        full = ends.get(match.start())
+        if full is not None:
+            short = Mention(match.start(1), match.end(1), match.group(1), full.type, full.sentence, "declared")
+            pairs.append((short, full))
+    return pairs
+
+
 def _honorifics(ex: Extraction) -> dict[str, str]:
     """江主席 / 李市长: surname + title, for the one person of the article with that surname who
     holds that title (江泽民, 主席)."""
@@ -228,6 +307,8 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
     raw_roles: list[tuple[str, str, str | None, str | None, str, int]] = []
     for ex in extractions:
         home = homes[ex.article.id]
+        for short, full in declared_short_forms(ex):
+            names.declare(short.text, full.text, full.type, home)
         honorific = _honorifics(ex)
         raw_mentions[ex.article.id] = [
             (names.canonical(honorific.get(m.text, m.text) if m.type == "PERSON" else m.text, m.type, home), m.text)

@@ -123,3 +123,38 @@ def test_resolve_surname_and_title_is_the_person_holding_it():
     res = resolve(exs)
     assert "PERSON:江主席" not in labels(res)
     assert res.entities["PERSON:江泽民"].mentions == 2 and "江主席" in res.entities["PERSON:江泽民"].aliases
+
+
+def test_resolve_declared_short_form_joins_its_full_name():
+    text = "攀钢集团江油长城特殊钢有限公司（以下简称“长城特钢”）投资。"
+    exs = [
+        extraction("d#1", text, [("攀钢集团江油长城特殊钢有限公司", "ORG")]),
+        extraction("d#2", "长城特钢年产高温合金。", [("长城特钢", "ORG")]),
+    ]
+    res = resolve(exs)
+    assert "ORG:长城特钢" not in labels(res)
+    assert "长城特钢" in res.entities["ORG:攀钢集团江油长城特殊钢有限公司"].aliases
+
+
+def test_resolve_declared_short_form_for_two_entities_stays_apart():
+    exs = [
+        extraction("d#1", "甲乙科技有限公司（简称“华光”）。", [("甲乙科技有限公司", "ORG")]),
+        extraction("d#2", "丙丁材料有限公司（简称“华光”）。", [("丙丁材料有限公司", "ORG")]),
+        extraction("d#3", "华光发展。", [("华光", "ORG")]),
+    ]
+    assert "ORG:华光" in labels(resolve(exs))
+
+
+def test_resolve_unit_joins_its_parent_institutions_name():
+    exs = [
+        extraction("u#1", "四川大学华西医院专家到场。", [("四川大学华西医院", "ORG")]),
+        extraction("u#2", "绵阳华西医院与市中心医院合作。", [("华西医院", "ORG"), ("市中心医院", "ORG"), ("绵阳", "LOC")]),
+    ]
+    ids = labels(resolve(exs))
+    assert "ORG:华西医院" not in ids and "ORG:四川大学华西医院" in ids
+    assert "ORG:绵阳市中心医院" in ids  # 市中心医院 is the city's, not the city centre
+
+
+def test_resolve_bare_party_department_belongs_to_the_home():
+    exs = [extraction(f"b#{i}", "绍兴市召开会议，宣传部部长出席。", [("绍兴市", "LOC"), ("宣传部", "ORG")]) for i in range(2)]
+    assert "ORG:中共绍兴市委宣传部" in labels(resolve(exs))
