@@ -505,6 +505,12 @@ def place_chain_spans(doc: Doc, rules: Rules) -> tuple[Doc, list[Span]]:
     return doc, [span for span in spans if span is not None]
 
 
+def _extends(span: Span, fixed: Span) -> bool:
+    """A project that contains a fixed project: the route's section or upgrade (成绵高速公路 ->
+    成绵高速公路复线, 沈海高速公路福州段扩容工程)."""
+    return span.label_ == fixed.label_ == "PROJECT" and span.start <= fixed.start and fixed.end <= span.end
+
+
 def merge_spans(model: list[Span], extra: list[Span], fixed: list[Span] = ()) -> list[Span]:
     """Model spans stand; an extra span is kept only if it does not cut one (it may contain it), and
     does not overlap a ``fixed`` span at all (a place chain cut off a company stays cut off)."""
@@ -513,7 +519,7 @@ def merge_spans(model: list[Span], extra: list[Span], fixed: list[Span] = ()) ->
         cuts = any(
             span.start < m.end and m.start < span.end and not (span.start <= m.start and m.end <= span.end)
             for m in model
-        ) or any(span.start < f.end and f.start < span.end and span != f for f in fixed)
+        ) or any(span.start < f.end and f.start < span.end and span != f and not _extends(span, f) for f in fixed)
         if not cuts:
             out.append(span)
     return filter_spans(out)

@@ -23,6 +23,11 @@ def ents(extraction) -> set[tuple[str, str]]:
         ("林晓东表示，白洋淀生态修复工程累计完成投资。", ("白洋淀生态修复工程", "PROJECT")),
         ("推进石家庄至雄安新区城际铁路建设。", ("石家庄至雄安新区城际铁路", "PROJECT")),
         ("主动融入济南都市圈建设。", ("济南都市圈", "LOC")),
+        # a route's upgrade or section is the project, not the route alone
+        ("西宁南山机场改扩建工程完工。", ("西宁南山机场改扩建工程", "PROJECT")),
+        ("京台高速公路建阳至武夷山段改扩建工程开工。", ("京台高速公路建阳至武夷山段改扩建工程", "PROJECT")),
+        ("沪昆高速公路贵阳段扩容工程通车。", ("沪昆高速公路贵阳段扩容工程", "PROJECT")),
+        ("成渝高速公路复线今年开工。", ("成渝高速公路复线", "PROJECT")),
     ],
 )
 def test_spans_find_domain_entities(extract, text, entity):
