@@ -30,7 +30,7 @@ class Extractor:
     def fingerprint(self) -> str:
         """Changes when the backend model or the domain rules change: the lexicons, and the
         code that applies them (an edited kg/extract/*.py re-extracts too)."""
-        from kg.extract import domain
+        from kg.extract.rules import rules_fingerprint
 
         if self._backend is None and self.backend_name == "lac":
             from kg.extract.backends.lac import LacBackend
@@ -39,7 +39,7 @@ class Extractor:
         else:
             model = self.backend.fingerprint()
         h = hashlib.sha1(model.encode())
-        h.update(domain.rules_fingerprint().encode())
+        h.update(rules_fingerprint().encode())
         h.update(code_fingerprint().encode())
         return h.hexdigest()[:16]
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from kg.extract.backends import BackendError
-from kg.extract.backends.doc import doc_from_sentences, shared_vocab
 from kg.schema import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+# spaCy is imported when a model is loaded, not for the fingerprint: a re-run with nothing new
+# to extract never needs it (a second of startup).
 
 ENTITY_TAGS = {"PER", "LOC", "ORG"}
 MAX_CHARS = 400  # LAC is a sentence model; very long "sentences" are cut for it
@@ -39,6 +42,8 @@ class LacBackend:
         self._lac = LAC(model_dir=model_dir)
         self._lac._session = _single_thread_session(self._model_root(model_dir))
         self._model_dir = model_dir
+        from kg.extract.backends.doc import shared_vocab
+
         self.vocab = shared_vocab()
 
     @staticmethod
@@ -78,4 +83,6 @@ class LacBackend:
         return words, ents
 
     def make_doc(self, text: str, sentences: list[Sentence]) -> Doc:
+        from kg.extract.backends.doc import doc_from_sentences
+
         return doc_from_sentences(self.vocab, text, sentences, self.tag)
