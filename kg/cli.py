@@ -147,6 +147,7 @@ def eval_(
     backend: BackendOpt = BackendName.lac,
     model: ModelOpt = None,
     limit: Annotated[Optional[int], typer.Option(help="msra: score only the first N sentences.")] = None,
+    domain: Annotated[bool, typer.Option(help="msra: score entities as kg run finds them (model + domain rules).")] = False,
     errors: Annotated[int, typer.Option(help="How many missed/invented items to list.")] = 20,
 ) -> None:
     """Precision, recall and F1 per entity type and for roles, with the misses and inventions."""
@@ -156,7 +157,7 @@ def eval_(
         if corpus == "msra":
             from kg.evaluate import evaluate_msra
 
-            report, speed = evaluate_msra(backend=backend.value, model=model, limit=limit)
+            report, speed = evaluate_msra(backend=backend.value, model=model, limit=limit, domain=domain)
             typer.echo(format_report(report, show_errors=errors))
             console.print(f"speed: {speed:,.0f} characters/s (one process)")
             return

@@ -372,3 +372,19 @@ def test_evaluate_gold_perfect_graph_scores_one() -> None:
     assert report.entities["ALL"].f1 == 1.0, format_report(report)
     assert report.roles.f1 == 1.0, format_report(report)
     assert report.role_org_accuracy in (None, 1.0), format_report(report)
+
+
+@pytest.mark.parametrize("domain", [False, True])
+def test_evaluate_msra_scores_the_model_or_the_domain_layer(monkeypatch: pytest.MonkeyPatch, domain: bool) -> None:
+    import kg.corpora
+    from kg.evaluate import evaluate_msra
+
+    text = "聊城市公安局局长张强到东阿县调研。"
+    gold = [(0, 6, "ORG"), (8, 10, "PERSON"), (11, 14, "LOC")]
+    monkeypatch.setattr(kg.corpora, "msra", lambda split: [(text, gold)] * 3)
+    report, speed = evaluate_msra(domain=domain)
+    assert speed > 0
+    assert report.entities["ALL"].tp + report.entities["ALL"].fn == 9
+    assert report.entities["PERSON"].f1 == 1.0
+    if domain:  # the domain rules keep the bureau whole
+        assert report.entities["ORG"].f1 == 1.0
