@@ -27,12 +27,12 @@ BLIND = Path(__file__).parent / "data" / "blind2"
 STEMS = sorted(p.stem for p in BLIND.glob("*.json"))
 TYPES = ("PERSON", "ORG", "LOC", "PROJECT")
 
-# Floors: deliberately LOW placeholders; the rules author sets them at the end of the rules
-# work, from a run whose rules were written without looking at these pages (figures of the
-# first run are in docs/blind2.md).
-ENTITY_F1_FLOOR = 0.70
-ROLE_F1_FLOOR = 0.80
-ROLE_ORG_ACCURACY_FLOOR = 0.70
+# Floors: a few points under the blind run at 8e0e424 (docs/blind2.md): entity F1 0.900, roles
+# F1 0.971, role org accuracy 0.877. Raise them only from a run whose rules were written
+# without looking at these pages.
+ENTITY_F1_FLOOR = 0.87
+ROLE_F1_FLOOR = 0.94
+ROLE_ORG_ACCURACY_FLOOR = 0.84
 
 _SPACE = re.compile(r"\s+")
 
