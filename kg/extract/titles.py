@@ -27,6 +27,10 @@ _RELATIVE = ("市", "县", "区", "省")
 # What may follow a name that a title chain introduced (so that 2-3 characters are a name).
 _AFTER_NAME = re.compile(r"(?:$|[、，,。；;：:！!？?（(“\"\s]|同志|出席|参加|表示|指出|介绍|主持|讲话|强调|说|在|带队|一行|等|到|来|率|会见|调研|检查|督导|宣读|作|对|就|陪同|看望|慰问|与|和|及)")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# Appointments and elections name the person before the post: "任命张宏为市教育局局长",
+# "选举王芳为市人大常委会主任", and the next one of a list after a comma ("，李明为…").
+_APPOINT = re.compile(r"(?:任命|选举|提名|聘任|决定任命|同意任命)$")
+_NEXT_APPOINTMENT = ("，", "、", "；", ",", ";")
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,7 @@ class TitleChains:
             # The last chain's organisation, for "副主任A、B，秘书长C" (C serves the same body).
             before: TitleItem | None = None
             names_end = -1
+            appointed_end = -1  # end of the last "任命A为…" post in this sentence
             for s, e in self._titles(sent, starts, ends, covered):
                 title = text[s:e]
                 org_ent = ents_at_end.get(s)
@@ -117,6 +122,14 @@ class TitleChains:
                 chain.append(item)
                 last_end = e
                 names = self._names_after(doc, text, e, persons)
+                if not names and len(chain) == 1:
+                    appointed = self._appointed(doc, text, item.start, persons, appointed_end)
+                    if appointed is not None:
+                        ps, pe = appointed
+                        roles.append(FoundRole(text[ps:pe], ps, pe, item.title, item.org, item.org_type, item.org_start))
+                        appointed_end = e
+                        chain = []
+                        continue
                 if names:
                     for ps, pe in names:
                         for it in chain:
@@ -160,6 +173,27 @@ class TitleChains:
         if prev is not None and prev.explicit_org:
             return TitleItem(s, e, title, prev.org, prev.org_type, prev.org_start, True)
         return TitleItem(s, e, title, None, None, -1, False)
+
+    def _appointed(
+        self, doc: Doc, text: str, item_start: int, persons: dict[int, Span], last_end: int
+    ) -> tuple[int, int] | None:
+        """The person of "任命A为<post>" (or of "，B为<post>" right after such a post)."""
+        if item_start < 3 or text[item_start - 1] != "为":
+            return None
+        end = item_start - 1
+        candidates = [(p.start_char, end) for p in persons.values() if p.end_char == end]
+        candidates += [(end - n, end) for n in (3, 2, 4)]
+        for ps, pe in candidates:
+            name = text[ps:pe]
+            if ps < 0 or not _NAME_CHARS.match(name) or self.rules.surname_of(name) is None:
+                continue
+            if (ps, pe) not in [(p.start_char, p.end_char) for p in persons.values()] and doc.char_span(ps, pe) is None:
+                continue
+            lead = text[max(0, ps - 4) : ps]
+            follows_post = last_end >= 0 and text[last_end:ps].strip() in _NEXT_APPOINTMENT
+            if _APPOINT.search(lead) or follows_post:
+                return ps, pe
+        return None
 
     @staticmethod
     def _chain_place(chain: list[TitleItem]) -> str | None:

@@ -80,3 +80,22 @@ def test_titles_a_body_is_no_department_of_the_previous_one(extract):
     roles = roles_of(extract("中央军委副主席、中共中央政治局委员张震出席。"))
     assert not any(org and org.count("中央军委") > 1 for _, _, org in roles)
     assert not any(org and org.startswith("中央军委中共") for _, _, org in roles)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "会议决定任命张宏为市教育和体育局局长，刘振宇为市水利局局长。",
+            {("张宏", "局长", "市教育和体育局"), ("刘振宇", "局长", "市水利局")},
+        ),
+        ("大会选举王芳为市人大常委会主任。", {("王芳", "主任", "市人大常委会")}),
+        ("会议任命李明为副市长。", {("李明", "副市长", "市政府")}),
+    ],
+)
+def test_titles_appointments_name_the_person_before_the_post(extract, text, expected):
+    assert roles_of(extract(text)) == expected
+
+
+def test_titles_a_post_after_wei_without_an_appointment_is_no_role(extract):
+    assert roles_of(extract("他认为市场监管局局长很重要。")) == set()
