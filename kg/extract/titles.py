@@ -103,7 +103,8 @@ class TitleChains:
         for sent in doc.sents:
             chain: list[TitleItem] = []
             last_end = -1
-            # The last chain's organisation, for "副主任A、B，秘书长C" (C serves the same body).
+            # The last chain's organisation, for "副主任A、B，秘书长C" and "X医院党委书记A、院长B"
+            # (C and B serve the same body).
             before: TitleItem | None = None
             names_end = -1
             appointed_end = -1  # end of the last "任命A为…" post in this sentence
@@ -116,7 +117,7 @@ class TitleChains:
                 if chain and text[last_end:item_start].strip() not in ("、", "", "，"):
                     chain = []
                 prev = chain[-1] if chain else None
-                if not chain and before is not None and text[names_end:item_start].strip() in ("，", ",", "；"):
+                if not chain and before is not None and text[names_end:item_start].strip() in ("，", ",", "；", "、"):
                     prev = before
                 item = self._item(title, s, e, org_ent, prev, chain)
                 chain.append(item)

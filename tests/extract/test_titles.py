@@ -99,3 +99,10 @@ def test_titles_appointments_name_the_person_before_the_post(extract, text, expe
 
 def test_titles_a_post_after_wei_without_an_appointment_is_no_role(extract):
     assert roles_of(extract("他认为市场监管局局长很重要。")) == set()
+
+
+def test_titles_next_title_after_a_name_list_keeps_the_body(extract):
+    roles = roles_of(extract("牡丹江医科大学附属红旗医院党委书记张伟、院长赵卫国出席。"))
+    assert ("赵卫国", "院长", "牡丹江医科大学附属红旗医院") in roles
+    # a title that names its own body does not inherit the previous one
+    assert roles_of(extract("市长张三、副市长李四出席。")) == {("张三", "市长", "市政府"), ("李四", "副市长", "市政府")}
