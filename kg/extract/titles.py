@@ -31,6 +31,8 @@ _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # "选举王芳为市人大常委会主任", and the next one of a list after a comma ("，李明为…").
 _APPOINT = re.compile(r"(?:任命|选举|提名|聘任|决定任命|同意任命)$")
 _NEXT_APPOINTMENT = ("，", "、", "；", ",", ";")
+# A short form declared between an organisation and its title.
+_DECLARED_BEFORE = re.compile(r"[（(](?:以下)?(?:简称|下称)[^（）()]{1,20}[）)]$")
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,9 @@ class TitleChains:
             for s, e in self._titles(sent, starts, ends, covered):
                 title = text[s:e]
                 org_ent = ents_at_end.get(s)
+                if org_ent is None:  # 江西红都油茶科技有限公司（以下简称“红都油茶”）总经理谢永福
+                    aside = _DECLARED_BEFORE.search(text, max(0, s - 24), s)
+                    org_ent = ents_at_end.get(aside.start()) if aside is not None else None
                 item_start = org_ent.start_char if org_ent is not None else s
                 # Does this item continue the chain? Only 、 (or nothing) may separate it from the last one.
                 # 、 joins a chain; so does a comma before any name ("A局党组成员，B中心主任张三").

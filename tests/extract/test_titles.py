@@ -106,3 +106,8 @@ def test_titles_next_title_after_a_name_list_keeps_the_body(extract):
     assert ("赵卫国", "院长", "牡丹江医科大学附属红旗医院") in roles
     # a title that names its own body does not inherit the previous one
     assert roles_of(extract("市长张三、副市长李四出席。")) == {("张三", "市长", "市政府"), ("李四", "副市长", "市政府")}
+
+
+def test_titles_org_before_a_declared_short_form_keeps_its_title(extract):
+    roles = roles_of(extract("江西红都油茶科技有限公司（以下简称“红都油茶”）总经理谢永福表示。"))
+    assert roles == {("谢永福", "总经理", "江西红都油茶科技有限公司")}
