@@ -331,6 +331,9 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
         # PERSON never merges with an organisation of the same spelling; ties prefer ORG.
         order = {"ORG": 3, "LOC": 2, "PROJECT": 1, "PERSON": 0}
         type_of[name] = max(v.items(), key=lambda kv: (kv[1], order[kv[0]]))[0]
+        # 小关镇 of 小关镇党委书记 is read as a body, but a place's full name names the place.
+        if type_of[name] == "ORG" and any(p.name == name for p in gaz.lookup(name)):
+            type_of[name] = "LOC"
 
     entities: dict[str, Entity] = {}
 

@@ -158,3 +158,10 @@ def test_resolve_unit_joins_its_parent_institutions_name():
 def test_resolve_bare_party_department_belongs_to_the_home():
     exs = [extraction(f"b#{i}", "绍兴市召开会议，宣传部部长出席。", [("绍兴市", "LOC"), ("宣传部", "ORG")]) for i in range(2)]
     assert "ORG:中共绍兴市委宣传部" in labels(resolve(exs))
+
+
+def test_resolve_a_places_full_name_is_a_place_even_as_a_body():
+    # 竹林镇 of 竹林镇党委书记 comes out of the title chain as an organisation
+    exs = [extraction(f"z#{i}", "巩义市竹林镇党委书记到场。", [("巩义市", "LOC"), ("竹林镇", "ORG")]) for i in range(2)]
+    ids = labels(resolve(exs))
+    assert "LOC:竹林镇" in ids and "ORG:竹林镇" not in ids
