@@ -23,9 +23,9 @@ HELDOUT = Path(__file__).parent / "data" / "heldout"
 STEMS = sorted(p.stem for p in HELDOUT.glob("*.json"))
 TYPES = ("PERSON", "ORG", "LOC", "PROJECT")
 
-# A few points under what the pipeline scores now (0.934 / 0.997): a rule change that costs more
+# A few points under what the pipeline scores now (0.947 / 0.997): a rule change that costs more
 # than that on pages from other places fails here.
-ENTITY_F1_FLOOR = 0.90
+ENTITY_F1_FLOOR = 0.92
 ROLE_F1_FLOOR = 0.95
 
 _SPACE = re.compile(r"\s+")
