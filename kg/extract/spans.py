@@ -194,6 +194,9 @@ def _left_name(doc: Doc, head: Token, *, limit: int = 5, numbers: bool = False, 
         # 和 inside a name (工业和信息化局) only between two name words; 驻 after a place or body
         # (中国驻大阪总领事馆, 市政府驻北京办事处).
         joined = joiners and prev.text == "和" and start >= 2 and _is_name_part(doc[start - 2])
+        # ... but not before a new name: 石门县和|市第一中学 are two bodies.
+        if joined and doc[start].text.startswith(_RELATIVE_PREFIX) and doc[start].text[:2] not in ("市场", "市民"):
+            joined = False
         if joiners and prev.text == "驻" and start >= 2:
             before = doc[start - 2]
             joined = before.ent_type_ in ("LOC", "ORG") or before.tag_ in ("LOC", "ORG", "ns", "nt")

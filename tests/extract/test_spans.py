@@ -141,3 +141,9 @@ def test_spans_no_person_from_quoted_nickname(extract, text, not_person):
 def test_spans_town_cut_off_a_company(extract):
     found = ents(extract("5月24日，东昌府区梁水镇国兴现代农业有限公司施工现场，工人正在作业。"))
     assert {("梁水镇", "LOC"), ("国兴现代农业有限公司", "ORG")} <= found
+
+
+def test_spans_he_before_a_relative_body_joins_two_names(extract):
+    found = ents(extract("石门县和市第一中学结对帮扶。"))
+    assert ("石门县和市第一中学", "ORG") not in found and ("市第一中学", "ORG") in found
+    assert ("市工业和信息化局", "ORG") in ents(extract("市工业和信息化局局长出席。"))
