@@ -290,3 +290,41 @@ def beside(work: Callable[[], None], *, enabled: bool = True) -> Iterator[None]:
         receive.close()
     if error is not None:
         raise RuntimeError(f"the process writing beside this one failed:\n{error}")
+
+
+def _extract_child(articles: list[Article], extractor: ExtractorLike, conn: Connection) -> None:
+    try:
+        found = [extractor.extract(a) for a in articles]
+    except BaseException as exc:  # noqa: BLE001 -- reported to the parent, which raises it
+        conn.send((False, "".join(traceback.format_exception(exc)).rstrip()))
+        raise SystemExit(1) from None
+    conn.send((True, found))
+
+
+def extract_beside(articles: list[Article], extractor: ExtractorLike) -> Callable[[], list[Extraction]]:
+    """Start extracting a few articles in a forked process; call the result to wait for them.
+
+    A re-run with one new page spends a second loading spaCy and the model for it; with a
+    second core that happens while this process loads the stored extractions.
+    """
+    receive, send = multiprocessing.Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(
+        target=_extract_child, args=(articles, extractor, send), daemon=True
+    )
+    child.start()
+    send.close()
+
+    def result() -> list[Extraction]:
+        try:
+            ok, payload = receive.recv()
+        except EOFError:
+            child.join()
+            raise RuntimeError(f"the extraction process ended without a word (exit code {child.exitcode})") from None
+        finally:
+            child.join()
+            receive.close()
+        if not ok:
+            raise RuntimeError(f"extraction in the second process failed:\n{payload}")
+        return payload
+
+    return result

@@ -19,7 +19,7 @@ from kg.extract import Extractor
 from kg.graph import analyze, build_graph
 from kg.ingest import iter_files, read_articles, reader_fingerprint
 from kg.lock import output_lock
-from kg.parallel import beside, extract_all
+from kg.parallel import beside, can_fork, extract_all, extract_beside
 from kg.resolve import resolve
 from kg.schema import Article, Extraction
 from kg.store import STORE_NAME, Store
@@ -204,6 +204,20 @@ def _assign_ids(sources: list[_Source]) -> list[tuple[str, str]]:
     return problems
 
 
+def _extract_early(
+    sources: list[_Source], store: Store | None, extractor: Extractor, fingerprint: str, *, jobs: int, engine: str
+) -> Callable[[], list[Extraction]] | None:
+    """A few new articles on a re-run, with a second core: extract them in a forked process
+    while this one loads the store (loading the model for them costs about a second)."""
+    if store is None or jobs < 2 or engine != "local" or not can_fork():
+        return None
+    new = [a for s in sources if s.articles is not None for a, i in zip(s.articles, s.final, strict=True) if i is not None]
+    if len(new) >= SMALL_BATCH:
+        return None  # extract_articles starts its pool for these
+    todo = [a for a in new if store.get(a, fingerprint) is None]
+    return extract_beside(todo, extractor) if todo else None
+
+
 def _stored(sources: list[_Source], store: Store | None, fingerprint: str) -> dict[str, Extraction]:
     """Extractions of the unchanged files; a file with any article missing from the store
     (new rules, an interrupted run) is read again instead."""
@@ -265,7 +279,12 @@ def run(
         try:
             sources = _scan(inputs, store, report)
             problems = _assign_ids(sources)
-            stored = _stored(sources, store, extractor.fingerprint())
+            fingerprint = extractor.fingerprint()
+            early = _extract_early(sources, store, extractor, fingerprint, jobs=jobs, engine=engine)
+            stored = _stored(sources, store, fingerprint)
+            extracted_early = 0
+            if early is not None and store is not None:
+                extracted_early = store.put_many(early(), fingerprint)  # found stored below
             for source in sources:
                 for problem in source.problems:
                     report(source.path, problem)
@@ -294,7 +313,7 @@ def run(
             )
             by_id = {**stored, **{ex.article.id: ex for ex in fresh_extractions}}
             extractions = [by_id[i] for i in ids]
-            reused += len(stored)
+            reused += len(stored) - extracted_early
             reader, now = reader_fingerprint(), time.time_ns()
             store.put_sources(  # only now: the files' extractions are all stored
                 (str(s.path.resolve()), s.size, s.mtime_ns, reader, s.ids, s.problems)

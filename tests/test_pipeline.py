@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import sqlite3
+import sys
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -623,3 +624,35 @@ def test_pipeline_fresh_with_no_articles_keeps_the_store(aged_pages: Path, tmp_p
     with pytest.raises(NoArticlesError):
         run([tmp_path / "missing"], out=out, fresh=True, on_error=lambda p, m: None)
     assert stored_texts(out) == before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork only on Linux")
+def test_pipeline_jobs_2_rerun_extracts_a_new_page_beside(
+    aged_pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    run([aged_pages], out=out, jobs=2, html=False)
+    shutil.copy(GOOD, aged_pages / "new.txt")
+    calls = count_extractions(monkeypatch)  # counts calls in this process only
+    again = run([aged_pages], out=out, jobs=2, html=False)
+    assert calls == [] and again.articles == again.reused + 1
+    assert "new#1" in stored_texts(out)
+    alone = run([aged_pages], out=tmp_path / "alone", jobs=1, html=False)
+    assert calls == [p.stem + "#1" for p in sorted(aged_pages.iterdir())]  # jobs 1: all here
+    assert graph_signature(again.graph) == graph_signature(alone.graph)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork only on Linux")
+def test_pipeline_jobs_2_rerun_error_beside_fails_the_run(
+    aged_pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    run([aged_pages], out=out, jobs=2, html=False)
+    shutil.copy(GOOD, aged_pages / "new.txt")
+
+    def broken(self, article):  # type: ignore[no-untyped-def]
+        raise ValueError(f"cannot read {article.id}")
+
+    monkeypatch.setattr(Extractor, "extract", broken)
+    with pytest.raises(RuntimeError, match="cannot read new#1"):
+        run([aged_pages], out=out, jobs=2, html=False)
