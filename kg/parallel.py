@@ -22,9 +22,11 @@ from contextlib import contextmanager
 from enum import Enum
 from itertools import islice
 from multiprocessing.connection import Connection
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from kg.schema import Article, Extraction
+
+_R = TypeVar("_R")
 
 
 class ExtractorLike(Protocol):
@@ -249,13 +251,43 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _run_child(work: Callable[[], None], conn: Connection) -> None:
+class _Forked(Generic[_R]):
+    """A function running in a forked process; call the object to wait for its value."""
+
+    def __init__(self, work: Callable[[], _R], what: str) -> None:
+        self.what = what
+        self._receive, send = multiprocessing.Pipe(duplex=False)
+        self._child = multiprocessing.get_context("fork").Process(
+            target=_run_child, args=(work, send), daemon=True
+        )
+        self._child.start()
+        send.close()
+
+    def __call__(self) -> _R:
+        try:
+            ok, payload = self._receive.recv()
+        except EOFError:
+            ok, payload = False, f"it ended without a word (exit code {self._child.exitcode})"
+        finally:
+            self._child.join()
+            self._receive.close()
+        if not ok:
+            raise RuntimeError(f"{self.what} failed:\n{payload}")
+        return payload
+
+    def cancel(self) -> None:
+        self._child.terminate()
+        self._child.join()
+        self._receive.close()
+
+
+def _run_child(work: Callable[[], object], conn: Connection) -> None:
     try:
-        work()
+        value = work()
     except BaseException as exc:  # noqa: BLE001 -- Ctrl-C included: the parent decides
-        conn.send("".join(traceback.format_exception(exc)).rstrip())
+        conn.send((False, "".join(traceback.format_exception(exc)).rstrip()))
         raise SystemExit(1) from None
-    conn.send(None)
+    conn.send((True, value))
 
 
 @contextmanager
@@ -269,36 +301,13 @@ def beside(work: Callable[[], None], *, enabled: bool = True) -> Iterator[None]:
         work()
         yield
         return
-    receive, send = multiprocessing.Pipe(duplex=False)
-    child = multiprocessing.get_context("fork").Process(target=_run_child, args=(work, send), daemon=True)
-    child.start()
-    send.close()
+    forked = _Forked(work, "the process writing beside this one")
     try:
         yield
     except BaseException:
-        child.terminate()
-        child.join()
-        receive.close()
+        forked.cancel()
         raise
-    try:
-        error = receive.recv()
-    except EOFError:
-        child.join()
-        error = f"it ended without a word (exit code {child.exitcode})"
-    finally:
-        child.join()
-        receive.close()
-    if error is not None:
-        raise RuntimeError(f"the process writing beside this one failed:\n{error}")
-
-
-def _extract_child(articles: list[Article], extractor: ExtractorLike, conn: Connection) -> None:
-    try:
-        found = [extractor.extract(a) for a in articles]
-    except BaseException as exc:  # noqa: BLE001 -- reported to the parent, which raises it
-        conn.send((False, "".join(traceback.format_exception(exc)).rstrip()))
-        raise SystemExit(1) from None
-    conn.send((True, found))
+    forked()
 
 
 def extract_beside(articles: list[Article], extractor: ExtractorLike) -> Callable[[], list[Extraction]]:
@@ -307,24 +316,4 @@ def extract_beside(articles: list[Article], extractor: ExtractorLike) -> Callabl
     A re-run with one new page spends a second loading spaCy and the model for it; with a
     second core that happens while this process loads the stored extractions.
     """
-    receive, send = multiprocessing.Pipe(duplex=False)
-    child = multiprocessing.get_context("fork").Process(
-        target=_extract_child, args=(articles, extractor, send), daemon=True
-    )
-    child.start()
-    send.close()
-
-    def result() -> list[Extraction]:
-        try:
-            ok, payload = receive.recv()
-        except EOFError:
-            child.join()
-            raise RuntimeError(f"the extraction process ended without a word (exit code {child.exitcode})") from None
-        finally:
-            child.join()
-            receive.close()
-        if not ok:
-            raise RuntimeError(f"extraction in the second process failed:\n{payload}")
-        return payload
-
-    return result
+    return _Forked(lambda: [extractor.extract(a) for a in articles], "extraction in the second process")
