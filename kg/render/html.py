@@ -602,11 +602,15 @@ def _vis_options(count: int, *, big: bool, seeded: bool) -> dict:
     }
 
 
+def _counted(values: Iterable[str], known: Iterable[str]) -> tuple[list[str], Counter[str]]:
+    """The values present, in the style table's order then alphabetically, and their counts."""
+    counts = Counter(values)
+    known = list(known)
+    return [k for k in known if k in counts] + sorted(k for k in counts if k not in known), counts
+
+
 def _legend_types(nodes: list[dict]) -> list[dict]:
-    counts = Counter(node["kgType"] for node in nodes)
-    ordered = [t for t in TYPE_STYLES if t in counts] + sorted(
-        t for t in counts if t not in TYPE_STYLES
-    )
+    ordered, counts = _counted((node["kgType"] for node in nodes), TYPE_STYLES)
     return [
         {
             "key": t,
@@ -620,10 +624,7 @@ def _legend_types(nodes: list[dict]) -> list[dict]:
 
 
 def _legend_relations(edges: list[dict]) -> list[dict]:
-    counts = Counter(edge["kgRelation"] for edge in edges)
-    ordered = [r for r in RELATION_STYLES if r in counts] + sorted(
-        r for r in counts if r not in RELATION_STYLES
-    )
+    ordered, counts = _counted((edge["kgRelation"] for edge in edges), RELATION_STYLES)
     return [
         {
             "key": r,
