@@ -116,7 +116,7 @@ class _Names:
         self._link_zones(rep, [n for n, t in majority.items() if t == "LOC"])
         projects = [n for n, t in majority.items() if t == "PROJECT"]
         # 茌平区信发现代农业产业园 = 信发现代农业产业园: a project keeps its name without the place.
-        self._group(rep, projects, lambda n: _long_or_self(strip_place_prefix(n, self.gaz), n))
+        self._group(rep, projects, lambda n: _project_key(strip_place_prefix(n, self.gaz), n))
         self._link_declared(rep)
         return rep
 
@@ -290,8 +290,13 @@ def _subsequence(short: str, full: str) -> bool:
     return all(c in chars for c in short)
 
 
-def _long_or_self(key: str, name: str) -> str:
-    return key if len(key) >= 4 else name
+def _project_key(key: str, name: str) -> str:
+    """A project's name without its place, when what is left still names it: a modifier of
+    three characters or more before the head. 海口美兰国际机场 and 三亚凤凰国际机场 both lose two
+    places (美兰, 凤凰 are districts) and would meet as 国际机场."""
+    head = load_rules().project_head_re.search(key)
+    modifier = key[: head.start()] if head is not None else key
+    return key if len(key) >= 4 and len(modifier) >= 3 else name
 
 
 def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> Resolution:

@@ -165,3 +165,17 @@ def test_resolve_a_places_full_name_is_a_place_even_as_a_body():
     exs = [extraction(f"z#{i}", "巩义市竹林镇党委书记到场。", [("巩义市", "LOC"), ("竹林镇", "ORG")]) for i in range(2)]
     ids = labels(resolve(exs))
     assert "LOC:竹林镇" in ids and "ORG:竹林镇" not in ids
+
+
+def test_resolve_projects_that_differ_only_in_places_stay_apart():
+    # 美兰 and 凤凰 are districts/counties too: without places both read 国际机场
+    exs = [extraction("p#1", "海口美兰国际机场和三亚凤凰国际机场扩容。",
+                      [("海口美兰国际机场", "PROJECT"), ("三亚凤凰国际机场", "PROJECT")])]
+    ids = labels(resolve(exs))
+    assert {"PROJECT:海口美兰国际机场", "PROJECT:三亚凤凰国际机场"} <= ids
+
+
+def test_resolve_project_with_and_without_its_place_is_one():
+    exs = [extraction("p#1", "茌平区信发现代农业产业园开园，信发现代农业产业园占地千亩。",
+                      [("茌平区信发现代农业产业园", "PROJECT"), ("信发现代农业产业园", "PROJECT")])]
+    assert labels(resolve(exs)) == {"PROJECT:茌平区信发现代农业产业园"}
