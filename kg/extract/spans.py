@@ -241,6 +241,9 @@ def _anchored_project_start(doc: Doc, head: Token, rules: Rules) -> int | None:
         )
         if not ok or token.tag_ == "w":
             break
+        # 一批, 多个: a quantity of projects ends the name (常德高新区|布局一批…项目 is no name)
+        if token.tag_ in ("m", "r") and token.text in rules.project_generic:
+            break
         if proper:
             anchor = i
         chars += len(token.text)
@@ -287,6 +290,11 @@ def project_spans(doc: Doc, rules: Rules) -> list[Span]:
                 spans.append(span)
                 continue
         start = _left_name(doc, token, numbers=True)
+        # 一批, 多个: a quantity of projects ends the name (株洲高新区|布局一批…项目 is no name)
+        for k in range(token.i - 1, start - 1, -1):
+            if doc[k].tag_ in ("m", "r") and doc[k].text in rules.project_generic:
+                start = k + 1
+                break
         # Generic words and numbers at the left edge are not part of the name (一批重点项目).
         while start < token.i and (doc[start].text in rules.project_generic or doc[start].tag_ in ("m", "q")):
             start += 1

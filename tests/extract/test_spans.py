@@ -42,6 +42,8 @@ def test_spans_find_domain_entities(extract, text, entity):
         ("要加快建设一批重点项目。", "重点项目"),
         ("聊城市“平安医院”建设工作推进会召开。", "平安医院"),
         ("会议指出，要统筹区文旅产业布局。", "区文旅产业布局"),
+        # a quantity (一批) ends a project name: the zone before it is no part of one
+        ("在株洲高新区布局一批新材料项目。", "株洲高新区布局一批新材料项目"),
     ],
 )
 def test_spans_leave_out_generic_words(extract, text, not_entity):
