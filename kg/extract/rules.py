@@ -62,12 +62,17 @@ class Rules:
     sub_units: frozenset[str]
     capacity_words: frozenset[str]
     sub_unit_modifiers: frozenset[str]
+    zone_suffixes: tuple[str, ...]
 
     def implicit_org(self, title: str, place: str | None) -> str | None:
         for rule in self.implicit_orgs:
             if rule.pattern.search(title):
                 return rule.with_place.format(place=place) if place else rule.without_place
         return None
+
+    def is_zone(self, text: str) -> bool:
+        """A named zone, park or port (lexicons/zone_suffixes.txt): a place, not a body."""
+        return any(text.endswith(z) and len(text) > len(z) + 1 for z in self.zone_suffixes)
 
     def is_not_entity(self, text: str) -> bool:
         return text in self.not_entities or text.endswith(self.not_entity_endings)
@@ -116,6 +121,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         sub_units=frozenset(w for w, kind in sub_units if kind == "unit"),
         capacity_words=frozenset(read_list(rules_dir / "capacity_words.txt")),
         sub_unit_modifiers=frozenset(w for w, kind in sub_units if kind == "modifier"),
+        zone_suffixes=tuple(sorted(read_list(rules_dir / "zone_suffixes.txt"), key=len, reverse=True)),
     )
 
 

@@ -76,7 +76,7 @@ def is_place_name(text: str, rules: Rules) -> bool:
         return True
     if text.endswith(("省", "市", "县")):
         return False  # every real province, city and county is in the gazetteer (沿黄城市 is not one)
-    if len(text) >= 3 and text.endswith(rules.geo_suffixes):
+    if len(text) >= 3 and (text.endswith(rules.geo_suffixes) or rules.is_zone(text)):
         return True
     return len(text) == 2 and text[-1] in "河江湖山海"
 
@@ -89,6 +89,8 @@ def clean_model_ents(doc: Doc, rules: Rules) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ in ("ORG", "LOC") and is_project_name(ent.text, rules):
             ent = Span(doc, ent.start, ent.end, label="PROJECT")
+        elif ent.label_ == "ORG" and rules.is_zone(ent.text):
+            ent = Span(doc, ent.start, ent.end, label="LOC")  # 天府国际生物城, 洋浦港: zones are places
         elif ent.label_ == "LOC" and not is_place_name(ent.text, rules) and _long_org_suffix(ent.text, rules):
             ent = Span(doc, ent.start, ent.end, label="ORG")  # 山东博士生联谊会 tagged as a place
         if not _model_ent_ok(ent, rules) or ent.text in campaigns:
@@ -450,12 +452,34 @@ def place_spans(doc: Doc, rules: Rules) -> list[Span]:
 _PLACE_EXTENSIONS = ("都市圈", "经济圈", "城市群", "流域", "经济带", "片区", "故道")
 
 
-def extended_places(doc: Doc) -> list[Span]:
-    return [
+_ZONE_WORD_TAGS = {"n", "vn", "nz", "j", "LOC", "ORG"}
+
+
+def extended_places(doc: Doc, rules: Rules) -> list[Span]:
+    spans = [
         Span(doc, ent.start, ent.end + 1, label="LOC")
         for ent in doc.ents
         if ent.label_ == "LOC" and ent.end < len(doc) and doc[ent.end].text in _PLACE_EXTENSIONS
     ]
+    # A place or brand, then up to three words ending like a zone (lexicons/zone_suffixes.txt):
+    # 柳叶湖 + 旅游度假区, 博鳌乐城国际医疗 + 旅游 + 先行 + 区 (the model cut the name).
+    for ent in doc.ents:
+        if ent.label_ not in ("LOC", "ORG") or rules.is_zone(ent.text):
+            continue
+        words = ""
+        for k in range(ent.end, min(ent.end + 3, len(doc))):
+            token = doc[k]
+            if token.tag_ not in _ZONE_WORD_TAGS and token.ent_type_ not in ("LOC", "ORG"):
+                break
+            if token.ent_type_ and not token.text.endswith(rules.zone_suffixes):
+                break  # 雪堰镇 | 太湖湾旅游度假区: another name starts, the town is not the zone's
+            words += token.text
+            if len(words) > 8:
+                break
+            if words.endswith(rules.zone_suffixes):
+                spans.append(Span(doc, ent.start, k + 1, label="LOC"))
+                break
+    return spans
 
 
 # A registered company name starts with a province, city or county, never with a town: a town
@@ -564,7 +588,7 @@ class EntityRules:
             + orgs
             + sub_unit_spans(doc, self.rules, [m for m in model if m.label_ == "ORG"] + orgs)
             + place_spans(doc, self.rules)
-            + extended_places(doc)
+            + extended_places(doc, self.rules)
         )
         final = merge_spans(model, extra, fixed=short)
         doc.ents = final

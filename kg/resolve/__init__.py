@@ -336,8 +336,14 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
         # PERSON never merges with an organisation of the same spelling; ties prefer ORG.
         order = {"ORG": 3, "LOC": 2, "PROJECT": 1, "PERSON": 0}
         type_of[name] = max(v.items(), key=lambda kv: (kv[1], order[kv[0]]))[0]
+        # A tie between place and body goes to the place when the name ends like one (洋浦港).
+        if type_of[name] == "ORG" and v["LOC"] == v["ORG"] and name.endswith(load_rules().geo_suffixes):
+            type_of[name] = "LOC"
         # 小关镇 of 小关镇党委书记 is read as a body, but a place's full name names the place.
         if type_of[name] == "ORG" and any(p.name == name for p in gaz.lookup(name)):
+            type_of[name] = "LOC"
+        # 柳东新区 of 柳东新区党工委书记 too: a named zone or port is a place (lexicons/zone_suffixes.txt).
+        if type_of[name] == "ORG" and load_rules().is_zone(name):
             type_of[name] = "LOC"
 
     entities: dict[str, Entity] = {}

@@ -28,6 +28,11 @@ def ents(extraction) -> set[tuple[str, str]]:
         ("京台高速公路建阳至武夷山段改扩建工程开工。", ("京台高速公路建阳至武夷山段改扩建工程", "PROJECT")),
         ("沪昆高速公路贵阳段扩容工程通车。", ("沪昆高速公路贵阳段扩容工程", "PROJECT")),
         ("成渝高速公路复线今年开工。", ("成渝高速公路复线", "PROJECT")),
+        # named zones are places, whole, even where the model cut them or read a body
+        ("推动洞庭湖旅游度假区与岳阳楼串珠成链。", ("洞庭湖旅游度假区", "LOC")),
+        ("双方将在博鳌国际康养旅游先行区开展合作。", ("博鳌国际康养旅游先行区", "LOC")),
+        ("在西岭国际生物城的实验室里，科研人员正在工作。", ("西岭国际生物城", "LOC")),
+        ("研究部署了湖滨镇太湖湾旅游度假区提升工作。", ("太湖湾旅游度假区", "LOC")),
     ],
 )
 def test_spans_find_domain_entities(extract, text, entity):

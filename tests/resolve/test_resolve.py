@@ -179,3 +179,15 @@ def test_resolve_project_with_and_without_its_place_is_one():
     exs = [extraction("p#1", "茌平区信发现代农业产业园开园，信发现代农业产业园占地千亩。",
                       [("茌平区信发现代农业产业园", "PROJECT"), ("信发现代农业产业园", "PROJECT")])]
     assert labels(resolve(exs)) == {"PROJECT:茌平区信发现代农业产业园"}
+
+
+def test_resolve_a_named_zone_is_a_place_even_as_a_body():
+    # 滨江新区 of 滨江新区党工委书记 comes out of the title chain as an organisation
+    exs = [extraction(f"z#{i}", "滨江新区党工委书记到场。", [("滨江新区", "ORG")]) for i in range(2)]
+    assert labels(resolve(exs)) == {"LOC:滨江新区"}
+
+
+def test_resolve_a_tie_between_place_and_body_goes_to_a_name_ending_like_a_place():
+    exs = [extraction("p#1", "班轮靠泊南山港，南山港吞吐量创新高。", [("南山港", "LOC")]),
+           extraction("p#2", "南山港吞吐量创新高。", [("南山港", "ORG")])]
+    assert labels(resolve(exs)) == {"LOC:南山港"}
