@@ -63,6 +63,7 @@ class Rules:
     capacity_words: frozenset[str]
     sub_unit_modifiers: frozenset[str]
     zone_suffixes: tuple[str, ...]
+    chain_bodies: frozenset[str]
 
     def implicit_org(self, title: str, place: str | None) -> str | None:
         for rule in self.implicit_orgs:
@@ -122,6 +123,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         capacity_words=frozenset(read_list(rules_dir / "capacity_words.txt")),
         sub_unit_modifiers=frozenset(w for w, kind in sub_units if kind == "modifier"),
         zone_suffixes=tuple(sorted(read_list(rules_dir / "zone_suffixes.txt"), key=len, reverse=True)),
+        chain_bodies=frozenset(read_list(rules_dir / "chain_bodies.txt")),
     )
 
 

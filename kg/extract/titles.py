@@ -116,7 +116,8 @@ class TitleChains:
                 if org_ent is None:  # 江西红都油茶科技有限公司（以下简称“红都油茶”）总经理谢永福
                     aside = _DECLARED_BEFORE.search(text, max(0, s - 24), s)
                     org_ent = ents_at_end.get(aside.start()) if aside is not None else None
-                item_start = org_ent.start_char if org_ent is not None else s
+                body = self._chain_body(text, s, last_end, chain) if org_ent is None else None
+                item_start = org_ent.start_char if org_ent is not None else s if body is None else body.org_start
                 # Does this item continue the chain? Only 、 (or nothing) may separate it from the last one.
                 # 、 joins a chain; so does a comma before any name ("A局党组成员，B中心主任张三").
                 if chain and text[last_end:item_start].strip() not in ("、", "", "，"):
@@ -124,7 +125,9 @@ class TitleChains:
                 prev = chain[-1] if chain else None
                 if not chain and before is not None and text[names_end:item_start].strip() in ("，", ",", "；", "、"):
                     prev = before
-                item = self._item(title, s, e, org_ent, prev, chain)
+                item = self._item(title, s, e, org_ent, prev, chain) if body is None else TitleItem(
+                    body.org_start, e, title, body.org, "ORG", body.org_start, True
+                )
                 chain.append(item)
                 last_end = e
                 names = self._names_after(doc, text, e, persons)
@@ -145,6 +148,18 @@ class TitleChains:
                     names_end = names[-1][1]
                     chain = []
         return roles
+
+    def _chain_body(self, text: str, s: int, last_end: int, chain: list[TitleItem]) -> TitleItem | None:
+        """"X开发区党工委书记、管委会主任": a bare body word (lexicons/chain_bodies.txt) after 、 in a
+        chain whose last organisation is a place is that place's body."""
+        if not chain or chain[-1].org is None or chain[-1].org_type != "LOC":
+            return None
+        between = text[last_end:s].strip()
+        if not between.startswith("、") or between[1:].strip() not in self.rules.chain_bodies:
+            return None
+        word = between[1:].strip()
+        start = s - len(word)
+        return TitleItem(start, s, "", chain[-1].org + word, "ORG", start, True)
 
     def _item(
         self, title: str, s: int, e: int, org_ent: Span | None, prev: TitleItem | None, chain: list[TitleItem]
@@ -245,6 +260,17 @@ class TitleChainsComponent:
         roles = self.chains.find(doc)
         doc._.kg_roles = roles
         new = []
+        # A bare body of a chain (管委会 after X开发区党工委书记) is a mention of its full name.
+        full_names = doc.user_data.setdefault("kg_full_names", {})
+        text = doc.text
+        for role in roles:
+            if role.org is None or role.org_start < 0 or text.startswith(role.org, role.org_start):
+                continue
+            word = next((w for w in self.chains.rules.chain_bodies if text.startswith(w, role.org_start)), None)
+            span = doc.char_span(role.org_start, role.org_start + len(word), label="ORG") if word else None
+            if span is not None and role.org.endswith(word):
+                new.append(span)
+                full_names[(span.start_char, span.end_char)] = role.org
         for role in roles:
             span = doc.char_span(role.person_start, role.person_end, label="PERSON")
             if span is not None:

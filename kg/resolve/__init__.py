@@ -265,6 +265,13 @@ def declared_short_forms(ex: Extraction) -> list[tuple[Mention, Mention]]:
     return pairs
 
 
+def _surface(m: Mention, ex: Extraction) -> str:
+    """The words as written: a mention written out in full (管委会 -> X开发区管委会, 济滨 ->
+    济滨高铁) keeps its written form as an alias."""
+    text = ex.article.text
+    return text[m.start : m.end] if 0 <= m.start < m.end <= len(text) else m.text
+
+
 def _honorifics(ex: Extraction) -> dict[str, str]:
     """江主席 / 李市长: surname + title, for the one person of the article with that surname who
     holds that title (江泽民, 主席)."""
@@ -316,7 +323,7 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
             names.declare(short.text, full.text, full.type, home)
         honorific = _honorifics(ex)
         raw_mentions[ex.article.id] = [
-            (names.canonical(honorific.get(m.text, m.text) if m.type == "PERSON" else m.text, m.type, home), m.text)
+            (names.canonical(honorific.get(m.text, m.text) if m.type == "PERSON" else m.text, m.type, home), _surface(m, ex))
             for m in ex.mentions
         ]
         for role in ex.roles:

@@ -111,3 +111,9 @@ def test_titles_next_title_after_a_name_list_keeps_the_body(extract):
 def test_titles_org_before_a_declared_short_form_keeps_its_title(extract):
     roles = roles_of(extract("江西红都油茶科技有限公司（以下简称“红都油茶”）总经理谢永福表示。"))
     assert roles == {("谢永福", "总经理", "江西红都油茶科技有限公司")}
+
+
+def test_titles_bare_zone_body_in_a_chain_is_the_zones(extract):
+    ex = extract("滨海经济开发区党工委书记、管委会主任刘建国介绍情况。")
+    assert {("刘建国", "党工委书记", "滨海经济开发区"), ("刘建国", "主任", "滨海经济开发区管委会")} <= roles_of(ex)
+    assert ("滨海经济开发区管委会", "ORG") in {(m.text, m.type) for m in ex.mentions}

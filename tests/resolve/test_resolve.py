@@ -191,3 +191,15 @@ def test_resolve_a_tie_between_place_and_body_goes_to_a_name_ending_like_a_place
     exs = [extraction("p#1", "班轮靠泊南山港，南山港吞吐量创新高。", [("南山港", "LOC")]),
            extraction("p#2", "南山港吞吐量创新高。", [("南山港", "ORG")])]
     assert labels(resolve(exs)) == {"LOC:南山港"}
+
+
+def test_resolve_a_mention_written_out_keeps_its_written_form_as_alias():
+    text = "滨海经济开发区党工委书记、管委会主任刘建国介绍情况。"
+    start = text.index("管委会")
+    ex = Extraction(
+        article=Article(id="m#1", source="t", text=text, sentences=[Sentence(0, len(text), text)]),
+        mentions=[Mention(start, start + 3, "滨海经济开发区管委会", "ORG", 0)],
+        roles=[],
+    )
+    ent = resolve([ex]).entities["ORG:滨海经济开发区管委会"]
+    assert "管委会" in ent.aliases
