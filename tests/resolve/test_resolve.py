@@ -203,3 +203,9 @@ def test_resolve_a_mention_written_out_keeps_its_written_form_as_alias():
     )
     ent = resolve([ex]).entities["ORG:滨海经济开发区管委会"]
     assert "管委会" in ent.aliases
+
+
+def test_resolve_party_standing_committee_meeting_is_the_party_committee():
+    exs = [extraction(f"s#{i}", "岳阳市委常委会召开会议，市委书记主持。", [("岳阳", "LOC"), ("市委常委会", "ORG"), ("市委", "ORG")]) for i in range(2)]
+    ids = labels(resolve(exs))
+    assert "ORG:中共岳阳市委员会" in ids and not any("常委会" in i for i in ids)
