@@ -64,6 +64,7 @@ class Rules:
     sub_unit_modifiers: frozenset[str]
     zone_suffixes: tuple[str, ...]
     chain_bodies: frozenset[str]
+    long_bodies: tuple[str, ...]
 
     def implicit_org(self, title: str, place: str | None) -> str | None:
         for rule in self.implicit_orgs:
@@ -124,6 +125,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         sub_unit_modifiers=frozenset(w for w, kind in sub_units if kind == "modifier"),
         zone_suffixes=tuple(sorted(read_list(rules_dir / "zone_suffixes.txt"), key=len, reverse=True)),
         chain_bodies=frozenset(read_list(rules_dir / "chain_bodies.txt")),
+        long_bodies=tuple(read_list(rules_dir / "long_bodies.txt")),
     )
 
 

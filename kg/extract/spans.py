@@ -5,6 +5,7 @@ trie plugins follow the same principle)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -52,6 +53,8 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
             return False
         if _quoted(ent):
             return False  # “严管周”, “田秀才”: a nickname or slogan in quotes, not a person
+        if _DOCTRINE.match(ent.doc.text, ent.end_char) and ent.end < len(ent.doc) and ent.doc[ent.end].tag_ not in _CLAUSE_TAGS:
+            return False  # 习近平法治思想, 邓小平理论: a doctrine named after a person, not the person
         if text in gazetteer() or text in rules.regions or text in world_places():
             return False  # 鲁西 (黑头羊) is a region
         if len(text) >= 3 and any(text[:n] in gazetteer() for n in (2, 3) if n < len(text)):
@@ -63,6 +66,12 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
         nxt = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
         return nxt in rules.company_words
     return True
+
+
+# A doctrine after a name: nouns up to 思想 or 理论 in the same clause (习近平新时代中国特色社会主义思想).
+_DOCTRINE = re.compile(r"[^\W\d_]{0,14}?(?:思想|理论)")
+# ... but not a clause about the person's thought (张华介绍了他的思想): a verb or function word next.
+_CLAUSE_TAGS = {"v", "vd", "p", "d", "u", "c", "r", "ad", "w"}
 
 
 def _quoted(ent: Span) -> bool:
@@ -374,6 +383,28 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
 _SUB_UNIT_TAGS = {"n", "vn", "nz", "nw", "m", "j", "an", "a"}
 
 
+def long_body_spans(doc: Doc, rules: Rules) -> list[Span]:
+    """A place, then any words of the same clause, then a head of lexicons/long_bodies.txt:
+    山东省 + 学习贯彻…思想 + 宣讲团 (longer than MAX_NAME_CHARS, and the model cuts it)."""
+    text = doc.text
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ not in ("LOC", "ORG"):
+            continue
+        m = _long_body_tail(rules.long_bodies).match(text, ent.end_char)
+        if m is None:
+            continue
+        span = doc.char_span(ent.start_char, m.end(), label="ORG", alignment_mode="expand")
+        if span is not None and span.end_char == m.end():
+            spans.append(span)
+    return spans
+
+
+@lru_cache(maxsize=4)
+def _long_body_tail(heads: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"[^\W\d_]{0,30}?(?:%s)" % "|".join(map(re.escape, heads)))
+
+
 def sub_unit_spans(doc: Doc, rules: Rules, orgs: list[Span]) -> list[Span]:
     """An organisation, then up to five name words ending in a sub-unit (lexicons/sub_units.tsv):
     ...执法大队 + 直属一中队, ...规划局 + 调查监测科."""
@@ -587,6 +618,7 @@ class EntityRules:
             project_spans(doc, self.rules)
             + orgs
             + sub_unit_spans(doc, self.rules, [m for m in model if m.label_ == "ORG"] + orgs)
+            + long_body_spans(doc, self.rules)
             + place_spans(doc, self.rules)
             + extended_places(doc, self.rules)
         )

@@ -33,6 +33,9 @@ def ents(extraction) -> set[tuple[str, str]]:
         ("双方将在博鳌国际康养旅游先行区开展合作。", ("博鳌国际康养旅游先行区", "LOC")),
         ("在西岭国际生物城的实验室里，科研人员正在工作。", ("西岭国际生物城", "LOC")),
         ("研究部署了湖滨镇太湖湾旅游度假区提升工作。", ("太湖湾旅游度假区", "LOC")),
+        # a body named after a whole doctrine, longer than other names
+        ("河南省学习贯彻党的二十大精神宣讲团成员王力作报告。", ("河南省学习贯彻党的二十大精神宣讲团", "ORG")),
+        ("张华介绍了他的思想。", ("张华", "PERSON")),
     ],
 )
 def test_spans_find_domain_entities(extract, text, entity):
@@ -49,6 +52,8 @@ def test_spans_find_domain_entities(extract, text, entity):
         ("会议指出，要统筹区文旅产业布局。", "区文旅产业布局"),
         # a quantity (一批) ends a project name: the zone before it is no part of one
         ("在株洲高新区布局一批新材料项目。", "株洲高新区布局一批新材料项目"),
+        # a doctrine named after a person does not mention the person
+        ("切实运用习近平法治思想推进法治建设。", "习近平"),
     ],
 )
 def test_spans_leave_out_generic_words(extract, text, not_entity):
