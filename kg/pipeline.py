@@ -218,6 +218,18 @@ def _extract_early(
     return extract_beside(todo, extractor) if todo else None
 
 
+def _warm_up() -> None:
+    """Load what resolving and writing need whatever the articles say: the place data and
+    the writers' modules. Called while this process would otherwise wait."""
+    from kg.extract.places import country_names, gazetteer
+    from kg.readwrite import write_graphml  # noqa: F401
+    from kg.render import render_views  # noqa: F401
+
+    with _no_gc():
+        gazetteer()
+        country_names()
+
+
 def _stored(sources: list[_Source], store: Store | None, fingerprint: str) -> dict[str, Extraction]:
     """Extractions of the unchanged files; a file with any article missing from the store
     (new rules, an interrupted run) is read again instead."""
@@ -284,6 +296,7 @@ def run(
             stored = _stored(sources, store, fingerprint)
             extracted_early = 0
             if early is not None and store is not None:
+                _warm_up()  # while the other process loads the model
                 extracted_early = store.put_many(early(), fingerprint)  # found stored below
             for source in sources:
                 for problem in source.problems:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -63,6 +64,19 @@ def _read_lines(name: str) -> Iterator[str]:
         yield from io.TextIOWrapper(raw, encoding="utf-8")
 
 
+def _read_text(name: str) -> str:
+    """A whole jionlp dictionary file, from its .txt or its .zip (see _read_lines)."""
+    folder = _dictionary_dir()
+    text_file = folder / f"{name}.txt"
+    if text_file.is_file():
+        return text_file.read_text(encoding="utf-8")
+    archive = folder / f"{name}.zip"
+    if not archive.is_file():
+        raise RuntimeError(f"jionlp's {name} data is missing from {folder}: reinstall jionlp")
+    with zipfile.ZipFile(archive) as zf:
+        return zf.read(f"{name}.txt").decode("utf-8")
+
+
 class Gazetteer:
     def __init__(self, places: list[Place]) -> None:
         self.places = places
@@ -113,20 +127,19 @@ class Gazetteer:
         return None
 
 
+# A line of china_location.txt down to town level: tabs for the depth, then name, code, short
+# name. Village lines (four tabs) are nine in ten of the file; the regex skips them in C.
+_DIVISION_LINE = re.compile(r"^(\t{0,3})([^\t\r\n]+)(?:\t[^\t\r\n]*)?(?:\t([^\t\r\n]*))?", re.M)
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     places: list[Place] = []
     stack: list[Place | None] = [None] * len(LEVELS)
-    for line in _read_lines("china_location"):
-        depth = len(line) - len(line.lstrip("\t"))
-        if depth >= len(LEVELS):
-            continue  # villages
-        fields = line.strip().split("\t")
-        if not fields or not fields[0]:
-            continue
+    for tabs, name, short in _DIVISION_LINE.findall(_read_text("china_location")):
+        depth = len(tabs)
         parent = stack[depth - 1] if depth > 0 else None
-        short = fields[2] if len(fields) >= 3 else None
-        place = Place(name=fields[0], level=LEVELS[depth], short=short, parent=parent)
+        place = Place(name=name, level=LEVELS[depth], short=short or None, parent=parent)
         # Municipalities repeat themselves as their own city (上海市 > 上海市): keep one.
         if parent is not None and parent.name == place.name:
             stack[depth] = parent
