@@ -283,23 +283,36 @@ def _capacity_project_start(doc: Doc, head: Token, rules: Rules) -> int | None:
     return None
 
 
+def _has_content_word(span: Span, rules: Rules) -> bool:
+    """A word of a project name that is neither a place or body nor a generic word (农田, 新校区)."""
+    return any(
+        not t.ent_type_ and t.tag_ in ("n", "nz", "vn", "an", "j", "nw") and t.text not in rules.project_generic
+        for t in span[:-1]
+    )
+
+
 def project_spans(doc: Doc, rules: Rules) -> list[Span]:
     spans = []
     for token in doc:
         if not rules.project_head_re.search(token.text):
             continue
-        if doc[token.i - 1].text in rules.project_generic if token.i > 0 else True:
+        if token.i == 0:
             continue
+        # 重点项目, 建设项目: a generic word before the head needs a name word before it
+        # (西汤村高标准农田建设项目, 第一中学新校区建设项目), not only a place (聊城市重点项目).
+        generic_before = doc[token.i - 1].text in rules.project_generic
         capacity = _capacity_project_start(doc, token, rules)
-        if capacity is not None:
+        if capacity is not None and not generic_before:
             spans.append(Span(doc, capacity, token.i + 1, label="PROJECT"))
             continue
         anchored = _anchored_project_start(doc, token, rules)
         if anchored is not None:
             span = Span(doc, anchored, token.i + 1, label="PROJECT")
-            if is_project_name(span.text, rules):
+            if is_project_name(span.text, rules) and (not generic_before or _has_content_word(span, rules)):
                 spans.append(span)
                 continue
+        if generic_before:
+            continue
         start = _left_name(doc, token, numbers=True)
         # 一批, 多个: a quantity of projects ends the name (株洲高新区|布局一批…项目 is no name)
         for k in range(token.i - 1, start - 1, -1):

@@ -36,6 +36,9 @@ def ents(extraction) -> set[tuple[str, str]]:
         # a body named after a whole doctrine, longer than other names
         ("河南省学习贯彻党的二十大精神宣讲团成员王力作报告。", ("河南省学习贯彻党的二十大精神宣讲团", "ORG")),
         ("张华介绍了他的思想。", ("张华", "PERSON")),
+        # a generic word before the head (建设项目) after a name word
+        ("察看了南关村高标准农田建设项目施工进度。", ("南关村高标准农田建设项目", "PROJECT")),
+        ("岳阳市第二中学新校区建设项目主体完工。", ("岳阳市第二中学新校区建设项目", "PROJECT")),
     ],
 )
 def test_spans_find_domain_entities(extract, text, entity):
@@ -54,6 +57,8 @@ def test_spans_find_domain_entities(extract, text, entity):
         ("在株洲高新区布局一批新材料项目。", "株洲高新区布局一批新材料项目"),
         # a doctrine named after a person does not mention the person
         ("切实运用习近平法治思想推进法治建设。", "习近平"),
+        ("岳阳市重点项目进展顺利。", "岳阳市重点项目"),
+        ("岳阳市建设项目进展顺利。", "岳阳市建设项目"),
     ],
 )
 def test_spans_leave_out_generic_words(extract, text, not_entity):
