@@ -98,6 +98,8 @@ def clean_model_ents(doc: Doc, rules: Rules) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ in ("ORG", "LOC") and is_project_name(ent.text, rules):
             ent = Span(doc, ent.start, ent.end, label="PROJECT")
+        elif ent.label_ == "LOC" and _body_like_place(ent.text, rules):
+            ent = Span(doc, ent.start, ent.end, label="ORG")  # 桂林军分区: a body whose suffix ends like a place
         elif ent.label_ == "ORG" and rules.is_zone(ent.text):
             ent = Span(doc, ent.start, ent.end, label="LOC")  # 天府国际生物城, 洋浦港: zones are places
         elif ent.label_ == "LOC" and not is_place_name(ent.text, rules) and _long_org_suffix(ent.text, rules):
@@ -106,6 +108,14 @@ def clean_model_ents(doc: Doc, rules: Rules) -> list[Span]:
             continue
         kept.append(ent)
     return kept
+
+
+def _body_like_place(text: str, rules: Rules) -> bool:
+    # An organisation ending of three characters or more that ends like a place: 军分区, 警备区.
+    return any(
+        len(s) >= 3 and text.endswith(s) and len(text) > len(s) and s.endswith(rules.geo_suffixes)
+        for s in rules.org_suffixes
+    )
 
 
 def _long_org_suffix(text: str, rules: Rules) -> bool:

@@ -117,3 +117,14 @@ def test_titles_bare_zone_body_in_a_chain_is_the_zones(extract):
     ex = extract("滨海经济开发区党工委书记、管委会主任刘建国介绍情况。")
     assert {("刘建国", "党工委书记", "滨海经济开发区"), ("刘建国", "主任", "滨海经济开发区管委会")} <= roles_of(ex)
     assert ("滨海经济开发区管委会", "ORG") in {(m.text, m.type) for m in ex.mentions}
+
+
+def test_titles_bare_party_department_after_its_committee(extract):
+    ex = extract("县委常委、宣传部部长王晓丽主持会议。")
+    assert {("王晓丽", "常委", "县委"), ("王晓丽", "部长", "县委宣传部")} <= roles_of(ex)
+
+
+def test_titles_military_body_of_a_place(extract):
+    ex = extract("市委常委、桂林军分区政委张建军出席。")
+    assert {("张建军", "常委", "市委"), ("张建军", "政委", "桂林军分区")} <= roles_of(ex)
+    assert ("桂林军分区", "ORG") in {(m.text, m.type) for m in ex.mentions}
