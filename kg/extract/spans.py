@@ -428,6 +428,27 @@ def _long_body_tail(heads: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"[^\W\d_]{0,30}?(?:%s)" % "|".join(map(re.escape, heads)))
 
 
+def cooperative_spans(doc: Doc) -> list[Span]:
+    """Places written right before a farmers' cooperative are part of its registered name:
+    柳城县 + 大埔镇 + 联丰甘蔗种植专业合作社 (a company's town is cut off: see _COMPANY_ENDINGS)."""
+    spans = []
+    ents = list(doc.ents)
+    for k, ent in enumerate(ents):
+        if ent.label_ != "ORG" or not ent.text.endswith(_COOPERATIVE):
+            continue
+        start = ent.start
+        j = k - 1
+        while j >= 0 and ents[j].label_ == "LOC" and ents[j].end == start:
+            start = ents[j].start
+            j -= 1
+        if start < ent.start:
+            spans.append(Span(doc, start, ent.end, label="ORG"))
+    return spans
+
+
+_COOPERATIVE = "合作社"
+
+
 def sub_unit_spans(doc: Doc, rules: Rules, orgs: list[Span]) -> list[Span]:
     """An organisation, then up to five name words ending in a sub-unit (lexicons/sub_units.tsv):
     ...执法大队 + 直属一中队, ...规划局 + 调查监测科."""
@@ -537,8 +558,9 @@ def extended_places(doc: Doc, rules: Rules) -> list[Span]:
 
 
 # A registered company name starts with a province, city or county, never with a town: a town
-# before it is where it is (东昌府区梁水镇 | 国兴现代农业有限公司).
-_COMPANY_ENDINGS = ("公司", "集团", "合作社")
+# before it is where it is (东昌府区梁水镇 | 国兴现代农业有限公司). Farmers' cooperatives are
+# registered with their town (柳城县大埔镇联丰甘蔗种植专业合作社) and keep it.
+_COMPANY_ENDINGS = ("公司", "集团")
 
 
 def _place_chain(text: str) -> list[int]:
@@ -642,6 +664,7 @@ class EntityRules:
             + orgs
             + sub_unit_spans(doc, self.rules, [m for m in model if m.label_ == "ORG"] + orgs)
             + long_body_spans(doc, self.rules)
+            + cooperative_spans(doc)
             + place_spans(doc, self.rules)
             + extended_places(doc, self.rules)
         )

@@ -164,3 +164,14 @@ def test_spans_he_before_a_relative_body_joins_two_names(extract):
     found = ents(extract("石门县和市第一中学结对帮扶。"))
     assert ("石门县和市第一中学", "ORG") not in found and ("市第一中学", "ORG") in found
     assert ("市工业和信息化局", "ORG") in ents(extract("市工业和信息化局局长出席。"))
+
+
+def test_spans_places_before_a_cooperative_are_its_name():
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from kg.extract.spans import cooperative_spans
+
+    doc = Doc(Vocab(), words=["灵川县", "大圩镇", "联富柑橘种植专业合作社", "理事长"])
+    doc.ents = [Span(doc, 0, 1, "LOC"), Span(doc, 1, 2, "LOC"), Span(doc, 2, 3, "ORG")]
+    assert [s.text for s in cooperative_spans(doc)] == ["灵川县大圩镇联富柑橘种植专业合作社"]
