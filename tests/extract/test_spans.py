@@ -172,6 +172,6 @@ def test_spans_places_before_a_cooperative_are_its_name():
 
     from kg.extract.spans import cooperative_spans
 
-    doc = Doc(Vocab(), words=["灵川县", "大圩镇", "联富柑橘种植专业合作社", "理事长"])
+    doc = Doc(Vocab(), words=["灵川县", "大圩镇", "联富柑橘种植专业合作社", "理事长"], spaces=[False] * 4)
     doc.ents = [Span(doc, 0, 1, "LOC"), Span(doc, 1, 2, "LOC"), Span(doc, 2, 3, "ORG")]
     assert [s.text for s in cooperative_spans(doc)] == ["灵川县大圩镇联富柑橘种植专业合作社"]
