@@ -29,6 +29,8 @@ _LIST_BEFORE = {"、", "，", ",", "和", "及", "与", "：", "（"}
 _LIST_AFTER = {"、", "，", ",", "等", "和", "及", "与", "。", "）", "；"}
 # A person "name" followed by one of these is the start of a place name (潘庄 + 镇).
 _PLACE_AFTER = ("镇", "乡", "村", "街道", "路", "街", "河", "湖", "区", "县")
+# ... or of an army named after its commanders (刘邓大军).
+_ARMY_AFTER = ("大军", "纵队", "兵团")
 MAX_NAME_CHARS = 24
 
 
@@ -45,6 +47,10 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
     if ent.label_ == "PERSON":
         if ent.end < len(ent.doc) and ent.doc[ent.end].text.startswith(_PLACE_AFTER):
             return False
+        if ent.doc.text.startswith(_ARMY_AFTER, ent.end_char):
+            return False  # 刘邓大军, 陈谢大军: an army named after its commanders
+        if any(o.label_ == "ORG" and len(o.text) < len(text) and text.startswith(o.text) for o in ent.doc.ents):
+            return False  # 泓康医疗 + 西南 (总部): a company and a word, not a person
         # A Chinese name starts with a surname (奥博特, 希杰 are brands the model took for people).
         if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text) and rules.surname_of(text) is None:
             return False
@@ -106,8 +112,25 @@ def clean_model_ents(doc: Doc, rules: Rules) -> list[Span]:
             ent = Span(doc, ent.start, ent.end, label="ORG")  # 山东博士生联谊会 tagged as a place
         if not _model_ent_ok(ent, rules) or ent.text in campaigns:
             continue
+        if ent.label_ == "PERSON" and _listed_with_same_kind_of_place(ent):
+            ent = Span(doc, ent.start, ent.end, label="LOC")
         kept.append(ent)
     return kept
+
+
+def _listed_with_same_kind_of_place(ent: Span) -> bool:
+    """赵王河、金线河: a "person" listed next to a place with the same geographic ending is a
+    place of that kind (a river named after a family)."""
+    doc = ent.doc
+    last = ent.text[-1]
+    if last not in "河江湖山":
+        return False
+    neighbours = []
+    if ent.end + 1 < len(doc) and doc[ent.end].text in ("、", "和", "与", "及"):
+        neighbours.append(doc[ent.end + 1])
+    if ent.start >= 2 and doc[ent.start - 1].text in ("、", "和", "与", "及"):
+        neighbours.append(doc[ent.start - 2])
+    return any(len(t.text) >= 3 and t.text.endswith(last) and t.ent_type_ != "PERSON" for t in neighbours)
 
 
 def _body_like_place(text: str, rules: Rules) -> bool:

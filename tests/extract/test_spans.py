@@ -36,6 +36,8 @@ def ents(extraction) -> set[tuple[str, str]]:
         # a body named after a whole doctrine, longer than other names
         ("河南省学习贯彻党的二十大精神宣讲团成员王力作报告。", ("河南省学习贯彻党的二十大精神宣讲团", "ORG")),
         ("张华介绍了他的思想。", ("张华", "PERSON")),
+        # a "person" listed with a river is a river
+        ("完成赵公河、金水河综合治理工程。", ("赵公河", "LOC")),
         # a generic word before the head (建设项目) after a name word
         ("察看了南关村高标准农田建设项目施工进度。", ("南关村高标准农田建设项目", "PROJECT")),
         ("岳阳市第二中学新校区建设项目主体完工。", ("岳阳市第二中学新校区建设项目", "PROJECT")),
@@ -58,6 +60,7 @@ def test_spans_find_domain_entities(extract, text, entity):
         # a doctrine named after a person does not mention the person
         ("切实运用习近平法治思想推进法治建设。", "习近平"),
         ("岳阳市重点项目进展顺利。", "岳阳市重点项目"),
+        ("当年陈谢大军挺进豫西。", "陈谢"),  # an army named after its commanders
         ("岳阳市建设项目进展顺利。", "岳阳市建设项目"),
     ],
 )
@@ -175,3 +178,14 @@ def test_spans_places_before_a_cooperative_are_its_name():
     doc = Doc(Vocab(), words=["灵川县", "大圩镇", "联富柑橘种植专业合作社", "理事长"], spaces=[False] * 4)
     doc.ents = [Span(doc, 0, 1, "LOC"), Span(doc, 1, 2, "LOC"), Span(doc, 2, 3, "ORG")]
     assert [s.text for s in cooperative_spans(doc)] == ["灵川县大圩镇联富柑橘种植专业合作社"]
+
+
+def test_spans_a_person_that_starts_with_a_company_of_the_text_is_none():
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from kg.extract.spans import clean_model_ents
+
+    doc = Doc(Vocab(), words=["华泰医疗", "签约", "，", "华泰医疗西北", "总部"], spaces=[False] * 5)
+    doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 3, 4, "PERSON")]
+    assert [(e.text, e.label_) for e in clean_model_ents(doc, load_rules())] == [("华泰医疗", "ORG")]
