@@ -29,6 +29,8 @@ _LIST_BEFORE = {"、", "，", ",", "和", "及", "与", "：", "（"}
 _LIST_AFTER = {"、", "，", ",", "等", "和", "及", "与", "。", "）", "；"}
 # A person "name" followed by one of these is the start of a place name (潘庄 + 镇).
 _PLACE_AFTER = ("镇", "乡", "村", "街道", "路", "街", "河", "湖", "区", "县")
+# Characters that end words and start no name (产业, 企业, 制造业).
+_BOUND_SUFFIXES = ("业",)
 # ... or of an army named after its commanders (刘邓大军).
 _ARMY_AFTER = ("大军", "纵队", "兵团")
 MAX_NAME_CHARS = 24
@@ -44,6 +46,10 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
         or any(c.isspace() for c in text)
     ):
         return False
+    if text[0] in _BOUND_SUFFIXES and ent.start > 0 and ent.doc[ent.start - 1].tag_ != "w":
+        return False  # 制造|业园区: the model cut a word (制造业) and took its end into the name
+    if _generic_project(text, rules):
+        return False  # 特色产业园区: generic words before a project head name nothing
     if ent.label_ == "PERSON":
         if ent.end < len(ent.doc) and ent.doc[ent.end].text.startswith(_PLACE_AFTER):
             return False
@@ -209,7 +215,22 @@ def is_project_name(text: str, rules: Rules) -> bool:
     if head is None:
         return False
     modifier = text[: head.start()].strip(_OPEN_QUOTES + _CLOSE_QUOTES)
-    return bool(modifier) and modifier not in rules.project_generic
+    return bool(modifier) and not _generic_words(modifier, rules)
+
+
+def _generic_project(text: str, rules: Rules) -> bool:
+    head = rules.project_head_re.search(text)
+    return head is not None and _generic_words(text[: head.start()], rules)
+
+
+def _generic_words(text: str, rules: Rules) -> bool:
+    """``text`` is one or more words of project_generic.txt (特色 + 产业, 重点)."""
+    if not text:
+        return False
+    ok = [True] + [False] * len(text)  # ok[i]: text[:i] splits into generic words
+    for i in range(1, len(text) + 1):
+        ok[i] = any(ok[j] and text[j:i] in rules.project_generic for j in range(max(0, i - 6), i))
+    return ok[-1]
 
 
 def _is_name_part(token: Token, *, numbers: bool = False, adjectives: bool = False) -> bool:
@@ -537,6 +558,8 @@ def place_spans(doc: Doc, rules: Rules) -> list[Span]:
                 break
             if len(text) < (3 if j > i else 2) or text not in gaz or rules.is_not_entity(text):
                 continue
+            if _generic_project(text, rules):
+                continue  # the gazetteer lists zones as towns: 特色产业园区 names none
             if text[0] in _FUNCTION_CHARS and len(text) <= 2:
                 continue
             if j == i and ent_types[i]:

@@ -61,6 +61,8 @@ def test_spans_find_domain_entities(extract, text, entity):
         ("切实运用习近平法治思想推进法治建设。", "习近平"),
         ("岳阳市重点项目进展顺利。", "岳阳市重点项目"),
         ("当年陈谢大军挺进豫西。", "陈谢"),  # an army named after its commanders
+        ("要打造一批先进制造业园区。", "业园区"),  # the end of a word the model cut (制造|业园区)
+        ("全县建成一批特色产业园区，带动就业。", "特色产业园区"),  # generic words, a gazetteer "town"
         ("岳阳市建设项目进展顺利。", "岳阳市建设项目"),
     ],
 )
@@ -78,7 +80,8 @@ def test_spans_place_names(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("聊城机场", True), ("京雄商高铁", True), ("重点项目", False), ("项目", False), ("“智链医脉”平台", True)],
+    [("聊城机场", True), ("京雄商高铁", True), ("重点项目", False), ("项目", False), ("“智链医脉”平台", True),
+     ("特色产业园区", False)],
 )
 def test_spans_project_names(text, expected):
     assert is_project_name(text, load_rules()) is expected
