@@ -75,9 +75,19 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
         return False
     if ent.label_ == "ORG" and len(text) == 2 and text in common_words():
         # 中华, 东风: an everyday word, unless a company word follows (东风 + 汽车 is handled there)
+        # or the article names the brand with one elsewhere (中通 of 中通客车, 中通新能源汽车).
         nxt = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
-        return nxt in rules.company_words
+        return nxt in rules.company_words or text in _brands(ent.doc, rules)
     return True
+
+
+def _brands(doc: Doc, rules: Rules) -> set[str]:
+    """Two-character brands the text writes with an industry word: 中通 of 中通客车."""
+    return {
+        e.text[:2]
+        for e in doc.ents
+        if e.label_ == "ORG" and any(e.text.startswith(w, 2) for w in rules.company_words)
+    }
 
 
 # A doctrine after a name: nouns up to 思想 or 理论 in the same clause (习近平新时代中国特色社会主义思想).

@@ -192,3 +192,8 @@ def test_spans_a_person_that_starts_with_a_company_of_the_text_is_none():
     doc = Doc(Vocab(), words=["华泰医疗", "签约", "，", "华泰医疗西北", "总部"], spaces=[False] * 5)
     doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 3, 4, "PERSON")]
     assert [(e.text, e.label_) for e in clean_model_ents(doc, load_rules())] == [("华泰医疗", "ORG")]
+
+
+def test_spans_an_everyday_word_is_a_brand_where_the_text_names_the_company(extract):
+    assert ("东风", "ORG") in ents(extract("东风汽车产量增长。在新能源领域，东风已经全面展开布局。"))
+    assert ("东风", "ORG") not in ents(extract("在新能源领域，东风已经全面展开布局。"))
