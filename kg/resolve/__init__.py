@@ -99,6 +99,13 @@ class _Names:
             else:
                 name = expand_relative(name, home, self.gaz)  # 高新区 -> 聊城高新区
         elif etype in ("ORG", "PROJECT"):
+            if etype == "ORG":
+                product = next((w for w in product_words() if name.endswith(w) and len(name) >= len(w) + 2), None)
+                if product is not None:
+                    brand = name[: -len(product)]
+                    if brand in self.gaz or load_rules().is_zone(brand):
+                        return None, None  # 柳东新区智能网联汽车: the zone's industry
+                    name = brand  # 中通新能源客车: the brand's product names the brand
             name = expand_relative(name, home, self.gaz)
             if etype == "ORG" and name in load_rules().org_names:
                 # 县委 in a city paper: no county to fill in, so no entity to name.
@@ -237,6 +244,11 @@ class _Names:
 
 
 MIN_UNIT = 4  # 华西医院: shorter tails (医院, 分院) name nothing on their own
+
+
+@functools.cache
+def product_words() -> tuple[str, ...]:
+    return tuple(sorted(read_list(LEXICONS / "product_words.txt"), key=len, reverse=True))
 
 
 @functools.cache

@@ -209,3 +209,14 @@ def test_resolve_party_standing_committee_meeting_is_the_party_committee():
     exs = [extraction(f"s#{i}", "岳阳市委常委会召开会议，市委书记主持。", [("岳阳", "LOC"), ("市委常委会", "ORG"), ("市委", "ORG")]) for i in range(2)]
     ids = labels(resolve(exs))
     assert "ORG:中共岳阳市委员会" in ids and not any("常委会" in i for i in ids)
+
+
+def test_resolve_brand_and_product_category_names_the_brand():
+    exs = [
+        extraction("b#1", "宇华客车股份有限公司在郑州。", [("宇华客车股份有限公司", "ORG")]),
+        extraction("b#2", "宇华新能源客车批量出口中亚。", [("宇华新能源客车", "ORG")]),
+        extraction("b#3", "滨江新区智能网联汽车产业园开工。", [("滨江新区智能网联汽车", "ORG")]),
+    ]
+    res = resolve(exs)
+    assert {e.id for e in res.entities.values() if e.type == "ORG"} == {"ORG:宇华客车股份有限公司"}
+    assert "宇华新能源客车" in res.entities["ORG:宇华客车股份有限公司"].aliases
