@@ -1,7 +1,15 @@
-"""Importance and communities, computed with NetworkX on the undirected weighted projection."""
+"""Importance and communities on the undirected weighted projection of the graph.
+
+The graph is networkx's; PageRank and Louvain run in igraph (C): networkx's Louvain is pure
+Python and took most of the rebuild of a 10,000-article graph (0.86 s of 1.2 s; igraph: 0.16 s
+for both, conversion included).
+"""
 
 from __future__ import annotations
 
+import random
+
+import igraph as ig
 import networkx as nx
 
 
@@ -25,19 +33,46 @@ def undirected_weights(graph: nx.MultiDiGraph) -> nx.Graph:
     return simple
 
 
+def importance(graph: nx.Graph, *, seed: int = 0) -> tuple[dict, dict]:
+    """(PageRank, community number) per node of ``graph``'s undirected weighted projection.
+
+    Communities are numbered by size, largest first, ties by graph order; ``seed`` makes
+    Louvain repeatable.
+    """
+    simple = undirected_weights(graph)
+    nodes = list(simple.nodes)
+    if not nodes:
+        return {}, {}
+    index = {node: i for i, node in enumerate(nodes)}
+    edges = list(simple.edges(data="weight"))
+    projected = ig.Graph(n=len(nodes), edges=[(index[a], index[b]) for a, b, _ in edges])
+    weights = [w for _, _, w in edges] or None
+    rank = projected.pagerank(weights=weights)
+    # igraph draws Louvain's node order from Python's `random`: lend it a seeded generator.
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        membership = projected.community_multilevel(weights=weights).membership
+    finally:
+        ig.set_random_number_generator(random)
+    groups: dict[int, list[int]] = {}
+    for i, group in enumerate(membership):
+        groups.setdefault(group, []).append(i)
+    ordered = sorted(groups.values(), key=lambda members: (-len(members), members[0]))
+    community = {nodes[i]: number for number, members in enumerate(ordered) for i in members}
+    return {node: rank[i] for node, i in index.items()}, community
+
+
 def analyze(graph: nx.MultiDiGraph, *, seed: int = 0) -> nx.MultiDiGraph:
     """Adds pagerank, degree and community to every node (in place) and returns the graph."""
     if graph.number_of_nodes() == 0:
         return graph
-    simple = undirected_weights(graph)
-    rank = nx.pagerank(simple, weight="weight")
-    communities = nx.community.louvain_communities(simple, weight="weight", seed=seed)
-    community_of = {}
-    for index, members in enumerate(sorted(communities, key=lambda c: (-len(c), min(c)))):
-        for node in members:
-            community_of[node] = index
+    rank, community = importance(graph, seed=seed)
+    degree = {node: 0 for node in graph}  # neighbours other than itself, in either direction
+    for a, b in {frozenset(edge) for edge in graph.edges() if edge[0] != edge[1]}:
+        degree[a] += 1
+        degree[b] += 1
     for node, data in graph.nodes(data=True):
-        data["pagerank"] = round(float(rank.get(node, 0.0)), 6)
-        data["degree"] = int(simple.degree(node))
-        data["community"] = int(community_of.get(node, -1))
+        data["pagerank"] = round(float(rank[node]), 6)
+        data["degree"] = degree[node]
+        data["community"] = community[node]
     return graph

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
@@ -31,7 +31,7 @@ import networkx as nx
 from pyvis.edge import Edge
 from pyvis.network import Network
 
-from kg.graph.analyze import undirected_weights
+from kg.graph.analyze import importance
 from kg.readwrite.atomic import atomic_write
 from kg.render.styles import (
     RELATION_STYLES,
@@ -202,33 +202,22 @@ class _GraphInfo:
         label = self.graph.nodes[node].get("label")
         return str(label) if label not in (None, "") else str(node).split(":", 1)[-1]
 
+    @cached_property
+    def _importance(self) -> tuple[dict, dict]:
+        # Computed here too, so a graph read back without its analysis still ranks and colours.
+        return importance(self.graph, seed=LOUVAIN_SEED)
+
     def _pagerank(self) -> dict[str, float]:
         given = {n: self.graph.nodes[n].get("pagerank") for n in self.graph.nodes}
         if all(value is not None for value in given.values()):
             return {n: _float(value) for n, value in given.items()}
-        if self.graph.number_of_nodes() == 0:
-            return {}
-        # Kept here so the view still ranks sensibly on a graph built without analysis.
-        simple = undirected_weights(self.graph)
-        try:
-            scores = nx.pagerank(simple, weight="weight")
-        except ImportError:
-            # networkx's PageRank needs scipy; weighted degree share ranks nearly the same.
-            total = sum(w for _, w in simple.degree(weight="weight")) or 1.0
-            scores = {n: (w or 0.0) / total for n, w in simple.degree(weight="weight")}
-        return {n: _float(v) for n, v in scores.items()}
+        return {n: _float(v) for n, v in self._importance[0].items()}
 
     def _communities(self) -> dict[str, int]:
         given = {n: self.graph.nodes[n].get("community") for n in self.graph.nodes}
         if all(value is not None for value in given.values()):
             return {n: _int(value) for n, value in given.items()}
-        if self.graph.number_of_nodes() == 0:
-            return {}
-        parts = nx.community.louvain_communities(
-            undirected_weights(self.graph), weight="weight", seed=LOUVAIN_SEED
-        )
-        ordered = sorted(parts, key=lambda part: (-len(part), min(map(str, part))))
-        return {node: index for index, part in enumerate(ordered) for node in part}
+        return self._importance[1]
 
 
 def _split(value: object) -> list[str]:
