@@ -81,6 +81,7 @@ class Gazetteer:
     def __init__(self, places: list[Place]) -> None:
         self.places = places
         self._by_name: dict[str, list[Place]] = {}
+        self._full_names = frozenset(place.name for place in places)
         for place in places:
             self._by_name.setdefault(place.name, []).append(place)
             if place.short and len(place.short) >= 2 and place.short != place.name:
@@ -96,9 +97,8 @@ class Gazetteer:
         """Leading parts of ``name`` that are a place's full name, longest first
         (临清市刘垓子镇党委 -> 临清市)."""
         for n in range(min(len(name), max_len), 1, -1):
-            head = name[:n]
-            if any(p.name == head for p in self._by_name.get(head, ())):
-                yield head
+            if name[:n] in self._full_names:
+                yield name[:n]
 
     def __contains__(self, surface: str) -> bool:
         return surface in self._by_name

@@ -34,23 +34,28 @@ ORG_PREFIX_MAX = 10  # longest place name looked for at the start of an organisa
 
 def place_mentions(extractions: Iterable[Extraction], gaz: Gazetteer) -> tuple[Counter[Place], Counter[Place]]:
     """(places named in the text, places named in datelines), with counts."""
+    extractions = list(extractions)
+    # Looked up once per distinct name: names repeat, and a Place hashes its parent chain.
+    names = Counter((m.type, m.text) for ex in extractions for m in ex.mentions if m.type in ("LOC", "ORG"))
     named: Counter[Place] = Counter()
+    for (etype, text), n in names.items():
+        place = _named_place(etype, text, gaz)
+        if place is not None:
+            named[place] += n
     datelines: Counter[Place] = Counter()
     for ex in extractions:
-        for m in ex.mentions:
-            place = None
-            if m.type == "LOC":
-                place = gaz.resolve(normalize(m.text))
-            elif m.type == "ORG":
-                head = next(gaz.full_prefixes(normalize(m.text), ORG_PREFIX_MAX), None)
-                place = gaz.resolve(head) if head else None
-            if place is not None:
-                named[place] += 1
         if ex.article.dateline:
             place = gaz.resolve(normalize(ex.article.dateline))
             if place is not None:
                 datelines[place] += 1
     return named, datelines
+
+
+def _named_place(etype: str, text: str, gaz: Gazetteer) -> Place | None:
+    if etype == "LOC":
+        return gaz.resolve(normalize(text))
+    head = next(gaz.full_prefixes(normalize(text), ORG_PREFIX_MAX), None)  # 临清市刘垓子镇党委
+    return gaz.resolve(head) if head else None
 
 
 def _up(place: Place, level: str) -> Place | None:
