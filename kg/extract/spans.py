@@ -729,7 +729,9 @@ class EntityRules:
         # A project named after its company (鑫宏铝业年产...项目) still mentions the company; its place
         # shows as located_in from the name.
         projects = [s for s in final if s.label_ == "PROJECT"]
+        # A river's basin (弥河流域) still mentions the river.
+        basins = [s for s in final if s.label_ == "LOC" and s.text.endswith("流域")]
         doc.spans["kg_inner"] = [
             m for m in model if m.label_ == "ORG" and any(p.start <= m.start and m.end <= p.end and p != m for p in projects)
-        ]
+        ] + [m for m in model if m.label_ == "LOC" and any(b.start == m.start and m.end < b.end for b in basins)]
         return doc

@@ -197,3 +197,7 @@ def test_spans_a_person_that_starts_with_a_company_of_the_text_is_none():
 def test_spans_an_everyday_word_is_a_brand_where_the_text_names_the_company(extract):
     assert ("东风", "ORG") in ents(extract("东风汽车产量增长。在新能源领域，东风已经全面展开布局。"))
     assert ("东风", "ORG") not in ents(extract("在新能源领域，东风已经全面展开布局。"))
+
+
+def test_spans_a_river_basin_still_mentions_the_river(extract):
+    assert {("汾河流域", "LOC"), ("汾河", "LOC")} <= ents(extract("推进汾河流域生态保护。"))
