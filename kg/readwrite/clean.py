@@ -32,6 +32,8 @@ Scalar = str | int | float | bool
 def clean_text(text: str) -> str:
     """Drop the characters XML 1.0 forbids and turn \r\n / \r into \n (XML parsers do that to
     element text anyway); everything else (CJK, quotes, <, &, tabs, newlines) stays."""
+    if text.isprintable():  # most text: every forbidden character is unprintable
+        return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _XML_FORBIDDEN.sub("", text)
@@ -85,12 +87,8 @@ def flatten_attrs(data: Mapping[Any, Any]) -> dict[str, Scalar]:
     for key, value in data.items():
         scalar = flatten_value(value)
         if scalar is not None:
-            flat[clean_text(str(key))] = scalar
+            flat[key if type(key) is str and key.isidentifier() else clean_text(str(key))] = scalar
     return flat
-
-
-def _kind(value: Scalar) -> type:
-    return type(value)
 
 
 def _unify(records: list[dict[str, Scalar]]) -> None:
@@ -102,7 +100,7 @@ def _unify(records: list[dict[str, Scalar]]) -> None:
     kinds: dict[str, set[type]] = defaultdict(set)
     for record in records:
         for key, value in record.items():
-            kinds[key].add(_kind(value))
+            kinds[key].add(type(value))
     for key, found in kinds.items():
         if len(found) < 2:
             continue

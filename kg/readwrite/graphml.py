@@ -55,7 +55,9 @@ def _xml_type(kinds: set[type]) -> str:
 def _text(value: Scalar) -> str:
     if value is True or value is False:
         return "true" if value else "false"
-    return escape(value) if isinstance(value, str) else repr(value)
+    if isinstance(value, str):
+        return escape(value) if "&" in value or "<" in value or ">" in value else value
+    return repr(value)
 
 
 class _Keys:
