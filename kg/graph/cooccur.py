@@ -35,8 +35,14 @@ def count_pairs(
         ids = sorted(nearest)
         singles.update(ids)
         for i, a in enumerate(ids):
+            spans_a = nearest[a]
             for b in ids[i + 1 :]:
-                gap = min(max(0, max(s1, s2) - min(e1, e2)) for s1, e1 in nearest[a] for s2, e2 in nearest[b])
+                spans_b = nearest[b]
+                if len(spans_a) == 1 and len(spans_b) == 1:  # the usual case, without a generator
+                    (s1, e1), (s2, e2) = spans_a[0], spans_b[0]
+                    gap = max(0, max(s1, s2) - min(e1, e2))
+                else:
+                    gap = min(max(0, max(s1, s2) - min(e1, e2)) for s1, e1 in spans_a for s2, e2 in spans_b)
                 pair = pairs[(a, b)]
                 pair.count += 1
                 pair.closeness += 1.0 / (1.0 + gap / 10.0)
