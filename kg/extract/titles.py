@@ -167,7 +167,7 @@ class TitleChains:
         if org_ent is not None and org_ent.label_ == "LOC":
             place = org_ent.text
             implicit = self.rules.implicit_org(title, place)
-            if implicit is not None:
+            if implicit is not None and implicit != place:
                 return TitleItem(org_ent.start_char, e, title, implicit, "ORG", org_ent.start_char, True)
             return TitleItem(org_ent.start_char, e, title, place, "LOC", org_ent.start_char, True)
         if org_ent is not None:
@@ -190,7 +190,7 @@ class TitleChains:
         place = self._chain_place(chain)
         implicit = self.rules.implicit_org(title, place)
         if implicit is not None:
-            return TitleItem(s, e, title, implicit, "ORG", -1, False)
+            return TitleItem(s, e, title, implicit, "LOC" if implicit == place else "ORG", -1, False)
         if prev is not None and prev.explicit_org:
             return TitleItem(s, e, title, prev.org, prev.org_type, prev.org_start, True)
         return TitleItem(s, e, title, None, None, -1, False)

@@ -128,3 +128,9 @@ def test_titles_military_body_of_a_place(extract):
     ex = extract("市委常委、桂林军分区政委张建军出席。")
     assert {("张建军", "常委", "市委"), ("张建军", "政委", "桂林军分区")} <= roles_of(ex)
     assert ("桂林军分区", "ORG") in {(m.text, m.type) for m in ex.mentions}
+
+
+def test_titles_a_town_head_serves_the_town(extract):
+    ex = extract("清水镇党委副书记、镇长李文华汇报了情况。")
+    assert ("李文华", "镇长", "清水镇") in roles_of(ex)
+    assert all(r.org_type == "LOC" for r in ex.roles if r.title == "镇长")
