@@ -134,3 +134,8 @@ def test_titles_a_town_head_serves_the_town(extract):
     ex = extract("清水镇党委副书记、镇长李文华汇报了情况。")
     assert ("李文华", "镇长", "清水镇") in roles_of(ex)
     assert all(r.org_type == "LOC" for r in ex.roles if r.title == "镇长")
+
+
+def test_titles_bare_village_committee_in_a_chain_is_the_villages(extract):
+    ex = extract("南湾村党支部书记、村委会主任王大明介绍。")
+    assert {("王大明", "党支部书记", "南湾村"), ("王大明", "主任", "南湾村村委会")} <= roles_of(ex)
