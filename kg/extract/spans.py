@@ -220,6 +220,29 @@ def split_org_titles(doc: Doc, rules: Rules) -> Doc:
     return doc
 
 
+# 故县镇和县农业农村局 written as one word: a town, 和, then a body relative to the county.
+_TOWN_AND_BODY = re.compile(r"^(.*(?:镇|乡|街道|村))和((?:市|县|区).{2,})$")
+
+
+def split_listed_bodies(doc: Doc, rules: Rules) -> Doc:
+    """A word the model made of a list's last place and a relative body (潋江镇和县农业农村局) is
+    split at 和: two names, not one organisation."""
+    offsets: set[int] = set()
+    for token in doc:
+        m = _TOWN_AND_BODY.match(token.text)
+        if m and rules.org_suffix_re.search(m.group(2)):
+            offsets |= {token.idx + m.end(1), token.idx + m.end(1) + 1}
+    if not offsets:
+        return doc
+    from kg.extract.lists import split_at
+
+    doc = split_at(doc, offsets)
+    for token in doc:
+        if token.idx in offsets and token.text == "和":
+            token.tag_ = "c"
+    return doc
+
+
 def is_project_name(text: str, rules: Rules) -> bool:
     head = rules.project_head_re.search(text)
     if head is None:
@@ -705,6 +728,7 @@ class EntityRules:
 
     def __call__(self, doc: Doc) -> Doc:
         doc = split_org_titles(doc, self.rules)
+        doc = split_listed_bodies(doc, self.rules)
         doc, short, full_names = short_name_spans(doc, self.rules)
         doc, chains = place_chain_spans(doc, self.rules)
         short = filter_spans(short + chains)

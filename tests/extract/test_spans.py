@@ -201,3 +201,9 @@ def test_spans_an_everyday_word_is_a_brand_where_the_text_names_the_company(extr
 
 def test_spans_a_river_basin_still_mentions_the_river(extract):
     assert {("汾河流域", "LOC"), ("汾河", "LOC")} <= ents(extract("推进汾河流域生态保护。"))
+
+
+def test_spans_a_town_and_a_relative_body_written_as_one_word_are_two(extract):
+    found = ents(extract("会上，平安乡、清水镇和县农业农村局负责人作交流发言。"))
+    assert {("清水镇", "LOC"), ("县农业农村局", "ORG")} <= found
+    assert not any("和" in text for text, _ in found)
