@@ -73,6 +73,8 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
             return False  # 安吉竹: a place and a word, not a surname and a given name
     if ent.label_ == "LOC" and not is_place_name(text, rules):
         return False
+    if ent.label_ == "LOC" and _in_slogan(ent):
+        return False  # “生于黄河”“兴于运河”, “两河之约·黄河怡情”: a slogan, not the place
     if ent.label_ == "ORG" and len(text) == 2 and text in common_words():
         # 中华, 东风: an everyday word, unless a company word follows (东风 + 汽车 is handled there)
         # or the article names the brand with one elsewhere (中通 of 中通客车, 中通新能源汽车).
@@ -94,6 +96,18 @@ def _brands(doc: Doc, rules: Rules) -> set[str]:
 _DOCTRINE = re.compile(r"[^\W\d_]{0,14}?(?:思想|理论)")
 # ... but not a clause about the person's thought (张华介绍了他的思想): a verb or function word next.
 _CLAUSE_TAGS = {"v", "vd", "p", "d", "u", "c", "r", "ad", "w"}
+
+
+def _in_slogan(ent: Span) -> bool:
+    """Inside a short quoted phrase that says more than the name (a slogan or a route's name)."""
+    text = ent.doc.text
+    opening = max(text.rfind(q, max(0, ent.start_char - 12), ent.start_char) for q in "“「")
+    if opening < 0:
+        return False
+    closing = text.find("”", ent.end_char, ent.end_char + 12)
+    if closing < 0 or any(c in text[opening + 1 : closing] for c in "“”，。；！？\n"):
+        return False
+    return text[opening + 1 : closing] != ent.text
 
 
 def _quoted(ent: Span) -> bool:
