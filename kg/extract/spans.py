@@ -73,6 +73,8 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
             return False  # 安吉竹: a place and a word, not a surname and a given name
     if ent.label_ == "LOC" and not is_place_name(text, rules):
         return False
+    if text in rules.zone_suffixes and ent.start > 0 and _counted(ent.doc[ent.start - 1]):
+        return False  # 3个市属开发区, 各开发区: zones counted, none named
     if ent.label_ == "LOC" and _in_slogan(ent):
         return False  # “生于黄河”“兴于运河”, “两河之约·黄河怡情”: a slogan, not the place
     if ent.label_ == "ORG" and len(text) == 2 and text in common_words():
@@ -96,6 +98,11 @@ def _brands(doc: Doc, rules: Rules) -> set[str]:
 _DOCTRINE = re.compile(r"[^\W\d_]{0,14}?(?:思想|理论)")
 # ... but not a clause about the person's thought (张华介绍了他的思想): a verb or function word next.
 _CLAUSE_TAGS = {"v", "vd", "p", "d", "u", "c", "r", "ad", "w"}
+
+
+def _counted(token: Token) -> bool:
+    """A word that counts or classes what follows (3个, 各, 市属, 省级)."""
+    return token.tag_ in ("m", "q", "r") or token.text.endswith(("个", "属", "级", "各", "所有"))
 
 
 def _in_slogan(ent: Span) -> bool:
@@ -607,6 +614,8 @@ def place_spans(doc: Doc, rules: Rules) -> list[Span]:
                 continue
             if _generic_project(text, rules):
                 continue  # the gazetteer lists zones as towns: 特色产业园区 names none
+            if text in rules.zone_suffixes and i > 0 and _counted(doc[i - 1]):
+                continue  # 3个市属开发区: zones counted, none named
             if text[0] in _FUNCTION_CHARS and len(text) <= 2:
                 continue
             if j == i and ent_types[i]:
