@@ -106,6 +106,7 @@ class _Names:
                     if brand in self.gaz or load_rules().is_zone(brand):
                         return None, None  # 柳东新区智能网联汽车: the zone's industry
                     name = brand  # 中通新能源客车: the brand's product names the brand
+                name = _without_country(name)
             name = expand_relative(name, home, self.gaz)
             if etype == "ORG" and name in load_rules().org_names:
                 # 县委 in a city paper: no county to fill in, so no entity to name.
@@ -275,6 +276,26 @@ def declared_short_forms(ex: Extraction) -> list[tuple[Mention, Mention]]:
             short = Mention(match.start(1), match.end(1), match.group(1), full.type, full.sentence, "declared")
             pairs.append((short, full))
     return pairs
+
+
+# After a country, words that make a body national (韩国国际新闻传媒交流协会, 日本驻华大使馆).
+_NATIONAL = ("国际", "国家", "国立", "全国", "中央", "驻", "联邦", "皇家", "政府")
+
+
+@functools.cache
+def _foreign_countries() -> frozenset[str]:
+    # not 中国, nor 中非 (中非合作论坛 is no body of the Central African Republic)
+    return frozenset(c for c in country_names().values() if not c.startswith("中"))
+
+
+def _without_country(name: str) -> str:
+    """日本大阪文化馆 -> 大阪文化馆: a local body abroad is named without its country, as
+    Chinese bodies are named without 中国 (a national one keeps it: 韩国国际…协会)."""
+    for n in (2, 3, 4):
+        country, rest = name[:n], name[n:]
+        if country in _foreign_countries() and len(rest) >= 4 and not rest.startswith(_NATIONAL):
+            return rest
+    return name
 
 
 def _surface(m: Mention, ex: Extraction) -> str:

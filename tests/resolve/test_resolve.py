@@ -220,3 +220,10 @@ def test_resolve_brand_and_product_category_names_the_brand():
     res = resolve(exs)
     assert {e.id for e in res.entities.values() if e.type == "ORG"} == {"ORG:宇华客车股份有限公司"}
     assert "宇华新能源客车" in res.entities["ORG:宇华客车股份有限公司"].aliases
+
+
+def test_resolve_a_local_body_abroad_is_named_without_its_country():
+    exs = [extraction("f#1", "日本大阪文化馆与韩国国际新闻传媒交流协会签约。",
+                      [("日本大阪文化馆", "ORG"), ("韩国国际新闻传媒交流协会", "ORG")])]
+    ids = labels(resolve(exs))
+    assert "ORG:大阪文化馆" in ids and "ORG:韩国国际新闻传媒交流协会" in ids
