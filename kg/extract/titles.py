@@ -99,6 +99,7 @@ class TitleChains:
         ents_at_end = {e.end_char: e for e in doc.ents if e.label_ in ("ORG", "LOC", "PROJECT")}
         persons = {e.start_char: e for e in doc.ents if e.label_ == "PERSON"}
         covered = {i for e in doc.ents for i in range(e.start_char, e.end_char)}
+        owners = {e.start_char: e for e in doc.spans.get("kg_inner", []) if e.label_ == "ORG"}
         starts = {t.idx for t in doc}
         ends = {t.idx + len(t.text) for t in doc}
         roles: list[FoundRole] = []
@@ -117,6 +118,9 @@ class TitleChains:
                     aside = _DECLARED_BEFORE.search(text, max(0, s - 24), s)
                     org_ent = ents_at_end.get(aside.start()) if aside is not None else None
                 body = self._chain_body(text, s, last_end, chain) if org_ent is None else None
+                if org_ent is not None and org_ent.label_ == "PROJECT":
+                    # 国兴集团…示范园项目负责人: the project's people work for the body it is named after.
+                    org_ent = owners.get(org_ent.start_char, org_ent)
                 item_start = org_ent.start_char if org_ent is not None else s if body is None else body.org_start
                 # Does this item continue the chain? Only 、 (or nothing) may separate it from the last one.
                 # 、 joins a chain; so does a comma before any name ("A局党组成员，B中心主任张三").
@@ -170,6 +174,8 @@ class TitleChains:
             if implicit is not None and implicit != place:
                 return TitleItem(org_ent.start_char, e, title, implicit, "ORG", org_ent.start_char, True)
             return TitleItem(org_ent.start_char, e, title, place, "LOC", org_ent.start_char, True)
+        if org_ent is not None and org_ent.label_ == "PROJECT":
+            return TitleItem(org_ent.start_char, e, title, org_ent.text, "PROJECT", org_ent.start_char, True)
         if org_ent is not None:
             org = org_ent.text
             # 市委常委、宣传部部长: a department named inside a chain belongs to the body before it.

@@ -139,3 +139,8 @@ def test_titles_a_town_head_serves_the_town(extract):
 def test_titles_bare_village_committee_in_a_chain_is_the_villages(extract):
     ex = extract("南湾村党支部书记、村委会主任王大明介绍。")
     assert {("王大明", "党支部书记", "南湾村"), ("王大明", "主任", "南湾村村委会")} <= roles_of(ex)
+
+
+def test_titles_a_projects_people_work_for_the_body_it_is_named_after(extract):
+    ex = extract("华兴集团年产5万吨饲料项目负责人郭明说，设备已经投用。")
+    assert ("郭明", "负责人", "华兴集团") in roles_of(ex)
