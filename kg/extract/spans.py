@@ -75,8 +75,8 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
         return False
     if text in rules.zone_suffixes and ent.start > 0 and _counted(ent.doc[ent.start - 1]):
         return False  # 3个市属开发区, 各开发区: zones counted, none named
-    if ent.label_ == "LOC" and _in_slogan(ent):
-        return False  # “生于黄河”“兴于运河”, “两河之约·黄河怡情”: a slogan, not the place
+    if ent.label_ in ("LOC", "PERSON") and _in_slogan(ent):
+        return False  # “生于黄河”“兴于运河”, “周调度、月通报”: a slogan, not a place or person
     if ent.label_ == "ORG" and len(text) == 2 and text in common_words():
         # 中华, 东风: an everyday word, unless a company word follows (东风 + 汽车 is handled there)
         # or the article names the brand with one elsewhere (中通 of 中通客车, 中通新能源汽车).

@@ -64,6 +64,8 @@ def test_spans_find_domain_entities(extract, text, entity):
         ("围绕“生于汉江”“兴于湘江”两大主题，打造文明实践品牌。", "汉江"),  # a place in a slogan
         ("推介了“两河之约·漓江怡情”旅游线路。", "漓江"),
         ("全市3个市属开发区同步举办启动仪式。", "开发区"),  # zones counted, none named
+        ("要牵头建立重点工作“周调度、月通报”机制。", "周调度"),  # a slogan, not a person
+        ("开展文化交流和文旅宣介活动。", "文旅"),
         ("要打造一批先进制造业园区。", "业园区"),  # the end of a word the model cut (制造|业园区)
         ("全县建成一批特色产业园区，带动就业。", "特色产业园区"),  # generic words, a gazetteer "town"
         ("岳阳市建设项目进展顺利。", "岳阳市建设项目"),
