@@ -199,15 +199,18 @@ def main(argv: list[str] | None = None) -> dict:
     rss_self, rss_child = peak_rss_mib()  # before the raw-LAC yardstick loads a model here
 
     rerun_s = None
+    rerun_clock = None
     rerun_process_s = None
     reused = None
     if not args.no_rerun:
         extra = out.parent / f"{out.name}-extra.jsonl"
         record = next(generate(1, seed=1, start=args.n))
         extra.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+        rerun_clock = StageClock(Descendants())
         t = time.perf_counter()
         again = run(
-            [corpus, extra], out=out, jobs=args.jobs, engine=args.engine, html=not args.no_html
+            [corpus, extra], out=out, jobs=args.jobs, engine=args.engine, html=not args.no_html,
+            progress=rerun_clock,
         )
         rerun_s = time.perf_counter() - t
         reused = again.reused
@@ -252,6 +255,7 @@ def main(argv: list[str] | None = None) -> dict:
         "peak_rss_largest_worker_mib": max(rss_child, workers.peak_mib()),
         "peak_rss_all_workers_mib": workers.total_peak_mib(),
         "rerun_s": None if rerun_s is None else round(rerun_s, 1),
+        "rerun_stages_s": None if rerun_clock is None else rerun_clock.durations(),
         "rerun_reused": reused,
         "rerun_fraction": None if rerun_s is None else round(rerun_s / full_s, 3),
         "rerun_process_s": None if rerun_process_s is None else round(rerun_process_s, 1),
