@@ -526,6 +526,66 @@ def _long_body_tail(heads: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"[^\W\d_]{0,30}?(?:%s)" % "|".join(map(re.escape, heads)))
 
 
+# "A、B、C等(行业骨干|一批优秀)?企业": the items of the list are enterprises.
+_ENTERPRISE_HEADS = ("企业", "公司", "集团", "厂商")
+_ITEM_END_TAGS = {"n", "nz", "nw", "j", "x", "ORG", "PER", "LOC"}
+_LIST_STOP_TAGS = {"v", "vd", "u", "p", "c", "d", "r", "w", "m", "q", "f", "TIME"}
+
+
+def listed_enterprise_spans(doc: Doc, rules: Rules) -> list[Span]:
+    """Names listed before 等…企业 are organisations (中色奥博特、九鼎新材料、上达稀土等行业骨干企业),
+    unless an item ends in an activity (芯片设计、封装测试等企业 are trades)."""
+    spans = []
+    for token in doc:
+        if token.text != "等" or token.i == 0:
+            continue
+        after = doc[token.i + 1 : token.i + 5]
+        head = next((t for t in after if t.text.endswith(_ENTERPRISE_HEADS)), None)
+        if head is None or any(t.tag_ in ("w", "v", "u") for t in doc[token.i + 1 : head.i]):
+            continue
+        items: list[tuple[int, int]] = []
+        end = token.i
+        while end > 0:
+            start = end
+            while start > 0 and doc[start - 1].text != "、" and end - start < 5:
+                start -= 1
+            if start == 0 or doc[start - 1].text != "、":
+                # the first item: it starts after what the clause says before it (培育了, 围绕, 将与)
+                start = end
+                while start > 0 and end - start < 5:
+                    prev = doc[start - 1]
+                    if prev.tag_ in _LIST_STOP_TAGS and not prev.ent_type_:
+                        break
+                    start -= 1
+                if start < end and doc[start].ent_type_ == "LOC" and start + 1 < end:
+                    start += 1  # 滁州经开区 | 博西家电: a place before the first name is where it is
+                if start + 1 < end and doc[start].text in _RELATIVE_PREFIX and start > 0 and doc[start - 1].text in _DEMONSTRATIVES:
+                    start += 1  # 我市 | 山东信通铝业有限公司
+            if start == end:
+                break
+            items.append((start, end))
+            if start > 0 and doc[start - 1].text == "、":
+                end = start - 1
+                continue
+            break
+        if len(items) < 2:
+            continue
+        for start, end in items:
+            span = Span(doc, start, end, label="ORG")
+            text = span.text
+            if any(e.start == start and e.end == end for e in doc.ents):
+                continue  # already a name
+            bracketed = text.endswith("）") and "（" in text  # 耐克森（山东）
+            if not 2 <= len(text) <= 12 or any(t.text in "，。；：“”" for t in span):
+                continue
+            if doc[end - 1].tag_ not in _ITEM_END_TAGS and not doc[end - 1].ent_type_ and not bracketed:
+                continue  # 芯片设计、封装测试: trades, not names
+            if rules.is_not_entity(text) or text in gazetteer() or text in world_places() or text in rules.company_words:
+                continue  # (家电 alone is the trade, its brand was cut off)
+            spans.append(span)
+    return spans
+
+
 def cooperative_spans(doc: Doc) -> list[Span]:
     """Places written right before a farmers' cooperative are part of its registered name:
     柳城县 + 大埔镇 + 联丰甘蔗种植专业合作社 (a company's town is cut off: see _COMPANY_ENDINGS)."""
@@ -768,6 +828,7 @@ class EntityRules:
             + sub_unit_spans(doc, self.rules, [m for m in model if m.label_ == "ORG"] + orgs)
             + long_body_spans(doc, self.rules)
             + cooperative_spans(doc)
+            + listed_enterprise_spans(doc, self.rules)
             + place_spans(doc, self.rules)
             + extended_places(doc, self.rules)
         )

@@ -214,3 +214,10 @@ def test_spans_a_town_and_a_relative_body_written_as_one_word_are_two(extract):
     found = ents(extract("会上，平安乡、清水镇和县农业农村局负责人作交流发言。"))
     assert {("清水镇", "LOC"), ("县农业农村局", "ORG")} <= found
     assert not any("和" in text for text, _ in found)
+
+
+def test_spans_names_listed_before_an_enterprise_head_are_organisations(extract):
+    found = ents(extract("培育了中铝瑞博特、九州新材料、上佳稀土等行业骨干企业。"))
+    assert {("中铝瑞博特", "ORG"), ("上佳稀土", "ORG")} <= found
+    assert {("中色瑞科特", "ORG"), ("上达钢管", "ORG")} <= ents(extract("培育了中色瑞科特、上达钢管等一批优秀企业。"))
+    assert not any(t == "ORG" for _, t in ents(extract("重点引进芯片设计、封装测试等企业。")))
