@@ -704,7 +704,11 @@ def extended_places(doc: Doc, rules: Rules) -> list[Span]:
         if ent.label_ not in ("LOC", "ORG") or rules.is_zone(ent.text):
             continue
         words = ""
-        for k in range(ent.end, min(ent.end + 3, len(doc))):
+        first = ent.end
+        # 中国（绵阳）科技城: a place in brackets after the first one belongs to the zone's name
+        if first + 2 < len(doc) and doc[first].text in ("（", "(") and doc[first + 1].ent_type_ == "LOC" and doc[first + 2].text in ("）", ")"):
+            first += 3
+        for k in range(first, min(first + 3, len(doc))):
             token = doc[k]
             if token.tag_ not in _ZONE_WORD_TAGS and token.ent_type_ not in ("LOC", "ORG"):
                 break
