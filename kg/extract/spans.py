@@ -264,6 +264,25 @@ def split_listed_bodies(doc: Doc, rules: Rules) -> Doc:
     return doc
 
 
+def split_water_surface(doc: Doc) -> Doc:
+    """牡丹江|江面, 松花江|江面: the model took the first character of 江面 (the river's surface)
+    into the river's name; the name ends one character earlier."""
+    found = [
+        e for e in doc.ents
+        if e.label_ == "LOC" and len(e.text) >= 3 and e.text[-1] == e.text[-2] and e.text[-1] in "江河湖"
+        and e.end < len(doc) and doc[e.end].text[:1] in "面边畔岸"
+    ]
+    if not found:
+        return doc
+    from kg.extract.lists import split_at
+
+    bounds = [(e.start_char, e.end_char - 1) for e in found]
+    doc = split_at(doc, {b for _, b in bounds})
+    spans = [doc.char_span(a, b, label="LOC") for a, b in bounds]
+    doc.ents = filter_spans(list(doc.ents) + [s for s in spans if s is not None])
+    return doc
+
+
 def is_project_name(text: str, rules: Rules) -> bool:
     head = rules.project_head_re.search(text)
     if head is None:
@@ -816,6 +835,7 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         doc = split_org_titles(doc, self.rules)
         doc = split_listed_bodies(doc, self.rules)
+        doc = split_water_surface(doc)
         doc, short, full_names = short_name_spans(doc, self.rules)
         doc, chains = place_chain_spans(doc, self.rules)
         short = filter_spans(short + chains)

@@ -222,3 +222,8 @@ def test_spans_names_listed_before_an_enterprise_head_are_organisations(extract)
     assert {("中铝瑞博特", "ORG"), ("上佳稀土", "ORG")} <= found
     assert {("中色瑞科特", "ORG"), ("上达钢管", "ORG")} <= ents(extract("培育了中色瑞科特、上达钢管等一批优秀企业。"))
     assert not any(t == "ORG" for _, t in ents(extract("重点引进芯片设计、封装测试等企业。")))
+
+
+def test_spans_a_rivers_surface_is_not_part_of_its_name(extract):
+    found = ents(extract("在松花江江面开展演练。"))
+    assert ("松花江", "LOC") in found and ("松花江江", "LOC") not in found
