@@ -35,6 +35,20 @@ _NEXT_APPOINTMENT = ("，", "、", "；", ",", ";")
 _DECLARED_BEFORE = re.compile(r"[（(](?:以下)?(?:简称|下称)[^（）()]{1,20}[）)]$")
 
 
+# Words before 负责人 that make it no post: 相关负责人, 有关负责人.
+_VAGUE_BEFORE = ("相关", "有关")
+# 该公司 / 该集团 / 该院 ...: the body of that kind the article named last.
+_ANAPHORA = {"该公司": ("公司",), "该企业": ("公司", "集团"), "该集团": ("集团",), "该医院": ("医院",), "该院": ("医院", "院"), "该校": ("学校", "中学", "小学", "大学", "学院")}
+
+
+def _antecedent(doc: Doc, text: str, s: int) -> Span | None:
+    for word, endings in _ANAPHORA.items():
+        if text.endswith(word, 0, s):
+            before = [e for e in doc.ents if e.label_ == "ORG" and e.end_char <= s - len(word) and e.text.endswith(endings)]
+            return before[-1] if before else None
+    return None
+
+
 @dataclass(frozen=True)
 class TitleItem:
     start: int
@@ -113,10 +127,14 @@ class TitleChains:
             appointed_end = -1  # end of the last "任命A为…" post in this sentence
             for s, e in self._titles(sent, starts, ends, covered):
                 title = text[s:e]
+                if text.endswith(_VAGUE_BEFORE, 0, s) and title == "负责人":
+                    continue  # 相关负责人: "an official concerned", no post
                 org_ent = ents_at_end.get(s)
                 if org_ent is None:  # 江西红都油茶科技有限公司（以下简称“红都油茶”）总经理谢永福
                     aside = _DECLARED_BEFORE.search(text, max(0, s - 24), s)
                     org_ent = ents_at_end.get(aside.start()) if aside is not None else None
+                if org_ent is None:  # 该公司总经理A: the last company the article named
+                    org_ent = _antecedent(doc, text, s)
                 body = self._chain_body(text, s, last_end, chain) if org_ent is None else None
                 if org_ent is not None and org_ent.label_ == "PROJECT":
                     # 国兴集团…示范园项目负责人: the project's people work for the body it is named after.

@@ -144,3 +144,13 @@ def test_titles_bare_village_committee_in_a_chain_is_the_villages(extract):
 def test_titles_a_projects_people_work_for_the_body_it_is_named_after(extract):
     ex = extract("华兴集团年产5万吨饲料项目负责人郭明说，设备已经投用。")
     assert ("郭明", "负责人", "华兴集团") in roles_of(ex)
+
+
+def test_titles_that_company_is_the_last_company_named(extract):
+    ex = extract("宏远牧业有限公司养殖了3000只羊。“既耐粗饲又适合圈养。”该公司总经理王丽告诉记者。")
+    assert ("王丽", "总经理", "宏远牧业有限公司") in roles_of(ex)
+
+
+def test_titles_an_official_concerned_is_no_post(extract):
+    ex = extract("市不动产登记中心办公室相关负责人马明介绍情况。")
+    assert not any(r.title == "负责人" for r in ex.roles)
