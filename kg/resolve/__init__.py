@@ -107,6 +107,8 @@ class _Names:
                         return None, None  # 柳东新区智能网联汽车: the zone's industry
                     name = brand  # 中通新能源客车: the brand's product names the brand
                 name = _without_country(name)
+                if name.endswith(_PARTY_GROUP) and len(name) > len(_PARTY_GROUP) + 1:
+                    name = name[: -len(_PARTY_GROUP)]  # 市政协党组（扩大）会议: the body's party group is the body
             name = expand_relative(name, home, self.gaz)
             if etype == "ORG" and name in load_rules().org_names:
                 # 县委 in a city paper: no county to fill in, so no entity to name.
@@ -278,6 +280,8 @@ def declared_short_forms(ex: Extraction) -> list[tuple[Mention, Mention]]:
     return pairs
 
 
+# A body's party group, as the annotators give its posts (党组书记 @ the body).
+_PARTY_GROUP = "党组"
 # After a country, words that make a body national (韩国国际新闻传媒交流协会, 日本驻华大使馆).
 _NATIONAL = ("国际", "国家", "国立", "全国", "中央", "驻", "联邦", "皇家", "政府")
 

@@ -227,3 +227,10 @@ def test_resolve_a_local_body_abroad_is_named_without_its_country():
                       [("日本大阪文化馆", "ORG"), ("韩国国际新闻传媒交流协会", "ORG")])]
     ids = labels(resolve(exs))
     assert "ORG:大阪文化馆" in ids and "ORG:韩国国际新闻传媒交流协会" in ids
+
+
+def test_resolve_a_bodys_party_group_is_the_body():
+    exs = [extraction(f"g#{i}", "岳阳市召开会议，市政协党组（扩大）会议召开，市政协主席出席。",
+                      [("岳阳市", "LOC"), ("市政协党组", "ORG"), ("市政协", "ORG")]) for i in range(2)]
+    ids = labels(resolve(exs))
+    assert "ORG:政协岳阳市委员会" in ids and not any(i.endswith("党组") for i in ids)
