@@ -143,6 +143,8 @@ def clean_model_ents(doc: Doc, rules: Rules) -> list[Span]:
             ent = Span(doc, ent.start, ent.end, label="PROJECT")
         elif ent.label_ == "LOC" and _body_like_place(ent.text, rules):
             ent = Span(doc, ent.start, ent.end, label="ORG")  # 桂林军分区: a body whose suffix ends like a place
+        elif ent.label_ == "ORG" and (ent.text in world_places() or ent.text in rules.regions):
+            ent = Span(doc, ent.start, ent.end, label="LOC")  # 欧盟, 东盟: a union of countries is a place
         elif ent.label_ == "ORG" and rules.is_zone(ent.text):
             ent = Span(doc, ent.start, ent.end, label="LOC")  # 天府国际生物城, 洋浦港: zones are places
         elif ent.label_ == "LOC" and not is_place_name(ent.text, rules) and _long_org_suffix(ent.text, rules):

@@ -35,6 +35,7 @@ def ents(extraction) -> set[tuple[str, str]]:
         ("研究部署了湖滨镇太湖湾旅游度假区提升工作。", ("太湖湾旅游度假区", "LOC")),
         ("在东兴口岸，东兴海关关员正在查验货车。", ("东兴口岸", "LOC")),
         ("中国（四川）自由贸易试验区建设加快。", ("中国（四川）自由贸易试验区", "LOC")),
+        ("产品出口到欧盟和东盟国家。", ("东盟", "LOC")),  # a union of countries the model read as a body
         ("在东兴口岸，东兴海关关员正在查验货车。", ("东兴海关", "ORG")),
         # a body named after a whole doctrine, longer than other names
         ("河南省学习贯彻党的二十大精神宣讲团成员王力作报告。", ("河南省学习贯彻党的二十大精神宣讲团", "ORG")),
