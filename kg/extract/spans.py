@@ -713,6 +713,15 @@ _PLACE_EXTENSIONS = ("都市圈", "经济圈", "城市群", "流域", "经济带
 _ZONE_WORD_TAGS = {"n", "vn", "nz", "j", "LOC", "ORG"}
 
 
+def own_place_spans(doc: Doc) -> list[Span]:
+    """我县, 我市, 我区, 我省: the paper's own place, resolved to the article's home place."""
+    return [
+        Span(doc, t.i, t.i + 2, label="LOC")
+        for t in doc[:-1]
+        if t.text == "我" and doc[t.i + 1].text in _RELATIVE_PREFIX and not doc[t.i + 1].ent_type_
+    ]
+
+
 def extended_places(doc: Doc, rules: Rules) -> list[Span]:
     spans = [
         Span(doc, ent.start, ent.end + 1, label="LOC")
@@ -857,6 +866,7 @@ class EntityRules:
             + listed_enterprise_spans(doc, self.rules)
             + place_spans(doc, self.rules)
             + extended_places(doc, self.rules)
+            + own_place_spans(doc)
         )
         final = merge_spans(model, extra, fixed=short)
         doc.ents = final

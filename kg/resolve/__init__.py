@@ -94,6 +94,10 @@ class _Names:
             place = self.gaz.resolve(name, near=home.place)
             if place is None and name.startswith(("我市", "本市")):
                 place = home.fill_place("市")
+            if place is None and name in _OWN_PLACES:
+                place = home.fill_place(name[-1])
+                if place is None:
+                    return None, None  # 我县 in a city paper: no county to name
             if place is not None:
                 name = place.name
             else:
@@ -280,6 +284,8 @@ def declared_short_forms(ex: Extraction) -> list[tuple[Mention, Mention]]:
     return pairs
 
 
+# The paper's own place (spans.own_place_spans): 我县 is the home county.
+_OWN_PLACES = frozenset({"我市", "我县", "我区", "我省"})
 # A body's party group, as the annotators give its posts (党组书记 @ the body).
 _PARTY_GROUP = "党组"
 # After a country, words that make a body national (韩国国际新闻传媒交流协会, 日本驻华大使馆).

@@ -228,3 +228,7 @@ def test_spans_names_listed_before_an_enterprise_head_are_organisations(extract)
 def test_spans_a_rivers_surface_is_not_part_of_its_name(extract):
     found = ents(extract("在松花江江面开展演练。"))
     assert ("松花江", "LOC") in found and ("松花江江", "LOC") not in found
+
+
+def test_spans_the_papers_own_place(extract):
+    assert ("我县", "LOC") in ents(extract("沁州小米是我县的金字招牌。"))

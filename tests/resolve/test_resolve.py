@@ -234,3 +234,10 @@ def test_resolve_a_bodys_party_group_is_the_body():
                       [("岳阳市", "LOC"), ("市政协党组", "ORG"), ("市政协", "ORG")]) for i in range(2)]
     ids = labels(resolve(exs))
     assert "ORG:政协岳阳市委员会" in ids and not any(i.endswith("党组") for i in ids)
+
+
+def test_resolve_the_papers_own_place_is_the_home_place():
+    exs = [extraction("o#1", "小米是我县的金字招牌。", [("我县", "LOC")])]
+    res = resolve(exs, home_city="沁县")
+    assert labels(res) == {"LOC:沁县"} and "我县" in res.entities["LOC:沁县"].aliases
+    assert labels(resolve(exs, home_city="长治市")) == set()  # no county to name
