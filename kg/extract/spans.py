@@ -243,18 +243,21 @@ def split_org_titles(doc: Doc, rules: Rules) -> Doc:
     return doc
 
 
-# 故县镇和县农业农村局 written as one word: a town, 和, then a body relative to the county.
-_TOWN_AND_BODY = re.compile(r"^(.*(?:镇|乡|街道|村))和((?:市|县|区).{2,})$")
+# 故县镇和县农业农村局, 递铺街道和县发展和改革局: a town, 和, then a body relative to the county,
+# which the model glued into words across the 和.
+_TOWN_AND_BODY = re.compile(r"(?:镇|乡|街道|村)(和)(?=[市县区][^，。、；：\s]{1,14}?(?:局|委|办|院|中心|政府))")
 
 
 def split_listed_bodies(doc: Doc, rules: Rules) -> Doc:
-    """A word the model made of a list's last place and a relative body (潋江镇和县农业农村局) is
-    split at 和: two names, not one organisation."""
+    """A town and a relative body the model glued across 和 (潋江镇和县农业农村局, 街道和县) are split
+    at 和: two names, not one organisation."""
+    text = doc.text
+    starts = {t.idx for t in doc}
     offsets: set[int] = set()
-    for token in doc:
-        m = _TOWN_AND_BODY.match(token.text)
-        if m and rules.org_suffix_re.search(m.group(2)):
-            offsets |= {token.idx + m.end(1), token.idx + m.end(1) + 1}
+    for m in _TOWN_AND_BODY.finditer(text):
+        a = m.start(1)
+        if a not in starts or a + 1 not in starts:  # only where 和 is glued to a neighbour
+            offsets |= {a, a + 1}
     if not offsets:
         return doc
     from kg.extract.lists import split_at

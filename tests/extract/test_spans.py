@@ -232,3 +232,8 @@ def test_spans_a_rivers_surface_is_not_part_of_its_name(extract):
 
 def test_spans_the_papers_own_place(extract):
     assert ("我县", "LOC") in ents(extract("沁州小米是我县的金字招牌。"))
+
+
+def test_spans_a_street_and_a_relative_body_glued_across_he_are_two(extract):
+    found = ents(extract("会上，天荒坪镇、孝丰镇、递铺街道和县发展和改革局、县经济和信息化局作交流发言。"))
+    assert ("县发展和改革局", "ORG") in found
