@@ -576,6 +576,8 @@ def listed_enterprise_spans(doc: Doc, rules: Rules) -> list[Span]:
             if start == 0 or doc[start - 1].text != "、":
                 # the first item: it starts after what the clause says before it (培育了, 围绕, 将与)
                 start = end
+                if doc[end - 1].text == "）":  # 耐克森（山东）: the bracket is part of the name
+                    start = next((k for k in range(end - 2, max(end - 5, 0), -1) if doc[k].text == "（"), end)
                 while start > 0 and end - start < 5:
                     prev = doc[start - 1]
                     if prev.tag_ in _LIST_STOP_TAGS and not prev.ent_type_:

@@ -225,6 +225,11 @@ def test_spans_names_listed_before_an_enterprise_head_are_organisations(extract)
     assert not any(t == "ORG" for _, t in ents(extract("重点引进芯片设计、封装测试等企业。")))
 
 
+def test_spans_a_first_listed_name_keeps_its_bracketed_region(extract):
+    found = ents(extract("帮助普睿司曼（江苏）、远东海缆等企业开拓国外市场。"))
+    assert {("普睿司曼（江苏）", "ORG"), ("远东海缆", "ORG")} <= found
+
+
 def test_spans_a_rivers_surface_is_not_part_of_its_name(extract):
     found = ents(extract("在松花江江面开展演练。"))
     assert ("松花江", "LOC") in found and ("松花江江", "LOC") not in found
