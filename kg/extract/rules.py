@@ -65,6 +65,7 @@ class Rules:
     zone_suffixes: tuple[str, ...]
     chain_bodies: frozenset[str]
     long_bodies: tuple[str, ...]
+    campaign_words: tuple[str, ...]
 
     def implicit_org(self, title: str, place: str | None) -> str | None:
         for rule in self.implicit_orgs:
@@ -126,6 +127,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         zone_suffixes=tuple(sorted(read_list(rules_dir / "zone_suffixes.txt"), key=len, reverse=True)),
         chain_bodies=frozenset(read_list(rules_dir / "chain_bodies.txt")),
         long_bodies=tuple(read_list(rules_dir / "long_bodies.txt")),
+        campaign_words=tuple(read_list(rules_dir / "campaign_words.txt")),
     )
 
 

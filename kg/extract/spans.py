@@ -77,6 +77,10 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
         return False  # 3个市属开发区, 各开发区: zones counted, none named
     if ent.label_ in ("LOC", "PERSON") and _in_slogan(ent):
         return False  # “生于黄河”“兴于运河”, “周调度、月通报”: a slogan, not a place or person
+    if ent.label_ == "ORG" and any(
+        text.endswith(w) and is_place_name(text[: -len(w)], rules) for w in rules.campaign_words
+    ):
+        return False  # 法治|山东建设: a place and a campaign word (lexicons/campaign_words.txt)
     if ent.label_ == "ORG" and len(text) == 2 and text in common_words():
         # 中华, 东风: an everyday word, unless a company word follows (东风 + 汽车 is handled there)
         # or the article names the brand with one elsewhere (中通 of 中通客车, 中通新能源汽车).

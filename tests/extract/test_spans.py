@@ -242,3 +242,9 @@ def test_spans_the_papers_own_place(extract):
 def test_spans_a_street_and_a_relative_body_glued_across_he_are_two(extract):
     found = ents(extract("会上，天荒坪镇、孝丰镇、递铺街道和县发展和改革局、县经济和信息化局作交流发言。"))
     assert ("县发展和改革局", "ORG") in found
+
+
+def test_spans_a_place_and_a_campaign_word_is_no_organisation(extract):
+    for text in ("以《切实运用习近平法治思想推进法治山东建设》为题授课。", "全面推进平安浙江建设。"):
+        assert not any(t == "ORG" for _, t in ents(extract(text))), text
+    assert ("山东建设集团", "ORG") in ents(extract("山东建设集团承建该项目。"))
