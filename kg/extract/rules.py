@@ -66,6 +66,7 @@ class Rules:
     chain_bodies: frozenset[str]
     long_bodies: tuple[str, ...]
     campaign_words: tuple[str, ...]
+    generic_org_heads: tuple[str, ...]
 
     def implicit_org(self, title: str, place: str | None) -> str | None:
         for rule in self.implicit_orgs:
@@ -128,6 +129,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         chain_bodies=frozenset(read_list(rules_dir / "chain_bodies.txt")),
         long_bodies=tuple(read_list(rules_dir / "long_bodies.txt")),
         campaign_words=tuple(read_list(rules_dir / "campaign_words.txt")),
+        generic_org_heads=tuple(read_list(rules_dir / "generic_org_heads.txt")),
     )
 
 

@@ -81,6 +81,10 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
         text.endswith(w) and is_place_name(text[: -len(w)], rules) for w in rules.campaign_words
     ):
         return False  # 法治|山东建设: a place and a campaign word (lexicons/campaign_words.txt)
+    if ent.label_ == "ORG" and any(
+        text.endswith(h) and _generic_words(text[: -len(h)], rules) for h in rules.generic_org_heads
+    ):
+        return False  # 组建产业研究院: a kind of body, not one (lexicons/generic_org_heads.txt)
     if ent.label_ == "ORG" and len(text) == 2 and text in common_words():
         # 中华, 东风: an everyday word, unless a company word follows (东风 + 汽车 is handled there)
         # or the article names the brand with one elsewhere (中通 of 中通客车, 中通新能源汽车).

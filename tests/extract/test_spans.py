@@ -248,3 +248,9 @@ def test_spans_a_place_and_a_campaign_word_is_no_organisation(extract):
     for text in ("以《切实运用习近平法治思想推进法治山东建设》为题授课。", "全面推进平安浙江建设。"):
         assert not any(t == "ORG" for _, t in ents(extract(text))), text
     assert ("山东建设集团", "ORG") in ents(extract("山东建设集团承建该项目。"))
+
+
+def test_spans_generic_words_and_an_institution_word_name_no_body(extract):
+    assert not any(t == "ORG" for _, t in ents(extract("联合高校院所组建产业研究院，目前已完成签约。")))
+    assert ("聊城大学产业研究院", "ORG") in ents(extract("双方共建聊城大学产业研究院。"))
+    assert ("新能源产业研究院", "ORG") in ents(extract("东昌府区组建新能源产业研究院。"))
