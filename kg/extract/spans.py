@@ -85,6 +85,8 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
         text.endswith(h) and _generic_words(text[: -len(h)], rules) for h in rules.generic_org_heads
     ):
         return False  # 组建产业研究院: a kind of body, not one (lexicons/generic_org_heads.txt)
+    if ent.label_ in ("ORG", "LOC") and _quoted(ent) and ent.start > 1 and ent.doc[ent.start - 2].text == "的":
+        return False  # 企业成长壮大的“梦工厂”: a figure of speech, not a name
     if ent.label_ == "ORG" and len(text) == 2 and text in common_words():
         # 中华, 东风: an everyday word, unless a company word follows (东风 + 汽车 is handled there)
         # or the article names the brand with one elsewhere (中通 of 中通客车, 中通新能源汽车).

@@ -254,3 +254,8 @@ def test_spans_generic_words_and_an_institution_word_name_no_body(extract):
     assert not any(t == "ORG" for _, t in ents(extract("联合高校院所组建产业研究院，目前已完成签约。")))
     assert ("聊城大学产业研究院", "ORG") in ents(extract("双方共建聊城大学产业研究院。"))
     assert ("新能源产业研究院", "ORG") in ents(extract("东昌府区组建新能源产业研究院。"))
+
+
+def test_spans_a_quoted_word_after_de_is_a_figure_of_speech(extract):
+    assert not any(t == "ORG" for _, t in ents(extract("努力打造人才集聚的“强磁场”、企业成长壮大的“梦工厂”。")))
+    assert ("中通客车", "ORG") in ents(extract("中通客车的新车型下线。"))
