@@ -71,7 +71,7 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
             return False  # 鲁西 (黑头羊) is a region
         if len(text) >= 3 and any(text[:n] in gazetteer() for n in (2, 3) if n < len(text)):
             return False  # 安吉竹: a place and a word, not a surname and a given name
-    if ent.label_ == "LOC" and not is_place_name(text, rules):
+    if ent.label_ == "LOC" and not is_place_name(text, rules) and not _foreign_division(ent):
         return False
     if text in rules.zone_suffixes and ent.start > 0 and _counted(ent.doc[ent.start - 1]):
         return False  # 3个市属开发区, 各开发区: zones counted, none named
@@ -93,6 +93,18 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
         nxt = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
         return nxt in rules.company_words or text in _brands(ent.doc, rules)
     return True
+
+
+def _foreign_division(ent: Span) -> bool:
+    """韩国|光明市, 日本|和歌山县: a city or county right after a foreign country is that
+    country's (the gazetteer, which vets 市 and 县, is China's)."""
+    if ent.start == 0 or not ent.text.endswith(("市", "县", "州", "郡")) or len(ent.text) < 3:
+        return False
+    country = ent.doc[ent.start - 1].text
+    return country in world_places() and country not in _HOME_COUNTRY and country not in gazetteer()
+
+
+_HOME_COUNTRY = ("中国", "我国", "中华人民共和国")
 
 
 def _brands(doc: Doc, rules: Rules) -> set[str]:

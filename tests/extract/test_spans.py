@@ -259,3 +259,10 @@ def test_spans_generic_words_and_an_institution_word_name_no_body(extract):
 def test_spans_a_quoted_word_after_de_is_a_figure_of_speech(extract):
     assert not any(t == "ORG" for _, t in ents(extract("努力打造人才集聚的“强磁场”、企业成长壮大的“梦工厂”。")))
     assert ("中通客车", "ORG") in ents(extract("中通客车的新车型下线。"))
+
+
+def test_spans_a_city_or_county_after_a_foreign_country_is_a_place(extract):
+    assert {("韩国", "LOC"), ("光阳市", "LOC")} <= ents(extract("代表团在韩国光阳市举办推介会。"))
+    assert ("宝城郡", "LOC") in ents(extract("摄影展在宝城郡开幕。"))  # 郡: no Chinese division today
+    # The gazetteer still vets a Chinese one: no 幸福市 in China.
+    assert ("幸福市", "LOC") not in ents(extract("他在中国幸福市调研。"))
