@@ -67,6 +67,7 @@ class Rules:
     long_bodies: tuple[str, ...]
     campaign_words: tuple[str, ...]
     generic_org_heads: tuple[str, ...]
+    capacity_units: tuple[str, ...]
 
     def implicit_org(self, title: str, place: str | None) -> str | None:
         for rule in self.implicit_orgs:
@@ -130,6 +131,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         long_bodies=tuple(read_list(rules_dir / "long_bodies.txt")),
         campaign_words=tuple(read_list(rules_dir / "campaign_words.txt")),
         generic_org_heads=tuple(read_list(rules_dir / "generic_org_heads.txt")),
+        capacity_units=tuple(read_list(rules_dir / "capacity_units.txt")),
     )
 
 

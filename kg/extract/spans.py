@@ -437,6 +437,24 @@ def _capacity_project_start(doc: Doc, head: Token, rules: Rules) -> int | None:
     return None
 
 
+_NUMBER = re.compile(r"[\d.０-９]+[十百千万亿]*|[一二三四五六七八九十百千万亿两]+")
+
+
+def _capacity(doc: Doc, i: int, head: int, rules: Rules) -> bool:
+    """A number and a unit of lexicons/capacity_units.txt at ``i`` (one token or two), with a
+    product word between them and the project head."""
+    text = doc[i].text
+    if doc[i].tag_ == "m" and i + 1 < head and doc[i + 1].tag_ == "q":
+        text += doc[i + 1].text
+        i += 1
+    # 350万千瓦: 千 could be the number's or the unit's, so try each unit
+    return (
+        any(text.endswith(u) and _NUMBER.fullmatch(text[: -len(u)]) for u in rules.capacity_units)
+        and i + 1 < head
+        and doc[i + 1].tag_ in ("n", "vn", "nz", "j")
+    )
+
+
 def _has_content_word(span: Span, rules: Rules) -> bool:
     """A word of a project name that is neither a place or body nor a generic word (农田, 新校区)."""
     return any(
@@ -473,8 +491,11 @@ def project_spans(doc: Doc, rules: Rules) -> list[Span]:
             if doc[k].tag_ in ("m", "r") and doc[k].text in rules.project_generic:
                 start = k + 1
                 break
-        # Generic words and numbers at the left edge are not part of the name (一批重点项目).
+        # Generic words and numbers at the left edge are not part of the name (一批重点项目),
+        # a capacity is (350万千瓦风电项目).
         while start < token.i and (doc[start].text in rules.project_generic or doc[start].tag_ in ("m", "q")):
+            if _capacity(doc, start, token.i, rules):
+                break
             start += 1
         if start == token.i:
             continue
@@ -482,7 +503,7 @@ def project_spans(doc: Doc, rules: Rules) -> list[Span]:
         if not is_project_name(span.text, rules):
             continue
         physical = token.text.endswith(_PHYSICAL_HEADS) and len(span.text) - len(token.text) >= 2
-        if physical or _has_proper_part(span):
+        if physical or _has_proper_part(span) or _capacity(doc, start, token.i, rules):
             spans.append(span)
     return spans
 

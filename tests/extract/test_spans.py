@@ -266,3 +266,9 @@ def test_spans_a_city_or_county_after_a_foreign_country_is_a_place(extract):
     assert ("宝城郡", "LOC") in ents(extract("摄影展在宝城郡开幕。"))  # 郡: no Chinese division today
     # The gazetteer still vets a Chinese one: no 幸福市 in China.
     assert ("幸福市", "LOC") not in ents(extract("他在中国幸福市调研。"))
+
+
+def test_spans_a_capacity_names_a_project_with_its_product(extract):
+    assert ("120万千瓦光伏项目", "PROJECT") in ents(extract("今年，120万千瓦光伏项目建成后将并网发电。"))
+    assert ("20万吨级码头项目", "PROJECT") in ents(extract("开工建设20万吨级码头项目。"))
+    assert not any(t == "PROJECT" for _, t in ents(extract("全市新开工3个项目。")))
