@@ -655,6 +655,29 @@ def listed_enterprise_spans(doc: Doc, rules: Rules) -> list[Span]:
     return spans
 
 
+def listed_person_spans(doc: Doc, rules: Rules) -> list[Span]:
+    """A name whose surname is also a function word (于, 向, 和), which the model read as one:
+    村民于|红霞、周婷婷, 于红梅/p. Taken only when a person is listed right next to it."""
+    spans = []
+    for i, first in enumerate(doc):
+        if first.tag_ not in ("p", "c", "d") or first.ent_type_:
+            continue
+        end = i + 1
+        if len(first.text) == 1 and end < len(doc):
+            given = doc[end]
+            if given.ent_type_ or given.tag_ not in ("n", "nr", "a", "vn"):
+                continue
+            end += 1
+        name = doc[i:end].text
+        if not 2 <= len(name) <= 3 or rules.surname_of(name) != name[0] or name in common_words():
+            continue
+        before = i >= 2 and doc[i - 1].text == "、" and doc[i - 2].ent_type_ == "PERSON"
+        after = end + 1 < len(doc) and doc[end].text == "、" and doc[end + 1].ent_type_ == "PERSON"
+        if (before or after) and not rules.is_not_entity(name):
+            spans.append(Span(doc, i, end, label="PERSON"))
+    return spans
+
+
 def cooperative_spans(doc: Doc) -> list[Span]:
     """Places written right before a farmers' cooperative are part of its registered name:
     柳城县 + 大埔镇 + 联丰甘蔗种植专业合作社 (a company's town is cut off: see _COMPANY_ENDINGS)."""
@@ -911,6 +934,7 @@ class EntityRules:
             + sub_unit_spans(doc, self.rules, [m for m in model if m.label_ == "ORG"] + orgs)
             + long_body_spans(doc, self.rules)
             + cooperative_spans(doc)
+            + listed_person_spans(doc, self.rules)
             + listed_enterprise_spans(doc, self.rules)
             + place_spans(doc, self.rules)
             + extended_places(doc, self.rules)

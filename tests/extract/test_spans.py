@@ -272,3 +272,9 @@ def test_spans_a_capacity_names_a_project_with_its_product(extract):
     assert ("120万千瓦光伏项目", "PROJECT") in ents(extract("今年，120万千瓦光伏项目建成后将并网发电。"))
     assert ("20万吨级码头项目", "PROJECT") in ents(extract("开工建设20万吨级码头项目。"))
     assert not any(t == "PROJECT" for _, t in ents(extract("全市新开工3个项目。")))
+
+
+def test_spans_a_surname_read_as_a_function_word_is_a_name_beside_a_listed_person(extract):
+    assert {("于海洋", "PERSON"), ("张伟", "PERSON")} <= ents(extract("张伟、于海洋等人参加。"))
+    assert ("于红梅", "PERSON") in ents(extract("村民于红梅、周婷婷在直播售卖年货。"))
+    assert ("于加强", "PERSON") not in ents(extract("关于加强管理，会议作出部署。"))
