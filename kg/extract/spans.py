@@ -33,6 +33,8 @@ _PLACE_AFTER = ("镇", "乡", "村", "街道", "路", "街", "河", "湖", "区"
 _BOUND_SUFFIXES = ("业",)
 # ... or of an army named after its commanders (刘邓大军).
 _ARMY_AFTER = ("大军", "纵队", "兵团")
+# A two-character "organisation" before one of these is the start of a group word (宣推|团).
+_GROUP_ENDS = ("团", "组", "队")
 MAX_NAME_CHARS = 24
 
 
@@ -48,6 +50,8 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
         return False
     if text[0] in _BOUND_SUFFIXES and ent.start > 0 and ent.doc[ent.start - 1].tag_ != "w":
         return False  # 制造|业园区: the model cut a word (制造业) and took its end into the name
+    if ent.label_ == "ORG" and len(text) == 2 and ent.end < len(ent.doc) and ent.doc[ent.end].text in _GROUP_ENDS:
+        return False  # 宣推|团: a delegation named by what it does, not a body's name
     if _generic_project(text, rules):
         return False  # 特色产业园区: generic words before a project head name nothing
     if ent.label_ == "PERSON":

@@ -278,3 +278,8 @@ def test_spans_a_surname_read_as_a_function_word_is_a_name_beside_a_listed_perso
     assert {("于海洋", "PERSON"), ("张伟", "PERSON")} <= ents(extract("张伟、于海洋等人参加。"))
     assert ("于红梅", "PERSON") in ents(extract("村民于红梅、周婷婷在直播售卖年货。"))
     assert ("于加强", "PERSON") not in ents(extract("关于加强管理，会议作出部署。"))
+
+
+def test_spans_a_group_word_cut_by_the_model_names_no_organisation(extract):
+    # The model tags 宣推 ORG when the sentence starts with the group word.
+    assert not any(t == "ORG" for _, t in ents(extract("5月20日，宣推团在韩国光阳市举行摄影展。")))
