@@ -52,6 +52,8 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
         return False  # 制造|业园区: the model cut a word (制造业) and took its end into the name
     if ent.label_ == "ORG" and len(text) == 2 and ent.end < len(ent.doc) and ent.doc[ent.end].text in _GROUP_ENDS:
         return False  # 宣推|团: a delegation named by what it does, not a body's name
+    if text in rules.capacity_words and ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "m":
+        return False  # 日产1000吨: a daily output (the model knows a carmaker of that name)
     if _generic_project(text, rules):
         return False  # 特色产业园区: generic words before a project head name nothing
     if ent.label_ == "PERSON":

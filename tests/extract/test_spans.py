@@ -283,3 +283,8 @@ def test_spans_a_surname_read_as_a_function_word_is_a_name_beside_a_listed_perso
 def test_spans_a_group_word_cut_by_the_model_names_no_organisation(extract):
     # The model tags 宣推 ORG when the sentence starts with the group word.
     assert not any(t == "ORG" for _, t in ents(extract("5月20日，宣推团在韩国光阳市举行摄影展。")))
+
+
+def test_spans_a_daily_output_is_no_carmaker(extract):
+    assert not any(t == "ORG" for _, t in ents(extract("已形成日产1000吨盘扣的产能。")))
+    assert ("日产汽车", "ORG") in ents(extract("日产汽车在华销量下降。"))
