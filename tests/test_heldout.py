@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from page_sets import PageSet
 
-# A few points under what the pipeline scores now (0.947 / 0.997): a rule change that costs more
+# A few points under what the pipeline scores now (0.958 / 1.000 at 0dac3c1): a rule change that costs more
 # than that on pages from other places fails here.
-ENTITY_F1_FLOOR = 0.92
-ROLE_F1_FLOOR = 0.95
+ENTITY_F1_FLOOR = 0.93
+ROLE_F1_FLOOR = 0.97
 
 HELDOUT = PageSet(Path(__file__).parent / "data" / "heldout", min_pages=6)
 
