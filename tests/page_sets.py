@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
+import pytest
 
 from kg.evaluate import Report, evaluate_graph, format_report, load_gold
 
@@ -134,3 +135,45 @@ class Scored:
                 f"{page.roles.f1:>10.3f}{acc:>9}{len(page.splits):>8}"
             )
         print(format_report(self.report, show_errors=show_errors))
+
+
+class PageSetTests:
+    """The tests every page set runs: subclass as ``TestX`` with the set and its floors.
+
+    The gold is checked against its pages; then the pipeline's scores must stay above the floors
+    (a few points under what the set scored when they were set)."""
+
+    page_set: PageSet
+    entity_f1_floor: float
+    role_f1_floor: float
+    role_org_accuracy_floor: float | None = None
+    show_errors = 300
+
+    def pytest_generate_tests(self, metafunc: pytest.Metafunc) -> None:
+        if "stem" in metafunc.fixturenames:
+            metafunc.parametrize("stem", self.page_set.stems)
+
+    def test_has_pages(self) -> None:
+        self.page_set.check_pages()
+
+    def test_page_size_and_home_city(self, stem: str) -> None:
+        self.page_set.check_size_and_home_city(stem)
+
+    def test_surface_forms_occur(self, stem: str) -> None:
+        self.page_set.check_surface_forms_occur(stem)
+
+    def test_forms_are_unique(self, stem: str) -> None:
+        self.page_set.check_forms_are_unique(stem)
+
+    def test_roles_refer_to_entities(self, stem: str) -> None:
+        self.page_set.check_roles_refer_to_entities(stem)
+
+    def test_pipeline_scores_above_floor(self, tmp_path_factory: pytest.TempPathFactory) -> None:
+        scored = self.page_set.score(tmp_path_factory.mktemp(self.page_set.folder.name))
+        scored.print(show_errors=self.show_errors)
+        report = scored.report
+        assert report.entities["ALL"].f1 >= self.entity_f1_floor
+        assert report.roles.f1 >= self.role_f1_floor
+        if self.role_org_accuracy_floor is not None:
+            assert report.role_org_accuracy is not None
+            assert report.role_org_accuracy >= self.role_org_accuracy_floor
