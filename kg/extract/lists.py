@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.extract.backends.doc import doc_text
 from kg.extract.places import common_words, gazetteer
 from kg.extract.rules import Rules
 
@@ -124,7 +125,7 @@ def split_at(doc: Doc, offsets: set[int]) -> Doc:
 
 def short_name_spans(doc: Doc, rules: Rules) -> tuple[Doc, list[Span], dict[tuple[int, int], str]]:
     """Split the words the short names need cut, then their spans and full names by offsets."""
-    found = find_short_names(doc.text, {t.idx for t in doc}, rules)
+    found = find_short_names(doc_text(doc), {t.idx for t in doc}, rules)
     if not found:
         return doc, [], {}
     doc = split_at(doc, {o for s in found for o in (s.start, s.end)})

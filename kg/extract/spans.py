@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.extract.backends.doc import doc_text
 from kg.extract.lists import short_name_spans
 from kg.extract.places import common_words, gazetteer, world_places
 from kg.extract.rules import Rules, load_rules
@@ -59,7 +60,7 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
     if ent.label_ == "PERSON":
         if ent.end < len(ent.doc) and ent.doc[ent.end].text.startswith(_PLACE_AFTER):
             return False
-        if ent.doc.text.startswith(_ARMY_AFTER, ent.end_char):
+        if doc_text(ent.doc).startswith(_ARMY_AFTER, ent.end_char):
             return False  # 刘邓大军, 陈谢大军: an army named after its commanders
         if any(o.label_ == "ORG" and len(o.text) < len(text) and text.startswith(o.text) for o in ent.doc.ents):
             return False  # 泓康医疗 + 西南 (总部): a company and a word, not a person
@@ -71,7 +72,7 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
             return False
         if _quoted(ent):
             return False  # “严管周”, “田秀才”: a nickname or slogan in quotes, not a person
-        if _DOCTRINE.match(ent.doc.text, ent.end_char) and ent.end < len(ent.doc) and ent.doc[ent.end].tag_ not in _CLAUSE_TAGS:
+        if _DOCTRINE.match(doc_text(ent.doc), ent.end_char) and ent.end < len(ent.doc) and ent.doc[ent.end].tag_ not in _CLAUSE_TAGS:
             return False  # 习近平法治思想, 邓小平理论: a doctrine named after a person, not the person
         if text in gazetteer() or text in rules.regions or text in world_places():
             return False  # 鲁西 (黑头羊) is a region
@@ -135,7 +136,7 @@ def _counted(token: Token) -> bool:
 
 def _in_slogan(ent: Span) -> bool:
     """Inside a short quoted phrase that says more than the name (a slogan or a route's name)."""
-    text = ent.doc.text
+    text = doc_text(ent.doc)
     opening = max(text.rfind(q, max(0, ent.start_char - 12), ent.start_char) for q in "“「")
     if opening < 0:
         return False
@@ -232,7 +233,7 @@ def split_org_titles(doc: Doc, rules: Rules) -> Doc:
     """Split words that glue an organisation to a title, so that the title chain sees both:
     市委常委 -> 市委 | 常委; 市政协党组 (ORG) + 成员 -> 市政协 | 党组 + 成员. A title match that ends on a
     word boundary but starts inside a word whose head is an organisation gets a boundary there."""
-    text = doc.text
+    text = doc_text(doc)
     ends = {t.idx + len(t.text) for t in doc}
     ends.add(len(text))
     cuts: dict[int, list[int]] = {}
@@ -279,7 +280,7 @@ _TOWN_AND_BODY = re.compile(r"(?:镇|乡|街道|村)(和)(?=[市县区][^，。�
 def split_listed_bodies(doc: Doc, rules: Rules) -> Doc:
     """A town and a relative body the model glued across 和 (潋江镇和县农业农村局, 街道和县) are split
     at 和: two names, not one organisation."""
-    text = doc.text
+    text = doc_text(doc)
     starts = {t.idx for t in doc}
     offsets: set[int] = set()
     for m in _TOWN_AND_BODY.finditer(text):
@@ -580,7 +581,7 @@ _SUB_UNIT_TAGS = {"n", "vn", "nz", "nw", "m", "j", "an", "a"}
 def long_body_spans(doc: Doc, rules: Rules) -> list[Span]:
     """A place, then any words of the same clause, then a head of lexicons/long_bodies.txt:
     山东省 + 学习贯彻…思想 + 宣讲团 (longer than MAX_NAME_CHARS, and the model cuts it)."""
-    text = doc.text
+    text = doc_text(doc)
     spans = []
     for ent in doc.ents:
         if ent.label_ not in ("LOC", "ORG"):

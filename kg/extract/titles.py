@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.extract.backends.doc import doc_text
 from kg.extract.places import gazetteer
 from kg.extract.rules import Rules, load_rules
 
@@ -109,7 +110,7 @@ class TitleChains:
         return None
 
     def find(self, doc: Doc) -> list[FoundRole]:
-        text = doc.text
+        text = doc_text(doc)
         ents_at_end = {e.end_char: e for e in doc.ents if e.label_ in ("ORG", "LOC", "PROJECT")}
         persons = {e.start_char: e for e in doc.ents if e.label_ == "PERSON"}
         covered = {i for e in doc.ents for i in range(e.start_char, e.end_char)}
@@ -252,7 +253,7 @@ class TitleChains:
         return None
 
     def _names_after(self, doc: Doc, text: str, pos: int, persons: dict[int, Span]) -> list[tuple[int, int]]:
-        # text is doc.text, passed in: Doc.text joins every token on each access.
+        # text is the Doc's text, passed in: Doc.text joins every token on each access.
         pos = _SPACE.match(text, pos).end()
         names = []
         while True:
@@ -286,7 +287,7 @@ class TitleChainsComponent:
         new = []
         # A bare body of a chain (管委会 after X开发区党工委书记) is a mention of its full name.
         full_names = doc.user_data.setdefault("kg_full_names", {})
-        text = doc.text
+        text = doc_text(doc)
         for role in roles:
             if role.org is None or role.org_start < 0 or text.startswith(role.org, role.org_start):
                 continue
