@@ -280,10 +280,12 @@ _TOWN_AND_BODY = re.compile(r"(?:镇|乡|街道|村)(和)(?=[市县区][^，。�
 def split_listed_bodies(doc: Doc, rules: Rules) -> Doc:
     """A town and a relative body the model glued across 和 (潋江镇和县农业农村局, 街道和县) are split
     at 和: two names, not one organisation."""
-    text = doc_text(doc)
+    matches = list(_TOWN_AND_BODY.finditer(doc_text(doc)))
+    if not matches:
+        return doc
     starts = {t.idx for t in doc}
     offsets: set[int] = set()
-    for m in _TOWN_AND_BODY.finditer(text):
+    for m in matches:
         a = m.start(1)
         if a not in starts or a + 1 not in starts:  # only where 和 is glued to a neighbour
             offsets |= {a, a + 1}
@@ -758,9 +760,7 @@ def place_spans(doc: Doc, rules: Rules) -> list[Span]:
     gaz = gazetteer()
     spans = []
     # Plain lists: indexing a Doc builds a Token object each time, which dominated this loop.
-    texts = [t.text for t in doc]
-    tags = [t.tag_ for t in doc]
-    ent_types = [t.ent_type_ for t in doc]
+    texts, tags, ent_types = zip(*((t.text, t.tag_, t.ent_type_) for t in doc)) if len(doc) else ((), (), ())
     for i in range(len(texts)):
         if tags[i] in ("c", "p", "u", "v", "d", "r", "w"):
             continue
