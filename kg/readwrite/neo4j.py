@@ -22,7 +22,7 @@ from kg.readwrite.clean import attribute_types, clean_graph
 from kg.readwrite.tables import (
     EDGE_COLUMNS,
     NODE_COLUMNS,
-    csv_cell,
+    cell_reader,
     ordered_columns,
     write_rows,
 )
@@ -149,12 +149,11 @@ def write_neo4j(
     node_headers = [_header(c, node_types[c]) for c in node_columns]
     labels_seen: dict[str, None] = {}
     node_rows = []
+    node_cells = cell_reader(node_columns, node_types)
     for node, data in cleaned.nodes(data=True):
         labels = _node_labels(data)
         labels_seen.update(dict.fromkeys(labels))
-        node_rows.append(
-            [str(node)] + [csv_cell(data.get(c)) for c in node_columns] + [";".join(labels)]
-        )
+        node_rows.append([str(node), *node_cells(data), ";".join(labels)])
 
     if cleaned.is_multigraph():
         edges = list(cleaned.edges(keys=True, data=True))
@@ -165,11 +164,12 @@ def write_neo4j(
     edge_headers = [_header(c, edge_types[c]) for c in edge_columns]
     rel_seen: dict[str, None] = {}
     edge_rows = []
+    edge_cells = cell_reader(edge_columns, edge_types)
     for u, v, k, data in edges:
         rel = relationship_type(data.get("relation"))
         rel_seen[rel] = None
         key = "" if k is None else str(k)
-        edge_rows.append([str(u), str(v), rel, key] + [csv_cell(data.get(c)) for c in edge_columns])
+        edge_rows.append([str(u), str(v), rel, key, *edge_cells(data)])
 
     nodes_path, edges_path, cypher_path = out / nodes_name, out / edges_name, out / cypher_name
     write_rows(nodes_path, ["id:ID", *node_headers, ":LABEL"], node_rows, encoding="utf-8")
