@@ -369,8 +369,11 @@ def _write_outputs(
         "relations": out / "relations.csv",
     }
 
+    # Cleaned once for all writers, here: with a second process the views render while it writes
+    # the tables, and the two halves are then about even (cleaning in there left this one waiting).
+    flat = clean_graph(graph)
+
     def write_tables() -> None:
-        flat = clean_graph(graph)  # once for all writers
         write_graphml(flat, outputs["graphml"])
         write_json(flat, outputs["json"])
         write_csv(flat, out, nodes_name=outputs["entities"].name, edges_name=outputs["relations"].name)
