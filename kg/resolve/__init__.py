@@ -147,11 +147,7 @@ class _Names:
             current = rep.get(name, name)
             fits = by_unit.get(current, set()) - {current}
             if len(fits) == 1:
-                target = fits.pop()
-                for other, mapped in list(rep.items()):
-                    if mapped == current:
-                        rep[other] = target
-                rep[name] = target
+                _repoint(rep, name, {current}, fits.pop())
 
     def _link_declared(self, rep: dict[str, str]) -> None:
         """A short form the text declares (（以下简称“长城特钢”）) joins its full name, when the
@@ -164,10 +160,7 @@ class _Names:
             before = rep.get(short, short)
             if before == target:
                 continue
-            for name, current in list(rep.items()):
-                if current in (short, before):
-                    rep[name] = target
-            rep[short] = target
+            _repoint(rep, short, {short, before}, target)
 
     def _group(self, rep: dict[str, str], names: list[str], key) -> None:
         by_key: dict[str, list[str]] = defaultdict(list)
@@ -248,6 +241,14 @@ class _Names:
                 rep[name] = found
         for name in list(rep):
             rep[name] = target.get(rep[name], rep[name])
+
+
+def _repoint(rep: dict[str, str], name: str, olds: set[str], target: str) -> None:
+    """``name``, and every name merged into one of ``olds`` so far, now stands for ``target``."""
+    for other, mapped in list(rep.items()):
+        if mapped in olds:
+            rep[other] = target
+    rep[name] = target
 
 
 MIN_UNIT = 4  # 华西医院: shorter tails (医院, 分院) name nothing on their own
