@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.extract.backends.doc import doc_text
-from kg.extract.lists import short_name_spans
+from kg.extract.lists import short_name_spans, split_at
 from kg.extract.places import common_words, gazetteer, world_places
 from kg.extract.rules import Rules, load_rules
 
@@ -291,8 +291,6 @@ def split_listed_bodies(doc: Doc, rules: Rules) -> Doc:
             offsets |= {a, a + 1}
     if not offsets:
         return doc
-    from kg.extract.lists import split_at
-
     doc = split_at(doc, offsets)
     for token in doc:
         if token.idx in offsets and token.text == "和":
@@ -310,8 +308,6 @@ def split_water_surface(doc: Doc) -> Doc:
     ]
     if not found:
         return doc
-    from kg.extract.lists import split_at
-
     bounds = [(e.start_char, e.end_char - 1) for e in found]
     doc = split_at(doc, {b for _, b in bounds})
     spans = [doc.char_span(a, b, label="LOC") for a, b in bounds]
@@ -881,8 +877,6 @@ def place_chain_spans(doc: Doc, rules: Rules) -> tuple[Doc, list[Span]]:
             found.append((ent.start_char + ends[-1], ent.end_char, label))
     if not found:
         return doc, []
-    from kg.extract.lists import split_at
-
     doc = split_at(doc, {o for a, b, _ in found for o in (a, b)})
     covered = [(a, b) for a, b, _ in found]
     doc.ents = [e for e in doc.ents if not any(a <= e.start_char < b or a < e.end_char <= b for a, b in covered)]
