@@ -7,6 +7,7 @@ under tests/data/pipeline/ so that the suite stays fast.
 
 from __future__ import annotations
 
+import gc
 import html.parser
 import json
 import os
@@ -561,6 +562,22 @@ def test_pipeline_rerun_reads_only_new_and_changed_files(
     assert "王新民" in "".join(third.graph.nodes)
     fresh = run([aged_pages], out=tmp_path / "fresh", html=False)
     assert graph_signature(third.graph) == graph_signature(fresh.graph)
+
+
+def test_pipeline_rerun_hands_the_heap_back(aged_pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Stored records and the graph are frozen away from the cyclic GC during a run; the
+    # caller's gc state is its own again afterwards, after an interrupted run too.
+    out = tmp_path / "out"
+    run([aged_pages], out=out, html=False)
+    before = gc.get_freeze_count()
+    run([aged_pages], out=out, html=False)
+    assert gc.get_freeze_count() == before
+    shutil.copy(SEEDS / "002_a5410352c8169bb8.txt", aged_pages / "new.txt")
+    interrupt_after(0, monkeypatch)
+    with pytest.raises(KeyboardInterrupt):
+        run([aged_pages], out=out, html=False)
+    assert gc.get_freeze_count() == before
+    assert gc.isenabled()
 
 
 def test_pipeline_rerun_reports_the_problems_of_unread_files(
