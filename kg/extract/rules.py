@@ -66,6 +66,7 @@ class Rules:
     chain_bodies: frozenset[str]
     long_bodies: tuple[str, ...]
     campaign_words: tuple[str, ...]
+    quoted_campaign_words: frozenset[str]
     generic_org_heads: tuple[str, ...]
     capacity_units: tuple[str, ...]
 
@@ -130,6 +131,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         chain_bodies=frozenset(read_list(rules_dir / "chain_bodies.txt")),
         long_bodies=tuple(read_list(rules_dir / "long_bodies.txt")),
         campaign_words=tuple(read_list(rules_dir / "campaign_words.txt")),
+        quoted_campaign_words=frozenset(read_list(rules_dir / "quoted_campaign_words.txt")),
         generic_org_heads=tuple(read_list(rules_dir / "generic_org_heads.txt")),
         capacity_units=tuple(read_list(rules_dir / "capacity_units.txt")),
     )

@@ -166,7 +166,7 @@ def clean_model_ents(doc: Doc, rules: Rules) -> list[Span]:
     """Drop what the model tagged that is not an entity for us; relabel projects."""
     kept: list[Span] = []
     # A name once quoted as a campaign (“平安医院”建设) is a campaign everywhere in the article.
-    campaigns = {ent.text for ent in doc.ents if _is_campaign(ent)}
+    campaigns = {ent.text for ent in doc.ents if _is_campaign(ent, rules)}
     for ent in doc.ents:
         if ent.label_ in ("ORG", "LOC") and is_project_name(ent.text, rules):
             ent = Span(doc, ent.start, ent.end, label="PROJECT")
@@ -214,18 +214,15 @@ def _long_org_suffix(text: str, rules: Rules) -> bool:
     return any(len(s) >= 2 and text.endswith(s) and len(text) > len(s) for s in rules.org_suffixes)
 
 
-# Words after a quoted name that make it a campaign or slogan, not an entity: “平安医院”建设.
-_CAMPAIGN_WORDS = {"建设", "创建", "行动", "活动", "计划", "品牌", "工作", "战略", "理念", "精神", "专项", "工程"}
-
-
-def _is_campaign(ent: Span) -> bool:
+def _is_campaign(ent: Span, rules: Rules) -> bool:
+    """“平安医院”建设: a quoted name before a campaign word (lexicons/quoted_campaign_words.txt)."""
     doc = ent.doc
     if ent.start == 0 or ent.end >= len(doc) - 1:
         return False
     return (
         doc[ent.start - 1].text in _OPEN_QUOTES
         and doc[ent.end].text in _CLOSE_QUOTES
-        and doc[ent.end + 1].text in _CAMPAIGN_WORDS
+        and doc[ent.end + 1].text in rules.quoted_campaign_words
     )
 
 
