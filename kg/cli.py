@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -22,7 +22,7 @@ err = Console(stderr=True, soft_wrap=True)
 Inputs = Annotated[list[Path], typer.Argument(help="Files (.txt, .jsonl) and folders of articles.")]
 Out = Annotated[Path, typer.Option("--out", "-o", help="Output folder.")]
 BackendOpt = Annotated[BackendName, typer.Option("--backend", "-b", help="Statistical model under the domain rules.")]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Model name or path for the backend.")]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="Model name or path for the backend.")]
 
 
 def _warn(path: Path, problem: str) -> None:
@@ -55,9 +55,9 @@ def run(
     model: ModelOpt = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction processes.")] = 1,
     engine: Annotated[str, typer.Option(help="local or dask.")] = "local",
-    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (with --engine dask).")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (with --engine dask).")] = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Ignore stored extractions.")] = False,
-    home_city: Annotated[Optional[str], typer.Option(help="City that 市公安局 etc. refer to (default: detected).")] = None,
+    home_city: Annotated[str | None, typer.Option(help="City that 市公安局 etc. refer to (default: detected).")] = None,
     top_n: Annotated[int, typer.Option(help="Entities shown in the overview.")] = 300,
     ego_count: Annotated[int, typer.Option(help="Entities that get their own neighbourhood page.")] = 20,
 ) -> None:
@@ -141,12 +141,12 @@ def extract(
 @app.command("eval")
 def eval_(
     corpus: Annotated[str, typer.Option(help="seeds (annotated pages) or msra (MSRA NER test set).")] = "seeds",
-    inputs: Annotated[Optional[list[Path]], typer.Option("--input", help="Pages to run on (seeds corpus).")] = None,
-    gold: Annotated[Optional[Path], typer.Option(help="Folder of gold annotation files [default: tests/data/gold].")] = None,
-    graph: Annotated[Optional[Path], typer.Option(help="Score this graph file instead of running the pipeline.")] = None,
+    inputs: Annotated[list[Path] | None, typer.Option("--input", help="Pages to run on (seeds corpus).")] = None,
+    gold: Annotated[Path | None, typer.Option(help="Folder of gold annotation files [default: tests/data/gold].")] = None,
+    graph: Annotated[Path | None, typer.Option(help="Score this graph file instead of running the pipeline.")] = None,
     backend: BackendOpt = BackendName.lac,
     model: ModelOpt = None,
-    limit: Annotated[Optional[int], typer.Option(help="msra: score only the first N sentences.")] = None,
+    limit: Annotated[int | None, typer.Option(help="msra: score only the first N sentences.")] = None,
     domain: Annotated[bool, typer.Option(help="msra: score entities as kg run finds them (model + domain rules).")] = False,
     errors: Annotated[int, typer.Option(help="How many missed/invented items to list.")] = 20,
 ) -> None:
@@ -226,10 +226,11 @@ def show(
 def export(
     format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv or neo4j.")] = "graphml",
     out: RunDir = Path("outputs"),
-    to: Annotated[Optional[Path], typer.Option("--to", help="Target file or folder (default: inside --out).")] = None,
+    to: Annotated[Path | None, typer.Option("--to", help="Target file or folder (default: inside --out).")] = None,
 ) -> None:
     """Export the graph of the last run for Gephi (graphml, gexf), Neo4j, pandas or JavaScript."""
-    from kg.readwrite import FORMATS, export as export_graph
+    from kg.readwrite import FORMATS
+    from kg.readwrite import export as export_graph
 
     fmt = format.lower()
     if fmt not in FORMATS:

@@ -5,6 +5,7 @@ lexicons/list_heads.tsv, lexicons/place_abbreviations.txt."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -68,7 +69,7 @@ def find_short_names(text: str, starts: set[int], rules: Rules) -> list[ShortNam
                 # 开通高铁, 新建铁路: a word of the language or a place's own name is no abbreviation list.
                 return item not in common_words() and item not in gazetteer() and not heads.search(item)
         else:
-            allowed = lambda c: "\u4e00" <= c <= "\u9fff"  # noqa: E731
+            allowed = lambda c: "\u4e00" <= c <= "\u9fff"
             shortest, longest = (1 if head == "县" else 2), 3  # 莘县 and 冠县 are one character + 县
 
             def ok(item: str, head: str = head) -> bool:
@@ -110,7 +111,7 @@ def split_at(doc: Doc, offsets: set[int]) -> Doc:
         for i, inner in cuts.items():
             token = doc[i]
             bounds = [0, *inner, len(token.text)]
-            parts = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            parts = [token.text[a:b] for a, b in itertools.pairwise(bounds)]
             retok.split(token, parts, heads=[(token, 0)] * len(parts), attrs={"TAG": [token.tag_ or "n"] * len(parts)})
     spans = []
     for start, end, label in ents:

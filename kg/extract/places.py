@@ -84,9 +84,11 @@ class Gazetteer:
         self._full_names = frozenset(place.name for place in places)
         for place in places:
             self._by_name.setdefault(place.name, []).append(place)
-            if place.short and len(place.short) >= 2 and place.short != place.name:
-                if place.level != "town" and place.short not in _AMBIGUOUS_SHORT:
-                    self._by_name.setdefault(place.short, []).append(place)
+            if (
+                place.short and len(place.short) >= 2 and place.short != place.name
+                and place.level != "town" and place.short not in _AMBIGUOUS_SHORT
+            ):
+                self._by_name.setdefault(place.short, []).append(place)
 
     def lookup(self, surface: str) -> list[Place]:
         """Places a surface form can name: full names first, then short names."""
@@ -129,7 +131,7 @@ class Gazetteer:
 
 # A line of china_location.txt down to town level: tabs for the depth, then name, code, short
 # name. Village lines (four tabs) are nine in ten of the file; the regex skips them in C.
-_DIVISION_LINE = re.compile(r"^(\t{0,3})([^\t\r\n]+)(?:\t[^\t\r\n]*)?(?:\t([^\t\r\n]*))?", re.M)
+_DIVISION_LINE = re.compile(r"^(\t{0,3})([^\t\r\n]+)(?:\t[^\t\r\n]*)?(?:\t([^\t\r\n]*))?", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)

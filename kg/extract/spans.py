@@ -4,6 +4,7 @@ trie plugins follow the same principle)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -252,7 +253,7 @@ def split_org_titles(doc: Doc, rules: Rules) -> Doc:
         for i, offsets in cuts.items():
             token = doc[i]
             bounds = [0, *sorted(set(offsets)), len(token.text)]
-            parts = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            parts = [token.text[a:b] for a, b in itertools.pairwise(bounds)]
             retok.split(token, parts, heads=[(token, 0)] * len(parts), attrs={"TAG": [token.tag_ or "n"] * len(parts)})
     # An entity that covered a split word now ends where its title begins.
     spans = []
@@ -350,11 +351,13 @@ def _left_name(doc: Doc, head: Token, *, limit: int = 5, numbers: bool = False, 
     while start > 0 and head.i - start < limit:
         prev = doc[start - 1]
         # A place in brackets inside a company name: 云轴联（山东）数字科技有限责任公司.
-        if joiners and prev.text in ("）", ")") and start >= 3 and doc[start - 2].ent_type_ == "LOC":
-            if doc[start - 3].text in ("（", "("):
-                start -= 3
-                chars += len(doc[start : start + 3].text)
-                continue
+        if (
+            joiners and prev.text in ("）", ")") and start >= 3 and doc[start - 2].ent_type_ == "LOC"
+            and doc[start - 3].text in ("（", "(")
+        ):
+            start -= 3
+            chars += len(doc[start : start + 3].text)
+            continue
         if prev.text in _OPEN_QUOTES:
             start -= 1
             break
@@ -592,7 +595,7 @@ def long_body_spans(doc: Doc, rules: Rules) -> list[Span]:
 
 @lru_cache(maxsize=4)
 def _long_body_tail(heads: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"[^\W\d_]{0,30}?(?:%s)" % "|".join(map(re.escape, heads)))
+    return re.compile(r"[^\W\d_]{0,30}?(?:" + "|".join(map(re.escape, heads)) + ")")
 
 
 # "A、B、C等(行业骨干|一批优秀)?企业": the items of the list are enterprises.
@@ -868,7 +871,7 @@ def place_chain_spans(doc: Doc, rules: Rules) -> tuple[Doc, list[Span]]:
         else:
             continue
         bounds = [0, *ends]
-        for a, b in zip(bounds, bounds[1:]):
+        for a, b in itertools.pairwise(bounds):
             found.append((ent.start_char + a, ent.start_char + b, "LOC"))
         if label is not None:
             found.append((ent.start_char + ends[-1], ent.end_char, label))

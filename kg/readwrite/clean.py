@@ -8,12 +8,11 @@ changed.
 
 from __future__ import annotations
 
-import weakref
-
 import json
 import math
 import numbers
 import re
+import weakref
 from collections import defaultdict
 from collections.abc import Hashable, Mapping
 from typing import Any

@@ -1,5 +1,5 @@
-from kg.resolve import detect_home_city, resolve
 from kg.extract.places import gazetteer
+from kg.resolve import detect_home_city, resolve
 from kg.schema import Article, Extraction, Mention, Role, Sentence
 
 
