@@ -12,8 +12,8 @@ import os
 from typing import IO, Any
 
 import networkx as nx
-import orjson
 
+from kg.readwrite import json_text
 from kg.readwrite._output import PathOrFile, write_text
 from kg.readwrite.clean import clean_graph
 
@@ -43,10 +43,10 @@ def write_json(graph: nx.Graph, path_or_file: PathOrFile, *, indent: int | None 
 
 
 def _dumps(value: Any, indent: int | None = None) -> str:
-    # allow_nan=False: clean_graph dropped NaN/inf, so this only guards against regressions.
     if indent is not None:
+        # allow_nan=False: clean_graph dropped NaN/inf, so this only guards against regressions.
         return json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=False)
-    return orjson.dumps(value).decode()  # 3x json's encoder; NaN cannot reach it (clean_graph)
+    return json_text.dumps(value)
 
 
 def read_json(path_or_file: str | os.PathLike[str] | IO[Any]) -> nx.MultiDiGraph:
