@@ -78,6 +78,18 @@ def _no_gc(*, freeze: bool = False) -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def _frozen_for_the_run() -> Iterator[None]:
+    """What the run froze away from the cyclic GC (stored records, the graph) is the caller's
+    heap again when it ends, however it ends."""
+    frozen = gc.get_freeze_count()
+    try:
+        yield
+    finally:
+        if gc.get_freeze_count() > frozen:
+            gc.unfreeze()
+
+
 def _noop(stage: str, advance: int, total: int | None) -> None:
     return None
 
@@ -280,76 +292,71 @@ def run(
         if on_error is not None:
             on_error(path, problem)
 
-    frozen = gc.get_freeze_count()
-    with output_lock(out):
+    with output_lock(out), _frozen_for_the_run():
+        progress("ingest", 0, None)
+        inputs = list(inputs)
+        extractor = Extractor(backend=backend, model=model)
+        store_path = out / STORE_NAME
+        # The store is opened for reading only when it exists, and created or cleared only
+        # once there are articles: a mistyped path leaves an earlier run's outputs as they were.
+        store = Store(store_path) if store_path.exists() and not fresh else None
         try:
-            progress("ingest", 0, None)
-            inputs = list(inputs)
-            extractor = Extractor(backend=backend, model=model)
-            store_path = out / STORE_NAME
-            # The store is opened for reading only when it exists, and created or cleared only
-            # once there are articles: a mistyped path leaves an earlier run's outputs as they were.
-            store = Store(store_path) if store_path.exists() and not fresh else None
-            try:
-                sources = _scan(inputs, store, report)
-                problems = _assign_ids(sources)
-                fingerprint = extractor.fingerprint()
-                early = _extract_early(sources, store, extractor, fingerprint, jobs=jobs, engine=engine)
-                stored = _stored(sources, store, fingerprint)
-                extracted_early = 0
-                if early is not None and store is not None:
-                    _warm_up()  # while the other process loads the model
-                    extracted_early = store.put_many(early(), fingerprint)  # found stored below
-                for source in sources:
-                    for problem in source.problems:
-                        report(source.path, problem)
-                for where, problem in problems:
-                    report(Path(where), problem)
-                ids = [i for s in sources for i in s.final if i is not None]
-                progress("ingest", len(ids), len(ids))
-                if not ids:
-                    # Never replace the graph of an earlier run with an empty one for a mistyped path.
-                    raise NoArticlesError(_no_articles_message(inputs))
-                if store is None:
-                    store = Store(store_path)
-                    if fresh:
-                        store.clear()
-                to_read = [
-                    a
-                    for s in sources
-                    if s.articles is not None
-                    for a, i in zip(s.articles, s.final, strict=True)
-                    if i is not None
-                ]
-                progress("extract", len(stored), len(ids))
-                fresh_extractions, reused = extract_articles(
-                    to_read, extractor, store=store, jobs=jobs, engine=engine, scheduler=scheduler,
-                    progress=lambda stage, n, _total: progress(stage, n, len(ids)),
-                )
-                by_id = {**stored, **{ex.article.id: ex for ex in fresh_extractions}}
-                extractions = [by_id[i] for i in ids]
-                reused += len(stored) - extracted_early
-                reader, now = reader_fingerprint(), time.time_ns()
-                store.put_sources(  # only now: the files' extractions are all stored
-                    (str(s.path.resolve()), s.size, s.mtime_ns, reader, s.ids, s.problems)
-                    for s in sources
-                    # A file changed within the last seconds could change again with the same
-                    # size and mtime (coarse clocks): read it again next time (git's racy rule).
-                    if s.articles is not None and now - s.mtime_ns > RACY_NS
-                )
-            finally:
-                if store is not None:
-                    store.close()
-            progress("graph", 0, None)
-            with _no_gc(freeze=True):
-                resolution = resolve(extractions, home_city=home_city)
-                graph = analyze(build_graph(extractions, resolution))
-            progress("graph", 1, 1)
-            outputs = _write_outputs(graph, out, html=html, jobs=jobs, engine=engine, top_n=top_n,
-                                     ego_count=ego_count, progress=progress)
+            sources = _scan(inputs, store, report)
+            problems = _assign_ids(sources)
+            fingerprint = extractor.fingerprint()
+            early = _extract_early(sources, store, extractor, fingerprint, jobs=jobs, engine=engine)
+            stored = _stored(sources, store, fingerprint)
+            extracted_early = 0
+            if early is not None and store is not None:
+                _warm_up()  # while the other process loads the model
+                extracted_early = store.put_many(early(), fingerprint)  # found stored below
+            for source in sources:
+                for problem in source.problems:
+                    report(source.path, problem)
+            for where, problem in problems:
+                report(Path(where), problem)
+            ids = [i for s in sources for i in s.final if i is not None]
+            progress("ingest", len(ids), len(ids))
+            if not ids:
+                # Never replace the graph of an earlier run with an empty one for a mistyped path.
+                raise NoArticlesError(_no_articles_message(inputs))
+            if store is None:
+                store = Store(store_path)
+                if fresh:
+                    store.clear()
+            to_read = [
+                a
+                for s in sources
+                if s.articles is not None
+                for a, i in zip(s.articles, s.final, strict=True)
+                if i is not None
+            ]
+            progress("extract", len(stored), len(ids))
+            fresh_extractions, reused = extract_articles(
+                to_read, extractor, store=store, jobs=jobs, engine=engine, scheduler=scheduler,
+                progress=lambda stage, n, _total: progress(stage, n, len(ids)),
+            )
+            by_id = {**stored, **{ex.article.id: ex for ex in fresh_extractions}}
+            extractions = [by_id[i] for i in ids]
+            reused += len(stored) - extracted_early
+            reader, now = reader_fingerprint(), time.time_ns()
+            store.put_sources(  # only now: the files' extractions are all stored
+                (str(s.path.resolve()), s.size, s.mtime_ns, reader, s.ids, s.problems)
+                for s in sources
+                # A file changed within the last seconds could change again with the same
+                # size and mtime (coarse clocks): read it again next time (git's racy rule).
+                if s.articles is not None and now - s.mtime_ns > RACY_NS
+            )
         finally:
-            if gc.get_freeze_count() > frozen:
-                gc.unfreeze()  # the caller's heap is the caller's again
+            if store is not None:
+                store.close()
+        progress("graph", 0, None)
+        with _no_gc(freeze=True):
+            resolution = resolve(extractions, home_city=home_city)
+            graph = analyze(build_graph(extractions, resolution))
+        progress("graph", 1, 1)
+        outputs = _write_outputs(graph, out, html=html, jobs=jobs, engine=engine, top_n=top_n,
+                                 ego_count=ego_count, progress=progress)
 
     return RunResult(out=out, graph=graph, articles=len(ids), reused=reused, skipped=skipped, outputs=outputs)
 
