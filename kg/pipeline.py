@@ -265,6 +265,70 @@ def _stored(sources: list[_Source], store: Store | None, fingerprint: str) -> di
         _assign_ids(sources)
 
 
+def _extractions(
+    inputs: list[str | Path], out: Path, extractor: Extractor, *, fresh: bool, jobs: int, engine: str,
+    scheduler: str | None, progress: Progress, report: Callable[[Path, str], None],
+) -> tuple[list[Extraction], int]:
+    """Ingest and extract: every article's Extraction in input order, and how many came from
+    the store. Unchanged files are not read again; only new or changed articles are extracted."""
+    progress("ingest", 0, None)
+    store_path = out / STORE_NAME
+    # The store is opened for reading only when it exists, and created or cleared only
+    # once there are articles: a mistyped path leaves an earlier run's outputs as they were.
+    store = Store(store_path) if store_path.exists() and not fresh else None
+    try:
+        sources = _scan(inputs, store, report)
+        problems = _assign_ids(sources)
+        fingerprint = extractor.fingerprint()
+        early = _extract_early(sources, store, extractor, fingerprint, jobs=jobs, engine=engine)
+        stored = _stored(sources, store, fingerprint)
+        extracted_early = 0
+        if early is not None and store is not None:
+            _warm_up()  # while the other process loads the model
+            extracted_early = store.put_many(early(), fingerprint)  # found stored below
+        for source in sources:
+            for problem in source.problems:
+                report(source.path, problem)
+        for where, problem in problems:
+            report(Path(where), problem)
+        ids = [i for s in sources for i in s.final if i is not None]
+        progress("ingest", len(ids), len(ids))
+        if not ids:
+            # Never replace the graph of an earlier run with an empty one for a mistyped path.
+            raise NoArticlesError(_no_articles_message(inputs))
+        if store is None:
+            store = Store(store_path)
+            if fresh:
+                store.clear()
+        to_read = [
+            a
+            for s in sources
+            if s.articles is not None
+            for a, i in zip(s.articles, s.final, strict=True)
+            if i is not None
+        ]
+        progress("extract", len(stored), len(ids))
+        fresh_extractions, reused = extract_articles(
+            to_read, extractor, store=store, jobs=jobs, engine=engine, scheduler=scheduler,
+            progress=lambda stage, n, _total: progress(stage, n, len(ids)),
+        )
+        by_id = {**stored, **{ex.article.id: ex for ex in fresh_extractions}}
+        extractions = [by_id[i] for i in ids]
+        reused += len(stored) - extracted_early
+        reader, now = reader_fingerprint(), time.time_ns()
+        store.put_sources(  # only now: the files' extractions are all stored
+            (str(s.path.resolve()), s.size, s.mtime_ns, reader, s.ids, s.problems)
+            for s in sources
+            # A file changed within the last seconds could change again with the same
+            # size and mtime (coarse clocks): read it again next time (git's racy rule).
+            if s.articles is not None and now - s.mtime_ns > RACY_NS
+        )
+    finally:
+        if store is not None:
+            store.close()
+    return extractions, reused
+
+
 def run(
     inputs: Iterable[str | Path],
     *,
@@ -293,63 +357,10 @@ def run(
             on_error(path, problem)
 
     with output_lock(out), _frozen_for_the_run():
-        progress("ingest", 0, None)
-        inputs = list(inputs)
-        extractor = Extractor(backend=backend, model=model)
-        store_path = out / STORE_NAME
-        # The store is opened for reading only when it exists, and created or cleared only
-        # once there are articles: a mistyped path leaves an earlier run's outputs as they were.
-        store = Store(store_path) if store_path.exists() and not fresh else None
-        try:
-            sources = _scan(inputs, store, report)
-            problems = _assign_ids(sources)
-            fingerprint = extractor.fingerprint()
-            early = _extract_early(sources, store, extractor, fingerprint, jobs=jobs, engine=engine)
-            stored = _stored(sources, store, fingerprint)
-            extracted_early = 0
-            if early is not None and store is not None:
-                _warm_up()  # while the other process loads the model
-                extracted_early = store.put_many(early(), fingerprint)  # found stored below
-            for source in sources:
-                for problem in source.problems:
-                    report(source.path, problem)
-            for where, problem in problems:
-                report(Path(where), problem)
-            ids = [i for s in sources for i in s.final if i is not None]
-            progress("ingest", len(ids), len(ids))
-            if not ids:
-                # Never replace the graph of an earlier run with an empty one for a mistyped path.
-                raise NoArticlesError(_no_articles_message(inputs))
-            if store is None:
-                store = Store(store_path)
-                if fresh:
-                    store.clear()
-            to_read = [
-                a
-                for s in sources
-                if s.articles is not None
-                for a, i in zip(s.articles, s.final, strict=True)
-                if i is not None
-            ]
-            progress("extract", len(stored), len(ids))
-            fresh_extractions, reused = extract_articles(
-                to_read, extractor, store=store, jobs=jobs, engine=engine, scheduler=scheduler,
-                progress=lambda stage, n, _total: progress(stage, n, len(ids)),
-            )
-            by_id = {**stored, **{ex.article.id: ex for ex in fresh_extractions}}
-            extractions = [by_id[i] for i in ids]
-            reused += len(stored) - extracted_early
-            reader, now = reader_fingerprint(), time.time_ns()
-            store.put_sources(  # only now: the files' extractions are all stored
-                (str(s.path.resolve()), s.size, s.mtime_ns, reader, s.ids, s.problems)
-                for s in sources
-                # A file changed within the last seconds could change again with the same
-                # size and mtime (coarse clocks): read it again next time (git's racy rule).
-                if s.articles is not None and now - s.mtime_ns > RACY_NS
-            )
-        finally:
-            if store is not None:
-                store.close()
+        extractions, reused = _extractions(
+            list(inputs), out, Extractor(backend=backend, model=model), fresh=fresh, jobs=jobs,
+            engine=engine, scheduler=scheduler, progress=progress, report=report,
+        )
         progress("graph", 0, None)
         with _no_gc(freeze=True):
             resolution = resolve(extractions, home_city=home_city)
@@ -358,7 +369,9 @@ def run(
         outputs = _write_outputs(graph, out, html=html, jobs=jobs, engine=engine, top_n=top_n,
                                  ego_count=ego_count, progress=progress)
 
-    return RunResult(out=out, graph=graph, articles=len(ids), reused=reused, skipped=skipped, outputs=outputs)
+    return RunResult(
+        out=out, graph=graph, articles=len(extractions), reused=reused, skipped=skipped, outputs=outputs
+    )
 
 
 def _write_outputs(
