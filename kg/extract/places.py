@@ -48,24 +48,9 @@ def _dictionary_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "dictionary"
 
 
-def _read_lines(name: str) -> Iterator[str]:
+def _read_text(name: str) -> str:
     """A jionlp dictionary file; it ships zipped and jionlp unpacks it on first use, so read
     whichever is there, without writing into site-packages."""
-    folder = _dictionary_dir()
-    text_file = folder / f"{name}.txt"
-    if text_file.is_file():
-        with text_file.open(encoding="utf-8") as fh:
-            yield from fh
-        return
-    archive = folder / f"{name}.zip"
-    if not archive.is_file():
-        raise RuntimeError(f"jionlp's {name} data is missing from {folder}: reinstall jionlp")
-    with zipfile.ZipFile(archive) as zf, zf.open(f"{name}.txt") as raw:
-        yield from io.TextIOWrapper(raw, encoding="utf-8")
-
-
-def _read_text(name: str) -> str:
-    """A whole jionlp dictionary file, from its .txt or its .zip (see _read_lines)."""
     folder = _dictionary_dir()
     text_file = folder / f"{name}.txt"
     if text_file.is_file():
@@ -73,8 +58,13 @@ def _read_text(name: str) -> str:
     archive = folder / f"{name}.zip"
     if not archive.is_file():
         raise RuntimeError(f"jionlp's {name} data is missing from {folder}: reinstall jionlp")
-    with zipfile.ZipFile(archive) as zf:
-        return zf.read(f"{name}.txt").decode("utf-8")
+    with zipfile.ZipFile(archive) as zf, zf.open(f"{name}.txt") as raw:
+        return io.TextIOWrapper(raw, encoding="utf-8").read()  # newlines as read_text gives them
+
+
+def _read_lines(name: str) -> Iterator[str]:
+    """The file's lines, each with its newline."""
+    return iter(io.StringIO(_read_text(name)))
 
 
 class Gazetteer:
