@@ -39,7 +39,10 @@ def importance(graph: nx.Graph, *, seed: int = 0) -> tuple[dict, dict]:
     Communities are numbered by size, largest first, ties by graph order; ``seed`` makes
     Louvain repeatable.
     """
-    simple = undirected_weights(graph)
+    return _importance(undirected_weights(graph), seed)
+
+
+def _importance(simple: nx.Graph, seed: int) -> tuple[dict, dict]:
     nodes = list(simple.nodes)
     if not nodes:
         return {}, {}
@@ -66,13 +69,10 @@ def analyze(graph: nx.MultiDiGraph, *, seed: int = 0) -> nx.MultiDiGraph:
     """Adds pagerank, degree and community to every node (in place) and returns the graph."""
     if graph.number_of_nodes() == 0:
         return graph
-    rank, community = importance(graph, seed=seed)
-    degree = {node: 0 for node in graph}  # neighbours other than itself, in either direction
-    for a, b in {frozenset(edge) for edge in graph.edges() if edge[0] != edge[1]}:
-        degree[a] += 1
-        degree[b] += 1
+    simple = undirected_weights(graph)  # one edge per pair of distinct neighbours
+    rank, community = _importance(simple, seed)
     for node, data in graph.nodes(data=True):
         data["pagerank"] = round(float(rank[node]), 6)
-        data["degree"] = degree[node]
+        data["degree"] = simple.degree(node)
         data["community"] = community[node]
     return graph
