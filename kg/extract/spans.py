@@ -394,6 +394,11 @@ def _has_proper_part(span: Span) -> bool:
 _PHYSICAL_HEADS = ("产业园", "科技园", "工业园", "物流园", "示范园", "高铁", "铁路", "机场", "大桥")
 
 
+def _quantity(token: Token, rules: Rules) -> bool:
+    """一批, 多个: a quantity of projects, which ends a project's name on its left."""
+    return token.tag_ in ("m", "r") and token.text in rules.project_generic
+
+
 def _anchored_project_start(doc: Doc, head: Token, rules: Rules) -> int | None:
     """Start of a project name that begins with a place or organisation, walking left over name
     words, numbers and the project words of the lexicon (年产, 至, 保护 ...)."""
@@ -411,8 +416,7 @@ def _anchored_project_start(doc: Doc, head: Token, rules: Rules) -> int | None:
         )
         if not ok or token.tag_ == "w":
             break
-        # 一批, 多个: a quantity of projects ends the name (常德高新区|布局一批…项目 is no name)
-        if token.tag_ in ("m", "r") and token.text in rules.project_generic:
+        if _quantity(token, rules):  # 常德高新区|布局一批…项目 is no name
             break
         if proper:
             anchor = i
@@ -491,9 +495,8 @@ def project_spans(doc: Doc, rules: Rules) -> list[Span]:
         if generic_before:
             continue
         start = _left_name(doc, token, numbers=True)
-        # 一批, 多个: a quantity of projects ends the name (株洲高新区|布局一批…项目 is no name)
         for k in range(token.i - 1, start - 1, -1):
-            if doc[k].tag_ in ("m", "r") and doc[k].text in rules.project_generic:
+            if _quantity(doc[k], rules):  # 株洲高新区|布局一批…项目 is no name
                 start = k + 1
                 break
         # Generic words and numbers at the left edge are not part of the name (一批重点项目),
