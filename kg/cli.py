@@ -251,8 +251,32 @@ def _mount_train() -> None:
 _mount_train()
 
 
-def main() -> None:  # pragma: no cover
-    app()
+def main() -> None:
+    """The ``kg`` command. When a command has finished, with its files closed and no child
+    process or thread left, the process ends at once instead of freeing its heap and modules
+    object by object (0.2-0.4 s after spaCy and a graph are loaded: a tenth of a re-run)."""
+    try:
+        app()
+        code: int | str | None = 0
+    except SystemExit as exc:
+        code = exc.code
+    _exit(code)
+
+
+def _exit(code: int | str | None) -> None:
+    import multiprocessing
+    import os
+    import threading
+
+    if code is None:
+        code = 0
+    if not isinstance(code, int):  # sys.exit("message"): Python prints it and exits with 1
+        raise SystemExit(code)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if multiprocessing.active_children() or threading.active_count() > 1:
+        raise SystemExit(code)  # let the interpreter join them
+    os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

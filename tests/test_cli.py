@@ -212,3 +212,55 @@ def test_cli_eval_graph_prints_scores(seeds_run: RunResult) -> None:
     for scores in rows.values():
         assert all(0.0 <= s <= 1.0 for s in scores)
     assert rows["ALL"][2] > 0.5  # a broken pipeline or scorer would land far below this
+
+
+# --- the kg command as a process -----------------------------------------------------------------
+
+
+def test_kg_command_exit_codes_and_output_survive_the_quick_exit(seeds_run: RunResult) -> None:
+    """``main`` ends the process with os._exit: piped output must still arrive in full and the
+    exit code must be the command's."""
+    import subprocess
+    import sys
+
+    def kg(*args: str | Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "kg.cli", *map(str, args)],
+            capture_output=True, text=True, timeout=120, check=False,
+        )
+
+    label, titles = _official(seeds_run.graph)
+    shown = kg("show", label, "--out", seeds_run.out)
+    assert shown.returncode == 0, shown.stderr
+    assert label in shown.stdout and all(t in shown.stdout for t in titles)
+    missing = kg("show", "查无此人某某某", "--out", seeds_run.out)
+    assert missing.returncode == 1
+    assert "查无此人某某某" in missing.stdout + missing.stderr
+    assert kg("show", "某某", "--out", seeds_run.out / "nowhere").returncode == 2
+
+
+def test_quick_exit_leaves_running_threads_to_the_interpreter(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import threading
+
+    from kg import cli
+
+    ended: list[int] = []
+    monkeypatch.setattr(os, "_exit", ended.append)
+    cli._exit(None)
+    assert ended == [0]
+    cli._exit(3)
+    assert ended == [0, 3]
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        with pytest.raises(SystemExit) as exc:
+            cli._exit(0)
+        assert exc.value.code == 0 and ended == [0, 3]
+    finally:
+        stop.set()
+        worker.join()
+    with pytest.raises(SystemExit) as exc:
+        cli._exit("bad input")
+    assert exc.value.code == "bad input"
