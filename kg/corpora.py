@@ -9,13 +9,14 @@ cache outside the repository; nothing is downloaded at import time.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
+
+from kg.cache import cache_root
 
 Span = tuple[int, int, str]
 Example = tuple[str, list[Span]]
@@ -31,9 +32,7 @@ class CorpusError(RuntimeError):
 
 
 def default_cache_dir() -> Path:
-    env = os.environ.get("KG_CACHE")
-    root = Path(env) if env else Path.home() / ".cache" / "kg"
-    return root / "corpora"
+    return cache_root() / "corpora"
 
 
 def msra(split: Literal["train", "test"], *, cache_dir: Path | None = None) -> list[Example]:

@@ -43,3 +43,25 @@ def test_places_missing_data_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(places, "_dictionary_dir", lambda: tmp_path)
     with pytest.raises(RuntimeError, match="reinstall jionlp"):
         list(places._read_lines("china_location"))
+
+
+def test_places_rows_are_cached_and_a_bad_cache_is_parsed_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE", str(tmp_path / "cache"))
+    parsed = places._DIVISION_LINE.findall(places._read_text("china_location"))
+    assert places._division_rows() == parsed  # first use: parsed and stored
+    (stored,) = (tmp_path / "cache" / "places").glob("china_location-*.marshal")
+    monkeypatch.setattr(places, "_read_text", lambda name: pytest.fail("parsed again"))
+    assert places._division_rows() == parsed  # from the cache
+    stored.write_bytes(b"\x00not marshal")
+    monkeypatch.undo()
+    monkeypatch.setenv("KG_CACHE", str(tmp_path / "cache"))
+    assert places._division_rows() == parsed  # a broken file is ignored and replaced
+    assert [p.name for p in (tmp_path / "cache" / "places").iterdir()] == [stored.name]
+
+
+def test_places_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("KG_CACHE", str(blocker))  # mkdir under a file fails
+    rows = places._division_rows()
+    assert ("", "山东省", "山东") in rows
