@@ -240,6 +240,7 @@ def test_kg_command_exit_codes_and_output_survive_the_quick_exit(seeds_run: RunR
 
 
 def test_quick_exit_leaves_running_threads_to_the_interpreter(monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
     import os
     import threading
 
@@ -247,20 +248,21 @@ def test_quick_exit_leaves_running_threads_to_the_interpreter(monkeypatch: pytes
 
     ended: list[int] = []
     monkeypatch.setattr(os, "_exit", ended.append)
+    # other tests in this process may leave threads or children behind: decide for them here
+    threads, children = [1], [[]]
+    monkeypatch.setattr(threading, "active_count", lambda: threads[0])
+    monkeypatch.setattr(multiprocessing, "active_children", lambda: children[0])
     cli._exit(None)
-    assert ended == [0]
     cli._exit(3)
     assert ended == [0, 3]
-    stop = threading.Event()
-    worker = threading.Thread(target=stop.wait)
-    worker.start()
-    try:
-        with pytest.raises(SystemExit) as exc:
-            cli._exit(0)
-        assert exc.value.code == 0 and ended == [0, 3]
-    finally:
-        stop.set()
-        worker.join()
+    threads[0] = 2  # a thread still running: the interpreter joins it
+    with pytest.raises(SystemExit) as exc:
+        cli._exit(0)
+    assert exc.value.code == 0
+    threads[0], children[0] = 1, [object()]  # a child process still running
+    with pytest.raises(SystemExit) as exc:
+        cli._exit(4)
+    assert exc.value.code == 4 and ended == [0, 3]
     with pytest.raises(SystemExit) as exc:
         cli._exit("bad input")
     assert exc.value.code == "bad input"
