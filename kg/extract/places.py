@@ -23,6 +23,9 @@ from kg.cache import read_cached, write_cached
 from kg.extract.rules import RULES_DIR, read_list
 
 LEVELS = ("province", "city", "county", "town")
+# The level words a paper uses for a place of its own without naming it (市委, 县公安局, 我区):
+# the extractor reads them as the start of a name, resolve fills in which place (HomePlace.fill_place).
+RELATIVE_LEVELS = ("市", "县", "区", "省")
 # Short names that are also everyday words or too ambiguous to tag on their own (a lexicon).
 _AMBIGUOUS_SHORT = frozenset(read_list(RULES_DIR / "ambiguous_short_places.txt"))
 

@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 
 from kg.extract.backends.doc import doc_text
 from kg.extract.lists import short_name_spans, split_at
-from kg.extract.places import common_words, gazetteer, world_places
+from kg.extract.places import RELATIVE_LEVELS, common_words, gazetteer, world_places
 from kg.extract.rules import Rules, load_rules
 
 _DATELINE = re.compile(r"^本报.{0,6}讯$")
@@ -23,7 +23,7 @@ _JUNK = re.compile(r"^[\d\W_a-zA-Z]*$")  # digits, punctuation, bare latin lette
 _NAME_POS = {"n", "nz", "ns", "nt", "nr", "nw", "vn", "an", "j", "LOC", "ORG", "PER", "x", "NN", "NR"}
 _OPEN_QUOTES = "“‘《「"
 _CLOSE_QUOTES = "”’》」"
-_RELATIVE_PREFIX = ("市", "县", "区", "省")
+_RELATIVE_PREFIX = RELATIVE_LEVELS
 _DEMONSTRATIVES = {"我", "本", "全", "该", "各", "两", "此"}
 # Characters that start a function word: 和县 in "项目和县一级" is not the county.
 _FUNCTION_CHARS = set("和与及在从向对于把被为")
@@ -501,8 +501,10 @@ def project_spans(doc: Doc, rules: Rules) -> list[Span]:
                 break
         # Generic words and numbers at the left edge are not part of the name (一批重点项目),
         # a capacity is (350万千瓦风电项目).
+        capacity_first = False
         while start < token.i and (doc[start].text in rules.project_generic or doc[start].tag_ in ("m", "q")):
             if _capacity(doc, start, token.i, rules):
+                capacity_first = True
                 break
             start += 1
         if start == token.i:
@@ -511,7 +513,7 @@ def project_spans(doc: Doc, rules: Rules) -> list[Span]:
         if not is_project_name(span.text, rules):
             continue
         physical = token.text.endswith(_PHYSICAL_HEADS) and len(span.text) - len(token.text) >= 2
-        if physical or _has_proper_part(span) or _capacity(doc, start, token.i, rules):
+        if physical or _has_proper_part(span) or capacity_first or _capacity(doc, start, token.i, rules):
             spans.append(span)
     return spans
 

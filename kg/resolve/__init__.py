@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from kg.extract.places import Gazetteer, Place, country_names, gazetteer
+from kg.extract.places import RELATIVE_LEVELS, Gazetteer, Place, country_names, gazetteer
 from kg.extract.rules import load_rules, read_list
 from kg.resolve.home import article_home, detect_home_city
 from kg.resolve.names import (
@@ -285,8 +285,8 @@ def declared_short_forms(ex: Extraction) -> list[tuple[Mention, Mention]]:
     return pairs
 
 
-# The paper's own place (spans.own_place_spans): 我县 is the home county.
-_OWN_PLACES = frozenset({"我市", "我县", "我区", "我省"})
+# The paper's own place, as spans.own_place_spans finds it: 我县 is the home county.
+_OWN_PLACES = frozenset("我" + level for level in RELATIVE_LEVELS)
 # A body's party group, as the annotators give its posts (党组书记 @ the body).
 _PARTY_GROUP = "党组"
 # After a country, words that make a body national (韩国国际新闻传媒交流协会, 日本驻华大使馆).

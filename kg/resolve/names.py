@@ -37,7 +37,8 @@ class HomePlace:
         return [] if self.place is None else [self.place, *self.place.ancestors()]
 
     def fill_place(self, key: str) -> Place | None:
-        """The place a relative 市/县/区/省 refers to from here (a town's 市 is its county-level city)."""
+        """The place a relative level (places.RELATIVE_LEVELS: 市/县/区/省) refers to from here (a
+        town's 市 is its county-level city)."""
         for p in self.chain():
             if key == "省" and p.level == "province":
                 return p
