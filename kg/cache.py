@@ -8,7 +8,6 @@ be read or written only costs time.
 from __future__ import annotations
 
 import os
-import tempfile
 from contextlib import suppress
 from pathlib import Path
 
@@ -30,19 +29,16 @@ def write_cached(name: str, data: bytes, *, replaces: str | None = None) -> None
     """Store ``data`` under ``name`` atomically (a reader never sees half a file), and remove
     the files beside it whose names start with ``replaces`` (older versions of the same data).
     Failures are ignored: a read-only home only means the work is done again next time."""
+    # Imported here: kg.readwrite brings the graph writers (networkx) into a process that
+    # extracts, and a write happens only when the cache missed.
+    from kg.readwrite.atomic import atomic_write
+
     path = cache_root() / name
     with suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_write(path, "wb") as handle:
+            handle.write(data)
         if replaces is not None:
             for old in path.parent.glob(f"{replaces}*"):
                 if old != path:
                     with suppress(OSError):
                         old.unlink()
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except OSError:
-            with suppress(OSError):
-                os.unlink(tmp)
