@@ -673,3 +673,113 @@ def test_pipeline_jobs_2_rerun_error_beside_fails_the_run(
     monkeypatch.setattr(Extractor, "extract", broken)
     with pytest.raises(RuntimeError, match="cannot read new#1"):
         run([aged_pages], out=out, jobs=2, html=False)
+
+
+# --- 7. a resident process keeps the model and unchanged files' extractions ----------------------
+
+
+def count_store_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Wrap Store.get_many and return how many ids each call asked for."""
+    from kg.store import Store
+
+    calls: list[int] = []
+    real = Store.get_many
+
+    def get_many(self, ids, fingerprint):  # type: ignore[no-untyped-def]
+        ids = list(ids)
+        calls.append(len(ids))
+        return real(self, ids, fingerprint)
+
+    monkeypatch.setattr(Store, "get_many", get_many)
+    return calls
+
+
+def test_pipeline_resident_reuses_what_it_kept_while_the_files_are_unchanged(
+    aged_pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.pipeline import Resident
+
+    out, resident = tmp_path / "out", Resident()
+    first = run([aged_pages], out=out, html=False, resident=resident)
+    store_reads, calls = count_store_reads(monkeypatch), count_extractions(monkeypatch)
+    again = run([aged_pages], out=out, html=False, resident=resident)
+    assert store_reads == [] and calls == []  # neither the store nor the model was asked
+    assert again.reused == again.articles == first.articles
+    assert graph_signature(again.graph) == graph_signature(first.graph)
+
+    changed = aged_pages / "gbk.txt"
+    changed.write_text("本报讯 东阿县副县长王新民到县医院调研。", encoding="utf-8")
+    _age(changed, 30)
+    third = run([aged_pages], out=out, html=False, resident=resident)
+    assert store_reads == [] and calls == ["gbk#1"]
+    assert "王新民" in "".join(third.graph.nodes)
+    alone = run([aged_pages], out=tmp_path / "alone", html=False)
+    assert graph_signature(third.graph) == graph_signature(alone.graph)
+
+    changed.unlink()  # a removed file's extractions are not kept
+    run([aged_pages], out=out, html=False, resident=resident)
+    assert not any(key[0].endswith("gbk.txt") for key in resident.files)
+
+
+def test_pipeline_resident_keeps_no_file_changed_within_the_last_seconds(tmp_path: Path) -> None:
+    from kg.pipeline import Resident
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(GOOD, pages / "today.txt")  # mtime: now; it could change again unseen
+    resident = Resident()
+    run([pages], out=tmp_path / "out", html=False, resident=resident)
+    assert resident.files == {}
+
+
+def test_pipeline_resident_fresh_and_new_rules_extract_again(
+    aged_pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.pipeline import Resident
+
+    out, resident = tmp_path / "out", Resident()
+    run([aged_pages], out=out, html=False, resident=resident)
+    calls = count_extractions(monkeypatch)
+    result = run([aged_pages], out=out, html=False, resident=resident, fresh=True)
+    assert len(calls) == result.articles and result.reused == 0
+    calls.clear()
+    monkeypatch.setattr(Extractor, "fingerprint", lambda self: "other-rules")
+    result = run([aged_pages], out=out, html=False, resident=resident)
+    assert len(calls) == result.articles and result.reused == 0
+
+
+def test_pipeline_resident_loads_the_model_once(
+    aged_pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.extract.pipeline
+    from kg.pipeline import Resident
+
+    loads: list[str] = []
+    real = kg.extract.pipeline.get_backend
+
+    def get_backend(name, **kwargs):  # type: ignore[no-untyped-def]
+        loads.append(name)
+        return real(name, **kwargs)
+
+    monkeypatch.setattr(kg.extract.pipeline, "get_backend", get_backend)
+    resident = Resident()
+    out = tmp_path / "out"
+    for n in range(3):
+        shutil.copy(GOOD, aged_pages / f"new{n}.txt")
+        run([aged_pages], out=out, html=False, resident=resident)
+    assert loads == ["lac"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork only on Linux")
+def test_pipeline_resident_with_the_model_loaded_extracts_a_new_page_here(
+    aged_pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # jobs 2 forks a process to load the model for a few new pages; a resident holds it already.
+    from kg.pipeline import Resident
+
+    out, resident = tmp_path / "out", Resident()
+    run([aged_pages], out=out, html=False, resident=resident)  # jobs 1: loads the model here
+    shutil.copy(GOOD, aged_pages / "new.txt")
+    calls = count_extractions(monkeypatch)
+    again = run([aged_pages], out=out, jobs=2, html=False, resident=resident)
+    assert calls == ["new#1"] and again.articles == again.reused + 1

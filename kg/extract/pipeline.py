@@ -22,6 +22,11 @@ class Extractor:
         return {"backend_name": self.backend_name, "model": self.model, "_backend": None}
 
     @property
+    def loaded(self) -> bool:
+        """Whether this process has loaded the model (extracting here costs no load)."""
+        return self._backend is not None
+
+    @property
     def backend(self) -> Backend:
         if self._backend is None:
             self._backend = get_backend(self.backend_name, model=self.model)
