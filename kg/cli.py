@@ -23,6 +23,10 @@ Inputs = Annotated[list[Path], typer.Argument(help="Files (.txt, .jsonl) and fol
 Out = Annotated[Path, typer.Option("--out", "-o", help="Output folder.")]
 BackendOpt = Annotated[BackendName, typer.Option("--backend", "-b", help="Statistical model under the domain rules.")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="Model name or path for the backend.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction processes.")]
+HomeCityOpt = Annotated[str | None, typer.Option(help="City that 市公安局 etc. refer to (default: detected).")]
+TopNOpt = Annotated[int, typer.Option(help="Entities shown in the overview.")]
+EgoCountOpt = Annotated[int, typer.Option(help="Entities that get their own neighbourhood page.")]
 
 
 def _warn(path: Path, problem: str) -> None:
@@ -53,13 +57,13 @@ def run(
     out: Out = Path("outputs"),
     backend: BackendOpt = BackendName.lac,
     model: ModelOpt = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction processes.")] = 1,
+    jobs: JobsOpt = 1,
     engine: Annotated[str, typer.Option(help="local or dask.")] = "local",
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (with --engine dask).")] = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Ignore stored extractions.")] = False,
-    home_city: Annotated[str | None, typer.Option(help="City that 市公安局 etc. refer to (default: detected).")] = None,
-    top_n: Annotated[int, typer.Option(help="Entities shown in the overview.")] = 300,
-    ego_count: Annotated[int, typer.Option(help="Entities that get their own neighbourhood page.")] = 20,
+    home_city: HomeCityOpt = None,
+    top_n: TopNOpt = 300,
+    ego_count: EgoCountOpt = 20,
 ) -> None:
     """Read articles, build the graph and write HTML, GraphML, CSV and JSON into OUT."""
     from kg.lock import LockedError
@@ -91,6 +95,59 @@ def run(
     if result.skipped:
         err.print(f"[yellow]{len(result.skipped)} input(s) skipped[/yellow] (listed above)")
         raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    inputs: Inputs,
+    out: Out = Path("outputs"),
+    backend: BackendOpt = BackendName.lac,
+    model: ModelOpt = None,
+    jobs: JobsOpt = 1,
+    home_city: HomeCityOpt = None,
+    top_n: TopNOpt = 300,
+    ego_count: EgoCountOpt = 20,
+    poll: Annotated[bool, typer.Option("--poll", help="Poll for changes (network drives, some containers).")] = False,
+) -> None:
+    """Run, then update OUT whenever pages under INPUTS are added, changed or removed (Ctrl-C stops).
+
+    The model and the unchanged pages' extractions stay loaded between updates."""
+    import time
+
+    from kg.watch import Interrupted, Update
+    from kg.watch import watch as watch_inputs
+
+    if not any(path.exists() for path in inputs):
+        err.print(f"[red]error:[/red] no such file or folder: {', '.join(map(str, inputs))}", highlight=False)
+        raise typer.Exit(2)
+
+    def report(update: Update) -> None:
+        when = time.strftime("%H:%M:%S")
+        if update.result is None:
+            err.print(f"{when} [yellow]not updated[/yellow]: {update.problem}", highlight=False)
+            return
+        r = update.result
+        new = r.articles - r.reused
+        console.print(
+            f"{when} updated {r.out}: {r.articles} articles ({new} extracted), "
+            f"{r.graph.number_of_nodes()} entities, {r.graph.number_of_edges()} edges in {update.seconds:.1f} s",
+            highlight=False,
+        )
+
+    console.print(f"watching {', '.join(map(str, inputs))}; Ctrl-C stops", highlight=False)
+    try:
+        watch_inputs(
+            inputs, out=out, on_update=report, poll=poll, backend=backend.value, model=model, jobs=jobs,
+            home_city=home_city, top_n=top_n, ego_count=ego_count, on_error=_warn,
+        )
+    except BackendError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    except Interrupted as exc:
+        err.print(f"stopped during an update: {exc}", highlight=False)
+        raise typer.Exit(130) from exc
+    except KeyboardInterrupt:
+        err.print("stopped", highlight=False)
 
 
 @app.command()
