@@ -117,4 +117,4 @@ def _load_model(resident: Resident) -> None:
     """An update that found every page stored loaded no model; load it now, while waiting,
     so that the next new page does not wait for it."""
     for extractor in resident.extractors.values():
-        extractor.backend  # noqa: B018 -- loads it
+        extractor.load()

@@ -174,3 +174,28 @@ def test_cli_watch_missing_input_is_an_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["watch", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "no such file or folder" in result.output
+
+
+def test_watch_loads_the_model_while_it_waits(pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every page stored: the first update needs no model, but the next new page should not wait for it.
+    import kg.extract.pipeline
+
+    out = tmp_path / "out"
+    run([pages], out=out, html=False)
+    loads: list[str] = []
+    real = kg.extract.pipeline.get_backend
+
+    def get_backend(name, **kwargs):  # type: ignore[no-untyped-def]
+        loads.append(name)
+        return real(name, **kwargs)
+
+    monkeypatch.setattr(kg.extract.pipeline, "get_backend", get_backend)
+    updates: list[Update] = []
+
+    def changes() -> Iterator[set[tuple[object, str]]]:
+        assert loads == ["lac"] and updates[0].result is not None and updates[0].result.reused == 3
+        shutil.copy(DATA / "gb18030.txt", pages / "new.txt")
+        yield {("added", str(pages / "new.txt"))}
+
+    watch([pages], out=out, on_update=updates.append, changes=changes(), html=False)
+    assert loads == ["lac"] and len(updates) == 2

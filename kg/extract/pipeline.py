@@ -26,6 +26,13 @@ class Extractor:
         """Whether this process has loaded the model (extracting here costs no load)."""
         return self._backend is not None
 
+    def load(self) -> None:
+        """Load the model and the domain pipeline now instead of at the first article."""
+        from kg.extract.domain import domain_pipeline
+
+        domain_pipeline()
+        self.backend  # noqa: B018 -- loads it
+
     @property
     def backend(self) -> Backend:
         if self._backend is None:
