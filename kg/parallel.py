@@ -7,7 +7,8 @@ flight, so memory stays flat on a corpus of any size.
 The extractor must be picklable and load its model lazily: each worker process gets one
 copy (through the pool initializer, or a dask scatter) and so loads the model once.
 
-``beside`` runs one function in a forked process next to the main one (the outputs).
+``beside`` runs one function in a forked process next to the main one (the outputs), and
+``shared_counter`` hands out work items to both.
 """
 
 from __future__ import annotations
@@ -308,6 +309,21 @@ def beside(work: Callable[[], None], *, enabled: bool = True) -> Iterator[None]:
         forked.cancel()
         raise
     forked()
+
+
+def shared_counter() -> Callable[[], int]:
+    """A function that returns 0, 1, 2 ... across this process and the processes it forks
+    afterwards (``beside``): each number once, whoever asks. Work shared this way balances
+    itself, however long each item takes."""
+    value = multiprocessing.get_context("fork").Value("q", 0)
+
+    def take() -> int:
+        with value.get_lock():
+            number = value.value
+            value.value = number + 1
+        return number
+
+    return take
 
 
 def extract_beside(articles: list[Article], extractor: ExtractorLike) -> Callable[[], list[Extraction]]:

@@ -19,7 +19,7 @@ from kg.extract import Extractor
 from kg.graph import analyze, build_graph
 from kg.ingest import iter_files, read_articles, reader_fingerprint
 from kg.lock import output_lock
-from kg.parallel import beside, can_fork, extract_all, extract_beside
+from kg.parallel import beside, can_fork, extract_all, extract_beside, shared_counter
 from kg.resolve import resolve
 from kg.schema import Article, Extraction
 from kg.store import STORE_NAME, Store
@@ -442,26 +442,35 @@ def _write_outputs(
         "relations": out / "relations.csv",
     }
 
-    # Cleaned once for all writers, here: with a second process the views render while it writes
-    # the tables, and the two halves are then about even (cleaning in there left this one waiting).
+    # Cleaned once for all writers, here: with a second process the tables are written there
+    # while the views render here (the graph is shared by fork, not copied through a pipe).
     flat = clean_graph(graph)
+    plan = None
+    if html:
+        from kg.render import ViewPlan
 
-    def write_tables() -> None:
+        progress("render", 0, None)
+        plan = ViewPlan(graph, top_n=top_n, ego_count=ego_count)
+    # Given more than one core, the second process goes on to the pages once the tables are
+    # written, each process taking the next page (the views are most of an update's writing).
+    two = plan is not None and jobs > 1 and engine == "local" and can_fork()
+    take = shared_counter() if two else None
+
+    def write_beside() -> None:
         write_graphml(flat, outputs["graphml"])
         write_json(flat, outputs["json"])
         write_csv(flat, out, nodes_name=outputs["entities"].name, edges_name=outputs["relations"].name)
+        if plan is not None and take is not None:
+            plan.write_pages(out, take)
 
-    # Given more than one core, the tables are written in a second process while the
-    # views render here (the graph is shared by fork, not copied through a pipe).
-    with beside(write_tables, enabled=html and jobs > 1 and engine == "local"):
-        if html:
-            from kg.render import render_views
-
-            progress("render", 0, None)
-            pages = render_views(graph, out, top_n=top_n, ego_count=ego_count)
-            outputs["html"] = out / "graph.html"
-            outputs["index"] = out / "index.html"
-            progress("render", len(pages), len(pages))
+    with beside(write_beside, enabled=two):
+        if plan is not None:
+            plan.write_pages(out, take)
+    if plan is not None:
+        plan.write_index(out)
+        outputs["html"] = out / "graph.html"
+        outputs["index"] = out / "index.html"
+        progress("render", len(plan.views) + 1, len(plan.views) + 1)
     return outputs
 
 

@@ -1,5 +1,5 @@
 """Render stage: offline interactive HTML views of the knowledge graph."""
 
-from kg.render.html import ego_filename, render_views
+from kg.render.html import ViewPlan, ego_filename, render_views
 
-__all__ = ["ego_filename", "render_views"]
+__all__ = ["ViewPlan", "ego_filename", "render_views"]

@@ -83,32 +83,56 @@ def render_views(
     Every page is self-contained and makes no network request. Returns the paths written,
     index.html first.
     """
-    if top_n < 1:
-        raise ValueError(f"top_n must be at least 1, got {top_n}")
-    if ego_count < 0:
-        raise ValueError(f"ego_count must be 0 or more, got {ego_count}")
-    out_dir = Path(out_dir)
-    (out_dir / "ego").mkdir(parents=True, exist_ok=True)
-    report = progress if progress is not None else (lambda _message: None)
+    plan = ViewPlan(graph, top_n=top_n, ego_count=ego_count)
+    written = plan.write_pages(out_dir, progress=progress)
+    return [plan.write_index(out_dir, progress=progress), *written]
 
-    info = _GraphInfo(graph)
-    egos = _pick_egos(info, ego_count)
-    ego_files = {node: f"ego/{ego_filename(node)}" for node in egos}
 
-    views = [
-        _overview(info, top_n),
-        _officials(info, top_n),
-        _orgs(info, top_n),
-        *(_ego(info, node, ego_files[node]) for node in egos),
-    ]
-    written: list[Path] = []
-    for view in views:
-        path = _write_view(info, out_dir, view, ego_files=ego_files)
-        report(f"render: wrote {view.filename} ({len(view.nodes)} nodes)")
-        written.append(path)
-    index = _write_index(info, out_dir, views=views, ego_files=ego_files)
-    report("render: wrote index.html")
-    return [index, *written]
+class ViewPlan:
+    """The pages ``render_views`` writes, decided once (scores, egos, what each view shows).
+
+    The network pages are independent of one another, so more than one process forked after
+    the plan is made can write them: each takes the next page from a shared counter.
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph, *, top_n: int = 300, ego_count: int = 20) -> None:
+        if top_n < 1:
+            raise ValueError(f"top_n must be at least 1, got {top_n}")
+        if ego_count < 0:
+            raise ValueError(f"ego_count must be 0 or more, got {ego_count}")
+        self.info = _GraphInfo(graph)
+        egos = _pick_egos(self.info, ego_count)
+        self.ego_files = {node: f"ego/{ego_filename(node)}" for node in egos}
+        self.views = [
+            _overview(self.info, top_n),
+            _officials(self.info, top_n),
+            _orgs(self.info, top_n),
+            *(_ego(self.info, node, self.ego_files[node]) for node in egos),
+        ]
+
+    def write_pages(
+        self, out_dir: Path, take: Callable[[], int] | None = None, progress: Progress | None = None
+    ) -> list[Path]:
+        """Write every network page, or those ``take`` hands out: it returns the index of the
+        next page to write (one past the last when none is left)."""
+        out_dir = Path(out_dir)
+        (out_dir / "ego").mkdir(parents=True, exist_ok=True)
+        report = progress if progress is not None else (lambda _message: None)
+        order = iter(range(len(self.views))) if take is None else iter(take, None)
+        written: list[Path] = []
+        for index in order:
+            if index >= len(self.views):
+                break
+            view = self.views[index]
+            written.append(_write_view(self.info, out_dir, view, ego_files=self.ego_files))
+            report(f"render: wrote {view.filename} ({len(view.nodes)} nodes)")
+        return written
+
+    def write_index(self, out_dir: Path, progress: Progress | None = None) -> Path:
+        index = _write_index(self.info, Path(out_dir), views=self.views, ego_files=self.ego_files)
+        if progress is not None:
+            progress("render: wrote index.html")
+        return index
 
 
 def ego_filename(node_id: str) -> str:
