@@ -66,6 +66,7 @@ def main(argv: list[str] | None = None) -> dict:
             latencies.append(round(time.perf_counter() - start, 2))
             print(f"page {k + 1}: {latencies[-1]} s  ({line})")
             time.sleep(1)
+        rss, peak = _memory_mib(watcher.pid)
     finally:
         watcher.terminate()
         watcher.wait()
@@ -75,12 +76,25 @@ def main(argv: list[str] | None = None) -> dict:
         "jobs": args.jobs,
         "first_update": first,
         "latency_s": latencies,
+        "watcher_rss_mib": rss,  # what the resident process holds between updates
+        "watcher_peak_rss_mib": peak,
         "load_avg_1m": round(os.getloadavg()[0], 1),
         "cpus": os.cpu_count(),
     }
     with (OUT / "results.jsonl").open("a", encoding="utf-8") as f:
         f.write(json.dumps(results, ensure_ascii=False) + "\n")
+    print(f"watcher: {rss} MiB resident between updates, peak {peak} MiB")
     return results
+
+
+def _memory_mib(pid: int) -> tuple[float | None, float | None]:
+    """(VmRSS, VmHWM) of a process in MiB, from /proc (Linux)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None, None
+    kib = {line.split(":")[0]: int(line.split()[1]) for line in status.splitlines() if line.startswith(("VmRSS", "VmHWM"))}
+    return round(kib["VmRSS"] / 1024), round(kib["VmHWM"] / 1024)
 
 
 def _next_update(watcher: subprocess.Popen) -> str:
