@@ -140,7 +140,7 @@ def watch(
             inputs, out=out, on_update=report, poll=poll, backend=backend.value, model=model, jobs=jobs,
             home_city=home_city, top_n=top_n, ego_count=ego_count, on_error=_warn,
         )
-    except BackendError as exc:
+    except (BackendError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from exc
     except Interrupted as exc:

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import networkx as nx
@@ -409,7 +410,7 @@ def run(
             on_error(path, problem)
 
     with output_lock(out), _frozen_for_the_run():
-        extractor = resident.extractor(backend, model) if resident else Extractor(backend=backend, model=model)
+        extractor = Extractor(backend=backend, model=model) if resident is None else resident.extractor(backend, model)
         extractions, reused = _extractions(
             list(inputs), out, extractor, fresh=fresh, jobs=jobs, engine=engine, scheduler=scheduler,
             progress=progress, report=report, resident=resident,
@@ -445,28 +446,31 @@ def _write_outputs(
     # Cleaned once for all writers, here: with a second process the tables are written there
     # while the views render here (the graph is shared by fork, not copied through a pipe).
     flat = clean_graph(graph)
-    plan = None
-    if html:
-        from kg.render import ViewPlan
-
-        progress("render", 0, None)
-        plan = ViewPlan(graph, top_n=top_n, ego_count=ego_count)
     # Given more than one core, the second process goes on to the pages once the tables are
     # written, each process taking the next page (the views are most of an update's writing).
-    two = plan is not None and jobs > 1 and engine == "local" and can_fork()
+    two = html and jobs > 1 and engine == "local" and can_fork()
     take = shared_counter() if two else None
 
     def write_beside() -> None:
         write_graphml(flat, outputs["graphml"])
         write_json(flat, outputs["json"])
         write_csv(flat, out, nodes_name=outputs["entities"].name, edges_name=outputs["relations"].name)
-        if plan is not None and take is not None:
-            plan.write_pages(out, take)
+        if take is not None:
+            from kg.render import ViewPlan
+
+            pages = iter(take, None)
+            first = next(pages)
+            if first < ViewPlan.most_pages(ego_count):  # else every page is taken: no plan needed
+                ViewPlan(graph, top_n=top_n, ego_count=ego_count).write_pages(out, chain([first], pages))
 
     with beside(write_beside, enabled=two):
-        if plan is not None:
-            plan.write_pages(out, take)
-    if plan is not None:
+        if html:
+            from kg.render import ViewPlan
+
+            progress("render", 0, None)
+            plan = ViewPlan(graph, top_n=top_n, ego_count=ego_count)  # the same in both processes
+            plan.write_pages(out, None if take is None else iter(take, None))
+    if html:
         plan.write_index(out)
         outputs["html"] = out / "graph.html"
         outputs["index"] = out / "index.html"

@@ -81,8 +81,10 @@ def watch(
     """Run once, then again after every batch of ``changes`` (default: file events under
     ``inputs``) until they end or Ctrl-C. ``options`` are ``kg.pipeline.run``'s.
 
-    An update that cannot write (another ``kg run`` holds the folder) is tried again at the
-    next tick; one that finds no articles leaves the outputs as they were.
+    An update that cannot start (another ``kg run`` holds the folder) is tried again at the
+    next tick. One that finds no articles leaves the outputs as they were, one that cannot
+    write (a full disk) leaves each output file whole; both are reported and the next change
+    tries again.
     """
     resident = Resident()
     pending = _update(inputs, out, resident, on_update, options)
@@ -103,9 +105,9 @@ def _update(
     except LockedError as exc:
         on_update(Update(None, time.perf_counter() - start, f"{exc}; trying again"))
         return True
-    except NoArticlesError as exc:
+    except (NoArticlesError, OSError) as exc:  # OSError: a full disk, a folder made read-only
         on_update(Update(None, time.perf_counter() - start, str(exc)))
-        return False
+        return False  # tried again at the next change
     except KeyboardInterrupt:
         raise Interrupted("each output file is whole, some may be from the update before; `kg run` brings all up to date") from None
     on_update(Update(result, time.perf_counter() - start))

@@ -199,3 +199,28 @@ def test_watch_loads_the_model_while_it_waits(pages: Path, tmp_path: Path, monke
 
     watch([pages], out=out, on_update=updates.append, changes=changes(), html=False)
     assert loads == ["lac"] and len(updates) == 2
+
+
+def test_watch_reports_an_update_that_cannot_write_and_goes_on(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.readwrite
+
+    real = kg.readwrite.write_graphml
+    updates: list[Update] = []
+
+    def full_disk(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    def changes() -> Iterator[set[tuple[object, str]]]:
+        monkeypatch.setattr(kg.readwrite, "write_graphml", full_disk)
+        shutil.copy(DATA / "gb18030.txt", pages / "new.txt")
+        yield {("added", str(pages / "new.txt"))}
+        monkeypatch.setattr(kg.readwrite, "write_graphml", real)
+        yield {("modified", str(pages / "new.txt"))}
+
+    out = tmp_path / "out"
+    watch([pages], out=out, on_update=updates.append, changes=changes(), html=False)
+    assert [u.result is None for u in updates] == [False, True, False]
+    assert "No space left" in (updates[1].problem or "")
+    assert updates[2].result is not None and updates[2].result.articles == 4

@@ -111,22 +111,26 @@ class ViewPlan:
         ]
 
     def write_pages(
-        self, out_dir: Path, take: Callable[[], int] | None = None, progress: Progress | None = None
+        self, out_dir: Path, order: Iterable[int] | None = None, progress: Progress | None = None
     ) -> list[Path]:
-        """Write every network page, or those ``take`` hands out: it returns the index of the
-        next page to write (one past the last when none is left)."""
+        """Write every network page, or those ``order`` names: page indexes, which may run past
+        the last page (a shared counter's ``iter(take, None)``: stops at the first)."""
         out_dir = Path(out_dir)
         (out_dir / "ego").mkdir(parents=True, exist_ok=True)
         report = progress if progress is not None else (lambda _message: None)
-        order = iter(range(len(self.views))) if take is None else iter(take, None)
         written: list[Path] = []
-        for index in order:
+        for index in range(len(self.views)) if order is None else order:
             if index >= len(self.views):
                 break
             view = self.views[index]
             written.append(_write_view(self.info, out_dir, view, ego_files=self.ego_files))
             report(f"render: wrote {view.filename} ({len(view.nodes)} nodes)")
         return written
+
+    @staticmethod
+    def most_pages(ego_count: int) -> int:
+        """An upper bound on the pages of a plan, known before it is made."""
+        return 3 + ego_count
 
     def write_index(self, out_dir: Path, progress: Progress | None = None) -> Path:
         index = _write_index(self.info, Path(out_dir), views=self.views, ego_files=self.ego_files)
