@@ -21,6 +21,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from spies import count_extractions, count_model_loads
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -63,19 +64,6 @@ class Problems:
 
     def for_file(self, name: str) -> list[str]:
         return [problem for path, problem in self.calls if path.name == name]
-
-
-def count_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Wrap Extractor.extract (in this process) and return the ids it is called on."""
-    calls: list[str] = []
-    real = Extractor.extract
-
-    def extract(self: Extractor, article):  # type: ignore[no-untyped-def]
-        calls.append(article.id)
-        return real(self, article)
-
-    monkeypatch.setattr(Extractor, "extract", extract)
-    return calls
 
 
 def stored_texts(out: Path) -> dict[str, str]:
@@ -758,17 +746,9 @@ def test_pipeline_resident_fresh_and_new_rules_extract_again(
 def test_pipeline_resident_loads_the_model_once(
     aged_pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kg.extract.pipeline
     from kg.pipeline import Resident
 
-    loads: list[str] = []
-    real = kg.extract.pipeline.get_backend
-
-    def get_backend(name, **kwargs):  # type: ignore[no-untyped-def]
-        loads.append(name)
-        return real(name, **kwargs)
-
-    monkeypatch.setattr(kg.extract.pipeline, "get_backend", get_backend)
+    loads = count_model_loads(monkeypatch)
     resident = Resident()
     out = tmp_path / "out"
     for n in range(3):

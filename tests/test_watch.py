@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from spies import count_extractions, count_model_loads
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.extract import Extractor
 from kg.lock import output_lock
 from kg.pipeline import run
 from kg.watch import Update, file_changes, relevant, watch
@@ -38,24 +38,12 @@ def edges(graph) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
     return {(u, v, d["relation"]) for u, v, d in graph.edges(data=True)}
 
 
-def extracted_ids(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    calls: list[str] = []
-    real = Extractor.extract
-
-    def extract(self: Extractor, article):  # type: ignore[no-untyped-def]
-        calls.append(article.id)
-        return real(self, article)
-
-    monkeypatch.setattr(Extractor, "extract", extract)
-    return calls
-
-
 def test_watch_updates_after_each_batch_like_a_fresh_run(
     pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
     updates: list[Update] = []
-    calls = extracted_ids(monkeypatch)
+    calls = count_extractions(monkeypatch)
     seen: list[list[str]] = []
 
     def changes() -> Iterator[set[tuple[object, str]]]:
@@ -178,18 +166,9 @@ def test_cli_watch_missing_input_is_an_error(tmp_path: Path) -> None:
 
 def test_watch_loads_the_model_while_it_waits(pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Every page stored: the first update needs no model, but the next new page should not wait for it.
-    import kg.extract.pipeline
-
     out = tmp_path / "out"
     run([pages], out=out, html=False)
-    loads: list[str] = []
-    real = kg.extract.pipeline.get_backend
-
-    def get_backend(name, **kwargs):  # type: ignore[no-untyped-def]
-        loads.append(name)
-        return real(name, **kwargs)
-
-    monkeypatch.setattr(kg.extract.pipeline, "get_backend", get_backend)
+    loads = count_model_loads(monkeypatch)
     updates: list[Update] = []
 
     def changes() -> Iterator[set[tuple[object, str]]]:
