@@ -29,7 +29,7 @@ class Interrupted(KeyboardInterrupt):
 
 @dataclass
 class Update:
-    """What one update did: its result, or why it did not happen (the outputs stay as they were)."""
+    """What one update did: its result, or why it did not happen (``problem``)."""
 
     result: RunResult | None
     seconds: float
