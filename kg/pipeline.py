@@ -190,6 +190,7 @@ class _Source:
     store says it is unchanged since a run that read it."""
 
     path: Path
+    where: str  # the resolved path: the store's and a Resident's key for the file
     size: int
     mtime_ns: int
     ids: list[str]  # as read, before _unique_ids
@@ -215,8 +216,8 @@ def _scan(inputs: list[str | Path], store: Store | None, report: Callable[[Path,
         except OSError as err:
             report(path, f"cannot read: {err.strerror or err}")
             continue
-        source = _Source(path, stat.st_size, stat.st_mtime_ns, [], [])
-        known = store.source(str(path.resolve()), source.size, source.mtime_ns, reader) if store else None
+        source = _Source(path, str(path.resolve()), stat.st_size, stat.st_mtime_ns, [], [])
+        known = store.source(source.where, source.size, source.mtime_ns, reader) if store else None
         if known is None:
             _read(source)
         else:
@@ -265,7 +266,7 @@ def _warm_up() -> None:
 
 
 def _file_key(source: _Source, fingerprint: str) -> tuple[str, int, int, str, str]:
-    return (str(source.path.resolve()), source.size, source.mtime_ns, reader_fingerprint(), fingerprint)
+    return (source.where, source.size, source.mtime_ns, reader_fingerprint(), fingerprint)
 
 
 def _kept(sources: list[_Source], resident: Resident | None, fingerprint: str) -> dict[str, Extraction]:
@@ -360,7 +361,7 @@ def _extractions(
         reused += len(stored) - extracted_early
         reader, now = reader_fingerprint(), time.time_ns()
         store.put_sources(  # only now: the files' extractions are all stored
-            (str(s.path.resolve()), s.size, s.mtime_ns, reader, s.ids, s.problems)
+            (s.where, s.size, s.mtime_ns, reader, s.ids, s.problems)
             for s in sources
             # A file changed within the last seconds could change again with the same
             # size and mtime (coarse clocks): read it again next time (git's racy rule).
