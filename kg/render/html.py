@@ -104,9 +104,7 @@ class ViewPlan:
         egos = _pick_egos(self.info, ego_count)
         self.ego_files = {node: f"ego/{ego_filename(node)}" for node in egos}
         self.views = [
-            _overview(self.info, top_n),
-            _officials(self.info, top_n),
-            _orgs(self.info, top_n),
+            *(make(self.info, top_n) for make in _FIXED_VIEWS),
             *(_ego(self.info, node, self.ego_files[node]) for node in egos),
         ]
 
@@ -130,7 +128,7 @@ class ViewPlan:
     @staticmethod
     def most_pages(ego_count: int) -> int:
         """An upper bound on the pages of a plan, known before it is made."""
-        return 3 + ego_count
+        return len(_FIXED_VIEWS) + ego_count
 
     def write_index(self, out_dir: Path, progress: Progress | None = None) -> Path:
         index = _write_index(self.info, Path(out_dir), views=self.views, ego_files=self.ego_files)
@@ -358,6 +356,10 @@ def _pick_egos(info: _GraphInfo, ego_count: int) -> list[str]:
             if queue and len(picked) < ego_count:
                 picked.append(queue.pop(0))
     return picked
+
+
+# The views every run writes, in this order, before the ego pages.
+_FIXED_VIEWS = (_overview, _officials, _orgs)
 
 
 def _ego(info: _GraphInfo, center: str, filename: str) -> _View:
