@@ -488,5 +488,4 @@ def extract_only(
 ) -> Iterator[Extraction]:
     """Mentions and roles per article, without building a graph (``kg extract``)."""
     extractor = Extractor(backend=backend, model=model)
-    for article in read_articles(list(inputs), on_error=on_error):
-        yield extractor.extract(article)
+    yield from extract_all(read_articles(list(inputs), on_error=on_error), extractor)

@@ -10,15 +10,16 @@ from kg.extract import Extractor
 
 
 def count_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Wrap Extractor.extract (in this process) and return the ids it is called on."""
+    """Wrap Extractor.extract_many (which extract calls too), in this process, and return the
+    ids of the articles it is called on."""
     calls: list[str] = []
-    real = Extractor.extract
+    real = Extractor.extract_many
 
-    def extract(self: Extractor, article):  # type: ignore[no-untyped-def]
-        calls.append(article.id)
-        return real(self, article)
+    def extract_many(self: Extractor, articles):  # type: ignore[no-untyped-def]
+        calls.extend(a.id for a in articles)
+        return real(self, articles)
 
-    monkeypatch.setattr(Extractor, "extract", extract)
+    monkeypatch.setattr(Extractor, "extract_many", extract_many)
     return calls
 
 

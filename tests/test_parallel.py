@@ -36,6 +36,9 @@ class FakeExtractor:
         ]
         return Extraction(article=article, mentions=mentions)
 
+    def extract_many(self, articles: list[Article]) -> list[Extraction]:
+        return [self.extract(a) for a in articles]
+
 
 PROCESS_LOADS = 0
 

@@ -24,6 +24,7 @@ import pytest
 from spies import count_extractions, count_model_loads
 from typer.testing import CliRunner
 
+import kg.parallel
 from kg.cli import app
 from kg.extract import Extractor
 from kg.lock import LockedError, output_lock
@@ -309,6 +310,10 @@ def _cheap_extract(self: Extractor, article) -> Extraction:  # type: ignore[no-u
     return Extraction(article=article, mentions=mentions)
 
 
+def _cheap_extract_many(self: Extractor, articles) -> list[Extraction]:  # type: ignore[no-untyped-def]
+    return [_cheap_extract(self, a) for a in articles]
+
+
 @pytest.mark.slow
 def test_pipeline_huge_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Real extraction runs at ~10 kB/s, so a 50 MB page would take hours: the model is
@@ -319,7 +324,7 @@ def test_pipeline_huge_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
         for _ in range(BIG_PAGE_BYTES // len(seed_text.encode()) + 1):
             handle.write(seed_text)
     assert page.stat().st_size >= BIG_PAGE_BYTES
-    monkeypatch.setattr(Extractor, "extract", _cheap_extract)
+    monkeypatch.setattr(Extractor, "extract_many", _cheap_extract_many)
     problems = Problems()
     started = time.monotonic()
     result = run([page], out=tmp_path / "out", on_error=problems, html=False)
@@ -389,17 +394,19 @@ SMALL_PAGES = [
 
 def interrupt_after(n: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Make extraction raise KeyboardInterrupt (Ctrl-C) when the (n+1)-th article starts."""
-    real = Extractor.extract
+    real = Extractor.extract_many
     done: list[str] = []
 
-    def extract(self: Extractor, article):  # type: ignore[no-untyped-def]
-        if len(done) >= n:
-            raise KeyboardInterrupt
-        result = real(self, article)
-        done.append(article.id)
-        return result
+    def extract_many(self: Extractor, articles):  # type: ignore[no-untyped-def]
+        results = []
+        for article in articles:  # one by one, to stop at the article itself
+            if len(done) >= n:
+                raise KeyboardInterrupt
+            results += real(self, [article])
+            done.append(article.id)
+        return results
 
-    monkeypatch.setattr(Extractor, "extract", extract)
+    monkeypatch.setattr(Extractor, "extract_many", extract_many)
 
 
 @pytest.fixture
@@ -416,6 +423,7 @@ def test_pipeline_interrupt_keeps_the_previous_outputs(
     previous_run: Path, seeds_run: RunResult, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = {name: (previous_run / name).read_bytes() for name in ("graph.graphml", "graph.json")}
+    monkeypatch.setattr(kg.parallel, "BATCH_SIZE", 1)  # else the interrupt loses the whole batch
     interrupt_after(2, monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         run(SMALL_PAGES, out=previous_run)
@@ -431,6 +439,7 @@ def test_pipeline_interrupt_keeps_the_previous_outputs(
 def test_pipeline_interrupt_keeps_the_extracted_articles(
     previous_run: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(kg.parallel, "BATCH_SIZE", 1)  # else the interrupt loses the whole batch
     interrupt_after(2, monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         run(SMALL_PAGES, out=previous_run)
@@ -662,10 +671,10 @@ def test_pipeline_jobs_2_rerun_error_beside_fails_the_run(
     run([aged_pages], out=out, jobs=2, html=False)
     shutil.copy(GOOD, aged_pages / "new.txt")
 
-    def broken(self, article):  # type: ignore[no-untyped-def]
-        raise ValueError(f"cannot read {article.id}")
+    def broken(self, articles):  # type: ignore[no-untyped-def]
+        raise ValueError(f"cannot read {articles[0].id}")
 
-    monkeypatch.setattr(Extractor, "extract", broken)
+    monkeypatch.setattr(Extractor, "extract_many", broken)
     with pytest.raises(RuntimeError, match="cannot read new#1"):
         run([aged_pages], out=out, jobs=2, html=False)
 

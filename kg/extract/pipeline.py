@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from kg.extract.backends import Backend, get_backend
@@ -56,10 +57,18 @@ class Extractor:
         return h.hexdigest()[:16]
 
     def extract(self, article: Article) -> Extraction:
+        return self.extract_many([article])[0]
+
+    def extract_many(self, articles: Sequence[Article]) -> list[Extraction]:
+        """``extract`` of each article, in order. A backend that tags many texts at once
+        (``make_docs``: LAC runs sentences of one length together) gets them all."""
         from kg.extract import domain
 
-        doc = self.backend.make_doc(article.text, article.sentences)
-        return domain.annotate(doc, article)
+        backend = self.backend
+        make_docs = getattr(backend, "make_docs", None)
+        items = [(a.text, a.sentences) for a in articles]
+        docs = make_docs(items) if make_docs is not None else (backend.make_doc(*item) for item in items)
+        return [domain.annotate(doc, article) for doc, article in zip(docs, articles, strict=True)]
 
 
 def code_fingerprint(package: Path | None = None) -> str:

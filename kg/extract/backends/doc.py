@@ -82,14 +82,24 @@ Tagger = Callable[[str], tuple[Sequence[tuple[str, str]], Sequence[tuple[int, in
 
 def doc_from_sentences(vocab: Vocab, text: str, sentences: Sequence, tag: Tagger) -> Doc:
     """Tag each sentence with ``tag`` (text -> words with POS, entity char spans) and build one Doc
-    for the whole text; what lies between sentences (newlines, spaces) becomes whitespace tokens."""
+    for the whole text."""
+    return doc_from_tagged(vocab, text, sentences, [tag(sent.text) for sent in sentences])
+
+
+def doc_from_tagged(
+    vocab: Vocab,
+    text: str,
+    sentences: Sequence,
+    tagged: Sequence[tuple[Sequence[tuple[str, str]], Sequence[tuple[int, int, str]]]],
+) -> Doc:
+    """One Doc for the whole text from each sentence's (words with POS, entity char spans); what
+    lies between sentences (newlines, spaces) becomes whitespace tokens."""
     pieces = []
     cursor = 0
-    for sent in sentences:
+    for sent, (words, ents) in zip(sentences, tagged, strict=True):
         if sent.start > cursor:
             gap = text[cursor : sent.start]
             pieces.append((gap, [(gap, "w")], []))
-        words, ents = tag(sent.text)
         pieces.append((sent.text, words, ents))
         cursor = sent.end
     if cursor < len(text):

