@@ -41,7 +41,7 @@ class Engine(str, Enum):
     dask = "dask"
 
 
-BATCH_SIZE = 16  # articles per task: amortises pickling, lets the model tag sentences together
+BATCH_SIZE = 32  # articles per task: amortises pickling, lets the model tag sentences together
 IN_FLIGHT_PER_WORKER = 4  # batches queued per worker; bounds memory on big corpora
 
 # --- worker side (module globals live once per worker process) -----------------------------

