@@ -26,7 +26,10 @@ from kg.schema import Article, Extraction
 from kg.store import STORE_NAME, Store
 
 # progress(stage, advance, total): total is None while unknown.
-SMALL_BATCH = 8  # fewer new articles than this are extracted in-process
+# New text (characters) that pays for starting --jobs workers, each loading the model (about
+# 1.5 s on two cores): less is extracted in this process. Measured with benchmarks/ articles.
+POOL_MIN_CHARS = 30_000  # when this process would have to load the model too
+POOL_MIN_CHARS_LOADED = 100_000  # when it holds the model already (kg watch): ~3 s of tagging
 RACY_NS = 2_000_000_000  # files modified this recently are not trusted by their stat
 Progress = Callable[[str, int, int | None], None]
 
@@ -135,7 +138,7 @@ def extract_articles(
                 cached[article.id] = hit
     todo = [a for a in articles if a.id not in cached]
     progress("extract", len(cached), len(articles))
-    if engine == "local" and len(todo) < SMALL_BATCH:
+    if engine == "local" and not _pool_pays(todo, extractor):
         jobs = 1  # starting workers (a model each) costs more than a few articles
 
     def fresh() -> Iterator[Extraction]:
@@ -238,6 +241,12 @@ def _assign_ids(sources: list[_Source]) -> list[tuple[str, str]]:
     return problems
 
 
+def _pool_pays(articles: list[Article], extractor: Extractor) -> bool:
+    """Whether extracting ``articles`` on a pool of workers beats doing it in this process."""
+    chars = sum(len(a.text) for a in articles)
+    return chars >= (POOL_MIN_CHARS_LOADED if extractor.loaded else POOL_MIN_CHARS)
+
+
 def _extract_early(
     sources: list[_Source], store: Store | None, extractor: Extractor, fingerprint: str, *, jobs: int, engine: str
 ) -> Callable[[], list[Extraction]] | None:
@@ -247,7 +256,7 @@ def _extract_early(
     if store is None or jobs < 2 or engine != "local" or extractor.loaded or not can_fork():
         return None
     new = [a for s in sources if s.articles is not None for a, i in zip(s.articles, s.final, strict=True) if i is not None]
-    if len(new) >= SMALL_BATCH:
+    if _pool_pays(new, extractor):
         return None  # extract_articles starts its pool for these
     todo = [a for a in new if store.get(a, fingerprint) is None]
     return extract_beside(todo, extractor) if todo else None

@@ -25,6 +25,7 @@ from spies import count_extractions, count_model_loads
 from typer.testing import CliRunner
 
 import kg.parallel
+import kg.pipeline
 from kg.cli import app
 from kg.extract import Extractor
 from kg.lock import LockedError, output_lock
@@ -677,6 +678,31 @@ def test_pipeline_jobs_2_rerun_error_beside_fails_the_run(
     monkeypatch.setattr(Extractor, "extract_many", broken)
     with pytest.raises(RuntimeError, match="cannot read new#1"):
         run([aged_pages], out=out, jobs=2, html=False)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork only on Linux")
+def test_pipeline_jobs_2_starts_workers_for_enough_new_text(
+    aged_pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Workers (a model each) for more than POOL_MIN_CHARS of new text; a process that holds the
+    # model already keeps up to POOL_MIN_CHARS_LOADED of it.
+    from kg.pipeline import Resident
+
+    monkeypatch.setattr(kg.pipeline, "POOL_MIN_CHARS", 1)
+    monkeypatch.setattr(kg.pipeline, "POOL_MIN_CHARS_LOADED", 10**9)
+    out, resident = tmp_path / "out", Resident()
+    run([aged_pages], out=out, html=False, resident=resident)  # jobs 1: loads the model here
+    shutil.copy(GOOD, aged_pages / "new.txt")
+    calls = count_extractions(monkeypatch)  # in this process only
+    elsewhere = run([aged_pages], out=tmp_path / "other", jobs=2, html=False)
+    assert calls == [] and elsewhere.reused == 0
+    here = run([aged_pages], out=out, jobs=2, html=False, resident=resident)
+    assert calls == ["new#1"] and here.articles == here.reused + 1
+    monkeypatch.setattr(kg.pipeline, "POOL_MIN_CHARS_LOADED", 1)
+    (aged_pages / "new2.txt").write_text(GOOD.read_text(encoding="utf-8") + "\n又一段。\n", encoding="utf-8")
+    calls.clear()
+    again = run([aged_pages], out=out, jobs=2, html=False, resident=resident)
+    assert calls == [] and again.articles == again.reused + 1
 
 
 # --- 7. a resident process keeps the model and unchanged files' extractions ----------------------
