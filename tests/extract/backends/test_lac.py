@@ -49,6 +49,13 @@ def test_viterbi_many_same_paths_as_one_by_one(seed: int, spread: float) -> None
     assert [p.tolist() for p in paths] == [_viterbi_decode(e, transitions, len(e)) for e in emissions]
 
 
+def test_viterbi_many_of_nothing() -> None:
+    transitions = np.zeros((59, 59), dtype=np.float32)
+    assert viterbi_many([], transitions) == []
+    empty, one = viterbi_many([np.zeros((0, 59), np.float32), np.ones((1, 59), np.float32)], transitions)
+    assert empty.tolist() == [] and one.tolist() == [0]
+
+
 def test_lac_backend_tags_many_sentences_like_one_by_one() -> None:
     backend, reference = LacBackend(), LAC()
     sentences = [s.text for a in read_articles(sorted(SEEDS.glob("*.txt"))[:12]) for s in a.sentences]
