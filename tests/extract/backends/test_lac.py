@@ -65,3 +65,12 @@ def test_lac_backend_tags_many_sentences_like_one_by_one() -> None:
     assert backend.tag_many(sentences) == [backend.tag(s) for s in sentences]
     assert backend.tag_many([]) == []
     assert backend.tag_many(["", "  "]) == [([], []), ([("  ", "w")], [])]
+
+
+def test_lac_backend_tags_a_long_text_in_slices(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.extract.backends.lac
+
+    backend, reference = LacBackend(), LAC()
+    sentences = [s.text for a in read_articles(sorted(SEEDS.glob("*.txt"))[:2]) for s in a.sentences]
+    monkeypatch.setattr(kg.extract.backends.lac, "PREDICT_CHARS", 100)  # a few sentences per slice
+    assert backend._predict_many(sentences) == [reference.run(s) for s in sentences]
