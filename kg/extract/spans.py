@@ -40,7 +40,9 @@ _GROUP_ENDS = ("团", "组", "队")
 MAX_NAME_CHARS = 24
 
 
-def _model_ent_ok(ent: Span, rules: Rules) -> bool:
+def _model_ent_ok(ent: Span, rules: Rules, orgs: list[str], brands: set[str]) -> bool:
+    """``orgs``: the texts of the Doc's ORG entities; ``brands``: ``_brands`` of the Doc (both
+    once per Doc: asked per entity, they made a long article quadratic)."""
     text = ent.text
     if (
         rules.is_not_entity(text)
@@ -63,7 +65,7 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
             return False
         if doc_text(ent.doc).startswith(_ARMY_AFTER, ent.end_char):
             return False  # 刘邓大军, 陈谢大军: an army named after its commanders
-        if any(o.label_ == "ORG" and len(o.text) < len(text) and text.startswith(o.text) for o in ent.doc.ents):
+        if any(len(o) < len(text) and text.startswith(o) for o in orgs):
             return False  # 泓康医疗 + 西南 (总部): a company and a word, not a person
         # A Chinese name starts with a surname (奥博特, 希杰 are brands the model took for people).
         if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text) and rules.surname_of(text) is None:
@@ -99,7 +101,7 @@ def _model_ent_ok(ent: Span, rules: Rules) -> bool:
         # 中华, 东风: an everyday word, unless a company word follows (东风 + 汽车 is handled there)
         # or the article names the brand with one elsewhere (中通 of 中通客车, 中通新能源汽车).
         nxt = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
-        return nxt in rules.company_words or text in _brands(ent.doc, rules)
+        return nxt in rules.company_words or text in brands
     return True
 
 
@@ -167,8 +169,11 @@ def clean_model_ents(doc: Doc, rules: Rules) -> list[Span]:
     """Drop what the model tagged that is not an entity for us; relabel projects."""
     kept: list[Span] = []
     # A name once quoted as a campaign (“平安医院”建设) is a campaign everywhere in the article.
-    campaigns = {ent.text for ent in doc.ents if _is_campaign(ent, rules)}
-    for ent in doc.ents:
+    model_ents = doc.ents
+    campaigns = {ent.text for ent in model_ents if _is_campaign(ent, rules)}
+    orgs = [ent.text for ent in model_ents if ent.label_ == "ORG"]
+    brands = _brands(doc, rules)
+    for ent in model_ents:
         if ent.label_ in ("ORG", "LOC") and is_project_name(ent.text, rules):
             ent = Span(doc, ent.start, ent.end, label="PROJECT")
         elif ent.label_ == "LOC" and _body_like_place(ent.text, rules):
@@ -179,7 +184,7 @@ def clean_model_ents(doc: Doc, rules: Rules) -> list[Span]:
             ent = Span(doc, ent.start, ent.end, label="LOC")  # 天府国际生物城, 洋浦港: zones are places
         elif ent.label_ == "LOC" and not is_place_name(ent.text, rules) and _long_org_suffix(ent.text, rules):
             ent = Span(doc, ent.start, ent.end, label="ORG")  # 山东博士生联谊会 tagged as a place
-        if not _model_ent_ok(ent, rules) or ent.text in campaigns:
+        if not _model_ent_ok(ent, rules, orgs, brands) or ent.text in campaigns:
             continue
         if ent.label_ == "PERSON" and _listed_with_same_kind_of_place(ent):
             ent = Span(doc, ent.start, ent.end, label="LOC")
@@ -613,6 +618,7 @@ def listed_enterprise_spans(doc: Doc, rules: Rules) -> list[Span]:
     """Names listed before 等…企业 are organisations (中色奥博特、九鼎新材料、上达稀土等行业骨干企业),
     unless an item ends in an activity (芯片设计、封装测试等企业 are trades)."""
     spans = []
+    named: set[tuple[int, int]] | None = None  # the model's entities, read once (doc.ents builds them)
     for token in doc:
         if token.text != "等" or token.i == 0:
             continue
@@ -652,7 +658,9 @@ def listed_enterprise_spans(doc: Doc, rules: Rules) -> list[Span]:
         for start, end in items:
             span = Span(doc, start, end, label="ORG")
             text = span.text
-            if any(e.start == start and e.end == end for e in doc.ents):
+            if named is None:
+                named = {(e.start, e.end) for e in doc.ents}
+            if (start, end) in named:
                 continue  # already a name
             bracketed = text.endswith("）") and "（" in text  # 耐克森（山东）
             if not 2 <= len(text) <= 12 or any(t.text in "，。；：“”" for t in span):
