@@ -288,3 +288,48 @@ def test_spans_a_group_word_cut_by_the_model_names_no_organisation(extract):
 def test_spans_a_daily_output_is_no_carmaker(extract):
     assert not any(t == "ORG" for _, t in ents(extract("已形成日产1000吨盘扣的产能。")))
     assert ("日产汽车", "ORG") in ents(extract("日产汽车在华销量下降。"))
+
+
+def _merge_by_every_pair(model, extra, fixed):  # type: ignore[no-untyped-def]
+    """merge_spans as it was written first: every extra span against every model and fixed span."""
+    from spacy.util import filter_spans
+
+    from kg.extract.spans import _extends
+
+    out = list(model)
+    for span in extra:
+        cuts = any(
+            span.start < m.end and m.start < span.end and not (span.start <= m.start and m.end <= span.end)
+            for m in model
+        ) or any(span.start < f.end and f.start < span.end and span != f and not _extends(span, f) for f in fixed)
+        if not cuts:
+            out.append(span)
+    return filter_spans(out)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_merge_spans_same_as_every_pair(seed: int) -> None:
+    import random
+
+    from spacy.tokens import Doc, Span
+    from spacy.util import filter_spans
+
+    from kg.extract.backends.doc import shared_vocab
+    from kg.extract.spans import merge_spans
+
+    rng = random.Random(seed)
+    doc = Doc(shared_vocab(), words=[f"字{i}" for i in range(60)], spaces=[False] * 60)
+
+    def spans(n: int) -> list[Span]:
+        out = []
+        for _ in range(n):
+            start = rng.randrange(59)
+            out.append(Span(doc, start, min(60, start + rng.randint(1, 6)), label=rng.choice(["ORG", "PROJECT", "LOC"])))
+        return out
+
+    # model and fixed spans do not overlap (they were doc.ents) but for a few seeds, which take
+    # the every-pair path; extra spans overlap anything
+    model = spans(12) if seed % 5 == 0 else filter_spans(spans(12))
+    fixed = filter_spans(spans(3))
+    extra = spans(20)
+    assert merge_spans(model, extra, fixed) == _merge_by_every_pair(model, extra, fixed)
