@@ -159,20 +159,14 @@ class LacBackend:
 
     def tag_many(self, texts: Sequence[str]) -> list[tuple[list[tuple[str, str]], list[tuple[int, int, str]]]]:
         """``tag`` of each text, the model run on them together (see ``_predict_many``)."""
-        chunks = [
-            chunk
-            for text in texts
-            for chunk in (text[i : i + MAX_CHARS] for i in range(0, len(text), MAX_CHARS))
-            if chunk.strip()
-        ]
-        predicted = iter(self._predict_many(chunks))
+        chunked = [[text[i : i + MAX_CHARS] for i in range(0, len(text), MAX_CHARS)] for text in texts]
+        predicted = iter(self._predict_many([c for chunks in chunked for c in chunks if c.strip()]))
         tagged = []
-        for text in texts:
+        for chunks in chunked:
             words: list[tuple[str, str]] = []
             ents: list[tuple[int, int, str]] = []
             pos = 0
-            for chunk_start in range(0, len(text), MAX_CHARS):
-                chunk = text[chunk_start : chunk_start + MAX_CHARS]
+            for chunk in chunks:
                 if not chunk.strip():
                     words.append((chunk, "w"))
                     pos += len(chunk)
@@ -213,21 +207,18 @@ class LacBackend:
 
         lac = self._lac
         vocab, q2b, oov = lac._vocab, lac._q2b, lac._oov_id
+        nonempty = [i for i, text in enumerate(texts) if text]
         by_length: dict[int, list[int]] = {}
-        for i, text in enumerate(texts):
-            by_length.setdefault(len(text), []).append(i)
-        logits: list = [np.zeros((0, 0), dtype=np.float32)] * len(texts)
+        for i in nonempty:
+            by_length.setdefault(len(texts[i]), []).append(i)
+        logits: dict[int, object] = {}
         for length, members in by_length.items():
-            if length == 0:
-                continue
             for start in range(0, len(members), BATCH_ROWS):
                 rows = members[start : start + BATCH_ROWS]
                 ids = np.array([[vocab.get(q2b.get(c, c), oov) for c in texts[i]] for i in rows], dtype=np.int64)
                 lengths = np.full(len(rows), length, dtype=np.int64)
                 scores = lac._session.run(None, {"token_ids": ids, "length": lengths})[0]
-                for i, row in zip(rows, scores):
-                    logits[i] = row
-        nonempty = [i for i, text in enumerate(texts) if text]
+                logits.update(zip(rows, scores))
         paths = viterbi_many([logits[i] for i in nonempty], self._transitions_t)
         out: list[list[tuple[str, str]]] = [[] for _ in texts]
         for i, path in zip(nonempty, paths):
