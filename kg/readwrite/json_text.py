@@ -22,4 +22,9 @@ def _plain(value: Any) -> Any:
 
 def dumps(value: Any) -> str:
     """``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``, faster."""
-    return orjson.dumps(value, default=_plain).decode()
+    return dumps_bytes(value).decode()
+
+
+def dumps_bytes(value: Any) -> bytes:
+    """``dumps`` as UTF-8 bytes, for writers that write them as they are."""
+    return orjson.dumps(value, default=_plain)

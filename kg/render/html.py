@@ -28,7 +28,6 @@ from urllib.parse import quote
 
 import jinja2
 import networkx as nx
-from pyvis.edge import Edge
 from pyvis.network import Network
 
 from kg.graph.analyze import importance
@@ -413,25 +412,39 @@ def _write_view(
         "types": _legend_types(nodes),
         "relations": _legend_relations(edges),
     }
-    html = (
+    # The template gets stand-ins for the big parts (vis-network alone is 700 KB a page),
+    # which go to the file as bytes: never copied into the page's text, escaped or encoded.
+    big = {
+        "data_json": json_for_script_bytes(payload),
+        "vis_js": _asset_bytes("vis-network.min.js"),
+        "vis_css": _asset_bytes("vis-network.css"),
+        "page_js": _asset_bytes("explorer.js"),
+        "page_css": _asset_bytes("explorer.css"),
+    }
+    text = (
         _environment()
         .get_template("network.html")
         .render(
-            title=view.title,
-            caption=view.caption,
+            # NUL marks the stand-ins; article text never holds one past ingest, but a graph
+            # read from a file may.
+            title=view.title.replace("\x00", ""),
+            caption=view.caption.replace("\x00", ""),
             root="../" * depth,
-            data_json=json_for_script(payload),
-            vis_js=_asset("vis-network.min.js"),
-            vis_css=_asset("vis-network.css"),
-            page_js=_asset("explorer.js"),
-            page_css=_asset("explorer.css"),
+            **{name: _SLOT.format(name) for name in big},
         )
     )
+    pieces = _SLOT_RE.split(text)  # text, slot name, text, slot name, ..., text
     path = out_dir / view.filename
     path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_write(path, "w") as handle:  # a crash never leaves half a page
-        handle.write(html)
+    with atomic_write(path, "wb") as handle:  # a crash never leaves half a page
+        for i, piece in enumerate(pieces):
+            handle.write(big[piece] if i % 2 else piece.encode("utf-8"))
     return path
+
+
+# Stand-ins in a rendered page for what _write_view writes as bytes (NUL is in no template).
+_SLOT = "\x00kg-slot:{}\x00"
+_SLOT_RE = re.compile("\x00kg-slot:(\\w+)\x00")
 
 
 def _build_network(info: _GraphInfo, view: _View, *, ego_files: dict[str, str]) -> Network:
@@ -471,12 +484,14 @@ def _build_network(info: _GraphInfo, view: _View, *, ego_files: dict[str, str]) 
             if pair in undirected_seen:
                 continue
             undirected_seen.add(pair)
+        # pyvis' add_edge scans its node list twice per edge (quadratic on big graphs);
+        # membership is already known here, so build the record its Edge would hold
+        # (static "arrows" is always set, so directed=True adds nothing).
         options = {"id": f"e{index}", **static}
         if view.edge_labels and static["kgTitle"]:
             options["label"] = static["kgTitle"]
-        # pyvis' add_edge scans its node list twice per edge (quadratic on big graphs);
-        # membership is already known here, so build its Edge record directly.
-        net.edges.append(Edge(str(u), str(v), directed=True, **options).options)
+        options["from"], options["to"] = str(u), str(v)
+        net.edges.append(options)
     net.options = _vis_options(len(view.nodes), big=big, seeded=seeded)
     return net
 
@@ -484,9 +499,10 @@ def _build_network(info: _GraphInfo, view: _View, *, ego_files: dict[str, str]) 
 def _edges_among(graph: nx.MultiDiGraph, members: set[str]) -> Iterator[tuple[str, str, dict]]:
     """The edges of ``graph.subgraph(members)`` in the same order, without the subgraph view's
     per-edge filtering (most of a big view's build time)."""
+    succ = graph._succ  # the dicts behind graph.succ: its read-only views cost a wrapper per node
     for u in graph:
         if u in members:
-            for v, by_key in graph.succ[u].items():
+            for v, by_key in succ[u].items():
                 if v in members:
                     for data in by_key.values():
                         yield u, v, data
@@ -658,20 +674,30 @@ def _legend_relations(edges: list[dict]) -> list[dict]:
 
 
 def json_for_script(value: object) -> str:
-    """JSON that is safe inside <script>: no '<', '>', '&' or line separators appear raw.
+    """JSON that is safe inside <script>: no '<', '>', '&' or line separators appear raw."""
+    return json_for_script_bytes(value).decode("utf-8")
+
+
+# In UTF-8 these byte sequences are these characters and nothing else, so bytes can be
+# escaped as they come from orjson, without decoding a page's megabytes of JSON.
+_SCRIPT_ESCAPES = (
+    (b"<", b"\\u003c"),
+    (b">", b"\\u003e"),
+    (b"&", b"\\u0026"),
+    ("\u2028".encode(), b"\\u2028"),
+    ("\u2029".encode(), b"\\u2029"),
+)
+
+
+def json_for_script_bytes(value: object) -> bytes:
+    """``json_for_script`` as UTF-8 bytes, for writing straight to a page.
 
     Through orjson (json_text): a 10,000-article run's views hold 30 MB of JSON (evidence on
     every edge), which json's encoder took half a second over. NaN becomes null (vis: unset)."""
-    text = json_text.dumps(value)
-    for raw, escaped in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(raw, escaped)
-    return text
+    data = json_text.dumps_bytes(value)
+    for raw, escaped in _SCRIPT_ESCAPES:
+        data = data.replace(raw, escaped)
+    return data
 
 
 @cache
@@ -682,6 +708,11 @@ def _asset(name: str) -> str:
     if "</script" in lowered or "</style" in lowered or "<!--" in lowered:
         raise ValueError(f"asset {name} cannot be inlined safely")
     return text
+
+
+@cache
+def _asset_bytes(name: str) -> bytes:
+    return _asset(name).encode("utf-8")
 
 
 @cache

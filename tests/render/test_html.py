@@ -270,3 +270,21 @@ def test_html_planted_markup_in_ego_page_title_is_escaped(tmp_path: Path) -> Non
     assert XSS not in text
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;&#34;&#39;&amp;&lt;img" in text
     assert "img" not in [tag for tag, _ in _parse(page).tags]
+
+
+def test_html_page_parts_stay_in_place_whatever_a_label_holds(tmp_path: Path) -> None:
+    # The page is written in parts (vis-network as bytes); a label shaped like the stand-in
+    # that marks where a part goes must stay text in the title and pull in nothing.
+    graph = build_small_graph()
+    hub = max(graph.nodes, key=lambda n: graph.degree(n))
+    graph.nodes[hub]["label"] = "江北\x00kg-slot:vis_js\x00市"
+    render_views(graph, tmp_path, ego_count=20)
+    page = tmp_path / "ego" / ego_filename(hub)
+    text = page.read_text(encoding="utf-8")
+    assert "<title>江北kg-slot:vis_js市 的关系 Neighbourhood</title>" in text
+    assert "\x00" not in text.split("<script", 1)[0]
+    vis = (Path(__file__).parents[2] / "kg" / "render" / "assets" / "vis-network.min.js").read_text(encoding="utf-8")
+    for written in _pages(tmp_path):
+        if written.name != "index.html":
+            assert written.read_text(encoding="utf-8").count(vis) == 1, written
+    assert _data(page)["center"] == hub
