@@ -277,7 +277,10 @@ class _Forked(Generic[_R]):
             self._child.join()
             self._receive.close()
         if not ok:
-            raise RuntimeError(f"{self.what} failed:\n{payload}")
+            text, error = payload
+            if error is not None:  # a full disk there is a full disk here (kg watch reports it and goes on)
+                raise error from RuntimeError(f"{self.what} failed:\n{text}")
+            raise RuntimeError(f"{self.what} failed:\n{text}")
         return payload
 
     def cancel(self) -> None:
@@ -290,7 +293,10 @@ def _run_child(work: Callable[[], object], conn: Connection) -> None:
     try:
         value = work()
     except BaseException as exc:  # noqa: BLE001 -- Ctrl-C included: the parent decides
-        conn.send((False, "".join(traceback.format_exception(exc)).rstrip()))
+        text = "".join(traceback.format_exception(exc)).rstrip()
+        # An OSError (errno, message, file name) pickles; other errors arrive as their text.
+        error = OSError(exc.errno, exc.strerror, exc.filename) if isinstance(exc, OSError) and exc.errno else None
+        conn.send((False, (text, error)))
         raise SystemExit(1) from None
     conn.send((True, value))
 

@@ -176,10 +176,23 @@ def test_beside_raises_the_error_of_the_child() -> None:
     from kg.parallel import beside
 
     def work() -> None:
-        raise OSError("disk full")
+        raise ValueError("bad value")
 
-    with pytest.raises(RuntimeError, match="disk full"), beside(work):
+    with pytest.raises(RuntimeError, match="bad value"), beside(work):
         pass
+
+
+@needs_fork
+def test_beside_raises_an_os_error_of_the_child_as_one() -> None:
+    # kg watch reports an OSError (a full disk) and goes on; it must not become another error
+    from kg.parallel import beside
+
+    def work() -> None:
+        raise OSError(28, "No space left on device", "/out/graph.graphml")
+
+    with pytest.raises(OSError, match="No space left") as caught, beside(work):
+        pass
+    assert caught.value.errno == 28 and caught.value.filename == "/out/graph.graphml"
 
 
 def test_beside_disabled_runs_here_first(tmp_path) -> None:

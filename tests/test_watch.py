@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.lock import output_lock
+from kg.parallel import can_fork
 from kg.pipeline import run
 from kg.watch import Update, file_changes, relevant, watch
 
@@ -180,9 +181,14 @@ def test_watch_loads_the_model_while_it_waits(pages: Path, tmp_path: Path, monke
     assert loads == ["lac"] and len(updates) == 2
 
 
+@pytest.mark.parametrize(
+    ("html", "jobs"),
+    [(False, 1), pytest.param(True, 2, marks=pytest.mark.skipif(not can_fork(), reason="needs fork"))],
+)
 def test_watch_reports_an_update_that_cannot_write_and_goes_on(
-    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, html: bool, jobs: int
 ) -> None:
+    # with two jobs either process may write the GraphML: the error must arrive as it is
     import kg.readwrite
 
     real = kg.readwrite.write_graphml
@@ -199,7 +205,7 @@ def test_watch_reports_an_update_that_cannot_write_and_goes_on(
         yield {("modified", str(pages / "new.txt"))}
 
     out = tmp_path / "out"
-    watch([pages], out=out, on_update=updates.append, changes=changes(), html=False)
+    watch([pages], out=out, on_update=updates.append, changes=changes(), html=html, jobs=jobs)
     assert [u.result is None for u in updates] == [False, True, False]
     assert "No space left" in (updates[1].problem or "")
     assert updates[2].result is not None and updates[2].result.articles == 4
