@@ -453,25 +453,38 @@ def _write_outputs(
         "relations": out / "relations.csv",
     }
 
-    # Cleaned once for all writers, here: with a second process the tables are written there
-    # while the views render here (the graph is shared by fork, not copied through a pipe).
+    # Cleaned once for all writers, here: with a second process the outputs are shared out
+    # between the two (the graph is shared by fork, not copied through a pipe).
     flat = clean_graph(graph)
-    # Given more than one core, the second process goes on to the pages once the tables are
-    # written, each process taking the next page (the views are most of an update's writing).
+    tables = (  # longest first: at 10,000 articles GraphML takes 0.9 s, CSV 0.65, JSON 0.35
+        lambda: write_graphml(flat, outputs["graphml"]),
+        lambda: write_csv(flat, out, nodes_name=outputs["entities"].name, edges_name=outputs["relations"].name),
+        lambda: write_json(flat, outputs["json"]),
+    )
+    # Given more than one core, each process takes the next output from a counter in shared
+    # memory, tables first, then the pages: the work balances itself whatever each costs.
     two = html and jobs > 1 and engine == "local" and can_fork()
     take = shared_counter() if two else None
 
-    def write_beside() -> None:
-        write_graphml(flat, outputs["graphml"])
-        write_json(flat, outputs["json"])
-        write_csv(flat, out, nodes_name=outputs["entities"].name, edges_name=outputs["relations"].name)
-        if take is not None:
-            from kg.render import ViewPlan
+    def pages_of(tasks: Iterator[int]) -> Iterator[int]:
+        """Writes the tables among ``tasks`` as they come; yields the page numbers."""
+        for task in tasks:
+            if task < len(tables):
+                tables[task]()
+            else:
+                yield task - len(tables)
 
-            pages = iter(take, None)
-            first = next(pages)
-            if first < ViewPlan.most_pages(ego_count):  # else every page is taken: no plan needed
-                ViewPlan(graph, top_n=top_n, ego_count=ego_count).write_pages(out, chain([first], pages))
+    def write_beside() -> None:
+        if take is None:
+            for write in tables:
+                write()
+            return
+        from kg.render import ViewPlan
+
+        pages = pages_of(iter(take, None))
+        first = next(pages, None)
+        if first is not None and first < ViewPlan.most_pages(ego_count):  # else no page is left
+            ViewPlan(graph, top_n=top_n, ego_count=ego_count).write_pages(out, chain([first], pages))
 
     with beside(write_beside, enabled=two):
         if html:
@@ -479,7 +492,7 @@ def _write_outputs(
 
             progress("render", 0, None)
             plan = ViewPlan(graph, top_n=top_n, ego_count=ego_count)  # the same in both processes
-            plan.write_pages(out, None if take is None else iter(take, None))
+            plan.write_pages(out, None if take is None else pages_of(iter(take, None)))
     if html:
         plan.write_index(out)
         outputs["html"] = out / "graph.html"
