@@ -66,6 +66,8 @@ class _Keys:
     def __init__(self) -> None:
         self.ids: dict[tuple[str, str], str] = {}
         self.declarations: list[str] = []
+        # scope -> attribute -> its <data> start tag, indented: made once, used per record
+        self._starts: dict[str, dict[str, str]] = {}
 
     def declare(self, scope: str, records: Iterable[Mapping[str, Scalar]]) -> None:
         kinds: dict[str, set[type]] = {}
@@ -73,6 +75,7 @@ class _Keys:
             for name, value in record.items():
                 kinds.setdefault(name, set()).add(type(value))
         used = set(self.ids.values())
+        starts = self._starts.setdefault(scope, {})
         for name, found in kinds.items():
             base = f"graph_{name}" if scope == "graph" else name
             if base in used:
@@ -87,11 +90,15 @@ class _Keys:
                 f"  <key id={quoteattr(key_id)} for=\"{scope}\" attr.name={quoteattr(name)}"
                 f" attr.type=\"{_xml_type(found)}\"/>\n"
             )
+            starts[name] = f"{_INDENT[scope]}<data key={quoteattr(key_id)}>"
 
-    def data(self, scope: str, record: Mapping[str, Scalar], indent: str) -> Iterator[str]:
-        ids = self.ids
-        for name, value in record.items():
-            yield f"{indent}<data key=\"{ids[scope, name]}\">{_text(value)}</data>\n"
+    def data(self, scope: str, record: Mapping[str, Scalar]) -> str:
+        """A record's <data> elements, one per line."""
+        starts = self._starts[scope]
+        return "".join([f"{starts[name]}{_text(value)}</data>\n" for name, value in record.items()])
+
+
+_INDENT = {"graph": "    ", "node": "      ", "edge": "      "}
 
 
 def _node_records(graph: nx.Graph) -> Iterator[tuple[str, dict[str, Scalar]]]:
@@ -122,16 +129,16 @@ def _document(graph: nx.Graph) -> Iterator[str]:
     yield from keys.declarations
     edgedefault = "directed" if graph.is_directed() else "undirected"
     yield f'  <graph edgedefault="{edgedefault}">\n'
-    yield from keys.data("graph", graph_data, "    ")
+    yield keys.data("graph", graph_data)
+    quoted: dict[str, str] = {}  # node id -> its attribute value, for the node and its edges
     for node, data in _node_records(graph):
-        yield f"    <node id={quoteattr(node, _ENTITIES)}>\n"
-        yield from keys.data("node", data, "      ")
-        yield "    </node>\n"
+        quoted[node] = source = quoteattr(node, _ENTITIES)
+        yield f"    <node id={source}>\n{keys.data('node', data)}    </node>\n"
     for index, (u, v, data) in enumerate(_edge_records(graph)):
-        source, target = quoteattr(u, _ENTITIES), quoteattr(v, _ENTITIES)
-        yield f'    <edge source={source} target={target} id="e{index}">\n'
-        yield from keys.data("edge", data, "      ")
-        yield "    </edge>\n"
+        yield (
+            f'    <edge source={quoted[u]} target={quoted[v]} id="e{index}">\n'
+            f"{keys.data('edge', data)}    </edge>\n"
+        )
     yield "  </graph>\n</graphml>\n"
 
 

@@ -157,3 +157,16 @@ def test_graphml_does_not_change_input(tmp_path: Path, small_graph) -> None:
     before = (dict(small_graph.nodes(data=True)), _edges(small_graph))
     write_graphml(small_graph, tmp_path / "g.graphml")
     assert (dict(small_graph.nodes(data=True)), _edges(small_graph)) == before
+
+
+def test_graphml_attribute_names_with_quotes_stay_valid_xml(tmp_path: Path) -> None:
+    # A graph read from another tool may name an attribute anything: the key id is quoted.
+    graph = nx.MultiDiGraph()
+    graph.add_node("ORG:甲", **{'say "hi"': "x", "it's": 1})
+    graph.add_node("ORG:乙")
+    graph.add_edge("ORG:甲", "ORG:乙", key="co_mention", **{'w&"': 2.0})
+    path = tmp_path / "g.graphml"
+    write_graphml(graph, path)
+    back = nx.read_graphml(path)
+    assert back.nodes["ORG:甲"]['say "hi"'] == "x" and back.nodes["ORG:甲"]["it's"] == 1
+    assert next(iter(back.edges(data=True)))[2]['w&"'] == 2.0
