@@ -305,8 +305,9 @@ def _run_child(work: Callable[[], object], conn: Connection) -> None:
 def beside(work: Callable[[], None], *, enabled: bool = True) -> Iterator[None]:
     """Run ``work`` in a forked process while the ``with`` body runs here; re-raise its error.
 
-    Used to write GraphML, JSON and CSV while the HTML views render when the user gave kg
-    more than one core. Without fork (or ``enabled=False``) ``work`` runs here first.
+    Used to share the outputs (GraphML, JSON, CSV, the HTML views) between two processes when
+    the user gave kg more than one core. Without fork (or ``enabled=False``) ``work`` runs here
+    first.
     """
     if not (enabled and can_fork()):
         work()
