@@ -14,6 +14,7 @@ copy (through the pool initializer, or a dask scatter) and so loads the model on
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import sys
 import traceback
 from collections import deque
@@ -278,7 +279,7 @@ class _Forked(Generic[_R]):
             self._receive.close()
         if not ok:
             text, error = payload
-            if error is not None:  # a full disk there is a full disk here (kg watch reports it and goes on)
+            if error is not None:  # a full disk there is a full disk here: kg watch reports it and goes on
                 raise error from RuntimeError(f"{self.what} failed:\n{text}")
             raise RuntimeError(f"{self.what} failed:\n{text}")
         return payload
@@ -294,11 +295,21 @@ def _run_child(work: Callable[[], object], conn: Connection) -> None:
         value = work()
     except BaseException as exc:  # noqa: BLE001 -- Ctrl-C included: the parent decides
         text = "".join(traceback.format_exception(exc)).rstrip()
-        # An OSError (errno, message, file name) pickles; other errors arrive as their text.
-        error = OSError(exc.errno, exc.strerror, exc.filename) if isinstance(exc, OSError) and exc.errno else None
-        conn.send((False, (text, error)))
+        conn.send((False, (text, _portable(exc))))
         raise SystemExit(1) from None
     conn.send((True, value))
+
+
+def _portable(exc: BaseException) -> Exception | None:
+    """The error itself for the parent to raise (an OSError, a BackendError ... that the
+    caller handles), when it survives pickling as the same type; else None (its text goes)."""
+    if not isinstance(exc, Exception):  # Ctrl-C, SystemExit: the parent decides
+        return None
+    try:
+        copy = pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 -- an error whose arguments do not pickle
+        return None
+    return copy if type(copy) is type(exc) else None
 
 
 @contextmanager

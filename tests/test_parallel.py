@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 
 import pytest
 
@@ -178,8 +179,12 @@ def test_beside_raises_the_error_of_the_child() -> None:
     def work() -> None:
         raise ValueError("bad value")
 
-    with pytest.raises(RuntimeError, match="bad value"), beside(work):
+    with pytest.raises(ValueError, match="bad value") as caught, beside(work):
         pass
+    # what the child printed comes along: its traceback, naming the process
+    assert isinstance(caught.value.__cause__, RuntimeError)
+    assert "the process writing beside this one failed" in str(caught.value.__cause__)
+    assert 'raise ValueError("bad value")' in str(caught.value.__cause__)
 
 
 @needs_fork
@@ -195,32 +200,25 @@ def test_beside_raises_an_os_error_of_the_child_as_one() -> None:
     assert caught.value.errno == 28 and caught.value.filename == "/out/graph.graphml"
 
 
-def test_beside_disabled_runs_here_first(tmp_path) -> None:
+@needs_fork
+def test_beside_raises_kg_errors_of_the_child_as_themselves() -> None:
+    # the CLI turns a BackendError into one line; it must not arrive as a traceback
+    from kg.extract.backends import BackendError
     from kg.parallel import beside
 
-    order: list[str] = []
-    with beside(lambda: order.append(f"work {os.getpid()}"), enabled=False):
-        order.append("body")
-    assert order == [f"work {os.getpid()}", "body"]
+    def work() -> None:
+        raise BackendError("pip install kg[spacy]")
+
+    with pytest.raises(BackendError, match=r"pip install kg\[spacy\]"), beside(work):
+        pass
 
 
 @needs_fork
-def test_shared_counter_hands_each_number_out_once_across_processes(tmp_path) -> None:
-    from kg.parallel import beside, shared_counter
-
-    take = shared_counter()
-    theirs = tmp_path / "theirs.txt"
+def test_beside_raises_the_text_of_an_error_that_does_not_pickle() -> None:
+    from kg.parallel import beside
 
     def work() -> None:
-        numbers = []
-        while (n := take()) < 2000:
-            numbers.append(n)
-        theirs.write_text(" ".join(map(str, numbers)))
+        raise ValueError(threading.Lock())  # a lock cannot be pickled, whatever else is installed
 
-    mine = []
-    with beside(work):
-        while (n := take()) < 2000:
-            mine.append(n)
-    other = [int(n) for n in theirs.read_text().split()]
-    assert sorted(mine + other) == list(range(2000))  # none twice, none lost
-    assert mine == sorted(mine) and other == sorted(other)
+    with pytest.raises(RuntimeError, match=r"ValueError: <unlocked _thread.lock"), beside(work):
+        pass
