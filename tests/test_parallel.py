@@ -222,3 +222,34 @@ def test_beside_raises_the_text_of_an_error_that_does_not_pickle() -> None:
 
     with pytest.raises(RuntimeError, match=r"ValueError: <unlocked _thread.lock"), beside(work):
         pass
+
+
+def test_beside_disabled_runs_here_first(tmp_path) -> None:
+    from kg.parallel import beside
+
+    order: list[str] = []
+    with beside(lambda: order.append(f"work {os.getpid()}"), enabled=False):
+        order.append("body")
+    assert order == [f"work {os.getpid()}", "body"]
+
+
+@needs_fork
+def test_shared_counter_hands_each_number_out_once_across_processes(tmp_path) -> None:
+    from kg.parallel import beside, shared_counter
+
+    take = shared_counter()
+    theirs = tmp_path / "theirs.txt"
+
+    def work() -> None:
+        numbers = []
+        while (n := take()) < 2000:
+            numbers.append(n)
+        theirs.write_text(" ".join(map(str, numbers)))
+
+    mine = []
+    with beside(work):
+        while (n := take()) < 2000:
+            mine.append(n)
+    other = [int(n) for n in theirs.read_text().split()]
+    assert sorted(mine + other) == list(range(2000))  # none twice, none lost
+    assert mine == sorted(mine) and other == sorted(other)
