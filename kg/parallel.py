@@ -279,7 +279,7 @@ class _Forked(Generic[_R]):
             self._receive.close()
         if not ok:
             text, error = payload
-            if error is not None:  # a full disk there is a full disk here: kg watch reports it and goes on
+            if error is not None:  # as from this process: kg watch goes on after an OSError, the CLI prints a BackendError
                 raise error from RuntimeError(f"{self.what} failed:\n{text}")
             raise RuntimeError(f"{self.what} failed:\n{text}")
         return payload

@@ -481,9 +481,9 @@ def _write_outputs(
             return
         from kg.render import ViewPlan
 
-        pages = pages_of(iter(take, None))
-        first = next(pages, None)
-        if first is not None and first < ViewPlan.most_pages(ego_count):  # else no page is left
+        pages = pages_of(iter(take, None))  # endless: the counter never runs out
+        first = next(pages)
+        if first < ViewPlan.most_pages(ego_count):  # else every page is taken: no plan needed
             ViewPlan(graph, top_n=top_n, ego_count=ego_count).write_pages(out, chain([first], pages))
 
     with beside(write_beside, enabled=two):
