@@ -21,7 +21,7 @@ import argparse
 import json
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -176,10 +176,15 @@ def generate(
 
 
 def write_corpus(path: Path, n: int, *, seeds: Path = SEEDS, seed: int = 0) -> Path:
+    return write_records(path, generate(n, seeds=seeds, seed=seed))
+
+
+def write_records(path: Path, records: Iterable[dict[str, str]]) -> Path:
+    """``records`` as a .jsonl file, which appears whole."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8") as f:
-        for record in generate(n, seeds=seeds, seed=seed):
+        for record in records:
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
     tmp.replace(path)
     return path

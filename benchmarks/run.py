@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere without installing kg
 
-from make_corpus import generate, write_corpus
+from make_corpus import generate, write_corpus, write_records
 from watch_latency import Watched, watch_updates
 
 import kg
@@ -247,8 +247,7 @@ def main(argv: list[str] | None = None) -> dict:
     reused = None
     if not args.no_rerun:
         extra = out.parent / f"{out.name}-extra.jsonl"
-        record = next(generate(1, seed=1, start=args.n))
-        extra.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_records(extra, generate(1, seed=1, start=args.n))
         rerun_clock = StageClock(Descendants())
         t = time.perf_counter()
         again = run(
@@ -264,9 +263,7 @@ def main(argv: list[str] | None = None) -> dict:
         compileall.compile_dir(Path(kg.__file__).parent, quiet=1)
         inputs = [corpus, extra]
         for k in range(PROCESS_RERUNS):  # each with one more new article
-            added = out.parent / f"{out.name}-extra{k + 2}.jsonl"
-            record = next(generate(1, seed=2 + k, start=args.n + 1 + k))
-            added.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+            added = write_records(out.parent / f"{out.name}-extra{k + 2}.jsonl", generate(1, seed=2 + k, start=args.n + 1 + k))
             inputs.append(added)
             rerun_process_s.append(round(_kg_run(inputs, out, args.jobs), 2))
         # the same inputs again: no new article, the graph rebuilt from the store and written

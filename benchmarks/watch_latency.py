@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from make_corpus import generate
+from make_corpus import generate, write_records
 
 OUT = Path(__file__).parent / "out"
 _SECONDS = re.compile(r"\(1 extracted\).* in ([0-9.]+) s$")
@@ -51,9 +51,8 @@ def watch_updates(inputs: list[Path], drop: Path, out: Path, *, jobs: int, pages
         _next_update(watcher)
         time.sleep(5)  # it loads the model while waiting
         for k in range(pages):
-            record = next(generate(1, seed=100 + k, start=n + 100 + k))
             staged = drop.parent / f".{drop.name}-{k}.jsonl"  # written outside, then moved in: one event, whole file
-            staged.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+            write_records(staged, generate(1, seed=100 + k, start=n + 100 + k))
             start = time.perf_counter()
             staged.rename(drop / f"new-{k}.jsonl")
             line = _next_update(watcher)
