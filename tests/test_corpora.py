@@ -73,3 +73,41 @@ def test_corpora_msra_rejects_unknown_split(tmp_path: Path) -> None:
 def test_corpora_cache_dir_follows_kg_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KG_CACHE", str(tmp_path))
     assert corpora.default_cache_dir() == tmp_path / "corpora"
+
+
+def test_corpora_cluener_maps_types_and_ends(tmp_path):
+    from kg.corpora import cluener
+
+    path = tmp_path / "train.json"
+    line = (
+        '{"text": "浙商银行董事长张三说", "label": {"company": {"浙商银行": [[0, 3]]}, '
+        '"position": {"董事长": [[4, 6]]}, "name": {"张三": [[7, 8]]}, "address": {"北京": [[0, 1]]}}}'
+    )
+    path.write_text(line + "\n", encoding="utf-8")
+    assert cluener(path) == [("浙商银行董事长张三说", [(0, 4, "ORG"), (4, 7, "TITLE"), (7, 9, "PERSON")])]
+
+
+def test_corpora_resume_maps_labels(tmp_path):
+    from kg.corpora import resume
+
+    path = tmp_path / "dev.char.bmes"
+    rows = ["张 B-NAME", "三 E-NAME", "， O", "教 B-TITLE", "授 E-TITLE", "汉 B-RACE", "族 E-RACE"]
+    path.write_text("\n".join(rows) + "\n\n", encoding="utf-8")
+    assert resume(path) == [("张三，教授汉族", [(0, 2, "PERSON"), (3, 5, "TITLE")])]
+
+
+def test_corpora_dev_split_is_every_tenth_and_disjoint():
+    from kg.corpora import dev_split
+
+    examples = [(str(i), []) for i in range(25)]
+    dev = dev_split(examples, "dev")
+    train = dev_split(examples, "train")
+    assert [t for t, _ in dev] == ["0", "10", "20"]
+    assert len(train) == 22 and not {t for t, _ in dev} & {t for t, _ in train}
+
+
+def test_corpora_missing_data_dir_names_the_flag(tmp_path):
+    from kg.corpora import load
+
+    with pytest.raises(CorpusError, match="--data"):
+        load("cluener", "dev", data_dir=tmp_path)
