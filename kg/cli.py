@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kg.extract.backends import BackendError, BackendName
+from kg.extract.backends import DEFAULT_BACKEND, BackendError, BackendName
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Chinese local news -> knowledge graph.")
 # soft_wrap: long paths stay on one line in logs (rich hard-wraps at 80 columns off a terminal).
@@ -55,7 +55,7 @@ class _Bars:
 def run(
     inputs: Inputs,
     out: Out = Path("outputs"),
-    backend: BackendOpt = BackendName.lac,
+    backend: BackendOpt = DEFAULT_BACKEND,
     model: ModelOpt = None,
     jobs: JobsOpt = 1,
     engine: Annotated[str, typer.Option(help="local or dask.")] = "local",
@@ -101,7 +101,7 @@ def run(
 def watch(
     inputs: Inputs,
     out: Out = Path("outputs"),
-    backend: BackendOpt = BackendName.lac,
+    backend: BackendOpt = DEFAULT_BACKEND,
     model: ModelOpt = None,
     jobs: JobsOpt = 1,
     home_city: HomeCityOpt = None,
@@ -154,7 +154,7 @@ def watch(
 def extract(
     inputs: Inputs,
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl (one object per article).")] = "jsonl",
-    backend: BackendOpt = BackendName.lac,
+    backend: BackendOpt = DEFAULT_BACKEND,
     model: ModelOpt = None,
 ) -> None:
     """Print mentions and roles per article as JSON lines (no graph)."""
@@ -201,7 +201,7 @@ def eval_(
     inputs: Annotated[list[Path] | None, typer.Option("--input", help="Pages to run on (seeds corpus).")] = None,
     gold: Annotated[Path | None, typer.Option(help="Folder of gold annotation files [default: tests/data/gold].")] = None,
     graph: Annotated[Path | None, typer.Option(help="Score this graph file instead of running the pipeline.")] = None,
-    backend: BackendOpt = BackendName.lac,
+    backend: BackendOpt = DEFAULT_BACKEND,
     model: ModelOpt = None,
     limit: Annotated[int | None, typer.Option(help="msra: score only the first N sentences.")] = None,
     domain: Annotated[bool, typer.Option(help="msra: score entities as kg run finds them (model + domain rules).")] = False,
@@ -302,7 +302,7 @@ def export(
 def _mount_train() -> None:
     from kg.train import app as train_app
 
-    app.add_typer(train_app, name="train", help="Train the project's NER models (spaCy, HanLP).")
+    app.add_typer(train_app, name="train", help="Train the project's NER models (the default tagger, spaCy, HanLP).")
 
 
 _mount_train()

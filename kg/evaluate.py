@@ -18,13 +18,14 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from kg.extract.backends import DEFAULT_BACKEND
 from kg.schema import ENTITY_TYPES
 
 ALL = "ALL"
@@ -500,7 +501,11 @@ def format_report(report: Report, *, show_errors: int = 20) -> str:
 
 
 def evaluate_seeds(
-    inputs: Iterable[str | Path], gold: dict[str, dict], *, backend: str = "lac", model: str | None = None
+    inputs: Iterable[str | Path],
+    gold: dict[str, dict],
+    *,
+    backend: str = DEFAULT_BACKEND.value,
+    model: str | None = None,
 ) -> Report:
     """Run the pipeline (no HTML) on ``inputs`` in a scratch folder and score its graph."""
     import tempfile
@@ -513,7 +518,7 @@ def evaluate_seeds(
 
 
 def evaluate_msra(
-    *, backend: str = "lac", model: str | None = None, limit: int | None = None, domain: bool = False
+    *, backend: str = DEFAULT_BACKEND.value, model: str | None = None, limit: int | None = None, domain: bool = False
 ) -> tuple[Report, float]:
     """Mention-level scores (exact span and type, PERSON/LOC/ORG) on the MSRA test set, and the
     backend's speed in characters per second. The corpus is fetched through pip into a cache.
@@ -547,3 +552,20 @@ def evaluate_msra(
         chars += len(text)
     elapsed = time.perf_counter() - start
     return evaluate_mentions(pred, gold), chars / elapsed if elapsed else 0.0
+
+
+def evaluate_backend(examples: Sequence[tuple[str, list]], backend: Any, labels: Iterable[str]) -> Report:
+    """Mention-level scores of a backend's own entities (``doc.ents`` and TITLE spans) on
+    (text, [(start, end, label)]) examples, counting only ``labels`` (those the corpus annotates)."""
+    from kg.extract.backends.doc import TITLE_GROUP
+    from kg.schema import Sentence
+
+    keep = frozenset(labels)
+    docs = backend.make_docs([(text, [Sentence(0, len(text), text)]) for text, _ in examples])
+    pred, gold = [], []
+    for (_, spans), doc in zip(examples, docs):
+        found = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        found += [(t.start_char, t.end_char, "TITLE") for t in doc.spans.get(TITLE_GROUP, ())]
+        pred.append({f for f in found if f[2] in keep})
+        gold.append({(s, e, label) for s, e, label in spans if label in keep})
+    return evaluate_mentions(pred, gold)

@@ -17,6 +17,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.extract import Extractor
+from kg.extract.backends import DEFAULT_BACKEND
 from kg.graph import analyze, build_graph
 from kg.ingest import iter_files, read_articles, reader_fingerprint
 from kg.lock import output_lock
@@ -392,7 +393,7 @@ def run(
     inputs: Iterable[str | Path],
     *,
     out: str | Path = "outputs",
-    backend: str = "lac",
+    backend: str = DEFAULT_BACKEND.value,
     model: str | None = None,
     jobs: int = 1,
     engine: str = "local",
@@ -504,7 +505,7 @@ def _write_outputs(
 def extract_only(
     inputs: Iterable[str | Path],
     *,
-    backend: str = "lac",
+    backend: str = DEFAULT_BACKEND.value,
     model: str | None = None,
     on_error: Callable[[Path, str], None] | None = None,
 ) -> Iterator[Extraction]:

@@ -7,14 +7,14 @@ import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from kg.extract.backends import Backend, get_backend
+from kg.extract.backends import DEFAULT_BACKEND, Backend, get_backend, model_fingerprint
 from kg.schema import Article, Extraction
 
 
 class Extractor:
     """Picklable recipe: the model is loaded lazily, once per process."""
 
-    def __init__(self, *, backend: str = "lac", model: str | None = None) -> None:
+    def __init__(self, *, backend: str = DEFAULT_BACKEND.value, model: str | None = None) -> None:
         self.backend_name = backend
         self.model = model
         self._backend: Backend | None = None
@@ -45,11 +45,8 @@ class Extractor:
         code that applies them (an edited kg/extract/*.py re-extracts too)."""
         from kg.extract.rules import rules_fingerprint
 
-        if self._backend is None and self.backend_name == "lac":
-            from kg.extract.backends.lac import LacBackend
-
-            model = LacBackend.model_fingerprint(self.model)  # no need to load the model for this
-        else:
+        model = None if self._backend is not None else model_fingerprint(self.backend_name, self.model)
+        if model is None:  # this backend must be loaded to tell
             model = self.backend.fingerprint()
         h = hashlib.sha1(model.encode())
         h.update(rules_fingerprint().encode())

@@ -17,9 +17,13 @@ if TYPE_CHECKING:
 
 
 class BackendName(str, Enum):
+    tagger = "tagger"
     lac = "lac"
     spacy = "spacy"
     hanlp = "hanlp"
+
+
+DEFAULT_BACKEND = BackendName.lac
 
 
 class BackendError(RuntimeError):
@@ -39,8 +43,27 @@ class Backend(Protocol):
         ...
 
 
-def get_backend(name: str | BackendName = BackendName.lac, *, model: str | None = None) -> Backend:
+def model_fingerprint(name: str | BackendName, model: str | None = None) -> str | None:
+    """The model's fingerprint without loading it, for the backends whose files say it; None for
+    the others (they must be loaded to tell)."""
     name = BackendName(name)
+    if name is BackendName.tagger:
+        from kg.extract.backends.tagger import TaggerBackend
+
+        return TaggerBackend.model_fingerprint(model)
+    if name is BackendName.lac:
+        from kg.extract.backends.lac import LacBackend
+
+        return LacBackend.model_fingerprint(model)
+    return None
+
+
+def get_backend(name: str | BackendName = DEFAULT_BACKEND, *, model: str | None = None) -> Backend:
+    name = BackendName(name)
+    if name is BackendName.tagger:
+        from kg.extract.backends.tagger import TaggerBackend
+
+        return TaggerBackend(model_dir=model)
     if name is BackendName.lac:
         from kg.extract.backends.lac import LacBackend
 

@@ -21,6 +21,10 @@ LABELS = {
     "LOCATION": "LOC",
 }
 
+# Posts and job titles a model tags (kg's tagger): kept beside the entities, for the roles.
+TITLE = "TITLE"
+TITLE_GROUP = "model_titles"
+
 _VOCAB: Vocab | None = None
 
 
@@ -64,7 +68,13 @@ def build_doc(
         offset += len(seg_text)
     doc = Doc(vocab, words=words, spaces=[False] * len(words), tags=tags, sent_starts=sent_starts)
     spans: list[Span] = []
+    titles: list[Span] = []
     for s, e, label in char_ents:
+        if label == TITLE:
+            title = doc.char_span(s, e, label=TITLE, alignment_mode="expand")
+            if title is not None:
+                titles.append(title)
+            continue
         mapped = LABELS.get(label.upper())
         if mapped is None:
             continue
@@ -74,6 +84,8 @@ def build_doc(
     from spacy.util import filter_spans
 
     doc.ents = filter_spans(spans)
+    if titles:
+        doc.spans[TITLE_GROUP] = titles
     return doc
 
 

