@@ -284,6 +284,7 @@ def export(
     format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv or neo4j.")] = "graphml",
     out: RunDir = Path("outputs"),
     to: Annotated[Path | None, typer.Option("--to", help="Target file or folder (default: inside --out).")] = None,
+    raw: Annotated[bool, typer.Option("--raw", help="csv, neo4j: cells as they are, not spreadsheet-safe.")] = False,
 ) -> None:
     """Export the graph of the last run for Gephi (graphml, gexf), Neo4j, pandas or JavaScript."""
     from kg.readwrite import FORMATS
@@ -295,7 +296,7 @@ def export(
         raise typer.Exit(2)
     graph = _load_graph(out)
     target = to if to is not None else (out / fmt if fmt in ("csv", "neo4j") else out)
-    for path in export_graph(graph, fmt, target):
+    for path in export_graph(graph, fmt, target, raw=raw):
         console.print(f"wrote {path}", highlight=False)
 
 
