@@ -30,7 +30,19 @@ EgoCountOpt = Annotated[int, typer.Option(help="Entities that get their own neig
 
 
 def _warn(path: Path, problem: str) -> None:
-    err.print(f"[yellow]skipped[/yellow] {path}: {problem}", highlight=False)
+    from kg.ingest import is_warning, path_text
+
+    if is_warning(problem):
+        err.print(f"[yellow]warning[/yellow] {path_text(path)}: {problem.split(': ', 1)[1]}", highlight=False)
+    else:
+        err.print(f"[yellow]skipped[/yellow] {path_text(path)}: {problem}", highlight=False)
+
+
+def _skipped(problems: list[str]) -> int:
+    """How many of the problems reported skipped an input (the others are warnings)."""
+    from kg.ingest import is_warning
+
+    return sum(not is_warning(p) for p in problems)
 
 
 class _Bars:
@@ -92,8 +104,9 @@ def run(
     for name, path in result.outputs.items():
         console.print(f"  {name:9} {path}", highlight=False)
     console.print(f"Open [bold]{result.outputs.get('index', result.outputs.get('graphml'))}[/bold] in a browser.")
-    if result.skipped:
-        err.print(f"[yellow]{len(result.skipped)} input(s) skipped[/yellow] (listed above)")
+    skipped = _skipped([problem for _, problem in result.skipped])
+    if skipped:
+        err.print(f"[yellow]{skipped} input(s) skipped[/yellow] (listed above)")
         raise typer.Exit(1)
 
 
@@ -158,19 +171,21 @@ def extract(
     model: ModelOpt = None,
 ) -> None:
     """Print mentions and roles per article as JSON lines (no graph)."""
-    from kg.pipeline import extract_only
+    from kg.pipeline import extract_only, no_articles_message
 
     if format != "jsonl":
         err.print(f"[red]error:[/red] unknown format {format!r}; only jsonl")
         raise typer.Exit(2)
-    skipped = []
+    problems: list[str] = []
+    written = 0
 
     def warn(path: Path, problem: str) -> None:
-        skipped.append(path)
+        problems.append(problem)
         _warn(path, problem)
 
     try:
         for ex in extract_only(inputs, backend=backend.value, model=model, on_error=warn):
+            written += 1
             a = ex.article
             record = {
                 "id": a.id,
@@ -191,7 +206,10 @@ def extract(
     except BackendError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from exc
-    if skipped:
+    if not written:
+        err.print(f"[red]error:[/red] {no_articles_message(inputs, written='printed')}", highlight=False)
+        raise typer.Exit(2)
+    if _skipped(problems):
         raise typer.Exit(1)
 
 
