@@ -352,10 +352,12 @@ def _extractions(
         if not ids:
             # Never replace the graph of an earlier run with an empty one for a mistyped path.
             raise NoArticlesError(no_articles_message(inputs))
-        if store is None:
+        if store is None and fresh:
+            store, aside = Store.fresh(store_path)
+            if aside is not None:
+                report(store_path, f"warning: the store could not be used; moved aside to {aside.name}")
+        elif store is None:
             store = Store(store_path)
-            if fresh:
-                store.clear()
         to_read = [
             a
             for s in sources
@@ -414,7 +416,9 @@ def run(
     ``resident``: what a long-lived caller keeps between runs (the model, unchanged files'
     extractions); the outputs are those of a run without it."""
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    inputs = list(inputs)
+    if not any(Path(i).exists() for i in inputs):  # before the lock: a mistyped path writes nothing
+        raise NoArticlesError(no_articles_message(inputs))
     skipped: list[tuple[str, str]] = []
 
     def report(path: Path, problem: str) -> None:
@@ -425,7 +429,7 @@ def run(
     with output_lock(out), _frozen_for_the_run():
         extractor = Extractor(backend=backend, model=model) if resident is None else resident.extractor(backend, model)
         extractions, reused = _extractions(
-            list(inputs), out, extractor, fresh=fresh, jobs=jobs, engine=engine, scheduler=scheduler,
+            inputs, out, extractor, fresh=fresh, jobs=jobs, engine=engine, scheduler=scheduler,
             progress=progress, report=report, resident=resident,
         )
         progress("graph", 0, None)
@@ -433,8 +437,12 @@ def run(
             resolution = resolve(extractions, home_city=home_city)
             graph = analyze(build_graph(extractions, resolution))
         progress("graph", 1, 1)
-        outputs = _write_outputs(graph, out, html=html, jobs=jobs, engine=engine, top_n=top_n,
-                                 ego_count=ego_count, progress=progress)
+        from kg.readwrite.atomic import generation
+
+        with generation(out) as stage:  # all of this run's outputs replace the last run's, or none
+            written = _write_outputs(graph, stage, html=html, jobs=jobs, engine=engine, top_n=top_n,
+                                     ego_count=ego_count, progress=progress)
+        outputs = {name: out / path.relative_to(stage) for name, path in written.items()}
 
     return RunResult(
         out=out, graph=graph, articles=len(extractions), reused=reused, skipped=skipped, outputs=outputs
