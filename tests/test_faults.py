@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.readwrite.atomic import MANIFEST, STAGE
+from kg.readwrite.tables import runs_as_formula
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data" / "faults"
@@ -141,7 +142,7 @@ def test_formula_in_a_record_id_is_text_in_the_spreadsheets(tmp_path: Path) -> N
     for name in ("entities.csv", "relations.csv"):
         with (out / name).open(encoding="utf-8", newline="") as handle:
             cells = [c for row in csv.reader(handle) for c in row]
-        assert not [c for c in cells if c and (c[0] in "=+@\t\r" or (c[0] == "-" and not _number(c)))]
+        assert not [c for c in cells if runs_as_formula(c)]
         assert any(c.startswith("'=HYPERLINK(") for c in cells), name
 
 
@@ -177,10 +178,3 @@ def test_kill_9_while_a_run_writes_its_outputs(seeds_run, tmp_path: Path) -> Non
     assert listing(out) == listing(fresh)  # the same pages as a fresh run: no stale ego page, no .tmp
     assert json.loads((out / MANIFEST).read_text(encoding="utf-8")) == json.loads((fresh / MANIFEST).read_text(encoding="utf-8"))
 
-
-def _number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return True

@@ -38,6 +38,17 @@ TEXT_MARK = "'"
 _MARKED = FORMULA_STARTS | {TEXT_MARK}
 
 
+def runs_as_formula(cell: str) -> bool:
+    """Whether a spreadsheet would run a CSV cell as a formula (a number such as -0.3 is not)."""
+    if not cell or cell[0] not in FORMULA_STARTS:
+        return False
+    try:
+        float(cell)
+    except ValueError:
+        return True
+    return False
+
+
 def unquote_cell(cell: str) -> str:
     """The value behind a cell written by a spreadsheet-safe writer."""
     return cell[1:] if cell.startswith(TEXT_MARK) else cell

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kg.readwrite import export
 from kg.readwrite.clean import clean_graph
-from kg.readwrite.tables import FORMULA_STARTS, unquote_cell
+from kg.readwrite.tables import runs_as_formula, unquote_cell
 
 from .conftest import load_case
 
@@ -32,8 +32,7 @@ def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
     for fmt in ("csv", "neo4j"):
         paths = [p for p in export(graph, fmt, tmp_path / fmt) if p.suffix == ".csv"]
         cells = [c for p in paths for row in _cells(p) for c in row]
-        dangerous = [c for c in cells if c[:1] in FORMULA_STARTS and not _is_number(c)]
-        assert dangerous == [], fmt
+        assert not [c for c in cells if runs_as_formula(c)], fmt
         assert "'=HYPERLINK(\"http://evil.example/\",\"x\")" in cells  # the JSONL id, as text
         assert "'+HYP有限公司" in cells
         assert "-0.3" in cells  # a negative number stays a number
@@ -46,6 +45,7 @@ def test_raw_csv_keeps_cells_as_they_are(tmp_path: Path) -> None:
     labels = {row[1] for row in _cells(nodes)}
     assert {"+HYP有限公司", "-2+3", "'quoted"} <= labels
     assert "'+HYP有限公司" not in labels
+    assert {c for c in labels if runs_as_formula(c)} == {"+HYP有限公司", "-2+3"}  # the check can fail
 
 
 def test_neo4j_script_takes_the_mark_off_unless_raw(tmp_path: Path) -> None:
@@ -55,10 +55,3 @@ def test_neo4j_script_takes_the_mark_off_unless_raw(tmp_path: Path) -> None:
     assert "STARTS WITH '\\''" in safe and "substring(row.`label`, 1)" in safe
     assert "STARTS WITH" not in raw and "n.`label` = row.`label`" in raw
 
-
-def _is_number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return True
