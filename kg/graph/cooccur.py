@@ -6,7 +6,8 @@ square of the entities in one sentence (an honours list of 300 names would other
 
 - a list of more than a handful of names in a row ("A、B、C、D、E、F…", only list separators
   between them) is one slot: its members are linked to the entities around the list, not to
-  each other (being listed together says little about two names);
+  each other (being listed together says little about two names); an item of touching
+  mentions (河南西峡符祖国) keeps its own pairs;
 - each slot is paired only with the next ``WINDOW`` slots of its sentence, so a sentence of
   up to ``WINDOW + 1`` slots is counted whole, as before, and a longer one (a run-on text
   without punctuation) costs at most ``WINDOW`` pairs per mention;
@@ -27,8 +28,9 @@ MAX_EVIDENCE = 3
 WINDOW = 10
 # A run of at least this many mentions joined by list separators is a list.
 LIST_MIN = 6
-# What may stand between two items of a list: 、，, and/or and spaces (or nothing).
-_LIST_GAP = re.compile(r"[\s、，,／/]*(?:和|及|与|以及|或)?[\s、，,／/]*")
+# What stands between two items of a list: 、，, and/or, spaces (something: touching
+# mentions are one item).
+_LIST_GAP = re.compile(r"(?=.)[\s、，,／/]*(?:和|及|与|以及|或)?[\s、，,／/]*", re.DOTALL)
 LONG_SENTENCE = 300  # characters; longer sentences give excerpts as evidence
 MARGIN = 40  # characters of context kept on each side of a mention in an excerpt
 
@@ -43,18 +45,29 @@ class Pair:
     articles: set[str] = field(default_factory=set)
 
 
-def slots(sentence: str, spans: list[Span]) -> list[list[Span]]:
-    """The mentions of a sentence in text order, grouped into slots: one mention each, or a
-    whole list of ``LIST_MIN`` or more mentions separated by list separators only."""
-    ordered = sorted(spans, key=lambda s: (s[1], s[2]))
-    out: list[list[Span]] = []
-    run: list[Span] = []
-    for span in ordered:
-        if run and not _LIST_GAP.fullmatch(sentence[run[-1][2] : span[1]]):
-            out.extend([run] if len(run) >= LIST_MIN else [[m] for m in run])
+def slots(sentence: str, spans: list[Span]) -> list[list[list[Span]]]:
+    """The mentions of a sentence in text order, grouped into slots of items. An item is a
+    run of mentions with nothing between them (河南西峡符祖国: a place and a person). A slot is
+    one mention, or a whole list: ``LIST_MIN`` or more items with list separators between them
+    (and each item's mentions together)."""
+    items: list[list[Span]] = []
+    for span in sorted(spans, key=lambda s: (s[1], s[2])):
+        if items and span[1] <= items[-1][-1][2]:  # touching (or overlapping): the same item
+            items[-1].append(span)
+        else:
+            items.append([span])
+    out: list[list[list[Span]]] = []
+    run: list[list[Span]] = []
+
+    def close() -> None:
+        out.extend([run] if len(run) >= LIST_MIN else [[[m]] for item in run for m in item])
+
+    for item in items:
+        if run and not _LIST_GAP.fullmatch(sentence[run[-1][-1][2] : item[0][1]]):
+            close()
             run = []
-        run.append(span)
-    out.extend([run] if len(run) >= LIST_MIN else [[m] for m in run])
+        run.append(item)
+    close()
     return out
 
 
@@ -76,19 +89,27 @@ def _window_pairs(sentence: str, spans: list[Span]) -> dict[tuple[str, str], tup
     """Pairs of one sentence within the window: sorted ids -> (gap, span of a, span of b),
     the closest occurrence of the two."""
     found: dict[tuple[str, str], tuple[int, Span, Span]] = {}
+
+    def pair(x: Span, y: Span) -> None:
+        if x[0] == y[0]:
+            return
+        gap = max(0, max(x[1], y[1]) - min(x[2], y[2]))
+        key, value = ((x[0], y[0]), (gap, x, y)) if x[0] < y[0] else ((y[0], x[0]), (gap, y, x))
+        if key not in found or gap < found[key][0]:
+            found[key] = value
+
     groups = slots(sentence, spans)
     for i, left in enumerate(groups):
+        for item in left if len(left) > 1 else ():  # a list: the mentions of one item together
+            for k, x in enumerate(item):
+                for y in item[k + 1 :]:
+                    pair(x, y)
         for right in groups[i + 1 : i + 1 + WINDOW]:
             if len(left) > 1 and len(right) > 1:
                 continue  # two lists: neither is the other's context
-            for x in left:
-                for y in right:
-                    if x[0] == y[0]:
-                        continue
-                    gap = max(0, max(x[1], y[1]) - min(x[2], y[2]))
-                    key, value = ((x[0], y[0]), (gap, x, y)) if x[0] < y[0] else ((y[0], x[0]), (gap, y, x))
-                    if key not in found or gap < found[key][0]:
-                        found[key] = value
+            for x in (m for item in left for m in item):
+                for y in (m for item in right for m in item):
+                    pair(x, y)
     return found
 
 
