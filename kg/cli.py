@@ -30,7 +30,49 @@ EgoCountOpt = Annotated[int, typer.Option(help="Entities that get their own neig
 
 
 def _warn(path: Path, problem: str) -> None:
-    err.print(f"[yellow]skipped[/yellow] {path}: {problem}", highlight=False)
+    from kg.ingest import is_warning, path_text
+
+    if is_warning(problem):
+        err.print(f"[yellow]warning[/yellow] {path_text(path)}: {problem.split(': ', 1)[1]}", highlight=False)
+    else:
+        err.print(f"[yellow]skipped[/yellow] {path_text(path)}: {problem}", highlight=False)
+
+
+def _fault(exc: BaseException, out: Path) -> str | None:
+    """One line for a fault of the machine, the store or a file, or None for other errors
+    (those are kg's bugs and keep their traceback)."""
+    import errno
+    import sqlite3
+
+    from kg.ingest import path_text
+    from kg.store import STORE_NAME, StoreError
+
+    if isinstance(exc, StoreError):
+        return str(exc)
+    if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+        return f"no space left on the device of {path_text(out)} ({exc}); the last run's outputs are as they were"
+    if isinstance(exc, sqlite3.OperationalError):
+        return f"cannot use the store {path_text(out / STORE_NAME)}: {exc}"
+    if isinstance(exc, sqlite3.DatabaseError):
+        return (
+            f"the store {path_text(out / STORE_NAME)} is damaged ({exc}); run again with --fresh to "
+            "move it aside and start a new one"
+        )
+    if not isinstance(exc, OSError):
+        return None
+    where = path_text(exc.filename) if isinstance(exc.filename, (str, bytes, Path)) else path_text(out)
+    if exc.errno == errno.ENOSPC:
+        return f"no space left on the device of {where}; the last run's outputs are as they were"
+    if out.exists() and not out.is_dir():
+        return f"{path_text(out)} is a file, not a folder: choose another output folder"
+    return f"cannot write {where}: {exc.strerror or exc}"
+
+
+def _skipped(problems: list[str]) -> int:
+    """How many of the problems reported skipped an input (the others are warnings)."""
+    from kg.ingest import is_warning
+
+    return sum(not is_warning(p) for p in problems)
 
 
 class _Bars:
@@ -77,8 +119,14 @@ def run(
                 scheduler=scheduler, fresh=fresh, home_city=home_city, top_n=top_n, ego_count=ego_count,
                 progress=_Bars(progress), on_error=_warn,
             )
-    except (BackendError, LockedError, FileNotFoundError, ValueError) as exc:
+    except (BackendError, LockedError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    except Exception as exc:  # a full disk, a read-only or damaged --out: one line, no traceback
+        message = _fault(exc, out)
+        if message is None:
+            raise
+        err.print(f"[red]error:[/red] {message}", highlight=False)
         raise typer.Exit(2) from exc
 
     table = Table(title=f"kg run: {result.articles} articles ({result.reused} reused from the store)")
@@ -92,8 +140,9 @@ def run(
     for name, path in result.outputs.items():
         console.print(f"  {name:9} {path}", highlight=False)
     console.print(f"Open [bold]{result.outputs.get('index', result.outputs.get('graphml'))}[/bold] in a browser.")
-    if result.skipped:
-        err.print(f"[yellow]{len(result.skipped)} input(s) skipped[/yellow] (listed above)")
+    skipped = _skipped([problem for _, problem in result.skipped])
+    if skipped:
+        err.print(f"[yellow]{skipped} input(s) skipped[/yellow] (listed above)")
         raise typer.Exit(1)
 
 
@@ -158,19 +207,21 @@ def extract(
     model: ModelOpt = None,
 ) -> None:
     """Print mentions and roles per article as JSON lines (no graph)."""
-    from kg.pipeline import extract_only
+    from kg.pipeline import extract_only, no_articles_message
 
     if format != "jsonl":
         err.print(f"[red]error:[/red] unknown format {format!r}; only jsonl")
         raise typer.Exit(2)
-    skipped = []
+    problems: list[str] = []
+    written = 0
 
     def warn(path: Path, problem: str) -> None:
-        skipped.append(path)
+        problems.append(problem)
         _warn(path, problem)
 
     try:
         for ex in extract_only(inputs, backend=backend.value, model=model, on_error=warn):
+            written += 1
             a = ex.article
             record = {
                 "id": a.id,
@@ -191,7 +242,10 @@ def extract(
     except BackendError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from exc
-    if skipped:
+    if not written:
+        err.print(f"[red]error:[/red] {no_articles_message(inputs, written='printed')}", highlight=False)
+        raise typer.Exit(2)
+    if _skipped(problems):
         raise typer.Exit(1)
 
 
@@ -245,20 +299,52 @@ RunDir = Annotated[Path, typer.Option("--out", "-o", help="Folder of a previous 
 
 
 def _load_graph(out: Path):
+    """The graph of the run in ``out``: GraphML, else the JSON when the GraphML cannot be read."""
+    from networkx import NetworkXError
+
     from kg.readwrite import read_graph
 
+    # What parsing a damaged file raises (ElementTree's ParseError is a SyntaxError).
+    damaged = (ValueError, KeyError, TypeError, IndexError, AttributeError, SyntaxError, OSError, NetworkXError)
+    _settle(out)
+    problems = []
     for name in ("graph.graphml", "graph.json"):
         if (out / name).is_file():
-            return read_graph(out / name)
+            try:
+                return read_graph(out / name)
+            except damaged as exc:
+                reason = " ".join(str(exc).split()) or type(exc).__name__
+                problems.append(f"{name}: {reason[:200]}")
+    if problems:
+        err.print(
+            f"[red]error:[/red] cannot read the graph in {out} ({'; '.join(problems)}): "
+            f"run `kg run INPUT --out {out}` again to rewrite it",
+            highlight=False,
+        )
+        raise typer.Exit(2)
     err.print(f"[red]error:[/red] no graph in {out}: run `kg run INPUT --out {out}` first", highlight=False)
     raise typer.Exit(2)
+
+
+def _settle(out: Path) -> None:
+    """Finish a run's outputs that a crash cut short, unless a run is writing them now."""
+    from kg.lock import LockedError, output_lock
+    from kg.readwrite.atomic import STAGE, settle
+
+    if not (out / STAGE).exists():
+        return
+    try:
+        with output_lock(out):
+            settle(out)
+    except (LockedError, OSError):
+        pass  # a run holds the folder, or it is read-only: read what is there
 
 
 @app.command()
 def show(
     name: Annotated[str, typer.Argument(help="A name, an alias or a node id such as ORG:聊城市人民政府.")],
     out: RunDir = Path("outputs"),
-    top: Annotated[int, typer.Option(help="Co-mentions and evidence sentences shown.")] = 15,
+    top: Annotated[int, typer.Option(min=1, help="Co-mentions and evidence sentences shown.")] = 15,
 ) -> None:
     """An entity's profile: type, aliases, roles as a timeline, co-mentions, evidence."""
     from rich.text import Text
@@ -284,6 +370,7 @@ def export(
     format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv or neo4j.")] = "graphml",
     out: RunDir = Path("outputs"),
     to: Annotated[Path | None, typer.Option("--to", help="Target file or folder (default: inside --out).")] = None,
+    raw: Annotated[bool, typer.Option("--raw", help="csv, neo4j: cells as they are, not spreadsheet-safe.")] = False,
 ) -> None:
     """Export the graph of the last run for Gephi (graphml, gexf), Neo4j, pandas or JavaScript."""
     from kg.readwrite import FORMATS
@@ -295,7 +382,12 @@ def export(
         raise typer.Exit(2)
     graph = _load_graph(out)
     target = to if to is not None else (out / fmt if fmt in ("csv", "neo4j") else out)
-    for path in export_graph(graph, fmt, target):
+    try:
+        paths = export_graph(graph, fmt, target, raw=raw)
+    except OSError as exc:
+        err.print(f"[red]error:[/red] {_fault(exc, target)}", highlight=False)
+        raise typer.Exit(2) from exc
+    for path in paths:
         console.print(f"wrote {path}", highlight=False)
 
 

@@ -6,6 +6,7 @@ Stages report progress through a callback; only the CLI draws progress bars.
 from __future__ import annotations
 
 import gc
+import stat
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -19,7 +20,7 @@ import networkx as nx
 from kg.extract import Extractor
 from kg.extract.backends import DEFAULT_BACKEND
 from kg.graph import analyze, build_graph
-from kg.ingest import iter_files, read_articles, reader_fingerprint
+from kg.ingest import iter_files, path_text, read_articles, reader_fingerprint
 from kg.lock import output_lock
 from kg.parallel import beside, can_fork, extract_all, extract_beside, shared_counter
 from kg.resolve import resolve
@@ -77,13 +78,13 @@ class NoArticlesError(ValueError):
     """Nothing to read in the inputs; the output folder is left as it was."""
 
 
-def _no_articles_message(inputs: list[str | Path]) -> str:
+def no_articles_message(inputs: list[str | Path], *, written: str = "written") -> str:
     seen = sorted(
-        {p.suffix or p.name for i in map(Path, inputs) if i.is_dir() for p in i.rglob("*") if p.is_file()}
+        {path_text(p.suffix or p.name) for i in map(Path, inputs) if i.is_dir() for p in i.rglob("*") if p.is_file()}
     )
-    where = ", ".join(str(i) for i in inputs) or "(no input given)"
+    where = ", ".join(path_text(i) for i in inputs) or "(no input given)"
     hint = f" (found only: {', '.join(seen[:8])})" if seen else ""
-    return f"no articles in {where}: kg reads .txt pages and .jsonl files{hint}; nothing was written"
+    return f"no articles in {where}: kg reads .txt pages and .jsonl files{hint}; nothing was {written}"
 
 
 @contextmanager
@@ -201,6 +202,7 @@ class _Source:
     problems: list[str]
     articles: list[Article] | None = None  # None: not read this run
     final: list[str | None] = field(default_factory=list)
+    regular: bool = True  # a pipe is read every run, never looked up in the store
 
 
 def _read(source: _Source) -> None:
@@ -216,12 +218,13 @@ def _scan(inputs: list[str | Path], store: Store | None, report: Callable[[Path,
     sources: list[_Source] = []
     for path in iter_files(inputs, on_error=report):
         try:
-            stat = path.stat()
+            info = path.stat()
         except OSError as err:
             report(path, f"cannot read: {err.strerror or err}")
             continue
-        source = _Source(path, str(path.resolve()), stat.st_size, stat.st_mtime_ns, [], [])
-        known = store.source(source.where, source.size, source.mtime_ns, reader) if store else None
+        source = _Source(path, path_text(path.resolve()), info.st_size, info.st_mtime_ns, [], [],
+                         regular=stat.S_ISREG(info.st_mode))
+        known = store.source(source.where, source.size, source.mtime_ns, reader) if store and source.regular else None
         if known is None:
             _read(source)
         else:
@@ -231,7 +234,7 @@ def _scan(inputs: list[str | Path], store: Store | None, report: Callable[[Path,
 
 
 def _assign_ids(sources: list[_Source]) -> list[tuple[str, str]]:
-    pairs = [(i, str(s.path)) for s in sources for i in s.ids]
+    pairs = [(i, path_text(s.path)) for s in sources for i in s.ids]
     final, problems = _unique_ids(pairs)
     it = iter(final)
     for source in sources:
@@ -312,7 +315,7 @@ def _stored(
                 for i in source.final:
                     if i is not None:
                         hits[i] = found[i]
-                        hits[i].article.source = str(source.path)  # a record may name the file by another path
+                        hits[i].article.source = path_text(source.path)  # a record may name the file by another path
             return hits
         for source in stale:
             _read(source)
@@ -349,11 +352,13 @@ def _extractions(
         progress("ingest", len(ids), len(ids))
         if not ids:
             # Never replace the graph of an earlier run with an empty one for a mistyped path.
-            raise NoArticlesError(_no_articles_message(inputs))
-        if store is None:
+            raise NoArticlesError(no_articles_message(inputs))
+        if store is None and fresh:
+            store, aside = Store.fresh(store_path)
+            if aside is not None:
+                report(store_path, f"warning: the store could not be used; moved aside to {aside.name}")
+        elif store is None:
             store = Store(store_path)
-            if fresh:
-                store.clear()
         to_read = [
             a
             for s in sources
@@ -375,13 +380,13 @@ def _extractions(
             for s in sources
             # A file changed within the last seconds could change again with the same
             # size and mtime (coarse clocks): read it again next time (git's racy rule).
-            if s.articles is not None and now - s.mtime_ns > RACY_NS
+            if s.articles is not None and s.regular and now - s.mtime_ns > RACY_NS
         )
         if resident is not None:  # what this run gave replaces what was kept: removed files go
             resident.files = {
                 _file_key(s, fingerprint): [by_id[i] for i in s.final if i is not None]
                 for s in sources
-                if now - s.mtime_ns > RACY_NS
+                if s.regular and now - s.mtime_ns > RACY_NS
             }
     finally:
         if store is not None:
@@ -412,18 +417,20 @@ def run(
     ``resident``: what a long-lived caller keeps between runs (the model, unchanged files'
     extractions); the outputs are those of a run without it."""
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    inputs = list(inputs)
+    if not any(Path(i).exists() for i in inputs):  # before the lock: a mistyped path writes nothing
+        raise NoArticlesError(no_articles_message(inputs))
     skipped: list[tuple[str, str]] = []
 
     def report(path: Path, problem: str) -> None:
-        skipped.append((str(path), problem))
+        skipped.append((path_text(path), problem))
         if on_error is not None:
             on_error(path, problem)
 
     with output_lock(out), _frozen_for_the_run():
         extractor = Extractor(backend=backend, model=model) if resident is None else resident.extractor(backend, model)
         extractions, reused = _extractions(
-            list(inputs), out, extractor, fresh=fresh, jobs=jobs, engine=engine, scheduler=scheduler,
+            inputs, out, extractor, fresh=fresh, jobs=jobs, engine=engine, scheduler=scheduler,
             progress=progress, report=report, resident=resident,
         )
         progress("graph", 0, None)
@@ -431,8 +438,12 @@ def run(
             resolution = resolve(extractions, home_city=home_city)
             graph = analyze(build_graph(extractions, resolution))
         progress("graph", 1, 1)
-        outputs = _write_outputs(graph, out, html=html, jobs=jobs, engine=engine, top_n=top_n,
-                                 ego_count=ego_count, progress=progress)
+        from kg.readwrite.atomic import generation
+
+        with generation(out) as stage:  # all of this run's outputs replace the last run's, or none
+            written = _write_outputs(graph, stage, html=html, jobs=jobs, engine=engine, top_n=top_n,
+                                     ego_count=ego_count, progress=progress)
+        outputs = {name: out / path.relative_to(stage) for name, path in written.items()}
 
     return RunResult(
         out=out, graph=graph, articles=len(extractions), reused=reused, skipped=skipped, outputs=outputs

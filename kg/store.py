@@ -23,6 +23,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import os
 import sqlite3
 import types
 import typing
@@ -33,6 +34,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson  # reads records a third faster than json (the bulk of a re-run's store load)
 
+from kg.ingest.readers import without_surrogates
 from kg.schema import Article, BylinePerson, Extraction, Mention, Role, Sentence
 
 if TYPE_CHECKING:
@@ -95,6 +97,14 @@ class StoreError(RuntimeError):
     """The store file cannot be used (newer schema, not a kg store ...)."""
 
 
+DAMAGED_SUFFIX = ".damaged"
+
+
+def _safe(row: tuple) -> tuple:
+    """A row's text without lone surrogates, which SQLite's UTF-8 cannot hold."""
+    return tuple(without_surrogates(v) if isinstance(v, str) else v for v in row)
+
+
 # --- (de)serialisation -----------------------------------------------------------------
 
 
@@ -114,7 +124,7 @@ def content_hash(article: Article) -> str:
         [[p.name, p.role] for p in article.byline],
         [[s.start, s.end] for s in article.sentences],
     ]
-    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def to_dict(extraction: Extraction) -> dict[str, Any]:
@@ -233,7 +243,31 @@ class Store:
             self._init_schema()
         except sqlite3.DatabaseError as exc:
             self._db.close()
-            raise StoreError(f"{path} is not a usable kg store: {exc}") from exc
+            raise StoreError(
+                f"{path} is not a usable kg store ({exc}); run with --fresh to move it aside "
+                "and start a new one"
+            ) from exc
+
+    @classmethod
+    def fresh(cls, path: str | Path) -> tuple[Store, Path | None]:
+        """An empty store at ``path`` (``--fresh``). A store that cannot be opened or cleared
+        (damaged, written by a newer kg) is moved aside to ``<name>.damaged``, not lost;
+        returns the store and where the old one went (None when it was only cleared)."""
+        path = Path(path)
+        try:
+            store = cls(path)
+            try:
+                store.clear()
+            except sqlite3.DatabaseError:
+                store.close()
+                raise
+            return store, None
+        except (StoreError, sqlite3.DatabaseError):
+            aside = path.with_name(path.name + DAMAGED_SUFFIX)
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.lexists(f"{path}{suffix}"):
+                    os.replace(f"{path}{suffix}", f"{aside}{suffix}")
+            return cls(path), aside
 
     # context manager -------------------------------------------------------------------
     def __enter__(self) -> Self:
@@ -298,7 +332,7 @@ class Store:
         but e.g. its current ``source`` path).
         """
         row = self._db.execute(
-            "SELECT hash, fingerprint, data FROM articles WHERE id = ?", (article.id,)
+            "SELECT hash, fingerprint, data FROM articles WHERE id = ?", _safe((article.id,))
         ).fetchone()
         if row is None or row[0] != content_hash(article) or row[1] != fingerprint:
             return None
@@ -320,7 +354,7 @@ class Store:
         """(article ids, problems) read from ``path`` when it had this size and mtime and was
         read by the same reader; None otherwise."""
         row = self._db.execute(
-            "SELECT size, mtime_ns, reader, ids, problems FROM sources WHERE path = ?", (path,)
+            "SELECT size, mtime_ns, reader, ids, problems FROM sources WHERE path = ?", _safe((path,))
         ).fetchone()
         if row is None or tuple(row[:3]) != (size, mtime_ns, reader):
             return None
@@ -329,7 +363,7 @@ class Store:
     def put_sources(self, rows: Iterable[tuple[str, int, int, str, list[str], list[str]]]) -> None:
         """Remember (path, size, mtime_ns, reader, article ids, problems) per input file."""
         with self.transaction():
-            self._db.executemany(
+            self._write(
                 "INSERT OR REPLACE INTO sources(path, size, mtime_ns, reader, ids, problems)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 [
@@ -372,19 +406,19 @@ class Store:
         data = json.dumps(to_dict(ex), ensure_ascii=False, separators=(",", ":"))
         # Explicit deletes rather than relying on REPLACE: REPLACE does not fire cascades
         # unless recursive triggers are on.
-        self._db.execute("DELETE FROM mentions WHERE article_id = ?", (a.id,))
-        self._db.execute("DELETE FROM roles WHERE article_id = ?", (a.id,))
-        self._db.execute(
+        self._write("DELETE FROM mentions WHERE article_id = ?", [(a.id,)])
+        self._write("DELETE FROM roles WHERE article_id = ?", [(a.id,)])
+        self._write(
             "INSERT OR REPLACE INTO articles(id, source, hash, fingerprint, title, date, data)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (a.id, a.source, content_hash(a), fingerprint, a.title, a.date, data),
+            [(a.id, a.source, content_hash(a), fingerprint, a.title, a.date, data)],
         )
-        self._db.executemany(
+        self._write(
             'INSERT INTO mentions(article_id, start, "end", text, type, sentence, source)'
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(a.id, m.start, m.end, m.text, m.type, m.sentence, m.source) for m in ex.mentions],
         )
-        self._db.executemany(
+        self._write(
             "INSERT INTO roles(article_id, person, title, org, org_type, sentence,"
             " person_start, org_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -401,6 +435,14 @@ class Store:
                 for r in ex.roles
             ],
         )
+
+    def _write(self, sql: str, rows: list[tuple]) -> None:
+        """``executemany``; text with lone surrogates (from a caller that did not read it
+        through kg.ingest) is stored with U+FFFD in their place instead of failing."""
+        try:
+            self._db.executemany(sql, rows)
+        except UnicodeEncodeError:
+            self._db.executemany(sql, [_safe(row) for row in rows])
 
     def prune(self, keep_ids: Iterable[str]) -> int:
         """Delete articles whose id is not in ``keep_ids`` (pages removed from the input)."""

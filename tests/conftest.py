@@ -42,3 +42,26 @@ def seeded_out(seeds_run, tmp_path: Path) -> Path:
     for path in seeds_run.out.glob(f"{STORE_NAME}*"):  # the .sqlite plus any WAL files
         shutil.copy2(path, out / path.name)
     return out
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """``mount(options)``: a 1 MiB tmpfs under tmp_path mounted with ``options`` ("ro" for a
+    read-only one). Needs root and mount(2); the test is skipped where the machine refuses."""
+    import subprocess
+
+    mounted: list[Path] = []
+
+    def mount(options: str = "") -> Path:
+        disk = tmp_path / f"disk{len(mounted)}"
+        disk.mkdir()
+        opts = ",".join(filter(None, [options, "size=1m"]))
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", opts, "tmpfs", str(disk)], capture_output=True, check=False)
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a small tmpfs here: {done.stderr.decode().strip()}")
+        mounted.append(disk)
+        return disk
+
+    yield mount
+    for disk in mounted:
+        subprocess.run(["umount", "-l", str(disk)], check=False)

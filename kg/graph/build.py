@@ -69,9 +69,11 @@ def build_graph(extractions: list[Extraction], resolution: Resolution) -> nx.Mul
         for ex in extractions:
             ids = resolution.mention_ids.get(ex.article.id, [])
             per_sentence: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
+            sentences = ex.article.sentences
             for mention, eid in zip(ex.mentions, ids, strict=True):
-                if eid is not None and mention.sentence >= 0:
-                    per_sentence[mention.sentence].append((eid, mention.start, mention.end))
+                if eid is not None and 0 <= mention.sentence < len(sentences):
+                    base = sentences[mention.sentence].start  # offsets into the sentence
+                    per_sentence[mention.sentence].append((eid, mention.start - base, mention.end - base))
             for index, spans in per_sentence.items():
                 yield ex.article.id, ex.sentence_text(index), spans
 

@@ -6,23 +6,36 @@
 
 ``.txt`` files are newspaper pages (split into articles, ids ``<stem>#<n>``); ``.jsonl`` files
 hold one article per line (``text`` plus optional ``id``, ``title``, ``date``, ``source``).
-Folders are walked recursively in sorted order. A bad file, or a bad JSONL line, is reported
-through ``on_error(path, reason)`` and skipped; without ``on_error`` it raises IngestError.
+Folders are walked recursively in sorted order, following links to folders (each folder
+once). A bad file, or a bad JSONL line, is reported through ``on_error(path, reason)`` and
+skipped; without ``on_error`` it raises IngestError. A file read in spite of a flaw (a few
+undecodable bytes) is reported the same way, with a reason that ``is_warning``.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from kg.ingest.byline import parse_byline
 from kg.ingest.clean import clean_text
 from kg.ingest.dates import article_date, normalize_date, year_from_name, year_of
 from kg.ingest.layout import paragraphs
 from kg.ingest.lead import parse_lead
-from kg.ingest.readers import IngestError, Record, iter_jsonl, read_text
+from kg.ingest.readers import (
+    IngestError,
+    Record,
+    decode_bytes,
+    is_warning,
+    iter_jsonl,
+    jsonl_lines,
+    path_text,
+    read_bytes,
+)
 from kg.ingest.sentences import split_sentences
 from kg.ingest.split import Draft, Kind, classify, is_headline, join_title, split_page
 from kg.schema import Article, BylinePerson
@@ -32,7 +45,9 @@ __all__ = [
     "IngestError",
     "articles_from_page",
     "articles_from_record",
+    "is_warning",
     "iter_files",
+    "path_text",
     "read_articles",
     "reader_fingerprint",
 ]
@@ -62,22 +77,50 @@ def _report(path: Path, reason: str, on_error: ErrorHandler | None) -> None:
 def iter_files(
     paths: Iterable[str | Path], *, on_error: ErrorHandler | None = None
 ) -> Iterator[Path]:
-    """Files named, and *.txt / *.jsonl under folders named (recursive, sorted, no hidden)."""
+    """Files named (regular files and pipes), and *.txt / *.jsonl under folders named
+    (recursive, following links to folders, sorted, no hidden)."""
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found = [
-                f
-                for f in path.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(path).parts)
-            ]
+        try:
+            mode = path.stat().st_mode
+        except OSError as err:
+            missing = isinstance(err, FileNotFoundError)
+            _report(path, "no such file or folder" if missing else f"cannot read: {err.strerror}", on_error)
+            continue
+        if stat.S_ISDIR(mode):
+            found = list(_walk(path, on_error))
             yield from sorted(found, key=lambda f: f.relative_to(path).as_posix())
-        elif path.is_file():
+        elif stat.S_ISREG(mode) or stat.S_ISFIFO(mode):  # a pipe: kg run <(zcat pages.txt.gz)
             yield path
         else:
-            _report(path, "no such file or folder", on_error)
+            _report(path, "not a regular file, folder or pipe", on_error)
+
+
+def _walk(root: Path, on_error: ErrorHandler | None) -> Iterator[Path]:
+    """*.txt / *.jsonl under ``root``. Links to folders are followed, each folder read once
+    (a link back up would loop); a folder that cannot be read is reported."""
+    seen: set[tuple[int, int]] = set()
+
+    def unreadable(err: OSError) -> None:
+        _report(Path(err.filename), f"cannot read folder: {err.strerror}", on_error)
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
+        here = Path(folder)
+        try:
+            info = here.stat()
+        except OSError as err:
+            unreadable(err)
+            dirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            file = here / name
+            if not name.startswith(".") and file.suffix.lower() in SUFFIXES and file.is_file():
+                yield file
 
 
 def read_articles(
@@ -85,25 +128,33 @@ def read_articles(
 ) -> Iterator[Article]:
     """Articles of every file in ``paths``, in order; bad input goes to ``on_error``."""
     for path in iter_files(paths, on_error=on_error):
+
+        def problem(reason: str, path: Path = path) -> None:
+            if is_warning(reason) and on_error is None:
+                return  # read all the same: nothing to raise
+            _report(path, reason, on_error)
+
+        source = path_text(path)
+        stem = PurePath(source).stem
         try:
-            text = read_text(path)
+            data = read_bytes(path)
+            if path.suffix.lower() == ".jsonl":
+                lines = jsonl_lines(data, on_line_error=lambda _n, why: problem(why), warn=problem)
+            else:
+                text = decode_bytes(data, warn=problem)
         except IngestError as err:
-            _report(path, str(err), on_error)
+            problem(str(err))
             continue
         if path.suffix.lower() == ".jsonl":
-
-            def line_error(line: int, reason: str, path: Path = path) -> None:
-                _report(path, reason, on_error)
-
-            for record in iter_jsonl(text, on_line_error=line_error):
+            for record in iter_jsonl(lines, on_line_error=lambda _n, why: problem(why), warn=problem):
                 try:
-                    yield articles_from_record(record, source=str(path), stem=path.stem)
+                    yield articles_from_record(record, source=source, stem=stem)
                 except IngestError as err:
-                    line_error(record.line, str(err))
+                    problem(str(err))
         else:
-            articles = articles_from_page(text, source=str(path), stem=path.stem)
+            articles = articles_from_page(text, source=source, stem=stem)
             if not articles:
-                _report(path, "no article text found", on_error)
+                problem("no article text found")
             yield from articles
 
 

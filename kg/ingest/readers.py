@@ -1,14 +1,19 @@
 """Bytes -> text: encodings, empty/binary/huge files, and JSONL records.
 
 Every failure is an :class:`IngestError` whose message is one line saying what is wrong,
-so the caller can report it next to the path and go on with the other files.
+so the caller can report it next to the path and go on with the other files. What is read
+in spite of a flaw (a few undecodable bytes replaced, a lone surrogate in a record) is
+reported as a warning: a one-line reason that starts with :data:`WARNING`.
 """
 
 from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import Callable, Iterator
+import os
+import re
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +31,45 @@ _BOMS = (
 )
 # charset-normalizer names of the simplified-Chinese family; GB18030 decodes all of them.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn"}
+# A UTF-8 file with at most this share of undecodable characters (a page cut mid-character,
+# a stray byte) is read with them replaced; more means another encoding, or not text.
+MAX_BAD_SHARE = 0.01
+# Characters text in UTF-16 is made of (ASCII, CJK, CJK and full-width punctuation): bytes
+# with NULs in them decode to these when they are UTF-16 without a byte-order mark.
+_UTF16_TEXT = re.compile(r"[\t\n\r\x20-\x7e\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Reasons that start so say what was read in spite of a flaw; the input was not skipped.
+WARNING = "warning: "
+Warn = Callable[[str], None]
+
+
+def is_warning(reason: str) -> bool:
+    return reason.startswith(WARNING)
+
+
+def _ignore(_reason: str) -> None:
+    return None
+
+
+def path_text(path: str | os.PathLike[str]) -> str:
+    """A path as text that can be printed and stored. A name that is not UTF-8 (a GBK name from
+    a Windows archive) is read as GB18030 where that decodes it, else its bytes are escaped
+    (``\\xb0``): Python keeps such bytes as lone surrogates, which no UTF-8 writer accepts."""
+    parts = []
+    for raw in os.fsencode(path).split(b"/"):
+        try:
+            parts.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                parts.append(raw.decode("gb18030"))
+            except UnicodeDecodeError:
+                parts.append(raw.decode("utf-8", "backslashreplace"))
+    return "/".join(parts)
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with lone surrogates (``"\\ud800"`` in JSON) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 class IngestError(ValueError):
@@ -44,8 +88,9 @@ class Record:
     source: str | None = None
 
 
-def decode_bytes(data: bytes) -> str:
-    """Decode a text file's bytes: BOMs, UTF-8, then GB18030/GBK (charset-normalizer).
+def decode_bytes(data: bytes, *, warn: Warn = _ignore) -> str:
+    """Decode a text file's bytes: BOMs, UTF-8 (a few bad bytes replaced, with a warning),
+    UTF-16 without a BOM, then GB18030/GBK (charset-normalizer).
 
     Raises IngestError for empty, binary (NUL bytes) or undecodable input.
     """
@@ -64,11 +109,23 @@ def decode_bytes(data: bytes) -> str:
             return text
     nul = data.find(b"\x00", 0, SNIFF_BYTES)
     if nul >= 0:
-        raise IngestError(f"binary file (NUL byte at offset {nul}), not text")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise IngestError(f"binary file (NUL byte at offset {nul}), not text")
+        return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         utf8_error = err
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if bad <= max(1, len(text) * MAX_BAD_SHARE):
+        line = data.count(b"\n", 0, utf8_error.start) + 1
+        warn(
+            f"{WARNING}{bad} undecodable byte sequence{'s' if bad > 1 else ''} replaced with "
+            f"U+FFFD, the first at byte {utf8_error.start} (line {line})"
+        )
+        return text
     encoding = _detect(data)
     if encoding is not None:
         try:
@@ -79,6 +136,18 @@ def decode_bytes(data: bytes) -> str:
         "cannot decode: neither UTF-8 nor GB18030/GBK text "
         f"(UTF-8 fails at byte {utf8_error.start}); binary file?"
     )
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 bytes without a byte-order mark; None when they do not read as text."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[: len(data) // 2 * 2].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text.strip() and len(_UTF16_TEXT.findall(text)) >= 0.95 * len(text):
+            return text
+    return None
 
 
 def _detect(data: bytes) -> str | None:
@@ -99,22 +168,57 @@ def _detect(data: bytes) -> str | None:
     return "gb18030"
 
 
-def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
+def read_bytes(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """A file's bytes (a regular file or a pipe); IngestError when missing or too big."""
+    too_large = f"file too large (more than {max_bytes} bytes); split it first"
+    try:
+        info = path.stat()
+        if info.st_size > max_bytes:
+            raise IngestError(too_large)
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+            raise IngestError("not a regular file, folder or pipe")
+        if stat.S_ISREG(info.st_mode):
+            data = path.read_bytes()
+        else:
+            with path.open("rb") as handle:  # a pipe's size is unknown: read one byte past the limit
+                data = handle.read(max_bytes + 1)
+    except OSError as err:
+        raise IngestError(f"cannot read: {err.strerror or err}") from None
+    if len(data) > max_bytes:
+        raise IngestError(too_large)
+    return data
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES, warn: Warn = _ignore) -> str:
     """The decoded text of a file; IngestError when it is missing, empty, binary or too big."""
-    try:
-        size = path.stat().st_size
-    except OSError as err:
-        raise IngestError(f"cannot read: {err.strerror or err}") from None
-    if size > max_bytes:
-        raise IngestError(f"file too large ({size} bytes > limit {max_bytes}); split it first")
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise IngestError(f"cannot read: {err.strerror or err}") from None
-    return decode_bytes(data)
+    return decode_bytes(read_bytes(path, max_bytes=max_bytes), warn=warn)
 
 
-def _field(obj: dict, name: str, line: int) -> str | None:
+def jsonl_lines(data: bytes, *, on_line_error: Callable[[int, str], None], warn: Warn = _ignore) -> list[str]:
+    """The lines of a JSONL file, decoded one by one: a line that is not UTF-8 is reported and
+    left blank, and the others are kept. A file most of whose lines are not UTF-8 (GB18030,
+    UTF-16) is decoded as a whole."""
+    if not data.strip():
+        raise IngestError("empty file")
+    raw = data.removeprefix(codecs.BOM_UTF8)
+    if b"\x00" in raw[:SNIFF_BYTES]:
+        return decode_bytes(data, warn=warn).split("\n")
+    lines: list[str] = []
+    bad: list[tuple[int, UnicodeDecodeError]] = []
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError as err:
+            bad.append((number, err))
+            lines.append("")
+    if len(bad) * 2 > sum(1 for line in lines if line.strip()) + len(bad):
+        return decode_bytes(data, warn=warn).split("\n")
+    for number, err in bad:
+        on_line_error(number, f"line {number}: not UTF-8 ({err.reason} at byte {err.start} of the line)")
+    return lines
+
+
+def _field(obj: dict, name: str, line: int, warn: Warn) -> str | None:
     value = obj.get(name)
     if value is None:
         return None
@@ -124,10 +228,13 @@ def _field(obj: dict, name: str, line: int) -> str | None:
         raise IngestError(
             f"line {line}: field {name!r} must be a string, not {type(value).__name__}"
         )
-    return value
+    clean = without_surrogates(value)
+    if clean != value:
+        warn(f"{WARNING}line {line}: field {name!r} holds a lone surrogate; replaced with U+FFFD")
+    return clean
 
 
-def parse_jsonl_line(raw: str, line: int) -> Record | None:
+def parse_jsonl_line(raw: str, line: int, warn: Warn = _ignore) -> Record | None:
     """One JSONL line as a Record; None for a blank line; IngestError when it is broken."""
     if not raw.strip():
         return None
@@ -137,27 +244,31 @@ def parse_jsonl_line(raw: str, line: int) -> Record | None:
         raise IngestError(f"line {line}: invalid JSON ({err.msg} at column {err.colno})") from None
     if not isinstance(obj, dict):
         raise IngestError(f"line {line}: expected a JSON object, got {type(obj).__name__}")
-    text = obj.get("text")
-    if not isinstance(text, str):
+    if not isinstance(obj.get("text"), str):
         raise IngestError(f"line {line}: missing string field 'text'")
+    text = _field(obj, "text", line, warn) or ""
     if not text.strip():
         raise IngestError(f"line {line}: field 'text' is empty")
     return Record(
         line=line,
         text=text,
-        id=_field(obj, "id", line),
-        title=_field(obj, "title", line),
-        date=_field(obj, "date", line),
-        source=_field(obj, "source", line),
+        id=_field(obj, "id", line, warn),
+        title=_field(obj, "title", line, warn),
+        date=_field(obj, "date", line, warn),
+        source=_field(obj, "source", line, warn),
     )
 
 
-def iter_jsonl(text: str, *, on_line_error: Callable[[int, str], None]) -> Iterator[Record]:
-    """Records of a decoded JSONL file; a broken line goes to ``on_line_error`` and is skipped."""
+def iter_jsonl(
+    text: str | Iterable[str], *, on_line_error: Callable[[int, str], None], warn: Warn = _ignore
+) -> Iterator[Record]:
+    """Records of a decoded JSONL file (its text or its lines); a broken line goes to
+    ``on_line_error`` and is skipped."""
     # split("\n"), not splitlines(): U+2028 and friends may sit raw inside JSON strings.
-    for number, raw in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n") if isinstance(text, str) else text
+    for number, raw in enumerate(lines, start=1):
         try:
-            record = parse_jsonl_line(raw, number)
+            record = parse_jsonl_line(raw, number, warn)
         except IngestError as err:
             on_line_error(number, str(err))
             continue

@@ -36,21 +36,21 @@ __all__ = [
 ]
 
 
-def export(graph: nx.Graph, fmt: str, out: str | os.PathLike[str]) -> list[Path]:
+def export(graph: nx.Graph, fmt: str, out: str | os.PathLike[str], *, raw: bool = False) -> list[Path]:
     """Write ``graph`` in format ``fmt`` and return the files written.
 
     For graphml/gexf/json, ``out`` is the file when its suffix matches the format
     (``run/graph.graphml``), otherwise a folder that gets ``graph.<suffix>``. For csv and
-    neo4j, ``out`` is the folder for their files.
+    neo4j, ``out`` is the folder for their files, spreadsheet-safe unless ``raw``.
     """
     name = fmt.lower().strip()
     if name not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     target = Path(out)
     if name == "csv":
-        return write_csv(graph, target)
+        return write_csv(graph, target, raw=raw)
     if name == "neo4j":
-        return write_neo4j(graph, target)
+        return write_neo4j(graph, target, raw=raw)
     suffix = FILE_SUFFIXES[name]
     path = target if target.suffix.lower() == suffix else target / f"{DEFAULT_STEM}{suffix}"
     writer = {"graphml": write_graphml, "gexf": write_gexf, "json": write_json}[name]

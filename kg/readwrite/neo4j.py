@@ -7,6 +7,10 @@ would round pagerank to 32 bits). Every node gets the label ``Entity`` plus its 
 the relationship type in upper case (``holds_position`` -> ``HOLDS_POSITION``) and is also kept
 as the ``relation`` property. "|"-joined lists stay strings; split them in Cypher if needed.
 Evidence may span lines: neo4j-admin needs ``--multiline-fields=true``.
+
+The CSVs are spreadsheet-safe like ``kg.readwrite.tables`` (a text cell that would start a
+formula gets a leading ``'``); ``import.cypher`` takes that mark off again. For neo4j-admin,
+which cannot, write them with ``raw=True`` (``kg export --format neo4j --raw``).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from kg.readwrite.clean import attribute_types, clean_graph
 from kg.readwrite.tables import (
     EDGE_COLUMNS,
     NODE_COLUMNS,
+    TEXT_MARK,
     cell_reader,
     ordered_columns,
     write_rows,
@@ -66,13 +71,21 @@ def _cypher_string(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
-def _set_clause(var: str, headers: Sequence[str], columns: Sequence[str]) -> str:
+def _cell(header: str, raw: bool) -> str:
+    """Cypher reading a text column: without the spreadsheet mark unless the CSV is ``raw``."""
+    value = f"row.`{header}`"
+    if raw:
+        return value
+    return f"CASE WHEN {value} STARTS WITH {_cypher_string(TEXT_MARK)} THEN substring({value}, 1) ELSE {value} END"
+
+
+def _set_clause(var: str, headers: Sequence[str], columns: Sequence[str], raw: bool) -> str:
     parts = []
     for header, column in zip(headers, columns, strict=True):
         neo_type = header.split(":", 1)[1] if ":" in header else "string"
-        value = f"row.`{header}`"
+        value = _cell(header, raw)
         if neo_type in CYPHER_CASTS:
-            value = f"{CYPHER_CASTS[neo_type]}({value})"
+            value = f"{CYPHER_CASTS[neo_type]}(row.`{header}`)"
         parts.append(f"{var}.`{column}` = {value}")
     return "SET " + ",\n    ".join(parts) if parts else ""
 
@@ -87,6 +100,7 @@ def import_cypher(
     edge_columns: Sequence[str],
     labels: Sequence[str],
     rel_types: Sequence[str],
+    raw: bool = False,
 ) -> str:
     """A cypher-shell script loading the same CSVs with LOAD CSV + MERGE (re-runnable)."""
     lines = [
@@ -102,9 +116,9 @@ def import_cypher(
         f"CREATE CONSTRAINT kg_entity_id IF NOT EXISTS FOR (n:{ENTITY_LABEL}) REQUIRE n.id IS UNIQUE;",
         "",
         f"LOAD CSV WITH HEADERS FROM 'file:///{nodes_file}' AS row",
-        f"MERGE (n:{ENTITY_LABEL} {{id: row.`id:ID`}})",
+        f"MERGE (n:{ENTITY_LABEL} {{id: {_cell('id:ID', raw)}}})",
     ]
-    clause = _set_clause("n", node_headers, node_columns)
+    clause = _set_clause("n", node_headers, node_columns, raw)
     if clause:
         lines.append(clause)
     for label in labels:
@@ -121,12 +135,12 @@ def import_cypher(
             f"LOAD CSV WITH HEADERS FROM 'file:///{edges_file}' AS row",
             f"WITH row WHERE row.`:TYPE` = {_cypher_string(rel_type)}",
             (
-                f"MATCH (a:{ENTITY_LABEL} {{id: row.`:START_ID`}}), "
-                f"(b:{ENTITY_LABEL} {{id: row.`:END_ID`}})"
+                f"MATCH (a:{ENTITY_LABEL} {{id: {_cell(':START_ID', raw)}}}), "
+                f"(b:{ENTITY_LABEL} {{id: {_cell(':END_ID', raw)}}})"
             ),
-            f"MERGE (a)-[r:`{rel_type}` {{key: row.key}}]->(b)",
+            f"MERGE (a)-[r:`{rel_type}` {{key: {_cell('key', raw)}}}]->(b)",
         ]
-        clause = _set_clause("r", edge_headers, edge_columns)
+        clause = _set_clause("r", edge_headers, edge_columns, raw)
         lines.append((clause or "RETURN count(r)") + ";")
     return "\n".join(lines) + "\n"
 
@@ -138,8 +152,10 @@ def write_neo4j(
     nodes_name: str = "nodes.csv",
     edges_name: str = "relationships.csv",
     cypher_name: str = "import.cypher",
+    raw: bool = False,
 ) -> list[Path]:
-    """Write neo4j-admin import CSVs and an import.cypher into ``out_dir``; return their paths."""
+    """Write neo4j-admin import CSVs and an import.cypher into ``out_dir``; return their paths.
+    Cells are spreadsheet-safe unless ``raw``."""
     out = Path(out_dir)
     cleaned = clean_graph(graph)
 
@@ -172,12 +188,13 @@ def write_neo4j(
         edge_rows.append([str(u), str(v), rel, key, *edge_cells(data)])
 
     nodes_path, edges_path, cypher_path = out / nodes_name, out / edges_name, out / cypher_name
-    write_rows(nodes_path, ["id:ID", *node_headers, ":LABEL"], node_rows, encoding="utf-8")
+    write_rows(nodes_path, ["id:ID", *node_headers, ":LABEL"], node_rows, encoding="utf-8", raw=raw)
     write_rows(
         edges_path,
         [":START_ID", ":END_ID", ":TYPE", "key", *edge_headers],
         edge_rows,
         encoding="utf-8",
+        raw=raw,
     )
     script = import_cypher(
         nodes_file=nodes_name,
@@ -188,6 +205,7 @@ def write_neo4j(
         edge_columns=edge_columns,
         labels=list(labels_seen),
         rel_types=list(rel_seen),
+        raw=raw,
     )
     with atomic_write(cypher_path, "w", newline="\n") as handle:
         handle.write(script)

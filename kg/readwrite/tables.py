@@ -2,6 +2,12 @@
 
 Fields with newlines, quotes or commas are quoted; read them with ``csv`` (``newline=""``)
 or pandas, not by splitting lines. For Excel on Windows pass ``encoding="utf-8-sig"``.
+
+Spreadsheet-safe: a text cell that a spreadsheet would run as a formula (one starting with
+``= + - @``, a tab or a carriage return) gets a leading ``'``, which Excel and LibreOffice show
+as text; a text cell that itself starts with ``'`` gets one too, so :func:`unquote_cell` gives
+every value back exactly. Numbers (a negative npmi) are written as numbers. ``raw=True``
+writes every cell as it is, for programs that read the files themselves.
 """
 
 from __future__ import annotations
@@ -23,6 +29,38 @@ NODE_COLUMNS = (
 EDGE_COLUMNS = ("relation", "weight", "title", "evidence", "article_ids", "date")
 NODE_ID_COLUMNS = ("id",)
 EDGE_ID_COLUMNS = ("source", "target", "key")
+
+
+# Characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP's
+# CSV injection list), and the quote that marks a neutralised cell.
+FORMULA_STARTS = frozenset("=+-@\t\r")
+TEXT_MARK = "'"
+_MARKED = FORMULA_STARTS | {TEXT_MARK}
+
+
+def runs_as_formula(cell: str) -> bool:
+    """Whether a spreadsheet would run a CSV cell as a formula (a number such as -0.3 is not)."""
+    if not cell or cell[0] not in FORMULA_STARTS:
+        return False
+    try:
+        float(cell)
+    except ValueError:
+        return True
+    return False
+
+
+def unquote_cell(cell: str) -> str:
+    """The value behind a cell written by a spreadsheet-safe writer."""
+    return cell[1:] if cell.startswith(TEXT_MARK) else cell
+
+
+def safe_rows(rows: list[list]) -> list[list]:
+    """``rows`` with every text cell made safe (in place; returns them)."""
+    for row in rows:
+        for i, value in enumerate(row):
+            if value.__class__ is str and value and value[0] in _MARKED:
+                row[i] = TEXT_MARK + value
+    return rows
 
 
 def ordered_columns(
@@ -72,12 +110,13 @@ def edge_rows(graph: nx.Graph) -> tuple[list[str], list[list]]:
 
 
 def write_rows(
-    path: Path, header: Sequence[str], rows: Sequence[Sequence[str]], *, encoding: str
+    path: Path, header: Sequence[str], rows: list[list], *, encoding: str, raw: bool = False
 ) -> None:
+    """One CSV file; spreadsheet-safe cells unless ``raw``."""
     with atomic_write(path, "w", encoding=encoding, newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows(rows if raw else safe_rows(rows))
 
 
 def write_csv(
@@ -87,11 +126,13 @@ def write_csv(
     nodes_name: str = "entities.csv",
     edges_name: str = "relations.csv",
     encoding: str = "utf-8",
+    raw: bool = False,
 ) -> list[Path]:
-    """Write node and edge tables into ``out_dir`` (created if missing); return their paths."""
+    """Write node and edge tables into ``out_dir`` (created if missing); return their paths.
+    Cells are spreadsheet-safe unless ``raw`` (see the module's notes)."""
     out = Path(out_dir)
     cleaned = clean_graph(graph)
     nodes_path, edges_path = out / nodes_name, out / edges_name
-    write_rows(nodes_path, *node_rows(cleaned), encoding=encoding)
-    write_rows(edges_path, *edge_rows(cleaned), encoding=encoding)
+    write_rows(nodes_path, *node_rows(cleaned), encoding=encoding, raw=raw)
+    write_rows(edges_path, *edge_rows(cleaned), encoding=encoding, raw=raw)
     return [nodes_path, edges_path]

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import IngestError, iter_files, read_articles
+from kg.ingest import IngestError, is_warning, iter_files, read_articles
 
 DATA = Path(__file__).parent.parent / "data" / "ingest"
 
@@ -16,18 +16,19 @@ def _collect(paths):
 
 def test_init_folder_is_walked_sorted_and_bad_files_reported() -> None:
     arts, errors = _collect([DATA])
-    assert sorted(name for name, _ in errors if not name.endswith(".jsonl")) == [
+    assert sorted(n for n, why in errors if not n.endswith(".jsonl") and not is_warning(why)) == [
         "binary.txt",
         "blank.txt",
         "empty.txt",
         "undecodable.txt",
     ]
     assert next(why for name, why in errors if name == "broken.jsonl").startswith("line 2:")
-    sources = [Path(a.source).name for a in arts if not a.source.endswith(".jsonl")]
+    sources = [Path(a.source).name for a in arts if a.source.endswith(".txt")]
     assert sources == sorted(sources)
     assert {"gbk.txt", "gb18030.txt", "utf8_bom.txt", "html.txt", "xml_forbidden.txt"} <= set(
         sources
     )
+    assert {"cut_last_char.txt", "stray_byte.txt", "utf16le_nobom.txt"} <= set(sources)
 
 
 def test_init_without_on_error_raises_with_path() -> None:

@@ -7,6 +7,7 @@ import pytest
 
 from kg.readwrite import write_csv
 from kg.readwrite.clean import clean_graph
+from kg.readwrite.tables import unquote_cell
 
 from .conftest import CASES
 
@@ -33,12 +34,12 @@ def test_tables_round_trip(tmp_path: Path, load_case, case: str) -> None:
             elif isinstance(value, (int, float)):
                 assert type(value)(cell) == value  # numbers parse back to the same value
             else:
-                assert cell == value
+                assert unquote_cell(cell) == value
     rows = {(r["source"], r["target"], r["key"]): r for r in edges}
     for u, v, k, data in expected.edges(keys=True, data=True):
         row = rows[(u, v, str(k))]
         assert float(row["weight"]) == data["weight"]
-        assert row.get("evidence", "") == data.get("evidence", "")
+        assert unquote_cell(row.get("evidence", "")) == data.get("evidence", "")
 
 
 def test_tables_headers_and_default_names(tmp_path: Path, small_graph) -> None:
