@@ -45,16 +45,22 @@ def normalize_date(value: str) -> str | None:
     return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
-def article_date(text: str, *, year: int | None) -> str | None:
-    """ISO date of the event in the article's opening, using ``year`` when it states none."""
+def article_date(
+    text: str, *, year: int | None, year_source: str = "file name"
+) -> tuple[str | None, str | None]:
+    """ISO date of the event in the article's opening, using ``year`` (found in
+    ``year_source``) when it states none; and where the date came from (None: no date)."""
     head = text[:LEAD_CHARS]
     full = _FULL.search(head)
     md = _MONTH_DAY.search(head)
     if full is not None and (md is None or full.start() <= md.start()):
-        return _iso(int(full.group(1)), int(full.group(2)), int(full.group(3)))
+        return _iso(int(full.group(1)), int(full.group(2)), int(full.group(3))), "text"
     if md is None:
-        return None
-    use = year if year is not None else year_of(text)
-    if use is None:
-        return None
-    return _iso(use, int(md.group(1)), int(md.group(2)))
+        return None, None
+    source = year_source
+    if year is None:
+        year, source = year_of(text), "text"
+    if year is None:
+        return None, None
+    date = _iso(year, int(md.group(1)), int(md.group(2)))
+    return date, source if date is not None else None

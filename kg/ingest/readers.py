@@ -42,6 +42,7 @@ class Record:
     title: str | None = None
     date: str | None = None
     source: str | None = None
+    url: str | None = None
 
 
 def decode_bytes(data: bytes) -> str:
@@ -149,6 +150,7 @@ def parse_jsonl_line(raw: str, line: int) -> Record | None:
         title=_field(obj, "title", line),
         date=_field(obj, "date", line),
         source=_field(obj, "source", line),
+        url=_field(obj, "url", line),
     )
 
 

@@ -26,7 +26,7 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from kg.readwrite._output import PathOrFile, open_binary
-from kg.readwrite.clean import Scalar, clean_graph
+from kg.readwrite.clean import Scalar, clean_graph, restore_types
 from kg.readwrite.styles import type_color
 
 # Node attributes added for Gephi only; read_graphml drops them again.
@@ -174,4 +174,4 @@ def read_graphml(path_or_file: PathOrFile) -> nx.MultiDiGraph:
         graph.add_edge(u, v, key=key, **attrs)
         if not read.is_directed():
             graph.add_edge(v, u, key=key, **attrs)
-    return graph
+    return restore_types(graph)

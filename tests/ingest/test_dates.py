@@ -14,7 +14,9 @@ from kg.ingest.dates import article_date, normalize_date, year_from_name
     ],
 )
 def test_dates_article_date(text: str, year: int | None, expected: str | None) -> None:
-    assert article_date(text, year=year) == expected
+    date, source = article_date(text, year=year)
+    assert date == expected
+    assert (source is None) == (expected is None)
 
 
 @pytest.mark.parametrize(
