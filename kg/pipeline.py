@@ -431,7 +431,8 @@ def run(
             graph = analyze(build_graph(extractions, resolution))
         progress("graph", 1, 1)
         outputs = _write_outputs(graph, out, html=html, jobs=jobs, engine=engine, top_n=top_n,
-                                 ego_count=ego_count, progress=progress)
+                                 ego_count=ego_count, progress=progress,
+                                 articles=(extractions, resolution.mention_ids))
 
     return RunResult(
         out=out, graph=graph, articles=len(extractions), reused=reused, skipped=skipped, outputs=outputs
@@ -440,9 +441,10 @@ def run(
 
 def _write_outputs(
     graph: nx.MultiDiGraph, out: Path, *, html: bool, jobs: int, engine: str, top_n: int,
-    ego_count: int, progress: Progress,
+    ego_count: int, progress: Progress, articles: tuple[list[Extraction], dict] | None = None,
 ) -> dict[str, Path]:
-    """GraphML, JSON, CSV and the HTML views; returns what was written."""
+    """GraphML, JSON, CSV and the HTML views (with a page per article, given the extractions
+    and the resolver's mention ids); returns what was written."""
     from kg.readwrite import write_csv, write_graphml, write_json
     from kg.readwrite.clean import clean_graph
 
@@ -484,18 +486,27 @@ def _write_outputs(
         pages = pages_of(iter(take, None))  # endless: the counter never runs out
         first = next(pages)
         if first < ViewPlan.most_pages(ego_count):  # else every page is taken: no plan needed
-            ViewPlan(graph, top_n=top_n, ego_count=ego_count).write_pages(out, chain([first], pages))
+            ViewPlan(graph, top_n=top_n, ego_count=ego_count, articles=articles is not None).write_pages(
+                out, chain([first], pages)
+            )
 
     with beside(write_beside, enabled=two):
         if html:
             from kg.render import ViewPlan
 
             progress("render", 0, None)
-            plan = ViewPlan(graph, top_n=top_n, ego_count=ego_count)  # the same in both processes
+            # the same plan in both processes
+            plan = ViewPlan(graph, top_n=top_n, ego_count=ego_count, articles=articles is not None)
             plan.write_pages(out, None if take is None else pages_of(iter(take, None)))
     if html:
         plan.write_index(out)
+        if articles is not None:
+            from kg.render.documents import documents
+
+            plan.write_articles(out, documents(*articles))
+            outputs["articles"] = out / "articles"
         outputs["html"] = out / "graph.html"
+        outputs["tables"] = out / "tables.html"
         outputs["index"] = out / "index.html"
         progress("render", len(plan.views) + 1, len(plan.views) + 1)
     return outputs

@@ -10,8 +10,8 @@ import pytest
 
 from kg.readwrite import read_graph, write_graphml
 from kg.readwrite.clean import clean_graph, restore_types
-from kg.schema import Evidence
 from kg.readwrite.styles import DEFAULT_COLOR, TYPE_COLORS
+from kg.schema import Evidence
 
 from .conftest import CASES
 
