@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +15,13 @@ from rich.table import Table
 
 from kg.extract.backends import BackendError, BackendName
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Chinese local news -> knowledge graph.")
+# rich_markup_mode=None: typer's rich help table shows a type such as <bool> beside every option,
+# flags included, which reads as if --fresh took a value; click's plain help shows flags bare
+# and lists each option's choices ([lac|spacy|hanlp]).
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    help="Chinese local news -> knowledge graph.",
+)
 # soft_wrap: long paths stay on one line in logs (rich hard-wraps at 80 columns off a terminal).
 console = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -27,6 +34,48 @@ JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction pr
 HomeCityOpt = Annotated[str | None, typer.Option(help="City that 市公安局 etc. refer to (default: detected).")]
 TopNOpt = Annotated[int, typer.Option(help="Entities shown in the overview.")]
 EgoCountOpt = Annotated[int, typer.Option(help="Entities that get their own neighbourhood page.")]
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="Year (2024) or date (2024-12-20) for pages that print a month and day but no year "
+        "(after the text, the file name and its folders).",
+    ),
+]
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+class ExportFormat(str, Enum):
+    graphml = "graphml"
+    gexf = "gexf"
+    json = "json"
+    csv = "csv"
+    neo4j = "neo4j"
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+
+
+# What `kg run` writes already, per export format: `kg export` points to them instead of copying.
+RUN_WRITES = {"graphml": ("graph.graphml",), "json": ("graph.json",),
+              "csv": ("entities.csv", "relations.csv")}
+
+
+def _year(date: str | None) -> int | None:
+    from kg.ingest.dates import year_option
+
+    if date is None:
+        return None
+    try:
+        return year_option(date)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
 
 
 def _warn(path: Path, problem: str) -> None:
@@ -58,24 +107,26 @@ def run(
     backend: BackendOpt = BackendName.lac,
     model: ModelOpt = None,
     jobs: JobsOpt = 1,
-    engine: Annotated[str, typer.Option(help="local or dask.")] = "local",
+    engine: Annotated[Engine, typer.Option(help="Where extraction runs.")] = Engine.local,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (with --engine dask).")] = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Ignore stored extractions.")] = False,
     home_city: HomeCityOpt = None,
     top_n: TopNOpt = 300,
     ego_count: EgoCountOpt = 20,
+    date: DateOpt = None,
 ) -> None:
     """Read articles, build the graph and write HTML, GraphML, CSV and JSON into OUT."""
     from kg.lock import LockedError
     from kg.pipeline import run as run_pipeline
 
+    year = _year(date)
     columns = (TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     try:
         with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
             result = run_pipeline(
-                inputs, out=out, backend=backend.value, model=model, jobs=jobs, engine=engine,
+                inputs, out=out, backend=backend.value, model=model, jobs=jobs, engine=engine.value,
                 scheduler=scheduler, fresh=fresh, home_city=home_city, top_n=top_n, ego_count=ego_count,
-                progress=_Bars(progress), on_error=_warn,
+                year=year, progress=_Bars(progress), on_error=_warn,
             )
     except (BackendError, LockedError, FileNotFoundError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
@@ -153,16 +204,13 @@ def watch(
 @app.command()
 def extract(
     inputs: Inputs,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl (one object per article).")] = "jsonl",
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="One JSON object per article.")] = ExtractFormat.jsonl,
     backend: BackendOpt = BackendName.lac,
     model: ModelOpt = None,
 ) -> None:
     """Print mentions and roles per article as JSON lines (no graph)."""
     from kg.pipeline import extract_only
 
-    if format != "jsonl":
-        err.print(f"[red]error:[/red] unknown format {format!r}; only jsonl")
-        raise typer.Exit(2)
     skipped = []
 
     def warn(path: Path, problem: str) -> None:
@@ -176,8 +224,10 @@ def extract(
                 "id": a.id,
                 "title": a.title,
                 "date": a.date,
+                "date_source": a.date_source,
                 "dateline": a.dateline,
                 "source": a.source,
+                "url": a.url,
                 "byline": [{"name": b.name, "role": b.role} for b in a.byline],
                 "text": a.text,
                 "entities": [
@@ -281,20 +331,24 @@ def show(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv or neo4j.")] = "graphml",
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.graphml,
     out: RunDir = Path("outputs"),
     to: Annotated[Path | None, typer.Option("--to", help="Target file or folder (default: inside --out).")] = None,
 ) -> None:
-    """Export the graph of the last run for Gephi (graphml, gexf), Neo4j, pandas or JavaScript."""
-    from kg.readwrite import FORMATS
+    """Export the graph of the last run for Gephi (graphml, gexf), Neo4j, pandas or JavaScript.
+
+    What `kg run` wrote already (graphml, json, csv) is named, not copied, unless --to asks
+    for a copy elsewhere."""
     from kg.readwrite import export as export_graph
 
-    fmt = format.lower()
-    if fmt not in FORMATS:
-        err.print(f"[red]error:[/red] unknown format {format!r}; choose one of {', '.join(FORMATS)}")
-        raise typer.Exit(2)
+    fmt = format.value
+    written = [out / name for name in RUN_WRITES.get(fmt, ())]
+    if to is None and written and all(path.is_file() for path in written):
+        for path in written:
+            console.print(f"already written by kg run: {path}", highlight=False)
+        return
     graph = _load_graph(out)
-    target = to if to is not None else (out / fmt if fmt in ("csv", "neo4j") else out)
+    target = to if to is not None else (out / fmt if fmt == "neo4j" else out)
     for path in export_graph(graph, fmt, target):
         console.print(f"wrote {path}", highlight=False)
 

@@ -19,6 +19,7 @@ import networkx as nx
 from kg.extract import Extractor
 from kg.graph import analyze, build_graph
 from kg.ingest import iter_files, read_articles, reader_fingerprint
+from kg.ingest.dates import complete_date
 from kg.lock import output_lock
 from kg.parallel import beside, can_fork, extract_all, extract_beside, shared_counter
 from kg.resolve import resolve
@@ -401,6 +402,7 @@ def run(
     home_city: str | None = None,
     top_n: int = 300,
     ego_count: int = 20,
+    year: int | None = None,
     html: bool = True,
     progress: Progress = _noop,
     on_error: Callable[[Path, str], None] | None = None,
@@ -409,7 +411,8 @@ def run(
     """Run the whole pipeline over files/folders and write the outputs into ``out``.
 
     ``resident``: what a long-lived caller keeps between runs (the model, unchanged files'
-    extractions); the outputs are those of a run without it."""
+    extractions); the outputs are those of a run without it. ``year`` (``--date``) dates the
+    articles that print a month and day but no year, where no folder name gives one."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     skipped: list[tuple[str, str]] = []
@@ -426,6 +429,8 @@ def run(
             progress=progress, report=report, resident=resident,
         )
         progress("graph", 0, None)
+        for ex in extractions:  # before the graph: a stored article keeps the date it was read with
+            complete_date(ex.article, year=year)
         with _no_gc(freeze=True):
             resolution = resolve(extractions, home_city=home_city)
             graph = analyze(build_graph(extractions, resolution))

@@ -86,7 +86,7 @@ class Evidence:
 
 
 # Where an article's date came from, as recorded in Article.date_source.
-DATE_SOURCES = ("field", "text", "file name", "option")
+DATE_SOURCES = ("field", "text", "file name", "folder name", "option")
 
 
 @dataclass(frozen=True)

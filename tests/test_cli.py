@@ -148,7 +148,7 @@ EXPORTS = [
     pytest.param("gexf", ["graph.gexf"], id="gexf"),
     pytest.param("graphml", ["graph.graphml"], id="graphml"),
     pytest.param("json", ["graph.json"], id="json"),
-    pytest.param("csv", ["csv/entities.csv", "csv/relations.csv"], id="csv"),
+    pytest.param("csv", ["entities.csv", "relations.csv"], id="csv"),
     pytest.param(
         "neo4j", ["neo4j/nodes.csv", "neo4j/relationships.csv", "neo4j/import.cypher"], id="neo4j"
     ),
@@ -176,7 +176,7 @@ def test_cli_export_writes_files(
         read = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
         assert (read.number_of_nodes(), read.number_of_edges()) == (nodes, edges)
     elif fmt == "csv":
-        lines = (out / "csv" / "entities.csv").read_text(encoding="utf-8-sig").splitlines()
+        lines = (out / "entities.csv").read_text(encoding="utf-8-sig").splitlines()
         assert len(lines) == nodes + 1
 
 
@@ -185,6 +185,23 @@ def test_cli_export_gexf_keeps_every_edge(seeds_run: RunResult, tmp_path: Path) 
     assert invoke("export", "--format", "gexf", "--out", tmp_path).exit_code == 0
     read = nx.read_gexf(tmp_path / "graph.gexf")
     assert read.number_of_edges() == seeds_run.graph.number_of_edges()
+
+
+def test_cli_export_names_what_kg_run_wrote_instead_of_copying(seeds_run: RunResult) -> None:
+    result = invoke("export", "--format", "csv", "--out", seeds_run.out)
+    assert result.exit_code == 0, result.output
+    assert "already written by kg run" in result.stdout
+    assert str(seeds_run.out / "entities.csv") in squeeze(result.stdout)
+    assert not (seeds_run.out / "csv").exists()
+
+
+def test_cli_flags_are_switches_and_choices_are_listed() -> None:
+    text = invoke("run", "--help").stdout
+    fresh = next(line for line in text.splitlines() if "--fresh" in line)
+    assert "Ignore stored extractions" in fresh and "<bool>" not in fresh
+    assert "[lac|spacy|hanlp]" in squeeze(text) or "<lac|spacy|hanlp>" in squeeze(text)
+    assert "local|dask" in squeeze(text)
+    assert "graphml|gexf|json|csv|neo4j" in squeeze(invoke("export", "--help").stdout)
 
 
 def test_cli_export_unknown_format_exits_2(seeds_run: RunResult) -> None:
