@@ -458,6 +458,7 @@ def _write_outputs(
         "json": out / "graph.json",
         "entities": out / "entities.csv",
         "relations": out / "relations.csv",
+        "articles_csv": out / "articles.csv",
     }
 
     # Cleaned once for all writers, here: with a second process the outputs are shared out

@@ -483,8 +483,8 @@ def test_pipeline_jobs_2_gives_the_same_outputs_as_jobs_1(tmp_path: Path, html: 
     assert names == written(tmp_path / "two")
     articles = [n for n in names if n.startswith("articles/")]
     assert len(articles) == (16 if html else 0)  # a page per article
-    # tables; index, tables.html and three views; ego pages
-    assert len(names) - len(articles) == (4 + 5 + 20 if html else 4)
+    # tables (GraphML, JSON, three CSV); index, tables.html and three views; ego pages
+    assert len(names) - len(articles) == (5 + 5 + 20 if html else 5)
     for name in names:  # with html, the two processes of jobs 2 share the pages between them
         assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
 
