@@ -13,6 +13,9 @@ from kg.palette import OTHER_TYPE_HEX, TYPE_HEX, relation_hex, rgb
 TYPE_COLORS: dict[str, tuple[int, int, int]] = {kind: rgb(hex_) for kind, hex_ in TYPE_HEX.items()}
 DEFAULT_COLOR: tuple[int, int, int] = rgb(OTHER_TYPE_HEX)  # unknown type
 
+# Relations that hold both ways: undirected edges in GEXF (a mixed graph for Gephi).
+UNDIRECTED_RELATIONS = frozenset({"co_mention"})
+
 # Gephi node size range; pagerank is scaled linearly into it.
 MIN_SIZE = 5.0
 MAX_SIZE = 40.0

@@ -1,8 +1,9 @@
 """Offline HTML views of the knowledge graph.
 
-pyvis builds the vis-network node/edge/option records; the page itself comes from our own
-Jinja2 template, because pyvis 0.3.2 pulls vis-network, bootstrap and tom-select from CDNs
-even with ``cdn_resources="local"``/``"in_line"`` (pyvis issues #228, #229). vis-network,
+The node, edge and option records are vis-network's own (built here as dicts: pyvis, used
+before, added only list scans, and its page template pulls vis-network, bootstrap and
+tom-select from CDNs even with ``cdn_resources="local"``, pyvis issues #228, #229); the page is
+our own Jinja2 template. vis-network,
 the css and the page script are copied once into the output's ``assets/`` folder, which every
 page loads by a relative path: the views work with no network at all, and twenty ego pages do
 not carry twenty copies of vis-network.

@@ -37,7 +37,7 @@ class Visit:
     dialogs: list[str] = field(default_factory=list)
 
     def open(self, path: Path, *, timeout_ms: int = 20_000, fragment: str = "") -> None:
-        self.page.goto(path.as_uri() + fragment)
+        self.page.goto(path.as_uri() + fragment, timeout=timeout_ms)
         if self.js("document.body.classList.contains('kg-network-page')"):
             self.settled(timeout_ms)
 

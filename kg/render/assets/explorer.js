@@ -159,10 +159,29 @@
     return card;
   }
 
-  // vis-network shows an HTMLElement title as is, so tooltips never parse data as HTML.
-  data.nodes.forEach(function (n, rank) { n.kgRank = rank; n.title = nodeCard(n, false); });
+  // Tooltips are plain strings, which vis-network 9 shows as text (never parsed as HTML);
+  // strings, not DOM cards, so a page of thousands of nodes builds them in milliseconds.
+  function firstSentence(refs) {
+    var s = refs && refs.length ? data.sentences[refs[0]] : null;
+    if (!s) { return ""; }
+    var info = data.articles[s[0]] || {};
+    return "\n" + s[2] + "\n— " + (info.title || s[0]) + (info.date ? " " + info.date : "");
+  }
+  var labels = {};
+  data.nodes.forEach(function (n, rank) {
+    n.kgRank = rank;
+    labels[n.id] = n.label;
+    n.title = n.label + " · " + (typeNames[n.kgType] || n.kgType) +
+      (n.kgTitles.length ? "\n" + n.kgTitles.join("、") : "") +
+      "\n" + n.kgMentions + " mentions in " + n.kgArticles + " articles" + firstSentence(n.kgEvidence);
+  });
+  data.edges.forEach(function (e) {
+    e.title = (labels[e.from] || e.from) + (e.arrows ? " → " : " — ") + (labels[e.to] || e.to) +
+      "\n" + (e.kgTitle || relationNames[e.kgRelation] || e.kgRelation) +
+      " · weight " + e.kgWeight + (e.kgDate ? " · " + dates(e.kgDate, e.kgLastDate) : "") +
+      firstSentence(e.kgEvidence);
+  });
   var nodes = new vis.DataSet(data.nodes);
-  data.edges.forEach(function (e) { e.title = edgeCard(e, false); });
   var edges = new vis.DataSet(data.edges);
 
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
@@ -359,7 +378,6 @@
     relationBoxes[r.key] = checkbox(relationFilters, r, r.dashes ? "┅" : "━", hiddenRelations);
   });
   if (data.relations.length === 0) { relationFilters.appendChild(el("p", "kg-muted", "no edges")); }
-  applyFilters(false);
 
   document.getElementById("kg-community-toggle").addEventListener("change", function (event) {
     var byCommunity = event.target.checked;
