@@ -15,7 +15,7 @@ import pytest
 
 from kg.render import ego_filename, render_views
 
-from .graphs import XSS, build_random_graph
+from .graphs import XSS, build_random_graph, build_small_graph
 
 pytestmark = pytest.mark.browser
 
@@ -328,4 +328,18 @@ def test_browser_table_sorts_filters_and_exports_csv(rendered_small: Path, visit
     lines = text.strip().splitlines()
     assert lines[0].startswith("人物 Person,职务 Post")
     assert len(lines) == 1 + 2 and all(line.startswith("王建国,") for line in lines[1:])
+    visit.assert_clean()
+
+
+def test_browser_ego_page_shows_neighbours_edges_on_request(tmp_path: Path, visit: Visit) -> None:
+    graph = build_small_graph()
+    graph.add_edge("PERSON:李明华", "ORG:江北市人民政府", key="co_mention",
+                   relation="co_mention", weight=1.0)
+    render_views(graph, tmp_path, ego_count=5)
+    visit.open(tmp_path / "ego" / ego_filename("PERSON:王建国"))
+    spokes = visit.js(SHOWN_EDGES)
+    assert spokes == len(visit.js("network.body.data.edges.get()")) - 1
+    visit.page.check("#kg-all-edges")
+    visit.settled()
+    assert visit.js(SHOWN_EDGES) == spokes + 1
     visit.assert_clean()
