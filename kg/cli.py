@@ -158,6 +158,7 @@ def watch(
     home_city: HomeCityOpt = None,
     top_n: TopNOpt = 300,
     ego_count: EgoCountOpt = 20,
+    date: DateOpt = None,
     poll: Annotated[bool, typer.Option("--poll", help="Poll for changes (network drives, some containers).")] = False,
 ) -> None:
     """Run, then update OUT whenever pages under INPUTS are added, changed or removed (Ctrl-C stops).
@@ -171,6 +172,7 @@ def watch(
     if not any(path.exists() for path in inputs):
         err.print(f"[red]error:[/red] no such file or folder: {', '.join(map(str, inputs))}", highlight=False)
         raise typer.Exit(2)
+    year = _year(date)
 
     def report(update: Update) -> None:
         when = time.strftime("%H:%M:%S")
@@ -189,7 +191,7 @@ def watch(
     try:
         watch_inputs(
             inputs, out=out, on_update=report, poll=poll, backend=backend.value, model=model, jobs=jobs,
-            home_city=home_city, top_n=top_n, ego_count=ego_count, on_error=_warn,
+            home_city=home_city, top_n=top_n, ego_count=ego_count, year=year, on_error=_warn,
         )
     except (BackendError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)

@@ -289,3 +289,10 @@ def test_quick_exit_leaves_running_threads_to_the_interpreter(monkeypatch: pytes
     with pytest.raises(SystemExit) as exc:
         cli._exit("bad input")
     assert exc.value.code == "bad input"
+
+
+def test_cli_run_refuses_a_date_that_is_none(tmp_path: Path) -> None:
+    result = invoke("run", SMALL_SEED, "--out", tmp_path / "out", "--date", "last year")
+    assert result.exit_code == 2
+    assert "--date" in result.output
+    assert not (tmp_path / "out" / "graph.graphml").exists()
