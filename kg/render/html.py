@@ -909,7 +909,10 @@ def _write_index(
             rows.append(
                 {
                     "label": info.label_of(node),
-                    "href": quote(ego_files[node]) if node in ego_files else None,
+                    # without an ego page: the overview, with the entity selected
+                    "href": quote(ego_files[node])
+                    if node in ego_files
+                    else "graph.html#node=" + quote(str(node), safe=""),
                     "titles": "、".join(_names(attrs.get("titles"))[:4]),
                     "mentions": _int(attrs.get("mentions")),
                     "pagerank": f"{info.pagerank[node]:.4f}",

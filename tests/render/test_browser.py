@@ -9,7 +9,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 
@@ -342,4 +342,16 @@ def test_browser_ego_page_shows_neighbours_edges_on_request(tmp_path: Path, visi
     visit.page.check("#kg-all-edges")
     visit.settled()
     assert visit.js(SHOWN_EDGES) == spokes + 1
+    visit.assert_clean()
+
+
+def test_browser_overview_selects_the_node_its_address_names(
+    rendered_small: Path, visit: Visit
+) -> None:
+    visit.open(rendered_small / "graph.html", fragment="#node=" + quote("PERSON:李明华", safe=""))
+    assert visit.js("network.getSelectedNodes()") == ["PERSON:李明华"]
+    visit.open(rendered_small / "index.html")  # a new load, not a jump within the page
+    visit.open(rendered_small / "graph.html", fragment="#node=" + quote("ORG:无此机构", safe=""))
+    assert visit.js("network.getSelectedNodes()") == []
+    assert "not in this view" in visit.js("document.getElementById('kg-search-status').textContent")
     visit.assert_clean()
