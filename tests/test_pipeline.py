@@ -809,3 +809,15 @@ def test_pipeline_resident_with_the_model_loaded_extracts_a_new_page_here(
     calls = count_extractions(monkeypatch)
     again = run([aged_pages], out=out, jobs=2, html=False, resident=resident)
     assert calls == ["new#1"] and again.articles == again.reused + 1
+
+
+def test_pipeline_seeds_outputs_stay_small_and_cite_their_articles(seeds_run: RunResult) -> None:
+    out = seeds_run.out
+    files = [p for p in out.rglob("*") if p.is_file() and not p.name.startswith("kg.sqlite")]
+    assert sum(p.stat().st_size for p in files) < 5_000_000  # was 20 MB with vis-network per page
+    vis = [p for p in files if p.name == "vis-network.min.js"]
+    assert vis == [out / "assets" / "vis-network.min.js"]
+    pages = sorted((out / "articles").glob("*.html"))
+    assert len(pages) == seeds_run.articles
+    info = seeds_run.graph.graph["article_info"]
+    assert len(info) == seeds_run.articles and any(a.title for a in info.values())
