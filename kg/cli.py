@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +15,13 @@ from rich.table import Table
 
 from kg.extract.backends import DEFAULT_BACKEND, BackendError, BackendName
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Chinese local news -> knowledge graph.")
+# rich_markup_mode=None: typer's rich help table shows a type such as <bool> beside every option,
+# flags included, which reads as if --fresh took a value; click's plain help shows flags bare
+# and lists each option's choices ([lac|spacy|hanlp]).
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    help="Chinese local news -> knowledge graph.",
+)
 # soft_wrap: long paths stay on one line in logs (rich hard-wraps at 80 columns off a terminal).
 console = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -27,6 +34,48 @@ JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction pr
 HomeCityOpt = Annotated[str | None, typer.Option(help="City that 市公安局 etc. refer to (default: detected).")]
 TopNOpt = Annotated[int, typer.Option(help="Entities shown in the overview.")]
 EgoCountOpt = Annotated[int, typer.Option(help="Entities that get their own neighbourhood page.")]
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="Year (2024) or date (2024-12-20) for pages that print a month and day but no year "
+        "(after the text, the file name and its folders).",
+    ),
+]
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+class ExportFormat(str, Enum):
+    graphml = "graphml"
+    gexf = "gexf"
+    json = "json"
+    csv = "csv"
+    neo4j = "neo4j"
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+
+
+# What `kg run` writes already, per export format: `kg export` points to them instead of copying.
+RUN_WRITES = {"graphml": ("graph.graphml",), "json": ("graph.json",),
+              "csv": ("entities.csv", "relations.csv")}
+
+
+def _year(date: str | None) -> int | None:
+    from kg.ingest.dates import year_option
+
+    if date is None:
+        return None
+    try:
+        return year_option(date)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
 
 
 def _warn(path: Path, problem: str) -> None:
@@ -100,24 +149,26 @@ def run(
     backend: BackendOpt = DEFAULT_BACKEND,
     model: ModelOpt = None,
     jobs: JobsOpt = 1,
-    engine: Annotated[str, typer.Option(help="local or dask.")] = "local",
+    engine: Annotated[Engine, typer.Option(help="Where extraction runs.")] = Engine.local,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (with --engine dask).")] = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Ignore stored extractions.")] = False,
     home_city: HomeCityOpt = None,
     top_n: TopNOpt = 300,
     ego_count: EgoCountOpt = 20,
+    date: DateOpt = None,
 ) -> None:
     """Read articles, build the graph and write HTML, GraphML, CSV and JSON into OUT."""
     from kg.lock import LockedError
     from kg.pipeline import run as run_pipeline
 
+    year = _year(date)
     columns = (TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     try:
         with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
             result = run_pipeline(
-                inputs, out=out, backend=backend.value, model=model, jobs=jobs, engine=engine,
+                inputs, out=out, backend=backend.value, model=model, jobs=jobs, engine=engine.value,
                 scheduler=scheduler, fresh=fresh, home_city=home_city, top_n=top_n, ego_count=ego_count,
-                progress=_Bars(progress), on_error=_warn,
+                year=year, progress=_Bars(progress), on_error=_warn,
             )
     except (BackendError, LockedError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
@@ -156,6 +207,7 @@ def watch(
     home_city: HomeCityOpt = None,
     top_n: TopNOpt = 300,
     ego_count: EgoCountOpt = 20,
+    date: DateOpt = None,
     poll: Annotated[bool, typer.Option("--poll", help="Poll for changes (network drives, some containers).")] = False,
 ) -> None:
     """Run, then update OUT whenever pages under INPUTS are added, changed or removed (Ctrl-C stops).
@@ -169,6 +221,7 @@ def watch(
     if not any(path.exists() for path in inputs):
         err.print(f"[red]error:[/red] no such file or folder: {', '.join(map(str, inputs))}", highlight=False)
         raise typer.Exit(2)
+    year = _year(date)
 
     def report(update: Update) -> None:
         when = time.strftime("%H:%M:%S")
@@ -187,7 +240,7 @@ def watch(
     try:
         watch_inputs(
             inputs, out=out, on_update=report, poll=poll, backend=backend.value, model=model, jobs=jobs,
-            home_city=home_city, top_n=top_n, ego_count=ego_count, on_error=_warn,
+            home_city=home_city, top_n=top_n, ego_count=ego_count, year=year, on_error=_warn,
         )
     except (BackendError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
@@ -202,16 +255,13 @@ def watch(
 @app.command()
 def extract(
     inputs: Inputs,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl (one object per article).")] = "jsonl",
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="One JSON object per article.")] = ExtractFormat.jsonl,
     backend: BackendOpt = DEFAULT_BACKEND,
     model: ModelOpt = None,
 ) -> None:
     """Print mentions and roles per article as JSON lines (no graph)."""
     from kg.pipeline import extract_only, no_articles_message
 
-    if format != "jsonl":
-        err.print(f"[red]error:[/red] unknown format {format!r}; only jsonl")
-        raise typer.Exit(2)
     problems: list[str] = []
     written = 0
 
@@ -227,8 +277,10 @@ def extract(
                 "id": a.id,
                 "title": a.title,
                 "date": a.date,
+                "date_source": a.date_source,
                 "dateline": a.dateline,
                 "source": a.source,
+                "url": a.url,
                 "byline": [{"name": b.name, "role": b.role} for b in a.byline],
                 "text": a.text,
                 "entities": [
@@ -367,21 +419,25 @@ def show(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv or neo4j.")] = "graphml",
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.graphml,
     out: RunDir = Path("outputs"),
     to: Annotated[Path | None, typer.Option("--to", help="Target file or folder (default: inside --out).")] = None,
     raw: Annotated[bool, typer.Option("--raw", help="csv, neo4j: cells as they are, not spreadsheet-safe.")] = False,
 ) -> None:
-    """Export the graph of the last run for Gephi (graphml, gexf), Neo4j, pandas or JavaScript."""
-    from kg.readwrite import FORMATS
+    """Export the graph of the last run for Gephi (graphml, gexf), Neo4j, pandas or JavaScript.
+
+    What `kg run` wrote already (graphml, json, csv) is named, not copied, unless --to asks
+    for a copy elsewhere."""
     from kg.readwrite import export as export_graph
 
-    fmt = format.lower()
-    if fmt not in FORMATS:
-        err.print(f"[red]error:[/red] unknown format {format!r}; choose one of {', '.join(FORMATS)}")
-        raise typer.Exit(2)
+    fmt = format.value
+    written = [out / name for name in RUN_WRITES.get(fmt, ())]
+    if to is None and not raw and written and all(path.is_file() for path in written):
+        for path in written:
+            console.print(f"already written by kg run: {path}", highlight=False)
+        return
     graph = _load_graph(out)
-    target = to if to is not None else (out / fmt if fmt in ("csv", "neo4j") else out)
+    target = to if to is not None else (out / fmt if fmt == "neo4j" else out)
     try:
         paths = export_graph(graph, fmt, target, raw=raw)
     except OSError as exc:

@@ -426,30 +426,48 @@ def _predicted_roles(
 
 
 def evaluate_mentions(
-    pred: Iterable[set[tuple[int, int, str]]], gold: Iterable[set[tuple[int, int, str]]]
+    pred: Iterable[set[tuple[int, int, str]]],
+    gold: Iterable[set[tuple[int, int, str]]],
+    texts: Sequence[str] | None = None,
 ) -> Report:
     """Exact span + type scoring of mentions, one (start, end, type) set per document.
 
     ``pred`` and ``gold`` are paired by position; missed/invented list the document index and
-    ``"start:end"``.
+    ``"start:end"``, and given the documents' ``texts`` also the span and the sentence around
+    it, the span in 【】.
     """
     per_type: dict[str, Scores] = defaultdict(Scores)
     report = Report()
+
+    def where(doc: int, start: int, end: int) -> str:
+        if texts is None:
+            return f"{start}:{end}"
+        return f"{start}:{end} {texts[doc][start:end]}\t{in_context(texts[doc], start, end)}"
+
     for doc, (p, g) in enumerate(zip(pred, gold, strict=True)):
         p, g = set(p), set(g)
         for start, end, etype in sorted(p & g):
             per_type[etype].tp += 1
         for start, end, etype in sorted(p - g):
             per_type[etype].fp += 1
-            report.invented.append((str(doc), etype, f"{start}:{end}"))
+            report.invented.append((str(doc), etype, where(doc, start, end)))
         for start, end, etype in sorted(g - p):
             per_type[etype].fn += 1
-            report.missed.append((str(doc), etype, f"{start}:{end}"))
+            report.missed.append((str(doc), etype, where(doc, start, end)))
         report.pages.append(str(doc))
     scores = _empty_scores(per_type)
     scores.update(per_type)
     report.entities = _with_total(scores)
     return report
+
+
+def in_context(text: str, start: int, end: int, *, width: int = 30) -> str:
+    """The text around a span, the span in 【】, cut to ``width`` characters each side."""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    before = ("…" if left else "") + text[left:start]
+    after = text[end:right] + ("…" if right < len(text) else "")
+    return f"{before}【{text[start:end]}】{after}".replace("\n", " ")
 
 
 # ---------------------------------------------------------------- text
@@ -536,7 +554,7 @@ def evaluate_msra(
         test = test[:limit]
     extractor = Extractor(backend=backend, model=model)
     tagger = extractor.backend
-    pred, gold = [], []
+    pred, gold, texts = [], [], []
     chars = 0
     start = time.perf_counter()
     for index, (text, spans) in enumerate(test):
@@ -549,9 +567,11 @@ def evaluate_msra(
             found = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
         pred.append({f for f in found if f[2] in ("PERSON", "LOC", "ORG")})
         gold.append({(s, e, label) for s, e, label in spans})
+        texts.append(text)
         chars += len(text)
     elapsed = time.perf_counter() - start
-    return evaluate_mentions(pred, gold), chars / elapsed if elapsed else 0.0
+    return evaluate_mentions(pred, gold, texts), chars / elapsed if elapsed else 0.0
+
 
 
 def evaluate_backend(examples: Sequence[tuple[str, list]], backend: Any, labels: Iterable[str]) -> Report:

@@ -21,6 +21,7 @@ from kg.extract import Extractor
 from kg.extract.backends import DEFAULT_BACKEND
 from kg.graph import analyze, build_graph
 from kg.ingest import iter_files, path_text, read_articles, reader_fingerprint
+from kg.ingest.dates import complete_date
 from kg.lock import output_lock
 from kg.parallel import beside, can_fork, extract_all, extract_beside, shared_counter
 from kg.resolve import resolve
@@ -407,6 +408,7 @@ def run(
     home_city: str | None = None,
     top_n: int = 300,
     ego_count: int = 20,
+    year: int | None = None,
     html: bool = True,
     progress: Progress = _noop,
     on_error: Callable[[Path, str], None] | None = None,
@@ -415,7 +417,8 @@ def run(
     """Run the whole pipeline over files/folders and write the outputs into ``out``.
 
     ``resident``: what a long-lived caller keeps between runs (the model, unchanged files'
-    extractions); the outputs are those of a run without it."""
+    extractions); the outputs are those of a run without it. ``year`` (``--date``) dates the
+    articles that print a month and day but no year, where no folder name gives one."""
     out = Path(out)
     inputs = list(inputs)
     if not any(Path(i).exists() for i in inputs):  # before the lock: a mistyped path writes nothing
@@ -434,6 +437,8 @@ def run(
             progress=progress, report=report, resident=resident,
         )
         progress("graph", 0, None)
+        for ex in extractions:  # before the graph: a stored article keeps the date it was read with
+            complete_date(ex.article, year=year)
         with _no_gc(freeze=True):
             resolution = resolve(extractions, home_city=home_city)
             graph = analyze(build_graph(extractions, resolution))
@@ -442,7 +447,8 @@ def run(
 
         with generation(out) as stage:  # all of this run's outputs replace the last run's, or none
             written = _write_outputs(graph, stage, html=html, jobs=jobs, engine=engine, top_n=top_n,
-                                     ego_count=ego_count, progress=progress)
+                                     ego_count=ego_count, progress=progress,
+                                     articles=(extractions, resolution.mention_ids))
         outputs = {name: out / path.relative_to(stage) for name, path in written.items()}
 
     return RunResult(
@@ -452,9 +458,10 @@ def run(
 
 def _write_outputs(
     graph: nx.MultiDiGraph, out: Path, *, html: bool, jobs: int, engine: str, top_n: int,
-    ego_count: int, progress: Progress,
+    ego_count: int, progress: Progress, articles: tuple[list[Extraction], dict] | None = None,
 ) -> dict[str, Path]:
-    """GraphML, JSON, CSV and the HTML views; returns what was written."""
+    """GraphML, JSON, CSV and the HTML views (with a page per article, given the extractions
+    and the resolver's mention ids); returns what was written."""
     from kg.readwrite import write_csv, write_graphml, write_json
     from kg.readwrite.clean import clean_graph
 
@@ -463,6 +470,7 @@ def _write_outputs(
         "json": out / "graph.json",
         "entities": out / "entities.csv",
         "relations": out / "relations.csv",
+        "articles_csv": out / "articles.csv",
     }
 
     # Cleaned once for all writers, here: with a second process the outputs are shared out
@@ -496,18 +504,27 @@ def _write_outputs(
         pages = pages_of(iter(take, None))  # endless: the counter never runs out
         first = next(pages)
         if first < ViewPlan.most_pages(ego_count):  # else every page is taken: no plan needed
-            ViewPlan(graph, top_n=top_n, ego_count=ego_count).write_pages(out, chain([first], pages))
+            ViewPlan(graph, top_n=top_n, ego_count=ego_count, articles=articles is not None).write_pages(
+                out, chain([first], pages)
+            )
 
     with beside(write_beside, enabled=two):
         if html:
             from kg.render import ViewPlan
 
             progress("render", 0, None)
-            plan = ViewPlan(graph, top_n=top_n, ego_count=ego_count)  # the same in both processes
+            # the same plan in both processes
+            plan = ViewPlan(graph, top_n=top_n, ego_count=ego_count, articles=articles is not None)
             plan.write_pages(out, None if take is None else pages_of(iter(take, None)))
     if html:
         plan.write_index(out)
+        if articles is not None:
+            from kg.render.documents import documents
+
+            plan.write_articles(out, documents(*articles))
+            outputs["articles"] = out / "articles"
         outputs["html"] = out / "graph.html"
+        outputs["tables"] = out / "tables.html"
         outputs["index"] = out / "index.html"
         progress("render", len(plan.views) + 1, len(plan.views) + 1)
     return outputs

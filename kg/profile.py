@@ -1,9 +1,10 @@
 """Entity profiles for ``kg show``: look a name up in a built graph and print what is known.
 
-Works on the graph as read back by ``kg.readwrite.read_graph`` (GraphML or node-link JSON):
-flat attributes, lists joined with "|", evidence as lines ``[article id] sentence``, and
-missing values as ``""`` (or absent, after a GraphML round trip). Everything printed from the
-graph goes through ``rich.text.Text``, so names that look like rich markup print literally.
+Works on the graph as ``build_graph`` makes it or ``kg.readwrite.read_graph`` reads it back:
+names as lists, evidence as ``Evidence`` records, the article table in
+``graph.graph["article_info"]``, and missing values as ``""`` or absent. Everything printed
+from the graph goes through ``rich.text.Text``, so names that look like rich markup print
+literally.
 """
 
 from __future__ import annotations
@@ -20,14 +21,12 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from kg.schema import Evidence
+from kg.schema import ArticleInfo, Evidence
 
-SEP = "|"
 HOLDS = "holds_position"
 CO_MENTION = "co_mention"
 LOCATED_IN = "located_in"
 
-_EVIDENCE_LINE = re.compile(r"^\[([^\]\n]*)\]\s?(.*)$")
 _SPACE = re.compile(r"\s+")
 
 
@@ -73,6 +72,7 @@ class Profile:
     contains: list[EntityRef] = field(default_factory=list)  # what is located in it (in-edges)
     articles: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    sources: dict[str, ArticleInfo] = field(default_factory=dict)  # the evidence's articles
     mentions: int = 0
     pagerank: float = 0.0
     degree: int = 0
@@ -91,7 +91,14 @@ def _text(data: Mapping[str, Any], key: str) -> str:
 
 
 def _split(data: Mapping[str, Any], key: str) -> list[str]:
-    return [part for part in _text(data, key).split(SEP) if part.strip()]
+    value = data.get(key)
+    if not isinstance(value, (list, tuple, set, frozenset)):
+        return [value] if isinstance(value, str) and value.strip() else []
+    return [str(part) for part in value if str(part).strip()]
+
+
+def _evidence(data: Mapping[str, Any]) -> list[Evidence]:
+    return [e for e in data.get("evidence") or () if isinstance(e, Evidence)]
 
 
 def _number(data: Mapping[str, Any], key: str) -> float | None:
@@ -148,20 +155,6 @@ def find_entities(graph: nx.MultiDiGraph, name: str) -> list[str]:
     return sorted(exact or partial, key=rank)
 
 
-def parse_evidence(text: str) -> list[Evidence]:
-    """Evidence lines ``[article id] sentence``; a line without an id keeps article ``""``."""
-    found: list[Evidence] = []
-    for line in text.split("\n"):
-        if not line.strip():
-            continue
-        match = _EVIDENCE_LINE.match(line)
-        if match is None:
-            found.append(Evidence(article="", sentence=line.strip()))
-        else:
-            found.append(Evidence(article=match.group(1).strip(), sentence=match.group(2).strip()))
-    return found
-
-
 def _timeline_key(line: RoleLine) -> tuple[bool, str, str, str, str]:
     # ISO strings sort as dates; undated roles go last.
     return (line.date is None, line.date or "", line.last_date or "", line.org_label, line.title)
@@ -174,7 +167,7 @@ def _role_line(graph: nx.MultiDiGraph, person: str, org: str, data: Mapping[str,
         date=_date(data, "date"),
         last_date=_date(data, "last_date"),
         article_ids=_split(data, "article_ids"),
-        evidence=parse_evidence(_text(data, "evidence")),
+        evidence=_evidence(data),
         org_id=str(org),
         person_id=str(person),
         person_label=_label(graph, person),
@@ -251,7 +244,7 @@ def profile(graph: nx.MultiDiGraph, node_id: str, *, top: int = 15) -> Profile:
     evidence: list[Evidence] = []
     seen: set[Evidence] = set()
     sources = [line.evidence for line in (*roles, *holders)]
-    sources += [parse_evidence(_text(d, "evidence")) for _, d in ranked]
+    sources += [_evidence(d) for _, d in ranked]
     for items in sources:
         for item in items:
             if item not in seen and item.sentence:
@@ -260,6 +253,8 @@ def profile(graph: nx.MultiDiGraph, node_id: str, *, top: int = 15) -> Profile:
     evidence = evidence[:top]
 
     degree = _number(data, "degree")
+    known = graph.graph.get("article_info") or {}
+    sources = {e.article: known[e.article] for e in evidence if e.article in known}
     return Profile(
         id=str(node_id),
         label=_label(graph, node_id),
@@ -273,6 +268,7 @@ def profile(graph: nx.MultiDiGraph, node_id: str, *, top: int = 15) -> Profile:
         contains=contains,
         articles=_split(data, "article_ids"),
         evidence=evidence,
+        sources=sources,
         mentions=int(_number(data, "mentions") or 0),
         pagerank=_number(data, "pagerank") or 0.0,
         degree=int(graph.degree(node_id) if degree is None else degree),
@@ -379,7 +375,10 @@ def render_profile(profile: Profile, console: Console, *, max_articles: int = 20
     if profile.evidence:
         table = Table(title="Evidence", title_justify="left")
         table.add_column("Article", style="cyan", no_wrap=True)
+        table.add_column("Title, date", overflow="fold")
         table.add_column("Sentence", overflow="fold")
         for item in profile.evidence:
-            table.add_row(Text(item.article), Text(item.sentence))
+            info = profile.sources.get(item.article)
+            cited = "" if info is None else " · ".join(x for x in (info.title, info.date) if x)
+            table.add_row(Text(item.article), Text(cited), Text(item.sentence))
         console.print(table)

@@ -31,6 +31,8 @@ class Article:
     title: str | None = None
     dateline: str | None = None  # place of 本报聊城讯 -> "聊城"
     date: str | None = None  # ISO date "2024-12-20" where known
+    date_source: str | None = None  # where the date came from: DATE_SOURCES
+    url: str | None = None  # the article's address (JSONL ``url``)
     byline: list[BylinePerson] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
 
@@ -76,8 +78,28 @@ class Extraction:
 
 @dataclass(frozen=True)
 class Evidence:
+    """One sentence behind an edge; the graph keeps one object per sentence, shared by edges."""
+
     article: str  # article id
     sentence: str
+    index: int = -1  # index into the article's sentences; -1 when unknown (external graphs)
+
+
+# Where an article's date came from, as recorded in Article.date_source.
+DATE_SOURCES = ("field", "text", "file name", "folder name", "option")
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """What a reader needs to find and cite an article: kept for every article in the graph."""
+
+    id: str
+    title: str = ""
+    date: str = ""  # ISO, "" when unknown
+    date_source: str = ""  # one of DATE_SOURCES, "" when there is no date
+    source: str = ""  # the file it came from
+    url: str = ""
+    byline: tuple[str, ...] = ()  # "记者 姜振" ...
 
 
 @dataclass

@@ -120,6 +120,7 @@ def content_hash(article: Article) -> str:
         article.text,
         article.title,
         article.date,
+        article.url,
         article.dateline,
         [[p.name, p.role] for p in article.byline],
         [[s.start, s.end] for s in article.sentences],
@@ -186,6 +187,8 @@ def extraction_from_dict(data: dict[str, Any]) -> Extraction:
         title=a.get("title"),
         dateline=a.get("dateline"),
         date=a.get("date"),
+        date_source=a.get("date_source"),
+        url=a.get("url"),
         byline=[_record(BylinePerson, b) for b in a.get("byline", ())],
         sentences=[_record(Sentence, x) for x in a.get("sentences", ())],
     )

@@ -272,7 +272,7 @@ def dir_size(path: Path) -> int:
 
 # ---------------------------------------------------------------- command line
 
-app = typer.Typer(add_completion=False, help="Train kg's statistical NER models.")
+app = typer.Typer(add_completion=False, rich_markup_mode=None, help="Train kg's statistical NER models.")
 
 
 @app.command("spacy")

@@ -6,6 +6,7 @@ starts from a copy of its store (``seeded_out``), so nothing is extracted twice.
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -28,6 +29,11 @@ SMALL_SEED = SEEDS / "002_a5410352c8169bb8.txt"  # 8 articles
 
 def invoke(*args: str | Path):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def directed_gexf(path: Path) -> bytes:
+    """Our GEXF with co-mentions taken as directed: networkx refuses the mixed graph Gephi reads."""
+    return path.read_bytes().replace(b' type="undirected"', b"")
 
 
 def squeeze(text: str) -> str:
@@ -148,7 +154,7 @@ EXPORTS = [
     pytest.param("gexf", ["graph.gexf"], id="gexf"),
     pytest.param("graphml", ["graph.graphml"], id="graphml"),
     pytest.param("json", ["graph.json"], id="json"),
-    pytest.param("csv", ["csv/entities.csv", "csv/relations.csv"], id="csv"),
+    pytest.param("csv", ["entities.csv", "relations.csv"], id="csv"),
     pytest.param(
         "neo4j", ["neo4j/nodes.csv", "neo4j/relationships.csv", "neo4j/import.cypher"], id="neo4j"
     ),
@@ -170,21 +176,38 @@ def test_cli_export_writes_files(
         assert str(path) in squeeze(result.stdout)
     nodes, edges = seeds_run.graph.number_of_nodes(), seeds_run.graph.number_of_edges()
     if fmt == "gexf":
-        read = nx.read_gexf(out / "graph.gexf")
+        read = nx.read_gexf(io.BytesIO(directed_gexf(out / "graph.gexf")))
         assert read.number_of_nodes() == nodes
     elif fmt == "graphml":
         read = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
         assert (read.number_of_nodes(), read.number_of_edges()) == (nodes, edges)
     elif fmt == "csv":
-        lines = (out / "csv" / "entities.csv").read_text(encoding="utf-8-sig").splitlines()
+        lines = (out / "entities.csv").read_text(encoding="utf-8-sig").splitlines()
         assert len(lines) == nodes + 1
 
 
 def test_cli_export_gexf_keeps_every_edge(seeds_run: RunResult, tmp_path: Path) -> None:
     shutil.copy2(seeds_run.out / "graph.graphml", tmp_path / "graph.graphml")
     assert invoke("export", "--format", "gexf", "--out", tmp_path).exit_code == 0
-    read = nx.read_gexf(tmp_path / "graph.gexf")
+    read = nx.read_gexf(io.BytesIO(directed_gexf(tmp_path / "graph.gexf")))
     assert read.number_of_edges() == seeds_run.graph.number_of_edges()
+
+
+def test_cli_export_names_what_kg_run_wrote_instead_of_copying(seeds_run: RunResult) -> None:
+    result = invoke("export", "--format", "csv", "--out", seeds_run.out)
+    assert result.exit_code == 0, result.output
+    assert "already written by kg run" in result.stdout
+    assert str(seeds_run.out / "entities.csv") in squeeze(result.stdout)
+    assert not (seeds_run.out / "csv").exists()
+
+
+def test_cli_flags_are_switches_and_choices_are_listed() -> None:
+    text = invoke("run", "--help").stdout
+    fresh = next(line for line in text.splitlines() if "--fresh" in line)
+    assert "Ignore stored extractions" in fresh and "<bool>" not in fresh
+    assert "[tagger|lac|spacy|hanlp]" in squeeze(text) or "<tagger|lac|spacy|hanlp>" in squeeze(text)
+    assert "local|dask" in squeeze(text)
+    assert "graphml|gexf|json|csv|neo4j" in squeeze(invoke("export", "--help").stdout)
 
 
 def test_cli_export_unknown_format_exits_2(seeds_run: RunResult) -> None:
@@ -266,3 +289,10 @@ def test_quick_exit_leaves_running_threads_to_the_interpreter(monkeypatch: pytes
     with pytest.raises(SystemExit) as exc:
         cli._exit("bad input")
     assert exc.value.code == "bad input"
+
+
+def test_cli_run_refuses_a_date_that_is_none(tmp_path: Path) -> None:
+    result = invoke("run", SMALL_SEED, "--out", tmp_path / "out", "--date", "last year")
+    assert result.exit_code == 2
+    assert "--date" in result.output
+    assert not (tmp_path / "out" / "graph.graphml").exists()

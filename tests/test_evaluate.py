@@ -256,6 +256,14 @@ def test_evaluate_mentions_lists_errors_by_document() -> None:
     assert report.invented == [("1", "ORG", "4:6")]
 
 
+def test_evaluate_mentions_errors_show_the_sentence() -> None:
+    texts = ["", "昨天聊城市市长到北京开会。"]
+    report = evaluate_mentions([set(), {(10, 12, "ORG")}], [set(), {(2, 5, "LOC")}], texts)
+    assert report.missed == [("1", "LOC", "2:5 聊城市\t昨天【聊城市】市长到北京开会。")]
+    assert report.invented == [("1", "ORG", "10:12 开会\t昨天聊城市市长到北京【开会】。")]
+    assert "昨天【聊城市】市长到北京开会。" in format_report(report)
+
+
 def test_evaluate_mentions_rejects_unpaired_documents() -> None:
     with pytest.raises(ValueError):
         evaluate_mentions([set(), set()], [set()])

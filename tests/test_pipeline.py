@@ -150,8 +150,9 @@ def test_pipeline_seeds_edges_have_relation_and_evidence(seeds_run: RunResult) -
     for u, v, data in graph.edges(data=True):
         assert data.get("relation") in RELATIONS, (u, v, data)
         if data["relation"] in ("holds_position", "co_mention"):
-            assert str(data.get("evidence", "")).strip(), (u, v, data)
-            assert str(data.get("article_ids", "")).strip(), (u, v, data)
+            assert data["evidence"] and all(e.sentence for e in data["evidence"]), (u, v, data)
+            assert data["article_ids"], (u, v, data)
+            assert {e.article for e in data["evidence"]} <= set(data["article_ids"])
     assert set(seeds_run.relation_counts) == RELATIONS
 
 
@@ -173,13 +174,13 @@ def test_pipeline_seeds_company_short_name_is_an_alias(seeds_run: RunResult) -> 
     graph = seeds_run.graph
     nodes = [d for _, d in graph.nodes(data=True) if d["label"] == "中通客车股份有限公司"]
     assert len(nodes) == 1
-    assert "中通客车" in str(nodes[0]["aliases"]).split("|")
+    assert "中通客车" in nodes[0]["aliases"]
 
 
 def test_pipeline_seeds_relative_org_gets_its_city(seeds_run: RunResult) -> None:
     graph = seeds_run.graph
     holders = [
-        d["label"] for _, d in graph.nodes(data=True) if "市公安局" in str(d["aliases"]).split("|")
+        d["label"] for _, d in graph.nodes(data=True) if "市公安局" in d["aliases"]
     ]
     assert holders and all(str(label).startswith("聊城市") for label in holders)
     assert not any(d["label"] == "市公安局" for _, d in graph.nodes(data=True))
@@ -480,7 +481,10 @@ def test_pipeline_jobs_2_gives_the_same_outputs_as_jobs_1(tmp_path: Path, html: 
 
     names = written(tmp_path / "one")
     assert names == written(tmp_path / "two")
-    assert len(names) == (4 + 4 + 20 if html else 4)  # tables; index and three views; ego pages
+    articles = [n for n in names if n.startswith("articles/")]
+    assert len(articles) == (16 if html else 0)  # a page per article
+    # tables (GraphML, JSON, three CSV); index, tables.html and three views; ego pages
+    assert len(names) - len(articles) == (5 + 5 + 20 if html else 5)
     for name in names:  # with html, the two processes of jobs 2 share the pages between them
         assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
 
@@ -805,3 +809,15 @@ def test_pipeline_resident_with_the_model_loaded_extracts_a_new_page_here(
     calls = count_extractions(monkeypatch)
     again = run([aged_pages], out=out, jobs=2, html=False, resident=resident)
     assert calls == ["new#1"] and again.articles == again.reused + 1
+
+
+def test_pipeline_seeds_outputs_stay_small_and_cite_their_articles(seeds_run: RunResult) -> None:
+    out = seeds_run.out
+    files = [p for p in out.rglob("*") if p.is_file() and not p.name.startswith("kg.sqlite")]
+    assert sum(p.stat().st_size for p in files) < 5_000_000  # was 20 MB with vis-network per page
+    vis = [p for p in files if p.name == "vis-network.min.js"]
+    assert vis == [out / "assets" / "vis-network.min.js"]
+    pages = sorted((out / "articles").glob("*.html"))
+    assert len(pages) == seeds_run.articles
+    info = seeds_run.graph.graph["article_info"]
+    assert len(info) == seeds_run.articles and any(a.title for a in info.values())

@@ -13,11 +13,11 @@ from kg.profile import (
     CoMention,
     find_entities,
     normalise_name,
-    parse_evidence,
     profile,
     render_profile,
 )
 from kg.readwrite import read_graph, write_graphml
+from kg.readwrite.clean import parse_evidence
 from kg.schema import Evidence
 
 GRAPH_JSON = Path(__file__).resolve().parent / "data" / "profile" / "graph.json"
@@ -162,6 +162,7 @@ def test_profile_unknown_id_raises(graph: nx.MultiDiGraph) -> None:
         ("administrative division", [Evidence("", "administrative division")]),
         ("", []),
         ("[a1] [b] 句中有方括号。", [Evidence("a1", "[b] 句中有方括号。")]),
+        ("[a1]@4 第五句。", [Evidence("a1", "第五句。", 4)]),
     ],
 )
 def test_profile_parse_evidence(text: str, expected: list[Evidence]) -> None:

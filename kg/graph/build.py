@@ -1,7 +1,9 @@
 """Build the graph: nodes are entities; edges are holds_position, co_mention and located_in.
 
-Every attribute is a flat scalar (str/int/float) so GraphML, GEXF and CSV writers take it as is;
-lists are joined with "|". Every edge carries the articles it came from and evidence sentences.
+Attributes stay typed here: names are sorted lists of strings, evidence is a list of
+``Evidence`` records (one object per sentence, shared by every edge it supports), and
+``graph.graph["article_info"]`` maps each article id to its ``ArticleInfo`` (title, date and
+its source, file, URL, byline). Only ``kg.readwrite`` flattens them, for the files it writes.
 """
 
 from __future__ import annotations
@@ -12,29 +14,59 @@ import networkx as nx
 
 from kg.graph.cooccur import count_pairs, npmi
 from kg.resolve import Resolution
-from kg.schema import Extraction
+from kg.schema import ArticleInfo, Evidence, Extraction
 
-SEP = "|"
+MAX_EVIDENCE = 3
 
 
-def _evidence(items: list[tuple[str, str]]) -> str:
-    return "\n".join(f"[{article}] {sentence}" for article, sentence in items)
+def article_info(ex: Extraction) -> ArticleInfo:
+    a = ex.article
+    return ArticleInfo(
+        id=a.id,
+        title=a.title or "",
+        date=a.date or "",
+        date_source=(a.date_source or "") if a.date else "",
+        source=a.source or "",
+        url=a.url or "",
+        byline=tuple(f"{p.role} {p.name}".strip() for p in a.byline),
+    )
+
+
+class _Sentences:
+    """One Evidence object per (article, sentence index): edges share it instead of copying."""
+
+    def __init__(self, by_id: dict[str, Extraction]) -> None:
+        self.by_id = by_id
+        self.known: dict[tuple[str, int], Evidence] = {}
+
+    def __call__(self, article: str, index: int) -> Evidence:
+        key = (article, index)
+        found = self.known.get(key)
+        if found is None:
+            text = self.by_id[article].sentence_text(index)
+            found = self.known[key] = Evidence(article, text, index)
+        return found
 
 
 def build_graph(extractions: list[Extraction], resolution: Resolution) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph(home_city=resolution.home_city or "", articles=len(extractions))
+    graph = nx.MultiDiGraph(
+        home_city=resolution.home_city or "",
+        articles=len(extractions),
+        article_info={ex.article.id: article_info(ex) for ex in extractions},
+    )
     by_id = {ex.article.id: ex for ex in extractions}
+    sentence = _Sentences(by_id)
     dates = {ex.article.id: ex.article.date or "" for ex in extractions}
     for ent in sorted(resolution.entities.values(), key=lambda e: e.id):
         graph.add_node(
             ent.id,
             label=ent.label,
             type=ent.type,
-            aliases=SEP.join(sorted(ent.aliases)),
+            aliases=sorted(ent.aliases),
             mentions=ent.mentions,
             articles=len(ent.articles),
-            article_ids=SEP.join(sorted(ent.articles)),
-            titles=SEP.join(sorted(ent.titles)),
+            article_ids=sorted(ent.articles),
+            titles=sorted(ent.titles),
             homonym=ent.homonym,
         )
 
@@ -44,11 +76,11 @@ def build_graph(extractions: list[Extraction], resolution: Resolution) -> nx.Mul
         if role.org is not None:
             roles[(role.person, role.title, role.org)].append(role)
     for (person, title, org), found in sorted(roles.items()):
-        evidence = []
+        evidence: list[Evidence] = []
         for role in found:
-            sentence = by_id[role.article].sentence_text(role.sentence)
-            if sentence and len(evidence) < 3:
-                evidence.append((role.article, sentence))
+            item = sentence(role.article, role.sentence)
+            if item.sentence and item not in evidence and len(evidence) < MAX_EVIDENCE:
+                evidence.append(item)
         articles = sorted({r.article for r in found})
         stated = sorted(d for d in (dates[a] for a in articles) if d)
         graph.add_edge(
@@ -58,13 +90,14 @@ def build_graph(extractions: list[Extraction], resolution: Resolution) -> nx.Mul
             relation="holds_position",
             title=title,
             weight=float(len(found)),
-            evidence=_evidence(evidence),
-            article_ids=SEP.join(articles),
+            evidence=evidence,
+            article_ids=articles,
             date=stated[0] if stated else "",
             last_date=stated[-1] if stated else "",
         )
 
-    # co_mention: entities in the same sentence.
+    # co_mention: entities in the same sentence. The window's "sentence" handed to count_pairs
+    # is the shared Evidence record, so a pair's evidence comes back typed.
     def windows():
         for ex in extractions:
             ids = resolution.mention_ids.get(ex.article.id, [])
@@ -75,10 +108,12 @@ def build_graph(extractions: list[Extraction], resolution: Resolution) -> nx.Mul
                     base = sentences[mention.sentence].start  # offsets into the sentence
                     per_sentence[mention.sentence].append((eid, mention.start - base, mention.end - base))
             for index, spans in per_sentence.items():
-                yield ex.article.id, ex.sentence_text(index), spans
+                yield ex.article.id, sentence(ex.article.id, index), spans
 
     pairs, singles, n = count_pairs(windows())
     for (a, b), pair in sorted(pairs.items()):
+        articles = sorted(pair.articles)
+        stated = sorted(d for d in (dates[x] for x in articles) if d)
         graph.add_edge(
             a,
             b,
@@ -87,9 +122,10 @@ def build_graph(extractions: list[Extraction], resolution: Resolution) -> nx.Mul
             weight=float(pair.count),
             closeness=round(pair.closeness, 4),
             npmi=round(npmi(pair.count, singles[a], singles[b], n), 4),
-            evidence=_evidence(pair.evidence),
-            article_ids=SEP.join(sorted(pair.articles)),
-            date="",
+            evidence=[item for _article, item in pair.evidence],
+            article_ids=articles,
+            date=stated[0] if stated else "",
+            last_date=stated[-1] if stated else "",
         )
 
     _located_in(graph, resolution)
@@ -98,13 +134,14 @@ def build_graph(extractions: list[Extraction], resolution: Resolution) -> nx.Mul
 
 def _located_in(graph: nx.MultiDiGraph, resolution: Resolution) -> None:
     """Place -> nearest place around it that is in the graph; organisation or project -> the place
-    its name starts with (聊城市公安局 -> 聊城市)."""
+    its name starts with (聊城市公安局 -> 聊城市). ``basis`` says which: no sentence states it."""
     by_place = {place.name: eid for eid, place in resolution.places.items()}
     for eid, place in resolution.places.items():
         parent = next((by_place[a.name] for a in place.ancestors() if a.name in by_place), None)
         if parent is not None and parent != eid:
             graph.add_edge(eid, parent, key="located_in", relation="located_in", weight=1.0,
-                           evidence="administrative division", article_ids="", date="")
+                           basis="administrative division", evidence=[], article_ids=[],
+                           date="")
     names = sorted(by_place, key=len, reverse=True)
     for eid, data in graph.nodes(data=True):
         if data["type"] not in ("ORG", "PROJECT"):
@@ -112,5 +149,6 @@ def _located_in(graph: nx.MultiDiGraph, resolution: Resolution) -> None:
         label = data["label"].removeprefix("中共").removeprefix("政协")
         place = next((n for n in names if label.startswith(n) and len(label) > len(n)), None)
         if place is not None:
-            graph.add_edge(eid, by_place[place], key="located_in", relation="located_in", weight=1.0,
-                           evidence=f"name: {data['label']}", article_ids="", date="")
+            graph.add_edge(eid, by_place[place], key="located_in", relation="located_in",
+                           weight=1.0, basis=f"name: {data['label']}", evidence=[],
+                           article_ids=[], date="")

@@ -21,7 +21,9 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from kg.schema import Evidence
 
 MAX_EVIDENCE = 3
 # Slots (mentions, or whole lists) a slot is paired with, to its right.
@@ -114,7 +116,7 @@ def _window_pairs(sentence: str, spans: list[Span]) -> dict[tuple[str, str], tup
 
 
 def count_pairs(
-    windows: Iterable[tuple[str, str, list[Span]]],
+    windows: Iterable[tuple[str, str | Evidence, list[Span]]],
 ) -> tuple[dict[tuple[str, str], Pair], Counter[str], int]:
     """``windows``: (article id, sentence text, [(entity id, start, end)]), offsets into the
     sentence. Returns pair stats keyed by sorted id pairs, per-entity window counts and the
@@ -125,14 +127,24 @@ def count_pairs(
     for article, sentence, spans in windows:
         n += 1
         singles.update({eid for eid, _, _ in spans})
-        for key, (gap, a, b) in _window_pairs(sentence, spans).items():
+        text = sentence.sentence if isinstance(sentence, Evidence) else sentence
+        for key, (gap, a, b) in _window_pairs(text, spans).items():
             pair = pairs[key]
             pair.count += 1
             pair.closeness += 1.0 / (1.0 + gap / 10.0)
             pair.articles.add(article)
             if len(pair.evidence) < MAX_EVIDENCE:
-                pair.evidence.append((article, excerpt(sentence, a[1:], b[1:])))
+                pair.evidence.append((article, _quote(sentence, text, a, b)))
     return pairs, singles, n
+
+
+def _quote(sentence: str | Evidence, text: str, a: Span, b: Span) -> str | Evidence:
+    """The sentence itself (a shared Evidence stays shared), or, from a run-on sentence, the
+    excerpt around the pair as evidence of its own."""
+    quote = excerpt(text, a[1:], b[1:])
+    if quote == text:
+        return sentence
+    return replace(sentence, sentence=quote) if isinstance(sentence, Evidence) else quote
 
 
 def npmi(count: int, count_a: int, count_b: int, n: int) -> float:

@@ -176,17 +176,25 @@ def _build(
     id: str,
     source: str,
     year: int | None,
+    year_source: str = "file name",
     date: str | None = None,
     title: str | None = None,
+    url: str | None = None,
 ) -> Article:
     text = "\n".join(p.strip() for p in draft.paragraphs if p.strip())
+    if date is not None:
+        date_source: str | None = "field"
+    else:
+        date, date_source = article_date(text, year=year, year_source=year_source)
     return Article(
         id=id,
         source=source,
         text=text,
         title=title if title is not None else draft.final_title,
         dateline=draft.lead.dateline if draft.lead is not None else None,
-        date=date if date is not None else article_date(text, year=year),
+        date=date,
+        date_source=date_source,
+        url=url,
         byline=_people(draft),
         sentences=split_sentences(text),
     )
@@ -195,12 +203,13 @@ def _build(
 def articles_from_page(text: str, *, source: str, stem: str) -> list[Article]:
     """A newspaper page's articles (ids ``<stem>#1``, ``#2`` ... in page order)."""
     cleaned = clean_text(text)
-    year = year_from_name(stem)
+    year, year_source = year_from_name(stem), "file name"
     if year is None:
-        year = year_of(cleaned)
+        year, year_source = year_of(cleaned), "text"
     drafts = split_page(paragraphs(cleaned))
     return [
-        _build(d, id=f"{stem}#{n}", source=source, year=year) for n, d in enumerate(drafts, start=1)
+        _build(d, id=f"{stem}#{n}", source=source, year=year, year_source=year_source)
+        for n, d in enumerate(drafts, start=1)
     ]
 
 
@@ -239,4 +248,5 @@ def articles_from_record(record: Record, *, source: str, stem: str) -> Article:
         year=year,
         date=date,
         title=title or None,
+        url=record.url,
     )

@@ -86,6 +86,7 @@ class Record:
     title: str | None = None
     date: str | None = None
     source: str | None = None
+    url: str | None = None
 
 
 def decode_bytes(data: bytes, *, warn: Warn = _ignore) -> str:
@@ -256,6 +257,7 @@ def parse_jsonl_line(raw: str, line: int, warn: Warn = _ignore) -> Record | None
         title=_field(obj, "title", line, warn),
         date=_field(obj, "date", line, warn),
         source=_field(obj, "source", line, warn),
+        url=_field(obj, "url", line, warn),
     )
 
 

@@ -8,6 +8,7 @@ changed.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import numbers
@@ -19,7 +20,13 @@ from typing import Any
 
 import networkx as nx
 
+from kg.schema import ArticleInfo, Evidence
+
+# The one place typed records become text: names in a list are joined with LIST_SEPARATOR;
+# evidence (sentences, which may hold a "|") is one "[article]@index sentence" per line.
 LIST_SEPARATOR = "|"
+EVIDENCE_SEPARATOR = "\n"
+_EVIDENCE_LINE = re.compile(r"^\[([^\]\n]*)\](?:@(\d+))?\s?(.*)$")
 
 # XML 1.0 Char excludes C0 controls other than \t \n \r, surrogates (in a Python str these
 # are always lone) and U+FFFE/U+FFFF.
@@ -66,13 +73,94 @@ def flatten_value(value: Any) -> Scalar | None:
     if isinstance(value, bytes):
         return clean_text(value.decode("utf-8", errors="replace"))
     if isinstance(value, Mapping):
-        return clean_text(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str))
+        return clean_text(json.dumps(value, ensure_ascii=False, sort_keys=True, default=_jsonable))
     if isinstance(value, (set, frozenset)):
         parts = sorted(_part(v) for v in value if v is not None)
         return LIST_SEPARATOR.join(p for p in parts if p)
     if isinstance(value, (list, tuple)):
+        if value and isinstance(value[0], Evidence):
+            return EVIDENCE_SEPARATOR.join(clean_text(evidence_line(e)) for e in value)
         return LIST_SEPARATOR.join(p for p in (_part(v) for v in value if v is not None) if p)
+    if dataclasses.is_dataclass(value):
+        return clean_text(json.dumps(_jsonable(value), ensure_ascii=False, sort_keys=True))
     return clean_text(str(value))
+
+
+def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return str(value)
+
+
+def evidence_line(item: Evidence) -> str:
+    where = f"@{item.index}" if item.index >= 0 else ""
+    return f"[{item.article}]{where} {item.sentence}"
+
+
+def parse_evidence(text: str) -> list[Evidence]:
+    """Evidence written by ``flatten_value``; a line without ``[article]`` keeps article ""."""
+    found: list[Evidence] = []
+    for line in text.split(EVIDENCE_SEPARATOR):
+        if not line.strip():
+            continue
+        match = _EVIDENCE_LINE.match(line)
+        if match is None:
+            found.append(Evidence("", line.strip()))
+        else:
+            index = int(match.group(2)) if match.group(2) is not None else -1
+            found.append(Evidence(match.group(1).strip(), match.group(3).strip(), index))
+    return found
+
+
+# Attributes that are lists in memory, by scope; restore_types turns them back into lists.
+NODE_LISTS = ("aliases", "titles", "article_ids")
+EDGE_LISTS = ("article_ids",)
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [part for part in value.split(LIST_SEPARATOR) if part.strip()]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return sorted(str(v) for v in value if str(v).strip())
+    return [] if value is None else [str(value)]
+
+
+def _article_info(value: Any) -> dict[str, ArticleInfo]:
+    if isinstance(value, Mapping):
+        items = value
+    else:
+        try:
+            items = json.loads(value) if isinstance(value, str) and value else {}
+        except json.JSONDecodeError:
+            return {}
+    fields = {f.name for f in dataclasses.fields(ArticleInfo)}
+    info: dict[str, ArticleInfo] = {}
+    for key, record in (items.items() if isinstance(items, Mapping) else ()):
+        if isinstance(record, ArticleInfo):
+            info[str(key)] = record
+        elif isinstance(record, Mapping):
+            kept = {k: v for k, v in record.items() if k in fields}
+            kept["byline"] = tuple(kept.get("byline") or ())
+            info[str(key)] = ArticleInfo(**{"id": str(key), **kept})
+    return info
+
+
+def restore_types(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Undo ``flatten_value`` on a graph read back from a file (in place): name lists,
+    Evidence records and the article table become typed again, as ``build_graph`` made them."""
+    if "article_info" in graph.graph:
+        graph.graph["article_info"] = _article_info(graph.graph["article_info"])
+    for _, data in graph.nodes(data=True):
+        for name in NODE_LISTS:
+            if name in data:
+                data[name] = _names(data[name])
+    for _, _, data in graph.edges(data=True):
+        for name in EDGE_LISTS:
+            if name in data:
+                data[name] = _names(data[name])
+        if "evidence" in data and isinstance(data["evidence"], str):
+            data["evidence"] = parse_evidence(data["evidence"])
+    return graph
 
 
 def _part(value: Any) -> str:

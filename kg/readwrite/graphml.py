@@ -5,7 +5,8 @@ with Gephi's built-in associations (a ``d`` key gets read as the label), so keys
 after their attribute (``named_key_ids``). When a node and an edge attribute share a name
 (``article_ids``) the edge key gets id ``edge_<name>`` so ids stay unique; readers use
 ``attr.name``, so the attribute name is unchanged. Graph-level keys are ``graph_<name>``.
-Nodes also get integer ``r``, ``g``, ``b`` (colour per entity type), which Gephi reads.
+Nodes and edges also get integer ``r``, ``g``, ``b`` (colour per entity type or relation,
+from kg.palette as in the HTML views), which Gephi reads.
 
 Edge ids must be unique in the document (Gephi refuses a second edge with an id it has
 seen), but a MultiDiGraph key is only unique per node pair (two ``co_mention`` edges from
@@ -26,10 +27,10 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from kg.readwrite._output import PathOrFile, open_binary
-from kg.readwrite.clean import Scalar, clean_graph
-from kg.readwrite.styles import type_color
+from kg.readwrite.clean import Scalar, clean_graph, restore_types
+from kg.readwrite.styles import relation_color, type_color
 
-# Node attributes added for Gephi only; read_graphml drops them again.
+# Node and edge attributes added for Gephi only; read_graphml drops them again.
 STYLE_KEYS = ("r", "g", "b")
 # Edge attribute carrying the MultiDiGraph edge key.
 KEY_ATTR = "key"
@@ -115,7 +116,8 @@ def _edge_records(graph: nx.Graph) -> Iterator[tuple[str, str, dict[str, Scalar]
     # One declared type per GraphML key: all ints stay ints, anything else becomes str.
     as_int = all(isinstance(k, int) for k in keys)
     for u, v, k, data in graph.edges(keys=True, data=True):
-        yield u, v, {**data, KEY_ATTR: k if as_int else str(k)}
+        r, g, b = relation_color(data.get("relation"))
+        yield u, v, {**data, KEY_ATTR: k if as_int else str(k), "r": r, "g": g, "b": b}
 
 
 def _document(graph: nx.Graph) -> Iterator[str]:
@@ -169,9 +171,9 @@ def read_graphml(path_or_file: PathOrFile) -> nx.MultiDiGraph:
     for node, data in read.nodes(data=True):
         graph.add_node(node, **{k: v for k, v in data.items() if k not in STYLE_KEYS})
     for u, v, key, data in read.edges(keys=True, data=True):
-        attrs = dict(data)
+        attrs = {k: v for k, v in data.items() if k not in STYLE_KEYS}
         key = attrs.pop(KEY_ATTR, key)  # files from other tools have no key attribute
         graph.add_edge(u, v, key=key, **attrs)
         if not read.is_directed():
             graph.add_edge(v, u, key=key, **attrs)
-    return graph
+    return restore_types(graph)

@@ -15,7 +15,7 @@ import networkx as nx
 
 from kg.readwrite import json_text
 from kg.readwrite._output import PathOrFile, write_text
-from kg.readwrite.clean import clean_graph
+from kg.readwrite.clean import clean_graph, restore_types
 
 
 def write_json(graph: nx.Graph, path_or_file: PathOrFile, *, indent: int | None = None) -> None:
@@ -61,4 +61,4 @@ def read_json(path_or_file: str | os.PathLike[str] | IO[Any]) -> nx.MultiDiGraph
     graph = nx.node_link_graph(data, edges="edges")
     if not (graph.is_multigraph() and graph.is_directed()):
         graph = nx.MultiDiGraph(graph)
-    return graph
+    return restore_types(graph)

@@ -1,21 +1,20 @@
 """Colours and sizes written into GraphML/GEXF so Gephi opens the graph already styled.
 
-Kept here rather than imported from kg.render so the exporters do not depend on the HTML
-renderer. The HTML palette (kg/render/styles.py) should use the same colours per type.
+The colours come from kg.palette, which the HTML views use too: one palette for both.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-# (r, g, b) per entity type; hex in comments for matching the HTML palette.
-TYPE_COLORS: dict[str, tuple[int, int, int]] = {
-    "PERSON": (231, 76, 60),  # #e74c3c red
-    "ORG": (52, 152, 219),  # #3498db blue
-    "LOC": (46, 204, 113),  # #2ecc71 green
-    "PROJECT": (243, 156, 18),  # #f39c12 orange
-}
-DEFAULT_COLOR: tuple[int, int, int] = (149, 165, 166)  # #95a5a6 grey, unknown type
+from kg.palette import OTHER_TYPE_HEX, TYPE_HEX, relation_hex, rgb
+
+# (r, g, b) per entity type.
+TYPE_COLORS: dict[str, tuple[int, int, int]] = {kind: rgb(hex_) for kind, hex_ in TYPE_HEX.items()}
+DEFAULT_COLOR: tuple[int, int, int] = rgb(OTHER_TYPE_HEX)  # unknown type
+
+# Relations that hold both ways: undirected edges in GEXF (a mixed graph for Gephi).
+UNDIRECTED_RELATIONS = frozenset({"co_mention"})
 
 # Gephi node size range; pagerank is scaled linearly into it.
 MIN_SIZE = 5.0
@@ -24,6 +23,10 @@ MAX_SIZE = 40.0
 
 def type_color(entity_type: object) -> tuple[int, int, int]:
     return TYPE_COLORS.get(str(entity_type), DEFAULT_COLOR)
+
+
+def relation_color(relation: object) -> tuple[int, int, int]:
+    return rgb(relation_hex(str(relation or "")))
 
 
 def scaled_sizes(

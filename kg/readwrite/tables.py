@@ -119,20 +119,44 @@ def write_rows(
         writer.writerows(rows if raw else safe_rows(rows))
 
 
+ARTICLE_COLUMNS = ("id", "title", "date", "date_source", "source", "url", "byline")
+
+
+def article_rows(graph: nx.Graph) -> tuple[list[str], list[list]]:
+    """Header and rows for the graph's article table (title, date and its source, file, URL,
+    byline), read typed or, from a cleaned graph, as the JSON clean_graph made of it."""
+    from kg.readwrite.clean import LIST_SEPARATOR, restore_types
+
+    info = graph.graph.get("article_info")
+    if isinstance(info, str):
+        info = restore_types(nx.MultiDiGraph(article_info=info)).graph["article_info"]
+    rows = [
+        [a.id, a.title, a.date, a.date_source, a.source, a.url, LIST_SEPARATOR.join(a.byline)]
+        for _, a in sorted((info or {}).items())
+    ]
+    return list(ARTICLE_COLUMNS), rows
+
+
 def write_csv(
     graph: nx.Graph,
     out_dir: str | Path,
     *,
     nodes_name: str = "entities.csv",
     edges_name: str = "relations.csv",
+    articles_name: str = "articles.csv",
     encoding: str = "utf-8",
     raw: bool = False,
 ) -> list[Path]:
-    """Write node and edge tables into ``out_dir`` (created if missing); return their paths.
-    Cells are spreadsheet-safe unless ``raw`` (see the module's notes)."""
+    """Write node, edge and (when the graph has its article table) article tables into
+    ``out_dir`` (created if missing); return their paths. Cells are spreadsheet-safe unless
+    ``raw`` (see the module's notes)."""
     out = Path(out_dir)
     cleaned = clean_graph(graph)
     nodes_path, edges_path = out / nodes_name, out / edges_name
     write_rows(nodes_path, *node_rows(cleaned), encoding=encoding, raw=raw)
     write_rows(edges_path, *edge_rows(cleaned), encoding=encoding, raw=raw)
-    return [nodes_path, edges_path]
+    if "article_info" not in cleaned.graph:
+        return [nodes_path, edges_path]
+    articles_path = out / articles_name
+    write_rows(articles_path, *article_rows(cleaned), encoding=encoding, raw=raw)
+    return [nodes_path, edges_path, articles_path]

@@ -1,9 +1,16 @@
 """Offline HTML views of the knowledge graph.
 
-pyvis builds the vis-network node/edge/option records; the page itself comes from our own
-Jinja2 template, because pyvis 0.3.2 pulls vis-network, bootstrap and tom-select from CDNs
-even with ``cdn_resources="local"``/``"in_line"`` (pyvis issues #228, #229). vis-network is
-inlined from ``assets/`` so every page works with no network at all.
+The node, edge and option records are vis-network's own (built here as dicts: pyvis, used
+before, added only list scans, and its page template pulls vis-network, bootstrap and
+tom-select from CDNs even with ``cdn_resources="local"``, pyvis issues #228, #229); the page is
+our own Jinja2 template. vis-network,
+the css and the page script are copied once into the output's ``assets/`` folder, which every
+page loads by a relative path: the views work with no network at all, and twenty ego pages do
+not carry twenty copies of vis-network.
+
+The graph arrives typed (``kg.graph.build``): names as lists, evidence as ``Evidence``
+records, the article table in ``graph.graph["article_info"]``. Each page holds the sentences
+and the articles its evidence cites once, and its nodes and edges refer to them by number.
 
 Escaping: article text (labels, titles, evidence) only ever enters a page as JSON inside
 ``<script type="application/json">`` with ``<``, ``>`` and ``&`` written as ``\\u003c`` ...,
@@ -15,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import json
 import math
 import re
 from collections import Counter
@@ -28,11 +34,11 @@ from urllib.parse import quote
 
 import jinja2
 import networkx as nx
-from pyvis.network import Network
 
 from kg.graph.analyze import importance
 from kg.readwrite import json_text
 from kg.readwrite.atomic import atomic_write
+from kg.render.documents import Document
 from kg.render.styles import (
     RELATION_STYLES,
     TYPE_STYLES,
@@ -40,6 +46,8 @@ from kg.render.styles import (
     edge_style,
     node_style,
 )
+from kg.render.tables import write_tables
+from kg.schema import ArticleInfo, Evidence
 
 Progress = Callable[[str], None]
 
@@ -50,12 +58,13 @@ LARGE_GRAPH = 1000
 # so the browser needs a few dozen physics iterations instead of hundreds.
 SEEDED_LAYOUT = 300
 MAX_EVIDENCE = 3
+CENTRE_EVIDENCE = 40  # the subject of an ego page shows its evidence grouped by article
 EGO_NEIGHBOURS = 150  # a hub like the city itself touches thousands of nodes
 INDEX_TOP = 10
 LOUVAIN_SEED = 42
 FONT_FACE = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 TYPE_ORDER = ("PERSON", "ORG", "PROJECT", "LOC")
-_EVIDENCE_LINE = re.compile(r"^\[([^\]]*)\]\s?(.*)$")
+ASSETS = ("vis-network.min.js", "vis-network.css", "explorer.js", "explorer.css", "tables.js")
 
 
 @dataclass(frozen=True)
@@ -76,15 +85,20 @@ def render_views(
     top_n: int = 300,
     ego_count: int = 20,
     progress: Progress | None = None,
+    documents: Iterable[Document] | None = None,
 ) -> list[Path]:
-    """Write index.html, graph.html, officials.html, orgs.html and ego/<id>.html into out_dir.
+    """Write index.html, tables.html, graph.html, officials.html, orgs.html, ego/<id>.html,
+    the assets/ folder and, given ``documents``, one articles/<id>.html per article.
 
-    Every page is self-contained and makes no network request. Returns the paths written,
-    index.html first.
+    No page makes a network request. Returns the paths written, index.html first.
     """
-    plan = ViewPlan(graph, top_n=top_n, ego_count=ego_count)
+    docs = None if documents is None else list(documents)
+    plan = ViewPlan(graph, top_n=top_n, ego_count=ego_count, articles=docs is not None)
     written = plan.write_pages(out_dir, progress=progress)
-    return [plan.write_index(out_dir, progress=progress), *written]
+    index = plan.write_index(out_dir, progress=progress)
+    if docs is not None:
+        written += plan.write_articles(out_dir, docs)
+    return [index, Path(out_dir) / "tables.html", *written]
 
 
 class ViewPlan:
@@ -92,9 +106,13 @@ class ViewPlan:
 
     The network pages are independent of one another, so more than one process forked after
     the plan is made can write them: each takes the next page from a shared counter.
+    ``articles``: whether article pages are written (evidence then links to them).
     """
 
-    def __init__(self, graph: nx.MultiDiGraph, *, top_n: int = 300, ego_count: int = 20) -> None:
+    def __init__(
+        self, graph: nx.MultiDiGraph, *, top_n: int = 300, ego_count: int = 20,
+        articles: bool = False,
+    ) -> None:
         if top_n < 1:
             raise ValueError(f"top_n must be at least 1, got {top_n}")
         if ego_count < 0:
@@ -102,6 +120,11 @@ class ViewPlan:
         self.info = _GraphInfo(graph)
         egos = _pick_egos(self.info, ego_count)
         self.ego_files = {node: f"ego/{ego_filename(node)}" for node in egos}
+        self.article_files = (
+            {a: f"articles/{article_filename(a)}" for a in self.info.article_info}
+            if articles
+            else {}
+        )
         self.views = [
             *(make(self.info, top_n) for make in _FIXED_VIEWS),
             *(_ego(self.info, node, self.ego_files[node]) for node in egos),
@@ -120,7 +143,12 @@ class ViewPlan:
             if index >= len(self.views):
                 break
             view = self.views[index]
-            written.append(_write_view(self.info, out_dir, view, ego_files=self.ego_files))
+            written.append(
+                _write_view(
+                    self.info, out_dir, view, ego_files=self.ego_files,
+                    article_files=self.article_files,
+                )
+            )
             report(f"render: wrote {view.filename} ({len(view.nodes)} nodes)")
         return written
 
@@ -130,17 +158,57 @@ class ViewPlan:
         return len(_FIXED_VIEWS) + ego_count
 
     def write_index(self, out_dir: Path, progress: Progress | None = None) -> Path:
-        index = _write_index(self.info, Path(out_dir), views=self.views, ego_files=self.ego_files)
+        """The landing page, the tables page and the assets folder."""
+        out_dir = Path(out_dir)
+        write_assets(out_dir)
+        index = _write_index(self.info, out_dir, views=self.views, ego_files=self.ego_files)
+        write_tables(self.info, out_dir, ego_files=self.ego_files, article_files=self.article_files)
         if progress is not None:
-            progress("render: wrote index.html")
+            progress("render: wrote tables.html and index.html")
         return index
+
+    def write_articles(self, out_dir: Path, documents: Iterable[Document]) -> list[Path]:
+        """One page per article: its text, sentences addressable as #s<n>, entities linked."""
+        from kg.render.articles import write_article_pages
+
+        return write_article_pages(
+            Path(out_dir), documents, self.info, ego_files=self.ego_files,
+            article_files=self.article_files,
+        )
 
 
 def ego_filename(node_id: str) -> str:
     """A file name for a node's ego view: readable, filesystem-safe and unique per id."""
-    slug = re.sub(r"\W+", "_", node_id).strip("_")[:40]
-    digest = hashlib.sha1(node_id.encode("utf-8")).hexdigest()[:8]
+    return _filename(node_id)
+
+
+def article_filename(article_id: str) -> str:
+    """A file name for an article's page, like ``ego_filename``."""
+    return _filename(article_id)
+
+
+def _filename(key: str) -> str:
+    slug = re.sub(r"\W+", "_", key).strip("_")[:40]
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
     return f"{slug}-{digest}.html"
+
+
+def write_assets(out_dir: Path) -> Path:
+    """Copy vis-network, the css and the page scripts into ``out_dir/assets`` once per output
+    (a file already there with the same bytes is left alone)."""
+    folder = Path(out_dir) / "assets"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ASSETS:
+        data = _asset_bytes(name)
+        target = folder / name
+        try:
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                continue
+        except OSError:
+            pass
+        with atomic_write(target, "wb") as handle:
+            handle.write(data)
+    return folder
 
 
 # --- what the graph holds -----------------------------------------------------------------
@@ -151,17 +219,18 @@ class _GraphInfo:
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = graph
-        self._evidence: dict[str, list[list[str]]] = {}
+        self._evidence: dict[str, list[Evidence]] = {}
         self._node_options: dict[str, dict] = {}
         self._edge_options: dict[int, dict] = {}
         self.pagerank = self._pagerank()
         self.community = self._communities()
+        self.article_info: dict[str, ArticleInfo] = dict(graph.graph.get("article_info") or {})
         self.ranked = sorted(
             graph.nodes,
             key=lambda n: (-self.pagerank[n], -_int(graph.nodes[n].get("mentions")), str(n)),
         )
 
-    def evidence(self, node: str) -> list[list[str]]:
+    def evidence(self, node: str) -> list[Evidence]:
         """_node_evidence, once per node however many views show it."""
         found = self._evidence.get(node)
         if found is None:
@@ -169,8 +238,8 @@ class _GraphInfo:
         return found
 
     def node_options(self, node: str) -> dict:
-        """A node's vis record, less what depends on the view (border, ego link, position);
-        built once per node however many views show it."""
+        """A node's vis record, less what depends on the view (border, ego link, position,
+        evidence numbers); built once per node however many views show it."""
         found = self._node_options.get(node)
         if found is None:
             attrs = self.graph.nodes[node]
@@ -178,21 +247,20 @@ class _GraphInfo:
             style = node_style(kind)
             label = self.label_of(node)
             community = self.community.get(node, 0)
+            article_ids = _names(attrs.get("article_ids"))
             found = self._node_options[node] = {
                 "color": style.color,
                 # sqrt: PageRank is heavy-tailed; raw values make one giant and many specks.
                 "value": math.sqrt(self.pagerank[node]),
                 "kgType": kind,
-                "kgAliases": [a for a in _split(attrs.get("aliases")) if a != label],
-                "kgTitles": _split(attrs.get("titles")),
+                "kgAliases": [a for a in _names(attrs.get("aliases")) if a != label],
+                "kgTitles": _names(attrs.get("titles")),
                 "kgMentions": _int(attrs.get("mentions")),
-                "kgArticles": _int(attrs.get("articles")) or len(_split(attrs.get("article_ids"))),
-                "kgArticleIds": _split(attrs.get("article_ids"))[:50],
+                "kgArticles": _int(attrs.get("articles")) or len(article_ids),
                 "kgPagerank": self.pagerank[node],
                 "kgCommunity": community,
                 "kgTypeColor": style.color,
                 "kgCommunityColor": community_color(community),
-                "kgEvidence": self.evidence(node),
                 "id": str(node),
                 "label": label,
                 "shape": style.shape,
@@ -200,8 +268,8 @@ class _GraphInfo:
         return found
 
     def edge_options(self, data: dict) -> dict:
-        """An edge's vis record, less its id and label; once per edge (keyed by its data dict,
-        which the graph keeps for as long as this object lives)."""
+        """An edge's vis record, less its id, label and evidence numbers; once per edge (keyed
+        by its data dict, which the graph keeps for as long as this object lives)."""
         found = self._edge_options.get(id(data))
         if found is None:
             relation = str(data.get("relation") or "")
@@ -215,9 +283,10 @@ class _GraphInfo:
                 "kgRelation": relation,
                 "kgWeight": weight,
                 "kgTitle": str(data.get("title") or ""),
-                "kgEvidence": _evidence(data.get("evidence"))[:MAX_EVIDENCE],
-                "kgArticleIds": _split(data.get("article_ids"))[:50],
+                "kgBasis": str(data.get("basis") or ""),
                 "kgDate": str(data.get("date") or ""),
+                "kgLastDate": str(data.get("last_date") or data.get("date") or ""),
+                "kgArticles": len(_names(data.get("article_ids"))),
             }
         return found
 
@@ -246,12 +315,15 @@ class _GraphInfo:
         return self._importance[1]
 
 
-def _split(value: object) -> list[str]:
-    if value is None:
-        return []
+def _names(value: object) -> list[str]:
+    """A typed name list (aliases, titles, article ids) as strings; anything else is none."""
     if isinstance(value, (list, tuple, set, frozenset)):
         return sorted(str(v) for v in value if str(v))
-    return [part for part in str(value).split("|") if part]
+    return []
+
+
+def _edge_evidence(data: dict) -> list[Evidence]:
+    return [e for e in data.get("evidence") or () if isinstance(e, Evidence)]
 
 
 def _int(value: object) -> int:
@@ -267,17 +339,6 @@ def _float(value: object) -> float:
     except (TypeError, ValueError):
         return 0.0
     return number if math.isfinite(number) else 0.0
-
-
-def _evidence(value: object) -> list[list[str]]:
-    """'[article] sentence' lines -> [[article, sentence], ...]."""
-    items: list[list[str]] = []
-    for line in str(value or "").split("\n"):
-        if not line.strip():
-            continue
-        match = _EVIDENCE_LINE.match(line)
-        items.append([match.group(1), match.group(2)] if match else ["", line])
-    return items
 
 
 # --- choosing what each view shows ---------------------------------------------------------
@@ -345,7 +406,7 @@ def _pick_egos(info: _GraphInfo, ego_count: int) -> list[str]:
     """The most important entities, taken in turn from each type so every type gets views."""
     queues = {t: [n for n in info.ranked if info.type_of(n) == t] for t in TYPE_ORDER}
     if "PERSON" in queues:  # officials (people with a title) before other people
-        queues["PERSON"].sort(key=lambda n: not _split(info.graph.nodes[n].get("titles")))
+        queues["PERSON"].sort(key=lambda n: not _names(info.graph.nodes[n].get("titles")))
     others = [n for n in info.ranked if info.type_of(n) not in TYPE_ORDER]
     if others:
         queues["OTHER"] = others
@@ -362,14 +423,7 @@ _FIXED_VIEWS = (_overview, _officials, _orgs)
 
 
 def _ego(info: _GraphInfo, center: str, filename: str) -> _View:
-    graph = info.graph
-    strength: Counter[str] = Counter()
-    for u, v, data in [*graph.out_edges(center, data=True), *graph.in_edges(center, data=True)]:
-        other = v if u == center else u
-        if other != center:
-            # Positions first: they are what a reader opens an official's page for.
-            bonus = 1000.0 if data.get("relation") == "holds_position" else 0.0
-            strength[other] += bonus + max(_float(data.get("weight", 1.0)), 1.0)
+    strength = _strengths(info, center)
     neighbours = sorted(strength, key=lambda n: (-strength[n], -info.pagerank[n], str(n)))
     shown = neighbours[:EGO_NEIGHBOURS]
     cut = (
@@ -388,7 +442,59 @@ def _ego(info: _GraphInfo, center: str, filename: str) -> _View:
     )
 
 
+def _strengths(info: _GraphInfo, center: str) -> Counter[str]:
+    graph = info.graph
+    strength: Counter[str] = Counter()
+    for u, v, data in [*graph.out_edges(center, data=True), *graph.in_edges(center, data=True)]:
+        other = v if u == center else u
+        if other != center:
+            # Positions first: they are what a reader opens an official's page for.
+            bonus = 1000.0 if data.get("relation") == "holds_position" else 0.0
+            strength[other] += bonus + max(_float(data.get("weight", 1.0)), 1.0)
+    return strength
+
+
 # --- building the page ------------------------------------------------------------------
+
+
+class _Cited:
+    """The sentences and articles one page cites, each written once: nodes and edges hold
+    numbers into ``sentences``, whose first item keys ``articles``."""
+
+    def __init__(self, info: _GraphInfo, article_files: dict[str, str], root: str) -> None:
+        self.info = info
+        self.article_files = article_files
+        self.root = root
+        self.sentences: list[list] = []  # [article id, sentence index, text]
+        self.articles: dict[str, dict] = {}
+        self._numbers: dict[Evidence, int] = {}
+
+    def refs(self, items: Iterable[Evidence]) -> list[int]:
+        numbers = []
+        for item in items:
+            number = self._numbers.get(item)
+            if number is None:
+                number = self._numbers[item] = len(self.sentences)
+                self.sentences.append([item.article, item.index, item.sentence])
+                self.article(item.article)
+            numbers.append(number)
+        return numbers
+
+    def article(self, article_id: str) -> dict | None:
+        if not article_id:
+            return None
+        found = self.articles.get(article_id)
+        if found is None:
+            info = self.info.article_info.get(article_id)
+            page = self.article_files.get(article_id)
+            found = self.articles[article_id] = {
+                "title": info.title if info else "",
+                "date": info.date if info else "",
+                "dateSource": info.date_source if info else "",
+                "url": info.url if info else "",
+                "href": None if page is None else self.root + quote(page),
+            }
+        return found
 
 
 def _write_view(
@@ -397,30 +503,33 @@ def _write_view(
     view: _View,
     *,
     ego_files: dict[str, str] | None = None,
+    article_files: dict[str, str] | None = None,
 ) -> Path:
     """Write one network page; exposed for tests and for callers that want a single view."""
     if not isinstance(info, _GraphInfo):
         info = _GraphInfo(info)
-    net = _build_network(info, view, ego_files=ego_files or {})
-    nodes, edges, _heading, _height, _width, options = net.get_network_data()
     depth = view.filename.count("/")
+    root = "../" * depth
+    cited = _Cited(info, article_files or {}, root)
+    nodes, edges = _build_network(info, view, ego_files=ego_files or {}, cited=cited)
     payload = {
         "nodes": nodes,
         "edges": edges,
-        "options": json.loads(options),
+        "options": _vis_options(
+            len(view.nodes), big=len(view.nodes) > LARGE_GRAPH,
+            seeded=len(view.nodes) > SEEDED_LAYOUT,
+        ),
         "center": view.center,
+        "centre": None if view.center is None else _centre(info, view, cited, ego_files or {}),
         "types": _legend_types(nodes),
         "relations": _legend_relations(edges),
+        "sentences": cited.sentences,
+        "articles": cited.articles,
+        "root": root,
     }
-    # The template gets stand-ins for the big parts (vis-network alone is 700 KB a page),
-    # which go to the file as bytes: never copied into the page's text, escaped or encoded.
-    big = {
-        "data_json": json_for_script_bytes(payload),
-        "vis_js": _asset_bytes("vis-network.min.js"),
-        "vis_css": _asset_bytes("vis-network.css"),
-        "page_js": _asset_bytes("explorer.js"),
-        "page_css": _asset_bytes("explorer.css"),
-    }
+    # The template gets a stand-in for the data (megabytes on big views), which goes to the
+    # file as bytes: never copied into the page's text, escaped or encoded again.
+    big = {"data_json": json_for_script_bytes(payload)}
     text = (
         _environment()
         .get_template("network.html")
@@ -429,7 +538,8 @@ def _write_view(
             # read from a file may.
             title=view.title.replace("\x00", ""),
             caption=view.caption.replace("\x00", ""),
-            root="../" * depth,
+            root=root,
+            ego=view.center is not None,
             **{name: _SLOT.format(name) for name in big},
         )
     )
@@ -447,53 +557,112 @@ _SLOT = "\x00kg-slot:{}\x00"
 _SLOT_RE = re.compile("\x00kg-slot:(\\w+)\x00")
 
 
-def _build_network(info: _GraphInfo, view: _View, *, ego_files: dict[str, str]) -> Network:
+def _build_network(
+    info: _GraphInfo, view: _View, *, ego_files: dict[str, str], cited: _Cited
+) -> tuple[list[dict], list[dict]]:
+    """The vis records of a view's nodes and edges. On an ego page only the centre's own
+    edges are shown at first (``kgSpoke``); the others wait for the reader to ask."""
     graph = info.graph
-    depth = view.filename.count("/")
-    big = len(view.nodes) > LARGE_GRAPH
     seeded = len(view.nodes) > SEEDED_LAYOUT
     positions = _community_seed_layout(info, view.nodes) if seeded else {}
-    net = Network(directed=True)
+    nodes: list[dict] = []
     for node in view.nodes:
         ego = ego_files.get(node)
         options = {
             **info.node_options(node),
+            "kgEvidence": cited.refs(info.evidence(node)),
             "borderWidth": 3 if node == view.center else 1,
-            "kgEgo": None if ego is None else "../" * depth + quote(ego),
+            "kgEgo": None if ego is None else cited.root + quote(ego),
         }
         if seeded:
             options["x"], options["y"] = positions[node]
         if node == view.center:
             # the ego view's subject stays in the middle; its neighbours arrange around it
             options.update(x=0, y=0, fixed=True)
-        # pyvis' add_node checks membership in a list (quadratic on big views) and the nodes
-        # of a view are distinct: append its records directly, as for edges below.
-        node_id = options["id"]
-        net.nodes.append(options)
-        net.node_ids.append(node_id)
-        net.node_map[node_id] = options
+        nodes.append(options)
     members = set(view.nodes)
     undirected_seen: set[frozenset[str]] = set()
+    edges: list[dict] = []
+    by_pair: dict[frozenset[str], list[dict]] = {}
     for index, (u, v, data) in enumerate(_edges_among(graph, members)):
         static = info.edge_options(data)
         if view.relations is not None and static["kgRelation"] not in view.relations:
             continue
-        if static["arrows"] == "":
+        pair = frozenset((u, v))
+        if static["kgRelation"] == "co_mention":
             # co-mention is symmetric; the graph may store it once per direction.
-            pair = frozenset((u, v))
             if pair in undirected_seen:
                 continue
             undirected_seen.add(pair)
-        # pyvis' add_edge scans its node list twice per edge (quadratic on big graphs);
-        # membership is already known here, so build the record its Edge would hold
-        # (static "arrows" is always set, so directed=True adds nothing).
         options = {"id": f"e{index}", **static}
+        options["kgEvidence"] = cited.refs(_edge_evidence(data)[:MAX_EVIDENCE])
         if view.edge_labels and static["kgTitle"]:
             options["label"] = static["kgTitle"]
+        if view.center is not None:
+            options["kgSpoke"] = view.center in pair
+            options["hidden"] = not options["kgSpoke"]
         options["from"], options["to"] = str(u), str(v)
-        net.edges.append(options)
-    net.options = _vis_options(len(view.nodes), big=big, seeded=seeded)
-    return net
+        edges.append(options)
+        by_pair.setdefault(pair, []).append(options)
+    _spread_parallel(by_pair)
+    return nodes, edges
+
+
+def _spread_parallel(by_pair: dict[frozenset[str], list[dict]]) -> None:
+    """Edges that share a pair of nodes (市长 and 代市长 of one government) curve apart, each
+    by its own amount, so none hides another."""
+    for pair, group in by_pair.items():
+        if len(group) < 2:
+            continue
+        first = min(pair)
+        for rank, options in enumerate(group):
+            side = rank % 2 == 0
+            if options["from"] != first:  # the same side seen from the other end
+                side = not side
+            options["smooth"] = {
+                "enabled": True,
+                "type": "curvedCW" if side else "curvedCCW",
+                "roundness": round(0.15 + 0.2 * (rank // 2), 2),
+            }
+
+
+def _centre(info: _GraphInfo, view: _View, cited: _Cited, ego_files: dict[str, str]) -> dict:
+    """What an ego page tells about its subject: posts as a timeline, neighbours ranked, and
+    the evidence grouped by article."""
+    graph = info.graph
+    center = view.center
+    assert center is not None
+    posts = []
+    for u, v, data in [*graph.out_edges(center, data=True), *graph.in_edges(center, data=True)]:
+        if data.get("relation") != "holds_position":
+            continue
+        other = v if u == center else u
+        posts.append(
+            {
+                "title": str(data.get("title") or ""),
+                "person": info.label_of(u),
+                "body": info.label_of(v),
+                "other": str(other),
+                "date": str(data.get("date") or ""),
+                "lastDate": str(data.get("last_date") or data.get("date") or ""),
+                "articles": len(_names(data.get("article_ids"))),
+            }
+        )
+    posts.sort(key=lambda p: (p["date"] == "", p["date"], p["lastDate"], p["body"], p["title"]))
+    strength = _strengths(info, center)
+    shown = set(view.nodes)
+    neighbours = [
+        {"id": str(n), "label": info.label_of(n), "type": info.type_of(n),
+         "strength": round(strength[n] % 1000.0, 2), "ego": ego_files.get(n) is not None}
+        for n in view.nodes[1:]
+        if n in shown
+    ][:50]
+    evidence = _node_evidence(graph, center, CENTRE_EVIDENCE)
+    return {
+        "posts": posts,
+        "neighbours": neighbours,
+        "evidence": cited.refs(evidence),
+    }
 
 
 def _edges_among(graph: nx.MultiDiGraph, members: set[str]) -> Iterator[tuple[str, str, dict]]:
@@ -536,8 +705,8 @@ def _community_seed_layout(info: _GraphInfo, nodes: list[str]) -> dict[str, tupl
     return positions
 
 
-def _node_evidence(graph: nx.MultiDiGraph, node: str) -> list[list[str]]:
-    """Up to three sentences about the node: its positions first, then its strongest ties."""
+def _node_evidence(graph: nx.MultiDiGraph, node: str, limit: int = MAX_EVIDENCE) -> list[Evidence]:
+    """Up to ``limit`` sentences about the node: its positions first, then its strongest ties."""
     incident = [
         data
         for neighbours in (graph.succ[node], graph.pred[node])
@@ -550,17 +719,17 @@ def _node_evidence(graph: nx.MultiDiGraph, node: str) -> list[list[str]]:
 
     # A hub has thousands of ties and needs only its first few: take the strongest first and
     # sort everything only when those repeat one sentence.
-    for take in (4 * MAX_EVIDENCE, None):
+    for take in (4 * limit, None):
         whole = take is None or take >= len(incident)
         ranked = sorted(incident, key=order) if whole else heapq.nsmallest(take, incident, key=order)
-        seen: set[str] = set()
-        chosen: list[list[str]] = []
+        seen: set[Evidence] = set()
+        chosen: list[Evidence] = []
         for data in ranked:
-            for article, sentence in _evidence(data.get("evidence")):
-                if sentence not in seen:
-                    seen.add(sentence)
-                    chosen.append([article, sentence])
-                if len(chosen) == MAX_EVIDENCE:
+            for item in _edge_evidence(data):
+                if item not in seen:
+                    seen.add(item)
+                    chosen.append(item)
+                if len(chosen) == limit:
                     return chosen
         if whole:
             return chosen
@@ -619,12 +788,17 @@ def _vis_options(count: int, *, big: bool, seeded: bool) -> dict:
             "scaling": {
                 "min": 6,
                 "max": 42,
-                "label": {"enabled": True, "min": 10, "max": 36, "drawThreshold": 6},
+                "label": {"enabled": True, "min": 10, "max": 36, "drawThreshold": 7},
             },
         },
         "edges": {
             "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.3},
-            "scaling": {"min": 1, "max": 8, "label": {"enabled": False}},
+            # min == max: labels keep one size, and drawThreshold hides them when zoomed out
+            "scaling": {
+                "min": 1,
+                "max": 8,
+                "label": {"enabled": True, "min": 11, "max": 11, "drawThreshold": 8},
+            },
             "selectionWidth": 2,
             "font": {
                 "face": FONT_FACE,
@@ -701,18 +875,8 @@ def json_for_script_bytes(value: object) -> bytes:
 
 
 @cache
-def _asset(name: str) -> str:
-    text = (resources.files("kg.render") / "assets" / name).read_text(encoding="utf-8")
-    lowered = text.lower()
-    # Inlined code must not be able to close its own <script>/<style> element.
-    if "</script" in lowered or "</style" in lowered or "<!--" in lowered:
-        raise ValueError(f"asset {name} cannot be inlined safely")
-    return text
-
-
-@cache
 def _asset_bytes(name: str) -> bytes:
-    return _asset(name).encode("utf-8")
+    return (resources.files("kg.render") / "assets" / name).read_bytes()
 
 
 @cache
@@ -739,14 +903,17 @@ def _write_index(
         rows = []
         ranked = [n for n in info.ranked if info.type_of(n) == kind]
         if kind == "PERSON":  # officials first: people with a title, then the others
-            ranked.sort(key=lambda n: not _split(graph.nodes[n].get("titles")))
+            ranked.sort(key=lambda n: not _names(graph.nodes[n].get("titles")))
         for node in ranked[:INDEX_TOP]:
             attrs = graph.nodes[node]
             rows.append(
                 {
                     "label": info.label_of(node),
-                    "href": quote(ego_files[node]) if node in ego_files else None,
-                    "titles": "、".join(_split(attrs.get("titles"))[:4]),
+                    # without an ego page: the overview, with the entity selected
+                    "href": quote(ego_files[node])
+                    if node in ego_files
+                    else "graph.html#node=" + quote(str(node), safe=""),
+                    "titles": "、".join(_names(attrs.get("titles"))[:4]),
                     "mentions": _int(attrs.get("mentions")),
                     "pagerank": f"{info.pagerank[node]:.4f}",
                 }
@@ -790,7 +957,6 @@ def _write_index(
             top_people=top("PERSON"),
             top_orgs=top("ORG"),
             top_projects=top("PROJECT"),
-            page_css=_asset("explorer.css"),
         )
     )
     path = out_dir / "index.html"
@@ -812,5 +978,5 @@ def _article_count(graph: nx.MultiDiGraph) -> int:
         return stated
     ids: set[str] = set()
     for _, attrs in graph.nodes(data=True):
-        ids.update(_split(attrs.get("article_ids")))
+        ids.update(_names(attrs.get("article_ids")))
     return len(ids)

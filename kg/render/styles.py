@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.palette import OTHER_TYPE_HEX, TYPE_HEX, relation_hex
+
 
 @dataclass(frozen=True)
 class NodeStyle:
@@ -26,24 +28,35 @@ class EdgeStyle:
 
 
 TYPE_STYLES: dict[str, NodeStyle] = {
-    "PERSON": NodeStyle(color="#e15759", shape="dot", glyph="●", name="人物 PERSON"),
-    "ORG": NodeStyle(color="#4e79a7", shape="square", glyph="■", name="机构 ORG"),
-    "LOC": NodeStyle(color="#59a14f", shape="triangle", glyph="▲", name="地点 LOC"),
-    "PROJECT": NodeStyle(color="#f28e2b", shape="diamond", glyph="◆", name="项目 PROJECT"),
+    "PERSON": NodeStyle(color=TYPE_HEX["PERSON"], shape="dot", glyph="●", name="人物 PERSON"),
+    "ORG": NodeStyle(color=TYPE_HEX["ORG"], shape="square", glyph="■", name="机构 ORG"),
+    "LOC": NodeStyle(color=TYPE_HEX["LOC"], shape="triangle", glyph="▲", name="地点 LOC"),
+    "PROJECT": NodeStyle(color=TYPE_HEX["PROJECT"], shape="diamond", glyph="◆", name="项目 PROJECT"),
 }
 
 # Unknown types (a future stage may add one) still render, in grey.
-DEFAULT_NODE_STYLE = NodeStyle(color="#9c9c9c", shape="star", glyph="★", name="其他 OTHER")
+DEFAULT_NODE_STYLE = NodeStyle(color=OTHER_TYPE_HEX, shape="star", glyph="★", name="其他 OTHER")
 
 RELATION_STYLES: dict[str, EdgeStyle] = {
     "holds_position": EdgeStyle(
-        color="#b07aa1", dashes=False, arrows=True, name="任职 holds_position"
+        color=relation_hex("holds_position"), dashes=False, arrows=True, name="任职 holds_position"
     ),
-    "co_mention": EdgeStyle(color="#bab0ac", dashes=False, arrows=False, name="共现 co_mention"),
-    "located_in": EdgeStyle(color="#76b7b2", dashes=True, arrows=True, name="位于 located_in"),
+    "co_mention": EdgeStyle(
+        color=relation_hex("co_mention"), dashes=False, arrows=False, name="共现 co_mention"
+    ),
+    "located_in": EdgeStyle(
+        color=relation_hex("located_in"), dashes=True, arrows=True, name="位于 located_in"
+    ),
+    "visits": EdgeStyle(color=relation_hex("visits"), dashes=False, arrows=True, name="到访 visits"),
+    "meets": EdgeStyle(color=relation_hex("meets"), dashes=False, arrows=True, name="会见 meets"),
+    "signs_with": EdgeStyle(
+        color=relation_hex("signs_with"), dashes=False, arrows=True, name="签约 signs_with"
+    ),
+    "invests_in": EdgeStyle(
+        color=relation_hex("invests_in"), dashes=False, arrows=True, name="投资 invests_in"
+    ),
 }
 
-DEFAULT_EDGE_STYLE = EdgeStyle(color="#cccccc", dashes=True, arrows=False, name="其他 other")
 
 # Colour per community when the "colour by community" toggle is on (Tableau 20, cycled).
 COMMUNITY_PALETTE: tuple[str, ...] = (
@@ -75,7 +88,12 @@ def node_style(entity_type: str) -> NodeStyle:
 
 
 def edge_style(relation: str) -> EdgeStyle:
-    return RELATION_STYLES.get(relation, DEFAULT_EDGE_STYLE)
+    """A relation without an entry (a stage may add one) gets its own colour and legend row."""
+    found = RELATION_STYLES.get(relation)
+    if found is None:
+        found = EdgeStyle(color=relation_hex(relation), dashes=False, arrows=True,
+                          name=relation or "其他 other")
+    return found
 
 
 def community_color(community: int) -> str:

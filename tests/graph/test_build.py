@@ -6,7 +6,7 @@ import pytest
 from kg.graph import analyze, build_graph
 from kg.graph.cooccur import count_pairs, npmi
 from kg.resolve import resolve
-from kg.schema import Article, Extraction, Mention, Role, Sentence
+from kg.schema import Article, Evidence, Extraction, Mention, Role, Sentence
 
 
 def make(article_id: str, sentences: list[str], mentions, roles=(), date=None) -> Extraction:
@@ -37,27 +37,45 @@ def graph() -> nx.MultiDiGraph:
     return analyze(build_graph(exs, resolve(exs)))
 
 
-def test_build_node_attributes_are_flat_and_typed(graph):
+def test_build_node_attributes_are_typed(graph):
     for _, data in graph.nodes(data=True):
         assert data["type"] in {"PERSON", "ORG", "LOC", "PROJECT"}
-        assert all(isinstance(v, (str, int, float)) for v in data.values())
+        assert all(isinstance(v, (str, int, float, list)) for v in data.values())
     li = graph.nodes["PERSON:李强"]
-    assert li["titles"] == "副市长|局长" and li["mentions"] == 3 and li["articles"] == 2
-    assert li["article_ids"] == "p#1|p#2"
+    assert li["titles"] == ["副市长", "局长"] and li["mentions"] == 3 and li["articles"] == 2
+    assert li["article_ids"] == ["p#1", "p#2"]
+
+
+def test_build_keeps_every_articles_metadata(graph):
+    info = graph.graph["article_info"]
+    assert set(info) == {"p#1", "p#2"}
+    assert info["p#1"].date == "2024-12-20" and info["p#2"].date == ""
+
+
+def test_build_evidence_is_one_record_per_sentence(graph):
+    first = [
+        e
+        for _, _, d in graph.edges(data=True)
+        for e in d["evidence"]
+        if (e.article, e.index) == ("p#1", 0)
+    ]
+    assert len(first) >= 3  # two positions and the co-mentions of that sentence
+    assert all(e is first[0] for e in first)
+    assert first[0] == Evidence("p#1", "副市长、市公安局局长李强在东昌府区调研。", 0)
 
 
 def test_build_holds_position_edges_carry_title_date_and_evidence(graph):
     edges = {(v, d["title"]): d for _, v, d in graph.out_edges("PERSON:李强", data=True) if d["relation"] == "holds_position"}
     assert set(edges) == {("ORG:聊城市公安局", "局长"), ("ORG:聊城市人民政府", "副市长")}
     edge = edges[("ORG:聊城市公安局", "局长")]
-    assert edge["date"] == "2024-12-20" and edge["article_ids"] == "p#1"
-    assert edge["evidence"].startswith("[p#1] 副市长、市公安局局长李强")
+    assert edge["date"] == "2024-12-20" and edge["article_ids"] == ["p#1"]
+    assert edge["evidence"][0].sentence.startswith("副市长、市公安局局长李强")
 
 
 def test_build_co_mentions_count_sentences(graph):
     data = graph.get_edge_data("ORG:聊城市公安局", "PERSON:李强") or graph.get_edge_data("PERSON:李强", "ORG:聊城市公安局")
     co = data["co_mention"]
-    assert co["weight"] == 1.0 and co["evidence"].startswith("[p#1]")
+    assert co["weight"] == 1.0 and co["evidence"][0].article == "p#1"
     assert -1.0 <= co["npmi"] <= 1.0
 
 

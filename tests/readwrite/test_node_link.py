@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from kg.readwrite import read_graph, write_json
-from kg.readwrite.clean import clean_graph
+from kg.readwrite.clean import clean_graph, restore_types
 
 from .conftest import CASES
 
@@ -29,7 +29,7 @@ def test_node_link_round_trip(tmp_path: Path, load_case, case: str) -> None:
             k: type(v) for k, v in attrs.items()
         }
     assert list(read_graph(path).edges(keys=True, data=True)) == list(
-        back.edges(keys=True, data=True)
+        restore_types(back).edges(keys=True, data=True)
     )
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 from kg.readwrite import write_csv
@@ -85,3 +86,25 @@ def test_tables_custom_names_and_multiline_cells(tmp_path: Path, small_graph) ->
 def test_tables_excel_encoding_writes_bom(tmp_path: Path, small_graph) -> None:
     nodes_path, _ = write_csv(small_graph, tmp_path, encoding="utf-8-sig")
     assert nodes_path.read_bytes().startswith(b"\xef\xbb\xbfid,")
+
+
+def test_tables_write_the_article_table(tmp_path: Path) -> None:
+    from kg.schema import ArticleInfo
+
+    graph = nx.MultiDiGraph(
+        article_info={
+            "p#1": ArticleInfo("p#1", "标题", "2024-12-20", "text", "pages/p.txt", "https://x.cn/1",
+                               ("记者 姜振", "通讯员 高田")),
+            "p#2": ArticleInfo("p#2"),
+        }
+    )
+    graph.add_node("PERSON:李强", label="李强", type="PERSON")
+    paths = write_csv(graph, tmp_path)
+    assert [p.name for p in paths] == ["entities.csv", "relations.csv", "articles.csv"]
+    with (tmp_path / "articles.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["id", "title", "date", "date_source", "source", "url", "byline"]
+    assert rows[1] == ["p#1", "标题", "2024-12-20", "text", "pages/p.txt", "https://x.cn/1",
+                       "记者 姜振|通讯员 高田"]
+    assert rows[2][0] == "p#2" and rows[2][1:] == ["", "", "", "", "", ""]
+    assert write_csv(nx.MultiDiGraph(), tmp_path / "bare")[-1].name == "relations.csv"

@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from .graphs import build_small_graph
+from .graphs import build_small_graph, small_documents
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -28,7 +28,7 @@ def rendered_small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("views")
     from kg.render import render_views
 
-    render_views(build_small_graph(), out, top_n=300, ego_count=5)
+    render_views(build_small_graph(), out, top_n=300, ego_count=5, documents=small_documents())
     return out
 
 

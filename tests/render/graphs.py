@@ -6,6 +6,10 @@ import random
 
 import networkx as nx
 
+from kg.readwrite.clean import restore_types
+from kg.render.documents import Document
+from kg.schema import ArticleInfo
+
 XSS = "<script>alert(1)</script>\"'&<img src=x onerror=alert(2)>"
 
 
@@ -109,8 +113,22 @@ def build_small_graph(*, with_scores: bool = True) -> nx.MultiDiGraph:
         "holds_position",
         title="市长",
         date="2024-12-20",
-        evidence="[a#1] 市长王建国主持召开市政府常务会议。\n[a#2] 王建国市长到东河区调研。",
+        evidence="[a#1]@0 市长王建国主持召开市政府常务会议。\n[a#2]@0 王建国市长到东河区调研。",
         article_ids="a#1|a#2",
+        last_date="2025-03-02",
+    )
+    # a second post on the same pair: both edges must stay visible
+    g.add_edge(
+        mayor,
+        gov,
+        key="holds_position:代市长",
+        relation="holds_position",
+        weight=1.0,
+        title="代市长",
+        evidence="[a#4]@0 代市长王建国出席会议。",
+        article_ids="a#4",
+        date="2024-06-01",
+        last_date="2024-06-01",
     )
     _edge(
         g,
@@ -118,16 +136,16 @@ def build_small_graph(*, with_scores: bool = True) -> nx.MultiDiGraph:
         bureau,
         "holds_position",
         title="局长",
-        evidence="[a#3] 市交通运输局局长李明华介绍了工程进展。",
+        evidence="[a#3]@0 市交通运输局局长李明华介绍了工程进展。",
     )
-    _edge(g, mayor, chief, "co_mention", weight=3.0, evidence="[a#3] 王建国听取李明华汇报。")
+    _edge(g, mayor, chief, "co_mention", weight=3.0, evidence="[a#3]@1 王建国听取李明华汇报。")
     _edge(
         g,
         chief,
         project,
         "co_mention",
         weight=2.0,
-        evidence="[a#3] 李明华表示滨河大道改造工程年底完工。",
+        evidence="[a#3]@2 李明华表示滨河大道改造工程年底完工。",
     )
     _edge(g, project, district, "located_in", evidence="[a#3] 东河区滨河大道改造工程")
     _edge(g, bureau, city, "located_in")
@@ -139,7 +157,47 @@ def build_small_graph(*, with_scores: bool = True) -> nx.MultiDiGraph:
         for _, attrs in g.nodes(data=True):
             del attrs["pagerank"], attrs["community"]
     g.graph["articles"] = 6
-    return g
+    g.graph["article_info"] = {
+        article: ArticleInfo(id=article, title=title, date=date, date_source="text",
+                             source=f"pages/{article[0]}.txt")
+        for article, (title, date) in SMALL_ARTICLES.items()
+    }
+    return restore_types(g)
+
+
+SMALL_ARTICLES = {
+    "a#1": ("市政府召开常务会议", "2024-12-20"),
+    "a#2": ("市长到东河区调研", "2025-03-02"),
+    "a#3": ("滨河大道改造工程进展", ""),
+    "a#4": ("代市长出席会议", "2024-06-01"),
+}
+SMALL_TEXTS = {
+    "a#1": ["市长王建国主持召开市政府常务会议。", f"会议研究了{XSS}。"],
+    "a#2": ["王建国市长到东河区调研。"],
+    "a#3": [
+        "市交通运输局局长李明华介绍了工程进展。",
+        "王建国听取李明华汇报。",
+        "李明华表示滨河大道改造工程年底完工。",
+    ],
+    "a#4": ["代市长王建国出席会议。"],
+}
+
+
+def small_documents() -> list[Document]:
+    """The small graph's articles, with 王建国 and 李明华 linked where they are named."""
+    people = {"王建国": "PERSON:王建国", "李明华": "PERSON:李明华", XSS: f"ORG:{XSS}"}
+    found = []
+    for article, sentences in SMALL_TEXTS.items():
+        text, spans, links = "", [], []
+        for sentence in sentences:
+            spans.append((len(text), len(text) + len(sentence)))
+            for name, node in people.items():
+                at = sentence.find(name)
+                if at >= 0:
+                    links.append((len(text) + at, len(text) + at + len(name), node))
+            text += sentence
+        found.append(Document(article, text, tuple(spans), tuple(sorted(links))))
+    return found
 
 
 def build_random_graph(count: int, *, seed: int = 7) -> nx.MultiDiGraph:
@@ -170,4 +228,4 @@ def build_random_graph(count: int, *, seed: int = 7) -> nx.MultiDiGraph:
         _edge(
             g, a, b, relation, weight=float(rng.randint(1, 5)), evidence=f"[a#{u}] 句子{u}和{v}。"
         )
-    return g
+    return restore_types(g)

@@ -9,12 +9,13 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import pytest
 
 from kg.render import ego_filename, render_views
 
-from .graphs import XSS, build_random_graph
+from .graphs import XSS, build_random_graph, build_small_graph
 
 pytestmark = pytest.mark.browser
 
@@ -35,19 +36,23 @@ class Visit:
     errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
 
-    def open(self, path: Path, *, timeout_ms: int = 20_000) -> None:
-        self.page.goto(path.as_uri())
-        if path.name != "index.html":
-            self.page.wait_for_selector(
-                "body[data-stabilized=true]", state="attached", timeout=timeout_ms
-            )
+    def open(self, path: Path, *, timeout_ms: int = 20_000, fragment: str = "") -> None:
+        self.page.goto(path.as_uri() + fragment, timeout=timeout_ms)
+        if self.js("document.body.classList.contains('kg-network-page')"):
+            self.settled(timeout_ms)
+
+    def settled(self, timeout_ms: int = 20_000) -> None:
+        self.page.wait_for_selector(
+            "body[data-stabilized=true]", state="attached", timeout=timeout_ms
+        )
 
     def js(self, expression: str, arg: object = None) -> object:
         return self.page.evaluate(expression, arg)
 
     def assert_clean(self) -> None:
         assert self.blocked == [], f"requests left the page: {self.blocked}"
-        assert all(url.startswith(("file:", "data:")) for url in self.requests), self.requests
+        local = ("file:", "data:", "blob:")
+        assert all(url.startswith(local) for url in self.requests), self.requests
         assert self.errors == [], f"console errors: {self.errors}"
         assert self.dialogs == [], f"dialogs opened: {self.dialogs}"
         assert self.js("window.__kgDialogs") == []
@@ -62,7 +67,7 @@ def visit(browser) -> Iterator[Visit]:
 
     def refuse_remote(route) -> None:
         url = route.request.url
-        if url.startswith(("file:", "data:")):
+        if url.startswith(("file:", "data:", "blob:")):
             route.continue_()
         else:
             state.blocked.append(url)
@@ -79,12 +84,14 @@ def visit(browser) -> Iterator[Visit]:
 
 def test_browser_every_page_loads_offline(rendered_small: Path, visit: Visit) -> None:
     pages = sorted(rendered_small.rglob("*.html"))
-    assert len(pages) == 4 + 5
+    assert len(pages) == 5 + 5 + 4  # index, tables, three views; ego pages; article pages
     for path in pages:
         visit.open(path)
-        if path.name != "index.html":
+        if path.parent.name == "ego" or path.name in ("graph.html", "officials.html"):
             assert visit.js("network.body.data.nodes.length") > 0, path.name
             assert visit.js("document.querySelectorAll('canvas').length") == 1
+        elif path.parent.name == "articles":
+            assert visit.js("document.querySelectorAll('.kg-sentence').length") > 0
     visit.assert_clean()
 
 
@@ -162,11 +169,13 @@ def test_browser_filters_and_community_colours(rendered_small: Path, visit: Visi
     assert sorted(set(visit.js(hidden))) == ["PERSON"]
     visit.page.check("#kg-type-filters input[value=PERSON]")
     assert visit.js(hidden) == []
+    visit.settled()
     visit.page.uncheck("#kg-relation-filters input[value=co_mention]")
     hidden_edges = visit.js(
         "network.body.data.edges.get({filter: (e) => e.hidden === true}).map((e) => e.kgRelation)"
     )
     assert set(hidden_edges) == {"co_mention"}
+    visit.settled()
     visit.page.check("#kg-community-toggle")
     colours = visit.js(
         "network.body.data.nodes.get().map((n) => [n.color === n.kgCommunityColor, n.kgCommunity])"
@@ -198,3 +207,151 @@ def test_browser_large_overview_stabilises(tmp_path: Path, visit: Visit) -> None
     assert visit.js("network.getSelectedNodes()") == ["PERSON:实体PERSON4"]
     visit.assert_clean()
     assert elapsed < 60, f"stabilising took {elapsed:.1f}s"
+
+
+SHOWN_EDGES = "network.body.data.edges.get({filter: (e) => !e.hidden}).length"
+
+
+def test_browser_evidence_opens_the_article_at_its_sentence(
+    rendered_small: Path, visit: Visit
+) -> None:
+    visit.open(rendered_small / "ego" / ego_filename("PERSON:王建国"))
+    link = visit.page.locator("#kg-details a.kg-evidence-link", has_text="市长王建国主持召开")
+    assert "市政府召开常务会议" in visit.js("document.getElementById('kg-details').textContent")
+    link.first.click()
+    visit.page.wait_for_load_state()
+    assert visit.page.url.endswith("#s0")
+    marked = visit.js("document.querySelector(':target').textContent")
+    assert marked == "市长王建国主持召开市政府常务会议。"
+    colour = visit.js("getComputedStyle(document.querySelector(':target')).backgroundColor")
+    other = visit.js("getComputedStyle(document.getElementById('s1')).backgroundColor")
+    assert colour != other  # the cited sentence is marked, its neighbour is not
+    # and the article's entities lead back to their pages
+    visit.page.locator("a.kg-entity", has_text="王建国").first.click()
+    visit.page.wait_for_load_state()
+    assert unquote(visit.page.url).endswith(ego_filename("PERSON:王建国"))
+    visit.assert_clean()
+
+
+def test_browser_threshold_cuts_edges(rendered_small: Path, visit: Visit) -> None:
+    visit.open(rendered_small / "graph.html")
+    before = visit.js(SHOWN_EDGES)
+    visit.js(
+        """() => { const s = document.getElementById('kg-min-weight'); s.value = '3';
+                   s.dispatchEvent(new Event('change')); }"""
+    )
+    visit.settled()
+    after = visit.js(SHOWN_EDGES)
+    weights = visit.js(
+        "network.body.data.edges.get({filter: (e) => !e.hidden}).map((e) => e.kgWeight)"
+    )
+    assert 0 < after < before and min(weights) >= 3
+    # nodes left with no edge drop out too; Fit brings everything back
+    assert visit.js("network.body.data.nodes.get({filter: (n) => !n.hidden}).length") == 2
+    visit.page.click("#kg-fit")
+    assert visit.js(SHOWN_EDGES) == before
+    visit.assert_clean()
+
+
+def test_browser_time_filter_keeps_dated_edges(rendered_small: Path, visit: Visit) -> None:
+    visit.open(rendered_small / "officials.html")
+    visit.page.fill("#kg-date-from", "2024-01-01")
+    visit.page.fill("#kg-date-to", "2024-07-01")
+    visit.js("document.getElementById('kg-date-to').dispatchEvent(new Event('change'))")
+    visit.settled()
+    shown = visit.js(
+        "network.body.data.edges.get({filter: (e) => !e.hidden}).map((e) => e.kgTitle)"
+    )
+    assert shown == ["代市长"]
+    visit.assert_clean()
+
+
+def test_browser_search_by_post_lists_holders(rendered_small: Path, visit: Visit) -> None:
+    visit.open(rendered_small / "graph.html")
+    visit.page.fill("#kg-search", "局长")
+    visit.page.press("#kg-search", "Enter")
+    assert visit.js("network.getSelectedNodes()") == ["PERSON:李明华"]
+    visit.page.fill("#kg-search", "市长")
+    visit.page.click("#kg-go")
+    assert visit.js("network.getSelectedNodes()") == ["PERSON:王建国"]
+    visit.assert_clean()
+
+
+def test_browser_second_search_by_enter_moves_the_map(rendered_small: Path, visit: Visit) -> None:
+    visit.open(rendered_small / "graph.html")
+    distance = """(id) => {
+        const p = network.getPositions([id])[id], v = network.getViewPosition();
+        return Math.hypot(p.x - v.x, p.y - v.y);
+    }"""
+    for name, node in (("王建国", "PERSON:王建国"), ("滨河大道", "PROJECT:滨河大道改造工程")):
+        visit.page.fill("#kg-search", name)
+        visit.page.press("#kg-search", "Enter")
+        visit.page.wait_for_timeout(700)  # the 400 ms move
+        assert visit.js("network.getSelectedNodes()") == [node]
+        assert visit.js(distance, node) < 5, name
+    visit.assert_clean()
+
+
+def test_browser_path_finder_shows_each_step(rendered_small: Path, visit: Visit) -> None:
+    visit.open(rendered_small / "graph.html")
+    visit.page.fill("#kg-path-from", "滨河大道改造工程")
+    visit.page.fill("#kg-path-to", "王建国")
+    visit.page.click("#kg-path-form button")
+    steps = visit.js(
+        "Array.from(document.querySelectorAll('.kg-path-steps > li > strong')).map((s) => s.textContent)"
+    )
+    assert steps == ["滨河大道改造工程 — 共现 co_mention — 李明华", "李明华 — 共现 co_mention — 王建国"]
+    panel = visit.js("document.getElementById('kg-details').textContent")
+    assert "王建国听取李明华汇报。" in panel and "滨河大道改造工程进展" in panel
+    assert sorted(visit.js("network.getSelectedNodes()")) == sorted(
+        ["PROJECT:滨河大道改造工程", "PERSON:李明华", "PERSON:王建国"]
+    )
+    visit.assert_clean()
+
+
+def test_browser_table_sorts_filters_and_exports_csv(rendered_small: Path, visit: Visit) -> None:
+    visit.open(rendered_small / "tables.html")
+    first_column = """() => Array.from(document.querySelectorAll(
+        '#kg-table-officials tbody tr')).map((tr) => tr.children[4].textContent)"""
+    visit.page.click("#kg-table-officials th[data-column='4']")  # first date, ascending
+    dates = [d for d in visit.js(first_column) if d]
+    assert dates == sorted(dates) and len(dates) >= 2
+    visit.page.click("#kg-table-officials th[data-column='4']")  # and descending
+    dates = [d for d in visit.js(first_column) if d]
+    assert dates == sorted(dates, reverse=True)
+    visit.page.fill("#kg-table-officials .kg-table-search", "王建国")
+    rows = visit.js("document.querySelectorAll('#kg-table-officials tbody tr').length")
+    assert rows == 2
+    with visit.page.expect_download() as download:
+        visit.page.click("#kg-table-officials .kg-csv")
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    lines = text.strip().splitlines()
+    assert lines[0].startswith("人物 Person,职务 Post")
+    assert len(lines) == 1 + 2 and all(line.startswith("王建国,") for line in lines[1:])
+    visit.assert_clean()
+
+
+def test_browser_ego_page_shows_neighbours_edges_on_request(tmp_path: Path, visit: Visit) -> None:
+    graph = build_small_graph()
+    graph.add_edge("PERSON:李明华", "ORG:江北市人民政府", key="co_mention",
+                   relation="co_mention", weight=1.0)
+    render_views(graph, tmp_path, ego_count=5)
+    visit.open(tmp_path / "ego" / ego_filename("PERSON:王建国"))
+    spokes = visit.js(SHOWN_EDGES)
+    assert spokes == len(visit.js("network.body.data.edges.get()")) - 1
+    visit.page.check("#kg-all-edges")
+    visit.settled()
+    assert visit.js(SHOWN_EDGES) == spokes + 1
+    visit.assert_clean()
+
+
+def test_browser_overview_selects_the_node_its_address_names(
+    rendered_small: Path, visit: Visit
+) -> None:
+    visit.open(rendered_small / "graph.html", fragment="#node=" + quote("PERSON:李明华", safe=""))
+    assert visit.js("network.getSelectedNodes()") == ["PERSON:李明华"]
+    visit.open(rendered_small / "index.html")  # a new load, not a jump within the page
+    visit.open(rendered_small / "graph.html", fragment="#node=" + quote("ORG:无此机构", safe=""))
+    assert visit.js("network.getSelectedNodes()") == []
+    assert "not in this view" in visit.js("document.getElementById('kg-search-status').textContent")
+    visit.assert_clean()

@@ -7,13 +7,13 @@ import re
 import time
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import networkx as nx
 import pytest
 
 from kg.render import ego_filename, render_views
-from kg.render.html import json_for_script
+from kg.render.html import article_filename, json_for_script
 
 from .graphs import XSS, build_random_graph, build_small_graph
 
@@ -75,10 +75,14 @@ def test_html_pages_load_nothing_remote(rendered_small: Path) -> None:
             for name, value in attrs.items():
                 if name in URL_ATTRS:
                     assert not REMOTE.search(value), f"{page.name}: <{tag} {name}={value!r}>"
-            if tag == "script":
-                assert "src" not in attrs, f"{page.name}: external script {attrs}"
-            if tag == "link":
-                assert attrs.get("rel") != "stylesheet", f"{page.name}: external stylesheet {attrs}"
+            # scripts and styles come from the output's own assets/ folder, nowhere else
+            source = attrs.get("src") if tag == "script" else None
+            if tag == "link" and attrs.get("rel") == "stylesheet":
+                source = attrs.get("href")
+            if source:
+                target = (page.parent / unquote(source)).resolve()
+                assert target.parent == (rendered_small / "assets").resolve(), (page.name, source)
+                assert target.is_file(), (page.name, source)
         css = "\n".join(parsed.styles)
         assert not CSS_IMPORT.search(css)
         assert not CSS_REMOTE_URL.search(css), CSS_REMOTE_URL.search(css)
@@ -147,10 +151,23 @@ def test_html_officials_view_holds_positions_only(rendered_small: Path) -> None:
     data = _data(rendered_small / "officials.html")
     assert {e["kgRelation"] for e in data["edges"]} == {"holds_position"}
     by_id = {n["id"]: n for n in data["nodes"]}
-    assert by_id["PERSON:王建国"]["kgTitles"] == ["市长", "市委副书记"]
+    assert by_id["PERSON:王建国"]["kgTitles"] == ["市委副书记", "市长"]
     assert {"ORG:江北市人民政府", "ORG:江北市交通运输局"} <= set(by_id)
     labels = [e.get("label") for e in data["edges"] if e["from"] == "PERSON:王建国"]
-    assert labels == ["市长"]
+    assert sorted(labels) == ["代市长", "市长"]
+
+
+def test_html_parallel_posts_curve_apart(rendered_small: Path) -> None:
+    edges = [
+        e
+        for e in _data(rendered_small / "officials.html")["edges"]
+        if (e["from"], e["to"]) == ("PERSON:王建国", "ORG:江北市人民政府")
+    ]
+    assert len(edges) == 2
+    shapes = {(e["smooth"]["type"], e["smooth"]["roundness"]) for e in edges}
+    assert len(shapes) == 2  # two curves, not one line over the other
+    single = [e for e in _data(rendered_small / "officials.html")["edges"] if e not in edges]
+    assert single and all("smooth" not in e for e in single)
 
 
 def test_html_orgs_view_has_no_people(rendered_small: Path) -> None:
@@ -169,8 +186,66 @@ def test_html_ego_view_is_the_neighbourhood(rendered_small: Path) -> None:
         for e in data["edges"]
         if e["kgRelation"] == "holds_position" and e["from"] == "PERSON:王建国"
     )
-    assert position["kgEvidence"][0] == ["a#1", "市长王建国主持召开市政府常务会议。"]
+    first = data["sentences"][position["kgEvidence"][0]]
+    assert first == ["a#1", 0, "市长王建国主持召开市政府常务会议。"]
+    assert data["articles"]["a#1"]["title"] == "市政府召开常务会议"
+    assert data["articles"]["a#1"]["date"] == "2024-12-20"
     assert position["kgDate"] == "2024-12-20"
+    # the centre's own edges are drawn; those between its neighbours wait to be asked for
+    spokes = [e for e in data["edges"] if not e["hidden"]]
+    assert spokes and all("PERSON:王建国" in (e["from"], e["to"]) for e in spokes)
+    posts = [(p["title"], p["date"]) for p in data["centre"]["posts"]]
+    assert posts == [("代市长", "2024-06-01"), ("市长", "2024-12-20")]  # a timeline
+
+
+def test_html_ego_view_hides_edges_between_neighbours(tmp_path: Path) -> None:
+    graph = build_small_graph()
+    graph.add_edge("PERSON:李明华", "ORG:江北市人民政府", key="co_mention",
+                   relation="co_mention", weight=1.0)
+    render_views(graph, tmp_path, ego_count=5)
+    edges = _data(tmp_path / "ego" / ego_filename("PERSON:王建国"))["edges"]
+    between = [e for e in edges if "PERSON:王建国" not in (e["from"], e["to"])]
+    assert len(between) == 1 and between[0]["hidden"] and not between[0]["kgSpoke"]
+    assert all(e["kgSpoke"] and not e["hidden"] for e in edges if e not in between)
+
+
+def test_html_sentences_are_written_once_per_page(rendered_small: Path) -> None:
+    data = _data(rendered_small / "graph.html")
+    texts = [tuple(s) for s in data["sentences"]]
+    assert len(texts) == len(set(texts)) > 0
+    refs = [r for item in data["nodes"] + data["edges"] for r in item["kgEvidence"]]
+    assert set(refs) == set(range(len(texts)))
+
+
+def test_html_article_page_marks_sentences_and_links_entities(rendered_small: Path) -> None:
+    page = rendered_small / "articles" / article_filename("a#1")
+    text = page.read_text(encoding="utf-8")
+    assert "<h1>市政府召开常务会议</h1>" in text and "2024-12-20" in text
+    tags = _parse(page).tags
+    assert ("span", {"class": "kg-sentence", "id": "s0"}) in tags
+    links = [attrs["href"] for tag, attrs in tags if tag == "a" and "kg-entity" in attrs.get("class", "")]
+    assert f"../ego/{quote(ego_filename('PERSON:王建国'))}" in links
+    assert XSS not in text and "&lt;script&gt;" in text  # article text is escaped
+    evidence = _data(rendered_small / "graph.html")["articles"]["a#1"]["href"]
+    assert evidence == f"articles/{quote(article_filename('a#1'))}"
+
+
+def test_html_without_documents_evidence_has_no_link(tmp_path: Path) -> None:
+    render_views(build_small_graph(), tmp_path, ego_count=0)
+    articles = _data(tmp_path / "graph.html")["articles"]
+    assert articles["a#1"]["title"] == "市政府召开常务会议"
+    assert all(a["href"] is None for a in articles.values())
+    assert not (tmp_path / "articles").exists()
+
+
+def test_html_tables_list_every_post(rendered_small: Path) -> None:
+    tables = {t["id"]: t for t in _data(rendered_small / "tables.html")["tables"]}
+    rows = {(r[0][0], r[1], r[2][0]): r for r in tables["officials"]["rows"]}
+    assert ("王建国", "代市长", "江北市人民政府") in rows
+    acting = rows[("王建国", "代市长", "江北市人民政府")]
+    assert acting[3].startswith("acting") and acting[4] == "2024-06-01"
+    assert rows[("王建国", "市长", "江北市人民政府")][3] == ""
+    assert len(tables["entities"]["rows"]) == 8
 
 
 def test_html_co_mentions_are_drawn_once(tmp_path: Path) -> None:
@@ -283,8 +358,13 @@ def test_html_page_parts_stay_in_place_whatever_a_label_holds(tmp_path: Path) ->
     text = page.read_text(encoding="utf-8")
     assert "<title>江北kg-slot:vis_js市 的关系 Neighbourhood</title>" in text
     assert "\x00" not in text.split("<script", 1)[0]
-    vis = (Path(__file__).parents[2] / "kg" / "render" / "assets" / "vis-network.min.js").read_text(encoding="utf-8")
-    for written in _pages(tmp_path):
-        if written.name != "index.html":
-            assert written.read_text(encoding="utf-8").count(vis) == 1, written
     assert _data(page)["center"] == hub
+
+
+def test_html_vis_network_is_written_once(rendered_small: Path) -> None:
+    vis = (Path(__file__).parents[2] / "kg" / "render" / "assets" / "vis-network.min.js").read_bytes()
+    copies = [p for p in rendered_small.rglob("*") if p.is_file() and vis[:2000] in p.read_bytes()]
+    assert copies == [rendered_small / "assets" / "vis-network.min.js"]
+    for page in _pages(rendered_small):
+        if page.parent.name == "ego" or page.name == "graph.html":
+            assert page.stat().st_size < 60_000, page  # the data, not the library
