@@ -44,6 +44,7 @@ from watch_latency import Watched, watch_updates
 
 import kg
 from kg.ingest import read_articles
+from kg.extract.backends import DEFAULT_BACKEND, BackendName
 from kg.pipeline import run
 
 OUT = Path(__file__).parent / "out"
@@ -193,9 +194,10 @@ def resident_updates(inputs: list[Path], out: Path, args: argparse.Namespace) ->
     return watch_updates([*inputs, drop], drop, out, jobs=args.jobs, pages=3, n=args.n + 10)
 
 
-def _kg_run(inputs: list[Path], out: Path, jobs: int) -> float:
+def _kg_run(inputs: list[Path], out: Path, jobs: int, backend: str) -> float:
     """Seconds of one `kg run` process over ``inputs``."""
-    command = [sys.executable, "-m", "kg.cli", "run", *map(str, inputs), "--out", str(out), "--jobs", str(jobs)]
+    command = [sys.executable, "-m", "kg.cli", "run", *map(str, inputs), "--out", str(out), "--jobs", str(jobs),
+               "--backend", backend]
     t = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - t
@@ -213,6 +215,7 @@ def main(argv: list[str] | None = None) -> dict:
         "--raw-sample", type=int, default=1000, help="articles for the LAC yardstick"
     )
     parser.add_argument("--no-rerun", action="store_true")
+    parser.add_argument("--backend", default=DEFAULT_BACKEND.value, choices=[b.value for b in BackendName])
     args = parser.parse_args(argv)
 
     corpus = args.corpus or OUT / f"corpus-{args.n}.jsonl"
@@ -230,6 +233,7 @@ def main(argv: list[str] | None = None) -> dict:
         out=out,
         jobs=args.jobs,
         engine=args.engine,
+        backend=args.backend,
         fresh=True,
         html=not args.no_html,
         progress=clock,
@@ -251,8 +255,8 @@ def main(argv: list[str] | None = None) -> dict:
         rerun_clock = StageClock(Descendants())
         t = time.perf_counter()
         again = run(
-            [corpus, extra], out=out, jobs=args.jobs, engine=args.engine, html=not args.no_html,
-            progress=rerun_clock,
+            [corpus, extra], out=out, jobs=args.jobs, engine=args.engine, backend=args.backend,
+            html=not args.no_html, progress=rerun_clock,
         )
         rerun_s = time.perf_counter() - t
         reused = again.reused
@@ -265,9 +269,9 @@ def main(argv: list[str] | None = None) -> dict:
         for k in range(PROCESS_RERUNS):  # each with one more new article
             added = write_records(out.parent / f"{out.name}-extra{k + 2}.jsonl", generate(1, seed=2 + k, start=args.n + 1 + k))
             inputs.append(added)
-            rerun_process_s.append(round(_kg_run(inputs, out, args.jobs), 2))
+            rerun_process_s.append(round(_kg_run(inputs, out, args.jobs, args.backend), 2))
         # the same inputs again: no new article, the graph rebuilt from the store and written
-        rerun_unchanged_s = round(_kg_run(inputs, out, args.jobs), 2)
+        rerun_unchanged_s = round(_kg_run(inputs, out, args.jobs, args.backend), 2)
         watched = resident_updates(inputs, out, args)
 
     raw_chars, raw_s, raw_cpu = raw_lac_rate(corpus, args.raw_sample)
@@ -289,6 +293,7 @@ def main(argv: list[str] | None = None) -> dict:
         "articles_per_s": round(result.articles / full_s, 1),
         "chars_per_s": round(chars / full_s),
         "chars_per_s_per_process": round(per_process),
+        "backend": args.backend,
         "raw_lac_chars_per_s": round(raw_rate),
         "ratio_to_raw_lac": round(per_process / raw_rate, 2),
         "raw_lac_1thread_chars_per_s": round(one_chars / one_s),

