@@ -85,7 +85,10 @@ class RelationReport:
 
 
 def _norm(text: str) -> str:
-    return "".join(text.split()).replace("（", "(").replace("）", ")")
+    from kg.extract.relations import country_abbreviations
+
+    text = "".join(text.split()).replace("（", "(").replace("）", ")").replace("．", ".")
+    return country_abbreviations().get(text, text)
 
 
 def _same(a: str, b: str) -> bool:

@@ -37,7 +37,7 @@ _SPEECH = re.compile(r"(?:说|表示|指出|认为|强调|宣布|声明|称|透�
 # Between a locative verb and a visit trigger: 到A、B调研 / 赴A考察 / 在A视察 / 来华访问.
 _GO_TO = re.compile(r"到|赴|前往|来到|深入|走进|来|去|在|抵")
 # What may stand between a head mention and the next one in a list.
-_LIST_JOIN = re.compile(r"^\s*(?:、|和|及|以及|与|同|跟|，以及|，及)\s*$")
+_LIST_JOIN = re.compile(r"^\s*(?:、|和|及|以及|，以及|，及)\s*$")
 # Between a qualifier and the person (or body) it qualifies: title words, no verb or preposition.
 _QUALIFIER_GAP = re.compile(r"^[\u4e00-\u9fff·、]{0,14}$")
 _NOT_IN_QUALIFIER_GAP = re.compile(r"[在到赴对向与同和及由率等于从将已曾为是说]|会见|会谈|访问|签|投资|调研|考察")
@@ -49,9 +49,13 @@ _GENERIC = re.compile(r"[\u4e00-\u9fff]{1,2}(?:方|公司|企业|政府|代表�
 _ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后|前|[^，、和及与同]{0,4}的)")
 _LED = re.compile(r"(?:以|由)[^，。；]{1,40}?(?:为团长|为首|率领|带领)的?")
 _TREATY = re.compile(r"条约|公约|法规|决议")
+_JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)[\u4e00-\u9fff]{0,6}")
+_PLACE_JOIN = re.compile(r"[\u4e00-\u9fff（）()]{0,6}[、，,和及]")
+# Between the last place of a visit and its verb: 进行, 等5国, 实地.
+_PLACE_LIST_END = re.compile(r"[\u4e00-\u9fff\d（）()]{0,4}(?:等[\u4e00-\u9fff\d]{0,6})?(?:进行|开展|实地)?")
 _PARTNER = re.compile(r"(?<![共参给])与(?!会)|(?<![共相等一如])同(?![时意样期比等行志事学胞])|跟|(?<![温平])和(?![平谐])")
 # A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问).
-_GOVERNED = re.compile(r"(?:[在到赴对向与同和跟从由给被把以据及]|前往|来到|深入|走进)[^，]{0,2}$")
+_GOVERNED = re.compile(r"(?:[在到赴对向与同和跟从由给被把以据及]|前往|来到|走进)(?:来访的|前来访问的|了)?$")
 _PRONOUN = re.compile(r"(?:^|[^其])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实)")
 # 深圳两家水果商: a place that only says where an unnamed party comes from.
 _UNNAMED_AFTER = re.compile(r"[\d一两二三四五六七八九十几数多]+[家个名位所户]")
@@ -63,7 +67,6 @@ _AMOUNT = re.compile(
 _MULT = {"": 1, "千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8, "万亿": 10**12}
 _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ESCORT = re.compile(r"^\s*(?:等)?(?:陪同|见证)")
-_ATTEND = re.compile(r"^(?:参加|出席|在座)")
 
 
 @functools.cache
@@ -78,6 +81,33 @@ def load_triggers() -> dict[str, str]:
             raise ValueError(f"relation_triggers.tsv: unknown relation {relation!r} for {trigger!r}")
         out[trigger] = relation
     return out
+
+
+@functools.cache
+def country_abbreviations() -> dict[str, str]:
+    """One-character country forms (华 -> 中国), from lexicons/country_abbreviations.tsv."""
+    out = {}
+    for line in (LEXICONS / "country_abbreviations.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            abbr, country, *_ = line.split("\t")
+            out[abbr] = country
+    return out
+
+
+def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Arg]:
+    """Parties written as one-character country forms outside any mention: 来华 (a place after
+    来/赴/访), 中美, 俄日 (a pair that opens a clause or follows 对/的/是)."""
+    abbr = country_abbreviations()
+    out = []
+    for m in re.finditer(r"(?<=[来赴访到])(.)(?=访问|考察|参观|调研|$)", text[start:end]):
+        if m.group(1) in abbr:
+            out.append(_Arg(start + m.start(1), start + m.end(1), abbr[m.group(1)], "LOC", True))
+    for m in re.finditer(r"(?:^|(?<=[，,。；;：:对是的在与“]))(.)(.)(?=两国|双方|政府|[^，,。；;\d]{0,10}(?:签署|签订|会谈|会晤))", text):
+        a, b = m.group(1), m.group(2)
+        if a in abbr and b in abbr and a != b:
+            out.append(_Arg(m.start(1), m.end(1), abbr[a], "LOC", True))
+            out.append(_Arg(m.start(2), m.end(2), abbr[b], "LOC", True))
+    return [a for a in out if not any(t.start < a.end and a.start < t.end for t in taken)]
 
 
 @functools.cache
@@ -115,6 +145,7 @@ class _Arg:
     end: int
     text: str
     type: str
+    abbreviated: bool = False  # a one-character country form (华, 中美)
 
 
 class _Sentence:
@@ -129,6 +160,14 @@ class _Sentence:
             if outer and m.start < outer[-1].end:
                 continue  # inside a longer mention (临清市 in 临清市开发区…产业园)
             outer.append(m)
+        merged: list[_Arg] = []
+        for m in outer:  # 维克多·|许会·|罗哈斯: one foreign name cut at its dots
+            prev = merged[-1] if merged else None
+            if prev is not None and prev.type == m.type == "PERSON" and prev.end == m.start and (prev.text.endswith("·") or m.text.startswith("·")):
+                merged[-1] = _Arg(prev.start, m.end, prev.text + m.text, "PERSON")
+            else:
+                merged.append(m)
+        outer = merged
         self.mentions = outer
         self.heads = []
         self.chain_start: dict[int, int] = {}  # head start -> start of its qualifiers (西班牙首相阿斯纳尔)
@@ -152,7 +191,7 @@ class _Sentence:
         if i + 1 >= len(self.mentions):
             return False
         m, nxt = self.mentions[i], self.mentions[i + 1]
-        if m.type == "PERSON":
+        if m.type == "PERSON" or m.abbreviated:
             return False
         gap = self.text[m.end : nxt.start]
         if not _QUALIFIER_GAP.match(gap) or _NOT_IN_QUALIFIER_GAP.search(gap) or gap.startswith("、") or gap.endswith("、"):
@@ -182,12 +221,12 @@ class _Sentence:
         return out
 
     def _gap(self, start: int, end: int) -> str:
-        """The text between two heads without the qualifiers in it (和夫人朱琳 -> 和夫人)."""
-        inner = [m for m in self.mentions if start <= m.start and m.end <= end]
+        """The joiner between two heads, without the qualifiers and title after it (和夫人朱琳 -> 和)."""
         gap = self.text[start:end]
-        for m in reversed(inner):
+        for m in reversed([m for m in self.mentions if start <= m.start and m.end <= end]):
             gap = gap[: m.start - start] + gap[m.end - start :]
-        return re.sub(r"[\u4e00-\u9fff]{0,8}$", "", gap) if gap and gap[-1] not in "、和及与同跟" else gap
+        joined = _JOINER_TITLE.fullmatch(gap)
+        return joined.group(1) if joined else gap
 
     def subject(self, clause: tuple[int, int], before: int, types: tuple[str, ...]) -> list[_Arg]:
         """The party that does what the text before ``before`` says: the nearest head of the
@@ -198,6 +237,8 @@ class _Sentence:
             m = heads[i]
             lead = self.text[heads[i - 1].end if i else clause[0] : max(clause[0], self.chain_start[m.start])]
             if _GOVERNED.search(lead) and not (i and _LIST_JOIN.match(self._gap(heads[i - 1].end, m.start))):
+                if i == len(heads) - 1 and lead.endswith("对") and m.type in types:
+                    return [m]  # 对斯卡尔法罗总统来华访问表示欢迎: the party of a nominal event
                 continue
             if _ADJUNCT_AFTER.match(self.text, m.end) and not any(h.start > m.end for h in heads):
                 continue
@@ -209,6 +250,8 @@ class _Sentence:
             group = [a for a in group if a.type in types and not _ESCORT.match(self.text[a.end : a.end + 4])]
             if _UNNAMED_AFTER.match(self.text, group[-1].end) if group else False:
                 return []
+            if group and re.search(r"(?<![针面绝相])对(?![外话于])", self.text[group[-1].end : before]):
+                return []  # 代表A对B来华访问表示欢迎: the event belongs to the unnamed 对-phrase
             return group + self._bare_list_before(clause, types) if group and group[0] is heads[0] else group
         lead = self.text[clause[0] : before]
         for m in reversed(heads):
@@ -247,6 +290,17 @@ class _Sentence:
                     return []
                 return self.listed(first, prev[1], types)
         return []
+
+
+def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | None:
+    """正在芬兰访问的阿根廷外长迪特利亚, 在伊朗投资的法国公司: a trigger that qualifies a noun has
+    its subject after 的 (none when that noun is no name); None when the trigger is no qualifier."""
+    if not s.text.startswith("的", t1):
+        return None
+    head = next((m for m in s.heads if m.start > t1 and m.end <= clause[1]), None)
+    if head is None or head.type not in _AGENTS or s.chain_start[head.start] != t1 + 1:
+        return []
+    return [head]
 
 
 def _led_spans(text: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
@@ -304,6 +358,9 @@ class RelationFinder:
                 and end <= sentence.end
                 and not any(a.start < end - sentence.start and start - sentence.start < a.end for a in args)
             ]
+            abbr = country_abbreviations()
+            args = [_Arg(a.start, a.end, abbr.get(a.text, a.text), a.type, a.text in abbr) for a in args]
+            args += _abbreviated(sentence.text, 0, len(sentence.text), args)
             sent = _Sentence(sentence.text, args)
             seen: set[tuple[str, str, str]] = set()
             for t in pattern.finditer(sentence.text):
@@ -341,7 +398,7 @@ class RelationFinder:
         if relation == "visits":
             return self._visits(s, clause, t0, t1)
         if relation == "meets":
-            if _ATTEND.search(text[max(clause[0], t0 - 4) : t0].lstrip("了")) or re.search(r"(?:参加|出席)(?:了)?$", text[clause[0] : t0]):
+            if re.search(r"(?:参加|出席|列席)了?(?:这次|此次|本次)?$|在座", text[clause[0] : t0]):
                 return []
             return self._pairs(s, clause, t0, t1, _AGENTS, objects=True)
         if relation == "signs_with":
@@ -352,56 +409,65 @@ class RelationFinder:
         text = s.text
         targets: list[_Arg] = []
         place_from = None
+        subject_end = t0
         # 到A、B，C进行调研: the destination list may run over commas back to the locative verb.
-        for go in _GO_TO.finditer(text, 0, t0):
-            if go.start() >= clause[0] or self._list_reaches(s, go.end(), t0):
-                place_from = go
-        if place_from is not None:
-            first = next((m for m in s.heads if m.start >= place_from.end() and m.end <= t0), None)
-            if first is not None and first.type in _PLACES and self._close(text, place_from.end(), first.start):
-                targets = [a for a in s.listed(first, t0, _PLACES + ("PERSON",)) if a.type in _PLACES]
+        for go in reversed(list(_GO_TO.finditer(text, 0, t0))):
+            found = self._place_list(s, go.end(), t0)
+            if found:
+                place_from, targets = go, found
+                break
+            if go.start() < clause[0]:
+                break
         dui = text.rfind("对", clause[0], t0)
         if not targets and dui >= 0 and re.match(r"^[^，,；;]*?(?:的|进行)[^，,；;]{0,8}$", text[dui:t0]):
             first = next((m for m in s.heads if m.start >= dui + 1 and m.end <= t0), None)
             if first is not None and first.type in _PLACES and first.start - dui <= 2:
                 targets = s.listed(first, t0, _PLACES)
+                place_from = None
+                subject_end = dui
         if not targets:
             after = next((m for m in s.heads if m.start >= t1), None)
             if after is not None and after.type in _PLACES and re.fullmatch(r"(?:了|过)?", text[t1 : after.start]):
                 targets = s.listed(after, clause[1], _PLACES)
         if not targets:
             return []
-        subject_end = min(place_from.start() if place_from is not None and place_from.start() < t0 else t0, t0)
-        if dui >= 0 and targets and targets[0].start > dui and dui < subject_end:
-            subject_end = dui
+        if place_from is not None:
+            subject_end = place_from.start()
         own = s.clause_of(subject_end - 1 if subject_end > 0 else 0)
-        sources = s.subject(own if own[0] <= subject_end else clause, subject_end, _AGENTS)
+        sources = _relative(s, clause, t1)
+        if sources is None:
+            sources = s.subject(own if own[0] <= subject_end else clause, subject_end, _AGENTS)
         return [(src, tgt, None) for src in sources for tgt in targets]
 
     @staticmethod
-    def _close(text: str, start: int, end: int) -> bool:
-        return len(text[start:end].strip()) <= 2
-
-    def _list_reaches(self, s: _Sentence, start: int, end: int) -> bool:
-        """Whether a list of heads starting right after ``start`` runs (over commas) up to ``end``."""
-        first = next((m for m in s.heads if m.start >= start), None)
-        if first is None or first.start - start > 2:
-            return False
-        last = first
+    def _place_list(s: _Sentence, start: int, end: int) -> list[_Arg]:
+        """The places and bodies listed from right after ``start`` up to ``end`` (joined by 、 ， 和
+        及; a name the model cut short may leave a few characters before the joiner), or none when
+        the list does not reach ``end``."""
+        out: list[_Arg] = []
+        pos = start
         for m in s.heads:
-            if m.start <= last.start or m.end > end:
+            if m.start < start:
                 continue
-            gap = s.text[last.end : m.start]
-            if not re.fullmatch(r"[、，,和及]", gap):
-                return False
-            last = m
-        return 0 <= end - last.end <= 4
+            if m.end > end:
+                break
+            gap = s.text[pos : s.chain_start[m.start]]
+            if not (_PLACE_JOIN.fullmatch(gap) if out else len(gap.strip()) <= 2):
+                break
+            out.append(m)
+            pos = m.end
+        if not out or not _PLACE_LIST_END.fullmatch(s.text[pos:end]):
+            return []
+        return [m for m in out if m.type in _PLACES]
 
     def _pairs(self, s: _Sentence, clause, t0: int, t1: int, types: tuple[str, ...], *, objects: bool):
         """A 与/同 B <trigger> (B may be a list); A和B<trigger> (each with each); for meets also
         A <trigger> B (the host first)."""
         text = s.text
         led = _led_spans(text, clause)
+        pair = [m for m in s.heads if clause[0] <= m.start and m.end <= t0 and m.abbreviated]
+        if len(pair) == 2 and pair[0].end == pair[1].start and not (not objects and _TREATY.search(text[t1 : clause[1]])):
+            return [(pair[0], pair[1], None)]  # 中美政府间签署的, 俄日要想签署和约
         for link in _PARTNER.finditer(text, clause[0], t0):
             partner = next((m for m in s.heads if m.start >= link.end()), None)
             if partner is None or partner.end > t0 or not _near(text, link.end(), s.chain_start[partner.start]):
@@ -475,6 +541,8 @@ class RelationFinder:
             if first is not None and first.start == you + 1:
                 investors = s.listed(first, t0, _AGENTS)
         if not investors:
+            investors = _relative(s, clause, t1 if amount_m is None or not amount else amount_m.end())
+        if investors is None:
             investors = s.subject(clause, subject_end, _AGENTS)
         return [(a, b, amount) for a in investors for b in targets]
 
