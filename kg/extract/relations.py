@@ -44,7 +44,7 @@ _NOT_IN_QUALIFIER_GAP = re.compile(r"[在到赴对向与同和及由率等于从
 # Investment nouns and names: 投资者, 投资环境, 投资集团 … are no investment event.
 _NOT_INVEST_AFTER = re.compile(r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险")
 # 中方, 葡方, 中国公司, 中国企业: a side or a kind of party, not a named one.
-_GENERIC = re.compile(r"[\u4e00-\u9fff]{1,2}(?:方|公司|企业|政府|代表团)")
+_GENERIC = re.compile(r"[\u4e00-\u9fff]方|(?:中国|外国|我国|各国|该|本|我)(?:公司|企业|政府|代表团)")
 # After a head: it is in a time adjunct (访美期间) or modifies a noun (查谟和克什米尔争端的).
 _ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后|前|[^，、和及与同]{0,4}的)")
 _LED = re.compile(r"(?:以|由)[^，。；]{1,40}?(?:为团长|为首|率领|带领)的?")

@@ -1,4 +1,5 @@
-"""Build the graph: nodes are entities; edges are holds_position, co_mention and located_in.
+"""Build the graph: nodes are entities; edges are holds_position, co_mention, located_in and the
+typed relations (visits, meets, signs_with, invests_in: kg/graph/relations.py).
 
 Every attribute is a flat scalar (str/int/float) so GraphML, GEXF and CSV writers take it as is;
 lists are joined with "|". Every edge carries the articles it came from and evidence sentences.
@@ -11,6 +12,7 @@ from collections import defaultdict
 import networkx as nx
 
 from kg.graph.cooccur import count_pairs, npmi
+from kg.graph.relations import add_relation_edges
 from kg.resolve import Resolution
 from kg.schema import Extraction
 
@@ -91,6 +93,7 @@ def build_graph(extractions: list[Extraction], resolution: Resolution) -> nx.Mul
         )
 
     _located_in(graph, resolution)
+    add_relation_edges(graph, extractions, resolution)
     return graph
 
 
