@@ -9,6 +9,7 @@ the domain rules set aside) gives no edge.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import NamedTuple
 
 import networkx as nx
 
@@ -74,3 +75,41 @@ def add_relation_edges(graph: nx.MultiDiGraph, extractions: list[Extraction], re
             amount=SEP.join(rel.amount_text or "" for rel in amounts),
             amount_yuan=float(sum(rel.amount or 0 for rel in amounts)),
         )
+
+
+class Activity(NamedTuple):
+    """One typed edge seen from one of its ends, for ``kg show``: what the entity did (or had
+    done to it) with whom, when, as which verb, in which articles."""
+
+    date: str  # first stated date, "" when no article gave one
+    relation: str
+    outgoing: bool  # True: the entity is the source (visits, hosts, invests)
+    other: str  # the other end's label
+    trigger: str
+    amount: str
+    article_ids: list[str]
+    evidence: str  # the first evidence sentence
+
+
+def activities(graph: nx.MultiGraph, node: str) -> list[Activity]:
+    """The typed relation edges at ``node``, by date (undated last), then relation and name."""
+    out = []
+    for edges, outgoing in ((graph.out_edges(node, data=True), True), (graph.in_edges(node, data=True), False)):
+        for u, v, d in edges:
+            if d.get("relation") not in RELATION_TYPES:
+                continue
+            other = v if outgoing else u
+            evidence = str(d.get("evidence") or "").split("\n", 1)[0]
+            out.append(
+                Activity(
+                    date=str(d.get("date") or ""),
+                    relation=str(d["relation"]),
+                    outgoing=outgoing,
+                    other=str(graph.nodes[other].get("label") or other),
+                    trigger=str(d.get("trigger") or ""),
+                    amount=str(d.get("amount") or ""),
+                    article_ids=[a for a in str(d.get("article_ids") or "").split(SEP) if a],
+                    evidence=evidence.split("] ", 1)[-1] if evidence.startswith("[") else evidence,
+                )
+            )
+    return sorted(out, key=lambda a: (a.date == "", a.date, a.relation, a.other))

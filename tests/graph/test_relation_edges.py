@@ -43,3 +43,22 @@ def test_exports_keep_the_relation_types(seeds_run, tmp_path):
     with (tmp_path / "csv" / "relations.csv").open(encoding="utf-8") as f:
         rows = [r for r in csv.DictReader(f) if r["relation"] == "visits"]
     assert rows and all(r["trigger"] for r in rows)
+
+
+def test_show_lists_what_a_person_did(seeds_run):
+    from io import StringIO
+
+    from rich.console import Console
+
+    from kg.profile import find_entities, profile, render_profile
+
+    (node,) = find_entities(seeds_run.graph, "张百顺")
+    found = profile(seeds_run.graph, node)
+    assert {(a.relation, a.other) for a in found.activities} >= {("visits", "时风集团"), ("visits", "高唐县")}
+    assert all(a.outgoing and a.evidence for a in found.activities)
+    buffer = StringIO()
+    render_profile(found, Console(file=buffer, width=200))
+    assert "What it did" in buffer.getvalue() and "时风集团" in buffer.getvalue()
+    # A body that was visited sees it from the other end.
+    (firm,) = find_entities(seeds_run.graph, "时风集团")
+    assert [(a.relation, a.outgoing, a.other) for a in profile(seeds_run.graph, firm).activities] == [("visits", False, "张百顺")]
