@@ -35,6 +35,7 @@ from kg.readwrite import json_text
 from kg.readwrite.atomic import atomic_write
 from kg.render.styles import (
     RELATION_STYLES,
+    TYPED_RELATIONS,
     TYPE_STYLES,
     community_color,
     edge_style,
@@ -218,6 +219,8 @@ class _GraphInfo:
                 "kgEvidence": _evidence(data.get("evidence"))[:MAX_EVIDENCE],
                 "kgArticleIds": _split(data.get("article_ids"))[:50],
                 "kgDate": str(data.get("date") or ""),
+                "kgTrigger": str(data.get("trigger") or ""),  # typed relations: the verb as written
+                "kgAmount": str(data.get("amount") or ""),
             }
         return found
 
@@ -474,9 +477,13 @@ def _build_network(info: _GraphInfo, view: _View, *, ego_files: dict[str, str]) 
         net.node_map[node_id] = options
     members = set(view.nodes)
     undirected_seen: set[frozenset[str]] = set()
+    # A pair with a typed relation (visits, meets ...) shows it instead of its co-mention.
+    typed = {frozenset((u, v)) for u, v, d in _edges_among(graph, members) if d.get("relation") in TYPED_RELATIONS}
     for index, (u, v, data) in enumerate(_edges_among(graph, members)):
         static = info.edge_options(data)
         if view.relations is not None and static["kgRelation"] not in view.relations:
+            continue
+        if typed and static["kgRelation"] == "co_mention" and frozenset((u, v)) in typed:
             continue
         if static["arrows"] == "":
             # co-mention is symmetric; the graph may store it once per direction.

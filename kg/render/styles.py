@@ -41,7 +41,13 @@ RELATION_STYLES: dict[str, EdgeStyle] = {
     ),
     "co_mention": EdgeStyle(color="#bab0ac", dashes=False, arrows=False, name="共现 co_mention"),
     "located_in": EdgeStyle(color="#76b7b2", dashes=True, arrows=True, name="位于 located_in"),
+    # Typed relations (kg/graph/relations.py): drawn instead of the co-mention of the same pair.
+    "visits": EdgeStyle(color="#2e7d32", dashes=False, arrows=True, name="调研考察 visits"),
+    "meets": EdgeStyle(color="#1565c0", dashes=False, arrows=True, name="会见 meets"),
+    "signs_with": EdgeStyle(color="#ef6c00", dashes=False, arrows=False, name="签约 signs_with"),
+    "invests_in": EdgeStyle(color="#c62828", dashes=False, arrows=True, name="投资 invests_in"),
 }
+TYPED_RELATIONS = frozenset({"visits", "meets", "signs_with", "invests_in"})
 
 DEFAULT_EDGE_STYLE = EdgeStyle(color="#cccccc", dashes=True, arrows=False, name="其他 other")
 

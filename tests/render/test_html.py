@@ -288,3 +288,20 @@ def test_html_page_parts_stay_in_place_whatever_a_label_holds(tmp_path: Path) ->
         if written.name != "index.html":
             assert written.read_text(encoding="utf-8").count(vis) == 1, written
     assert _data(page)["center"] == hub
+
+
+def test_html_typed_relation_replaces_the_co_mention_of_its_pair(tmp_path: Path) -> None:
+    graph = build_small_graph()
+    pair = [(u, v) for u, v, d in graph.edges(data=True) if d["relation"] == "co_mention"][0]
+    graph.add_edge(
+        *pair, key="visits", relation="visits", weight=1.0, trigger="调研",
+        evidence="[a#1] 甲到乙调研。", article_ids="a#1", date="2024-12-20",
+    )
+    render_views(graph, tmp_path, ego_count=0)
+    edges = _data(tmp_path / "graph.html")["edges"]
+    between = [e for e in edges if frozenset((e["from"], e["to"])) == frozenset(pair)]
+    assert [e["kgRelation"] for e in between] == ["visits"]
+    assert between[0]["kgTrigger"] == "调研" and between[0]["kgEvidence"][0] == ["a#1", "甲到乙调研。"]
+    # Pairs without a typed relation keep their co-mention; the graph keeps it too.
+    assert any(e["kgRelation"] == "co_mention" for e in edges)
+    assert "co_mention" in graph[pair[0]][pair[1]]
