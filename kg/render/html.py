@@ -35,8 +35,8 @@ from kg.readwrite import json_text
 from kg.readwrite.atomic import atomic_write
 from kg.render.styles import (
     RELATION_STYLES,
-    TYPED_RELATIONS,
     TYPE_STYLES,
+    TYPED_RELATIONS,
     community_color,
     edge_style,
     node_style,

@@ -292,7 +292,7 @@ def test_html_page_parts_stay_in_place_whatever_a_label_holds(tmp_path: Path) ->
 
 def test_html_typed_relation_replaces_the_co_mention_of_its_pair(tmp_path: Path) -> None:
     graph = build_small_graph()
-    pair = [(u, v) for u, v, d in graph.edges(data=True) if d["relation"] == "co_mention"][0]
+    pair = next((u, v) for u, v, d in graph.edges(data=True) if d["relation"] == "co_mention")
     graph.add_edge(
         *pair, key="visits", relation="visits", weight=1.0, trigger="调研",
         evidence="[a#1] 甲到乙调研。", article_ids="a#1", date="2024-12-20",
