@@ -110,6 +110,28 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
     return [a for a in out if not any(t.start < a.end and a.start < t.end for t in taken)]
 
 
+def _titled_surnames(text: str, taken: list[_Arg], people: list[str]) -> list[_Arg]:
+    """江主席, 李市长: a surname and a title stand for the article's one person of that surname
+    (none when it names two or none)."""
+    from kg.extract.rules import load_rules
+
+    rules = load_rules()
+    out = []
+    for m in rules.title_re.finditer(text):
+        for size in (2, 1):
+            start = m.start() - size
+            surname = text[start : m.start()] if start >= 0 else ""
+            if not surname or surname not in rules.surnames:
+                continue
+            if any(t.start < m.end() and start < t.end for t in taken):
+                break
+            named = [p for p in people if rules.surname_of(p) == surname]
+            if len(named) == 1:
+                out.append(_Arg(start, m.end(), named[0], "PERSON"))
+            break
+    return out
+
+
 @functools.cache
 def _trigger_re() -> re.Pattern[str]:
     return re.compile("|".join(sorted(map(re.escape, load_triggers()), key=len, reverse=True)))
@@ -342,6 +364,7 @@ class RelationFinder:
                 by_sentence.setdefault(m.sentence, []).append(m)
         out: list[Relation] = []
         pattern = _trigger_re()
+        people = sorted({m.text for m in extraction.mentions if m.type == "PERSON" and 2 <= len(m.text) <= 4})
         for index, sentence in enumerate(article.sentences):
             if pattern.search(sentence.text) is None:
                 continue
@@ -361,6 +384,7 @@ class RelationFinder:
             abbr = country_abbreviations()
             args = [_Arg(a.start, a.end, abbr.get(a.text, a.text), a.type, a.text in abbr) for a in args]
             args += _abbreviated(sentence.text, 0, len(sentence.text), args)
+            args += _titled_surnames(sentence.text, args, people)
             sent = _Sentence(sentence.text, args)
             seen: set[tuple[str, str, str]] = set()
             for t in pattern.finditer(sentence.text):

@@ -106,3 +106,14 @@ def test_dev_set_precision_and_f1():
     total = report.total()
     assert total.tp + total.fn >= 80  # the gold is there
     assert total.precision >= 0.9 and total.f1 >= 0.75, (total.precision, total.f1)
+
+
+def test_surname_and_title_stand_for_the_articles_one_person_of_that_surname():
+    text = "国家主席江泽民在京出席会议。江主席会见了阿斯纳尔。"
+    article = Article(id="t#0", source="t", text=text, sentences=[Sentence(0, 14, text[:14]), Sentence(14, len(text), text[14:])])
+    mentions = [Mention(4, 7, "江泽民", "PERSON", 0), Mention(text.index("阿斯纳尔"), len(text) - 1, "阿斯纳尔", "PERSON", 1)]
+    found = {(r.relation, r.source, r.target) for r in find_relations(Extraction(article=article, mentions=mentions))}
+    assert found == {("meets", "江泽民", "阿斯纳尔")}
+    # Two people of that surname: no guess.
+    mentions.append(Mention(-1, -1, "江小明", "PERSON", -1))
+    assert find_relations(Extraction(article=article, mentions=mentions)) == []
