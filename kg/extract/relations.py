@@ -38,6 +38,7 @@ _SPEECH = re.compile(r"(?:说|表示|指出|认为|强调|宣布|声明|称|透�
 _GO_TO = re.compile(r"到|赴|前往|来到|深入|走进|来|去|在|抵")
 # What may stand between a head mention and the next one in a list.
 _LIST_JOIN = re.compile(r"^\s*(?:、|和|及|以及|，以及|，及)\s*$")
+_JOINT_JOIN = re.compile(r"^\s*(?:、|和|及|以及|与|同)\s*$")
 # Between a qualifier and the person (or body) it qualifies: title words, no verb or preposition.
 _QUALIFIER_GAP = re.compile(r"^[\u4e00-\u9fff·、]{0,14}$")
 _NOT_IN_QUALIFIER_GAP = re.compile(r"[在到赴对向与同和及由率等于从将已曾为是说]|会见|会谈|访问|签|投资|调研|考察")
@@ -48,6 +49,7 @@ _GENERIC = re.compile(r"[\u4e00-\u9fff]方|(?:中国|外国|我国|各国|该|�
 # After a head: it is in a time adjunct (访美期间) or modifies a noun (查谟和克什米尔争端的).
 _ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后|前|[^，、和及与同]{0,4}的)")
 _LED = re.compile(r"(?:以|由)[^，。；]{1,40}?(?:为团长|为首|率领|带领)的?")
+_DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组)")
 _TREATY = re.compile(r"条约|公约|法规|决议")
 _JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)[\u4e00-\u9fff]{0,6}")
 _PLACE_JOIN = re.compile(r"[\u4e00-\u9fff（）()]{0,6}[、，,和及]")
@@ -94,6 +96,10 @@ def country_abbreviations() -> dict[str, str]:
     return out
 
 
+# After a pair of country forms that are the parties of an event: 中美两国, 俄日要想…签署.
+_PAIR_AFTER = re.compile(r"(?!洲)(?:两国|双方|政府|之间|[^，,。；;]{0,10}(?:签署|签订|会谈|会晤))")
+
+
 def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Arg]:
     """Parties written as one-character country forms outside any mention: 来华 (a place after
     来/赴/访), 中美, 俄日 (a pair that opens a clause or follows 对/的/是)."""
@@ -102,12 +108,27 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
     for m in re.finditer(r"(?<=[来赴访到])(.)(?=访问|考察|参观|调研|$)", text[start:end]):
         if m.group(1) in abbr:
             out.append(_Arg(start + m.start(1), start + m.end(1), abbr[m.group(1)], "LOC", True))
-    for m in re.finditer(r"(?:^|(?<=[，,。；;：:对是的在与“]))(.)(.)(?=两国|双方|政府|[^，,。；;\d]{0,10}(?:签署|签订|会谈|会晤))", text):
-        a, b = m.group(1), m.group(2)
-        if a in abbr and b in abbr and a != b:
-            out.append(_Arg(m.start(1), m.end(1), abbr[a], "LOC", True))
-            out.append(_Arg(m.start(2), m.end(2), abbr[b], "LOC", True))
+    for i in range(len(text) - 1):
+        a, b = text[i], text[i + 1]
+        if a in abbr and b in abbr and a != b and _PAIR_AFTER.match(text, i + 2):
+            out.append(_Arg(i, i + 1, abbr[a], "LOC", True))
+            out.append(_Arg(i + 1, i + 2, abbr[b], "LOC", True))
     return [a for a in out if not any(t.start < a.end and a.start < t.end for t in taken)]
+
+
+_BODY_END = re.compile(r"(?:银行|公司|集团|局|委员会|政府|大学|协会|中心|报社|研究院)$")
+
+
+def _split_joined(mentions: list[_Arg]) -> list[_Arg]:
+    """美国花旗银行和日本住友信托银行: one organisation span the model made of two bodies."""
+    out = []
+    for m in mentions:
+        cut = next((i for i, ch in enumerate(m.text) if ch in "和与及" and 4 <= i <= len(m.text) - 5), None)
+        if m.type == "ORG" and cut is not None and _BODY_END.search(m.text[:cut]) and _BODY_END.search(m.text):
+            out += [_Arg(m.start, m.start + cut, m.text[:cut], "ORG"), _Arg(m.start + cut + 1, m.end, m.text[cut + 1 :], "ORG")]
+        else:
+            out.append(m)
+    return out
 
 
 def _titled_surnames(text: str, taken: list[_Arg], people: list[str]) -> list[_Arg]:
@@ -176,7 +197,7 @@ class _Sentence:
     def __init__(self, text: str, mentions: list[_Arg]) -> None:
         self.text = text
         outer: list[_Arg] = []
-        for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        for m in sorted(_split_joined(mentions), key=lambda m: (m.start, -m.end)):
             if _GENERIC.fullmatch(m.text):
                 continue
             if outer and m.start < outer[-1].end:
@@ -230,13 +251,15 @@ class _Sentence:
     def heads_in(self, start: int, end: int, types: tuple[str, ...]) -> list[_Arg]:
         return [m for m in self.heads if start <= m.start and m.end <= end and m.type in types]
 
-    def listed(self, first: _Arg, end: int, types: tuple[str, ...]) -> list[_Arg]:
-        """``first`` and the head mentions joined to it by 、 和 及 up to ``end``."""
+    def listed(self, first: _Arg, end: int, types: tuple[str, ...], *, joint: bool = False) -> list[_Arg]:
+        """``first`` and the head mentions joined to it by 、 和 及 up to ``end`` (``joint``: also
+        与/同, for parties acting together: 由A与B共同投资)."""
         out = [first]
+        join = _JOINT_JOIN if joint else _LIST_JOIN
         for m in self.heads:
             if m.start < out[-1].end or m.end > end:
                 continue
-            if m.type in types and _LIST_JOIN.match(self._gap(out[-1].end, m.start)):
+            if m.type in types and join.match(self._gap(out[-1].end, m.start)):
                 out.append(m)
             else:
                 break
@@ -383,6 +406,8 @@ class RelationFinder:
             ]
             abbr = country_abbreviations()
             args = [_Arg(a.start, a.end, abbr.get(a.text, a.text), a.type, a.text in abbr) for a in args]
+            # 中美政府: the model's span over a pair of country forms gives way to the pair.
+            args = [a for a in args if not (len(a.text) >= 3 and a.text[0] in abbr and a.text[1] in abbr and a.text[2:] in ("政府", "两国", "双方"))]
             args += _abbreviated(sentence.text, 0, len(sentence.text), args)
             args += _titled_surnames(sentence.text, args, people)
             sent = _Sentence(sentence.text, args)
@@ -526,16 +551,19 @@ class RelationFinder:
         if not after:
             return []
         gap = text[t1 : s.chain_start[after[0].start]]
-        if not re.fullmatch(r"(?:了|过)?(?:来访的|前来[^，]{0,6}的|正在[^，]{0,10}的)?", gap) and not _in_led(t1, after[0], led):
+        if not re.fullmatch(r"(?:了|过)?(?:[^，。；向在对于从给把中时后]{0,10}的)?", gap) and not _in_led(t1, after[0], led):
             return []
         end = clause[1]
         nxt = s.clause_of(end + 1) if end < len(text) else None
         if nxt is not None and text[nxt[0] :].startswith(("以及", "及")):
             end = nxt[1]  # 会见了A，以及B
-        first = next((m for m in s.heads if m.start >= t1 and not _in(m, led) and m.type in types), None)
+        def party(m: _Arg) -> bool:  # a country or body stands for its delegation (美国代表团)
+            return not _in(m, led) and (m.type in types or _DELEGATION.match(text, m.end) is not None)
+
+        first = next((m for m in s.heads if m.start >= t1 and party(m)), None)
         if first is None:
             return []
-        return [m for m in s.listed(first, end, types + ("LOC",)) if m.type in types and not _in(m, led)]
+        return [m for m in s.listed(first, end, types + ("LOC",)) if party(m)]
 
     def _invests(self, s: _Sentence, clause, t0: int, t1: int):
         text = s.text
@@ -563,7 +591,7 @@ class RelationFinder:
         if you >= 0 and re.search(r"(?:共同|联合|合资|合作)?$", text[you:t0]):
             first = next((m for m in s.heads if m.start >= you + 1 and m.end <= t0), None)
             if first is not None and first.start == you + 1:
-                investors = s.listed(first, t0, _AGENTS)
+                investors = s.listed(first, t0, _AGENTS, joint=True)
         if not investors:
             investors = _relative(s, clause, t1 if amount_m is None or not amount else amount_m.end())
         if investors is None:
