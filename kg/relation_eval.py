@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.evaluate import Scores
+
 RELATION_TYPES = ("visits", "meets", "signs_with", "invests_in")
 
 
@@ -49,39 +51,14 @@ SYMMETRIC = ("meets", "signs_with")  # who hosts, or who signs first, is often n
 
 
 @dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
 class RelationReport:
-    counts: dict[str, Counts]
+    counts: dict[str, Scores]
     sentences: int
     errors: list[tuple[str, str, tuple[str, str, str]]]  # (kind, sentence, (relation, source, target))
     amounts: tuple[int, int]  # matched invests_in edges whose written amount matches, of those with one
 
-    def total(self) -> Counts:
-        out = Counts()
-        for c in self.counts.values():
-            out.tp += c.tp
-            out.fp += c.fp
-            out.fn += c.fn
-        return out
+    def total(self) -> Scores:
+        return sum(self.counts.values(), Scores())
 
 
 def _norm(text: str) -> str:
@@ -149,7 +126,7 @@ def predict(rows: list[dict], *, backend: str = "lac", model: str | None = None)
 
 
 def score(rows: list[dict], predicted: list[list]) -> RelationReport:
-    counts = {t: Counts() for t in RELATION_TYPES}
+    counts = {t: Scores() for t in RELATION_TYPES}
     errors = []
     amounts = [0, 0]
     for row, pred in zip(rows, predicted, strict=True):
@@ -184,7 +161,7 @@ def evaluate(which: str = "dev", *, gold_dir: Path | None = None, backend: str =
 def format_relation_report(report: RelationReport, *, show_errors: int = 20) -> str:
     lines = [f"{report.sentences} sentences", "| relation | gold | found | correct | P | R | F1 |", "|---|---|---|---|---|---|---|"]
 
-    def row(name: str, c: Counts) -> str:
+    def row(name: str, c: Scores) -> str:
         return f"| {name} | {c.tp + c.fn} | {c.tp + c.fp} | {c.tp} | {c.precision:.2f} | {c.recall:.2f} | {c.f1:.2f} |"
 
     lines += [row(name, c) for name, c in report.counts.items()]
