@@ -6,8 +6,9 @@ structure). A clause is a stretch of the sentence between commas, semicolons, co
 dateline (新华社…电). Arguments are *head* mentions: a place or body right before a title and a
 person (西班牙首相阿斯纳尔, 中央纪委副书记曹庆泽) only qualifies that person.
 
-- source: the head mentions before the trigger (a list joined by 、 和 及 counts whole); when the
-  clause has none, the subject of the previous clause of the same sentence (not after 说/表示…).
+- source: the nearest head before the trigger that no preposition governs (a list joined by 、 和 及
+  counts whole); when the clause has none, the subject of the previous clause of the same sentence
+  (not after 说/表示…, never through a pronoun). After 的 the verb qualifies a noun: 在芬兰访问的A.
 - visits: the places and bodies after 到/赴/在/前往… before the trigger (that list may run over
   commas: 先后到A、B，C进行调研), between 对 and a nominal 访问 (对印度的访问), or right after it.
 - meets: A 会见 B; A 与/同 B 会谈.  signs_with: A 与/同/和 B 签署; A和B签订 (two named parties).
@@ -61,7 +62,6 @@ _GOVERNED = re.compile(r"(?:[在到赴对向与同和跟从由给被把以据及
 _PRONOUN = re.compile(r"(?:^|[^其])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实)")
 # 深圳两家水果商: a place that only says where an unnamed party comes from.
 _UNNAMED_AFTER = re.compile(r"[\d一两二三四五六七八九十几数多]+[家个名位所户]")
-_LEAD = re.compile(r"^\s*(?:率领|带领|为团长|为首|任团长)")
 _AMOUNT = re.compile(
     r"(?P<num>\d+(?:[.．·]\d+)?|[一二两三四五六七八九十百千]+)\s*(?P<mult>万亿|亿|千万|百万|万|千)?\s*"
     r"(?P<unit>元人民币|元|美元|欧元|英镑|日元|港元|港币)"
@@ -102,7 +102,7 @@ _PAIR_AFTER = re.compile(r"(?!洲)(?:两国|双方|政府|之间|[^，,。；;]{
 
 def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Arg]:
     """Parties written as one-character country forms outside any mention: 来华 (a place after
-    来/赴/访), 中美, 俄日 (a pair that opens a clause or follows 对/的/是)."""
+    来/赴/访), 中美, 俄日 (a pair before 两国/双方/政府 or a signing or meeting verb)."""
     abbr = country_abbreviations()
     out = []
     for m in re.finditer(r"(?<=[来赴访到])(.)(?=访问|考察|参观|调研|$)", text[start:end]):
