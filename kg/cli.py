@@ -259,7 +259,7 @@ def extract(
     backend: BackendOpt = DEFAULT_BACKEND,
     model: ModelOpt = None,
 ) -> None:
-    """Print mentions and roles per article as JSON lines (no graph)."""
+    """Print mentions, roles and typed relations per article as JSON lines (no graph)."""
     from kg.pipeline import extract_only, no_articles_message
 
     problems: list[str] = []
@@ -289,6 +289,18 @@ def extract(
                     if m.start >= 0  # byline credits are in "byline", not in the text
                 ],
                 "roles": [{"person": r.person, "title": r.title, "org": r.org} for r in ex.roles],
+                "relations": [
+                    {
+                        "relation": r.relation,
+                        "source": r.source,
+                        "target": r.target,
+                        "trigger": r.trigger,
+                        "amount": r.amount,
+                        "amount_text": r.amount_text,
+                        "evidence": ex.sentence_text(r.sentence),
+                    }
+                    for r in ex.relations
+                ],
             }
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     except BackendError as exc:
@@ -303,7 +315,7 @@ def extract(
 
 @app.command("eval")
 def eval_(
-    corpus: Annotated[str, typer.Option(help="seeds (annotated pages) or msra (MSRA NER test set).")] = "seeds",
+    corpus: Annotated[str, typer.Option(help="seeds (annotated pages), msra (MSRA NER test set) or relations.")] = "seeds",
     inputs: Annotated[list[Path] | None, typer.Option("--input", help="Pages to run on (seeds corpus).")] = None,
     gold: Annotated[Path | None, typer.Option(help="Folder of gold annotation files [default: tests/data/gold].")] = None,
     graph: Annotated[Path | None, typer.Option(help="Score this graph file instead of running the pipeline.")] = None,
@@ -312,6 +324,7 @@ def eval_(
     limit: Annotated[int | None, typer.Option(help="msra: score only the first N sentences.")] = None,
     domain: Annotated[bool, typer.Option(help="msra: score entities as kg run finds them (model + domain rules).")] = False,
     errors: Annotated[int, typer.Option(help="How many missed/invented items to list.")] = 20,
+    relation_set: Annotated[str, typer.Option("--set", help="relations: dev (seed pages + MSRA train) or test (MSRA test).")] = "dev",
 ) -> None:
     """Precision, recall and F1 per entity type and for roles, with the misses and inventions."""
     from kg.evaluate import GoldError, evaluate_graph, evaluate_seeds, format_report, load_gold
@@ -324,8 +337,14 @@ def eval_(
             typer.echo(format_report(report, show_errors=errors))
             console.print(f"speed: {speed:,.0f} characters/s (one process)")
             return
+        if corpus == "relations":
+            from kg.relation_eval import evaluate, format_relation_report
+
+            relations = evaluate(relation_set, gold_dir=gold, backend=backend.value, model=model)
+            typer.echo(format_relation_report(relations, show_errors=errors))
+            return
         if corpus != "seeds":
-            raise ValueError(f"unknown corpus {corpus!r}; choose seeds or msra")
+            raise ValueError(f"unknown corpus {corpus!r}; choose seeds, msra or relations")
         gold_data = load_gold(gold if gold is not None else _default_gold())
         if graph is not None:
             from kg.readwrite import read_graph

@@ -21,6 +21,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from kg.graph.relations import Activity, activities
 from kg.schema import ArticleInfo, Evidence
 
 HOLDS = "holds_position"
@@ -78,6 +79,7 @@ class Profile:
     degree: int = 0
     community: str = ""
     homonym: str = ""  # non-empty: the name may stand for more than one person
+    activities: list[Activity] = field(default_factory=list)  # typed relations, by date
 
 
 def normalise_name(name: str) -> str:
@@ -274,6 +276,7 @@ def profile(graph: nx.MultiDiGraph, node_id: str, *, top: int = 15) -> Profile:
         degree=int(graph.degree(node_id) if degree is None else degree),
         community=_text(data, "community"),
         homonym=_text(data, "homonym").strip(),
+        activities=activities(graph, node_id),
     )
 
 
@@ -306,6 +309,29 @@ def _role_table(title: str, lines: list[RoleLine], *, who: str) -> Table:
         table.add_row(
             _dates(line), Text(line.title, style="bold"), Text(other), _articles(line.article_ids)
         )
+    return table
+
+
+# How a typed relation reads from its source (outgoing) and from its target.
+_ACTIVITY_WORDS = {
+    "visits": ("visited", "visited by"),
+    "meets": ("met (host)", "met (guest)"),
+    "signs_with": ("signed with", "signed with"),
+    "invests_in": ("invested in", "investment from"),
+}
+
+
+def _activity_table(lines: list[Activity]) -> Table:
+    table = Table(title="What it did", title_justify="left", expand=False)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Relation")
+    table.add_column("With")
+    table.add_column("Verb")
+    table.add_column("Evidence", overflow="fold")
+    for a in lines:
+        word = _ACTIVITY_WORDS.get(a.relation, (a.relation, a.relation))[0 if a.outgoing else 1]
+        other = Text(a.other + (f" ({a.amount})" if a.amount else ""))
+        table.add_row(Text(a.date or "—"), Text(word, style="bold"), other, Text(a.trigger), Text(a.evidence))
     return table
 
 
@@ -348,6 +374,8 @@ def render_profile(profile: Profile, console: Console, *, max_articles: int = 20
 
     if profile.roles:
         console.print(_role_table("Positions held", profile.roles, who="org"))
+    if profile.activities:
+        console.print(_activity_table(profile.activities))
     if profile.holders:
         console.print(_role_table("People holding positions here", profile.holders, who="person"))
     if profile.contains:

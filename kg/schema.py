@@ -62,6 +62,24 @@ class Role:
     org_start: int = -1
 
 
+@dataclass(frozen=True)
+class Relation:
+    """A typed event between two entities of one sentence (kg/extract/relations.py)."""
+
+    relation: str  # visits | meets | signs_with | invests_in
+    source: str  # surface form (a surname + title resolved to the article's full name)
+    target: str
+    trigger: str  # the verb as written
+    sentence: int  # index into Article.sentences
+    source_type: str
+    target_type: str
+    source_start: int = -1
+    target_start: int = -1
+    trigger_start: int = -1
+    amount: int | None = None  # invests_in: yuan, where the text states it in 元
+    amount_text: str | None = None  # the amount as written (10亿元, 1.2亿美元)
+
+
 @dataclass
 class Extraction:
     """What extraction produced for one article."""
@@ -69,6 +87,7 @@ class Extraction:
     article: Article
     mentions: list[Mention] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
 
     def sentence_text(self, index: int) -> str:
         if 0 <= index < len(self.article.sentences):

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import orjson  # reads records a third faster than json (the bulk of a re-run's store load)
 
 from kg.ingest.readers import without_surrogates
-from kg.schema import Article, BylinePerson, Extraction, Mention, Role, Sentence
+from kg.schema import Article, BylinePerson, Extraction, Mention, Relation, Role, Sentence
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -196,6 +196,7 @@ def extraction_from_dict(data: dict[str, Any]) -> Extraction:
         article=article,
         mentions=[_record(Mention, m) for m in data.get("mentions", ())],
         roles=[_record(Role, r) for r in data.get("roles", ())],
+        relations=[_record(Relation, r) for r in data.get("relations", ())],
     )
 
 
@@ -340,7 +341,7 @@ class Store:
         if row is None or row[0] != content_hash(article) or row[1] != fingerprint:
             return None
         stored = extraction_from_dict(orjson.loads(row[2]))
-        return Extraction(article=article, mentions=stored.mentions, roles=stored.roles)
+        return Extraction(article=article, mentions=stored.mentions, roles=stored.roles, relations=stored.relations)
 
     def get_many(self, ids: Iterable[str], fingerprint: str) -> dict[str, Extraction]:
         """Stored Extractions by article id, made with ``fingerprint``; no content check (the

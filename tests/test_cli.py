@@ -97,6 +97,21 @@ def test_cli_extract_jsonl_one_object_per_article() -> None:
     assert sum(len(r["roles"]) for r in records) > 0
 
 
+def test_cli_extract_jsonl_lists_typed_relations() -> None:
+    result = invoke("extract", SMALL_SEED, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    relations = [rel for line in result.stdout.splitlines() for rel in json.loads(line)["relations"]]
+    assert all(set(rel) >= {"relation", "source", "target", "trigger", "amount", "evidence"} for rel in relations)
+    signed = {(r["source"], r["target"]) for r in relations if r["relation"] == "signs_with"}
+    assert ("市新闻传媒中心", "日本和歌山新报社") in signed
+    assert all(r["trigger"] in r["evidence"] for r in relations)
+
+
+def test_cli_eval_relations_unknown_set_exits_2() -> None:
+    result = invoke("eval", "--corpus", "relations", "--set", "holdout")
+    assert result.exit_code == 2 and "unknown relation set" in result.output
+
+
 def test_cli_extract_bad_input_exits_1_after_the_good_ones() -> None:
     result = invoke("extract", DATA / "good.txt", DATA / "empty.txt")
     assert result.exit_code == 1, result.output

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from kg.extract import spans as _spans  # noqa: F401  (registers kg_entities)
 from kg.extract import titles as _titles  # noqa: F401  (registers kg_roles)
+from kg.extract.relations import find_relations
 from kg.extract.rules import rules_fingerprint
 from kg.schema import Article, Extraction, Mention, Role
 
@@ -30,6 +31,9 @@ def domain_pipeline() -> Language:
 
 
 def annotate(doc: Doc, article: Article) -> Extraction:
+    # The model's own names, before the domain rules judge them: a foreign name (阿斯纳尔) has no
+    # Chinese surname and is no entity of the graph, but can still be a relation's party.
+    model_names = [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in ("PERSON", "ORG", "LOC")]
     for _name, proc in domain_pipeline().pipeline:
         doc = proc(doc)
     starts = [s.start for s in article.sentences]
@@ -67,7 +71,9 @@ def annotate(doc: Doc, article: Article) -> Extraction:
             mentions.append(Mention(-1, -1, person.name, "PERSON", -1, source="byline"))
         elif (person.name, person.role) not in seen:
             roles.append(Role(person=person.name, title=person.role, org=None, org_type=None, sentence=-1))
-    return Extraction(article=article, mentions=mentions, roles=roles)
+    extraction = Extraction(article=article, mentions=mentions, roles=roles)
+    extraction.relations = find_relations(extraction, model_names)
+    return extraction
 
 
 def _complete_names(mentions: list[Mention], text: str) -> list[Mention]:

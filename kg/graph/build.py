@@ -1,4 +1,5 @@
-"""Build the graph: nodes are entities; edges are holds_position, co_mention and located_in.
+"""Build the graph: nodes are entities; edges are holds_position, co_mention, located_in and the
+typed relations (visits, meets, signs_with, invests_in: kg/graph/relations.py).
 
 Attributes stay typed here: names are sorted lists of strings, evidence is a list of
 ``Evidence`` records (one object per sentence, shared by every edge it supports), and
@@ -13,6 +14,7 @@ from collections import defaultdict
 import networkx as nx
 
 from kg.graph.cooccur import count_pairs, npmi
+from kg.graph.relations import add_relation_edges
 from kg.resolve import Resolution
 from kg.schema import ArticleInfo, Evidence, Extraction
 
@@ -129,6 +131,7 @@ def build_graph(extractions: list[Extraction], resolution: Resolution) -> nx.Mul
         )
 
     _located_in(graph, resolution)
+    add_relation_edges(graph, extractions, resolution, sentence)
     return graph
 
 

@@ -114,7 +114,7 @@ def parse_evidence(text: str) -> list[Evidence]:
 
 # Attributes that are lists in memory, by scope; restore_types turns them back into lists.
 NODE_LISTS = ("aliases", "titles", "article_ids")
-EDGE_LISTS = ("article_ids",)
+EDGE_LISTS = ("article_ids", "trigger", "amount")
 
 
 def _names(value: Any) -> list[str]:

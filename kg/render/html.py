@@ -42,6 +42,7 @@ from kg.render.documents import Document
 from kg.render.styles import (
     RELATION_STYLES,
     TYPE_STYLES,
+    TYPED_RELATIONS,
     community_color,
     edge_style,
     node_style,
@@ -287,6 +288,8 @@ class _GraphInfo:
                 "kgDate": str(data.get("date") or ""),
                 "kgLastDate": str(data.get("last_date") or data.get("date") or ""),
                 "kgArticles": len(_names(data.get("article_ids"))),
+                "kgTrigger": "、".join(_names(data.get("trigger"))),  # typed relations: verbs as written
+                "kgAmount": "、".join(_names(data.get("amount"))),
             }
         return found
 
@@ -584,11 +587,17 @@ def _build_network(
     undirected_seen: set[frozenset[str]] = set()
     edges: list[dict] = []
     by_pair: dict[frozenset[str], list[dict]] = {}
+    # A pair with a typed relation (visits, meets ...) shows it instead of its co-mention.
+    typed = {
+        frozenset((u, v)) for u, v, d in _edges_among(graph, members) if d.get("relation") in TYPED_RELATIONS
+    }
     for index, (u, v, data) in enumerate(_edges_among(graph, members)):
         static = info.edge_options(data)
         if view.relations is not None and static["kgRelation"] not in view.relations:
             continue
         pair = frozenset((u, v))
+        if typed and static["kgRelation"] == "co_mention" and pair in typed:
+            continue
         if static["kgRelation"] == "co_mention":
             # co-mention is symmetric; the graph may store it once per direction.
             if pair in undirected_seen:

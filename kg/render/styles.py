@@ -49,13 +49,14 @@ RELATION_STYLES: dict[str, EdgeStyle] = {
     ),
     "visits": EdgeStyle(color=relation_hex("visits"), dashes=False, arrows=True, name="到访 visits"),
     "meets": EdgeStyle(color=relation_hex("meets"), dashes=False, arrows=True, name="会见 meets"),
-    "signs_with": EdgeStyle(
-        color=relation_hex("signs_with"), dashes=False, arrows=True, name="签约 signs_with"
+    "signs_with": EdgeStyle(  # symmetric: no arrow
+        color=relation_hex("signs_with"), dashes=False, arrows=False, name="签约 signs_with"
     ),
     "invests_in": EdgeStyle(
         color=relation_hex("invests_in"), dashes=False, arrows=True, name="投资 invests_in"
     ),
 }
+TYPED_RELATIONS = frozenset({"visits", "meets", "signs_with", "invests_in"})
 
 
 # Colour per community when the "colour by community" toggle is on (Tableau 20, cycled).

@@ -14,6 +14,7 @@ import pytest
 
 from kg.render import ego_filename, render_views
 from kg.render.html import article_filename, json_for_script
+from kg.schema import Evidence
 
 from .graphs import XSS, build_random_graph, build_small_graph
 
@@ -368,3 +369,20 @@ def test_html_vis_network_is_written_once(rendered_small: Path) -> None:
     for page in _pages(rendered_small):
         if page.parent.name == "ego" or page.name == "graph.html":
             assert page.stat().st_size < 60_000, page  # the data, not the library
+
+
+def test_html_typed_relation_replaces_the_co_mention_of_its_pair(tmp_path: Path) -> None:
+    graph = build_small_graph()
+    pair = next((u, v) for u, v, d in graph.edges(data=True) if d["relation"] == "co_mention")
+    graph.add_edge(
+        *pair, key="visits", relation="visits", weight=1.0,
+        evidence=[Evidence("a#1", "甲到乙调研。", 0)], article_ids=["a#1"], trigger=["调研"], date="2024-12-20",
+    )
+    render_views(graph, tmp_path, ego_count=0)
+    edges = _data(tmp_path / "graph.html")["edges"]
+    between = [e for e in edges if frozenset((e["from"], e["to"])) == frozenset(pair)]
+    assert [e["kgRelation"] for e in between] == ["visits"]
+    assert between[0]["kgTrigger"] == "调研" and between[0]["kgEvidence"]
+    # Pairs without a typed relation keep their co-mention; the graph keeps it too.
+    assert any(e["kgRelation"] == "co_mention" for e in edges)
+    assert "co_mention" in graph[pair[0]][pair[1]]

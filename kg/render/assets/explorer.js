@@ -151,6 +151,8 @@
     head.appendChild(el("span", "kg-badge", relationNames[edge.kgRelation] || edge.kgRelation));
     card.appendChild(head);
     row(card, "职务 Title", edge.kgTitle);
+    row(card, "动词 Trigger", edge.kgTrigger);
+    row(card, "金额 Amount", edge.kgAmount);
     row(card, "权重 Weight", edge.kgWeight);
     row(card, "日期 Date", edge.kgDate ? dates(edge.kgDate, edge.kgLastDate) : "");
     row(card, "文章 Articles", edge.kgArticles || "");

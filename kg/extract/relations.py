@@ -1,0 +1,609 @@
+"""Typed relations between the entities of a sentence: visits, meets, signs_with, invests_in.
+
+Run after entities and roles, on the Extraction: match (a trigger verb of
+lexicons/relation_triggers.tsv, outside any entity), then annotate (attach arguments by clause
+structure). A clause is a stretch of the sentence between commas, semicolons, colons or a news
+dateline (新华社…电). Arguments are *head* mentions: a place or body right before a title and a
+person (西班牙首相阿斯纳尔, 中央纪委副书记曹庆泽) only qualifies that person.
+
+- source: the nearest head before the trigger that no preposition governs (a list joined by 、 和 及
+  counts whole); when the clause has none, the subject of the previous clause of the same sentence
+  (not after 说/表示…, never through a pronoun). After 的 the verb qualifies a noun: 在芬兰访问的A.
+- visits: the places and bodies after 到/赴/在/前往… before the trigger (that list may run over
+  commas: 先后到A、B，C进行调研), between 对 and a nominal 访问 (对印度的访问), or right after it.
+- meets: A 会见 B; A 与/同 B 会谈.  signs_with: A 与/同/和 B 签署; A和B签订 (two named parties).
+- invests_in: A 在/向/对 B 投资; A 投资(兴建) B; 由A、B共同投资兴建的C. The amount after the trigger
+  is kept as written and, when in 元, as yuan.
+Negated triggers (未/没有/不/拒绝…) give nothing; escorts (A陪同) and witnesses (见证) are no party.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from kg.schema import Extraction, Mention, Relation
+
+LEXICONS = Path(__file__).parent / "lexicons"
+RELATION_TYPES = ("visits", "meets", "signs_with", "invests_in")
+
+_CLAUSE_END = re.compile(r"[，,；;：:。！!？?]|(?:据)?新华社[^，。]{0,14}?电|本报[^，。]{0,14}?电|[（(]记者[^）)]{0,12}[）)]")
+# Words that say the event did not happen (planned ones, 将访问, do count).
+_NEGATION = re.compile(r"(?:没有|没|未|不|拒绝|取消|推迟|无法|不再|不会|不能|反对)(?:再|曾|能|会|去|来)?$")
+_SPEECH = re.compile(r"(?:说|表示|指出|认为|强调|宣布|声明|称|透露|介绍|报道|获悉|了解)$")
+# Between a locative verb and a visit trigger: 到A、B调研 / 赴A考察 / 在A视察 / 来华访问.
+_GO_TO = re.compile(r"到|赴|前往|来到|深入|走进|来|去|在|抵")
+# What may stand between a head mention and the next one in a list.
+_LIST_JOIN = re.compile(r"^\s*(?:、|和|及|以及|，以及|，及)\s*$")
+_JOINT_JOIN = re.compile(r"^\s*(?:、|和|及|以及|与|同)\s*$")
+# Between a qualifier and the person (or body) it qualifies: title words, no verb or preposition.
+_QUALIFIER_GAP = re.compile(r"^[\u4e00-\u9fff·、]{0,14}$")
+_NOT_IN_QUALIFIER_GAP = re.compile(r"[在到赴对向与同和及由率等于从将已曾为是说]|会见|会谈|访问|签|投资|调研|考察")
+# Investment nouns and names: 投资者, 投资环境, 投资集团 … are no investment event.
+_NOT_INVEST_AFTER = re.compile(r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险")
+# 中方, 葡方, 中国公司, 中国企业: a side or a kind of party, not a named one.
+_GENERIC = re.compile(r"[\u4e00-\u9fff]方|(?:中国|外国|我国|各国|该|本|我)(?:公司|企业|政府|代表团)")
+# After a head: it is in a time adjunct (访美期间) or modifies a noun (查谟和克什米尔争端的).
+_ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后|前|[^，、和及与同]{0,4}的)")
+_LED = re.compile(r"(?:以|由)[^，。；]{1,40}?(?:为团长|为首|率领|带领)的?")
+_DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组)")
+_TREATY = re.compile(r"条约|公约|法规|决议")
+_JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)[\u4e00-\u9fff]{0,6}")
+_PLACE_JOIN = re.compile(r"[\u4e00-\u9fff（）()]{0,6}[、，,和及]")
+# Between the last place of a visit and its verb: 进行, 等5国, 实地.
+_PLACE_LIST_END = re.compile(r"[\u4e00-\u9fff\d（）()]{0,4}(?:等[\u4e00-\u9fff\d]{0,6})?(?:进行|开展|实地)?")
+_PARTNER = re.compile(r"(?<![共参给])与(?!会)|(?<![共相等一如])同(?![时意样期比等行志事学胞])|跟|(?<![温平])和(?![平谐])")
+# A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问).
+_GOVERNED = re.compile(r"(?:[在到赴对向与同和跟从由给被把以据及]|前往|来到|走进)(?:来访的|前来访问的|了)?$")
+_PRONOUN = re.compile(r"(?:^|[^其])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实)")
+# 深圳两家水果商: a place that only says where an unnamed party comes from.
+_UNNAMED_AFTER = re.compile(r"[\d一两二三四五六七八九十几数多]+[家个名位所户]")
+_AMOUNT = re.compile(
+    r"(?P<num>\d+(?:[.．·]\d+)?|[一二两三四五六七八九十百千]+)\s*(?P<mult>万亿|亿|千万|百万|万|千)?\s*"
+    r"(?P<unit>元人民币|元|美元|欧元|英镑|日元|港元|港币)"
+)
+_MULT = {"": 1, "千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8, "万亿": 10**12}
+_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ESCORT = re.compile(r"^\s*(?:等)?(?:陪同|见证)")
+
+
+@functools.cache
+def load_triggers() -> dict[str, str]:
+    """trigger -> relation, from lexicons/relation_triggers.tsv."""
+    out = {}
+    for line in (LEXICONS / "relation_triggers.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        trigger, relation, *_ = line.split("\t")
+        if relation not in RELATION_TYPES:
+            raise ValueError(f"relation_triggers.tsv: unknown relation {relation!r} for {trigger!r}")
+        out[trigger] = relation
+    return out
+
+
+@functools.cache
+def country_abbreviations() -> dict[str, str]:
+    """One-character country forms (华 -> 中国), from lexicons/country_abbreviations.tsv."""
+    out = {}
+    for line in (LEXICONS / "country_abbreviations.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            abbr, country, *_ = line.split("\t")
+            out[abbr] = country
+    return out
+
+
+# After a pair of country forms that are the parties of an event: 中美两国, 俄日要想…签署.
+_PAIR_AFTER = re.compile(r"(?!洲)(?:两国|双方|政府|之间|[^，,。；;]{0,10}(?:签署|签订|会谈|会晤))")
+
+
+def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Arg]:
+    """Parties written as one-character country forms outside any mention: 来华 (a place after
+    来/赴/访), 中美, 俄日 (a pair before 两国/双方/政府 or a signing or meeting verb)."""
+    abbr = country_abbreviations()
+    out = []
+    for m in re.finditer(r"(?<=[来赴访到])(.)(?=访问|考察|参观|调研|$)", text[start:end]):
+        if m.group(1) in abbr:
+            out.append(_Arg(start + m.start(1), start + m.end(1), abbr[m.group(1)], "LOC", True))
+    for i in range(len(text) - 1):
+        a, b = text[i], text[i + 1]
+        if a in abbr and b in abbr and a != b and _PAIR_AFTER.match(text, i + 2):
+            out.append(_Arg(i, i + 1, abbr[a], "LOC", True))
+            out.append(_Arg(i + 1, i + 2, abbr[b], "LOC", True))
+    return [a for a in out if not any(t.start < a.end and a.start < t.end for t in taken)]
+
+
+_BODY_END = re.compile(r"(?:银行|公司|集团|局|委员会|政府|大学|协会|中心|报社|研究院)$")
+
+
+def _split_joined(mentions: list[_Arg]) -> list[_Arg]:
+    """美国花旗银行和日本住友信托银行: one organisation span the model made of two bodies."""
+    out = []
+    for m in mentions:
+        cut = next((i for i, ch in enumerate(m.text) if ch in "和与及" and 4 <= i <= len(m.text) - 5), None)
+        if m.type == "ORG" and cut is not None and _BODY_END.search(m.text[:cut]) and _BODY_END.search(m.text):
+            out += [_Arg(m.start, m.start + cut, m.text[:cut], "ORG"), _Arg(m.start + cut + 1, m.end, m.text[cut + 1 :], "ORG")]
+        else:
+            out.append(m)
+    return out
+
+
+def _titled_surnames(text: str, taken: list[_Arg], people: list[str]) -> list[_Arg]:
+    """江主席, 李市长: a surname and a title stand for the article's one person of that surname
+    (none when it names two or none)."""
+    from kg.extract.rules import load_rules
+
+    rules = load_rules()
+    out = []
+    for m in rules.title_re.finditer(text):
+        for size in (2, 1):
+            start = m.start() - size
+            surname = text[start : m.start()] if start >= 0 else ""
+            if not surname or surname not in rules.surnames:
+                continue
+            if any(t.start < m.end() and start < t.end for t in taken):
+                break
+            named = [p for p in people if rules.surname_of(p) == surname]
+            if len(named) == 1:
+                out.append(_Arg(start, m.end(), named[0], "PERSON"))
+            break
+    return out
+
+
+@functools.cache
+def _trigger_re() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, load_triggers()), key=len, reverse=True)))
+
+
+def normalise_amount(text: str) -> int | None:
+    """"10亿元" -> 1000000000; None for other currencies or a number it cannot read."""
+    m = _AMOUNT.fullmatch(text.strip())
+    if m is None or not m.group("unit").startswith("元"):
+        return None
+    num = m.group("num").replace("．", ".").replace("·", ".")
+    try:
+        value = Decimal(num) if num[0].isdigit() else Decimal(_chinese_number(num))
+    except (InvalidOperation, ValueError):
+        return None
+    return int(value * _MULT[m.group("mult") or ""])
+
+
+def _chinese_number(text: str) -> int:
+    total, digit = 0, 0
+    for ch in text:
+        if ch in _CN_DIGIT:
+            digit = _CN_DIGIT[ch]
+        else:
+            total += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
+            digit = 0
+    return total + digit
+
+
+@dataclass(frozen=True)
+class _Arg:
+    start: int  # sentence-relative
+    end: int
+    text: str
+    type: str
+    abbreviated: bool = False  # a one-character country form (华, 中美)
+
+
+class _Sentence:
+    """One sentence's text, head mentions and clauses (all offsets relative to the sentence)."""
+
+    def __init__(self, text: str, mentions: list[_Arg]) -> None:
+        self.text = text
+        outer: list[_Arg] = []
+        for m in sorted(_split_joined(mentions), key=lambda m: (m.start, -m.end)):
+            if _GENERIC.fullmatch(m.text):
+                continue
+            if outer and m.start < outer[-1].end:
+                continue  # inside a longer mention (临清市 in 临清市开发区…产业园)
+            outer.append(m)
+        merged: list[_Arg] = []
+        for m in outer:  # 维克多·|许会·|罗哈斯: one foreign name cut at its dots
+            prev = merged[-1] if merged else None
+            if prev is not None and prev.type == m.type == "PERSON" and prev.end == m.start and (prev.text.endswith("·") or m.text.startswith("·")):
+                merged[-1] = _Arg(prev.start, m.end, prev.text + m.text, "PERSON")
+            else:
+                merged.append(m)
+        outer = merged
+        self.mentions = outer
+        self.heads = []
+        self.chain_start: dict[int, int] = {}  # head start -> start of its qualifiers (西班牙首相阿斯纳尔)
+        chain = None
+        for i, m in enumerate(outer):
+            chain = m.start if chain is None else chain
+            if not self._qualifies_next(i):
+                self.heads.append(m)
+                self.chain_start[m.start] = chain
+                chain = None
+        bounds = [0]
+        for m in _CLAUSE_END.finditer(text):
+            if not any(a.start < m.start() < a.end for a in outer):
+                bounds += [m.start(), m.end()]
+        bounds.append(len(text))
+        self.clauses = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
+
+    def _qualifies_next(self, i: int) -> bool:
+        """A place or body before a title and a person (or before a body that qualifies one):
+        中央纪委常委、监察部副部长赵洪祝, 西班牙首相阿斯纳尔, 中国首都北京市."""
+        if i + 1 >= len(self.mentions):
+            return False
+        m, nxt = self.mentions[i], self.mentions[i + 1]
+        if m.type == "PERSON" or m.abbreviated:
+            return False
+        gap = self.text[m.end : nxt.start]
+        if not _QUALIFIER_GAP.match(gap) or _NOT_IN_QUALIFIER_GAP.search(gap) or gap.startswith("、") or gap.endswith("、"):
+            return False
+        if nxt.type == "PERSON" or gap == "":
+            return True
+        if m.type == "LOC" and nxt.type == "LOC" and "、" not in gap:
+            return True
+        return self._qualifies_next(i + 1)
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        return next((c for c in self.clauses if c[0] <= pos < c[1]), (pos, pos))
+
+    def heads_in(self, start: int, end: int, types: tuple[str, ...]) -> list[_Arg]:
+        return [m for m in self.heads if start <= m.start and m.end <= end and m.type in types]
+
+    def listed(self, first: _Arg, end: int, types: tuple[str, ...], *, joint: bool = False) -> list[_Arg]:
+        """``first`` and the head mentions joined to it by 、 和 及 up to ``end`` (``joint``: also
+        与/同, for parties acting together: 由A与B共同投资)."""
+        out = [first]
+        join = _JOINT_JOIN if joint else _LIST_JOIN
+        for m in self.heads:
+            if m.start < out[-1].end or m.end > end:
+                continue
+            if m.type in types and join.match(self._gap(out[-1].end, m.start)):
+                out.append(m)
+            else:
+                break
+        return out
+
+    def _gap(self, start: int, end: int) -> str:
+        """The joiner between two heads, without the qualifiers and title after it (和夫人朱琳 -> 和)."""
+        gap = self.text[start:end]
+        for m in reversed([m for m in self.mentions if start <= m.start and m.end <= end]):
+            gap = gap[: m.start - start] + gap[m.end - start :]
+        joined = _JOINER_TITLE.fullmatch(gap)
+        return joined.group(1) if joined else gap
+
+    def subject(self, clause: tuple[int, int], before: int, types: tuple[str, ...]) -> list[_Arg]:
+        """The party that does what the text before ``before`` says: the nearest head of the
+        clause that no preposition governs (与会人员学习了习近平…在: 习近平), with the list it
+        belongs to; else the subject carried over from the previous clause; none after a pronoun."""
+        heads = [m for m in self.heads if clause[0] <= m.start and m.end <= before]
+        for i in range(len(heads) - 1, -1, -1):
+            m = heads[i]
+            lead = self.text[heads[i - 1].end if i else clause[0] : max(clause[0], self.chain_start[m.start])]
+            if _GOVERNED.search(lead) and not (i and _LIST_JOIN.match(self._gap(heads[i - 1].end, m.start))):
+                if i == len(heads) - 1 and lead.endswith("对") and m.type in types:
+                    return [m]  # 对斯卡尔法罗总统来华访问表示欢迎: the party of a nominal event
+                continue
+            if _ADJUNCT_AFTER.match(self.text, m.end) and not any(h.start > m.end for h in heads):
+                continue
+            if _PRONOUN.search(self.text[m.end : before]):
+                return []
+            while i and _LIST_JOIN.match(self._gap(heads[i - 1].end, heads[i].start)):
+                i -= 1
+            group = self.listed(heads[i], before, types)
+            group = [a for a in group if a.type in types and not _ESCORT.match(self.text[a.end : a.end + 4])]
+            if _UNNAMED_AFTER.match(self.text, group[-1].end) if group else False:
+                return []
+            if group and re.search(r"(?<![针面绝相])对(?![外话于])", self.text[group[-1].end : before]):
+                return []  # 代表A对B来华访问表示欢迎: the event belongs to the unnamed 对-phrase
+            return group + self._bare_list_before(clause, types) if group and group[0] is heads[0] else group
+        lead = self.text[clause[0] : before]
+        for m in reversed(heads):
+            lead = lead[: m.start - clause[0]] + lead[m.end - clause[0] :]
+        if _PRONOUN.search(lead) or len(lead) > 6:
+            return []  # a long clause of its own has a subject that is no name
+        return self._carried(clause, types)
+
+    def _bare_list_before(self, clause: tuple[int, int], types: tuple[str, ...]) -> list[_Arg]:
+        """中央纪委副书记曹庆泽，中央纪委常委、监察部副部长赵洪祝考察: a clause that is only a titled
+        name belongs to the subject of the next one."""
+        index = self.clauses.index(clause) if clause in self.clauses else 0
+        if index == 0:
+            return []
+        prev = self.clauses[index - 1]
+        heads = self.heads_in(prev[0], prev[1], types)
+        if len(heads) != 1 or heads[0].type != "PERSON" or heads[0].end != prev[1]:
+            return []
+        inner = [m for m in self.mentions if prev[0] <= m.start < heads[0].start]
+        if not inner or inner[0].start - prev[0] > 0 or self.text[prev[1] : prev[1] + 1] not in "，,":
+            return []
+        return heads
+
+    def _carried(self, clause: tuple[int, int], types: tuple[str, ...]) -> list[_Arg]:
+        index = self.clauses.index(clause) if clause in self.clauses else 0
+        for prev in reversed(self.clauses[:index]):
+            text = self.text[prev[0] : prev[1]]
+            if _SPEECH.search(text) or "陪同" in text or "见证" in text:
+                return []
+            heads = self.heads_in(prev[0], prev[1], ("PERSON", "ORG", "LOC"))
+            if heads:
+                first = heads[0]
+                if first.type not in types or _GOVERNED.search(self.text[prev[0] : first.start]):
+                    return []
+                if _UNNAMED_AFTER.match(self.text, first.end):
+                    return []
+                return self.listed(first, prev[1], types)
+        return []
+
+
+def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | None:
+    """正在芬兰访问的阿根廷外长迪特利亚, 在伊朗投资的法国公司: a trigger that qualifies a noun has
+    its subject after 的 (none when that noun is no name); None when the trigger is no qualifier."""
+    if not s.text.startswith("的", t1):
+        return None
+    head = next((m for m in s.heads if m.start > t1 and m.end <= clause[1]), None)
+    if head is None or head.type not in _AGENTS or s.chain_start[head.start] != t1 + 1:
+        return []
+    return [head]
+
+
+def _led_spans(text: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
+    """Who leads a delegation (以A为团长的, 由A率领的) is no party of their own."""
+    return [(m.start(), m.end()) for m in _LED.finditer(text, clause[0], clause[1])]
+
+
+def _in(m: _Arg, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start and m.end <= b for a, b in spans)
+
+
+def _in_led(t1: int, m: _Arg, spans: list[tuple[int, int]]) -> bool:
+    """Whether only a leader phrase stands between the trigger and ``m`` (会见了以A为团长的B)."""
+    return any(a - t1 <= 1 and b <= m.start for a, b in spans)
+
+
+def _near(text: str, start: int, end: int) -> bool:
+    """Only modifiers between a preposition and its party: 与来访的西班牙首相阿斯纳尔."""
+    gap = text[start:end]
+    return len(gap) <= 12 and _QUALIFIER_GAP.match(gap) is not None and not re.search(r"[在到赴对向由与同和]|会见|会谈|签", gap)
+
+
+_AGENTS = ("PERSON", "ORG")
+_PLACES = ("LOC", "ORG", "PROJECT")
+_PARTIES = ("PERSON", "ORG", "LOC")
+
+
+class RelationFinder:
+    def __init__(self) -> None:
+        self.triggers = load_triggers()
+
+    def find(self, extraction: Extraction, model_names: Sequence[tuple[int, int, str, str]] = ()) -> list[Relation]:
+        """``model_names``: (start, end, text, label) the model found that are no mention (a
+        foreign name without a Chinese surname); they may be parties where no mention overlaps."""
+        article = extraction.article
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in extraction.mentions:
+            if m.sentence >= 0 and m.start >= 0:
+                by_sentence.setdefault(m.sentence, []).append(m)
+        out: list[Relation] = []
+        pattern = _trigger_re()
+        people = sorted({m.text for m in extraction.mentions if m.type == "PERSON" and 2 <= len(m.text) <= 4})
+        for index, sentence in enumerate(article.sentences):
+            if pattern.search(sentence.text) is None:
+                continue
+            mentions = by_sentence.get(index, [])
+            args = [
+                _Arg(m.start - sentence.start, m.end - sentence.start, m.text, m.type)
+                for m in mentions
+                if sentence.start <= m.start and m.end <= sentence.end
+            ]
+            args += [
+                _Arg(start - sentence.start, end - sentence.start, text, label)
+                for start, end, text, label in model_names
+                if sentence.start <= start
+                and end <= sentence.end
+                and not any(a.start < end - sentence.start and start - sentence.start < a.end for a in args)
+            ]
+            abbr = country_abbreviations()
+            args = [_Arg(a.start, a.end, abbr.get(a.text, a.text), a.type, a.text in abbr) for a in args]
+            # 中美政府: the model's span over a pair of country forms gives way to the pair.
+            args = [a for a in args if not (len(a.text) >= 3 and a.text[0] in abbr and a.text[1] in abbr and a.text[2:] in ("政府", "两国", "双方"))]
+            args += _abbreviated(sentence.text, 0, len(sentence.text), args)
+            args += _titled_surnames(sentence.text, args, people)
+            sent = _Sentence(sentence.text, args)
+            seen: set[tuple[str, str, str]] = set()
+            for t in pattern.finditer(sentence.text):
+                if any(a.start <= t.start() < a.end for a in sent.mentions):
+                    continue  # part of a name (某某投资集团)
+                relation = self.triggers[t.group()]
+                for source, target, amount in self._arguments(sent, relation, t.start(), t.end()):
+                    key = (relation, source.text, target.text)
+                    if source.text == target.text or key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(
+                        Relation(
+                            relation=relation,
+                            source=source.text,
+                            target=target.text,
+                            trigger=t.group(),
+                            sentence=index,
+                            source_type=source.type,
+                            target_type=target.type,
+                            source_start=sentence.start + source.start,
+                            target_start=sentence.start + target.start,
+                            trigger_start=sentence.start + t.start(),
+                            amount=normalise_amount(amount) if amount else None,
+                            amount_text=amount,
+                        )
+                    )
+        return out
+
+    def _arguments(self, s: _Sentence, relation: str, t0: int, t1: int):
+        text = s.text
+        if _NEGATION.search(text[max(0, t0 - 4) : t0]):
+            return []
+        clause = s.clause_of(t0)
+        if relation == "visits":
+            return self._visits(s, clause, t0, t1)
+        if relation == "meets":
+            if re.search(r"(?:参加|出席|列席)了?(?:这次|此次|本次)?$|在座", text[clause[0] : t0]):
+                return []
+            return self._pairs(s, clause, t0, t1, _AGENTS, objects=True)
+        if relation == "signs_with":
+            return self._pairs(s, clause, t0, t1, _PARTIES, objects=False)
+        return self._invests(s, clause, t0, t1)
+
+    def _visits(self, s: _Sentence, clause: tuple[int, int], t0: int, t1: int):
+        text = s.text
+        targets: list[_Arg] = []
+        place_from = None
+        subject_end = t0
+        # 到A、B，C进行调研: the destination list may run over commas back to the locative verb.
+        for go in reversed(list(_GO_TO.finditer(text, 0, t0))):
+            found = self._place_list(s, go.end(), t0)
+            if found:
+                place_from, targets = go, found
+                break
+            if go.start() < clause[0]:
+                break
+        dui = text.rfind("对", clause[0], t0)
+        if not targets and dui >= 0 and re.match(r"^[^，,；;]*?(?:的|进行)[^，,；;]{0,8}$", text[dui:t0]):
+            first = next((m for m in s.heads if m.start >= dui + 1 and m.end <= t0), None)
+            if first is not None and first.type in _PLACES and first.start - dui <= 2:
+                targets = s.listed(first, t0, _PLACES)
+                place_from = None
+                subject_end = dui
+        if not targets:
+            after = next((m for m in s.heads if m.start >= t1), None)
+            if after is not None and after.type in _PLACES and re.fullmatch(r"(?:了|过)?", text[t1 : after.start]):
+                targets = s.listed(after, clause[1], _PLACES)
+        if not targets:
+            return []
+        if place_from is not None:
+            subject_end = place_from.start()
+        own = s.clause_of(subject_end - 1 if subject_end > 0 else 0)
+        sources = _relative(s, clause, t1)
+        if sources is None:
+            sources = s.subject(own if own[0] <= subject_end else clause, subject_end, _AGENTS)
+        return [(src, tgt, None) for src in sources for tgt in targets]
+
+    @staticmethod
+    def _place_list(s: _Sentence, start: int, end: int) -> list[_Arg]:
+        """The places and bodies listed from right after ``start`` up to ``end`` (joined by 、 ， 和
+        及; a name the model cut short may leave a few characters before the joiner), or none when
+        the list does not reach ``end``."""
+        out: list[_Arg] = []
+        pos = start
+        for m in s.heads:
+            if m.start < start:
+                continue
+            if m.end > end:
+                break
+            gap = s.text[pos : s.chain_start[m.start]]
+            if not (_PLACE_JOIN.fullmatch(gap) if out else len(gap.strip()) <= 2):
+                break
+            out.append(m)
+            pos = m.end
+        if not out or not _PLACE_LIST_END.fullmatch(s.text[pos:end]):
+            return []
+        return [m for m in out if m.type in _PLACES]
+
+    def _pairs(self, s: _Sentence, clause, t0: int, t1: int, types: tuple[str, ...], *, objects: bool):
+        """A 与/同 B <trigger> (B may be a list); A和B<trigger> (each with each); for meets also
+        A <trigger> B (the host first)."""
+        text = s.text
+        led = _led_spans(text, clause)
+        pair = [m for m in s.heads if clause[0] <= m.start and m.end <= t0 and m.abbreviated]
+        if len(pair) == 2 and pair[0].end == pair[1].start and not (not objects and _TREATY.search(text[t1 : clause[1]])):
+            return [(pair[0], pair[1], None)]  # 中美政府间签署的, 俄日要想签署和约
+        for link in _PARTNER.finditer(text, clause[0], t0):
+            partner = next((m for m in s.heads if m.start >= link.end()), None)
+            if partner is None or partner.end > t0 or not _near(text, link.end(), s.chain_start[partner.start]):
+                continue
+            if partner.type not in types:
+                continue
+            left = [m for m in s.heads if clause[0] <= m.start and m.end <= link.start()]
+            if link.group() == "和" and left and _LIST_JOIN.match(s._gap(left[-1].end, partner.start)):
+                # A和B<trigger>: co-hosts when the trigger has objects (A和夫人B会见了C), else each
+                # with each, unless what they sign is a treaty for all (印度和巴基斯坦签署条约).
+                if objects and self._objects(s, clause, t1, types, led):
+                    break
+                tail = text[t1 : clause[1]]
+                gap = text[partner.end : t0]
+                if "的" in gap or len(gap) > 12 or (not objects and _TREATY.search(tail)):
+                    return []
+                group = s.subject(clause, t0, types)
+                return [(a, b, None) for i, a in enumerate(group) for b in group[i + 1 :]]
+            sources = s.subject(clause, link.start(), types)
+            partners = [p for p in s.listed(partner, t0, types) if not _in(p, led)]
+            return [(a, b, None) for a in sources for b in partners]
+        if not objects or re.match(r"(?:中|时|后|前|结束|期间)", text[t1:]):
+            return []  # 在会见中, 会见时: the meeting as a time, its parties are elsewhere
+        targets = self._objects(s, clause, t1, types, led)
+        sources = s.subject(clause, t0, types)
+        return [(a, b, None) for a in sources for b in targets]
+
+    def _objects(self, s: _Sentence, clause, t1: int, types: tuple[str, ...], led) -> list[_Arg]:
+        """The parties right after the trigger: 会见了A、B和C, 会见了由A率领的B代表团, 会见了A，以及B."""
+        text = s.text
+        after = [m for m in s.heads if t1 <= m.start and m.end <= clause[1] and not _in(m, led)]
+        if not after:
+            return []
+        gap = text[t1 : s.chain_start[after[0].start]]
+        if not re.fullmatch(r"(?:了|过)?(?:[^，。；向在对于从给把中时后]{0,10}的)?", gap) and not _in_led(t1, after[0], led):
+            return []
+        end = clause[1]
+        nxt = s.clause_of(end + 1) if end < len(text) else None
+        if nxt is not None and text[nxt[0] :].startswith(("以及", "及")):
+            end = nxt[1]  # 会见了A，以及B
+        def party(m: _Arg) -> bool:  # a country or body stands for its delegation (美国代表团)
+            return not _in(m, led) and (m.type in types or _DELEGATION.match(text, m.end) is not None)
+
+        first = next((m for m in s.heads if m.start >= t1 and party(m)), None)
+        if first is None:
+            return []
+        return [m for m in s.listed(first, end, types + ("LOC",)) if party(m)]
+
+    def _invests(self, s: _Sentence, clause, t0: int, t1: int):
+        text = s.text
+        if _NOT_INVEST_AFTER.match(text, t1) or re.search(r"[的和、]$", text[max(0, t0 - 1) : t0]):
+            return []
+        amount_m = _AMOUNT.search(text, t1, min(clause[1], t1 + 16))
+        amount = amount_m.group() if amount_m is not None and amount_m.start() - t1 <= 4 else None
+        targets: list[_Arg] = []
+        investors: list[_Arg] = []
+        subject_end = t0
+        prep = re.search(r"(?:在|向|对|到|来)([^，,；;]{1,30}?)(?:进行|追加|共同|首次|继续|大量)?$", text[clause[0] : t0])
+        if prep is not None:
+            p0 = clause[0] + prep.start(1)
+            first = next((m for m in s.heads if m.start >= p0 and m.end <= t0), None)
+            if first is not None and first.start - p0 <= 1 and first.type in _PLACES:
+                targets = s.listed(first, t0, _PLACES)
+                subject_end = p0 - 1
+        if not targets:
+            rest = amount_m.end() if amount else t1
+            after = next((m for m in s.heads if m.start >= rest and m.end <= clause[1]), None)
+            gap = text[rest : after.start] if after is not None else ""
+            if after is not None and after.type in _PLACES and re.fullmatch(r"(?:了|于)?(?:兴建|建设|建立|创办|组建|设立|成立)?(?:了|的)?", gap):
+                targets = [after]
+        you = text.rfind("由", clause[0], t0)
+        if you >= 0 and re.search(r"(?:共同|联合|合资|合作)?$", text[you:t0]):
+            first = next((m for m in s.heads if m.start >= you + 1 and m.end <= t0), None)
+            if first is not None and first.start == you + 1:
+                investors = s.listed(first, t0, _AGENTS, joint=True)
+        if not investors:
+            investors = _relative(s, clause, t1 if amount_m is None or not amount else amount_m.end())
+        if investors is None:
+            investors = s.subject(clause, subject_end, _AGENTS)
+        return [(a, b, amount) for a in investors for b in targets]
+
+
+_FINDER: RelationFinder | None = None
+
+
+def find_relations(extraction: Extraction, model_names: Sequence[tuple[int, int, str, str]] = ()) -> list[Relation]:
+    global _FINDER
+    if _FINDER is None:
+        _FINDER = RelationFinder()
+    return _FINDER.find(extraction, model_names)

@@ -1,0 +1,119 @@
+"""Relations on hand-made mentions (the mechanism), and on the annotated dev set (the quality)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.relations import find_relations, load_triggers, normalise_amount
+from kg.schema import Article, Extraction, Mention, Sentence
+
+
+def _extraction(text: str, names: list[tuple[str, str]]) -> Extraction:
+    """The text as one sentence, each (surface, type) a mention at its first place after the last."""
+    mentions, pos = [], 0
+    for surface, etype in names:
+        start = text.index(surface, pos)
+        mentions.append(Mention(start, start + len(surface), surface, etype, 0))
+        pos = start + len(surface)
+    article = Article(id="t#0", source="t", text=text, sentences=[Sentence(0, len(text), text)])
+    return Extraction(article=article, mentions=mentions)
+
+
+def _found(text: str, names: list[tuple[str, str]]) -> set[tuple[str, str, str]]:
+    return {(r.relation, r.source, r.target) for r in find_relations(_extraction(text, names))}
+
+
+def test_triggers_are_data_with_the_four_types():
+    triggers = load_triggers()
+    assert triggers["调研"] == "visits" and triggers["会见"] == "meets"
+    assert triggers["签署"] == "signs_with" and triggers["注资"] == "invests_in"
+
+
+def test_every_listed_place_of_a_visit_counts_over_commas():
+    text = "张百顺先后到甲公司、乙项目，丙集团进行调研。"
+    found = _found(text, [("张百顺", "PERSON"), ("甲公司", "ORG"), ("乙项目", "PROJECT"), ("丙集团", "ORG")])
+    assert found == {("visits", "张百顺", "甲公司"), ("visits", "张百顺", "乙项目"), ("visits", "张百顺", "丙集团")}
+
+
+def test_a_subject_carries_over_to_the_next_clause_of_the_sentence():
+    text = "李强到东昌府区调研，并到阳谷县督导检查。"
+    found = _found(text, [("李强", "PERSON"), ("东昌府区", "LOC"), ("阳谷县", "LOC")])
+    assert ("visits", "李强", "阳谷县") in found and ("visits", "李强", "东昌府区") in found
+
+
+def test_an_escort_is_no_visitor():
+    text = "王芳到甲公司调研，副市长李强陪同。"
+    found = _found(text, [("王芳", "PERSON"), ("甲公司", "ORG"), ("李强", "PERSON")])
+    assert found == {("visits", "王芳", "甲公司")}
+
+
+def test_a_negated_visit_gives_no_edge_and_a_planned_one_does():
+    names = [("李强", "PERSON"), ("日本", "LOC")]
+    assert _found("李强没有访问日本。", names) == set()
+    assert _found("李强将访问日本。", names) == {("visits", "李强", "日本")}
+
+
+def test_meets_goes_from_host_to_guest_and_skips_qualifiers():
+    text = "全国政协主席李瑞环在马德里会见西班牙首相阿斯纳尔。"
+    names = [("全国政协", "ORG"), ("李瑞环", "PERSON"), ("马德里", "LOC"), ("西班牙", "LOC"), ("阿斯纳尔", "PERSON")]
+    assert _found(text, names) == {("meets", "李瑞环", "阿斯纳尔")}
+
+
+def test_attending_a_meeting_is_no_meeting():
+    text = "北京市市长贾庆林等参加了会见。"
+    assert _found(text, [("北京市", "LOC"), ("贾庆林", "PERSON")]) == set()
+
+
+def test_signs_with_needs_two_named_parties_and_witnesses_are_none():
+    names = [("聊城市", "LOC"), ("甲集团", "ORG"), ("李强", "PERSON")]
+    found = _found("聊城市与甲集团签署合作协议，李强见证签约。", names)
+    assert found == {("signs_with", "聊城市", "甲集团")}
+    assert _found("甲集团签署了合作协议。", [("甲集团", "ORG")]) == set()
+
+
+def test_a_treaty_signed_by_listed_countries_pairs_no_one():
+    names = [("巴基斯坦", "LOC"), ("印度", "LOC")]
+    assert _found("公报呼吁巴基斯坦和印度签署《全面禁止核试验条约》。", names) == set()
+    assert _found("巴基斯坦和印度签署了双边协议。", names) == {("signs_with", "巴基斯坦", "印度")}
+
+
+def test_invests_in_keeps_the_amount_as_written_and_in_yuan():
+    ex = _extraction("甲集团投资10亿元建设乙产业园项目。", [("甲集团", "ORG"), ("乙产业园项目", "PROJECT")])
+    (rel,) = find_relations(ex)
+    assert (rel.relation, rel.source, rel.target) == ("invests_in", "甲集团", "乙产业园项目")
+    assert rel.amount_text == "10亿元" and rel.amount == 1_000_000_000
+
+
+def test_an_investment_noun_is_no_event():
+    assert _found("甲集团改善投资环境。", [("甲集团", "ORG")]) == set()
+    assert _found("甲集团在聊城投资建厂。", [("甲集团", "ORG"), ("聊城", "LOC")]) == {("invests_in", "甲集团", "聊城")}
+
+
+@pytest.mark.parametrize(
+    ("text", "yuan"),
+    [("10亿元", 1_000_000_000), ("3800万元", 38_000_000), ("1．2亿元", 120_000_000), ("5亿英镑", None), ("两亿元", 200_000_000)],
+)
+def test_amounts_normalise_to_yuan(text, yuan):
+    assert normalise_amount(text) == yuan
+
+
+def test_dev_set_precision_and_f1():
+    """The annotated dev set (seed pages + MSRA train sentences): a regression guard, not the
+    reported figure (that is the test set's, run once)."""
+    from kg.relation_eval import evaluate
+
+    report = evaluate("dev")
+    total = report.total()
+    assert total.tp + total.fn >= 80  # the gold is there
+    assert total.precision >= 0.9 and total.f1 >= 0.75, (total.precision, total.f1)
+
+
+def test_surname_and_title_stand_for_the_articles_one_person_of_that_surname():
+    text = "国家主席江泽民在京出席会议。江主席会见了阿斯纳尔。"
+    article = Article(id="t#0", source="t", text=text, sentences=[Sentence(0, 14, text[:14]), Sentence(14, len(text), text[14:])])
+    mentions = [Mention(4, 7, "江泽民", "PERSON", 0), Mention(text.index("阿斯纳尔"), len(text) - 1, "阿斯纳尔", "PERSON", 1)]
+    found = {(r.relation, r.source, r.target) for r in find_relations(Extraction(article=article, mentions=mentions))}
+    assert found == {("meets", "江泽民", "阿斯纳尔")}
+    # Two people of that surname: no guess.
+    mentions.append(Mention(-1, -1, "江小明", "PERSON", -1))
+    assert find_relations(Extraction(article=article, mentions=mentions)) == []

@@ -1,0 +1,64 @@
+"""Typed relation edges in the seeds' graph and in every export format."""
+
+from __future__ import annotations
+
+import csv
+
+import networkx as nx
+
+from kg.readwrite import export, read_graph
+
+TYPED = ("visits", "meets", "signs_with", "invests_in")
+
+
+def _typed(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict]]:
+    return [(u, v, d) for u, v, d in graph.edges(data=True) if d.get("relation") in TYPED]
+
+
+def test_visits_and_signs_with_edges_carry_trigger_evidence_and_articles(seeds_run):
+    graph = seeds_run.graph
+    edges = {(graph.nodes[u]["label"], d["relation"], graph.nodes[v]["label"]): d for u, v, d in _typed(graph)}
+    visit = edges[("张百顺", "visits", "时风集团")]
+    assert visit["trigger"] == "调研" and "时风集团进行调研" in visit["evidence"]
+    assert visit["article_ids"].startswith("004_8a114bd477087453#")
+    assert ("中通客车股份有限公司", "signs_with", "怡和合发集团") in edges
+    # Co-mention stays in the data beside the typed edge.
+    u, v = next((u, v) for u, v, d in _typed(graph) if d["relation"] == "visits" and graph.nodes[v]["label"] == "时风集团")
+    assert "co_mention" in graph[u][v] or "co_mention" in graph.get_edge_data(v, u, default={})
+
+
+def test_exports_keep_the_relation_types(seeds_run, tmp_path):
+    graph = seeds_run.graph
+    expected = {(u, v, d["relation"]) for u, v, d in _typed(graph)}
+    assert expected
+    for fmt in ("graphml", "gexf", "json"):
+        (path,) = export(graph, fmt, tmp_path / fmt)
+        back = nx.read_gexf(path) if fmt == "gexf" else read_graph(path)
+        assert {(u, v, d["relation"]) for u, v, d in _typed(back)} == expected, fmt
+    export(graph, "neo4j", tmp_path / "neo4j")
+    with (tmp_path / "neo4j" / "relationships.csv").open(encoding="utf-8") as f:
+        types = {row[":TYPE"] for row in csv.DictReader(f)}
+    assert {"VISITS", "SIGNS_WITH"} <= types and "CO_MENTION" in types
+    export(graph, "csv", tmp_path / "csv")
+    with (tmp_path / "csv" / "relations.csv").open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["relation"] == "visits"]
+    assert rows and all(r["trigger"] for r in rows)
+
+
+def test_show_lists_what_a_person_did(seeds_run):
+    from io import StringIO
+
+    from rich.console import Console
+
+    from kg.profile import find_entities, profile, render_profile
+
+    (node,) = find_entities(seeds_run.graph, "张百顺")
+    found = profile(seeds_run.graph, node)
+    assert {(a.relation, a.other) for a in found.activities} >= {("visits", "时风集团"), ("visits", "高唐县")}
+    assert all(a.outgoing and a.evidence for a in found.activities)
+    buffer = StringIO()
+    render_profile(found, Console(file=buffer, width=200))
+    assert "What it did" in buffer.getvalue() and "时风集团" in buffer.getvalue()
+    # A body that was visited sees it from the other end.
+    (firm,) = find_entities(seeds_run.graph, "时风集团")
+    assert [(a.relation, a.outgoing, a.other) for a in profile(seeds_run.graph, firm).activities] == [("visits", False, "张百顺")]
