@@ -547,3 +547,131 @@ def evaluate_msra(
         chars += len(text)
     elapsed = time.perf_counter() - start
     return evaluate_mentions(pred, gold), chars / elapsed if elapsed else 0.0
+
+
+# ---------------------------------------------------------------- roles on corpora
+
+# Words that name a post, for choosing sentences to annotate (docs/annotation.md, "Roles on
+# real text"). Wider than the title lexicon on purpose: the selection must not favour the grammar.
+POST_WORDS = (
+    "书记|主席|主任|总统|总理|首相|部长|局长|省长|市长|县长|区长|大使|经理|董事长|总裁|秘书长|司令|"
+    "院长|校长|教授|记者|外长|国务卿|州长|主编|厂长|队长|议长|会长|行长|团长|委员|政委|所长|处长|"
+    "科长|村长|镇长|乡长|导演|研究员|工程师|参赞|领事|特使|代表|发言人|顾问|助理|总监|首席执行官|"
+    "CEO|合伙人|主教|国王|女王|元帅|将军|司长|厅长|社长|台长|馆长|站长|庭长|检察长|总编|理事长|"
+    "总干事|秘书"
+)
+ROLE_SENTENCE_MAX = 100  # characters: longer sentences are left out of the annotation sets
+
+
+def select_role_sentences(examples: list, count: int) -> list[tuple[int, str]]:
+    """The fixed selection of sentences to annotate with roles: those of at most
+    ROLE_SENTENCE_MAX characters that hold a post word (POST_WORDS) and a PERSON span of the
+    corpus, then every k-th of them from the first (k = their number // ``count``), ``count``
+    in all. Returns (index in ``examples``, text)."""
+    post = re.compile(POST_WORDS)
+    fit = [
+        (i, text)
+        for i, (text, spans) in enumerate(examples)
+        if len(text) <= ROLE_SENTENCE_MAX and post.search(text) and any(s[2] == "PERSON" for s in spans)
+    ]
+    step = max(1, len(fit) // count)
+    return fit[::step][:count]
+
+
+# Words before a title that say when or how it is held, not which post it is (前总统 = 总统).
+_STATUS_WORDS = re.compile(r"^(?:前|原|代理|代|已故|首任|新任|现任)")
+ROLE_STATUSES = ("current", "former", "acting")
+
+
+def role_title_key(title: str) -> str:
+    """A title as role scores compare it: normalised, without words of status (前, 原, 代)."""
+    return _STATUS_WORDS.sub("", _norm(title)) or _norm(title)
+
+
+def load_role_set(path: Path) -> list[dict]:
+    """Hand-annotated sentences, one JSON object a line: ``{"id", "text", "roles": [{"person",
+    "title", "org", "status"}]}`` (docs/annotation.md, "Roles on real text")."""
+    items = []
+    for lineno, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text, roles = item["text"], item["roles"]
+            for role in roles:
+                if not isinstance(role["person"], str) or not isinstance(role["title"], str):
+                    raise TypeError("person and title must be strings")
+                if role.get("status", "current") not in ROLE_STATUSES:
+                    raise ValueError(f"status {role.get('status')!r} is not one of {ROLE_STATUSES}")
+        except (ValueError, KeyError, TypeError) as exc:
+            raise GoldError(f"{path}:{lineno}: not a role annotation ({exc})") from exc
+        items.append({"id": item.get("id", str(lineno)), "text": text, "roles": roles})
+    return items
+
+
+def score_role_pairs(
+    predicted: list[set[tuple[str, str]]], gold: list[set[tuple[str, str]]], ids: list[str]
+) -> Report:
+    """(person, title) pairs per document, compared after role_title_key; missed and
+    invented roles name the document."""
+    report = Report()
+    for doc, pred, want in zip(ids, predicted, gold, strict=True):
+        p = {(_norm(person), role_title_key(title)) for person, title in pred}
+        g = {(_norm(person), role_title_key(title)) for person, title in want}
+        report.roles.tp += len(p & g)
+        report.roles.fp += len(p - g)
+        report.roles.fn += len(g - p)
+        report.missed_roles.extend((doc, person, title) for person, title in sorted(g - p))
+        report.invented_roles.extend((doc, person, title) for person, title in sorted(p - g))
+        report.pages.append(doc)
+    return report
+
+
+def _org_fits(predicted: str | None, gold: str | None) -> bool:
+    """The organisation of a role is right when one name holds the other (美国 / 美国政府)."""
+    if predicted is None or gold is None:
+        return predicted is None and gold is None
+    a, b = _norm(predicted), _norm(gold)
+    return a in b or b in a
+
+
+def evaluate_role_set(items: list[dict], *, backend: str = "lac", model: str | None = None) -> Report:
+    """Run the extractor on each annotated text (one article each) and score its roles:
+    (person, title) pairs, and the organisation of the pairs both sides have."""
+    from kg.extract import Extractor
+
+    extractor = Extractor(backend=backend, model=model)
+    extractions = extractor.extract_many([_role_article(i, item) for i, item in enumerate(items)])
+    predicted, gold, ids = [], [], []
+    org_right = org_checked = 0
+    wrong_org = []
+    for item, ex in zip(items, extractions, strict=True):
+        roles = [r for r in ex.roles if r.sentence >= 0 or r.person_start >= 0]
+        predicted.append({(r.person, r.title) for r in roles})
+        gold.append({(r["person"], r["title"]) for r in item["roles"]})
+        ids.append(item["id"])
+        orgs = defaultdict(list)
+        for r in roles:
+            orgs[(_norm(r.person), role_title_key(r.title))].append(r.org)
+        for r in item["roles"]:
+            got = orgs.get((_norm(r["person"]), role_title_key(r["title"])))
+            if got is not None and r.get("org"):
+                org_checked += 1
+                if any(_org_fits(o, r["org"]) for o in got):
+                    org_right += 1
+                else:
+                    shown = "|".join(o for o in got if o) or "-"
+                    wrong_org.append((item["id"], r["person"], r["title"], r["org"], shown))
+    report = score_role_pairs(predicted, gold, ids)
+    report.wrong_org = wrong_org
+    report.role_org_checked = org_checked
+    report.role_org_accuracy = org_right / org_checked if org_checked else None
+    return report
+
+
+def _role_article(index: int, item: dict):
+    from kg.ingest.sentences import split_sentences
+    from kg.schema import Article
+
+    text = item["text"]
+    return Article(id=f"roles#{index}", source="roles", text=text, sentences=split_sentences(text))

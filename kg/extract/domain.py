@@ -24,6 +24,7 @@ UNTITLED_BYLINE_ROLES = frozenset({"作者", "撰稿"})
 @lru_cache(maxsize=1)
 def domain_pipeline() -> Language:
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+    nlp.add_pipe("kg_model_persons")  # before the entity rules: names only a title shows to be people
     nlp.add_pipe("kg_entities")
     nlp.add_pipe("kg_roles")
     return nlp
@@ -57,6 +58,8 @@ def annotate(doc: Doc, article: Article) -> Extraction:
             sentence=sentence_of(r.person_start),
             person_start=r.person_start,
             org_start=r.org_start,
+            status=r.status,
+            date=article.date,
         )
         for r in doc._.kg_roles or []
     ]
