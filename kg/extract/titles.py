@@ -28,7 +28,7 @@ _RELATIVE = ("市", "县", "区", "省")
 # What may follow a name that a title chain introduced (so that 2-3 characters are a name).
 _AFTER_NAME = re.compile(
     r"(?:$|[、，,。；;：:！!？?（(“\"\s\d０-９]|同志|出席|参加|表示|指出|介绍|主持|讲话|强调|说|在|带队|一行|等|到|来|率"
-    r"|会见|调研|检查|督导|宣读|作|对|就|陪同|看望|慰问|与|和|及|报道|摄|今天|昨天|今日|昨日|近日|日前|最近|前不久|以及|告诉|称"
+    r"|会见|调研|检查|督导|宣读|作|对|就|陪同|看望|慰问|与|和|及|报道|摄|今天|昨天|今日|昨日|近日|日前|最近|前不久|以及|告诉|称|今晚|今晨|当天|当晚|此前|近来|正在"
     r"|上午|下午|晚上|也|还|又|曾|将|已|先生|女士|博士|夫妇|夫人|向|同|从|接受|发表|宣布|认为|会谈)"
 )
 # A name written with dots (沃伦·克里斯托弗): the model may tag its first part only.
@@ -38,6 +38,7 @@ _NAME_TAILS = ("报道", "摄")
 # Words before a title that say how it is held (美国前国务卿, 原局长, 代理团长): -> status.
 _STATUS_BEFORE = (("已故", "former"), ("代理", "acting"), ("前", "former"), ("原", "former"), ("首任", "current"), ("新任", "current"))
 # Words that join titles into one chain: 副总理兼外交部长, 司令员兼政治委员, 党委书记及厂长.
+_CHAIN_WORD = re.compile(r"[、兼]([\u4e00-\u9fff]{2,4})")
 _CHAIN_JOINS = ("、", "", "，", "兼", "兼任", "及", "和")
 # A title starting with one of these closes a department written before it: 财政|部长 -> 财政部.
 _ORG_HEAD_CHARS = "部局队院所厂社团处科司厅行馆台站"
@@ -48,6 +49,12 @@ _PROFILE = re.compile(r"(?:现任|曾任|历任|先后任|先后担任|后任|�
 _FORMER_MARKERS = ("曾任", "历任", "先后任", "先后担任", "原任")
 # 免去A的X职务 / 免去A同志X职务: the post A leaves.
 _DISMISS = re.compile(r"免去(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:同志)?的?$")
+# A guessed name never ends with a particle (高兴地, 金相厦的).
+_NOT_NAME_ENDS = ("的", "地", "得", "了")
+# Titles that serve the post written right before them: 总理发言人, 部长助理, 总统顾问.
+_SERVING_TITLES = ("发言人", "助理", "特别助理", "秘书", "顾问", "帮办")
+# Parts of speech no part of a name has (谈话|中 before 总理): verbs, adjectives, adverbs, prepositions, locatives.
+_NOT_NAME_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d", "p", "f", "c", "u", "TIME", "t", "m", "q", "r"})
 _BYLINE_TITLES = frozenset({"记者", "通讯员", "评论员"})
 _DELIMS = "、，,。；;：:！!？?（()）“”\"‘’《》 \n\t"
 
@@ -165,11 +172,15 @@ class TitleChains:
                     return pos, end - len(tail)
             if self._ends_name(text, end):
                 return pos, end
+            for more in (1, 2):  # 小渊惠|三: the model cut the name short
+                longer = text[pos : end + more]
+                if _NAME_CHARS.match(longer) and not longer.endswith(_NOT_NAME_ENDS) and self._ends_name(text, end + more) and len(ent.text) >= 3:
+                    return pos, end + more
         for length in (3, 2, 4):
             cand = text[pos : pos + length]
             if not _NAME_CHARS.match(cand) or self.rules.surname_of(cand) is None:
                 continue
-            if cand in self.rules.titles or self.rules.title_re.fullmatch(cand):
+            if cand in self.rules.titles or self.rules.title_re.fullmatch(cand) or cand.endswith(_NOT_NAME_ENDS):
                 continue
             end = pos + length
             if self._ends_name(text, end) and (end >= len(text) or doc.char_span(pos, end) is not None or ent is not None):
@@ -179,6 +190,8 @@ class TitleChains:
     def _dotted_end(self, text: str, end: int) -> int:
         """沃伦|·克里斯托弗: a name the model cut at a dot goes on, part by part, to a word that
         may follow a name."""
+        if text[end - 1 : end] in ("·", "•"):  # 穆沙希德·|侯赛因: the model kept the dot
+            end -= 1
         while text[end : end + 1] in ("·", "•"):
             part = next((n for n in range(2, 7) if _NAME_CHARS.match(text[end + 1 : end + 1 + n] + "一") is not None
                          and self._ends_name(text, end + 1 + n)), None)
@@ -234,7 +247,7 @@ class TitleChains:
         # (克林顿, 瓦杰帕伊), which a title next to them shows to be people.
         taken = {i for e in doc.ents for i in range(e.start_char, e.end_char)}
         model = [p for p in doc.spans.get(MODEL_PERSONS, []) if not any(i in taken for i in range(p.start_char, p.end_char))]
-        people = [e for e in doc.ents if e.label_ == "PERSON"] + model
+        people = [e for e in [*doc.ents, *model] if e.label_ == "PERSON" and len(e.text.rstrip("·•")) >= 2]
         persons = {e.start_char: e for e in people}
         person_ends = {e.end_char: e for e in people}
         mislabelled = {(e.start_char, e.end_char) for e in doc.ents if e.label_ != "PERSON" and self.rules.title_re.fullmatch(e.text)}
@@ -270,6 +283,14 @@ class TitleChains:
                 item_start = org_ent.start_char if org_ent is not None else lead if body is None else body.org_start
                 # Does this item continue the chain? 、 兼 及 和 (or nothing) may separate it from the last one;
                 # so does a comma before any name ("A局党组成员，B中心主任张三").
+                if chain and last_end == s and title.endswith(_SERVING_TITLES):
+                    chain.pop()  # 以色列总理|发言人: the spokesman of the prime minister, not a prime minister
+                    if chain == []:
+                        chain = []
+                gap = _CHAIN_WORD.fullmatch(text, last_end, item_start) if chain and org_ent is None else None
+                if gap is not None:  # 政治局常委、国家|副主席: a word between 、 and a title is its body
+                    org_ent = _Org(gap.group(1), "ORG", gap.start(1), item_start)
+                    item_start = gap.start(1)
                 if chain and text[last_end:item_start].strip() not in _CHAIN_JOINS:
                     chain = []
                     profile = None
@@ -288,7 +309,7 @@ class TitleChains:
                 names = self._names_after(doc, text, e, persons)
                 # 普罗迪总理满意地说: a PERSON entity right before a title outweighs a name guessed after it.
                 guessed = names and names[0][0] not in persons
-                if not names or (guessed and lead in person_ends and len(chain) == 1):
+                if not names or (guessed and len(chain) == 1):
                     before_title = self._name_before(doc, text, lead, sent, persons, person_ends, names_end, title)
                     if before_title is not None:
                         ps, pe = before_title
@@ -346,7 +367,10 @@ class TitleChains:
             cand = text[ps:s] if ps >= sent.start_char else ""
             if not _NAME_CHARS.match(cand) or self.rules.surname_of(cand) is None or self._names_a_thing(doc, cand):
                 continue
-            if (ps == sent.start_char or text[ps - 1] in _DELIMS) and ps in {t.idx for t in sent}:
+            span = doc.char_span(ps, s)
+            if span is None or any(t.tag_ in _NOT_NAME_TAGS for t in span):
+                continue
+            if ps == sent.start_char or text[ps - 1] in _DELIMS:
                 return ps, s
         surname = text[s - 1] if s > sent.start_char else ""
         if surname and surname in self.rules.surnames and (s - 1 == sent.start_char or text[s - 2] in _DELIMS):
