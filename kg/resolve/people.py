@@ -82,16 +82,15 @@ def compatible(a: Post, b: Post) -> bool:
             return False
         if sa[0] == "place" and not _within(sa[1], sb[1]):  # type: ignore[arg-type]
             return False  # posts in 聊城市 and in 潍坊市 (临清市 lies in 聊城市: one career)
-    if (
+    # 局长 of 公安局 and 局长 of 教育局: two heads, two people.
+    return not (
         a.bare_title == b.bare_title
         and a.bare_title not in _MEMBERSHIPS
         and a.org is not None
         and b.org is not None
         and a.org not in b.org
         and b.org not in a.org
-    ):
-        return False  # 局长 of 公安局 and 局长 of 教育局: two heads, two people
-    return True
+    )
 
 
 @dataclass
