@@ -27,7 +27,7 @@ _DEPARTMENT_ENDINGS = ("部", "办", "办公室", "室")  # not 委: 中央军�
 _RELATIVE = ("市", "县", "区", "省")
 # What may follow a name that a title chain introduced (so that 2-3 characters are a name).
 _AFTER_NAME = re.compile(
-    r"(?:$|[、，,。；;：:！!？?（(“\"\s\d０-９]|同志|出席|参加|表示|指出|介绍|主持|讲话|强调|说|在|带队|一行|等|到|来|率"
+    r"(?:$|[、，,。；;：:！!？?（(）)」》“”\"\s\d０-９]|同志|出席|参加|表示|指出|介绍|主持|讲话|强调|说|在|带队|一行|等|到|来|率"
     r"|会见|调研|检查|督导|宣读|作|对|就|陪同|看望|慰问|与|和|及|报道|摄|今天|昨天|今日|昨日|近日|日前|最近|前不久|以及|告诉|称|今晚|今晨|当天|当晚|此前|近来|正在"
     r"|上午|下午|晚上|也|还|又|曾|将|已|先生|女士|博士|夫妇|夫人|向|同|从|接受|发表|宣布|认为|会谈)"
 )
@@ -45,7 +45,10 @@ _ORG_HEAD_CHARS = "部局队院所厂社团处科司厅行馆台站"
 # Words before such a title that are no department (担任|部长).
 _NOT_DEPARTMENT = frozenset({"担任", "出任", "现任", "曾任", "历任", "兼任", "任命", "免去", "当选", "选举", "提名", "聘任", "新任", "首任", "前任", "原任", "代理"})
 # A profile or résumé gives its subject's posts without the name: 现任X局局长，曾任Y.
-_PROFILE = re.compile(r"(?:现任|曾任|历任|先后任|先后担任|后任|原任|兼任|担任|出任|任|升任|调任|受聘为|聘为)$")
+_PROFILE = re.compile(r"(?:现任|曾任|历任|先后任|先后担任|后任|原任|兼任|担任|出任|任|升任|调任|受聘为|聘为|是|系)$")
+_PROFILE_OPENER = re.compile(
+    r"\s*(?:姓名[:：]\s*)?(?P<name>[^\s，,：:（(]{2,12}?)(?:先生|女士|同志)?\s*(?:[，,：:（(]|性别)"
+)
 _FORMER_MARKERS = ("曾任", "历任", "先后任", "先后担任", "原任")
 # 免去A的X职务 / 免去A同志X职务: the post A leaves.
 _DISMISS = re.compile(r"免去(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:同志)?的?$")
@@ -82,7 +85,7 @@ def _antecedent(doc: Doc, text: str, s: int) -> Span | None:
 
 
 @dataclass(frozen=True)
-class _Org:
+class _Words:
     """An organisation written as words, not an entity (外交|部长 -> 外交部); reads like a Span."""
 
     text: str
@@ -123,6 +126,7 @@ def _starts_with_place(name: str) -> bool:
 class TitleChains:
     def __init__(self, rules: Rules | None = None) -> None:
         self.rules = rules if rules is not None else load_rules()
+        self._entity_starts: set[int] = set()  # of the Doc being read
 
     def _titles(
         self, doc: Doc, span: Span, starts: set[int], ends: set[int], covered: set[int], mislabelled: set[tuple[int, int]]
@@ -172,13 +176,16 @@ class TitleChains:
                     return pos, end - len(tail)
             if self._ends_name(text, end):
                 return pos, end
-            for more in (1, 2):  # 小渊惠|三: the model cut the name short
+            # 朱邦|造, 小渊惠|三: the model cut the name short (a Chinese name by one character).
+            for more in (1, 2) if len(ent.text) >= 3 else (1,):
                 longer = text[pos : end + more]
-                if _NAME_CHARS.match(longer) and not longer.endswith(_NOT_NAME_ENDS) and self._ends_name(text, end + more) and len(ent.text) >= 3:
+                if _NAME_CHARS.match(longer) and not longer.endswith(_NOT_NAME_ENDS) and self._ends_name(text, end + more):
                     return pos, end + more
+            return pos, end
         for length in (3, 2, 4):
             cand = text[pos : pos + length]
-            if not _NAME_CHARS.match(cand) or self.rules.surname_of(cand) is None:
+            surname = self.rules.surname_of(cand) if _NAME_CHARS.match(cand) else None
+            if surname is None or (length == 4 and len(surname) < 2):  # four characters: 欧阳|xx only
                 continue
             if cand in self.rules.titles or self.rules.title_re.fullmatch(cand) or cand.endswith(_NOT_NAME_ENDS):
                 continue
@@ -201,7 +208,7 @@ class TitleChains:
         return end
 
     def _ends_name(self, text: str, end: int) -> bool:
-        if _AFTER_NAME.match(text, end):
+        if _AFTER_NAME.match(text, end) or end in self._entity_starts:  # 记者龙跃|北京报道
             return True
         title = self.rules.title_re.match(text, end)  # 龙永图副部长, 傅全有上将 (not 告诉记者)
         return title is not None and title.group() not in _BYLINE_TITLES
@@ -231,7 +238,7 @@ class TitleChains:
                 if place is not None:  # 中国财政|部长, 赤峰市松山区林业|局长
                     begin = place.start_char
                 closed = word if word.endswith(title[0]) else word + title[0]  # 研究所|所长, 财政|部长
-                return _Org(text[begin : token.start_char] + closed, "ORG", begin, s)
+                return _Words(text[begin : token.start_char] + closed, "ORG", begin, s)
         return org_ent
 
     def _status_before(self, text: str, s: int) -> tuple[int, str]:
@@ -242,6 +249,7 @@ class TitleChains:
 
     def find(self, doc: Doc) -> list[FoundRole]:
         text = doc_text(doc)
+        self._entity_starts = {e.start_char for e in doc.ents}
         ents_at_end = {e.end_char: e for e in doc.ents if e.label_ in ("ORG", "LOC", "PROJECT")}
         # The model's own names too: the entity rules drop names without a Chinese surname
         # (克林顿, 瓦杰帕伊), which a title next to them shows to be people.
@@ -273,7 +281,7 @@ class TitleChains:
                 if title.startswith("代") and len(title) > 2:
                     status = "acting"
                 if org_start < s:
-                    org_ent = _Org(text[org_start:s], "ORG", org_start, s)
+                    org_ent = _Words(text[org_start:s], "ORG", org_start, s)
                 else:
                     org_ent = self._org_before(doc, text, lead, ents_at_end, starts, title)
                 body = self._chain_body(text, s, last_end, chain) if org_ent is None else None
@@ -289,7 +297,7 @@ class TitleChains:
                         chain = []
                 gap = _CHAIN_WORD.fullmatch(text, last_end, item_start) if chain and org_ent is None else None
                 if gap is not None:  # 政治局常委、国家|副主席: a word between 、 and a title is its body
-                    org_ent = _Org(gap.group(1), "ORG", gap.start(1), item_start)
+                    org_ent = _Words(gap.group(1), "ORG", gap.start(1), item_start)
                     item_start = gap.start(1)
                 if chain and text[last_end:item_start].strip() not in _CHAIN_JOINS:
                     chain = []
@@ -393,7 +401,22 @@ class TitleChains:
         else the first name of the text (a résumé, a profile, an appointment notice)."""
         marker = _PROFILE.search(text, max(0, start - 4), start)
         if marker is None:
-            return None
+            # A résumé names its subject first ("张三，男，…" / "谢卫东先生：…"): every post it
+            # lists without a name is the subject's.
+            opener = _PROFILE_OPENER.match(text)
+            if opener is None or start < opener.end():
+                return None
+            subject = persons.get(opener.start("name"))
+            name = opener.group("name")
+            if subject is not None and subject.end_char == opener.end("name"):
+                pass
+            elif _NAME_CHARS.match(name) and self.rules.surname_of(name) is not None and len(name) <= 3:
+                subject = _Words(name, "PERSON", opener.start("name"), opener.end("name"))  # 司增勤，男，…
+            else:
+                return None
+            clause = text[max(text.rfind(c, 0, start) for c in "，,。；;\n") + 1 : start]
+            status = "former" if any(m in clause for m in (*_FORMER_MARKERS, "曾")) else "current"
+            return subject.start_char, subject.end_char, status
         status = "former" if marker.group().endswith(_FORMER_MARKERS) else "current"
         people = [p for p in persons.values() if p.end_char <= marker.start()]
         here = [p for p in people if p.start_char >= sent.start_char]
@@ -415,7 +438,7 @@ class TitleChains:
         return TitleItem(start, s, "", chain[-1].org + word, "ORG", start, True)
 
     def _item(
-        self, title: str, s: int, e: int, org_ent: Span | _Org | None, prev: TitleItem | None, chain: list[TitleItem]
+        self, title: str, s: int, e: int, org_ent: Span | _Words | None, prev: TitleItem | None, chain: list[TitleItem]
     ) -> TitleItem:
         if org_ent is not None and org_ent.label_ == "LOC":
             place = org_ent.text
@@ -494,8 +517,12 @@ class TitleChains:
                 break
             names.append(found)
             nxt = found[1]
-            # Another name after 、 (or a space, as in bylines) continues the list.
+            # Another name after 、 (or a space, as in bylines, or none before a PERSON entity:
+            # 通讯员丁奇志张斌) continues the list.
             m = re.compile(r"\s*、\s*|\s+").match(text, nxt)
+            if (m is None or m.end() == nxt) and nxt in persons:
+                pos = nxt
+                continue
             if m is None or m.end() == nxt:
                 break
             pos = m.end()
