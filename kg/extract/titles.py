@@ -148,7 +148,11 @@ class TitleChains:
         for ms in doc.spans.get("model_titles", []) if "model_titles" in doc.spans else []:
             if ms.label_ != "TITLE" or ms.start_char < span.start_char or ms.end_char > span.end_char:
                 continue
-            if any(ms.start_char <= s < ms.end_char or s <= ms.start_char < e for s, _, e in out.values()):
+            inside = [k for k, (_, s, e) in out.items() if ms.start_char <= s < ms.end_char or s <= ms.start_char < e]
+            if inside:
+                last = max(inside)
+                if len(inside) == 1 and out[last][2] == ms.end_char and ms.start_char < last:
+                    out[last] = (ms.start_char, last, ms.end_char)  # 光缆分厂|副厂长: the model's span holds the body
                 continue
             s = self._title_start(ms.text, ms.start_char)
             out[s] = (ms.start_char, s, ms.end_char)
@@ -222,6 +226,12 @@ class TitleChains:
             org_ent = ents_at_end.get(aside.start()) if aside is not None else None
         if org_ent is None:  # 该公司总经理A: the last company the article named
             org_ent = _antecedent(doc, text, s)
+        if org_ent is None:  # 中国驻美|大使, 驻挪威|大使: a post abroad names its host country
+            token = doc.char_span(s - 1, s, alignment_mode="expand") if s > 0 else None
+            if token is not None and token.end_char == s and token.text.startswith("驻") and len(token.text) >= 2:
+                home = ents_at_end.get(token.start_char)
+                begin = home.start_char if home is not None else token.start_char
+                return _Words(text[begin:s], "ORG", begin, s)
         if org_ent is None and title[:1] in _ORG_HEAD_CHARS:
             token = doc.char_span(s - 1, s, alignment_mode="expand") if s > 0 else None
             word = token.text if token is not None else ""
@@ -251,14 +261,24 @@ class TitleChains:
         text = doc_text(doc)
         self._entity_starts = {e.start_char for e in doc.ents}
         ents_at_end = {e.end_char: e for e in doc.ents if e.label_ in ("ORG", "LOC", "PROJECT")}
+        # 江主席 read as a name: a surname and a title.
+        honorifics = {
+            e.start_char: e
+            for e in doc.ents
+            if e.label_ == "PERSON" and (sn := self.rules.surname_of(e.text)) and self.rules.title_re.fullmatch(e.text, len(sn))
+        }
         # The model's own names too: the entity rules drop names without a Chinese surname
         # (克林顿, 瓦杰帕伊), which a title next to them shows to be people.
         taken = {i for e in doc.ents for i in range(e.start_char, e.end_char)}
         model = [p for p in doc.spans.get(MODEL_PERSONS, []) if not any(i in taken for i in range(p.start_char, p.end_char))]
-        people = [e for e in [*doc.ents, *model] if e.label_ == "PERSON" and len(e.text.rstrip("·•")) >= 2]
+        people = [
+            e for e in [*doc.ents, *model]
+            if e.label_ == "PERSON" and len(e.text.rstrip("·•")) >= 2 and e.start_char not in honorifics
+        ]
         persons = {e.start_char: e for e in people}
         person_ends = {e.end_char: e for e in people}
         mislabelled = {(e.start_char, e.end_char) for e in doc.ents if e.label_ != "PERSON" and self.rules.title_re.fullmatch(e.text)}
+        mislabelled |= {(e.start_char + len(self.rules.surname_of(e.text) or ""), e.end_char) for e in honorifics.values()}
         covered = {i for e in doc.ents for i in range(e.start_char, e.end_char)}
         owners = {e.start_char: e for e in doc.spans.get("kg_inner", []) if e.label_ == "ORG"}
         starts = {t.idx for t in doc}
@@ -273,6 +293,7 @@ class TitleChains:
             names_end = -1
             appointed_end = -1  # end of the last "任命A为…" post in this sentence
             profile: tuple[int, int, str] | None = None  # the subject of 现任/曾任 chains
+            last_name: tuple[int, int] | None = None
             for org_start, s, e in self._titles(doc, sent, starts, ends, covered, mislabelled):
                 title = text[s:e]
                 if text.endswith(_VAGUE_BEFORE, 0, s) and title == "负责人":
@@ -318,7 +339,7 @@ class TitleChains:
                 # 普罗迪总理满意地说: a PERSON entity right before a title outweighs a name guessed after it.
                 guessed = names and names[0][0] not in persons
                 if not names or (guessed and len(chain) == 1):
-                    before_title = self._name_before(doc, text, lead, sent, persons, person_ends, names_end, title)
+                    before_title = self._name_before(doc, text, lead, sent, persons, person_ends, last_name, title)
                     if before_title is not None:
                         ps, pe = before_title
                         roles.append(self._role(text, ps, pe, item, status))
@@ -351,6 +372,7 @@ class TitleChains:
                     explicit = [it for it in chain if it.explicit_org]
                     before = explicit[-1] if explicit else None
                     names_end = names[-1][1]
+                    last_name = names[-1]
                     chain = []
                     profile = None
         return roles
@@ -361,12 +383,14 @@ class TitleChains:
 
     def _name_before(
         self, doc: Doc, text: str, s: int, sent: Span, persons: dict[int, Span], person_ends: dict[int, Span],
-        names_end: int, title: str,
+        last_name: tuple[int, int] | None, title: str,
     ) -> tuple[int, int] | None:
         """江泽民主席, 陈木胜导演: a name right before a title that no name follows; 江主席: a
         surname, for the article's one person of that surname."""
         if title in _BYLINE_TITLES:
             return None  # 记者甲 通讯员乙: 甲 is the reporter's name, not the correspondent's
+        if last_name is not None and last_name[1] == s:
+            return last_name  # 总参谋长傅全有上将: the name a title just introduced
         ent = person_ends.get(s)
         if ent is not None and ent.start_char >= sent.start_char:
             return ent.start_char, s
@@ -382,10 +406,9 @@ class TitleChains:
                 return ps, s
         surname = text[s - 1] if s > sent.start_char else ""
         if surname and surname in self.rules.surnames and (s - 1 == sent.start_char or text[s - 2] in _DELIMS):
-            full = {e.text for e in doc.ents if e.label_ == "PERSON" and e.text.startswith(surname) and len(e.text) >= 2}
+            full = {p.text: p for p in persons.values() if p.text.startswith(surname) and not p.start_char <= s - 1 < p.end_char}
             if len(full) == 1:  # two candidates: say nothing
-                name = full.pop()
-                where = next(e for e in doc.ents if e.label_ == "PERSON" and e.text == name)
+                where = full.popitem()[1]
                 return where.start_char, where.end_char
         return None
 
@@ -477,6 +500,8 @@ class TitleChains:
         self, doc: Doc, text: str, item_start: int, persons: dict[int, Span], last_end: int
     ) -> tuple[int, int] | None:
         """The person of "任命A为<post>" (or of "，B为<post>" right after such a post)."""
+        if text[item_start - 1 : item_start] == "驻":  # 任命A为驻挪威大使
+            item_start -= 1
         if item_start < 3 or text[item_start - 1] != "为":
             return None
         end = item_start - 1
