@@ -338,22 +338,18 @@ class TitleChains:
                 names = self._names_after(doc, text, e, persons)
                 # 普罗迪总理满意地说: a PERSON entity right before a title outweighs a name guessed after it.
                 guessed = names and names[0][0] not in persons
+                # One person for this post alone: the name before it (江泽民主席), or 任命A为<post>.
+                single = None
                 if not names or (guessed and len(chain) == 1):
-                    before_title = self._name_before(doc, text, lead, sent, persons, person_ends, last_name, title)
-                    if before_title is not None:
-                        ps, pe = before_title
-                        roles.append(self._role(text, ps, pe, item, status))
-                        names_end = e
-                        chain = []
-                        continue
-                if not names and len(chain) == 1:
-                    appointed = self._appointed(doc, text, item.start, persons, appointed_end)
-                    if appointed is not None:
-                        ps, pe = appointed
-                        roles.append(self._role(text, ps, pe, item, status))
-                        appointed_end = e
-                        chain = []
-                        continue
+                    single = self._name_before(doc, text, lead, sent, persons, person_ends, last_name, title)
+                    names_end = e if single is not None else names_end
+                if single is None and not names and len(chain) == 1:
+                    single = self._appointed(doc, text, item.start, persons, appointed_end)
+                    appointed_end = e if single is not None else appointed_end
+                if single is not None:
+                    roles.append(self._role(text, *single, item, status))
+                    chain = []
+                    continue
                 if not names and text.startswith(("职务", "的职务"), e):
                     dismissed = _DISMISS.search(text, max(0, chain[0].start - 12), chain[0].start)
                     if dismissed is not None and self.rules.surname_of(dismissed.group("name")) is not None:
