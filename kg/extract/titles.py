@@ -58,6 +58,7 @@ _NOT_NAME_ENDS = ("的", "地", "得", "了")
 _SERVING_TITLES = ("发言人", "助理", "特别助理", "秘书", "顾问", "帮办")
 # Parts of speech no part of a name has (谈话|中 before 总理): verbs, adjectives, adverbs, prepositions, locatives.
 _NOT_NAME_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d", "p", "f", "c", "u", "TIME", "t", "m", "q", "r"})
+_DAY_AFTER = re.compile(r"([1-9]|[12]\d|3[01])日")
 _BYLINE_TITLES = frozenset({"记者", "通讯员", "评论员"})
 _DELIMS = "、，,。；;：:！!？?（()）“”\"‘’《》 \n\t"
 
@@ -116,6 +117,7 @@ class FoundRole:
     org_type: str | None
     org_start: int
     status: str = "current"  # current | former | acting
+    day: int | None = None  # a day of the month written right after the name (国务院总理李强5日)
 
 
 def _starts_with_place(name: str) -> bool:
@@ -375,7 +377,9 @@ class TitleChains:
 
     @staticmethod
     def _role(text: str, ps: int, pe: int, item: TitleItem, status: str) -> FoundRole:
-        return FoundRole(text[ps:pe], ps, pe, item.title, item.org, item.org_type, item.org_start, status)
+        stated = _DAY_AFTER.match(text, pe)
+        day = int(stated.group(1)) if stated is not None else None
+        return FoundRole(text[ps:pe], ps, pe, item.title, item.org, item.org_type, item.org_start, status, day)
 
     def _name_before(
         self, doc: Doc, text: str, s: int, sent: Span, persons: dict[int, Span], person_ends: dict[int, Span],

@@ -332,7 +332,15 @@ def _honorifics(ex: Extraction) -> dict[str, str]:
             people[surname + role.title].add(role.person)
             for base in _base_titles(role.title):  # 党组书记 -> 李书记 too
                 people[surname + base].add(role.person)
+    # 李总 ("boss Li"): the article's one full name of that surname, whatever post it gives.
+    for m in ex.mentions:
+        surname = rules.surname_of(m.text) if m.type == "PERSON" else None
+        if surname is not None and len(m.text) > len(surname) and not m.text.endswith(_BOSS):
+            people[surname + _BOSS].add(m.text)
     return {form: next(iter(names)) for form, names in people.items() if len(names) == 1}
+
+
+_BOSS = "总"
 
 
 @functools.lru_cache(maxsize=4096)

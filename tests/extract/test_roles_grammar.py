@@ -117,3 +117,14 @@ def test_roles_grammar_a_model_title_with_its_body_splits_there():
     doc = TitleChainsComponent()(hand_doc(words, [(3, 4)], [(0, 3)]))
     [role] = doc._.kg_roles
     assert (role.person, role.title, role.org) == ("张三", "副厂长", "光缆分厂")
+
+
+def test_roles_grammar_a_day_after_the_name_dates_the_role(extract):
+    ex = extract("国务院总理李强5日在北京作政府工作报告。")
+    [role] = [r for r in ex.roles if r.person == "李强"]
+    assert role.date is None  # no article date to put the day in
+    from kg.extract.domain import stated_date
+
+    assert stated_date("2024-03-06", 5) == "2024-03-05"
+    assert stated_date("2024-03-02", 28) == "2024-02-28"  # a day still to come: last month
+    assert stated_date("2024-03-06", None) == "2024-03-06"

@@ -182,3 +182,11 @@ def test_people_describe_prefers_a_head_post_with_a_body():
     posts = [Post("委员", "中共聊城市委员会", None), Post("书记", "中共聊城市委员会", None)]
     assert describe(posts) == "聊城市委书记"
     assert compatible(posts[0], posts[1])
+
+
+def test_people_boss_li_is_the_articles_one_li():
+    one = article("a#1", "李明辉介绍了情况。李总说，订单已经排满。", ["李明辉", "李总"])
+    res = resolve([one], home_city="聊城")
+    assert res.entities["PERSON:李明辉"].mentions == 2
+    two = article("b#1", "李明辉和李文出席。李总说，订单已经排满。", ["李明辉", "李文", "李总"])
+    assert "PERSON:李总" in {e.id for e in resolve([two], home_city="聊城").entities.values()}
