@@ -349,7 +349,12 @@ class TitleChains:
                     single = self._appointed(doc, text, item.start, persons, appointed_end)
                     appointed_end = e if single is not None else appointed_end
                 if single is not None:
-                    roles.append(self._role(text, *single, item, status))
+                    # 李冰、黎均耀教授: every name of a list before the title holds it.
+                    listed = [single]
+                    while text[listed[0][0] - 1 : listed[0][0]] == "、" and listed[0][0] - 1 in person_ends:
+                        ent = person_ends[listed[0][0] - 1]
+                        listed.insert(0, (ent.start_char, ent.end_char))
+                    roles.extend(self._role(text, ps, pe, item, status) for ps, pe in listed)
                     chain = []
                     continue
                 if not names and text.startswith(("职务", "的职务"), e):

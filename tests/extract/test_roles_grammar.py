@@ -128,3 +128,8 @@ def test_roles_grammar_a_day_after_the_name_dates_the_role(extract):
     assert stated_date("2024-03-06", 5) == "2024-03-05"
     assert stated_date("2024-03-02", 28) == "2024-02-28"  # a day still to come: last month
     assert stated_date("2024-03-06", None) == "2024-03-06"
+
+
+def test_roles_grammar_a_list_of_names_before_a_title_all_hold_it(extract):
+    ex = extract("1982年起，李冰、黎均耀教授等在林州进行试验。")
+    assert {("李冰", "教授"), ("黎均耀", "教授")} <= pairs(ex)
