@@ -315,7 +315,13 @@ def extract(
 
 @app.command("eval")
 def eval_(
-    corpus: Annotated[str, typer.Option(help="seeds (annotated pages), msra (MSRA NER test set) or relations.")] = "seeds",
+    corpus: Annotated[
+        str,
+        typer.Option(
+            help="seeds (annotated pages), msra (MSRA NER test set), relations, or roles on real text: msra-roles "
+            "(hand-annotated MSRA train sentences), cluener-roles, resume-roles (dev splits), msra-roles-test."
+        ),
+    ] = "seeds",
     inputs: Annotated[list[Path] | None, typer.Option("--input", help="Pages to run on (seeds corpus).")] = None,
     gold: Annotated[Path | None, typer.Option(help="Folder of gold annotation files [default: tests/data/gold].")] = None,
     graph: Annotated[Path | None, typer.Option(help="Score this graph file instead of running the pipeline.")] = None,
@@ -330,6 +336,13 @@ def eval_(
     from kg.evaluate import GoldError, evaluate_graph, evaluate_seeds, format_report, load_gold
 
     try:
+        from kg.evaluate import ROLE_CORPORA
+
+        if corpus in ROLE_CORPORA:
+            from kg.evaluate import evaluate_role_corpus
+
+            typer.echo(format_report(evaluate_role_corpus(corpus, backend=backend.value, model=model), show_errors=errors))
+            return
         if corpus == "msra":
             from kg.evaluate import evaluate_msra
 
@@ -344,7 +357,9 @@ def eval_(
             typer.echo(format_relation_report(relations, show_errors=errors))
             return
         if corpus != "seeds":
-            raise ValueError(f"unknown corpus {corpus!r}; choose seeds, msra or relations")
+            raise ValueError(
+                f"unknown corpus {corpus!r}; choose seeds, msra, relations or {', '.join(ROLE_CORPORA)}"
+            )
         gold_data = load_gold(gold if gold is not None else _default_gold())
         if graph is not None:
             from kg.readwrite import read_graph

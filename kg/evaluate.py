@@ -470,6 +470,269 @@ def in_context(text: str, start: int, end: int, *, width: int = 30) -> str:
     return f"{before}【{text[start:end]}】{after}".replace("\n", " ")
 
 
+# ---------------------------------------------------------------- roles on corpora
+
+# Words that name a post, for choosing sentences to annotate (docs/annotation.md, "Roles on
+# real text"). Wider than the title lexicon on purpose: the selection must not favour the grammar.
+POST_WORDS = (
+    "书记|主席|主任|总统|总理|首相|部长|局长|省长|市长|县长|区长|大使|经理|董事长|总裁|秘书长|司令|"
+    "院长|校长|教授|记者|外长|国务卿|州长|主编|厂长|队长|议长|会长|行长|团长|委员|政委|所长|处长|"
+    "科长|村长|镇长|乡长|导演|研究员|工程师|参赞|领事|特使|代表|发言人|顾问|助理|总监|首席执行官|"
+    "CEO|合伙人|主教|国王|女王|元帅|将军|司长|厅长|社长|台长|馆长|站长|庭长|检察长|总编|理事长|"
+    "总干事|秘书"
+)
+ROLE_SENTENCE_MAX = 100  # characters: longer sentences are left out of the annotation sets
+
+
+def select_role_sentences(examples: list, count: int) -> list[tuple[int, str]]:
+    """The fixed selection of sentences to annotate with roles: those of at most
+    ROLE_SENTENCE_MAX characters that hold a post word (POST_WORDS) and a PERSON span of the
+    corpus, then every k-th of them from the first (k = their number // ``count``), ``count``
+    in all. Returns (index in ``examples``, text)."""
+    post = re.compile(POST_WORDS)
+    fit = [
+        (i, text)
+        for i, (text, spans) in enumerate(examples)
+        if len(text) <= ROLE_SENTENCE_MAX and post.search(text) and any(s[2] == "PERSON" for s in spans)
+    ]
+    step = max(1, len(fit) // count)
+    return fit[::step][:count]
+
+
+# Words before a title that say when or how it is held, not which post it is (前总统 = 总统).
+_STATUS_WORDS = re.compile(r"^(?:前|原|代理|代|已故|首任|新任|现任)")
+ROLE_STATUSES = ("current", "former", "acting")
+
+
+def role_title_key(title: str) -> str:
+    """A title as role scores compare it: normalised, without words of status (前, 原, 代)."""
+    return _STATUS_WORDS.sub("", _norm(title)) or _norm(title)
+
+
+def load_role_set(path: Path) -> list[dict]:
+    """Hand-annotated sentences, one JSON object a line: ``{"id", "text", "roles": [{"person",
+    "title", "org", "status"}]}`` (docs/annotation.md, "Roles on real text")."""
+    items = []
+    for lineno, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text, roles = item["text"], item["roles"]
+            for role in roles:
+                if not isinstance(role["person"], str) or not isinstance(role["title"], str):
+                    raise TypeError("person and title must be strings")
+                if role.get("status", "current") not in ROLE_STATUSES:
+                    raise ValueError(f"status {role.get('status')!r} is not one of {ROLE_STATUSES}")
+        except (ValueError, KeyError, TypeError) as exc:
+            raise GoldError(f"{path}:{lineno}: not a role annotation ({exc})") from exc
+        items.append({"id": item.get("id", str(lineno)), "text": text, "roles": roles})
+    return items
+
+
+def score_role_pairs(
+    predicted: list[set[tuple[str, str]]], gold: list[set[tuple[str, str]]], ids: list[str]
+) -> Report:
+    """(person, title) pairs per document, compared after role_title_key; missed and
+    invented roles name the document."""
+    report = Report()
+    for doc, pred, want in zip(ids, predicted, gold, strict=True):
+        p = {(_norm(person), role_title_key(title)) for person, title in pred}
+        g = {(_norm(person), role_title_key(title)) for person, title in want}
+        report.roles.tp += len(p & g)
+        report.roles.fp += len(p - g)
+        report.roles.fn += len(g - p)
+        report.missed_roles.extend((doc, person, title) for person, title in sorted(g - p))
+        report.invented_roles.extend((doc, person, title) for person, title in sorted(p - g))
+        report.pages.append(doc)
+    return report
+
+
+def _org_fits(predicted: str | None, gold: str | None) -> bool:
+    """The organisation of a role is right when one name holds the other (美国 / 美国政府)."""
+    if predicted is None or gold is None:
+        return predicted is None and gold is None
+    a, b = _norm(predicted), _norm(gold)
+    return a in b or b in a
+
+
+def evaluate_role_set(
+    items: list[dict], *, backend: str = "lac", model: str | None = None, lenient: bool = False
+) -> Report:
+    """Run the extractor on each annotated text (one article each) and score its roles:
+    (person, title) pairs, and the organisation of the pairs both sides have."""
+    from kg.extract import Extractor
+
+    extractor = Extractor(backend=backend, model=model)
+    extractions = extractor.extract_many([_role_article(i, item) for i, item in enumerate(items)])
+    predicted, gold, ids = [], [], []
+    org_right = org_checked = 0
+    wrong_org = []
+    for item, ex in zip(items, extractions, strict=True):
+        roles = [r for r in ex.roles if r.sentence >= 0 or r.person_start >= 0]
+        predicted.append({(r.person, r.title) for r in roles})
+        gold.append({(r["person"], r["title"]) for r in item["roles"]})
+        ids.append(item["id"])
+        orgs = defaultdict(list)
+        for r in roles:
+            orgs[(_norm(r.person), role_title_key(r.title))].append(r.org)
+        for r in item["roles"]:
+            got = orgs.get((_norm(r["person"]), role_title_key(r["title"])))
+            if got is not None and r.get("org"):
+                org_checked += 1
+                if any(_org_fits(o, r["org"]) for o in got):
+                    org_right += 1
+                else:
+                    shown = "|".join(o for o in got if o) or "-"
+                    wrong_org.append((item["id"], r["person"], r["title"], r["org"], shown))
+    report = (score_role_pairs_lenient if lenient else score_role_pairs)(predicted, gold, ids)
+    report.wrong_org = wrong_org
+    report.role_org_checked = org_checked
+    report.role_org_accuracy = org_right / org_checked if org_checked else None
+    return report
+
+
+def _role_article(index: int, item: dict):
+    from kg.ingest.sentences import split_sentences
+    from kg.schema import Article
+
+    text = item["text"]
+    return Article(id=f"roles#{index}", source="roles", text=text, sentences=split_sentences(text))
+
+
+def _title_fits(predicted: str, gold: str) -> bool:
+    """Corpora that label a post with its modifiers (光缆分厂副厂长, 中国区总裁) match a title
+    that one of the two ends with."""
+    p, g = role_title_key(predicted), role_title_key(gold)
+    return len(p) >= 2 and len(g) >= 2 and (g.endswith(p) or p.endswith(g))
+
+
+# What a name may carry in a corpus's spans besides the name: 先生, a trailing dot, a
+# bracketed foreign spelling (古德穆德森（bjorgolfurgudmundsson）).
+_HONORIFIC = re.compile(r"(?:先生|女士|同志|[·•]|\([^()]*\))$")
+
+
+def score_role_pairs_lenient(
+    predicted: list[set[tuple[str, str]]], gold: list[set[tuple[str, str]]], ids: list[str]
+) -> Report:
+    """Like score_role_pairs, but a predicted title matches a gold one it ends, or that ends it
+    (_title_fits), one to one."""
+    report = Report()
+    for doc, pred, want in zip(ids, predicted, gold, strict=True):
+        free = sorted({(_HONORIFIC.sub("", _norm(p)), t) for p, t in pred})
+        for person, title in sorted({(_HONORIFIC.sub("", _norm(p)), t) for p, t in want}):
+            hit = next((k for k in free if k[0] == person and _title_fits(k[1], title)), None)
+            if hit is None:
+                report.roles.fn += 1
+                report.missed_roles.append((doc, person, title))
+            else:
+                report.roles.tp += 1
+                free.remove(hit)
+        report.roles.fp += len(free)
+        report.invented_roles.extend((doc, p, t) for p, t in free)
+        report.pages.append(doc)
+    return report
+
+
+def _adjacent_pairs(text: str, spans: list) -> set[tuple[str, str]]:
+    """Gold (name, post) pairs of a sentence labelled with PERSON and TITLE spans: a name and
+    the posts right before it (a chain of posts, each perhaps after its ORG, joined by 、 兼 及 和
+    or nothing), a name listed after such a name with 、, and a post right after a name."""
+    spans = sorted((s, e, label) for s, e, label in spans if label in ("PERSON", "TITLE", "ORG", "LOC"))
+    joins = ("", "、", "兼", "及", "和")
+    pairs: set[tuple[str, str]] = set()
+    titles_of: dict[int, list[str]] = {}
+    for k, (s, e, label) in enumerate(spans):
+        if label != "PERSON":
+            continue
+        found: list[str] = []
+        j, edge = k - 1, s
+        if j >= 0 and spans[j][2] == "PERSON" and text[spans[j][1] : s].strip() in ("、", "") and j in titles_of:
+            found = list(titles_of[j])  # 副主任王启人、吴福; 记者康淼沈汝发
+        else:
+            while j >= 0 and text[spans[j][1] : edge].strip() in joins:
+                if spans[j][2] == "TITLE":
+                    found.append(text[spans[j][0] : spans[j][1]])
+                elif spans[j][2] == "PERSON":
+                    break
+                # an ORG or LOC before a post is its body: go on past it
+                edge = spans[j][0]
+                j -= 1
+                if found and j >= 0 and spans[j][2] != "TITLE" and text[spans[j][1] : edge].strip() not in joins[1:]:
+                    if spans[j][2] in ("ORG", "LOC") and text[spans[j][1] : edge].strip() == "":
+                        continue
+                    break
+        after = spans[k + 1] if k + 1 < len(spans) else None
+        follows = spans[k + 2] if k + 2 < len(spans) else None
+        if (
+            after is not None
+            and after[2] == "TITLE"
+            and text[e : after[0]].strip() == ""
+            and not (follows is not None and follows[2] == "PERSON" and text[after[1] : follows[0]].strip() == "")
+        ):
+            found.append(text[after[0] : after[1]])  # 江泽民主席 (not 记者甲实习生乙: 实习生 is 乙's)
+        titles_of[k] = found
+        pairs.update((text[s:e], t) for t in found)
+    return pairs
+
+
+def cluener_role_set(examples: list) -> list[dict]:
+    """CLUENER sentences with a name and a post, gold pairs by _adjacent_pairs."""
+    items = []
+    for i, (text, spans) in enumerate(examples):
+        labels = {label for _, _, label in spans}
+        if "TITLE" in labels and "PERSON" in labels:
+            pairs = _adjacent_pairs(text, spans)
+            items.append({"id": f"cluener-dev-{i}", "text": text, "roles": [{"person": p, "title": t} for p, t in sorted(pairs)]})
+    return items
+
+
+def resume_role_set(examples: list) -> list[dict]:
+    """Résumés of the Resume corpus, one article each: a résumé starts at a line that names a
+    person and runs to the next such line; gold pairs are (its first name, every TITLE span)."""
+    items: list[dict] = []
+    for text, spans in examples:
+        names = [text[s:e] for s, e, label in spans if label == "PERSON"]
+        titles = [text[s:e] for s, e, label in spans if label == "TITLE"]
+        if names or not items:
+            items.append({"id": f"resume-dev-{len(items)}", "lines": [], "person": names[0] if names else None, "titles": []})
+        items[-1]["lines"].append(text)
+        items[-1]["titles"].extend(titles)
+    return [
+        {
+            "id": r["id"],
+            "text": "\n".join(r["lines"]),
+            "roles": [{"person": r["person"], "title": t} for t in sorted(set(r["titles"]))] if r["person"] else [],
+        }
+        for r in items
+    ]
+
+
+def evaluate_role_corpus(
+    corpus: str, *, backend: str = "lac", model: str | None = None, data_dir: Path | None = None
+) -> Report:
+    """Role scores on one corpus: msra-roles (tests/data/roles/msra_dev.jsonl, hand annotated),
+    msra-roles-test (the held-back test annotation), cluener-roles or resume-roles (dev splits,
+    gold pairs by rule; titles matched leniently, _title_fits)."""
+    from kg.corpora import load
+
+    roles_dir = Path(__file__).resolve().parents[1] / "tests" / "data" / "roles"
+    if corpus == "msra-roles":
+        return evaluate_role_set(load_role_set(roles_dir / "msra_dev.jsonl"), backend=backend, model=model)
+    if corpus == "msra-roles-test":
+        return evaluate_role_set(load_role_set(roles_dir / "msra_test.jsonl"), backend=backend, model=model)
+    if corpus == "cluener-roles":
+        items = cluener_role_set(load("cluener", "dev", data_dir=data_dir))
+    elif corpus == "resume-roles":
+        items = resume_role_set(load("resume", "dev", data_dir=data_dir))
+    else:
+        raise ValueError(f"unknown role corpus {corpus!r}: choose {', '.join(ROLE_CORPORA)}")
+    return evaluate_role_set(items, backend=backend, model=model, lenient=True)
+
+
+ROLE_CORPORA = ("msra-roles", "msra-roles-test", "cluener-roles", "resume-roles")
+
+
 # ---------------------------------------------------------------- text
 
 

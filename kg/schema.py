@@ -60,6 +60,8 @@ class Role:
     sentence: int  # index into Article.sentences; -1 for byline roles
     person_start: int = -1  # offset of the person mention, -1 when not in the text
     org_start: int = -1
+    status: str = "current"  # current | former (前, 原, 曾任) | acting (代, 代理)
+    date: str | None = None  # ISO date: the article's, where known
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ conversion of its annotations into schema records."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from datetime import date, timedelta
 from functools import lru_cache
 
 import spacy
@@ -25,6 +26,7 @@ UNTITLED_BYLINE_ROLES = frozenset({"作者", "撰稿"})
 @lru_cache(maxsize=1)
 def domain_pipeline() -> Language:
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+    nlp.add_pipe("kg_model_persons")  # before the entity rules: names only a title shows to be people
     nlp.add_pipe("kg_entities")
     nlp.add_pipe("kg_roles")
     return nlp
@@ -61,6 +63,8 @@ def annotate(doc: Doc, article: Article) -> Extraction:
             sentence=sentence_of(r.person_start),
             person_start=r.person_start,
             org_start=r.org_start,
+            status=r.status,
+            date=stated_date(article.date, r.day),
         )
         for r in doc._.kg_roles or []
     ]
@@ -74,6 +78,21 @@ def annotate(doc: Doc, article: Article) -> Extraction:
     extraction = Extraction(article=article, mentions=mentions, roles=roles)
     extraction.relations = find_relations(extraction, model_names)
     return extraction
+
+
+def stated_date(article_date: str | None, day: int | None) -> str | None:
+    """The date of a role: the day the text states after the name (李强5日), in the article's
+    month, or the month before when that day is still to come; else the article's date."""
+    if article_date is None or day is None or len(article_date) != 10:
+        return article_date
+    try:
+        published = date.fromisoformat(article_date)
+        stated = published.replace(day=day)
+        if stated > published:
+            stated = (published.replace(day=1) - timedelta(days=1)).replace(day=day)
+    except ValueError:  # 31日 in a month of 30 days
+        return article_date
+    return stated.isoformat()
 
 
 def _complete_names(mentions: list[Mention], text: str) -> list[Mention]:

@@ -26,11 +26,46 @@ _SPACE = re.compile(r"\s*")
 _DEPARTMENT_ENDINGS = ("部", "办", "办公室", "室")  # not 委: 中央军委 is a body of its own
 _RELATIVE = ("市", "县", "区", "省")
 # What may follow a name that a title chain introduced (so that 2-3 characters are a name).
-_AFTER_NAME = re.compile(r"(?:$|[、，,。；;：:！!？?（(“\"\s]|同志|出席|参加|表示|指出|介绍|主持|讲话|强调|说|在|带队|一行|等|到|来|率|会见|调研|检查|督导|宣读|作|对|就|陪同|看望|慰问|与|和|及)")
+_AFTER_NAME = re.compile(
+    r"(?:$|[、，,。；;：:！!？?（(）)」》“”\"\s\d０-９]|同志|出席|参加|表示|指出|介绍|主持|讲话|强调|说|在|带队|一行|等|到|来|率"
+    r"|会见|调研|检查|督导|宣读|作|对|就|陪同|看望|慰问|与|和|及|报道|摄|今天|昨天|今日|昨日|近日|日前|最近|前不久|以及|告诉|称|今晚|今晨|当天|当晚|此前|近来|正在"
+    r"|上午|下午|晚上|也|还|又|曾|将|已|先生|女士|博士|夫妇|夫人|向|同|从|接受|发表|宣布|认为|会谈)"
+)
+# A name written with dots (沃伦·克里斯托弗): the model may tag its first part only.
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})+")
+# Words a byline puts after a name, never part of it (记者苏宁报道, 郜南摄).
+_NAME_TAILS = ("报道", "摄")
+# Words before a title that say how it is held (美国前国务卿, 原局长, 代理团长): -> status.
+_STATUS_BEFORE = (("已故", "former"), ("代理", "acting"), ("前", "former"), ("原", "former"), ("首任", "current"), ("新任", "current"))
+# Words that join titles into one chain: 副总理兼外交部长, 司令员兼政治委员, 党委书记及厂长.
+_CHAIN_WORD = re.compile(r"[、兼]([\u4e00-\u9fff]{2,4})")
+_CHAIN_JOINS = ("、", "", "，", "兼", "兼任", "及", "和")
+# A title starting with one of these closes a department written before it: 财政|部长 -> 财政部.
+_ORG_HEAD_CHARS = "部局队院所厂社团处科司厅行馆台站"
+# Words before such a title that are no department (担任|部长).
+_NOT_DEPARTMENT = frozenset({"担任", "出任", "现任", "曾任", "历任", "兼任", "任命", "免去", "当选", "选举", "提名", "聘任", "新任", "首任", "前任", "原任", "代理"})
+# A profile or résumé gives its subject's posts without the name: 现任X局局长，曾任Y.
+_PROFILE = re.compile(r"(?:现任|曾任|历任|先后任|先后担任|后任|原任|兼任|担任|出任|任|升任|调任|受聘为|聘为|是|系)$")
+_PROFILE_OPENER = re.compile(
+    r"\s*(?:姓名[:：]\s*)?(?P<name>[^\s，,：:（(]{2,12}?)(?:先生|女士|同志)?\s*(?:[，,：:（(]|性别)"
+)
+_FORMER_MARKERS = ("曾任", "历任", "先后任", "先后担任", "原任")
+# 免去A的X职务 / 免去A同志X职务: the post A leaves.
+_DISMISS = re.compile(r"免去(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:同志)?的?$")
+# A guessed name never ends with a particle (高兴地, 金相厦的).
+_NOT_NAME_ENDS = ("的", "地", "得", "了")
+# Titles that serve the post written right before them: 总理发言人, 部长助理, 总统顾问.
+_SERVING_TITLES = ("发言人", "助理", "特别助理", "秘书", "顾问", "帮办")
+# Parts of speech no part of a name has (谈话|中 before 总理): verbs, adjectives, adverbs, prepositions, locatives.
+_NOT_NAME_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d", "p", "f", "c", "u", "TIME", "t", "m", "q", "r"})
+_DAY_AFTER = re.compile(r"([1-9]|[12]\d|3[01])日")
+_BYLINE_TITLES = frozenset({"记者", "通讯员", "评论员"})
+_DELIMS = "、，,。；;：:！!？?（()）“”\"‘’《》 \n\t"
+
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # Appointments and elections name the person before the post: "任命张宏为市教育局局长",
 # "选举王芳为市人大常委会主任", and the next one of a list after a comma ("，李明为…").
-_APPOINT = re.compile(r"(?:任命|选举|提名|聘任|决定任命|同意任命)$")
+_APPOINT = re.compile(r"(?:任命|选举|提名|聘任|决定任命|同意任命|以)$")
 _NEXT_APPOINTMENT = ("，", "、", "；", ",", ";")
 # A short form declared between an organisation and its title.
 _DECLARED_BEFORE = re.compile(r"[（(](?:以下)?(?:简称|下称)[^（）()]{1,20}[）)]$")
@@ -51,6 +86,16 @@ def _antecedent(doc: Doc, text: str, s: int) -> Span | None:
 
 
 @dataclass(frozen=True)
+class _Words:
+    """An organisation written as words, not an entity (外交|部长 -> 外交部); reads like a Span."""
+
+    text: str
+    label_: str
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True)
 class TitleItem:
     start: int
     end: int
@@ -59,6 +104,7 @@ class TitleItem:
     org_type: str | None
     org_start: int
     explicit_org: bool
+    status: str = "current"
 
 
 @dataclass(frozen=True)
@@ -70,6 +116,8 @@ class FoundRole:
     org: str | None
     org_type: str | None
     org_start: int
+    status: str = "current"  # current | former | acting
+    day: int | None = None  # a day of the month written right after the name (国务院总理李强5日)
 
 
 def _starts_with_place(name: str) -> bool:
@@ -80,39 +128,159 @@ def _starts_with_place(name: str) -> bool:
 class TitleChains:
     def __init__(self, rules: Rules | None = None) -> None:
         self.rules = rules if rules is not None else load_rules()
+        self._entity_starts: set[int] = set()  # of the Doc being read
 
     def _titles(
-        self, span: Span, starts: set[int], ends: set[int], covered: set[int]
-    ) -> list[tuple[int, int]]:
+        self, doc: Doc, span: Span, starts: set[int], ends: set[int], covered: set[int], mislabelled: set[tuple[int, int]]
+    ) -> list[tuple[int, int, int]]:
+        """(org start, title start, title end) of the sentence's titles: lexicon matches on word
+        boundaries, outside any entity (an entity that is exactly a title is a mislabelled title),
+        and the model's TITLE spans (doc.spans["model_titles"]); org start < title start when the
+        title span begins with its own organisation (光缆分厂副厂长)."""
         text = span.text
         base = span.start_char
-        out = []
+        out: dict[int, tuple[int, int, int]] = {}
         for m in self.rules.title_re.finditer(text):
             s, e = base + m.start(), base + m.end()
             # A title is whole words, outside any entity (主任 in 居委会主任 is fine, 市长 in 市长江路 is not).
-            if s in starts and e in ends and not any(i in covered for i in range(s, e)):
-                out.append((s, e))
-        return out
+            inside = any(i in covered for i in range(s, e)) and (s, e) not in mislabelled
+            at_start = s in starts or (s - 1 in starts and self._surname_before(text, m.start()))
+            if at_start and e in ends and not inside:
+                out[s] = (s, s, e)
+        for ms in doc.spans.get("model_titles", []) if "model_titles" in doc.spans else []:
+            if ms.label_ != "TITLE" or ms.start_char < span.start_char or ms.end_char > span.end_char:
+                continue
+            inside = [k for k, (_, s, e) in out.items() if ms.start_char <= s < ms.end_char or s <= ms.start_char < e]
+            if inside:
+                last = max(inside)
+                if len(inside) == 1 and out[last][2] == ms.end_char and ms.start_char < last:
+                    out[last] = (ms.start_char, last, ms.end_char)  # 光缆分厂|副厂长: the model's span holds the body
+                continue
+            s = self._title_start(ms.text, ms.start_char)
+            out[s] = (ms.start_char, s, ms.end_char)
+        return [out[k] for k in sorted(out)]
+
+    def _title_start(self, words: str, start: int) -> int:
+        """Where the title of a TITLE span begins: the longest lexicon title it ends with, when
+        two or more characters come before it (光缆分厂|副厂长); else the span's start."""
+        for i in range(len(words) - 1):
+            if i >= 2 and self.rules.title_re.fullmatch(words, i):
+                return start + i
+        return start
+
+    def _surname_before(self, text: str, pos: int) -> bool:
+        # 江总书记: the model may read a surname and its title as one word.
+        return pos >= 1 and text[pos - 1] in self.rules.surnames and (pos == 1 or text[pos - 2] in _DELIMS)
 
     def _name_at(self, doc: Doc, text: str, pos: int, persons: dict[int, Span]) -> tuple[int, int] | None:
         """A person name starting at ``pos``: a PERSON entity, or surname + 1-3 chars before a delimiter."""
-        if pos in persons:
-            return persons[pos].start_char, persons[pos].end_char
+        ent = persons.get(pos)
+        if ent is not None:
+            end = self._dotted_end(text, ent.end_char)
+            for tail in _NAME_TAILS:  # 苏宁报道 read as one name
+                if text.endswith(tail, pos, end) and end - len(tail) - pos >= 2:
+                    return pos, end - len(tail)
+            if self._ends_name(text, end):
+                return pos, end
+            # 朱邦|造, 小渊惠|三: the model cut the name short (a Chinese name by one character).
+            for more in (1, 2) if len(ent.text) >= 3 else (1,):
+                longer = text[pos : end + more]
+                if _NAME_CHARS.match(longer) and not longer.endswith(_NOT_NAME_ENDS) and self._ends_name(text, end + more):
+                    return pos, end + more
+            return pos, end
         for length in (3, 2, 4):
             cand = text[pos : pos + length]
-            if not _NAME_CHARS.match(cand) or self.rules.surname_of(cand) is None:
+            surname = self.rules.surname_of(cand) if _NAME_CHARS.match(cand) else None
+            if surname is None or (length == 4 and len(surname) < 2):  # four characters: 欧阳|xx only
                 continue
-            if cand in self.rules.titles or self.rules.title_re.fullmatch(cand):
+            if cand in self.rules.titles or self.rules.title_re.fullmatch(cand) or cand.endswith(_NOT_NAME_ENDS):
                 continue
             end = pos + length
-            if _AFTER_NAME.match(text, end) and (end >= len(text) or doc.char_span(pos, end) is not None):
+            if self._ends_name(text, end) and (end >= len(text) or doc.char_span(pos, end) is not None or ent is not None):
                 return pos, end
-        return None
+        return (ent.start_char, ent.end_char) if ent is not None else None
+
+    def _dotted_end(self, text: str, end: int) -> int:
+        """沃伦|·克里斯托弗: a name the model cut at a dot goes on, part by part, to a word that
+        may follow a name."""
+        if text[end - 1 : end] in ("·", "•"):  # 穆沙希德·|侯赛因: the model kept the dot
+            end -= 1
+        while text[end : end + 1] in ("·", "•"):
+            part = next((n for n in range(2, 7) if _NAME_CHARS.match(text[end + 1 : end + 1 + n] + "一") is not None
+                         and self._ends_name(text, end + 1 + n)), None)
+            if part is None:
+                break
+            end += 1 + part
+        return end
+
+    def _ends_name(self, text: str, end: int) -> bool:
+        if _AFTER_NAME.match(text, end) or end in self._entity_starts:  # 记者龙跃|北京报道
+            return True
+        title = self.rules.title_re.match(text, end)  # 龙永图副部长, 傅全有上将 (not 告诉记者)
+        return title is not None and title.group() not in _BYLINE_TITLES
+
+    def _org_before(self, doc: Doc, text: str, s: int, ents_at_end: dict[int, Span], starts: set[int], title: str):
+        """The organisation written right before a title at ``s``: an entity, a declared short
+        form, 该公司, or a department closed by the title's first character (外交|部长)."""
+        org_ent = ents_at_end.get(s)
+        if org_ent is None:  # 江西红都油茶科技有限公司（以下简称“红都油茶”）总经理谢永福
+            aside = _DECLARED_BEFORE.search(text, max(0, s - 24), s)
+            org_ent = ents_at_end.get(aside.start()) if aside is not None else None
+        if org_ent is None:  # 该公司总经理A: the last company the article named
+            org_ent = _antecedent(doc, text, s)
+        if org_ent is None:  # 中国驻美|大使, 驻挪威|大使: a post abroad names its host country
+            token = doc.char_span(s - 1, s, alignment_mode="expand") if s > 0 else None
+            if token is not None and token.end_char == s and token.text.startswith("驻") and len(token.text) >= 2:
+                home = ents_at_end.get(token.start_char)
+                begin = home.start_char if home is not None else token.start_char
+                return _Words(text[begin:s], "ORG", begin, s)
+        if org_ent is None and title[:1] in _ORG_HEAD_CHARS:
+            token = doc.char_span(s - 1, s, alignment_mode="expand") if s > 0 else None
+            word = token.text if token is not None else ""
+            if (
+                token is not None
+                and token.end_char == s
+                and len(word) >= 2
+                and _NAME_CHARS.match(word)
+                and word not in _NOT_DEPARTMENT
+                and token.start_char in starts
+            ):
+                begin = token.start_char
+                place = ents_at_end.get(begin)
+                if place is not None:  # 中国财政|部长, 赤峰市松山区林业|局长
+                    begin = place.start_char
+                closed = word if word.endswith(title[0]) else word + title[0]  # 研究所|所长, 财政|部长
+                return _Words(text[begin : token.start_char] + closed, "ORG", begin, s)
+        return org_ent
+
+    def _status_before(self, text: str, s: int) -> tuple[int, str]:
+        for word, status in _STATUS_BEFORE:
+            if text.endswith(word, 0, s):
+                return s - len(word), status
+        return s, "current"
 
     def find(self, doc: Doc) -> list[FoundRole]:
         text = doc_text(doc)
+        self._entity_starts = {e.start_char for e in doc.ents}
         ents_at_end = {e.end_char: e for e in doc.ents if e.label_ in ("ORG", "LOC", "PROJECT")}
-        persons = {e.start_char: e for e in doc.ents if e.label_ == "PERSON"}
+        # 江主席 read as a name: a surname and a title.
+        honorifics = {
+            e.start_char: e
+            for e in doc.ents
+            if e.label_ == "PERSON" and (sn := self.rules.surname_of(e.text)) and self.rules.title_re.fullmatch(e.text, len(sn))
+        }
+        # The model's own names too: the entity rules drop names without a Chinese surname
+        # (克林顿, 瓦杰帕伊), which a title next to them shows to be people.
+        taken = {i for e in doc.ents for i in range(e.start_char, e.end_char)}
+        model = [p for p in doc.spans.get(MODEL_PERSONS, []) if not any(i in taken for i in range(p.start_char, p.end_char))]
+        people = [
+            e for e in [*doc.ents, *model]
+            if e.label_ == "PERSON" and len(e.text.rstrip("·•")) >= 2 and e.start_char not in honorifics
+        ]
+        persons = {e.start_char: e for e in people}
+        person_ends = {e.end_char: e for e in people}
+        mislabelled = {(e.start_char, e.end_char) for e in doc.ents if e.label_ != "PERSON" and self.rules.title_re.fullmatch(e.text)}
+        mislabelled |= {(e.start_char + len(self.rules.surname_of(e.text) or ""), e.end_char) for e in honorifics.values()}
         covered = {i for e in doc.ents for i in range(e.start_char, e.end_char)}
         owners = {e.start_char: e for e in doc.spans.get("kg_inner", []) if e.label_ == "ORG"}
         starts = {t.idx for t in doc}
@@ -126,51 +294,164 @@ class TitleChains:
             before: TitleItem | None = None
             names_end = -1
             appointed_end = -1  # end of the last "任命A为…" post in this sentence
-            for s, e in self._titles(sent, starts, ends, covered):
+            profile: tuple[int, int, str] | None = None  # the subject of 现任/曾任 chains
+            last_name: tuple[int, int] | None = None
+            for org_start, s, e in self._titles(doc, sent, starts, ends, covered, mislabelled):
                 title = text[s:e]
                 if text.endswith(_VAGUE_BEFORE, 0, s) and title == "负责人":
                     continue  # 相关负责人: "an official concerned", no post
-                org_ent = ents_at_end.get(s)
-                if org_ent is None:  # 江西红都油茶科技有限公司（以下简称“红都油茶”）总经理谢永福
-                    aside = _DECLARED_BEFORE.search(text, max(0, s - 24), s)
-                    org_ent = ents_at_end.get(aside.start()) if aside is not None else None
-                if org_ent is None:  # 该公司总经理A: the last company the article named
-                    org_ent = _antecedent(doc, text, s)
+                lead, status = self._status_before(text, s)
+                if title.startswith("代") and len(title) > 2:
+                    status = "acting"
+                if org_start < s:
+                    org_ent = _Words(text[org_start:s], "ORG", org_start, s)
+                else:
+                    org_ent = self._org_before(doc, text, lead, ents_at_end, starts, title)
                 body = self._chain_body(text, s, last_end, chain) if org_ent is None else None
                 if org_ent is not None and org_ent.label_ == "PROJECT":
                     # 国兴集团…示范园项目负责人: the project's people work for the body it is named after.
                     org_ent = owners.get(org_ent.start_char, org_ent)
-                item_start = org_ent.start_char if org_ent is not None else s if body is None else body.org_start
-                # Does this item continue the chain? Only 、 (or nothing) may separate it from the last one.
-                # 、 joins a chain; so does a comma before any name ("A局党组成员，B中心主任张三").
-                if chain and text[last_end:item_start].strip() not in ("、", "", "，"):
+                item_start = org_ent.start_char if org_ent is not None else lead if body is None else body.org_start
+                # Does this item continue the chain? 、 兼 及 和 (or nothing) may separate it from the last one;
+                # so does a comma before any name ("A局党组成员，B中心主任张三").
+                if chain and last_end == s and title.endswith(_SERVING_TITLES):
+                    chain.pop()  # 以色列总理|发言人: the spokesman of the prime minister, not a prime minister
+                    if chain == []:
+                        chain = []
+                gap = _CHAIN_WORD.fullmatch(text, last_end, item_start) if chain and org_ent is None else None
+                if gap is not None:  # 政治局常委、国家|副主席: a word between 、 and a title is its body
+                    org_ent = _Words(gap.group(1), "ORG", gap.start(1), item_start)
+                    item_start = gap.start(1)
+                if chain and text[last_end:item_start].strip() not in _CHAIN_JOINS:
                     chain = []
+                    profile = None
                 prev = chain[-1] if chain else None
                 if not chain and before is not None and text[names_end:item_start].strip() in ("，", ",", "；", "、"):
                     prev = before
                 item = self._item(title, s, e, org_ent, prev, chain) if body is None else TitleItem(
                     body.org_start, e, title, body.org, "ORG", body.org_start, True
                 )
+                if status != "current":
+                    item = TitleItem(item.start, item.end, item.title, item.org, item.org_type, item.org_start, item.explicit_org, status)
+                if not chain:
+                    profile = self._profile_subject(doc, text, item.start, sent, persons)
                 chain.append(item)
                 last_end = e
                 names = self._names_after(doc, text, e, persons)
-                if not names and len(chain) == 1:
-                    appointed = self._appointed(doc, text, item.start, persons, appointed_end)
-                    if appointed is not None:
-                        ps, pe = appointed
-                        roles.append(FoundRole(text[ps:pe], ps, pe, item.title, item.org, item.org_type, item.org_start))
-                        appointed_end = e
+                # 普罗迪总理满意地说: a PERSON entity right before a title outweighs a name guessed after it.
+                guessed = names and names[0][0] not in persons
+                # One person for this post alone: the name before it (江泽民主席), or 任命A为<post>.
+                single = None
+                if not names or (guessed and len(chain) == 1):
+                    single = self._name_before(doc, text, lead, sent, persons, person_ends, last_name, title)
+                    names_end = e if single is not None else names_end
+                if single is None and not names and len(chain) == 1:
+                    single = self._appointed(doc, text, item.start, persons, appointed_end)
+                    appointed_end = e if single is not None else appointed_end
+                if single is not None:
+                    # 李冰、黎均耀教授: every name of a list before the title holds it.
+                    listed = [single]
+                    while text[listed[0][0] - 1 : listed[0][0]] == "、" and listed[0][0] - 1 in person_ends:
+                        ent = person_ends[listed[0][0] - 1]
+                        listed.insert(0, (ent.start_char, ent.end_char))
+                    roles.extend(self._role(text, ps, pe, item, status) for ps, pe in listed)
+                    chain = []
+                    continue
+                if not names and text.startswith(("职务", "的职务"), e):
+                    dismissed = _DISMISS.search(text, max(0, chain[0].start - 12), chain[0].start)
+                    if dismissed is not None and self.rules.surname_of(dismissed.group("name")) is not None:
+                        ps, pe = dismissed.span("name")
+                        roles.extend(self._role(text, ps, pe, it, "former") for it in chain)
                         chain = []
                         continue
+                if not names and profile is not None:
+                    ps, pe, pstatus = profile
+                    roles.append(self._role(text, ps, pe, item, status if status != "current" else pstatus))
+                    continue
                 if names:
                     for ps, pe in names:
                         for it in chain:
-                            roles.append(FoundRole(text[ps:pe], ps, pe, it.title, it.org, it.org_type, it.org_start))
+                            roles.append(self._role(text, ps, pe, it, it.status))
                     explicit = [it for it in chain if it.explicit_org]
                     before = explicit[-1] if explicit else None
                     names_end = names[-1][1]
+                    last_name = names[-1]
                     chain = []
+                    profile = None
         return roles
+
+    @staticmethod
+    def _role(text: str, ps: int, pe: int, item: TitleItem, status: str) -> FoundRole:
+        stated = _DAY_AFTER.match(text, pe)
+        day = int(stated.group(1)) if stated is not None else None
+        return FoundRole(text[ps:pe], ps, pe, item.title, item.org, item.org_type, item.org_start, status, day)
+
+    def _name_before(
+        self, doc: Doc, text: str, s: int, sent: Span, persons: dict[int, Span], person_ends: dict[int, Span],
+        last_name: tuple[int, int] | None, title: str,
+    ) -> tuple[int, int] | None:
+        """江泽民主席, 陈木胜导演: a name right before a title that no name follows; 江主席: a
+        surname, for the article's one person of that surname."""
+        if title in _BYLINE_TITLES:
+            return None  # 记者甲 通讯员乙: 甲 is the reporter's name, not the correspondent's
+        if last_name is not None and last_name[1] == s:
+            return last_name  # 总参谋长傅全有上将: the name a title just introduced
+        ent = person_ends.get(s)
+        if ent is not None and ent.start_char >= sent.start_char:
+            return ent.start_char, s
+        for length in (3,):  # two characters before a title are more often a word (施工队长) than a name
+            ps = s - length
+            cand = text[ps:s] if ps >= sent.start_char else ""
+            if not _NAME_CHARS.match(cand) or self.rules.surname_of(cand) is None or self._names_a_thing(doc, cand):
+                continue
+            span = doc.char_span(ps, s)
+            if span is None or any(t.tag_ in _NOT_NAME_TAGS for t in span):
+                continue
+            if ps == sent.start_char or text[ps - 1] in _DELIMS:
+                return ps, s
+        surname = text[s - 1] if s > sent.start_char else ""
+        if surname and surname in self.rules.surnames and (s - 1 == sent.start_char or text[s - 2] in _DELIMS):
+            full = {p.text: p for p in persons.values() if p.text.startswith(surname) and not p.start_char <= s - 1 < p.end_char}
+            if len(full) == 1:  # two candidates: say nothing
+                where = full.popitem()[1]
+                return where.start_char, where.end_char
+        return None
+
+    @staticmethod
+    def _names_a_thing(doc: Doc, words: str) -> bool:
+        """法国 before 总理 is a country, not a name: a place of the gazetteer or an entity of another type."""
+        return words in gazetteer() or any(e.text == words and e.label_ != "PERSON" for e in doc.ents)
+
+    def _profile_subject(
+        self, doc: Doc, text: str, start: int, sent: Span, persons: dict[int, Span]
+    ) -> tuple[int, int, str] | None:
+        """The person whose posts 现任/曾任/历任 list: the last name before it in the sentence,
+        else the first name of the text (a résumé, a profile, an appointment notice)."""
+        marker = _PROFILE.search(text, max(0, start - 4), start)
+        if marker is None:
+            # A résumé names its subject first ("张三，男，…" / "谢卫东先生：…"): every post it
+            # lists without a name is the subject's.
+            opener = _PROFILE_OPENER.match(text)
+            if opener is None or start < opener.end():
+                return None
+            subject = persons.get(opener.start("name"))
+            name = opener.group("name")
+            if subject is not None and subject.end_char == opener.end("name"):
+                pass
+            elif _NAME_CHARS.match(name) and self.rules.surname_of(name) is not None and len(name) <= 3:
+                subject = _Words(name, "PERSON", opener.start("name"), opener.end("name"))  # 司增勤，男，…
+            else:
+                return None
+            clause = text[max(text.rfind(c, 0, start) for c in "，,。；;\n") + 1 : start]
+            status = "former" if any(m in clause for m in (*_FORMER_MARKERS, "曾")) else "current"
+            return subject.start_char, subject.end_char, status
+        status = "former" if marker.group().endswith(_FORMER_MARKERS) else "current"
+        people = [p for p in persons.values() if p.end_char <= marker.start()]
+        here = [p for p in people if p.start_char >= sent.start_char]
+        subject = max(here, key=lambda p: p.start_char) if here else min(people, key=lambda p: p.start_char, default=None)
+        if subject is None:
+            return None
+        return subject.start_char, subject.end_char, status
 
     def _chain_body(self, text: str, s: int, last_end: int, chain: list[TitleItem]) -> TitleItem | None:
         """"X开发区党工委书记、管委会主任": a bare body word (lexicons/chain_bodies.txt) after 、 in a
@@ -185,7 +466,7 @@ class TitleChains:
         return TitleItem(start, s, "", chain[-1].org + word, "ORG", start, True)
 
     def _item(
-        self, title: str, s: int, e: int, org_ent: Span | None, prev: TitleItem | None, chain: list[TitleItem]
+        self, title: str, s: int, e: int, org_ent: Span | _Words | None, prev: TitleItem | None, chain: list[TitleItem]
     ) -> TitleItem:
         if org_ent is not None and org_ent.label_ == "LOC":
             place = org_ent.text
@@ -224,6 +505,8 @@ class TitleChains:
         self, doc: Doc, text: str, item_start: int, persons: dict[int, Span], last_end: int
     ) -> tuple[int, int] | None:
         """The person of "任命A为<post>" (or of "，B为<post>" right after such a post)."""
+        if text[item_start - 1 : item_start] == "驻":  # 任命A为驻挪威大使
+            item_start -= 1
         if item_start < 3 or text[item_start - 1] != "为":
             return None
         end = item_start - 1
@@ -255,6 +538,8 @@ class TitleChains:
     def _names_after(self, doc: Doc, text: str, pos: int, persons: dict[int, Span]) -> list[tuple[int, int]]:
         # text is the Doc's text, passed in: Doc.text joins every token on each access.
         pos = _SPACE.match(text, pos).end()
+        if text[pos : pos + 1] in ("是", "为", "的") and pos + 1 in persons:
+            pos += 1  # 总教练为李永波, 团长是李富荣, 现任…厂长的蒋莎
         names = []
         while True:
             found = self._name_at(doc, text, pos, persons)
@@ -262,12 +547,29 @@ class TitleChains:
                 break
             names.append(found)
             nxt = found[1]
-            # Another name after 、 (or a space, as in bylines) continues the list.
+            # Another name after 、 (or a space, as in bylines, or none before a PERSON entity:
+            # 通讯员丁奇志张斌) continues the list.
             m = re.compile(r"\s*、\s*|\s+").match(text, nxt)
+            if (m is None or m.end() == nxt) and nxt in persons:
+                pos = nxt
+                continue
             if m is None or m.end() == nxt:
                 break
             pos = m.end()
         return names
+
+MODEL_PERSONS = "model_persons"
+
+
+@Language.factory("kg_model_persons", default_config={})
+def make_model_persons(nlp: Language, name: str):
+    """Keeps the model's PERSON entities (doc.spans["model_persons"]) before the entity rules clean them."""
+
+    def keep(doc: Doc) -> Doc:
+        doc.spans[MODEL_PERSONS] = [e for e in doc.ents if e.label_ == "PERSON"]
+        return doc
+
+    return keep
 
 
 @Language.factory("kg_roles", default_config={})
@@ -296,12 +598,22 @@ class TitleChainsComponent:
             if span is not None and role.org.endswith(word):
                 new.append(span)
                 full_names[(span.start_char, span.end_char)] = role.org
+        people = []
         for role in roles:
             span = doc.char_span(role.person_start, role.person_end, label="PERSON")
             if span is not None:
-                new.append(span)
-        if new:
-            existing = list(doc.ents)
+                people.append(span)
+        if new or people:
+            # A name a title introduces wins over entities inside it (周昌|贡 read as a place, 苏宁
+            # of 记者苏宁报道 as a company), and over one it cuts a byline word from (郜南摄).
+            inside = {(p.start_char, p.end_char) for p in people}
+            existing = [
+                e
+                for e in doc.ents
+                if not any(ps <= e.start_char and e.end_char <= pe for ps, pe in inside)
+                and not (e.label_ == "PERSON" and any(e.start_char == ps and e.text.endswith(_NAME_TAILS) for ps, _ in inside))
+            ]
+            new = new + people
             taken = {i for e in existing for i in range(e.start, e.end)}
             new = [s for s in new if not any(i in taken for i in range(s.start, s.end))]
             doc.ents = filter_spans(existing + new)

@@ -96,6 +96,7 @@ def build_graph(extractions: list[Extraction], resolution: Resolution) -> nx.Mul
             article_ids=articles,
             date=stated[0] if stated else "",
             last_date=stated[-1] if stated else "",
+            status=max(found, key=lambda r: r.date or "").status,  # as the latest article states it
         )
 
     # co_mention: entities in the same sentence. The window's "sentence" handed to count_pairs

@@ -93,10 +93,18 @@ def is_byline_line(text: str) -> bool:
         return False
     if stripped[0] in BYLINE_MARKS:
         return True
-    m = ROLE_START.match(stripped)
-    if m is None or "。" in stripped or "，" in stripped:
+    if "。" in stripped or "，" in stripped:
         return False
-    rest = _TAIL.sub("", stripped[m.end() :])
-    tokens = [t for t in _SEPARATORS.split(rest) if t]
-    # Role words may repeat ("记者 甲 通讯员 乙"); every other token must look like a name.
-    return bool(tokens) and all(_NAME.match(t) or ROLE.fullmatch(t) for t in tokens)
+    m = ROLE_START.match(stripped)
+    if m is None:
+        # A photo credit: names and 摄 (郜南摄, 郜南 摄影), no role before them.
+        tail = _TAIL.search(stripped)
+        if tail is None or "摄" not in tail.group(0):
+            return False
+        rest = stripped[: tail.start()]
+    else:
+        rest = _TAIL.sub("", stripped[m.end() :])
+    # Role words may repeat, with or without spaces ("记者 甲 通讯员 乙", "记者甲通讯员乙"); every
+    # other token must look like a name.
+    tokens = [t for t in _SEPARATORS.split(ROLE.sub(" ", rest)) if t]
+    return bool(tokens) and all(_NAME.match(t) for t in tokens)

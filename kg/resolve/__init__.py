@@ -24,6 +24,7 @@ from kg.resolve.names import (
     org_key,
     strip_place_prefix,
 )
+from kg.resolve.people import Post, make_post, split_people
 from kg.schema import Entity, Extraction, Mention
 
 __all__ = ["Resolution", "detect_home_city", "resolve"]
@@ -36,6 +37,8 @@ class ResolvedRole:
     org: str | None  # entity id
     article: str
     sentence: int
+    status: str = "current"  # current | former | acting
+    date: str | None = None
 
 
 @dataclass
@@ -329,7 +332,15 @@ def _honorifics(ex: Extraction) -> dict[str, str]:
             people[surname + role.title].add(role.person)
             for base in _base_titles(role.title):  # 党组书记 -> 李书记 too
                 people[surname + base].add(role.person)
+    # 李总 ("boss Li"): the article's one full name of that surname, whatever post it gives.
+    for m in ex.mentions:
+        surname = rules.surname_of(m.text) if m.type == "PERSON" else None
+        if surname is not None and len(m.text) > len(surname) and not m.text.endswith(_BOSS):
+            people[surname + _BOSS].add(m.text)
     return {form: next(iter(names)) for form, names in people.items() if len(names) == 1}
+
+
+_BOSS = "总"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -362,7 +373,7 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
 
     # Pass 1: canonical names in context.
     raw_mentions: dict[str, list[tuple[str | None, str]]] = {}
-    raw_roles: list[tuple[str, str, str | None, str | None, str, int]] = []
+    raw_roles: list[tuple[str, str, str | None, str | None, str, int, str, str | None]] = []
     for ex in extractions:
         home = homes[ex.article.id]
         for short, full in declared_short_forms(ex):
@@ -377,7 +388,7 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
             org = None
             if role.org is not None:
                 org = names.canonical(role.org, role.org_type or "ORG", home)
-            raw_roles.append((person, role.title, org, role.org_type, ex.article.id, role.sentence))
+            raw_roles.append((person, role.title, org, role.org_type, ex.article.id, role.sentence, role.status, role.date))
 
     # Pass 2: merge names, then fix each merged name's type by vote.
     rep = names.merged()
@@ -410,6 +421,42 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
             ent = entities[eid] = Entity(id=eid, label=name, type=etype)
         return ent
 
+    def place_of(org: str) -> Place | None:
+        if type_of.get(org) == "LOC":
+            return names.places.get(org) or gaz.resolve(org)
+        return _place_of_org(org, gaz)
+
+    # One node per person, not per name (people.py): namesakes with incompatible posts split.
+    posts: dict[tuple[str, str], list[Post]] = defaultdict(list)
+    countries = sorted(set(country_names().values()), key=len, reverse=True)
+    for person, title, org, _org_type, article_id, *_rest in raw_roles:
+        if person is None or type_of.get(rep.get(person, person)) != "PERSON":
+            continue
+        org_name = rep.get(org, org) if org is not None else None
+        place = place_of(org_name) if org_name is not None else None
+        posts[(article_id, person)].append(make_post(title, org_name, place, countries))
+    mentioned = [
+        (ex.article.id, canon)
+        for ex in extractions
+        for (canon, _), m in zip(raw_mentions[ex.article.id], ex.mentions, strict=True)
+        if canon is not None and m.type == "PERSON"
+    ]
+    dates = {ex.article.id: ex.article.date or "" for ex in extractions}
+    person_label = split_people(
+        posts, mentioned, home_place=lambda a: homes[a].place, order=lambda a: dates.get(a, "")
+    )
+
+    def node(name: str, article_id: str) -> Entity:
+        label = person_label.get((article_id, name))
+        if label is None or label == name:
+            return entity(name)
+        eid = f"PERSON:{label}"
+        ent = entities.get(eid)
+        if ent is None:
+            ent = entities[eid] = Entity(id=eid, label=label, type="PERSON")
+        ent.aliases.add(name)  # 李强（国务院总理） is written 李强
+        return ent
+
     resolution = Resolution(entities=entities, home_city=city.name if city else None)
     for ex in extractions:
         ids = []
@@ -417,14 +464,14 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
             if canon is None:
                 ids.append(None)
                 continue
-            ent = entity(canon)
+            ent = node(canon, ex.article.id)
             ent.aliases.add(normalize(surface))
             ent.mentions += 1
             ent.articles.add(ex.article.id)
             ids.append(ent.id)
         resolution.mention_ids[ex.article.id] = ids
-    for person, title, org, _org_type, article_id, sentence in raw_roles:
-        p = entity(person)
+    for person, title, org, _org_type, article_id, sentence, status, date in raw_roles:
+        p = node(person, article_id)
         p.titles.add(title)
         p.articles.add(article_id)
         p.aliases.add(person)
@@ -433,7 +480,7 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
             o = entity(org)
             o.articles.add(article_id)
             org_id = o.id
-        resolution.roles.append(ResolvedRole(p.id, title, org_id, article_id, sentence))
+        resolution.roles.append(ResolvedRole(p.id, title, org_id, article_id, sentence, status, date))
     _flag_homonyms(resolution, gaz)
     for ent in entities.values():
         ent.aliases.discard(ent.label)
