@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import spans as _spans  # noqa: F401  (registers kg_entities)
+from kg.extract import entities as _entities  # noqa: F401  (registers kg_entities)
 from kg.extract import titles as _titles  # noqa: F401  (registers kg_roles)
 from kg.extract.rules import rules_fingerprint
 from kg.schema import Article, Extraction, Mention, Role
@@ -21,16 +21,17 @@ __all__ = ["annotate", "domain_pipeline", "rules_fingerprint"]
 UNTITLED_BYLINE_ROLES = frozenset({"作者", "撰稿"})
 
 
-@lru_cache(maxsize=1)
-def domain_pipeline() -> Language:
+@lru_cache(maxsize=8)
+def domain_pipeline(disable: frozenset[str] = frozenset()) -> Language:
+    """kg_entities -> kg_roles, with the rule families in ``disable`` switched off."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
-    nlp.add_pipe("kg_entities")
+    nlp.add_pipe("kg_entities", config={"disable": sorted(disable)})
     nlp.add_pipe("kg_roles")
     return nlp
 
 
-def annotate(doc: Doc, article: Article) -> Extraction:
-    for _name, proc in domain_pipeline().pipeline:
+def annotate(doc: Doc, article: Article, *, disable: frozenset[str] = frozenset()) -> Extraction:
+    for _name, proc in domain_pipeline(disable).pipeline:
         doc = proc(doc)
     starts = [s.start for s in article.sentences]
 

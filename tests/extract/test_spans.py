@@ -3,7 +3,7 @@
 import pytest
 
 from kg.extract.rules import load_rules
-from kg.extract.spans import is_place_name, is_project_name
+from kg.extract.words import is_place_name, is_project_name
 
 
 def ents(extraction) -> set[tuple[str, str]]:
@@ -185,7 +185,7 @@ def test_spans_places_before_a_cooperative_are_its_name():
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
-    from kg.extract.spans import cooperative_spans
+    from kg.extract.orgs import cooperative_spans
 
     doc = Doc(Vocab(), words=["灵川县", "大圩镇", "联富柑橘种植专业合作社", "理事长"], spaces=[False] * 4)
     doc.ents = [Span(doc, 0, 1, "LOC"), Span(doc, 1, 2, "LOC"), Span(doc, 2, 3, "ORG")]
@@ -196,7 +196,7 @@ def test_spans_a_person_that_starts_with_a_company_of_the_text_is_none():
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
-    from kg.extract.spans import clean_model_ents
+    from kg.extract.vetoes import clean_model_ents
 
     doc = Doc(Vocab(), words=["华泰医疗", "签约", "，", "华泰医疗西北", "总部"], spaces=[False] * 5)
     doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 3, 4, "PERSON")]
@@ -294,7 +294,7 @@ def _merge_by_every_pair(model, extra, fixed):  # type: ignore[no-untyped-def]
     """merge_spans as it was written first: every extra span against every model and fixed span."""
     from spacy.util import filter_spans
 
-    from kg.extract.spans import _extends
+    from kg.extract.merge import _extends
 
     out = list(model)
     for span in extra:
@@ -315,7 +315,7 @@ def test_merge_spans_same_as_every_pair(seed: int) -> None:
     from spacy.util import filter_spans
 
     from kg.extract.backends.doc import shared_vocab
-    from kg.extract.spans import merge_spans
+    from kg.extract.merge import merge_spans
 
     rng = random.Random(seed)
     doc = Doc(shared_vocab(), words=[f"字{i}" for i in range(60)], spaces=[False] * 60)
