@@ -526,11 +526,20 @@ def evaluate_msra(
 
 # ---------------------------------------------------------------- real corpora
 
-# Where the graph deliberately differs from a corpus' convention. A place + one of these words is
-# one organisation in the graph (中国政府, 美国政府: the government acts, signs, is quoted), where
-# MSRA tags the place alone (中国/LOC + 政府). The scorer maps such a prediction back to the place
-# when the gold has exactly that place, and counts how many mentions it touched.
+# Where the graph deliberately differs from a corpus' convention, the scorer maps it and counts
+# how many mentions each mapping touched (CorpusResult.mapped):
+# - a place + one of GOVERNMENT_WORDS is one organisation in the graph (中国政府: the government
+#   acts, signs, is quoted), where MSRA tags the place alone (中国/LOC + 政府): the prediction is
+#   scored as the place when the gold has exactly that place;
+# - a doctrine named after a person (邓小平理论, 毛泽东思想) mentions no person in the graph (a local
+#   paper names one in nearly every article, which would tie that person to everything), where
+#   MSRA tags the name inside it: such a gold name that the graph leaves out is not counted.
 GOVERNMENT_WORDS = ("政府", "人民政府")
+DOCTRINE_AFTER = re.compile(r"[^\W\d_的了是说在和与及]{0,14}?(?:思想|理论)")
+CONVENTIONS = {
+    "government": "place + 政府 as one ORG (scored as the place)",
+    "doctrine": "a name inside a doctrine named after it (邓小平理论) is no mention",
+}
 
 
 @dataclass
@@ -579,20 +588,25 @@ def predict_corpus(
 
 def map_conventions(
     text: str, pred: set[tuple[int, int, str]], gold: set[tuple[int, int, str]]
-) -> tuple[set[tuple[int, int, str]], int]:
-    """``pred`` with the graph's own conventions mapped onto the corpus' (GOVERNMENT_WORDS), and
-    how many predicted mentions that changed."""
-    out, touched = set(pred), 0
+) -> tuple[set[tuple[int, int, str]], set[tuple[int, int, str]], dict[str, int]]:
+    """``pred`` and ``gold`` with the graph's own conventions (CONVENTIONS) mapped onto the
+    corpus', and how many mentions each mapping touched."""
+    pred, gold = set(pred), set(gold)
+    counts = dict.fromkeys(CONVENTIONS, 0)
     gold_places = {(s, e) for s, e, label in gold if label == "LOC"}
-    for s, e, label in pred:
+    for s, e, label in sorted(pred):
         if label != "ORG" or (s, e, "ORG") in gold:
             continue
         place = next((p for p in gold_places if p[0] == s and text[p[1] : e] in GOVERNMENT_WORDS), None)
         if place is not None:
-            out.discard((s, e, label))
-            out.add((s, place[1], "LOC"))
-            touched += 1
-    return out, touched
+            pred.discard((s, e, label))
+            pred.add((s, place[1], "LOC"))
+            counts["government"] += 1
+    for s, e, label in sorted(gold):
+        if label == "PERSON" and (s, e, label) not in pred and DOCTRINE_AFTER.match(text, e):
+            gold.discard((s, e, label))
+            counts["doctrine"] += 1
+    return pred, gold, counts
 
 
 def score_corpus(
@@ -602,17 +616,18 @@ def score_corpus(
     *,
     labels: Iterable[str],
     map_graph_conventions: bool = True,
-) -> tuple[Report, int]:
+) -> tuple[Report, dict[str, int]]:
     """Exact span + type scores over ``labels`` (the ones the corpus annotates: a label it lacks
     is unknown there, not absent); errors show the sentence. Returns the report and how many
-    mentions :func:`map_conventions` touched."""
+    mentions each of :func:`map_conventions`' mappings touched."""
     labels = frozenset(labels)
-    touched = 0
+    touched = dict.fromkeys(CONVENTIONS, 0) if map_graph_conventions else {}
     kept_pred, kept_gold = [], []
     for text, p, g in zip(texts, pred, gold, strict=True):
         if map_graph_conventions:
-            p, n = map_conventions(text, p, g)
-            touched += n
+            p, g, counts = map_conventions(text, p, g)
+            for name, n in counts.items():
+                touched[name] += n
         kept_pred.append({m for m in p if m[2] in labels})
         kept_gold.append({m for m in g if m[2] in labels})
     report = evaluate_mentions(kept_pred, kept_gold)
@@ -666,5 +681,5 @@ def evaluate_corpus(
         chars_per_second=chars / elapsed if elapsed else 0.0,
         sentences=len(texts),
         labels=labels,
-        mapped={"place + 政府 as one ORG (scored as the place)": touched} if domain else {},
+        mapped={CONVENTIONS[name]: n for name, n in touched.items()},
     )

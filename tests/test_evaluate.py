@@ -425,14 +425,25 @@ def test_evaluate_map_conventions_scores_a_government_as_its_place() -> None:
     text = "中国政府和日本政府签署协议。"
     pred = {(0, 4, "ORG"), (5, 9, "ORG")}
     gold = {(0, 2, "LOC"), (5, 7, "LOC")}
-    mapped, touched = map_conventions(text, pred, gold)
-    assert mapped == gold and touched == 2
+    mapped, _, touched = map_conventions(text, pred, gold)
+    assert mapped == gold and touched["government"] == 2
     # a gold organisation of the same span is left as it is
-    assert map_conventions(text, pred, {(0, 4, "ORG")}) == ({(0, 4, "ORG"), (5, 9, "ORG")}, 0)
+    assert map_conventions(text, pred, {(0, 4, "ORG")})[0] == {(0, 4, "ORG"), (5, 9, "ORG")}
     report, touched = score_corpus([text], [pred], [gold], labels={"LOC", "ORG"})
-    assert report.entities["ALL"].f1 == 1.0 and touched == 2
+    assert report.entities["ALL"].f1 == 1.0 and touched["government"] == 2
     report, touched = score_corpus([text], [pred], [gold], labels={"LOC", "ORG"}, map_graph_conventions=False)
-    assert report.entities["ALL"].tp == 0 and touched == 0
+    assert report.entities["ALL"].tp == 0 and touched == {}
+
+
+def test_evaluate_map_conventions_a_name_inside_a_doctrine_is_no_mention() -> None:
+    from kg.evaluate import map_conventions
+
+    text = "高举邓小平理论伟大旗帜，邓小平说。"
+    gold = {(2, 5, "PERSON"), (12, 15, "PERSON")}
+    _, mapped_gold, touched = map_conventions(text, {(12, 15, "PERSON")}, gold)
+    assert mapped_gold == {(12, 15, "PERSON")} and touched["doctrine"] == 1
+    # found anyway, it stays a right answer
+    assert map_conventions(text, gold, gold)[1] == gold
 
 
 def test_evaluate_corpus_rule_families_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:

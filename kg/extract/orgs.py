@@ -68,6 +68,8 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
             start += 1
         if start == token.i:
             continue
+        if not text.endswith(_COMPANY_ENDINGS) and _company_before(doc, start, token.i):
+            continue  # 雅戈尔集团股份有限公司|(资产)财务部: a company's department; the company is the body
         span = Span(doc, start, token.i + 1, label="ORG")
         first = doc[start]
         if rules.is_not_entity(span.text):
@@ -81,6 +83,25 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
         if first.ent_type_ in ("LOC", "ORG") or relative or national or place:
             spans.append(span)
     return spans
+
+
+_COMPANY_ENDINGS = ("公司", "集团")
+
+
+def _company_before(doc: Doc, start: int, i: int) -> bool:
+    """An organisation entity that is a company lies in ``doc[start:i]``."""
+    k = start
+    while k < i:
+        if doc[k].ent_type_ == "ORG" and doc[k].ent_iob_ == "B":
+            end = k + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if end <= i and doc[k:end].text.endswith(_COMPANY_ENDINGS):
+                return True
+            k = end
+        else:
+            k += 1
+    return False
 
 
 _SUB_UNIT_TAGS = {"n", "vn", "nz", "nw", "m", "j", "an", "a"}

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.backends.doc import doc_text
 from kg.extract.places import common_words, gazetteer, world_places
-from kg.extract.rules import Rules
+from kg.extract.rules import RULES_DIR, Rules, read_list
 from kg.extract.words import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -40,6 +40,7 @@ _GROUP_ENDS = ("团", "组", "队")
 _DOCTRINE = re.compile(r"[^\W\d_]{0,14}?(?:思想|理论)")
 # ... but not a clause about the person's thought (张华介绍了他的思想): a verb or function word next.
 _CLAUSE_TAGS = {"v", "vd", "p", "d", "u", "c", "r", "ad", "w"}
+_BLOCS = frozenset(read_list(RULES_DIR / "blocs.txt"))
 
 
 @dataclass
@@ -61,6 +62,11 @@ class DocFacts:
         return {
             e.text[:2] for e in self.model if e.label_ == "ORG" and any(e.text.startswith(w, 2) for w in words)
         }
+
+    @cached_property
+    def brand_names(self) -> set[str]:
+        """Texts of "persons" the text writes like a brand at least once (聊城希杰, 希杰集团)."""
+        return {e.text for e in self.model if e.label_ == "PERSON" and brand_context(e, self.rules)}
 
     @cached_property
     def campaigns(self) -> set[str]:
@@ -156,15 +162,26 @@ def person_is_company_prefix(ent: Span, f: DocFacts) -> str | None:
 
 
 def person_surname(ent: Span, f: DocFacts) -> str | None:
-    """A Chinese name starts with a surname; four characters are a double surname or two surnames."""
+    """A name without a surname written like a brand: after a place of the gazetteer (聊城|希杰) or
+    before an industry word or a bracketed region (歌尔|智能, 耐克森|（山东）). Elsewhere it is a
+    foreign person's (克林顿, 塞迪略). Written like a brand once, it is one in the whole text."""
     if ent.label_ != "PERSON":
         return None
     text, rules = ent.text, f.rules
-    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text) and rules.surname_of(text) is None:
-        return "no surname (奥博特 is a brand)"
-    if re.fullmatch(r"[\u4e00-\u9fff]{4}", text) and rules.surname_of(text) == text[0] and rules.surname_of(text[1:]) is None:
-        return "four characters that are no double surname (田畴沃野)"
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text) and rules.surname_of(text) is None and text in f.brand_names:
+        return "no surname, written like a brand (聊城希杰, 歌尔智能)"
     return None
+
+
+def brand_context(ent: Span, rules: Rules) -> bool:
+    """After a place of the gazetteer, or before an industry word, a company ending or a bracket."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].text in gazetteer():
+        return True
+    if ent.end >= len(doc):
+        return False
+    word = doc[ent.end].text
+    return word in rules.company_words or word.endswith(("集团", "公司")) or word in ("（", "(")
 
 
 def person_quoted(ent: Span, f: DocFacts) -> str | None:
@@ -230,6 +247,8 @@ def everyday_word_org(ent: Span, f: DocFacts) -> str | None:
     text = ent.text
     if ent.label_ != "ORG" or len(text) != 2 or text not in common_words():
         return None
+    if text in f.rules.exceptions("short_form") or text in _BLOCS:
+        return None  # 中行, 农行: a bank's short form, also a word; 东盟: a bloc
     if _next(ent) in f.rules.company_words or text in f.brands:
         return None
     return "an everyday word (中华, 东风) the text never writes as a brand"
@@ -263,11 +282,16 @@ def body_like_place(ent: Span, f: DocFacts) -> str | None:
     return None
 
 
-def union_place(ent: Span, f: DocFacts) -> str | None:
-    """欧盟, 东盟: a union of countries the model read as a body."""
-    if ent.label_ == "ORG" and (ent.text in world_places() or ent.text in f.rules.regions):
-        return "LOC"
-    return None
+def bloc_body(ent: Span, f: DocFacts) -> str | None:
+    """欧盟, 东盟, 北约 (lexicons/blocs.txt): a bloc of countries is a body, also where the model
+    read it as a place."""
+    return "ORG" if ent.label_ == "LOC" and ent.text in _BLOCS else None
+
+
+def region_place(ent: Span, f: DocFacts) -> str | None:
+    """鲁西, 苏北: a region of lexicons/regions.txt the model read as a body. (A union of countries,
+    欧盟 or 东盟, stays an organisation, as MSRA tags it.)"""
+    return "LOC" if ent.label_ == "ORG" and ent.text in f.rules.regions else None
 
 
 def zone_place(ent: Span, f: DocFacts) -> str | None:
@@ -306,7 +330,8 @@ def listed_river(ent: Span, f: DocFacts) -> str | None:
 RELABELS: dict[str, Callable[[Span, DocFacts], str | None]] = {
     "project_name": project_name,
     "body_like_place": body_like_place,
-    "union_place": union_place,
+    "region_place": region_place,
+    "bloc_body": bloc_body,
     "zone_place": zone_place,
     "suffixed_body": suffixed_body,
 }

@@ -118,9 +118,12 @@ def left_name(
         # 和 inside a name (工业和信息化局) only between two name words; 驻 after a place or body
         # (中国驻大阪总领事馆, 市政府驻北京办事处).
         joined = joiners and prev.text == "和" and start >= 2 and is_name_part(doc[start - 2])
-        # ... but not before a new name: 石门县和|市第一中学 are two bodies.
-        if joined and relative_start(doc[start].text, rules, context="joined_by_he"):
-            joined = False
+        # ... but not before a new name: 石门县和|市第一中学 are two bodies,
+        if joined and (
+            relative_start(doc[start].text, rules, context="joined_by_he")
+            or doc[start].ent_type_ in ("LOC", "ORG", "PERSON")
+        ):
+            joined = False  # ... nor before a name: 中科院…研究所和|湖北省水产研究所
         if joiners and prev.text == "驻" and start >= 2:
             before = doc[start - 2]
             joined = before.ent_type_ in ("LOC", "ORG") or before.tag_ in ("LOC", "ORG", "ns", "nt")
