@@ -366,3 +366,19 @@ def test_spans_rule_families_switch_off_by_name(monkeypatch):
     assert Extractor().fingerprint() != Extractor(disable=()).fingerprint()
     with pytest.raises(ValueError, match="unknown rule family no_such"):
         Extractor(disable={"no_such"})
+
+
+def _families():  # type: ignore[no-untyped-def]
+    from kg.extract.entities import FAMILIES
+
+    return FAMILIES
+
+
+@pytest.mark.parametrize("family", _families())
+def test_spans_every_family_can_be_switched_off_alone(family):
+    from kg.extract import Extractor
+    from tests.extract.conftest import make_article
+
+    text = "市委常委、副市长张强到东阿县鲁西化工集团调研，推进聊城机场建设。"
+    found = {(m.text, m.type) for m in Extractor(disable={family}).extract(make_article(text)).mentions}
+    assert ("张强", "PERSON") in found  # the model's own entities survive any one family off
