@@ -318,17 +318,25 @@ def eval_(
     corpus: Annotated[
         str,
         typer.Option(
-            help="seeds (annotated pages), msra (MSRA NER test set), relations, or roles on real text: msra-roles "
-            "(hand-annotated MSRA train sentences), cluener-roles, resume-roles (dev splits), msra-roles-test."
+            help="seeds (annotated pages); a real corpus: msra, cluener or resume; relations; or roles on "
+            "real text: msra-roles (hand-annotated MSRA train sentences), cluener-roles, resume-roles (dev "
+            "splits), msra-roles-test."
         ),
     ] = "seeds",
+    split: Annotated[
+        str | None, typer.Option(help="msra: test (default) or dev (every tenth training sentence); cluener/resume: dev.")
+    ] = None,
+    data: Annotated[Path | None, typer.Option(help="cluener/resume: the folder holding cluener/ and resume/ [default: $KG_DATA or ../shared/data].")] = None,
     inputs: Annotated[list[Path] | None, typer.Option("--input", help="Pages to run on (seeds corpus).")] = None,
     gold: Annotated[Path | None, typer.Option(help="Folder of gold annotation files [default: tests/data/gold].")] = None,
     graph: Annotated[Path | None, typer.Option(help="Score this graph file instead of running the pipeline.")] = None,
     backend: BackendOpt = DEFAULT_BACKEND,
     model: ModelOpt = None,
-    limit: Annotated[int | None, typer.Option(help="msra: score only the first N sentences.")] = None,
-    domain: Annotated[bool, typer.Option(help="msra: score entities as kg run finds them (model + domain rules).")] = False,
+    limit: Annotated[int | None, typer.Option(help="Real corpora: score only the first N sentences.")] = None,
+    domain: Annotated[bool, typer.Option(help="Real corpora: score entities as kg run finds them (model + domain rules).")] = False,
+    rules_off: Annotated[
+        str | None, typer.Option(help="Real corpora, with --domain: rule families to switch off, comma-separated (docs/rules.md).")
+    ] = None,
     errors: Annotated[int, typer.Option(help="How many missed/invented items to list.")] = 20,
     relation_set: Annotated[str, typer.Option("--set", help="relations: dev (seed pages + MSRA train) or test (MSRA test).")] = "dev",
 ) -> None:
@@ -343,12 +351,31 @@ def eval_(
 
             typer.echo(format_report(evaluate_role_corpus(corpus, backend=backend.value, model=model), show_errors=errors))
             return
-        if corpus == "msra":
-            from kg.evaluate import evaluate_msra
+        if corpus in ("msra", "cluener", "resume"):
+            from kg.corpora import CorpusError
+            from kg.evaluate import evaluate_corpus
 
-            report, speed = evaluate_msra(backend=backend.value, model=model, limit=limit, domain=domain)
-            typer.echo(format_report(report, show_errors=errors))
-            console.print(f"speed: {speed:,.0f} characters/s (one process)")
+            try:
+                result = evaluate_corpus(
+                    corpus,
+                    split=split or ("test" if corpus == "msra" else "dev"),
+                    data_dir=data,
+                    backend=backend.value,
+                    model=model,
+                    limit=limit,
+                    domain=domain,
+                    disable=(rules_off or "").split(","),
+                )
+            except CorpusError as exc:
+                raise ValueError(str(exc)) from exc
+            typer.echo(format_report(result.report, show_errors=errors))
+            console.print(
+                f"{result.sentences:,} sentences; labels scored: {', '.join(sorted(result.labels))}; "
+                f"speed: {result.chars_per_second:,.0f} characters/s (one process)",
+                highlight=False,
+            )
+            for convention, count in result.mapped.items():
+                console.print(f"mapped to the corpus' convention: {convention}: {count} mentions", highlight=False)
             return
         if corpus == "relations":
             from kg.relation_eval import evaluate, format_relation_report
@@ -358,7 +385,8 @@ def eval_(
             return
         if corpus != "seeds":
             raise ValueError(
-                f"unknown corpus {corpus!r}; choose seeds, msra, relations or {', '.join(ROLE_CORPORA)}"
+                f"unknown corpus {corpus!r}; choose seeds, msra, cluener, resume, relations "
+                f"or {', '.join(ROLE_CORPORA)}"
             )
         gold_data = load_gold(gold if gold is not None else _default_gold())
         if graph is not None:

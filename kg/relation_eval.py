@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.evaluate import Scores
+from kg.extract.backends import DEFAULT_BACKEND
 
 RELATION_TYPES = ("visits", "meets", "signs_with", "invests_in")
 
@@ -99,7 +100,7 @@ def load_gold(path: Path) -> list[dict]:
     return rows
 
 
-def predict(rows: list[dict], *, backend: str = "lac", model: str | None = None) -> list[list]:
+def predict(rows: list[dict], *, backend: str = DEFAULT_BACKEND.value, model: str | None = None) -> list[list]:
     """The extractor's relations for each gold row: seed rows ("<article id>|<sentence>") from the
     seed pages as ``kg run`` reads them, MSRA rows from the sentence alone."""
     from kg.extract import Extractor
@@ -150,7 +151,7 @@ def score(rows: list[dict], predicted: list[list]) -> RelationReport:
     return RelationReport(counts, len(rows), errors, (amounts[0], amounts[1]))
 
 
-def evaluate(which: str = "dev", *, gold_dir: Path | None = None, backend: str = "lac", model: str | None = None) -> RelationReport:
+def evaluate(which: str = "dev", *, gold_dir: Path | None = None, backend: str = DEFAULT_BACKEND.value, model: str | None = None) -> RelationReport:
     folder = gold_dir if gold_dir is not None else DEFAULT_GOLD
     if which not in SETS:
         raise ValueError(f"unknown relation set {which!r}; choose {' or '.join(SETS)}")

@@ -252,6 +252,42 @@ def test_cli_eval_graph_prints_scores(seeds_run: RunResult) -> None:
     assert rows["ALL"][2] > 0.5  # a broken pipeline or scorer would land far below this
 
 
+def _tiny_cluener(tmp_path: Path) -> Path:
+    """A CLUENER file whose dev split (every tenth line, from the first) is one sentence."""
+    record = {"text": "聊城市公安局局长张强到东阿县调研。", "label": {"name": {"张强": [[8, 9]]}, "government": {"聊城市公安局": [[0, 5]]}}}
+    other = {"text": "无关的句子。", "label": {}}
+    (tmp_path / "cluener").mkdir()
+    lines = [json.dumps(record, ensure_ascii=False)] + [json.dumps(other, ensure_ascii=False)] * 9
+    (tmp_path / "cluener" / "train.json").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_cli_eval_real_corpus_scores_its_labels_with_the_rules(tmp_path: Path) -> None:
+    result = invoke("eval", "--corpus", "cluener", "--data", _tiny_cluener(tmp_path), "--domain")
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines() if len(line.split()) == 7}
+    assert set(rows) == {"PERSON", "ORG", "TITLE", "ALL"}  # no LOC: CLUENER does not annotate it
+    assert rows["PERSON"][2] == "1.000" and rows["ORG"][2] == "1.000"
+    assert "1sentences" in squeeze(result.output)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--rules-off", "no_such_family"], "unknown rule family no_such_family"),
+        (["--split", "test"], "CLUENER has no test split"),
+    ],
+)
+def test_cli_eval_real_corpus_bad_option_exits_2(tmp_path: Path, args: list[str], message: str) -> None:
+    result = invoke("eval", "--corpus", "cluener", "--data", _tiny_cluener(tmp_path), "--domain", *args)
+    assert result.exit_code == 2 and squeeze(message) in squeeze(result.output), result.output
+
+
+def test_cli_eval_missing_corpus_data_names_the_flag(tmp_path: Path) -> None:
+    result = invoke("eval", "--corpus", "resume", "--data", tmp_path)
+    assert result.exit_code == 2 and "--data" in squeeze(result.output), result.output
+
+
 # --- the kg command as a process -----------------------------------------------------------------
 
 

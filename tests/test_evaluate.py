@@ -389,10 +389,78 @@ def test_evaluate_msra_scores_the_model_or_the_domain_layer(monkeypatch: pytest.
 
     text = "聊城市公安局局长张强到东阿县调研。"
     gold = [(0, 6, "ORG"), (8, 10, "PERSON"), (11, 14, "LOC")]
-    monkeypatch.setattr(kg.corpora, "msra", lambda split: [(text, gold)] * 3)
+    monkeypatch.setattr(kg.corpora, "load", lambda corpus, split, data_dir=None: [(text, gold)] * 3)
     report, speed = evaluate_msra(domain=domain)
     assert speed > 0
     assert report.entities["ALL"].tp + report.entities["ALL"].fn == 9
     assert report.entities["PERSON"].f1 == 1.0
     if domain:  # the domain rules keep the bureau whole
         assert report.entities["ORG"].f1 == 1.0
+
+
+def _fake_corpus(monkeypatch: pytest.MonkeyPatch, examples) -> None:  # type: ignore[no-untyped-def]
+    import kg.corpora
+
+    monkeypatch.setattr(kg.corpora, "load", lambda corpus, split, data_dir=None: list(examples))
+
+
+def test_evaluate_corpus_scores_only_the_labels_the_corpus_annotates(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.evaluate import evaluate_corpus
+
+    text = "聊城市公安局局长张强到东阿县调研。"
+    # CLUENER annotates no LOC: the place found at 11:14 is neither right nor wrong there.
+    _fake_corpus(monkeypatch, [(text, [(0, 6, "ORG"), (8, 10, "PERSON")])])
+    result = evaluate_corpus("cluener", domain=True)
+    assert set(result.report.entities) == {"PERSON", "ORG", "TITLE", "ALL"}
+    assert result.report.entities["ALL"].tp == 2 and result.report.entities["ALL"].fp == 0
+    assert result.sentences == 1 and result.chars_per_second > 0
+
+
+def test_evaluate_corpus_errors_show_the_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.evaluate import evaluate_corpus, format_report
+
+    text = "张强到东阿县调研。"
+    _fake_corpus(monkeypatch, [(text, [(0, 2, "PERSON"), (3, 5, "LOC")])])
+    report = evaluate_corpus("msra", split="dev", domain=True).report
+    assert ("#0", "LOC", "东阿\t张强到【东阿】县调研。") in report.missed
+    assert ("#0", "LOC", "东阿县\t张强到【东阿县】调研。") in report.invented
+    assert "张强到【东阿县】调研。" in format_report(report)
+
+
+def test_evaluate_map_conventions_scores_a_government_as_its_place() -> None:
+    from kg.evaluate import map_conventions, score_corpus
+
+    text = "中国政府和日本政府签署协议。"
+    pred = {(0, 4, "ORG"), (5, 9, "ORG")}
+    gold = {(0, 2, "LOC"), (5, 7, "LOC")}
+    mapped, _, touched = map_conventions(text, pred, gold)
+    assert mapped == gold and touched["government"] == 2
+    # a gold organisation of the same span is left as it is
+    assert map_conventions(text, pred, {(0, 4, "ORG")})[0] == {(0, 4, "ORG"), (5, 9, "ORG")}
+    report, touched = score_corpus([text], [pred], [gold], labels={"LOC", "ORG"})
+    assert report.entities["ALL"].f1 == 1.0 and touched["government"] == 2
+    report, touched = score_corpus([text], [pred], [gold], labels={"LOC", "ORG"}, map_graph_conventions=False)
+    assert report.entities["ALL"].tp == 0 and touched == {}
+
+
+def test_evaluate_map_conventions_a_name_inside_a_doctrine_is_no_mention() -> None:
+    from kg.evaluate import map_conventions
+
+    text = "高举邓小平理论伟大旗帜，邓小平说。"
+    gold = {(2, 5, "PERSON"), (12, 15, "PERSON")}
+    _, mapped_gold, touched = map_conventions(text, {(12, 15, "PERSON")}, gold)
+    assert mapped_gold == {(12, 15, "PERSON")} and touched["doctrine"] == 1
+    # found anyway, it stays a right answer
+    assert map_conventions(text, gold, gold)[1] == gold
+
+
+def test_evaluate_corpus_rule_families_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.evaluate import evaluate_corpus
+
+    text = "市工业和信息化局局长出席。"
+    _fake_corpus(monkeypatch, [(text, [(0, 8, "ORG")])])
+    assert evaluate_corpus("msra", split="dev", domain=True).report.entities["ORG"].tp == 1
+    off = evaluate_corpus("msra", split="dev", domain=True, disable={"orgs"}).report.entities["ORG"]
+    assert off.tp == 0
+    with pytest.raises(ValueError, match="unknown rule family no_such"):
+        evaluate_corpus("msra", split="dev", domain=True, disable={"no_such"})

@@ -11,7 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import spans as _spans  # noqa: F401  (registers kg_entities)
+from kg.extract import entities as _entities  # noqa: F401  (registers kg_entities)
 from kg.extract import titles as _titles  # noqa: F401  (registers kg_roles)
 from kg.extract.relations import find_relations
 from kg.extract.rules import rules_fingerprint
@@ -23,20 +23,21 @@ __all__ = ["annotate", "domain_pipeline", "rules_fingerprint"]
 UNTITLED_BYLINE_ROLES = frozenset({"作者", "撰稿"})
 
 
-@lru_cache(maxsize=1)
-def domain_pipeline() -> Language:
+@lru_cache(maxsize=8)
+def domain_pipeline(disable: frozenset[str] = frozenset()) -> Language:
+    """kg_entities -> kg_roles, with the rule families in ``disable`` switched off."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
     nlp.add_pipe("kg_model_persons")  # before the entity rules: names only a title shows to be people
-    nlp.add_pipe("kg_entities")
+    nlp.add_pipe("kg_entities", config={"disable": sorted(disable)})
     nlp.add_pipe("kg_roles")
     return nlp
 
 
-def annotate(doc: Doc, article: Article) -> Extraction:
+def annotate(doc: Doc, article: Article, *, disable: frozenset[str] = frozenset()) -> Extraction:
     # The model's own names, before the domain rules judge them: a foreign name (阿斯纳尔) has no
     # Chinese surname and is no entity of the graph, but can still be a relation's party.
     model_names = [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in ("PERSON", "ORG", "LOC")]
-    for _name, proc in domain_pipeline().pipeline:
+    for _name, proc in domain_pipeline(disable).pipeline:
         doc = proc(doc)
     starts = [s.start for s in article.sentences]
 

@@ -1,21 +1,20 @@
 """Names written in short: routes named by the abbreviations of the places they link (京雄商高铁,
 雄忻高铁, LAC cuts or glues them: 聊|邯长高铁, 京雄商|高铁雄安) and elliptical lists whose items share
 one head (雄商、济滨、津潍等7个高铁项目; 烟店、潘庄、唐园三镇). The heads and abbreviations are data:
-lexicons/list_heads.tsv, lexicons/place_abbreviations.txt."""
+lexicons/list_heads.tsv, lexicons/place_abbreviations.txt. Also the items of lists whose head says
+what they are (中色奥博特、九鼎新材料等企业) and persons listed beside persons."""
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
-from kg.extract.backends.doc import doc_text
-from kg.extract.places import common_words, gazetteer
+from kg.extract.places import common_words, gazetteer, world_places
 from kg.extract.rules import Rules
+from kg.extract.words import DEMONSTRATIVES, RELATIVE_PREFIX
 
 _NUMERALS = "0-9一二三四五六七八九十两几多"
 
@@ -96,44 +95,90 @@ def find_short_names(text: str, starts: set[int], rules: Rules) -> list[ShortNam
     return found
 
 
-def split_at(doc: Doc, offsets: set[int]) -> Doc:
-    """Split tokens at character offsets inside them; an entity across a split point is dropped
-    (高铁雄安 tagged as a person, 唐园三镇 as one place)."""
-    cuts: dict[int, list[int]] = {}
-    for token in doc:
-        inner = sorted(o - token.idx for o in offsets if token.idx < o < token.idx + len(token.text))
-        if inner:
-            cuts[token.i] = inner
-    if not cuts:
-        return doc
-    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    with doc.retokenize() as retok:
-        for i, inner in cuts.items():
-            token = doc[i]
-            bounds = [0, *inner, len(token.text)]
-            parts = [token.text[a:b] for a, b in itertools.pairwise(bounds)]
-            retok.split(token, parts, heads=[(token, 0)] * len(parts), attrs={"TAG": [token.tag_ or "n"] * len(parts)})
+# "A、B、C等(行业骨干|一批优秀)?企业": the items of the list are enterprises.
+_ENTERPRISE_HEADS = ("企业", "公司", "集团", "厂商")
+_ITEM_END_TAGS = {"n", "nz", "nw", "j", "x", "ORG", "PER", "LOC"}
+_LIST_STOP_TAGS = {"v", "vd", "u", "p", "c", "d", "r", "w", "m", "q", "f", "TIME"}
+
+
+def listed_enterprise_spans(doc: Doc, rules: Rules) -> list[Span]:
+    """Names listed before 等…企业 are organisations (中色奥博特、九鼎新材料、上达稀土等行业骨干企业),
+    unless an item ends in an activity (芯片设计、封装测试等企业 are trades)."""
     spans = []
-    for start, end, label in ents:
-        if any(start < o < end for o in offsets):
+    named: set[tuple[int, int]] | None = None  # the model's entities, read once (doc.ents builds them)
+    for token in doc:
+        if token.text != "等" or token.i == 0:
             continue
-        span = doc.char_span(start, end, label=label)
-        if span is not None:
+        after = doc[token.i + 1 : token.i + 5]
+        head = next((t for t in after if t.text.endswith(_ENTERPRISE_HEADS)), None)
+        if head is None or any(t.tag_ in ("w", "v", "u") for t in doc[token.i + 1 : head.i]):
+            continue
+        items: list[tuple[int, int]] = []
+        end = token.i
+        while end > 0:
+            start = end
+            while start > 0 and doc[start - 1].text != "、" and end - start < 5:
+                start -= 1
+            if start == 0 or doc[start - 1].text != "、":
+                # the first item: it starts after what the clause says before it (培育了, 围绕, 将与)
+                start = end
+                if doc[end - 1].text == "）":  # 耐克森（山东）: the bracket is part of the name
+                    start = next((k for k in range(end - 2, max(end - 5, 0), -1) if doc[k].text == "（"), end)
+                while start > 0 and end - start < 5:
+                    prev = doc[start - 1]
+                    if prev.tag_ in _LIST_STOP_TAGS and not prev.ent_type_:
+                        break
+                    start -= 1
+                if start < end and doc[start].ent_type_ == "LOC" and start + 1 < end:
+                    start += 1  # 滁州经开区 | 博西家电: a place before the first name is where it is
+                if start + 1 < end and doc[start].text in RELATIVE_PREFIX and start > 0 and doc[start - 1].text in DEMONSTRATIVES:
+                    start += 1  # 我市 | 山东信通铝业有限公司
+            if start == end:
+                break
+            items.append((start, end))
+            if start > 0 and doc[start - 1].text == "、":
+                end = start - 1
+                continue
+            break
+        if len(items) < 2:
+            continue
+        for start, end in items:
+            span = Span(doc, start, end, label="ORG")
+            text = span.text
+            if named is None:
+                named = {(e.start, e.end) for e in doc.ents}
+            if (start, end) in named:
+                continue  # already a name
+            bracketed = text.endswith("）") and "（" in text  # 耐克森（山东）
+            if not 2 <= len(text) <= 12 or any(t.text in "，。；：“”" for t in span):
+                continue
+            if doc[end - 1].tag_ not in _ITEM_END_TAGS and not doc[end - 1].ent_type_ and not bracketed:
+                continue  # 芯片设计、封装测试: trades, not names
+            if rules.is_not_entity(text) or text in gazetteer() or text in world_places() or text in rules.company_words:
+                continue  # (家电 alone is the trade, its brand was cut off)
             spans.append(span)
-    doc.ents = filter_spans(spans)
-    return doc
+    return spans
 
 
-def short_name_spans(doc: Doc, rules: Rules) -> tuple[Doc, list[Span], dict[tuple[int, int], str]]:
-    """Split the words the short names need cut, then their spans and full names by offsets."""
-    found = find_short_names(doc_text(doc), {t.idx for t in doc}, rules)
-    if not found:
-        return doc, [], {}
-    doc = split_at(doc, {o for s in found for o in (s.start, s.end)})
-    spans, names = [], {}
-    for s in found:
-        span = doc.char_span(s.start, s.end, label=s.label)
-        if span is not None:
-            spans.append(span)
-            names[(s.start, s.end)] = s.name
-    return doc, filter_spans(spans), names
+def listed_person_spans(doc: Doc, rules: Rules) -> list[Span]:
+    """A name whose surname is also a function word (于, 向, 和), which the model read as one:
+    村民于|红霞、周婷婷, 于红梅/p. Taken only when a person is listed right next to it."""
+    spans = []
+    for i, first in enumerate(doc):
+        if first.tag_ not in ("p", "c", "d") or first.ent_type_:
+            continue
+        end = i + 1
+        if len(first.text) == 1 and end < len(doc):
+            given = doc[end]
+            if given.ent_type_ or given.tag_ not in ("n", "nr", "a", "vn"):
+                continue
+            end += 1
+        name = doc[i:end].text
+        if not 2 <= len(name) <= 3 or rules.surname_of(name) != name[0] or name in common_words():
+            continue
+        before = i >= 2 and doc[i - 1].text == "、" and doc[i - 2].ent_type_ == "PERSON"
+        after = end + 1 < len(doc) and doc[end].text == "、" and doc[end + 1].ent_type_ == "PERSON"
+        if (before or after) and not rules.is_not_entity(name):
+            spans.append(Span(doc, i, end, label="PERSON"))
+    return spans
+

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Sequence
+import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from kg.extract.backends import DEFAULT_BACKEND, Backend, get_backend, model_fingerprint
@@ -14,13 +15,24 @@ from kg.schema import Article, Extraction
 class Extractor:
     """Picklable recipe: the model is loaded lazily, once per process."""
 
-    def __init__(self, *, backend: str = DEFAULT_BACKEND.value, model: str | None = None) -> None:
+    def __init__(
+        self, *, backend: str = DEFAULT_BACKEND.value, model: str | None = None, disable: Iterable[str] | None = None
+    ) -> None:
+        """``disable``: rule families to switch off (kg.extract.entities.FAMILIES); default
+        ``$KG_RULES_OFF`` (comma-separated), normally empty."""
+        if disable is None:
+            disable = os.environ.get("KG_RULES_OFF", "").split(",")
         self.backend_name = backend
         self.model = model
+        self.disable = frozenset(name.strip() for name in disable if name.strip())
+        if self.disable:  # unknown names fail here, not at the first article
+            from kg.extract.entities import check_families
+
+            check_families(self.disable)
         self._backend: Backend | None = None
 
     def __getstate__(self) -> dict:
-        return {"backend_name": self.backend_name, "model": self.model, "_backend": None}
+        return {"backend_name": self.backend_name, "model": self.model, "disable": self.disable, "_backend": None}
 
     @property
     def loaded(self) -> bool:
@@ -31,7 +43,7 @@ class Extractor:
         """Load the model and the domain pipeline now instead of at the first article."""
         from kg.extract.domain import domain_pipeline
 
-        domain_pipeline()
+        domain_pipeline(self.disable)
         self.backend  # noqa: B018 -- loads it
 
     @property
@@ -51,6 +63,8 @@ class Extractor:
         h = hashlib.sha1(model.encode())
         h.update(rules_fingerprint().encode())
         h.update(code_fingerprint().encode())
+        if self.disable:  # a run with families off extracts other mentions
+            h.update(",".join(sorted(self.disable)).encode())
         return h.hexdigest()[:16]
 
     def extract(self, article: Article) -> Extraction:
@@ -65,7 +79,7 @@ class Extractor:
         make_docs = getattr(backend, "make_docs", None)
         items = [(a.text, a.sentences) for a in articles]
         docs = make_docs(items) if make_docs is not None else (backend.make_doc(*item) for item in items)
-        return [domain.annotate(doc, article) for doc, article in zip(docs, articles, strict=True)]
+        return [domain.annotate(doc, article, disable=self.disable) for doc, article in zip(docs, articles, strict=True)]
 
 
 def code_fingerprint(package: Path | None = None) -> str:

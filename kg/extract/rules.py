@@ -37,6 +37,31 @@ class ImplicitOrg:
 
 
 @dataclass(frozen=True)
+class ExceptionRow:
+    """A word a rule leaves alone, with where (``context``: the rule), why and an example that
+    the test suite runs (``found``: a mention the example must give, ``not_found``: one it must not)."""
+
+    surface: str
+    context: str
+    reason: str
+    example: str
+    found: str
+    not_found: str
+
+
+def read_exceptions(path: Path) -> tuple[ExceptionRow, ...]:
+    rows = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith(("#", "surface\t")):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 6:
+            raise ValueError(f"{path}:{lineno}: expected 6 tab-separated fields, got {len(fields)}")
+        rows.append(ExceptionRow(*fields))
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
 class Rules:
     titles: frozenset[str]
     title_re: re.Pattern[str]
@@ -69,6 +94,11 @@ class Rules:
     quoted_campaign_words: frozenset[str]
     generic_org_heads: tuple[str, ...]
     capacity_units: tuple[str, ...]
+    exception_rows: tuple[ExceptionRow, ...] = ()
+
+    def exceptions(self, context: str) -> tuple[str, ...]:
+        """The surfaces of lexicons/exceptions.tsv listed for ``context``."""
+        return tuple(row.surface for row in self.exception_rows if row.context == context)
 
     def implicit_org(self, title: str, place: str | None) -> str | None:
         for rule in self.implicit_orgs:
@@ -134,6 +164,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         quoted_campaign_words=frozenset(read_list(rules_dir / "quoted_campaign_words.txt")),
         generic_org_heads=tuple(read_list(rules_dir / "generic_org_heads.txt")),
         capacity_units=tuple(read_list(rules_dir / "capacity_units.txt")),
+        exception_rows=read_exceptions(rules_dir / "exceptions.tsv"),
     )
 
 

@@ -16,7 +16,7 @@ def test_code_fingerprint_changes_with_the_extraction_code(tmp_path: Path) -> No
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "lexicons"))
     before = code_fingerprint(copy)
     assert code_fingerprint(copy) == before
-    spans = copy / "spans.py"
+    spans = copy / "entities.py"
     spans.write_text(spans.read_text(encoding="utf-8") + "\n# a rule changed\n", encoding="utf-8")
     assert code_fingerprint(copy) != before
 

@@ -1,0 +1,221 @@
+"""One re-tokenising pass before any matching. Each splitter reads the backend's Doc and says
+where words must be cut (an organisation glued to a title, a town glued to a relative body across
+和, a river glued to its surface, short names, chains of places); the cuts are made once, and the
+model's entities are kept, trimmed or dropped once."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.extract.backends.doc import doc_text
+from kg.extract.lists import find_short_names
+from kg.extract.places import gazetteer
+from kg.extract.rules import Rules
+from kg.extract.words import is_place_name
+
+CharSpan = tuple[int, int, str]
+
+
+@dataclass
+class Cuts:
+    """What one splitter asks of the pass, in character offsets of the text."""
+
+    offsets: set[int] = field(default_factory=set)  # cut a word here
+    trim_at: set[int] = field(default_factory=set)  # an entity across one of these ends there
+    model: list[CharSpan] = field(default_factory=list)  # entities that replace the model's
+    fixed: list[CharSpan] = field(default_factory=list)  # spans no rule span may overlap
+    tags: dict[int, str] = field(default_factory=dict)  # tag of the new word starting here
+    full_names: dict[tuple[int, int], str] = field(default_factory=dict)  # short name -> full
+
+    def add(self, other: Cuts) -> None:
+        self.offsets |= other.offsets
+        self.trim_at |= other.trim_at
+        self.model += other.model
+        self.fixed += other.fixed
+        self.tags.update(other.tags)
+        self.full_names.update(other.full_names)
+
+
+def org_titles(doc: Doc, rules: Rules) -> Cuts:
+    """市委常委 -> 市委 | 常委; 市政协党组 + 成员 -> 市政协 | 党组成员: a title match that ends on a
+    word boundary but starts inside a word whose head is an organisation gets a boundary there,
+    and an entity across it ends there."""
+    text = doc_text(doc)
+    ends = {t.idx + len(t.text) for t in doc} | {len(text)}
+    starts = [t.idx for t in doc]
+    cuts = Cuts()
+    title_starts = set()
+    for m in rules.title_re.finditer(text):
+        s, e = m.start(), m.end()
+        title_starts.add(s)
+        if e not in ends or s >= len(text):
+            continue
+        token = doc[_token_at(starts, s)]
+        if token.idx == s:
+            continue
+        head = text[token.idx : s]
+        orgish = token.ent_type_ in ("ORG", "LOC") or head in rules.org_names or rules.org_suffix_re.search(head)
+        if len(head) >= 2 and orgish:
+            cuts.offsets.add(s)
+    if cuts.offsets:  # an entity across a word boundary where a title starts ends there too
+        cuts.trim_at = (cuts.offsets | set(starts)) & title_starts
+    return cuts
+
+
+# 故县镇和县农业农村局, 递铺街道和县发展和改革局: a town, 和, then a body relative to the county,
+# which the model glued into words across the 和.
+_TOWN_AND_BODY = re.compile(r"(?:镇|乡|街道|村)(和)(?=[市县区][^，。、；：\s]{1,14}?(?:局|委|办|院|中心|政府))")
+
+
+def listed_bodies(doc: Doc, rules: Rules) -> Cuts:
+    """A town and a relative body glued across 和 are two names, split at 和."""
+    starts = {t.idx for t in doc}
+    cuts = Cuts()
+    for m in _TOWN_AND_BODY.finditer(doc_text(doc)):
+        a = m.start(1)
+        if a not in starts or a + 1 not in starts:  # only where 和 is glued to a neighbour
+            cuts.offsets |= {a, a + 1}
+            cuts.tags[a] = "c"
+    return cuts
+
+
+def water_surface(doc: Doc, rules: Rules) -> Cuts:
+    """牡丹江|江面: the model took the first character of 江面 (the river's surface) into the
+    river's name; the name ends one character earlier."""
+    cuts = Cuts()
+    for e in doc.ents:
+        if (
+            e.label_ == "LOC" and len(e.text) >= 3 and e.text[-1] == e.text[-2] and e.text[-1] in "江河湖"
+            and e.end < len(doc) and doc[e.end].text[:1] in "面边畔岸"
+        ):
+            cuts.offsets.add(e.end_char - 1)
+            cuts.model.append((e.start_char, e.end_char - 1, "LOC"))
+    return cuts
+
+
+def short_names(doc: Doc, rules: Rules) -> Cuts:
+    """Routes named by place abbreviations and elliptical lists (lists.py)."""
+    cuts = Cuts()
+    for s in find_short_names(doc_text(doc), {t.idx for t in doc}, rules):
+        cuts.offsets |= {s.start, s.end}
+        cuts.fixed.append((s.start, s.end, s.label))
+        cuts.full_names[(s.start, s.end)] = s.name
+    return cuts
+
+
+# A registered company name starts with a province, city or county, never with a town: a town
+# before it is where it is (东昌府区梁水镇 | 国兴现代农业有限公司). Farmers' cooperatives are
+# registered with their town and keep it (orgs.cooperatives).
+_COMPANY_ENDINGS = ("公司", "集团")
+
+
+def place_chains(doc: Doc, rules: Rules) -> Cuts:
+    """Model entities that glue places to a name: a chain of places alone (聊城市东昌府区 tagged
+    as an ORG) is each place; a town chain before a company or a residential compound is cut off."""
+    cuts = Cuts()
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "LOC"):
+            continue
+        text = ent.text
+        ends = _place_chain(text)
+        if not ends:
+            continue
+        rest = text[ends[-1] :]
+        last = text[(ends[-2] if len(ends) > 1 else 0) : ends[-1]]
+        town = any(p.level == "town" for p in gazetteer().lookup(last))
+        if not rest and len(ends) > 1:
+            label = None
+        elif town and len(rest) >= 3 and (
+            rest.endswith(_COMPANY_ENDINGS) or (ent.label_ == "LOC" and is_place_name(rest, rules))
+        ):
+            label = "ORG" if rest.endswith(_COMPANY_ENDINGS) else "LOC"
+        else:
+            continue
+        for a, b in itertools.pairwise([0, *ends]):
+            cuts.fixed.append((ent.start_char + a, ent.start_char + b, "LOC"))
+        if label is not None:
+            cuts.fixed.append((ent.start_char + ends[-1], ent.end_char, label))
+        cuts.offsets |= {ent.start_char + e for e in ends}
+    return cuts
+
+
+def _place_chain(text: str) -> list[int]:
+    """End offsets of the administrative places ``text`` starts with, each inside the one before
+    (聊城市东昌府区柳园街道… -> [3, 7, 11])."""
+    gaz = gazetteer()
+    ends: list[int] = []
+    parent = None
+    while True:
+        pos = ends[-1] if ends else 0
+        head = next(gaz.full_prefixes(text[pos:], 8), None)
+        if head is None:
+            return ends
+        places = [p for p in gaz.lookup(head) if p.name == head and (parent is None or p.within(parent))]
+        if not places:
+            return ends
+        parent = places[0]
+        ends.append(pos + len(head))
+
+
+SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
+    "org_titles": org_titles,
+    "listed_bodies": listed_bodies,
+    "water_surface": water_surface,
+    "short_names": short_names,
+    "place_chains": place_chains,
+}
+
+
+def _token_at(starts: list[int], offset: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(starts, offset) - 1
+
+
+def retokenize(
+    doc: Doc, rules: Rules, *, disable: frozenset[str] = frozenset()
+) -> tuple[Doc, list[Span], dict[tuple[int, int], str]]:
+    """Cut the words every splitter asks for, in one pass; set the model's entities that survive
+    (trimmed where a title starts inside, dropped where a cut falls inside). Returns the Doc, the
+    fixed spans (short names, place chains) and the full names of the short ones."""
+    cuts = Cuts()
+    for name, splitter in SPLITTERS.items():
+        if name not in disable:
+            cuts.add(splitter(doc, rules))
+    if not cuts.offsets and not cuts.model:
+        return doc, [], {}
+    ents = []
+    for e in doc.ents:
+        start, end = e.start_char, e.end_char
+        end = min((o for o in cuts.trim_at if start < o < end), default=end)
+        if not any(start < o < end for o in cuts.offsets):
+            ents.append((start, end, e.label_))
+    _split(doc, cuts.offsets, cuts.tags)
+    model = [doc.char_span(*s) for s in [*ents, *cuts.model]]
+    doc.ents = filter_spans([s for s in model if s is not None])
+    fixed = [doc.char_span(s, e, label=label) for s, e, label in cuts.fixed]
+    names = {k: v for k, v in cuts.full_names.items() if doc.char_span(*k) is not None}
+    return doc, filter_spans([s for s in fixed if s is not None]), names
+
+
+def _split(doc: Doc, offsets: set[int], tags: dict[int, str]) -> None:
+    cuts: dict[int, list[int]] = {}
+    for token in doc:
+        inner = sorted(o - token.idx for o in offsets if token.idx < o < token.idx + len(token.text))
+        if inner:
+            cuts[token.i] = inner
+    if not cuts:
+        return
+    with doc.retokenize() as retok:
+        for i, inner in cuts.items():
+            token = doc[i]
+            bounds = [0, *inner, len(token.text)]
+            parts = [token.text[a:b] for a, b in itertools.pairwise(bounds)]
+            part_tags = [tags.get(token.idx + a, token.tag_ or "n") for a in bounds[:-1]]
+            retok.split(token, parts, heads=[(token, 0)] * len(parts), attrs={"TAG": part_tags})

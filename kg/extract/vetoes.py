@@ -1,0 +1,391 @@
+"""Filters of the model's entities: named predicates ``(span, facts) -> reason | None``, and
+relabels ``(span, facts) -> label | None``. Each one is a rule family that can be switched off
+(``Extractor(disable=...)``, ``KG_RULES_OFF``) and is measured in docs/rules.md."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.backends.doc import doc_text
+from kg.extract.places import common_words, gazetteer, world_places
+from kg.extract.rules import RULES_DIR, Rules, read_list
+from kg.extract.words import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    counted,
+    generic_project,
+    generic_words,
+    in_slogan,
+    is_place_name,
+    is_project_name,
+    quoted,
+)
+
+_DATELINE = re.compile(r"^本报.{0,6}讯$")
+_JUNK = re.compile(r"^[\d\W_a-zA-Z]*$")  # digits, punctuation, bare latin letters
+# A person "name" followed by one of these is the start of a place name (潘庄 + 镇).
+_PLACE_AFTER = ("镇", "乡", "村", "街道", "路", "街", "河", "湖", "区", "县")
+# Characters that end words and start no name (产业, 企业, 制造业).
+_BOUND_SUFFIXES = ("业",)
+# ... or of an army named after its commanders (刘邓大军).
+_ARMY_AFTER = ("大军", "纵队", "兵团")
+# A two-character "organisation" before one of these is the start of a group word (宣推|团).
+_GROUP_ENDS = ("团", "组", "队")
+# A doctrine after a name: nouns up to 思想 or 理论 in the same clause (习近平新时代中国特色社会主义思想).
+_DOCTRINE = re.compile(r"[^\W\d_]{0,14}?(?:思想|理论)")
+# ... but not a clause about the person's thought (张华介绍了他的思想): a verb or function word next.
+_CLAUSE_TAGS = {"v", "vd", "p", "d", "u", "c", "r", "ad", "w"}
+_BLOCS = frozenset(read_list(RULES_DIR / "blocs.txt"))
+
+
+@dataclass
+class DocFacts:
+    """The lexicon and what the vetoes need to know of the whole Doc, computed once per Doc."""
+
+    doc: Doc
+    rules: Rules
+    model: Sequence[Span] = field(default_factory=tuple)
+
+    @cached_property
+    def orgs(self) -> list[str]:
+        return [e.text for e in self.model if e.label_ == "ORG"]
+
+    @cached_property
+    def brands(self) -> set[str]:
+        """Two-character brands the text writes with an industry word: 中通 of 中通客车."""
+        words = self.rules.company_words
+        return {
+            e.text[:2] for e in self.model if e.label_ == "ORG" and any(e.text.startswith(w, 2) for w in words)
+        }
+
+    @cached_property
+    def brand_names(self) -> set[str]:
+        """Texts of "persons" the text writes like a brand at least once (聊城希杰, 希杰集团)."""
+        return {e.text for e in self.model if e.label_ == "PERSON" and brand_context(e, self.rules)}
+
+    @cached_property
+    def campaigns(self) -> set[str]:
+        """A name once quoted as a campaign (“平安医院”建设) is a campaign everywhere in the text."""
+        return {e.text for e in self.model if _is_campaign(e, self.rules)}
+
+
+Veto = Callable[[Span, DocFacts], "str | None"]
+
+
+def _is_campaign(ent: Span, rules: Rules) -> bool:
+    doc = ent.doc
+    if ent.start == 0 or ent.end >= len(doc) - 1:
+        return False
+    return (
+        doc[ent.start - 1].text in OPEN_QUOTES
+        and doc[ent.end].text in CLOSE_QUOTES
+        and doc[ent.end + 1].text in rules.quoted_campaign_words
+    )
+
+
+def _next(ent: Span) -> str:
+    return ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
+
+
+# ---------------------------------------------------------------- vetoes (any label)
+
+
+def not_an_entity(ent: Span, f: DocFacts) -> str | None:
+    text = ent.text
+    if f.rules.is_not_entity(text):
+        return "listed in not_entities.txt / not_entity_endings.txt"
+    if len(text.strip()) < 2 or _DATELINE.match(text) or _JUNK.match(text) or any(c.isspace() for c in text):
+        return "one character, a dateline, digits or punctuation"
+    return None
+
+
+def cut_word_end(ent: Span, f: DocFacts) -> str | None:
+    if ent.text[0] in _BOUND_SUFFIXES and ent.start > 0 and ent.doc[ent.start - 1].tag_ != "w":
+        return "starts with the end of a word the model cut (制造|业园区)"
+    return None
+
+
+def group_word(ent: Span, f: DocFacts) -> str | None:
+    if ent.label_ == "ORG" and len(ent.text) == 2 and _next(ent) in _GROUP_ENDS:
+        return "a delegation named by what it does (宣推|团)"
+    return None
+
+
+def daily_output(ent: Span, f: DocFacts) -> str | None:
+    if ent.text in f.rules.capacity_words and ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "m":
+        return "a capacity word before a number (日产1000吨)"
+    return None
+
+
+def generic_project_words(ent: Span, f: DocFacts) -> str | None:
+    return "generic words before a project head (特色产业园区)" if generic_project(ent.text, f.rules) else None
+
+
+def counted_zone(ent: Span, f: DocFacts) -> str | None:
+    if ent.text in f.rules.zone_suffixes and ent.start > 0 and counted(ent.doc[ent.start - 1]):
+        return "zones counted, none named (3个市属开发区)"
+    return None
+
+
+def slogan(ent: Span, f: DocFacts) -> str | None:
+    if ent.label_ in ("LOC", "PERSON") and in_slogan(ent):
+        return "inside a quoted slogan (“生于黄河”)"
+    return None
+
+
+def quoted_campaign(ent: Span, f: DocFacts) -> str | None:
+    return "quoted as a campaign elsewhere (“平安医院”建设)" if ent.text in f.campaigns else None
+
+
+# ---------------------------------------------------------------- PERSON
+
+
+def person_before_place_word(ent: Span, f: DocFacts) -> str | None:
+    if ent.label_ != "PERSON":
+        return None
+    if _next(ent).startswith(_PLACE_AFTER):
+        return "a place word follows (潘庄|镇)"
+    if doc_text(ent.doc).startswith(_ARMY_AFTER, ent.end_char):
+        return "an army named after its commanders (刘邓大军)"
+    return None
+
+
+def person_is_company_prefix(ent: Span, f: DocFacts) -> str | None:
+    if ent.label_ == "PERSON" and any(len(o) < len(ent.text) and ent.text.startswith(o) for o in f.orgs):
+        return "a company of the text and a word (泓康医疗|西南)"
+    return None
+
+
+def person_surname(ent: Span, f: DocFacts) -> str | None:
+    """A name without a surname written like a brand: after a place of the gazetteer (聊城|希杰) or
+    before an industry word or a bracketed region (歌尔|智能, 耐克森|（山东）). Elsewhere it is a
+    foreign person's (克林顿, 塞迪略). Written like a brand once, it is one in the whole text."""
+    if ent.label_ != "PERSON":
+        return None
+    text, rules = ent.text, f.rules
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text) and rules.surname_of(text) is None and text in f.brand_names:
+        return "no surname, written like a brand (聊城希杰, 歌尔智能)"
+    return None
+
+
+def brand_context(ent: Span, rules: Rules) -> bool:
+    """After a place of the gazetteer, or before an industry word, a company ending or a bracket."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].text in gazetteer():
+        return True
+    if ent.end >= len(doc):
+        return False
+    word = doc[ent.end].text
+    return word in rules.company_words or word.endswith(("集团", "公司")) or word in ("（", "(")
+
+
+def person_quoted(ent: Span, f: DocFacts) -> str | None:
+    return "a nickname or slogan in quotes (“严管周”)" if ent.label_ == "PERSON" and quoted(ent) else None
+
+
+def person_doctrine(ent: Span, f: DocFacts) -> str | None:
+    if ent.label_ != "PERSON" or ent.end >= len(ent.doc):
+        return None
+    if _DOCTRINE.match(doc_text(ent.doc), ent.end_char) and ent.doc[ent.end].tag_ not in _CLAUSE_TAGS:
+        return "a doctrine named after a person (邓小平理论)"
+    return None
+
+
+def person_is_place(ent: Span, f: DocFacts) -> str | None:
+    if ent.label_ != "PERSON":
+        return None
+    text = ent.text
+    if text in gazetteer() or text in f.rules.regions or text in world_places():
+        return "a place or region (鲁西)"
+    if len(text) >= 3 and any(text[:n] in gazetteer() for n in (2, 3) if n < len(text)):
+        return "a place and a word (安吉|竹)"
+    return None
+
+
+# ---------------------------------------------------------------- LOC / ORG
+
+
+def loc_not_place(ent: Span, f: DocFacts) -> str | None:
+    if ent.label_ == "LOC" and not is_place_name(ent.text, f.rules) and not _foreign_division(ent, f):
+        return "no gazetteer place, region or geographic ending"
+    return None
+
+
+def _head_after(text: str, heads: Sequence[str], before: Callable[[str], bool]) -> bool:
+    """``text`` ends with one of ``heads`` and what comes before it passes ``before``."""
+    return any(text.endswith(h) and before(text[: -len(h)]) for h in heads)
+
+
+def campaign_org(ent: Span, f: DocFacts) -> str | None:
+    rules = f.rules
+    if ent.label_ == "ORG" and _head_after(ent.text, rules.campaign_words, lambda t: is_place_name(t, rules)):
+        return "a place and a campaign word (法治|山东建设)"
+    return None
+
+
+def generic_org(ent: Span, f: DocFacts) -> str | None:
+    rules = f.rules
+    if ent.label_ == "ORG" and _head_after(ent.text, rules.generic_org_heads, lambda t: generic_words(t, rules)):
+        return "a kind of body, not one (组建产业研究院)"
+    return None
+
+
+def figure_of_speech(ent: Span, f: DocFacts) -> str | None:
+    if ent.label_ in ("ORG", "LOC") and quoted(ent) and ent.start > 1 and ent.doc[ent.start - 2].text == "的":
+        return "a quoted figure of speech after 的 (成长壮大的“梦工厂”)"
+    return None
+
+
+def everyday_word_org(ent: Span, f: DocFacts) -> str | None:
+    """中华, 东风: an everyday word, unless a company word follows or the text names the brand
+    with one elsewhere (中通 of 中通客车)."""
+    text = ent.text
+    if ent.label_ != "ORG" or len(text) != 2 or text not in common_words():
+        return None
+    if text in f.rules.exceptions("short_form") or text in _BLOCS:
+        return None  # 中行, 农行: a bank's short form, also a word; 东盟: a bloc
+    if _next(ent) in f.rules.company_words or text in f.brands:
+        return None
+    return "an everyday word (中华, 东风) the text never writes as a brand"
+
+
+def _foreign_division(ent: Span, f: DocFacts) -> bool:
+    """韩国|光明市: a city or county right after a foreign country is that country's (the
+    gazetteer, which vets 市 and 县, is China's)."""
+    if ent.start == 0 or not ent.text.endswith(("市", "县", "州", "郡")) or len(ent.text) < 3:
+        return False
+    country = ent.doc[ent.start - 1].text
+    home = f.rules.exceptions("home_country")
+    return country in world_places() and country not in home and country not in gazetteer()
+
+
+# ---------------------------------------------------------------- relabels
+
+
+def project_name(ent: Span, f: DocFacts) -> str | None:
+    return "PROJECT" if ent.label_ in ("ORG", "LOC") and is_project_name(ent.text, f.rules) else None
+
+
+def body_like_place(ent: Span, f: DocFacts) -> str | None:
+    """桂林军分区: an organisation ending of three characters or more that ends like a place."""
+    text, rules = ent.text, f.rules
+    if ent.label_ == "LOC" and any(
+        len(s) >= 3 and text.endswith(s) and len(text) > len(s) and s.endswith(rules.geo_suffixes)
+        for s in rules.org_suffixes
+    ):
+        return "ORG"
+    return None
+
+
+def bloc_body(ent: Span, f: DocFacts) -> str | None:
+    """欧盟, 东盟, 北约 (lexicons/blocs.txt): a bloc of countries is a body, also where the model
+    read it as a place."""
+    return "ORG" if ent.label_ == "LOC" and ent.text in _BLOCS else None
+
+
+def region_place(ent: Span, f: DocFacts) -> str | None:
+    """鲁西, 苏北: a region of lexicons/regions.txt the model read as a body. (A union of countries,
+    欧盟 or 东盟, stays an organisation, as MSRA tags it.)"""
+    return "LOC" if ent.label_ == "ORG" and ent.text in f.rules.regions else None
+
+
+def zone_place(ent: Span, f: DocFacts) -> str | None:
+    """天府国际生物城, 洋浦港: named zones are places."""
+    return "LOC" if ent.label_ == "ORG" and f.rules.is_zone(ent.text) else None
+
+
+def suffixed_body(ent: Span, f: DocFacts) -> str | None:
+    """山东博士生联谊会 tagged as a place: an organisation ending of two characters or more."""
+    text, rules = ent.text, f.rules
+    if ent.label_ == "LOC" and not is_place_name(text, rules) and any(
+        len(s) >= 2 and text.endswith(s) and len(text) > len(s) for s in rules.org_suffixes
+    ):
+        return "ORG"
+    return None
+
+
+def listed_river(ent: Span, f: DocFacts) -> str | None:
+    """赵王河、金线河: a "person" listed next to a place with the same geographic ending is a
+    place of that kind."""
+    doc, last = ent.doc, ent.text[-1]
+    if ent.label_ != "PERSON" or last not in "河江湖山":
+        return None
+    neighbours = []
+    if ent.end + 1 < len(doc) and doc[ent.end].text in ("、", "和", "与", "及"):
+        neighbours.append(doc[ent.end + 1])
+    if ent.start >= 2 and doc[ent.start - 1].text in ("、", "和", "与", "及"):
+        neighbours.append(doc[ent.start - 2])
+    if any(len(t.text) >= 3 and t.text.endswith(last) and t.ent_type_ != "PERSON" for t in neighbours):
+        return "LOC"
+    return None
+
+
+# Relabels run first (in this order, the first that answers wins), then the vetoes on the new
+# label; listed_river runs after the vetoes (a river "person" is vetted as a person).
+RELABELS: dict[str, Callable[[Span, DocFacts], str | None]] = {
+    "project_name": project_name,
+    "body_like_place": body_like_place,
+    "region_place": region_place,
+    "bloc_body": bloc_body,
+    "zone_place": zone_place,
+    "suffixed_body": suffixed_body,
+}
+LATE_RELABELS = {"listed_river": listed_river}
+VETOES: dict[str, Veto] = {
+    "not_an_entity": not_an_entity,
+    "cut_word_end": cut_word_end,
+    "group_word": group_word,
+    "daily_output": daily_output,
+    "generic_project_words": generic_project_words,
+    "person_before_place_word": person_before_place_word,
+    "person_is_company_prefix": person_is_company_prefix,
+    "person_surname": person_surname,
+    "person_quoted": person_quoted,
+    "person_doctrine": person_doctrine,
+    "person_is_place": person_is_place,
+    "loc_not_place": loc_not_place,
+    "counted_zone": counted_zone,
+    "slogan": slogan,
+    "campaign_org": campaign_org,
+    "generic_org": generic_org,
+    "figure_of_speech": figure_of_speech,
+    "everyday_word_org": everyday_word_org,
+    "quoted_campaign": quoted_campaign,
+}
+
+
+def veto_reason(ent: Span, facts: DocFacts, *, disable: frozenset[str] = frozenset()) -> str | None:
+    """The first veto that rejects ``ent``, as "name: reason"; None when it stands."""
+    for name, veto in VETOES.items():
+        if name in disable:
+            continue
+        reason = veto(ent, facts)
+        if reason is not None:
+            return f"{name}: {reason}"
+    return None
+
+
+def clean_model_ents(doc: Doc, rules: Rules, *, disable: frozenset[str] = frozenset()) -> list[Span]:
+    """The model's entities, relabelled and vetted."""
+    model = list(doc.ents)
+    facts = DocFacts(doc, rules, model)
+    kept: list[Span] = []
+    for ent in model:
+        for name, relabel in RELABELS.items():
+            label = None if name in disable else relabel(ent, facts)
+            if label is not None:
+                ent = Span(doc, ent.start, ent.end, label=label)
+                break
+        if veto_reason(ent, facts, disable=disable) is not None:
+            continue
+        for name, relabel in LATE_RELABELS.items():
+            label = None if name in disable else relabel(ent, facts)
+            if label is not None:
+                ent = Span(doc, ent.start, ent.end, label=label)
+        kept.append(ent)
+    return kept

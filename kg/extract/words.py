@@ -1,0 +1,136 @@
+"""Word-level tests shared by the vetoes and the proposers: what a place name, a project name or
+a generic phrase looks like, and what surrounds a name (quotes, counters, slogans)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.backends.doc import doc_text
+from kg.extract.places import RELATIVE_LEVELS, gazetteer, world_places
+from kg.extract.rules import Rules
+
+# POS tags (LAC / PKU style) of words that may sit inside a name before its head word.
+NAME_POS = {"n", "nz", "ns", "nt", "nr", "nw", "vn", "an", "j", "LOC", "ORG", "PER", "x", "NN", "NR"}
+OPEN_QUOTES = "“‘《「"
+CLOSE_QUOTES = "”’》」"
+RELATIVE_PREFIX = RELATIVE_LEVELS
+DEMONSTRATIVES = {"我", "本", "全", "该", "各", "两", "此"}
+LIST_BEFORE = {"、", "，", ",", "和", "及", "与", "：", "（"}
+LIST_AFTER = {"、", "，", ",", "等", "和", "及", "与", "。", "）", "；"}
+MAX_NAME_CHARS = 24
+
+
+def is_place_name(text: str, rules: Rules) -> bool:
+    """Administrative division, foreign place, region, or a name with a geographic ending."""
+    if text in gazetteer() or text in world_places() or text in rules.regions:
+        return True
+    if text.endswith(("省", "市", "县")):
+        return False  # every real province, city and county is in the gazetteer (沿黄城市 is not one)
+    if len(text) >= 3 and (text.endswith(rules.geo_suffixes) or rules.is_zone(text)):
+        return True
+    return len(text) == 2 and text[-1] in "河江湖山海"
+
+
+def is_project_name(text: str, rules: Rules) -> bool:
+    head = rules.project_head_re.search(text)
+    if head is None:
+        return False
+    modifier = text[: head.start()].strip(OPEN_QUOTES + CLOSE_QUOTES)
+    return bool(modifier) and not generic_words(modifier, rules)
+
+
+def generic_project(text: str, rules: Rules) -> bool:
+    """Generic words before a project head (特色产业园区, 重点项目) name nothing."""
+    head = rules.project_head_re.search(text)
+    return head is not None and generic_words(text[: head.start()], rules)
+
+
+def generic_words(text: str, rules: Rules) -> bool:
+    """``text`` is one or more words of project_generic.txt (特色 + 产业, 重点)."""
+    if not text:
+        return False
+    ok = [True] + [False] * len(text)  # ok[i]: text[:i] splits into generic words
+    for i in range(1, len(text) + 1):
+        ok[i] = any(ok[j] and text[j:i] in rules.project_generic for j in range(max(0, i - 6), i))
+    return ok[-1]
+
+
+def relative_start(text: str, rules: Rules, *, context: str = "not_relative") -> bool:
+    """A word that starts a city-relative name (市委, 县公安局), not one that merely starts with
+    a level character (县级; lexicons/exceptions.tsv rows of ``context``)."""
+    return text.startswith(RELATIVE_PREFIX) and not text.startswith(rules.exceptions(context))
+
+
+def counted(token: Token) -> bool:
+    """A word that counts or classes what follows (3个, 各, 市属, 省级)."""
+    return token.tag_ in ("m", "q", "r") or token.text.endswith(("个", "属", "级", "各", "所有"))
+
+
+def quoted(ent: Span) -> bool:
+    doc = ent.doc
+    return (
+        0 < ent.start
+        and ent.end < len(doc)
+        and doc[ent.start - 1].text in OPEN_QUOTES
+        and doc[ent.end].text in CLOSE_QUOTES
+    )
+
+
+def in_slogan(ent: Span) -> bool:
+    """Inside a short quoted phrase that says more than the name (a slogan or a route's name)."""
+    text = doc_text(ent.doc)
+    opening = max(text.rfind(q, max(0, ent.start_char - 12), ent.start_char) for q in "“「")
+    if opening < 0:
+        return False
+    closing = text.find("”", ent.end_char, ent.end_char + 12)
+    if closing < 0 or any(c in text[opening + 1 : closing] for c in "“”，。；！？\n"):
+        return False
+    return text[opening + 1 : closing] != ent.text
+
+
+def is_name_part(token: Token, *, numbers: bool = False, adjectives: bool = False) -> bool:
+    if numbers and token.tag_ in ("m", "q"):
+        return True
+    if adjectives and token.tag_ == "a":
+        return True
+    return token.tag_ in NAME_POS or token.ent_type_ in ("ORG", "LOC") or token.text in CLOSE_QUOTES
+
+
+def left_name(
+    doc: Doc, head: Token, rules: Rules, *, limit: int = 5, numbers: bool = False, joiners: bool = False
+) -> int:
+    """Index of the first token of the name that ends with ``head``."""
+    start = head.i
+    chars = len(head.text)
+    while start > 0 and head.i - start < limit:
+        prev = doc[start - 1]
+        # A place in brackets inside a company name: 云轴联（山东）数字科技有限责任公司.
+        if (
+            joiners and prev.text in ("）", ")") and start >= 3 and doc[start - 2].ent_type_ == "LOC"
+            and doc[start - 3].text in ("（", "(")
+        ):
+            start -= 3
+            chars += len(doc[start : start + 3].text)
+            continue
+        if prev.text in OPEN_QUOTES:
+            start -= 1
+            break
+        # 和 inside a name (工业和信息化局) only between two name words; 驻 after a place or body
+        # (中国驻大阪总领事馆, 市政府驻北京办事处).
+        joined = joiners and prev.text == "和" and start >= 2 and is_name_part(doc[start - 2])
+        # ... but not before a new name: 石门县和|市第一中学 are two bodies,
+        if joined and (
+            relative_start(doc[start].text, rules, context="joined_by_he")
+            or doc[start].ent_type_ in ("LOC", "ORG", "PERSON")
+        ):
+            joined = False  # ... nor before a name: 中科院…研究所和|湖北省水产研究所
+        if joiners and prev.text == "驻" and start >= 2:
+            before = doc[start - 2]
+            joined = before.ent_type_ in ("LOC", "ORG") or before.tag_ in ("LOC", "ORG", "ns", "nt")
+        part = is_name_part(prev, numbers=numbers, adjectives=joiners)  # 市公共就业和人才服务中心
+        if not (joined or part) or chars + len(prev.text) > MAX_NAME_CHARS:
+            break
+        start -= 1
+        chars += len(prev.text)
+    return start
+
