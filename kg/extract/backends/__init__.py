@@ -23,7 +23,7 @@ class BackendName(str, Enum):
     hanlp = "hanlp"
 
 
-DEFAULT_BACKEND = BackendName.tagger
+DEFAULT_BACKEND = BackendName.lac
 
 
 class BackendError(RuntimeError):
