@@ -53,6 +53,7 @@ def settle_times(out: Path, pages: list[Path]) -> list[tuple[str, float]]:
                 page.wait_for_selector("body[data-stabilized=true]", state="attached",
                                        timeout=120_000)
             times.append((str(path.relative_to(out)), time.perf_counter() - start))
+            print(f"  settle {times[-1][0]}: {times[-1][1]:.2f} s", flush=True)
         browser.close()
     return times
 
@@ -62,14 +63,16 @@ def main() -> None:
     parser.add_argument("n", type=int, help="articles in the corpus")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--no-run", action="store_true", help="time the pages of an earlier run")
     args = parser.parse_args()
-    source = corpus(args.n)
     out = args.out or HERE / "out" / f"views-{args.n}"
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "kg.cli", "run", str(source), "--out", str(out),
-                    "--jobs", str(args.jobs)], check=True, stdout=subprocess.DEVNULL,
-                   env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
-    print(f"kg run: {time.perf_counter() - start:.1f} s")
+    if not args.no_run:
+        source = corpus(args.n)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "kg.cli", "run", str(source), "--out", str(out),
+                        "--jobs", str(args.jobs)], check=True, stdout=subprocess.DEVNULL,
+                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        print(f"kg run: {time.perf_counter() - start:.1f} s", flush=True)
     store = out / "kg.sqlite"
     total = size(out) - (store.stat().st_size if store.exists() else 0)
     print(f"output folder: {total / 1e6:.1f} MB without the store "
@@ -81,8 +84,7 @@ def main() -> None:
         print(f"  {page.relative_to(out)}: {page.stat().st_size / 1e3:.0f} KB")
     pages = [out / "graph.html", out / "officials.html", out / "orgs.html", egos[-1],
              out / "tables.html", articles[len(articles) // 2]]
-    for name, seconds in settle_times(out, pages):
-        print(f"  settle {name}: {seconds:.2f} s")
+    settle_times(out, pages)
 
 
 if __name__ == "__main__":
