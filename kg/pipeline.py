@@ -22,11 +22,11 @@ from kg.extract.backends import DEFAULT_BACKEND
 from kg.graph import analyze, build_graph
 from kg.ingest import iter_files, path_text, read_articles, reader_fingerprint
 from kg.ingest.dates import complete_date
-from kg.lock import output_lock
-from kg.parallel import beside, can_fork, extract_all, extract_beside, shared_counter
 from kg.resolve import resolve
+from kg.runtime.lock import output_lock
+from kg.runtime.parallel import beside, can_fork, extract_all, extract_beside, shared_counter
+from kg.runtime.store import STORE_NAME, Store
 from kg.schema import Article, Extraction
-from kg.store import STORE_NAME, Store
 
 # progress(stage, advance, total): total is None while unknown.
 # New text (characters) that pays for starting --jobs workers, each loading the model (about

@@ -24,14 +24,14 @@ import pytest
 from spies import count_extractions, count_model_loads
 from typer.testing import CliRunner
 
-import kg.parallel
 import kg.pipeline
+import kg.runtime.parallel
 from kg.cli import app
 from kg.extract import Extractor
-from kg.lock import LockedError, output_lock
 from kg.pipeline import RunResult, run
+from kg.runtime.lock import LockedError, output_lock
+from kg.runtime.store import STORE_NAME
 from kg.schema import ENTITY_TYPES, Extraction, Mention
-from kg.store import STORE_NAME
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -427,7 +427,7 @@ def test_pipeline_interrupt_keeps_the_previous_outputs(
     previous_run: Path, seeds_run: RunResult, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = {name: (previous_run / name).read_bytes() for name in ("graph.graphml", "graph.json")}
-    monkeypatch.setattr(kg.parallel, "BATCH_SIZE", 1)  # else the interrupt loses the whole batch
+    monkeypatch.setattr(kg.runtime.parallel, "BATCH_SIZE", 1)  # else the interrupt loses the whole batch
     interrupt_after(2, monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         run(SMALL_PAGES, out=previous_run)
@@ -443,7 +443,7 @@ def test_pipeline_interrupt_keeps_the_previous_outputs(
 def test_pipeline_interrupt_keeps_the_extracted_articles(
     previous_run: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(kg.parallel, "BATCH_SIZE", 1)  # else the interrupt loses the whole batch
+    monkeypatch.setattr(kg.runtime.parallel, "BATCH_SIZE", 1)  # else the interrupt loses the whole batch
     interrupt_after(2, monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         run(SMALL_PAGES, out=previous_run)
@@ -716,7 +716,7 @@ def test_pipeline_jobs_2_starts_workers_for_enough_new_text(
 
 def count_store_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Wrap Store.get_many and return how many ids each call asked for."""
-    from kg.store import Store
+    from kg.runtime.store import Store
 
     calls: list[int] = []
     real = Store.get_many

@@ -16,8 +16,8 @@ from pathlib import Path
 from threading import Event
 
 from kg.ingest import SUFFIXES
-from kg.lock import LockedError
 from kg.pipeline import NoArticlesError, Resident, RunResult, run
+from kg.runtime.lock import LockedError
 
 Changes = Iterable[set[tuple[object, str]]]  # batches of (change, path), as watchfiles yields them
 TICK_MS = 2_000  # how often an update that could not run (output folder locked) is tried again
