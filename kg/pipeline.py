@@ -57,11 +57,19 @@ class NoArticlesError(ValueError):
 
 def no_articles_message(inputs: list[str | Path], *, written: str = "written") -> str:
     seen = sorted(
-        {path_text(p.suffix or p.name) for i in map(Path, inputs) if i.is_dir() for p in i.rglob("*") if p.is_file()}
+        {
+            path_text(p.suffix or p.name)
+            for i in map(Path, inputs)
+            if i.is_dir()
+            for p in i.rglob("*")
+            if p.is_file()
+        }
     )
     where = ", ".join(path_text(i) for i in inputs) or "(no input given)"
     hint = f" (found only: {', '.join(seen[:8])})" if seen else ""
-    return f"no articles in {where}: kg reads .txt pages and .jsonl files{hint}; nothing was {written}"
+    return (
+        f"no articles in {where}: kg reads .txt pages and .jsonl files{hint}; nothing was {written}"
+    )
 
 
 def _noop(stage: str, advance: int, total: int | None) -> None:
@@ -69,8 +77,9 @@ def _noop(stage: str, advance: int, total: int | None) -> None:
 
 
 def _extractions(
-    inputs: list[str | Path], out: Path, extractor: Extractor, *, fresh: bool, jobs: int, engine: str,
-    scheduler: str | None, progress: Progress, report: Report, resident: Resident | None,
+    inputs: list[str | Path], out: Path, extractor: Extractor, *, fresh: bool, jobs: int,
+    engine: str, scheduler: str | None, progress: Progress, report: Report,
+    resident: Resident | None,
 ) -> tuple[list[Extraction], int]:
     """Every article's Extraction in input order, and how many were reused: scan -> look up ->
     ingest what is new -> extract it -> store. Unchanged files are not read; a file is read
@@ -84,12 +93,13 @@ def _extractions(
         incremental.ingest(sources)
         problems = incremental.assign_ids(sources)
         new = [a for s in sources for a in s.new_articles()]
-        ready = incremental.stored_of(new, store, fingerprint)
-        todo = [a for a in new if a.id not in ready]
+        ready, todo = incremental.split(new, store, fingerprint)
+        # A few new articles go to a process beside this one (it loads the model for them)
+        # while this one loads the stored extractions of the unchanged files.
         beside = start_beside(todo, store, extractor, jobs=jobs, engine=engine)
         reused, late = incremental.reuse(sources, store, fingerprint, resident)
-        late_stored = incremental.stored_of(late, store, fingerprint)
-        ready |= reused | late_stored
+        late_ready, late_todo = incremental.split(late, store, fingerprint)
+        ready |= reused | late_ready
         reused_n = len(ready)
         if beside is not None and store is not None:
             warm_up()  # while the other process loads the model
@@ -97,7 +107,7 @@ def _extractions(
             store.put_many(done, fingerprint)
             ready |= {ex.article.id: ex for ex in done}
             todo = []
-        todo += [a for a in late if a.id not in late_stored]
+        todo += late_todo
         ids = _report(sources, problems, report)
         progress("ingest", len(ids), len(ids))
         if not ids:
@@ -105,8 +115,10 @@ def _extractions(
             raise NoArticlesError(no_articles_message(inputs))
         store = incremental.writable_store(store, out / STORE_NAME, fresh=fresh, report=report)
         progress("extract", len(ready), len(ids))
-        extracted = extract_new(todo, extractor, store, jobs=jobs, engine=engine, scheduler=scheduler,
-                                progress=lambda n: progress("extract", n, len(ids)))
+        extracted = extract_new(
+            todo, extractor, store, jobs=jobs, engine=engine, scheduler=scheduler,
+            progress=lambda n: progress("extract", n, len(ids)),
+        )
         by_id = ready | {ex.article.id: ex for ex in extracted}
         incremental.record(sources, store, fingerprint, resident, by_id)  # only now: all stored
     finally:
@@ -162,8 +174,11 @@ def run(
             on_error(path, problem)
 
     with output_lock(out), frozen_for_the_run():
-        extractor = Extractor(backend=backend, model=model) if resident is None else resident.extractor(backend, model)
-        extractions, reused = _extractions(
+        if resident is None:
+            extractor = Extractor(backend=backend, model=model)
+        else:
+            extractor = resident.extractor(backend, model)
+        extractions, reused = _extractions(  # scan -> look up -> ingest -> extract -> store
             inputs, out, extractor, fresh=fresh, jobs=jobs, engine=engine, scheduler=scheduler,
             progress=progress, report=report, resident=resident,
         )
@@ -177,14 +192,14 @@ def run(
         from kg.readwrite.atomic import generation
 
         with generation(out) as stage:  # all of this run's outputs replace the last run's, or none
-            written = write_outputs(graph, stage, html=html, jobs=jobs, engine=engine, top_n=top_n,
-                                    ego_count=ego_count, progress=progress,
-                                    articles=(extractions, resolution.mention_ids))
+            written = write_outputs(
+                graph, stage, html=html, jobs=jobs, engine=engine, top_n=top_n,
+                ego_count=ego_count, progress=progress,
+                articles=(extractions, resolution.mention_ids),
+            )
         outputs = {name: out / path.relative_to(stage) for name, path in written.items()}
-
-    return RunResult(
-        out=out, graph=graph, articles=len(extractions), reused=reused, skipped=skipped, outputs=outputs
-    )
+    return RunResult(out=out, graph=graph, articles=len(extractions), reused=reused,
+                     skipped=skipped, outputs=outputs)
 
 
 def extract_only(

@@ -54,8 +54,9 @@ def extract_new(
     done: list[Extraction] = []
     batch: list[Extraction] = []
     try:
-        for ex in extract_all(todo, extractor, jobs=jobs, engine=engine, scheduler=scheduler,
-                              progress=progress):
+        for ex in extract_all(
+            todo, extractor, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress
+        ):
             done.append(ex)
             batch.append(ex)
             if len(batch) >= COMMIT_EVERY:  # commit as we go: an interrupted run keeps its work

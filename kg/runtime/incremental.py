@@ -63,7 +63,9 @@ class Source:
 
     def read(self) -> None:
         problems: list[str] = []
-        self.articles = list(read_articles([self.path], on_error=lambda _p, why: problems.append(why)))
+        self.articles = list(
+            read_articles([self.path], on_error=lambda _p, why: problems.append(why))
+        )
         self.ids = [a.id for a in self.articles]
         self.problems = problems
 
@@ -104,8 +106,9 @@ def scan(inputs: list[str | Path], report: Report) -> list[Source]:
         except OSError as err:
             report(path, f"cannot read: {err.strerror or err}")
             continue
-        sources.append(Source(path, path_text(path.resolve()), info.st_size, info.st_mtime_ns,
-                              regular=stat.S_ISREG(info.st_mode)))
+        where = path_text(path.resolve())
+        regular = stat.S_ISREG(info.st_mode)
+        sources.append(Source(path, where, info.st_size, info.st_mtime_ns, regular=regular))
     return sources
 
 
@@ -115,7 +118,11 @@ def look_up(sources: list[Source], store: Store | None) -> None:
         return
     reader = reader_fingerprint()
     for source in sources:
-        known = store.source(source.where, source.size, source.mtime_ns, reader) if source.regular else None
+        known = (
+            store.source(source.where, source.size, source.mtime_ns, reader)
+            if source.regular
+            else None
+        )
         if known is not None:
             source.known = True
             source.ids, source.problems = known
@@ -166,22 +173,29 @@ def assign_ids(sources: list[Source]) -> list[tuple[str, str]]:
     return problems
 
 
-def stored_of(articles: list[Article], store: Store | None, fingerprint: str) -> dict[str, Extraction]:
-    """The stored extractions of articles read this run (same id, content and fingerprint)."""
-    if store is None:
-        return {}
-    hits = ((article.id, store.get(article, fingerprint)) for article in articles)
-    return {i: ex for i, ex in hits if ex is not None}
+def split(
+    articles: list[Article], store: Store | None, fingerprint: str
+) -> tuple[dict[str, Extraction], list[Article]]:
+    """Articles read this run: the stored extractions of those the store has (same id, content
+    and fingerprint), and the others, to extract."""
+    stored: dict[str, Extraction] = {}
+    for article in articles if store is not None else ():
+        if (hit := store.get(article, fingerprint)) is not None:
+            stored[article.id] = hit
+    return stored, [a for a in articles if a.id not in stored]
 
 
-def _kept(sources: list[Source], resident: Resident | None, fingerprint: str) -> dict[str, Extraction]:
+def _kept(
+    sources: list[Source], resident: Resident | None, fingerprint: str
+) -> dict[str, Extraction]:
     """Extractions a resident process kept of the unchanged files (same ids as this run gives)."""
     if resident is None:
         return {}
     hits: dict[str, Extraction] = {}
     for source in sources:
         kept = None if source.articles is not None else resident.files.get(source.key(fingerprint))
-        if kept is not None and [ex.article.id for ex in kept] == [i for i in source.final if i is not None]:
+        final = [i for i in source.final if i is not None]
+        if kept is not None and [ex.article.id for ex in kept] == final:
             hits.update((ex.article.id, ex) for ex in kept)
     return hits
 
@@ -215,12 +229,16 @@ def reuse(
         for i in source.final:
             if i is not None:
                 hits[i] = found[i]
-                hits[i].article.source = path_text(source.path)  # a record may name the file by another path
+                # a record may name the file by another path
+                hits[i].article.source = path_text(source.path)
     return hits, [a for s in late for a in s.new_articles()]
 
 
 def record(
-    sources: list[Source], store: Store, fingerprint: str, resident: Resident | None,
+    sources: list[Source],
+    store: Store,
+    fingerprint: str,
+    resident: Resident | None,
     by_id: dict[str, Extraction],
 ) -> None:
     """Remember the files read this run, once all their extractions are stored; a resident

@@ -13,7 +13,8 @@ from kg.runtime.heap import no_gc
 from kg.runtime.parallel import beside, can_fork, shared_counter
 from kg.schema import Extraction
 
-Progress = Callable[[str, int, int | None], None]  # (stage, advance, total): total None while unknown
+# progress(stage, advance, total): total is None while unknown
+Progress = Callable[[str, int, int | None], None]
 
 
 def warm_up() -> None:
@@ -29,8 +30,16 @@ def warm_up() -> None:
 
 
 def write_outputs(
-    graph: nx.MultiDiGraph, out: Path, *, html: bool, jobs: int, engine: str, top_n: int,
-    ego_count: int, progress: Progress, articles: tuple[list[Extraction], dict] | None = None,
+    graph: nx.MultiDiGraph,
+    out: Path,
+    *,
+    html: bool,
+    jobs: int,
+    engine: str,
+    top_n: int,
+    ego_count: int,
+    progress: Progress,
+    articles: tuple[list[Extraction], dict] | None = None,
 ) -> dict[str, Path]:
     """GraphML, JSON, CSV and the HTML views (with a page per article, given the extractions
     and the resolver's mention ids); returns what was written."""
@@ -50,7 +59,9 @@ def write_outputs(
     flat = clean_graph(graph)
     tables = (  # longest first: at 10,000 articles GraphML takes 0.9 s, CSV 0.65, JSON 0.35
         lambda: write_graphml(flat, outputs["graphml"]),
-        lambda: write_csv(flat, out, nodes_name=outputs["entities"].name, edges_name=outputs["relations"].name),
+        lambda: write_csv(
+            flat, out, nodes_name=outputs["entities"].name, edges_name=outputs["relations"].name
+        ),
         lambda: write_json(flat, outputs["json"]),
     )
     # Given more than one core, each process takes the next output from a counter in shared
@@ -76,9 +87,9 @@ def write_outputs(
         pages = pages_of(iter(take, None))  # endless: the counter never runs out
         first = next(pages)
         if first < ViewPlan.most_pages(ego_count):  # else every page is taken: no plan needed
-            ViewPlan(graph, top_n=top_n, ego_count=ego_count, articles=articles is not None).write_pages(
-                out, chain([first], pages)
-            )
+            ViewPlan(
+                graph, top_n=top_n, ego_count=ego_count, articles=articles is not None
+            ).write_pages(out, chain([first], pages))
 
     with beside(write_beside, enabled=two):
         if html:
