@@ -16,7 +16,8 @@ from pathlib import Path
 from threading import Event
 
 from kg.ingest import SUFFIXES
-from kg.pipeline import NoArticlesError, Resident, RunResult, run
+from kg.pipeline import NoArticlesError, RunResult, run
+from kg.runtime.incremental import Resident
 from kg.runtime.lock import LockedError
 
 Changes = Iterable[set[tuple[object, str]]]  # batches of (change, path), as watchfiles yields them
