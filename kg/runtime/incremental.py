@@ -178,8 +178,10 @@ def split(
 ) -> tuple[dict[str, Extraction], list[Article]]:
     """Articles read this run: the stored extractions of those the store has (same id, content
     and fingerprint), and the others, to extract."""
+    if store is None:
+        return {}, list(articles)
     stored: dict[str, Extraction] = {}
-    for article in articles if store is not None else ():
+    for article in articles:
         if (hit := store.get(article, fingerprint)) is not None:
             stored[article.id] = hit
     return stored, [a for a in articles if a.id not in stored]
