@@ -43,8 +43,8 @@ from make_corpus import generate, write_corpus, write_records
 from watch_latency import Watched, watch_updates
 
 import kg
-from kg.ingest import read_articles
 from kg.extract.backends import DEFAULT_BACKEND, BackendName
+from kg.ingest import read_articles
 from kg.pipeline import run
 
 OUT = Path(__file__).parent / "out"
@@ -171,7 +171,7 @@ def raw_lac_rate(
         # sentences of a batch of articles tagged together as the pipeline does, so the ratio
         # to it is what everything but tagging costs.
         from kg.extract.backends.lac import LacBackend
-        from kg.parallel import BATCH_SIZE
+        from kg.runtime.parallel import BATCH_SIZE
 
         tag = LacBackend().tag_many
         calls = [

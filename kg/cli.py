@@ -94,7 +94,7 @@ def _fault(exc: BaseException, out: Path) -> str | None:
     import sqlite3
 
     from kg.ingest import path_text
-    from kg.store import STORE_NAME, StoreError
+    from kg.runtime.store import STORE_NAME, StoreError
 
     if isinstance(exc, StoreError):
         return str(exc)
@@ -158,8 +158,8 @@ def run(
     date: DateOpt = None,
 ) -> None:
     """Read articles, build the graph and write HTML, GraphML, CSV and JSON into OUT."""
-    from kg.lock import LockedError
     from kg.pipeline import run as run_pipeline
+    from kg.runtime.lock import LockedError
 
     year = _year(date)
     columns = (TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
@@ -215,8 +215,8 @@ def watch(
     The model and the unchanged pages' extractions stay loaded between updates."""
     import time
 
-    from kg.watch import Interrupted, Update
-    from kg.watch import watch as watch_inputs
+    from kg.runtime.watch import Interrupted, Update
+    from kg.runtime.watch import watch as watch_inputs
 
     if not any(path.exists() for path in inputs):
         err.print(f"[red]error:[/red] no such file or folder: {', '.join(map(str, inputs))}", highlight=False)
@@ -442,8 +442,8 @@ def _load_graph(out: Path):
 
 def _settle(out: Path) -> None:
     """Finish a run's outputs that a crash cut short, unless a run is writing them now."""
-    from kg.lock import LockedError, output_lock
     from kg.readwrite.atomic import STAGE, settle
+    from kg.runtime.lock import LockedError, output_lock
 
     if not (out / STAGE).exists():
         return

@@ -35,7 +35,7 @@ def seeds_run(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture
 def seeded_out(seeds_run, tmp_path: Path) -> Path:
     """A fresh output folder holding a copy of the seeds run's store (and nothing else)."""
-    from kg.store import STORE_NAME
+    from kg.runtime.store import STORE_NAME
 
     out = tmp_path / "out"
     out.mkdir()

@@ -24,14 +24,14 @@ import pytest
 from spies import count_extractions, count_model_loads
 from typer.testing import CliRunner
 
-import kg.parallel
-import kg.pipeline
+import kg.runtime.extraction
+import kg.runtime.parallel
 from kg.cli import app
 from kg.extract import Extractor
-from kg.lock import LockedError, output_lock
 from kg.pipeline import RunResult, run
+from kg.runtime.lock import LockedError, output_lock
+from kg.runtime.store import STORE_NAME
 from kg.schema import ENTITY_TYPES, Extraction, Mention
-from kg.store import STORE_NAME
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -427,7 +427,7 @@ def test_pipeline_interrupt_keeps_the_previous_outputs(
     previous_run: Path, seeds_run: RunResult, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = {name: (previous_run / name).read_bytes() for name in ("graph.graphml", "graph.json")}
-    monkeypatch.setattr(kg.parallel, "BATCH_SIZE", 1)  # else the interrupt loses the whole batch
+    monkeypatch.setattr(kg.runtime.parallel, "BATCH_SIZE", 1)  # else the interrupt loses the whole batch
     interrupt_after(2, monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         run(SMALL_PAGES, out=previous_run)
@@ -443,7 +443,7 @@ def test_pipeline_interrupt_keeps_the_previous_outputs(
 def test_pipeline_interrupt_keeps_the_extracted_articles(
     previous_run: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(kg.parallel, "BATCH_SIZE", 1)  # else the interrupt loses the whole batch
+    monkeypatch.setattr(kg.runtime.parallel, "BATCH_SIZE", 1)  # else the interrupt loses the whole batch
     interrupt_after(2, monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         run(SMALL_PAGES, out=previous_run)
@@ -522,17 +522,17 @@ def test_pipeline_no_articles_keeps_the_previous_outputs(tmp_path: Path) -> None
 
 
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Wrap the pipeline's read_articles and return the names of the files it reads."""
-    import kg.pipeline
+    """Wrap the runtime's read_articles and return the names of the files it reads."""
+    import kg.runtime.incremental
 
     calls: list[str] = []
-    real = kg.pipeline.read_articles
+    real = kg.runtime.incremental.read_articles
 
     def read_articles(paths, **kwargs):  # type: ignore[no-untyped-def]
         calls.extend(Path(p).name for p in paths)
         return real(paths, **kwargs)
 
-    monkeypatch.setattr(kg.pipeline, "read_articles", read_articles)
+    monkeypatch.setattr(kg.runtime.incremental, "read_articles", read_articles)
     return calls
 
 
@@ -573,6 +573,32 @@ def test_pipeline_rerun_reads_only_new_and_changed_files(
     assert "王新民" in "".join(third.graph.nodes)
     fresh = run([aged_pages], out=tmp_path / "fresh", html=False)
     assert graph_signature(third.graph) == graph_signature(fresh.graph)
+
+
+def count_file_reads(monkeypatch: pytest.MonkeyPatch, folder: Path) -> list[str]:
+    """Names of the files in ``folder`` opened, however they are read (``read_bytes`` opens)."""
+    here, calls, real_open = folder.resolve(), [], Path.open
+
+    def open_(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.extend([self.name] if self.resolve().parent == here else [])
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_)
+    return calls
+
+
+def test_pipeline_warm_rerun_opens_a_new_file_once_and_no_other(
+    aged_pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = run([aged_pages], out=tmp_path / "out", html=False)
+    (aged_pages / "new.txt").write_bytes((SEEDS / "002_a5410352c8169bb8.txt").read_bytes())
+    _age(aged_pages / "new.txt")
+    opened = count_file_reads(monkeypatch, aged_pages)
+    warm = run([aged_pages], out=tmp_path / "out", html=False)
+    assert opened == ["new.txt"]  # scan -> look up -> read what is new, once
+    assert warm.reused == first.articles < warm.articles
+    again = run([aged_pages], out=tmp_path / "out", html=False)
+    assert opened == ["new.txt"] and again.reused == again.articles == warm.articles
 
 
 def test_pipeline_rerun_hands_the_heap_back(aged_pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -616,12 +642,12 @@ def test_pipeline_rerun_reports_the_problems_of_unread_files(
 def test_pipeline_rerun_reads_again_when_the_reader_or_rules_change(
     aged_pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kg.pipeline
+    import kg.runtime.incremental
 
     out = tmp_path / "out"
     run([aged_pages], out=out, html=False)
     reads = count_reads(monkeypatch)
-    monkeypatch.setattr(kg.pipeline, "reader_fingerprint", lambda: "another-reader")
+    monkeypatch.setattr(kg.runtime.incremental, "reader_fingerprint", lambda: "another-reader")
     run([aged_pages], out=out, html=False)
     assert sorted(reads) == sorted(p.name for p in SMALL_PAGES)
 
@@ -694,8 +720,8 @@ def test_pipeline_jobs_2_starts_workers_for_enough_new_text(
     # model already keeps up to POOL_MIN_CHARS_LOADED of it.
     from kg.pipeline import Resident
 
-    monkeypatch.setattr(kg.pipeline, "POOL_MIN_CHARS", 1)
-    monkeypatch.setattr(kg.pipeline, "POOL_MIN_CHARS_LOADED", 10**9)
+    monkeypatch.setattr(kg.runtime.extraction, "POOL_MIN_CHARS", 1)
+    monkeypatch.setattr(kg.runtime.extraction, "POOL_MIN_CHARS_LOADED", 10**9)
     out, resident = tmp_path / "out", Resident()
     run([aged_pages], out=out, html=False, resident=resident)  # jobs 1: loads the model here
     shutil.copy(GOOD, aged_pages / "new.txt")
@@ -704,7 +730,7 @@ def test_pipeline_jobs_2_starts_workers_for_enough_new_text(
     assert calls == [] and elsewhere.reused == 0
     here = run([aged_pages], out=out, jobs=2, html=False, resident=resident)
     assert calls == ["new#1"] and here.articles == here.reused + 1
-    monkeypatch.setattr(kg.pipeline, "POOL_MIN_CHARS_LOADED", 1)
+    monkeypatch.setattr(kg.runtime.extraction, "POOL_MIN_CHARS_LOADED", 1)
     (aged_pages / "new2.txt").write_text(GOOD.read_text(encoding="utf-8") + "\n又一段。\n", encoding="utf-8")
     calls.clear()
     again = run([aged_pages], out=out, jobs=2, html=False, resident=resident)
@@ -716,7 +742,7 @@ def test_pipeline_jobs_2_starts_workers_for_enough_new_text(
 
 def count_store_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Wrap Store.get_many and return how many ids each call asked for."""
-    from kg.store import Store
+    from kg.runtime.store import Store
 
     calls: list[int] = []
     real = Store.get_many

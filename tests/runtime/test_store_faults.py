@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from kg.runtime.store import DAMAGED_SUFFIX, Store, StoreError
 from kg.schema import Article, Extraction, Mention, Sentence
-from kg.store import DAMAGED_SUFFIX, Store, StoreError
 
-DAMAGED = Path(__file__).resolve().parent / "data" / "faults" / "damaged.sqlite"
+DAMAGED = Path(__file__).resolve().parents[1] / "data" / "faults" / "damaged.sqlite"
 
 
 def test_lone_surrogates_are_stored_as_replacement_characters(tmp_path: Path) -> None:

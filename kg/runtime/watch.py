@@ -1,7 +1,7 @@
 """``kg watch``: one process that keeps the graph up to date while pages arrive.
 
 The first update is an ordinary ``kg run``. After it the process keeps the model and every
-unchanged file's extractions in memory (``kg.pipeline.Resident``) and waits for file events
+unchanged file's extractions in memory (``kg.runtime.incremental.Resident``) and waits for file events
 (watchfiles: inotify, FSEvents or polling); each batch of changes to input files re-runs the
 pipeline, so an update costs the new pages and the graph, not a model load and a store read.
 Its outputs are those ``kg run`` would write over the same files.
@@ -16,8 +16,9 @@ from pathlib import Path
 from threading import Event
 
 from kg.ingest import SUFFIXES
-from kg.lock import LockedError
-from kg.pipeline import NoArticlesError, Resident, RunResult, run
+from kg.pipeline import NoArticlesError, RunResult, run
+from kg.runtime.incremental import Resident
+from kg.runtime.lock import LockedError
 
 Changes = Iterable[set[tuple[object, str]]]  # batches of (change, path), as watchfiles yields them
 TICK_MS = 2_000  # how often an update that could not run (output folder locked) is tried again

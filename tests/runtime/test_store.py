@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.schema import Article, BylinePerson, Extraction, Mention, Role, Sentence
-from kg.store import (
+from kg.runtime.store import (
     SCHEMA_VERSION,
     STORE_NAME,
     Store,
@@ -19,9 +18,10 @@ from kg.store import (
     extraction_from_dict,
     to_dict,
 )
+from kg.schema import Article, BylinePerson, Extraction, Mention, Role, Sentence
 
-DATA = Path(__file__).parent / "data" / "store"
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "tests" / "data" / "store"
 FP = "fp-1"
 
 
@@ -168,7 +168,7 @@ def test_store_killed_process_leaves_previous_content(tmp_path: Path) -> None:
         import os, sys
         sys.path.insert(0, {str(REPO)!r}); sys.path.insert(0, {str(Path(__file__).parent)!r})
         from test_store import make_extraction
-        from kg.store import Store
+        from kg.runtime.store import Store
         store = Store({str(tmp_path)!r})
         with store.transaction():
             store.put(make_extraction("new#1"), "fp-2")

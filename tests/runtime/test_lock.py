@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.lock import LOCK_NAME, LockedError, output_lock
+from kg.runtime.lock import LOCK_NAME, LockedError, output_lock
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def hold_lock_in_child(out: Path, *, release: bool) -> subprocess.Popen[str]:
@@ -20,7 +20,7 @@ def hold_lock_in_child(out: Path, *, release: bool) -> subprocess.Popen[str]:
         f"""
         import os, sys
         sys.path.insert(0, {str(REPO)!r})
-        from kg.lock import output_lock
+        from kg.runtime.lock import output_lock
         with output_lock({str(out)!r}):
             print("ready", flush=True)
             sys.stdin.readline()

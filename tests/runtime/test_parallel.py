@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from kg.parallel import extract_all, extract_all_with_client
+from kg.runtime.parallel import extract_all, extract_all_with_client
 from kg.schema import Article, Extraction, Mention, Sentence
 
 
@@ -160,7 +160,7 @@ needs_fork = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fo
 
 @needs_fork
 def test_beside_runs_in_another_process_at_the_same_time(tmp_path) -> None:
-    from kg.parallel import beside
+    from kg.runtime.parallel import beside
 
     marker = tmp_path / "child.pid"
 
@@ -174,7 +174,7 @@ def test_beside_runs_in_another_process_at_the_same_time(tmp_path) -> None:
 
 @needs_fork
 def test_beside_raises_the_error_of_the_child() -> None:
-    from kg.parallel import beside
+    from kg.runtime.parallel import beside
 
     def work() -> None:
         raise ValueError("bad value")
@@ -190,7 +190,7 @@ def test_beside_raises_the_error_of_the_child() -> None:
 @needs_fork
 def test_beside_raises_an_os_error_of_the_child_as_one() -> None:
     # kg watch reports an OSError (a full disk) and goes on; it must not become another error
-    from kg.parallel import beside
+    from kg.runtime.parallel import beside
 
     def work() -> None:
         raise OSError(28, "No space left on device", "/out/graph.graphml")
@@ -204,7 +204,7 @@ def test_beside_raises_an_os_error_of_the_child_as_one() -> None:
 def test_beside_raises_kg_errors_of_the_child_as_themselves() -> None:
     # the CLI turns a BackendError into one line; it must not arrive as a traceback
     from kg.extract.backends import BackendError
-    from kg.parallel import beside
+    from kg.runtime.parallel import beside
 
     def work() -> None:
         raise BackendError("pip install kg[spacy]")
@@ -215,7 +215,7 @@ def test_beside_raises_kg_errors_of_the_child_as_themselves() -> None:
 
 @needs_fork
 def test_beside_raises_the_text_of_an_error_that_does_not_pickle() -> None:
-    from kg.parallel import beside
+    from kg.runtime.parallel import beside
 
     def work() -> None:
         raise ValueError(threading.Lock())  # a lock cannot be pickled, whatever else is installed
@@ -225,7 +225,7 @@ def test_beside_raises_the_text_of_an_error_that_does_not_pickle() -> None:
 
 
 def test_beside_disabled_runs_here_first(tmp_path) -> None:
-    from kg.parallel import beside
+    from kg.runtime.parallel import beside
 
     order: list[str] = []
     with beside(lambda: order.append(f"work {os.getpid()}"), enabled=False):
@@ -235,7 +235,7 @@ def test_beside_disabled_runs_here_first(tmp_path) -> None:
 
 @needs_fork
 def test_shared_counter_hands_each_number_out_once_across_processes(tmp_path) -> None:
-    from kg.parallel import beside, shared_counter
+    from kg.runtime.parallel import beside, shared_counter
 
     take = shared_counter()
     theirs = tmp_path / "theirs.txt"
