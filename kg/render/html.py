@@ -56,8 +56,10 @@ Progress = Callable[[str], None]
 # and the page must trade layout quality for responsiveness.
 LARGE_GRAPH = 1000
 # Above this many nodes the page starts from community-grouped positions computed here,
-# so the browser needs a few dozen physics iterations instead of hundreds.
-SEEDED_LAYOUT = 300
+# so the browser skips Kamada-Kawai seeding and needs 150 physics iterations instead of 300:
+# the 300-node overview at 2,000 articles settled in 1.4 s instead of 2.5 s. Ego pages (at
+# most EGO_NEIGHBOURS + 1 nodes) keep vis' own seeding around their fixed centre.
+SEEDED_LAYOUT = 200
 MAX_EVIDENCE = 3
 CENTRE_EVIDENCE = 40  # the subject of an ego page shows its evidence grouped by article
 EGO_NEIGHBOURS = 150  # a hub like the city itself touches thousands of nodes
