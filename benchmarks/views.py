@@ -6,6 +6,9 @@ tables page and one article page in Debian's chromium (network cut) and times ea
 has settled (``body[data-stabilized=true]``; load for pages without a network).
 
     PYTHONPATH=. python benchmarks/views.py 2000 [--jobs 2]
+    PYTHONPATH=. python benchmarks/views.py 2000 --no-run             # time an earlier run's pages
+    PYTHONPATH=. python benchmarks/views.py 2000 --no-run --render    # ... re-rendered from its
+                                                                      # graph.graphml by this code
 
 Prints the output folder's size, the largest pages, and seconds per page.
 """
@@ -64,6 +67,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--no-run", action="store_true", help="time the pages of an earlier run")
+    parser.add_argument("--render", action="store_true",
+                        help="first write that run's network pages again from its graph.graphml "
+                             "with this code (no extraction: a new extractor would redo them all)")
+    parser.add_argument("--repeat", type=int, default=1, help="time each page this many times")
     args = parser.parse_args()
     out = args.out or HERE / "out" / f"views-{args.n}"
     if not args.no_run:
@@ -73,6 +80,8 @@ def main() -> None:
                         "--jobs", str(args.jobs)], check=True, stdout=subprocess.DEVNULL,
                        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
         print(f"kg run: {time.perf_counter() - start:.1f} s", flush=True)
+    if args.render:
+        render_network_pages(out)
     store = out / "kg.sqlite"
     total = size(out) - (store.stat().st_size if store.exists() else 0)
     print(f"output folder: {total / 1e6:.1f} MB without the store "
@@ -84,7 +93,21 @@ def main() -> None:
         print(f"  {page.relative_to(out)}: {page.stat().st_size / 1e3:.0f} KB")
     pages = [out / "graph.html", out / "officials.html", out / "orgs.html", egos[-1],
              out / "tables.html", articles[len(articles) // 2]]
-    settle_times(out, pages)
+    for _ in range(args.repeat):
+        settle_times(out, pages)
+
+
+def render_network_pages(out: Path) -> None:
+    """The overview, officials, orgs and ego pages of ``out`` again, from its graph.graphml."""
+    from kg.readwrite import read_graph
+    from kg.render.html import ViewPlan
+
+    start = time.perf_counter()
+    graph = read_graph(out / "graph.graphml")
+    egos = len(list((out / "ego").glob("*.html")))
+    plan = ViewPlan(graph, ego_count=egos, articles=(out / "articles").is_dir())
+    plan.write_pages(out)
+    print(f"rendered {len(plan.views)} network pages again: {time.perf_counter() - start:.1f} s")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ import kg.runtime.parallel
 from kg.cli import app
 from kg.extract import Extractor
 from kg.pipeline import RunResult, run
+from kg.readwrite import read_graph
 from kg.runtime.lock import LockedError, output_lock
 from kg.runtime.store import STORE_NAME
 from kg.schema import ENTITY_TYPES, Extraction, Mention
@@ -120,15 +121,17 @@ def test_pipeline_seeds_writes_every_output(seeds_run: RunResult) -> None:
 def test_pipeline_seeds_graphml_reads_back(seeds_run: RunResult) -> None:
     path = seeds_run.out / "graph.graphml"
     assert_graphml_clean(path)
-    read = nx.read_graphml(path, force_multigraph=True)
+    read = read_graph(path)
     assert read.number_of_nodes() == seeds_run.graph.number_of_nodes()
     assert read.number_of_edges() == seeds_run.graph.number_of_edges()
+    # co-mentions are undirected edges (Gephi draws them without arrows), the rest directed
+    undirected = ET.parse(path).getroot().findall(".//{*}edge[@directed='false']")
+    co_mentions = [k for *_, k in seeds_run.graph.edges(keys=True) if k == "co_mention"]
+    assert len(undirected) == len(co_mentions) > 0
     assert set(read.nodes) == {str(n) for n in seeds_run.graph.nodes}
 
 
 def test_pipeline_seeds_json_reads_back(seeds_run: RunResult) -> None:
-    from kg.readwrite import read_graph
-
     read = read_graph(seeds_run.out / "graph.json")
     assert read.number_of_nodes() == seeds_run.graph.number_of_nodes()
     assert read.number_of_edges() == seeds_run.graph.number_of_edges()
@@ -433,7 +436,7 @@ def test_pipeline_interrupt_keeps_the_previous_outputs(
         run(SMALL_PAGES, out=previous_run)
     for name, data in before.items():
         assert (previous_run / name).read_bytes() == data, name
-    read = nx.read_graphml(previous_run / "graph.graphml", force_multigraph=True)
+    read = read_graph(previous_run / "graph.graphml")
     assert read.number_of_nodes() == seeds_run.graph.number_of_nodes()
     # The lock went with the run: the next one may start.
     with output_lock(previous_run):

@@ -15,7 +15,7 @@ import numbers
 import re
 import weakref
 from collections import defaultdict
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -110,6 +110,58 @@ def parse_evidence(text: str) -> list[Evidence]:
             index = int(match.group(2)) if match.group(2) is not None else -1
             found.append(Evidence(match.group(1).strip(), match.group(3).strip(), index))
     return found
+
+
+def share_evidence(edges: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Each sentence once (graph.json): every edge's flattened evidence becomes a list of keys
+    ("article#index") into the returned table of sentences; the edge dicts change in place.
+
+    A key already taken by another sentence (an index unknown, -1) gets "~2", "~3" ...
+    """
+    table: dict[str, str] = {}
+    keys: dict[str, str] = {}  # evidence line -> its key: each line is parsed once
+    for edge in edges:
+        text = edge.get("evidence")
+        if not isinstance(text, str):
+            continue
+        refs = []
+        for line in text.split(EVIDENCE_SEPARATOR):
+            if not line.strip():
+                continue
+            key = keys.get(line)
+            if key is None:
+                (item,) = parse_evidence(line)
+                key = base = f"{item.article}#{item.index}"
+                copy = 1
+                while table.get(key, item.sentence) != item.sentence:
+                    copy += 1
+                    key = f"{base}~{copy}"
+                table[key] = item.sentence
+                keys[line] = key
+            refs.append(key)
+        edge["evidence"] = refs
+    return table
+
+
+def resolve_evidence(edges: Iterable[dict[str, Any]], table: Mapping[str, Any]) -> None:
+    """Undo ``share_evidence`` (in place): each edge's keys become Evidence records."""
+    records: dict[str, Evidence] = {}
+    for edge in edges:
+        refs = edge.get("evidence")
+        if not isinstance(refs, list):
+            continue
+        found = []
+        for key in refs:
+            item = records.get(key)
+            if item is None:
+                if key not in table:
+                    raise ValueError(f"edge evidence {key!r} is not in the evidence table")
+                article, _, where = str(key).rpartition("#")
+                index = where.split("~")[0]
+                number = int(index) if index.lstrip("-").isdigit() else -1
+                item = records[key] = Evidence(article, str(table[key]), number)
+            found.append(item)
+        edge["evidence"] = found
 
 
 # Attributes that are lists in memory, by scope; restore_types turns them back into lists.

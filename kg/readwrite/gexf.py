@@ -6,8 +6,8 @@ keys as the ``networkx_key`` attribute; ``nx.read_gexf`` undoes both.
 
 A symmetric relation (co-mention) is written as an undirected edge (``type="undirected"``) in
 the directed graph: Gephi reads the file as a mixed graph and draws co-mentions without
-arrows. networkx's reader refuses mixed files, so kg reads its graphs back from GraphML or
-JSON, where every edge is directed and co-mention is stored once per pair.
+arrows. networkx's GEXF reader refuses mixed files, so kg reads its graphs back from GraphML
+(the same mixed graph, read with networkx's reader minus that check) or JSON.
 """
 
 from __future__ import annotations

@@ -13,6 +13,12 @@ seen), but a MultiDiGraph key is only unique per node pair (two ``co_mention`` e
 different pairs). So edges get ids ``e0``, ``e1``, ... and the key travels as the edge
 attribute ``key``; ``read_graphml`` turns it back into the edge key.
 
+A symmetric relation (co-mention) is one edge per pair with ``directed="false"`` in the
+directed graph: GraphML's mixed graph, which Gephi draws without an arrow. networkx's own
+reader refuses such a file ("directed=false edge found in directed graph"), so
+``read_graphml`` here reads it with networkx's reader minus that check; igraph reads it as
+all-directed (``relation`` still says which edges are symmetric).
+
 The document is streamed (a few lines per node or edge) rather than built as an ElementTree
 the way networkx's writer does: at 10,000 articles that tree has half a million elements and
 took 5 s of a 20 s re-run. networkx still reads every file back in the tests.
@@ -25,10 +31,11 @@ from typing import IO
 from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
+from networkx.readwrite.graphml import GraphMLReader
 
 from kg.readwrite._output import PathOrFile, open_binary
 from kg.readwrite.clean import Scalar, clean_graph, restore_types
-from kg.readwrite.styles import relation_color, type_color
+from kg.readwrite.styles import UNDIRECTED_RELATIONS, relation_color, type_color
 
 # Node and edge attributes added for Gephi only; read_graphml drops them again.
 STYLE_KEYS = ("r", "g", "b")
@@ -136,9 +143,11 @@ def _document(graph: nx.Graph) -> Iterator[str]:
     for node, data in _node_records(graph):
         quoted[node] = source = quoteattr(node, _ENTITIES)
         yield f"    <node id={source}>\n{keys.data('node', data)}    </node>\n"
+    mixed = graph.is_directed()  # an undirected graph's edges are all undirected already
     for index, (u, v, data) in enumerate(_edge_records(graph)):
+        both = ' directed="false"' if mixed and data.get("relation") in UNDIRECTED_RELATIONS else ""
         yield (
-            f'    <edge source={quoted[u]} target={quoted[v]} id="e{index}">\n'
+            f'    <edge source={quoted[u]} target={quoted[v]} id="e{index}"{both}>\n'
             f"{keys.data('edge', data)}    </edge>\n"
         )
     yield "  </graph>\n</graphml>\n"
@@ -165,7 +174,10 @@ def _write_chunks(handle: IO[bytes], parts: Iterator[str]) -> None:
 
 def read_graphml(path_or_file: PathOrFile) -> nx.MultiDiGraph:
     """Read GraphML written by ``write_graphml`` back into a MultiDiGraph, minus Gephi styling."""
-    read = nx.read_graphml(path_or_file, force_multigraph=True)
+    graphs = list(_MixedReader(node_type=str, force_multigraph=True)(path=path_or_file))
+    if not graphs:
+        raise ValueError("no <graph> element in the GraphML file")
+    read = graphs[0]
     graph = nx.MultiDiGraph()
     graph.graph.update(read.graph)
     for node, data in read.nodes(data=True):
@@ -177,3 +189,13 @@ def read_graphml(path_or_file: PathOrFile) -> nx.MultiDiGraph:
         if not read.is_directed():
             graph.add_edge(v, u, key=key, **attrs)
     return restore_types(graph)
+
+
+class _MixedReader(GraphMLReader):
+    """networkx's GraphML reader, taking an undirected edge of a mixed graph as its one stored
+    direction: kg keeps a symmetric relation once per pair, as it wrote it."""
+
+    def add_edge(self, graph, edge_element, graphml_keys):
+        if graph.is_directed() and edge_element.get("directed") == "false":
+            del edge_element.attrib["directed"]
+        super().add_edge(graph, edge_element, graphml_keys)

@@ -18,6 +18,13 @@ from .conftest import CASES
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 
 
+def networkx_read(path: Path, **kwargs) -> nx.Graph:
+    """networkx's own reader on our file, co-mentions taken as directed: it refuses the mixed
+    graph (per-edge directed="false") that Gephi reads."""
+    data = Path(path).read_bytes().replace(b' directed="false"', b"")
+    return nx.read_graphml(io.BytesIO(data), **kwargs)
+
+
 def _edges(graph: nx.MultiDiGraph) -> list:
     return sorted(graph.edges(keys=True, data=True), key=repr)
 
@@ -45,7 +52,7 @@ def test_graphml_read_by_networkx_keeps_counts_and_types(
     graph = load_case(case)
     path = tmp_path / "g.graphml"
     write_graphml(graph, path)
-    back = nx.read_graphml(path, force_multigraph=True)
+    back = networkx_read(path, force_multigraph=True)
     assert back.number_of_nodes() == graph.number_of_nodes()
     assert back.number_of_edges() == graph.number_of_edges()
     expected = clean_graph(graph)
@@ -54,6 +61,54 @@ def test_graphml_read_by_networkx_keeps_counts_and_types(
         for key, value in data.items():
             assert type(read[key]) is type(value), key
         assert isinstance(read["r"], int) and isinstance(read["g"], int)
+
+
+def _co_mention_graph() -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    graph.add_node("PERSON:甲", label="甲", type="PERSON")
+    graph.add_node("ORG:乙", label="乙", type="ORG")
+    graph.add_edge("PERSON:甲", "ORG:乙", key="co_mention", relation="co_mention", weight=2.0)
+    graph.add_edge(
+        "PERSON:甲", "ORG:乙", key="holds_position:市长", relation="holds_position", title="市长"
+    )
+    return graph
+
+
+def test_graphml_co_mention_is_an_undirected_edge_in_a_directed_graph(tmp_path: Path) -> None:
+    path = tmp_path / "g.graphml"
+    write_graphml(_co_mention_graph(), path)
+    root = _parse(path)
+    assert root.find("g:graph", NS).get("edgedefault") == "directed"
+    directed = {
+        e.find("g:data[@key='relation']", NS).text: e.get("directed")
+        for e in root.iter(f"{{{NS['g']}}}edge")
+    }
+    assert directed == {"co_mention": "false", "holds_position": None}
+    back = read_graph(path)  # kg reads the mixed graph: the co-mention once, as written
+    assert sorted(k for *_, k in back.edges(keys=True)) == ["co_mention", "holds_position:市长"]
+    assert back.edges["PERSON:甲", "ORG:乙", "co_mention"]["weight"] == 2.0
+
+
+def test_graphml_mixed_graph_as_other_readers_see_it(tmp_path: Path) -> None:
+    path = tmp_path / "g.graphml"
+    write_graphml(_co_mention_graph(), path)
+    # networkx's reader refuses a mixed graph: read it with kg.readwrite.read_graph instead.
+    with pytest.raises(nx.NetworkXError, match="directed=false edge found in directed graph"):
+        nx.read_graphml(path)
+    igraph = pytest.importorskip("igraph")
+    ig = igraph.Graph.Read_GraphML(str(path))  # igraph takes every edge as directed
+    assert ig.is_directed() and ig.ecount() == 2
+    assert sorted(ig.es["relation"]) == ["co_mention", "holds_position"]
+
+
+def test_graphml_undirected_graph_writes_no_per_edge_direction(tmp_path: Path) -> None:
+    path = tmp_path / "g.graphml"
+    write_graphml(nx.MultiGraph(_co_mention_graph()), path)
+    root = _parse(path)
+    assert root.find("g:graph", NS).get("edgedefault") == "undirected"
+    edges = list(root.iter(f"{{{NS['g']}}}edge"))
+    assert len(edges) == 2 and all(e.get("directed") is None for e in edges)
+    assert nx.read_graphml(path, force_multigraph=True).number_of_edges() == 2
 
 
 def test_graphml_small_values_survive(tmp_path: Path, small_graph: nx.MultiDiGraph) -> None:
@@ -125,7 +180,7 @@ def test_graphml_node_colours_follow_type(tmp_path: Path, load_case, case: str) 
     graph = load_case(case)
     path = tmp_path / "g.graphml"
     write_graphml(graph, path)
-    back = nx.read_graphml(path)
+    back = networkx_read(path)
     for node, data in back.nodes(data=True):
         assert (data["r"], data["g"], data["b"]) == TYPE_COLORS.get(data["type"], DEFAULT_COLOR)
 

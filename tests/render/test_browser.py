@@ -253,6 +253,30 @@ def test_browser_threshold_cuts_edges(rendered_small: Path, visit: Visit) -> Non
     visit.assert_clean()
 
 
+def test_browser_big_page_starts_at_its_min_weight(
+    tmp_path: Path, visit: Visit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kg.render.html.EDGE_BUDGET", 40)
+    render_views(build_random_graph(120), tmp_path, top_n=120, ego_count=0)
+    visit.open(tmp_path / "graph.html")
+    start = visit.js("JSON.parse(document.getElementById('kg-data').textContent).minWeight")
+    assert start > 1
+    assert visit.js("document.getElementById('kg-min-weight').value") == str(start)
+    assert str(start) in visit.js("document.getElementById('kg-caption').textContent")
+    shown = visit.js(SHOWN_EDGES)
+    weights = visit.js("network.body.data.edges.get({filter: (e) => !e.hidden}).map((e) => e.kgWeight)")
+    assert shown > 0 and min(weights) >= start
+    visit.js(
+        """() => { const s = document.getElementById('kg-min-weight'); s.value = '1';
+                   s.dispatchEvent(new Event('change')); }"""
+    )
+    visit.settled()
+    assert visit.js(SHOWN_EDGES) > shown  # the light edges come back on request
+    visit.page.click("#kg-fit")  # and Fit returns to the page's starting weight
+    assert visit.js(SHOWN_EDGES) == shown
+    visit.assert_clean()
+
+
 def test_browser_time_filter_keeps_dated_edges(rendered_small: Path, visit: Visit) -> None:
     visit.open(rendered_small / "officials.html")
     visit.page.fill("#kg-date-from", "2024-01-01")

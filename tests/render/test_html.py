@@ -148,6 +148,28 @@ def test_html_overview_states_cut_off(tmp_path: Path, top_n: int, caption: str) 
     assert labels[0] == "江北市"  # highest PageRank first
 
 
+def test_html_big_page_starts_with_light_edges_hidden(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    render_views(build_small_graph(), tmp_path / "all", ego_count=0)
+    full = _data(tmp_path / "all" / "graph.html")
+    weights = sorted(e["kgWeight"] for e in full["edges"])
+    assert full["minWeight"] == 1 and not any(e.get("hidden") for e in full["edges"])
+    heavy = sum(1 for w in weights if w >= 2)
+    assert 0 < heavy < len(weights)
+    monkeypatch.setattr("kg.render.html.EDGE_BUDGET", heavy)  # weight 2 leaves just enough
+    render_views(build_small_graph(), tmp_path / "cut", ego_count=0)
+    page = tmp_path / "cut" / "graph.html"
+    data = _data(page)
+    assert data["minWeight"] == 2
+    shown = [e for e in data["edges"] if not e.get("hidden")]
+    assert len(shown) == heavy and all(e["kgWeight"] >= 2 for e in shown)
+    light = len(weights) - heavy
+    assert f"{light} of {len(weights)} edges below weight 2 hidden" in page.read_text(encoding="utf-8")
+    ends = {e["from"] for e in shown} | {e["to"] for e in shown}
+    assert all(n.get("hidden", False) == (n["id"] not in ends) for n in data["nodes"])
+
+
 def test_html_officials_view_holds_positions_only(rendered_small: Path) -> None:
     data = _data(rendered_small / "officials.html")
     assert {e["kgRelation"] for e in data["edges"]} == {"holds_position"}

@@ -295,6 +295,10 @@
     }
   });
   minWeight.max = String(Math.min(maxWeight, 50));
+  // A big page starts with its lightest edges hidden (its caption says from which weight).
+  var startWeight = String(data.minWeight || 1);
+  minWeight.value = startWeight;
+  document.getElementById("kg-min-weight-value").textContent = startWeight;
   nodeLimit.max = String(Math.max(1, data.nodes.length));
   nodeLimit.value = nodeLimit.max;
   document.getElementById("kg-node-limit-value").textContent = nodeLimit.value;
@@ -392,8 +396,8 @@
     hiddenTypes = {}; hiddenRelations = {};
     Object.keys(typeBoxes).forEach(function (k) { typeBoxes[k].checked = true; });
     Object.keys(relationBoxes).forEach(function (k) { relationBoxes[k].checked = true; });
-    minWeight.value = "1";
-    document.getElementById("kg-min-weight-value").textContent = "1";
+    minWeight.value = startWeight;
+    document.getElementById("kg-min-weight-value").textContent = startWeight;
     nodeLimit.value = nodeLimit.max;
     document.getElementById("kg-node-limit-value").textContent = nodeLimit.value;
     dateFrom.value = dateTo.value = "";
