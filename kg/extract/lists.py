@@ -102,7 +102,7 @@ _LIST_STOP_TAGS = {"v", "vd", "u", "p", "c", "d", "r", "w", "m", "q", "f", "TIME
 
 
 def listed_enterprise_spans(doc: Doc, rules: Rules) -> list[Span]:
-    """Names listed before 等…企业 are organisations (中色奥博特、九鼎新材料、上达稀土等行业骨干企业),
+    """Names listed before 等…企业 are organisations (甲公司、乙集团、丙科技等行业骨干企业),
     unless an item ends in an activity (芯片设计、封装测试等企业 are trades)."""
     spans = []
     named: set[tuple[int, int]] | None = None  # the model's entities, read once (doc.ents builds them)

@@ -363,7 +363,7 @@ def _in_led(t1: int, m: _Arg, spans: list[tuple[int, int]]) -> bool:
 
 
 def _near(text: str, start: int, end: int) -> bool:
-    """Only modifiers between a preposition and its party: 与来访的西班牙首相阿斯纳尔."""
+    """Only modifiers between a preposition and its party: 与来访的某国首相某某."""
     gap = text[start:end]
     return len(gap) <= 12 and _QUALIFIER_GAP.match(gap) is not None and not re.search(r"[在到赴对向由与同和]|会见|会谈|签", gap)
 

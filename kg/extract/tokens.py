@@ -110,7 +110,7 @@ def short_names(doc: Doc, rules: Rules) -> Cuts:
 
 
 # A registered company name starts with a province, city or county, never with a town: a town
-# before it is where it is (东昌府区梁水镇 | 国兴现代农业有限公司). Farmers' cooperatives are
+# before it is where it is (某区某镇 | 某某农业有限公司). Farmers' cooperatives are
 # registered with their town and keep it (orgs.cooperatives).
 _COMPANY_ENDINGS = ("公司", "集团")
 

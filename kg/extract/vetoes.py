@@ -128,7 +128,7 @@ def generic_project_words(ent: Span, f: DocFacts) -> str | None:
 
 def counted_zone(ent: Span, f: DocFacts) -> str | None:
     if ent.text in f.rules.zone_suffixes and ent.start > 0 and counted(ent.doc[ent.start - 1]):
-        return "zones counted, none named (3个市属开发区)"
+        return "zones counted, none named (N个市属开发区)"
     return None
 
 

@@ -164,7 +164,7 @@ def _labels(group: list[_Person]) -> list[str]:
 
 def describe(posts: list[Post]) -> str:
     """The post that tells a person apart: the first one with a body, written short
-    (聊城市人民政府 + 副市长 -> 聊城市副市长, 中共聊城市委员会 + 书记 -> 聊城市委书记)."""
+    (X市人民政府 + 副市长 -> X市副市长, 中共X市委员会 + 书记 -> X市委书记)."""
     post = next((p for p in posts if p.org is not None and p.bare_title not in _MEMBERSHIPS), None)
     if post is None:
         post = next((p for p in posts if p.org is not None), posts[0])
