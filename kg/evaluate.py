@@ -972,17 +972,12 @@ def evaluate_corpus(
 
 
 def evaluate_backend(examples: Sequence[tuple[str, list]], backend: Any, labels: Iterable[str]) -> Report:
-    """Mention-level scores of a backend's own entities (``doc.ents`` and TITLE spans) on
+    """Mention-level scores of a loaded backend's own entities (and TITLE spans) on
     (text, [(start, end, label)]) examples, counting only ``labels`` (those the corpus annotates)."""
-    from kg.extract.backends.doc import TITLE_GROUP
     from kg.schema import Sentence
 
-    keep = frozenset(labels)
-    docs = backend.make_docs([(text, [Sentence(0, len(text), text)]) for text, _ in examples])
-    pred, gold = [], []
-    for (_, spans), doc in zip(examples, docs):
-        found = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        found += [(t.start_char, t.end_char, "TITLE") for t in doc.spans.get(TITLE_GROUP, ())]
-        pred.append({f for f in found if f[2] in keep})
-        gold.append({(s, e, label) for s, e, label in spans if label in keep})
-    return evaluate_mentions(pred, gold)
+    texts = [text for text, _ in examples]
+    docs = list(backend.make_docs([(text, [Sentence(0, len(text), text)]) for text in texts]))
+    gold = [set(spans) for _, spans in examples]
+    report, _ = score_corpus(texts, predict_corpus(texts, docs), gold, labels=labels, map_graph_conventions=False)
+    return report
