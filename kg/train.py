@@ -297,6 +297,7 @@ def tagger_cmd(
     epochs: Annotated[int, typer.Option(min=1, help="Epochs; the best dev epoch is kept.")] = 4,
     seed: Annotated[int, typer.Option(help="Random seed (batches, dropout, init).")] = 0,
     limit: Annotated[int | None, typer.Option(min=1, help="Use only N training sentences.")] = None,
+    threads: Annotated[int, typer.Option(min=1, help="CPU threads torch may use.")] = 2,
 ) -> None:
     """Train kg's default entity tagger (PERSON/ORG/LOC/TITLE) on MSRA, CLUENER and Resume:
     a head on LAC's encoder, exported as ONNX (needs torch and onnx: pip install kg\\[train])."""
@@ -304,7 +305,8 @@ def tagger_cmd(
         from kg.train_tagger import train as train_tagger
     except ImportError as exc:
         raise typer.BadParameter(f"training needs torch: pip install torch==2.13.0 ({exc})") from exc
-    card = train_tagger(out, data_dir=data, epochs=epochs, seed=seed, limit=limit, progress=typer.echo)
+    card = train_tagger(out, data_dir=data, epochs=epochs, seed=seed, limit=limit, threads=threads,
+                        progress=typer.echo)
     typer.echo(f"saved {out} ({dir_size(out) / 1e6:.1f} MB), best mean dev F1 {card['best_mean_dev_f1']:.3f}")
 
 

@@ -29,6 +29,7 @@ TRAIN_SETS = ("msra", "cluener", "resume")
 # The card's fixed sample of each dev split (its first N examples): the tests score the shipped
 # model on it and compare with the card.
 CARD_SAMPLE = {"msra": 1000, "cluener": 500, "resume": 200}
+CHAR_DIM = 64  # the head's own trained character vectors
 
 
 @dataclass
@@ -128,26 +129,43 @@ def build_model(lac_root: Path):
     import torch
     from torch import nn
 
+    init = {i.name: onnx.numpy_helper.to_array(i) for i in lac_graph(lac_root).graph.initializer}
+    table = init[LAC_EMBEDDING]
+    # its own character table, started from LAC's projected onto its CHAR_DIM main axes (so rare
+    # characters begin with LAC's sense of them), and trained; read in windows of three
+    centred = table - table.mean(axis=0)
+    axes = np.linalg.svd(centred[:20000], full_matrices=False)[2][:CHAR_DIM]
+    own = (centred @ axes.T).astype(np.float32)
+    own /= own.std() + 1e-6
+
     class Head(nn.Module):
         def __init__(self) -> None:
             super().__init__()
+            self.chars = nn.Embedding(table.shape[0], CHAR_DIM)
+            self.chars.weight.data.copy_(torch.tensor(own * 0.1))
+            self.window = nn.Conv1d(CHAR_DIM, 128, 3, padding=1)
+            self.mix = nn.Linear(128, 128)
+            nn.init.zeros_(self.mix.weight)  # starts as LAC's input exactly
+            nn.init.zeros_(self.mix.bias)
             self.gru1 = nn.GRU(128, 128, bidirectional=True)
             self.gru = nn.GRU(256, 128, bidirectional=True)
             self.drop = nn.Dropout(0.2)
-            self.proj = nn.Linear(256 + 59, len(TAGS))
+            self.proj = nn.Linear(256 + 59 + 128, len(TAGS))
             self.transitions = nn.Parameter(torch.zeros(len(TAGS), len(TAGS)))
             self.start = nn.Parameter(torch.zeros(len(TAGS)))
             self.end = nn.Parameter(torch.zeros(len(TAGS)))
 
-        def forward(self, embedded, scores):
-            """embedded (length, batch, 128) time-major as LAC's; scores (batch, length, 59)."""
-            hidden, _ = self.gru1(self.drop(embedded))
+        def forward(self, token_ids, embedded, scores):
+            """token_ids (batch, length); embedded (length, batch, 128) time-major as LAC's;
+            scores (batch, length, 59)."""
+            windows = torch.relu(self.window(self.drop(self.chars(token_ids)).transpose(1, 2))).transpose(1, 2)
+            x = embedded + self.mix(self.drop(windows)).transpose(0, 1)
+            hidden, _ = self.gru1(self.drop(x))
             out, _ = self.gru(self.drop(hidden))
-            return self.proj(torch.cat([self.drop(out.transpose(0, 1)), scores * 0.1], dim=-1))
+            return self.proj(torch.cat([self.drop(out.transpose(0, 1)), scores * 0.1, self.drop(windows)], dim=-1))
 
     head = Head()
     # start from LAC's two layers (ONNX gate order z, r, h; torch's r, z, n)
-    init = {i.name: onnx.numpy_helper.to_array(i) for i in lac_graph(lac_root).graph.initializer}
 
     def reorder(x):
         z, rr, h = np.split(x, 3, axis=0)
@@ -161,7 +179,7 @@ def build_model(lac_root: Path):
                 getattr(gru, f"weight_hh_l0{suffix}").copy_(reorder(r[d]))
                 getattr(gru, f"bias_ih_l0{suffix}").copy_(reorder(b[d][:384]))
                 getattr(gru, f"bias_hh_l0{suffix}").copy_(reorder(b[d][384:]))
-    return head, init[LAC_EMBEDDING]
+    return head, table
 
 
 def crf_logz(emissions, mask_pos, lengths, transitions, start, end):
@@ -202,12 +220,14 @@ def tensors(batch: Sequence[Sentence], known: dict[str, frozenset[str]], table):
     hidden = np.zeros((longest, len(batch), table.shape[1]), dtype=np.float32)
     scores = np.zeros((len(batch), longest, 59), dtype=np.float32)
     mask = np.ones((len(batch), longest, len(TAGS)), dtype=bool)
+    ids = np.zeros((len(batch), longest), dtype=np.int64)
     for r, s in enumerate(batch):
+        ids[r, : len(s.text)] = s.ids
         hidden[: len(s.text), r] = table[s.ids]
         scores[r, : len(s.text)] = s.scores
         mask[r, : len(s.text)] = allowed(s, known[s.corpus])
-    return (torch.tensor(hidden), torch.tensor(scores), torch.tensor(np.where(mask, 0.0, -1e4), dtype=torch.float32),
-            torch.tensor(lengths))
+    return (torch.tensor(ids), torch.tensor(hidden), torch.tensor(scores),
+            torch.tensor(np.where(mask, 0.0, -1e4), dtype=torch.float32), torch.tensor(lengths))
 
 
 def predict(head, items: Sequence[Sentence], constraints, table) -> list[list[tuple[int, int, str]]]:
@@ -229,9 +249,10 @@ def predict(head, items: Sequence[Sentence], constraints, table) -> list[list[tu
         for members in by_length.values():
             for b in range(0, len(members), 256):
                 rows = members[b : b + 256]
+                ids = torch.tensor(np.stack([items[i].ids for i in rows]).astype(np.int64))
                 h = torch.tensor(np.stack([table[items[i].ids] for i in rows], axis=1))
                 sc = torch.tensor(np.stack([items[i].scores for i in rows]).astype(np.float32))
-                out = head(h, sc).numpy()
+                out = head(ids, h, sc).numpy()
                 for r, i in enumerate(rows):
                     em = out[r].copy()
                     em[0] += start
@@ -278,6 +299,7 @@ def train(
     lr: float = 2e-3,
     upsample: dict[str, int] | None = None,
     limit: int | None = None,
+    threads: int = 2,
     progress: Callable[[str], None] = print,
 ) -> dict:
     """Train the head, keep the epoch with the best mean dev F1, export head.onnx + crf.json +
@@ -288,6 +310,7 @@ def train(
     from kg.corpora import CORPUS_LABELS
     from kg.extract.backends.lac import LacBackend
 
+    torch.set_num_threads(threads)
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
@@ -314,8 +337,8 @@ def train(
     for epoch in range(epochs):
         t0, total = time.perf_counter(), 0.0
         for batch in batches(pool, batch_chars, rng):
-            hidden, scores, mask, lengths = tensors(batch, known, table)
-            em = head(hidden, scores)
+            ids, hidden, scores, mask, lengths = tensors(batch, known, table)
+            em = head(ids, hidden, scores)
             trans = head.transitions + trans_mask
             start = head.start + start_mask
             # all paths and the allowed ones in one pass: the batch twice, once masked
@@ -349,17 +372,18 @@ def train(
 
 
 def export(head, out: Path, constraints) -> dict:
-    """head.onnx (the network, inputs ``embedded`` and ``scores``) and crf.json (transitions with
+    """head.onnx (the network, inputs ``token_ids``, ``embedded`` and ``scores``) and crf.json (transitions with
     the BIO constraints added)."""
     import torch
 
     out.mkdir(parents=True, exist_ok=True)
     training = head.training
     head.eval()
-    example = (torch.zeros(7, 2, 128), torch.zeros(2, 7, 59))
+    example = (torch.zeros(2, 7, dtype=torch.int64), torch.zeros(7, 2, 128), torch.zeros(2, 7, 59))
     torch.onnx.export(
-        head, example, str(out / HEAD_FILE), input_names=["embedded", "scores"], output_names=["out"],
-        dynamic_axes={"embedded": {0: "length", 1: "batch"}, "scores": {0: "batch", 1: "length"},
+        head, example, str(out / HEAD_FILE), input_names=["token_ids", "embedded", "scores"], output_names=["out"],
+        dynamic_axes={"token_ids": {0: "batch", 1: "length"}, "embedded": {0: "length", 1: "batch"},
+                      "scores": {0: "batch", 1: "length"},
                       "out": {0: "batch", 1: "length"}},
         opset_version=17, dynamo=False,
     )

@@ -27,7 +27,9 @@ TAGS = ("O",) + tuple(f"{p}-{label}" for label in LABELS for p in ("B", "I"))
 LAC_EMBEDDED = "p2o.pd_op.transpose.0.0"
 LAC_SCORES = "fetch_name_0"
 # what a head may read, by its input's name: also LAC's first BiGRU layer (time-major, 256 wide)
-LAC_TENSORS = {"embedded": LAC_EMBEDDED, "hidden": "helper.reshape.3", "scores": LAC_SCORES}
+# and the character ids LAC's graph takes as input
+LAC_TENSORS = {"embedded": LAC_EMBEDDED, "hidden": "helper.reshape.3", "scores": LAC_SCORES,
+               "token_ids": "token_ids"}
 HEAD_OUTPUT = "kg_head_scores"
 HEAD_PREFIX = "kg_head/"
 DEFAULT_MODEL = Path(__file__).resolve().parents[3] / "models" / "kg_tagger"
