@@ -28,13 +28,13 @@ from kg import corpora
 from kg.evaluate import ALL, Report, predict_corpus, score_corpus, tag_corpus
 from kg.extract.entities import FAMILIES, PROPOSERS
 from kg.extract.tokens import SPLITTERS
-from kg.extract.vetoes import LATE_RELABELS, RELABELS, VETOES
+from kg.extract.vetoes import KEEPERS, LATE_RELABELS, RELABELS, VETOES
 
 ALL_ON, MODEL = "(all on)", "(model alone)"
 
 
 def kind(family: str) -> str:
-    for name, group in (("splitter", SPLITTERS), ("relabel", {**RELABELS, **LATE_RELABELS}), ("veto", VETOES), ("proposer", PROPOSERS)):
+    for name, group in (("splitter", SPLITTERS), ("relabel", {**RELABELS, **LATE_RELABELS}), ("keeper", KEEPERS), ("veto", VETOES), ("proposer", PROPOSERS)):
         if family in group:
             return name
     return ""

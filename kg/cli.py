@@ -284,7 +284,8 @@ def extract(
                 "byline": [{"name": b.name, "role": b.role} for b in a.byline],
                 "text": a.text,
                 "entities": [
-                    {"start": m.start, "end": m.end, "text": m.text, "type": m.type}
+                    # text as written; name, the entity it stands for (美 -> 美国, 济滨 -> 济滨高铁)
+                    {"start": m.start, "end": m.end, "text": a.text[m.start : m.end], "name": m.text, "type": m.type}
                     for m in ex.mentions
                     if m.start >= 0  # byline credits are in "byline", not in the text
                 ],

@@ -819,12 +819,18 @@ def evaluate_msra(
 #   scored as the place when the gold has exactly that place;
 # - a doctrine named after a person (邓小平理论, 毛泽东思想) mentions no person in the graph (a local
 #   paper names one in nearly every article, which would tie that person to everything), where
-#   MSRA tags the name inside it: such a gold name that the graph leaves out is not counted.
+#   MSRA tags the name inside it: such a gold name that the graph leaves out is not counted;
+# - a bare surname (梁某, 黄说, 王大娘) names no one the graph can hold, where MSRA tags the one
+#   character as a person: such a gold surname that the graph leaves out is not counted;
+# - a bare kind of body (公司, 集团: "历任公司副总经理") is a reference, resolved by the roles to
+#   the body it stands for, where Resume tags it as an organisation: not counted when left out.
 GOVERNMENT_WORDS = ("政府", "人民政府")
 DOCTRINE_AFTER = re.compile(r"[^\W\d_的了是说在和与及]{0,14}?(?:思想|理论)")
 CONVENTIONS = {
     "government": "place + 政府 as one ORG (scored as the place)",
     "doctrine": "a name inside a doctrine named after it (邓小平理论) is no mention",
+    "surname": "a bare one-character surname (梁某) is no mention",
+    "generic": "a bare kind of body (公司, 集团) is a reference, no mention",
 }
 
 
@@ -872,6 +878,12 @@ def predict_corpus(
     return out
 
 
+def _generic_bodies() -> frozenset[str]:
+    from kg.extract.rules import load_rules
+
+    return load_rules().not_entities
+
+
 def map_conventions(
     text: str, pred: set[tuple[int, int, str]], gold: set[tuple[int, int, str]]
 ) -> tuple[set[tuple[int, int, str]], set[tuple[int, int, str]], dict[str, int]]:
@@ -892,6 +904,12 @@ def map_conventions(
         if label == "PERSON" and (s, e, label) not in pred and DOCTRINE_AFTER.match(text, e):
             gold.discard((s, e, label))
             counts["doctrine"] += 1
+        elif label == "PERSON" and e - s == 1 and (s, e, label) not in pred:
+            gold.discard((s, e, label))
+            counts["surname"] += 1
+        elif label == "ORG" and (s, e, label) not in pred and text[s:e] in _generic_bodies():
+            gold.discard((s, e, label))
+            counts["generic"] += 1
     return pred, gold, counts
 
 

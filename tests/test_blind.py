@@ -22,6 +22,8 @@ class TestBlind(PageSetTests):
     # Floors: a few points under the figures now (docs/blind.md). The blind runs gave entity F1
     # 0.878 (de57b1c) and 0.882 (eca3f66); the pages were then used to fix general errors, so they
     # are development data now (0.947, roles 1.000, role org accuracy 0.986 at 0dac3c1).
-    entity_f1_floor = 0.92
+    # kg's tagger became the default; its entities on these in-house pages are 1-2 points under
+    # LAC's, whose rules were tuned on them, and 14 points over it on MSRA (docs/benchmarks.md).
+    entity_f1_floor = 0.90
     role_f1_floor = 0.97
     role_org_accuracy_floor = 0.95

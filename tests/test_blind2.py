@@ -23,6 +23,8 @@ class TestBlind2(PageSetTests):
     # Floors a few points under the figures at 0dac3c1 (0.964 / 1.000 / 0.985). The blind runs
     # (docs/blind2.md) gave 0.900 / 0.971 / 0.877 (8e0e424) and 0.911 / 0.987 / 0.937 (82448c6);
     # its errors were read afterwards, so it is development data since.
-    entity_f1_floor = 0.93
+    # kg's tagger became the default; its entities on these in-house pages are 1-2 points under
+    # LAC's, whose rules were tuned on them, and 14 points over it on MSRA (docs/benchmarks.md).
+    entity_f1_floor = 0.91
     role_f1_floor = 0.97
     role_org_accuracy_floor = 0.95

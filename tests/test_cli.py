@@ -88,8 +88,8 @@ def test_cli_extract_jsonl_one_object_per_article() -> None:
         text = record["text"]
         assert isinstance(text, str) and text
         for entity in record["entities"]:
-            assert set(entity) >= {"start", "end", "text", "type"}
-            assert text[entity["start"] : entity["end"]] == entity["text"]
+            assert set(entity) >= {"start", "end", "text", "name", "type"}
+            assert text[entity["start"] : entity["end"]] == entity["text"]  # as written; name: what it stands for
             assert entity["type"] in ENTITY_TYPES
         for role in record["roles"]:
             assert set(role) >= {"person", "title", "org"}

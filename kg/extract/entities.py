@@ -24,7 +24,7 @@ from kg.extract.place_spans import extended_places, own_place_spans, place_spans
 from kg.extract.projects import project_spans
 from kg.extract.rules import Rules, load_rules
 from kg.extract.tokens import SPLITTERS, retokenize
-from kg.extract.vetoes import LATE_RELABELS, RELABELS, VETOES, clean_model_ents
+from kg.extract.vetoes import KEEPERS, LATE_RELABELS, RELABELS, VETOES, clean_model_ents
 
 Proposer = Callable[[Doc, Rules, list[Span]], list[Span]]
 
@@ -43,7 +43,7 @@ PROPOSERS: dict[str, Proposer] = {
     "extended_places": lambda doc, rules, orgs: extended_places(doc, rules),
     "own_places": lambda doc, rules, orgs: own_place_spans(doc),
 }
-FAMILIES: tuple[str, ...] = (*SPLITTERS, *RELABELS, *VETOES, *LATE_RELABELS, *PROPOSERS)
+FAMILIES: tuple[str, ...] = (*SPLITTERS, *RELABELS, *KEEPERS, *VETOES, *LATE_RELABELS, *PROPOSERS)
 
 
 def check_families(names: Iterable[str]) -> frozenset[str]:
@@ -70,7 +70,8 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         off = self.disable
         doc, fixed, full_names = retokenize(doc, self.rules, disable=off)
-        model = clean_model_ents(doc, self.rules, disable=off)
+        model, kept_names = clean_model_ents(doc, self.rules, disable=off)
+        full_names.update(kept_names)
         # A short name (济滨 of 雄商、济滨等高铁) replaces what the model made of its words.
         model = [m for m in model if not any(m.start < s.end and s.start < m.end for s in fixed)] + fixed
         model.sort(key=lambda span: span.start)

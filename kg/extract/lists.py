@@ -36,6 +36,11 @@ def _tables(rules: Rules) -> tuple[frozenset[str], re.Pattern[str], dict[str, st
     return frozenset(chars), heads, kinds
 
 
+def place_chars(rules: Rules) -> frozenset[str]:
+    """Characters that stand for a province or city in routes and lists (雄商, 京津冀)."""
+    return _tables(rules)[0]
+
+
 _ROUTE_GAP = re.compile(rf"等?(?:[{_NUMERALS}]+[个条项])?$")  # 雄商、潍宿 | 等7个 | 高铁
 _PLACE_GAP = re.compile(rf"等?[{_NUMERALS}]*$")  # 烟店、唐园 | 三 | 镇
 

@@ -95,6 +95,8 @@ class Rules:
     generic_org_heads: tuple[str, ...]
     capacity_units: tuple[str, ...]
     exception_rows: tuple[ExceptionRow, ...] = ()
+    # one-character forms of countries, provinces and continents -> the full name (美 -> 美国)
+    one_char_places: tuple[tuple[str, str], ...] = ()
 
     def exceptions(self, context: str) -> tuple[str, ...]:
         """The surfaces of lexicons/exceptions.tsv listed for ``context``."""
@@ -109,6 +111,10 @@ class Rules:
     def is_zone(self, text: str) -> bool:
         """A named zone, park or port (lexicons/zone_suffixes.txt): a place, not a body."""
         return any(text.endswith(z) and len(text) > len(z) + 1 for z in self.zone_suffixes)
+
+    def one_char_place(self, char: str) -> str | None:
+        """The place a one-character form stands for (美 -> 美国), or None."""
+        return next((full for short, full in self.one_char_places if short == char), None)
 
     def is_not_entity(self, text: str) -> bool:
         return text in self.not_entities or text.endswith(self.not_entity_endings)
@@ -165,6 +171,11 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         generic_org_heads=tuple(read_list(rules_dir / "generic_org_heads.txt")),
         capacity_units=tuple(read_list(rules_dir / "capacity_units.txt")),
         exception_rows=read_exceptions(rules_dir / "exceptions.tsv"),
+        one_char_places=tuple(
+            (row[0], row[1])
+            for name in ("country_abbreviations.tsv", "province_abbreviations.tsv")
+            for row in (line.split("\t") for line in read_list(rules_dir / name))
+        ),
     )
 
 

@@ -63,6 +63,14 @@ _BYLINE_TITLES = frozenset({"记者", "通讯员", "评论员"})
 _DELIMS = "、，,。；;：:！!？?（()）“”\"‘’《》 \n\t"
 
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# POS of words that follow a name and never end one (郭福珍|是, 孙起孟|于, 克林顿|访华)
+_FUNCTION_TAGS = frozenset({"v", "vd", "p", "d", "c", "u", "r", "ad"})
+
+
+def _function_word_at(doc: Doc, start_char: int) -> bool:
+    """The word starting at ``start_char`` is a verb or function word, by the tagger's POS."""
+    token = next((t for t in doc if t.idx == start_char), None)
+    return token is not None and token.tag_ in _FUNCTION_TAGS
 # Appointments and elections name the person before the post: "任命张宏为市教育局局长",
 # "选举王芳为市人大常委会主任", and the next one of a list after a comma ("，李明为…").
 _APPOINT = re.compile(r"(?:任命|选举|提名|聘任|决定任命|同意任命|以)$")
@@ -185,7 +193,10 @@ class TitleChains:
             # 朱邦|造, 小渊惠|三: the model cut the name short (a Chinese name by one character).
             for more in (1, 2) if len(ent.text) >= 3 else (1,):
                 longer = text[pos : end + more]
-                if _NAME_CHARS.match(longer) and not longer.endswith(_NOT_NAME_ENDS) and self._ends_name(text, end + more):
+                # ... but a verb or function word after it (郭福珍|是) ends the name, unless a
+                # title follows (傅全|有|上将)
+                ends = self._title_at(text, end + more) if _function_word_at(doc, end) else self._ends_name(text, end + more)
+                if _NAME_CHARS.match(longer) and not longer.endswith(_NOT_NAME_ENDS) and ends:
                     return pos, end + more
             return pos, end
         for length in (3, 2, 4):
@@ -216,6 +227,9 @@ class TitleChains:
     def _ends_name(self, text: str, end: int) -> bool:
         if _AFTER_NAME.match(text, end) or end in self._entity_starts:  # 记者龙跃|北京报道
             return True
+        return self._title_at(text, end)
+
+    def _title_at(self, text: str, end: int) -> bool:
         title = self.rules.title_re.match(text, end)  # 龙永图副部长, 傅全有上将 (not 告诉记者)
         return title is not None and title.group() not in _BYLINE_TITLES
 

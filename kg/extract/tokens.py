@@ -65,7 +65,22 @@ def org_titles(doc: Doc, rules: Rules) -> Cuts:
             cuts.offsets.add(s)
     if cuts.offsets:  # an entity across a word boundary where a title starts ends there too
         cuts.trim_at = (cuts.offsets | set(starts)) & title_starts
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        # 市发展改革委党组|书记, 南湾村党支部|书记: a party unit + 书记 is the post (党组书记); the
+        # body, or the village, ends before it
+        unit = next((u for u in _PARTY_UNITS if ent.text.endswith(u) and len(ent.text) - len(u) >= 2), None)
+        if unit is not None and _PARTY_POST.match(text, ent.end_char):
+            cut = ent.end_char - len(unit)
+            head = text[ent.start_char : cut]
+            cuts.offsets.add(cut)
+            cuts.model.append((ent.start_char, cut, "LOC" if is_place_name(head, rules) else "ORG"))
     return cuts
+
+
+_PARTY_UNITS = ("党组", "党委", "党工委", "党总支", "党支部")
+_PARTY_POST = re.compile(r"(?:副|第一)?书记")
 
 
 # 故县镇和县农业农村局, 递铺街道和县发展和改革局: a town, 和, then a body relative to the county,
@@ -163,7 +178,40 @@ def _place_chain(text: str) -> list[int]:
         ends.append(pos + len(head))
 
 
+def bracket_cuts(doc: Doc, rules: Rules) -> Cuts:
+    """山东）数字科技有限公司 of 云轴联（山东）数字科技有限公司: an entity the model cut at one bracket
+    of a pair keeps the side without it, so the name can be joined whole again."""
+    cuts = Cuts()
+    for ent in doc.ents:
+        opened = [i for i, c in enumerate(ent.text) if c in "（("]
+        closed = [i for i, c in enumerate(ent.text) if c in "）)"]
+        if len(opened) == len(closed):
+            continue
+        cut = closed[-1] + 1 if len(closed) > len(opened) else opened[0]
+        keep = (ent.start_char + cut, ent.end_char) if len(closed) > len(opened) else (ent.start_char, ent.start_char + cut)
+        cuts.offsets.update({ent.start_char + cut - 1, ent.start_char + cut})
+        if keep[1] - keep[0] >= 2:
+            cuts.model.append((*keep, ent.label_))
+    return cuts
+
+
+def region_runs(doc: Doc, rules: Rules) -> Cuts:
+    """京|津|冀: places the model found side by side that together name a region of
+    lexicons/regions.txt are that region (京津冀, 粤港澳)."""
+    cuts = Cuts()
+    ents = [e for e in doc.ents if e.label_ == "LOC"]
+    for i, first in enumerate(ents):
+        for j in range(i + 1, min(i + 4, len(ents))):
+            if ents[j].start_char != ents[j - 1].end_char:
+                break
+            if doc_text(doc)[first.start_char : ents[j].end_char] in rules.regions:
+                cuts.model.append((first.start_char, ents[j].end_char, "LOC"))
+    return cuts
+
+
 SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
+    "bracket_cuts": bracket_cuts,
+    "region_runs": region_runs,
     "org_titles": org_titles,
     "listed_bodies": listed_bodies,
     "water_surface": water_surface,
@@ -188,7 +236,7 @@ def retokenize(
     for name, splitter in SPLITTERS.items():
         if name not in disable:
             cuts.add(splitter(doc, rules))
-    if not cuts.offsets and not cuts.model:
+    if not cuts.offsets and not cuts.model and not cuts.trim_at:
         return doc, [], {}
     ents = []
     for e in doc.ents:

@@ -12,6 +12,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span
 
 from kg.extract.backends.doc import doc_text
+from kg.extract.lists import place_chars
 from kg.extract.places import common_words, gazetteer, world_places
 from kg.extract.rules import RULES_DIR, Rules, read_list
 from kg.extract.words import (
@@ -27,7 +28,9 @@ from kg.extract.words import (
 )
 
 _DATELINE = re.compile(r"^本报.{0,6}讯$")
-_JUNK = re.compile(r"^[\d\W_a-zA-Z]*$")  # digits, punctuation, bare latin letters
+# digits and punctuation, at most one latin letter (Latin names, EA or bwin, are names)
+_JUNK = re.compile(r"^[\d\W_]*[a-zA-Z]?[\d\W_]*$")
+_NOT_IN_NAMES = re.compile(r"[\d０-９a-zA-Zａ-ｚＡ-Ｚ·•]")  # no place name holds these
 # A person "name" followed by one of these is the start of a place name (潘庄 + 镇).
 _PLACE_AFTER = ("镇", "乡", "村", "街道", "路", "街", "河", "湖", "区", "县")
 # Characters that end words and start no name (产业, 企业, 制造业).
@@ -101,7 +104,18 @@ def not_an_entity(ent: Span, f: DocFacts) -> str | None:
         return "listed in not_entities.txt / not_entity_endings.txt"
     if len(text.strip()) < 2 or _DATELINE.match(text) or _JUNK.match(text) or any(c.isspace() for c in text):
         return "one character, a dateline, digits or punctuation"
+    if _unbalanced(text):
+        return "cut at a bracket (山东）数字科技公司 of 云轴联（山东）数字科技公司)"
     return None
+
+
+def _unbalanced(text: str) -> bool:
+    depth = 0
+    for c in text:
+        depth += (c in "（(") - (c in "）)")
+        if depth < 0:
+            return True
+    return depth != 0
 
 
 def cut_word_end(ent: Span, f: DocFacts) -> str | None:
@@ -211,8 +225,21 @@ def person_is_place(ent: Span, f: DocFacts) -> str | None:
 
 
 def loc_not_place(ent: Span, f: DocFacts) -> str | None:
-    if ent.label_ == "LOC" and not is_place_name(ent.text, f.rules) and not _foreign_division(ent, f):
-        return "no gazetteer place, region or geographic ending"
+    """A "place" that is none of the gazetteer's and is shaped like no place: a city or county
+    the gazetteer lacks (沿黄城市), an everyday word (中华), digits or letters (11号楼), or two
+    one-character forms cut from a longer run (京|津冀). Other unlisted names stand: landmarks,
+    foreign towns, old names (阳关, 土伦, 北平) are the tagger's to call."""
+    text, rules = ent.text, f.rules
+    if ent.label_ != "LOC" or is_place_name(text, rules) or _foreign_division(ent, f):
+        return None
+    if text.endswith(("省", "市", "县")):
+        return "a province, city or county the gazetteer lacks"
+    if text in common_words():
+        return "an everyday word"
+    if _NOT_IN_NAMES.search(text):
+        return "digits, letters or a separator"
+    if len(text) == 2 and all(c in place_chars(rules) for c in text):
+        return "two one-character place forms (津冀 of 京津冀)"
     return None
 
 
@@ -223,8 +250,11 @@ def _head_after(text: str, heads: Sequence[str], before: Callable[[str], bool]) 
 
 def campaign_org(ent: Span, f: DocFacts) -> str | None:
     rules = f.rules
-    if ent.label_ == "ORG" and _head_after(ent.text, rules.campaign_words, lambda t: is_place_name(t, rules)):
-        return "a place and a campaign word (法治|山东建设)"
+    def place_with_theme(t: str) -> bool:  # 山东, 平安聊城, 法治山东: a place, after a theme word of two
+        return is_place_name(t, rules) or (len(t) >= 4 and is_place_name(t[2:], rules))
+
+    if ent.label_ == "ORG" and _head_after(ent.text, rules.campaign_words, place_with_theme):
+        return "a place and a campaign word (法治|山东建设, 平安聊城建设)"
     return None
 
 
@@ -239,19 +269,6 @@ def figure_of_speech(ent: Span, f: DocFacts) -> str | None:
     if ent.label_ in ("ORG", "LOC") and quoted(ent) and ent.start > 1 and ent.doc[ent.start - 2].text == "的":
         return "a quoted figure of speech after 的 (成长壮大的“梦工厂”)"
     return None
-
-
-def everyday_word_org(ent: Span, f: DocFacts) -> str | None:
-    """中华, 东风: an everyday word, unless a company word follows or the text names the brand
-    with one elsewhere (中通 of 中通客车)."""
-    text = ent.text
-    if ent.label_ != "ORG" or len(text) != 2 or text not in common_words():
-        return None
-    if text in f.rules.exceptions("short_form") or text in _BLOCS:
-        return None  # 中行, 农行: a bank's short form, also a word; 东盟: a bloc
-    if _next(ent) in f.rules.company_words or text in f.brands:
-        return None
-    return "an everyday word (中华, 东风) the text never writes as a brand"
 
 
 def _foreign_division(ent: Span, f: DocFacts) -> bool:
@@ -325,8 +342,34 @@ def listed_river(ent: Span, f: DocFacts) -> str | None:
     return None
 
 
-# Relabels run first (in this order, the first that answers wins), then the vetoes on the new
-# label; listed_river runs after the vetoes (a river "person" is vetted as a person).
+# ---------------------------------------------------------------- keepers
+
+
+def place_abbreviation(ent: Span, f: DocFacts) -> str | None:
+    """美, 鲁, 港 (中美关系, 鲁豫交界, 港澳台, 中方, 访华): a one-character place the model found
+    that stands for one country, province or continent (lexicons/country_abbreviations.tsv,
+    province_abbreviations.tsv), where the text uses it as one: beside another such form, before
+    方/籍/外, or after a verb of going or 在/对 (访华, 在京, 对华). Kept, as a mention of the full name. (中 of
+    中药 or 美 of 和美 are characters of words.)"""
+    full = f.rules.one_char_place(ent.text) if ent.label_ == "LOC" and len(ent.text) == 1 else None
+    if full is None:
+        return None
+    text, s = doc_text(ent.doc), ent.start_char
+    before = text[s - 1] if s > 0 else ""
+    before2 = text[s - 2] if s > 1 and before == "、" else ""
+    after = text[s + 1 : s + 2]
+    after2 = text[s + 2 : s + 3] if after == "、" else ""
+    beside = any(c and f.rules.one_char_place(c) for c in (before, before2, after, after2))
+    return full if beside or after in _AFTER_ABBREVIATION or before in _BEFORE_ABBREVIATION else None
+
+
+_AFTER_ABBREVIATION = frozenset("方籍外")  # 中方, 英籍, 中外
+_BEFORE_ABBREVIATION = frozenset("访来赴驻援旅在抵对进离返")  # 访华, 援藏, 在京, 对华
+
+
+# Relabels run first (in this order, the first that answers wins), then the keepers (an entity one
+# keeps skips the vetoes), then the vetoes on the new label; listed_river runs after the vetoes
+# (a river "person" is vetted as a person).
 RELABELS: dict[str, Callable[[Span, DocFacts], str | None]] = {
     "project_name": project_name,
     "body_like_place": body_like_place,
@@ -336,6 +379,8 @@ RELABELS: dict[str, Callable[[Span, DocFacts], str | None]] = {
     "suffixed_body": suffixed_body,
 }
 LATE_RELABELS = {"listed_river": listed_river}
+# keeper -> the full name the kept entity stands for
+KEEPERS: dict[str, Callable[[Span, DocFacts], str | None]] = {"place_abbreviation": place_abbreviation}
 VETOES: dict[str, Veto] = {
     "not_an_entity": not_an_entity,
     "cut_word_end": cut_word_end,
@@ -354,7 +399,6 @@ VETOES: dict[str, Veto] = {
     "campaign_org": campaign_org,
     "generic_org": generic_org,
     "figure_of_speech": figure_of_speech,
-    "everyday_word_org": everyday_word_org,
     "quoted_campaign": quoted_campaign,
 }
 
@@ -370,17 +414,26 @@ def veto_reason(ent: Span, facts: DocFacts, *, disable: frozenset[str] = frozens
     return None
 
 
-def clean_model_ents(doc: Doc, rules: Rules, *, disable: frozenset[str] = frozenset()) -> list[Span]:
-    """The model's entities, relabelled and vetted."""
+def clean_model_ents(
+    doc: Doc, rules: Rules, *, disable: frozenset[str] = frozenset()
+) -> tuple[list[Span], dict[tuple[int, int], str]]:
+    """The model's entities, relabelled and vetted; and the full names of those a keeper kept,
+    by (start_char, end_char)."""
     model = list(doc.ents)
     facts = DocFacts(doc, rules, model)
     kept: list[Span] = []
+    full_names: dict[tuple[int, int], str] = {}
     for ent in model:
         for name, relabel in RELABELS.items():
             label = None if name in disable else relabel(ent, facts)
             if label is not None:
                 ent = Span(doc, ent.start, ent.end, label=label)
                 break
+        full = next((n for k, keep in KEEPERS.items() if k not in disable and (n := keep(ent, facts))), None)
+        if full is not None:
+            full_names[(ent.start_char, ent.end_char)] = full
+            kept.append(ent)
+            continue
         if veto_reason(ent, facts, disable=disable) is not None:
             continue
         for name, relabel in LATE_RELABELS.items():
@@ -388,4 +441,4 @@ def clean_model_ents(doc: Doc, rules: Rules, *, disable: frozenset[str] = frozen
             if label is not None:
                 ent = Span(doc, ent.start, ent.end, label=label)
         kept.append(ent)
-    return kept
+    return kept, full_names

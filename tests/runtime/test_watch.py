@@ -14,6 +14,7 @@ from spies import count_extractions, count_model_loads
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.extract.backends import DEFAULT_BACKEND
 from kg.pipeline import run
 from kg.runtime.lock import output_lock
 from kg.runtime.parallel import can_fork
@@ -173,12 +174,12 @@ def test_watch_loads_the_model_while_it_waits(pages: Path, tmp_path: Path, monke
     updates: list[Update] = []
 
     def changes() -> Iterator[set[tuple[object, str]]]:
-        assert loads == ["lac"] and updates[0].result is not None and updates[0].result.reused == 3
+        assert loads == [DEFAULT_BACKEND.value] and updates[0].result is not None and updates[0].result.reused == 3
         shutil.copy(DATA / "gb18030.txt", pages / "new.txt")
         yield {("added", str(pages / "new.txt"))}
 
     watch([pages], out=out, on_update=updates.append, changes=changes(), html=False)
-    assert loads == ["lac"] and len(updates) == 2
+    assert loads == [DEFAULT_BACKEND.value] and len(updates) == 2
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ class BackendName(str, Enum):
     hanlp = "hanlp"
 
 
-DEFAULT_BACKEND = BackendName.lac
+DEFAULT_BACKEND = BackendName.tagger
 
 
 class BackendError(RuntimeError):

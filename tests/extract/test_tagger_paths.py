@@ -1,0 +1,66 @@
+"""The domain rules on the default backend's (kg's tagger's) output: patterns of its entities that
+LAC's words never showed (one-character places, names cut at a bracket, party units)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Extractor
+from tests.extract.conftest import make_article
+
+
+@pytest.fixture(scope="module")
+def default():
+    extractor = Extractor()
+
+    def run(text: str):
+        ex = extractor.extract(make_article(text))
+        return {(m.text, m.type) for m in ex.mentions}, {(r.person, r.title, r.org) for r in ex.roles}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "not_found"),
+    [
+        ("通过中韩双语图书展示聊城文化。", {("中国", "LOC"), ("韩国", "LOC")}, set()),  # a pair of forms
+        ("中方队员登顶成功。", {("中国", "LOC")}, set()),  # 中方
+        ("研发了中药饮片等高端产品。", set(), {("中国", "LOC")}),  # 中 of 中药 is a character of a word
+        ("和美乡村宜居宜业。", set(), {("美国", "LOC")}),
+    ],
+)
+def test_one_character_place_forms_stand_where_the_text_uses_them_as_places(default, text, found, not_found):
+    mentions, _ = default(text)
+    assert found <= mentions and not (not_found & mentions), mentions
+
+
+def test_one_character_places_of_a_listed_region_are_the_region(default):
+    mentions, _ = default("推动京津冀协同发展。")
+    assert ("京津冀", "LOC") in mentions and ("北京", "LOC") not in mentions
+
+
+def test_a_name_with_a_place_in_brackets_is_one_organisation(default):
+    mentions, _ = default("云轴联（山东）数字科技有限责任公司总经理王强说。")
+    assert ("云轴联（山东）数字科技有限责任公司", "ORG") in mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("市发展改革委党组书记、主任高峰介绍了情况。", ("高峰", "党组书记", "市发展改革委")),
+        ("于集镇党委书记冯潇表示，截至目前。", ("冯潇", "党委书记", "于集镇")),
+    ],
+)
+def test_a_party_unit_and_secretary_is_the_post_not_the_body(default, text, role):
+    _, roles = default(text)
+    assert any(r[:2] == role[:2] and r[2].endswith(role[2]) for r in roles), roles
+
+
+def test_a_name_does_not_run_into_the_verb_after_it(default):
+    mentions, _ = default("慷慨救助特困学生郭福珍是山东阳谷县第二中学高中学生。")
+    assert ("郭福珍", "PERSON") in mentions and ("郭福珍是", "PERSON") not in mentions
+
+
+def test_a_latin_company_name_is_a_name(default):
+    mentions, _ = default("由CAPCOM与GRIN共同开发的游戏。")
+    assert {("CAPCOM", "ORG"), ("GRIN", "ORG")} <= mentions
