@@ -522,13 +522,29 @@ _mount_train()
 def main() -> None:
     """The ``kg`` command. When a command has finished, with its files closed and no child
     process or thread left, the process ends at once instead of freeing its heap and modules
-    object by object (0.2-0.4 s after spaCy and a graph are loaded: a tenth of a re-run)."""
+    object by object (0.2-0.4 s after spaCy and a graph are loaded: a tenth of a re-run).
+    A wrong command line is one line on stderr, exit 2."""
     try:
-        app()
-        code: int | str | None = 0
+        result = app(standalone_mode=False)
+        code: int | str | None = result if isinstance(result, int) else 0
     except SystemExit as exc:
         code = exc.code
+    except Exception as exc:  # click's exceptions (typer carries its own copy of click)
+        if not hasattr(exc, "format_message") and type(exc).__name__ != "Abort":
+            raise
+        code = _usage_error(exc)
     _exit(code)
+
+
+def _usage_error(exc: Exception) -> int:
+    if type(exc).__name__ == "Abort":
+        print("stopped", file=sys.stderr)
+        return 130
+    ctx = getattr(exc, "ctx", None)
+    command = f" {ctx.info_name}" if ctx is not None and ctx.parent is not None else ""
+    hint = f" (see kg{command} --help)" if "Usage" in type(exc).__name__ or "Param" in type(exc).__name__ else ""
+    print(f"error: {exc.format_message()}{hint}", file=sys.stderr)  # type: ignore[attr-defined]
+    return int(getattr(exc, "exit_code", 2))
 
 
 def _exit(code: int | str | None) -> None:

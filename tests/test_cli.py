@@ -348,3 +348,14 @@ def test_cli_run_refuses_a_date_that_is_none(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "--date" in result.output
     assert not (tmp_path / "out" / "graph.graphml").exists()
+
+
+def test_cli_a_wrong_command_line_is_one_line_and_exit_2() -> None:
+    import subprocess
+    import sys
+
+    for args in (["show", "--top", "-5", "x"], ["bogus"]):
+        done = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", *args],
+                              capture_output=True, text=True, timeout=120, check=False)
+        assert done.returncode == 2, done
+        assert len(done.stderr.strip().splitlines()) == 1 and done.stderr.startswith("error: "), done.stderr
