@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))  # run as a script from anywhere without installin
 
 from kg import corpora
 from kg.evaluate import ALL, Report, predict_corpus, score_corpus, tag_corpus
+from kg.extract.backends import DEFAULT_BACKEND
 from kg.extract.entities import FAMILIES, PROPOSERS
 from kg.extract.tokens import SPLITTERS
 from kg.extract.vetoes import KEEPERS, LATE_RELABELS, RELABELS, VETOES
@@ -125,7 +126,7 @@ def main() -> None:
     parser.add_argument("--corpora", default="msra,cluener,resume")
     parser.add_argument("--seeds", action="store_true", help="also the seed pages (kg eval)")
     parser.add_argument("--limit", type=int, default=None, help="first N dev sentences of each corpus")
-    parser.add_argument("--backend", default="lac")
+    parser.add_argument("--backend", default=DEFAULT_BACKEND.value)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "ablation.json")
     args = parser.parse_args()
     results: dict[str, dict] = {}

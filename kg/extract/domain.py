@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from kg.extract import entities as _entities  # noqa: F401  (registers kg_entities)
 from kg.extract import titles as _titles  # noqa: F401  (registers kg_roles)
 from kg.extract.relations import find_relations
-from kg.extract.rules import rules_fingerprint
+from kg.extract.rules import load_rules, rules_fingerprint
 from kg.schema import Article, Extraction, Mention, Role
 
 __all__ = ["annotate", "domain_pipeline", "rules_fingerprint"]
@@ -36,7 +36,13 @@ def domain_pipeline(disable: frozenset[str] = frozenset()) -> Language:
 def annotate(doc: Doc, article: Article, *, disable: frozenset[str] = frozenset()) -> Extraction:
     # The model's own names, before the domain rules judge them: a foreign name (阿斯纳尔) has no
     # Chinese surname and is no entity of the graph, but can still be a relation's party.
-    model_names = [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in ("PERSON", "ORG", "LOC")]
+    # Generic references (代表团, 公司: lexicons/not_entities.txt) are no party.
+    rules = load_rules()
+    model_names = [
+        (e.start_char, e.end_char, e.text, e.label_)
+        for e in doc.ents
+        if e.label_ in ("PERSON", "ORG", "LOC") and not rules.is_not_entity(e.text)
+    ]
     for _name, proc in domain_pipeline(disable).pipeline:
         doc = proc(doc)
     starts = [s.start for s in article.sentences]

@@ -116,6 +116,14 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
     return [a for a in out if not any(t.start < a.end and a.start < t.end for t in taken)]
 
 
+def _over_pair(text: str, arg: _Arg, abbr: dict[str, str]) -> bool:
+    """中美政府, or 美政府 after 中: a span the model made over one or both of a pair of country forms
+    and the word after them."""
+    start = arg.start - 1 if arg.start > 0 and text[arg.start - 1] in abbr and len(arg.text) >= 2 else arg.start
+    span = text[start : arg.end]
+    return len(span) >= 3 and span[0] in abbr and span[1] in abbr and span[2:] in ("政府", "两国", "双方")
+
+
 _BODY_END = re.compile(r"(?:银行|公司|集团|局|委员会|政府|大学|协会|中心|报社|研究院)$")
 
 
@@ -405,9 +413,11 @@ class RelationFinder:
                 and not any(a.start < end - sentence.start and start - sentence.start < a.end for a in args)
             ]
             abbr = country_abbreviations()
-            args = [_Arg(a.start, a.end, abbr.get(a.text, a.text), a.type, a.text in abbr) for a in args]
-            # 中美政府: the model's span over a pair of country forms gives way to the pair.
-            args = [a for a in args if not (len(a.text) >= 3 and a.text[0] in abbr and a.text[1] in abbr and a.text[2:] in ("政府", "两国", "双方"))]
+            # a one-character place (俄 of 俄日, a mention of 俄罗斯) is a country form too
+            args = [_Arg(a.start, a.end, abbr.get(a.text, a.text), a.type, a.text in abbr or (a.end - a.start == 1 < len(a.text)))
+                    for a in args]
+            # 中美政府, 中|美政府: the model's span over a pair of country forms gives way to the pair.
+            args = [a for a in args if not _over_pair(sentence.text, a, abbr)]
             args += _abbreviated(sentence.text, 0, len(sentence.text), args)
             args += _titled_surnames(sentence.text, args, people)
             sent = _Sentence(sentence.text, args)
