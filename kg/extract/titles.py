@@ -69,8 +69,8 @@ _FUNCTION_TAGS = frozenset({"v", "vd", "p", "d", "c", "u", "r", "ad"})
 
 def _function_word_at(doc: Doc, start_char: int) -> bool:
     """The word starting at ``start_char`` is a verb or function word, by the tagger's POS."""
-    token = next((t for t in doc if t.idx == start_char), None)
-    return token is not None and token.tag_ in _FUNCTION_TAGS
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")  # no scan of the Doc
+    return span is not None and span.start_char == start_char and span[0].tag_ in _FUNCTION_TAGS
 # Appointments and elections name the person before the post: "任命张宏为市教育局局长",
 # "选举王芳为市人大常委会主任", and the next one of a list after a comma ("，李明为…").
 _APPOINT = re.compile(r"(?:任命|选举|提名|聘任|决定任命|同意任命|以)$")

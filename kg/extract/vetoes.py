@@ -59,6 +59,10 @@ class DocFacts:
         return [e.text for e in self.model if e.label_ == "ORG"]
 
     @cached_property
+    def org_set(self) -> frozenset[str]:
+        return frozenset(self.orgs)
+
+    @cached_property
     def brands(self) -> set[str]:
         """Two-character brands the text writes with an industry word: 中通 of 中通客车."""
         words = self.rules.company_words
@@ -170,7 +174,8 @@ def person_before_place_word(ent: Span, f: DocFacts) -> str | None:
 
 
 def person_is_company_prefix(ent: Span, f: DocFacts) -> str | None:
-    if ent.label_ == "PERSON" and any(len(o) < len(ent.text) and ent.text.startswith(o) for o in f.orgs):
+    text = ent.text if ent.label_ == "PERSON" else ""
+    if any(text[:n] in f.org_set for n in range(1, len(text))):  # prefixes, not every organisation
         return "a company of the text and a word (泓康医疗|西南)"
     return None
 
