@@ -64,3 +64,9 @@ def test_a_name_does_not_run_into_the_verb_after_it(default):
 def test_a_latin_company_name_is_a_name(default):
     mentions, _ = default("由CAPCOM与GRIN共同开发的游戏。")
     assert {("CAPCOM", "ORG"), ("GRIN", "ORG")} <= mentions
+
+
+def test_a_body_closed_by_its_titles_first_character_is_the_titles_body(default):
+    # 外交部长: the head reads 外交部, LAC reads 外交|部长; the post is 部长 of 外交部
+    _, roles = default("国务院副总理兼外交部长钱其琛出席会议。")
+    assert ("钱其琛", "部长", "外交部") in roles and ("钱其琛", "副总理", "国务院") in roles
