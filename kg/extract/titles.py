@@ -321,7 +321,11 @@ class TitleChains:
                     org_ent = _Words(text[org_start:s], "ORG", org_start, s)
                 else:
                     org_ent = self._org_before(doc, text, lead, ents_at_end, starts, title)
-                body = self._chain_body(text, s, last_end, chain) if org_ent is None else None
+                # a bare chain body is one whether or not the model tagged it (村委会 of 南湾村…、村委会主任)
+                bare = org_ent is None or (org_ent.label_ == "ORG" and org_ent.text in self.rules.chain_bodies)
+                body = self._chain_body(text, s, last_end, chain) if bare else None
+                if body is not None:
+                    org_ent = None
                 if org_ent is not None and org_ent.label_ == "PROJECT":
                     # 国兴集团…示范园项目负责人: the project's people work for the body it is named after.
                     org_ent = owners.get(org_ent.start_char, org_ent)

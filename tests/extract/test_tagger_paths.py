@@ -70,3 +70,8 @@ def test_a_body_closed_by_its_titles_first_character_is_the_titles_body(default)
     # 外交部长: the head reads 外交部, LAC reads 外交|部长; the post is 部长 of 外交部
     _, roles = default("国务院副总理兼外交部长钱其琛出席会议。")
     assert ("钱其琛", "部长", "外交部") in roles and ("钱其琛", "副总理", "国务院") in roles
+
+
+def test_a_bare_chain_body_the_model_tagged_is_the_places_body(default):
+    _, roles = default("南湾村党支部书记、村委会主任王大明介绍。")
+    assert ("王大明", "主任", "南湾村村委会") in roles
