@@ -294,7 +294,7 @@ def spacy_cmd(
 def tagger_cmd(
     out: Annotated[Path, typer.Option(help="Where to save the tagger.")] = Path("models/kg_tagger"),
     data: Annotated[Path | None, typer.Option(help="The folder holding cluener/ and resume/.")] = None,
-    epochs: Annotated[int, typer.Option(min=1, help="Epochs; the best dev epoch is kept.")] = 4,
+    epochs: Annotated[int, typer.Option(min=1, help="Epochs; the best dev epoch is kept.")] = 6,
     seed: Annotated[int, typer.Option(help="Random seed (batches, dropout, init).")] = 0,
     limit: Annotated[int | None, typer.Option(min=1, help="Use only N training sentences.")] = None,
     threads: Annotated[int, typer.Option(min=1, help="CPU threads torch may use.")] = 2,
