@@ -63,7 +63,7 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
         # 我市 + 山东信通铝业有限公司: "our city" is not part of the name.
         if doc[start].text in RELATIVE_PREFIX and start > 0 and doc[start - 1].text in DEMONSTRATIVES:
             start += 1
-        # “市不动产登记中心结合...: a quote opening the sentence, not the name (“智链”公司 keeps it).
+        # “市公共资源交易中心结合...: a quote opening the sentence, not the name (“智链”公司 keeps it).
         if doc[start].text in OPEN_QUOTES and not any(t.text in CLOSE_QUOTES for t in doc[start : token.i]):
             start += 1
         if start == token.i:

@@ -32,7 +32,7 @@ def place_spans(doc: Doc, rules: Rules) -> list[Span]:
             if generic_project(text, rules):
                 continue  # the gazetteer lists zones as towns: 特色产业园区 names none
             if text in rules.zone_suffixes and i > 0 and counted(doc[i - 1]):
-                continue  # N个市属开发区: zones counted, none named
+                continue  # N个县级开发区: zones counted, none named
             if text[0] in _FUNCTION_CHARS and len(text) <= 2:
                 continue
             if j == i and ent_types[i]:

@@ -1,5 +1,5 @@
 """Projects: a name, then a project head of lexicons/project_heads.txt (聊城机场, 徒骇河治理工程,
-某品牌N万台计算机项目), anchored on a place or body, a capacity, or a proper name part."""
+某品牌N万台服务器项目), anchored on a place or body, a capacity, or a proper name part."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def _has_proper_part(span: Span) -> bool:
 
 
 # Heads of physical projects: a descriptive name is enough (绿色食品产业园); 项目/工程/平台 need a
-# proper name part (某品牌N万台计算机项目), or any "重点项目" would be a project.
+# proper name part (某品牌N万台服务器项目), or any "重点项目" would be a project.
 _PHYSICAL_HEADS = ("产业园", "科技园", "工业园", "物流园", "示范园", "高铁", "铁路", "机场", "大桥")
 
 
@@ -134,7 +134,7 @@ def project_spans(doc: Doc, rules: Rules) -> list[Span]:
                 start = k + 1
                 break
         # Generic words and numbers at the left edge are not part of the name (一批重点项目),
-        # a capacity is (N万千瓦风电项目).
+        # a capacity is (N万千瓦光伏项目).
         capacity_first = False
         while start < token.i and (doc[start].text in rules.project_generic or doc[start].tag_ in ("m", "q")):
             if _capacity(doc, start, token.i, rules):

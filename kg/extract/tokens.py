@@ -68,7 +68,7 @@ def org_titles(doc: Doc, rules: Rules) -> Cuts:
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
-        # 市发展改革委党组|书记, 南湾村党支部|书记: a party unit + 书记 is the post (党组书记); the
+        # 市卫健委党组|书记, 某村党支部|书记: a party unit + 书记 is the post (党组书记); the
         # body, or the village, ends before it
         unit = next((u for u in _PARTY_UNITS if ent.text.endswith(u) and len(ent.text) - len(u) >= 2), None)
         if unit is not None and _PARTY_POST.match(text, ent.end_char):
@@ -179,7 +179,7 @@ def _place_chain(text: str) -> list[int]:
 
 
 def bracket_cuts(doc: Doc, rules: Rules) -> Cuts:
-    """山东）数字科技有限公司 of 云轴联（山东）数字科技有限公司: an entity the model cut at one bracket
+    """浙江）新材料公司 of 华瑞（浙江）新材料公司: an entity the model cut at one bracket
     of a pair keeps the side without it, so the name can be joined whole again."""
     cuts = Cuts()
     for ent in doc.ents:

@@ -109,7 +109,7 @@ def not_an_entity(ent: Span, f: DocFacts) -> str | None:
     if len(text.strip()) < 2 or _DATELINE.match(text) or _JUNK.match(text) or any(c.isspace() for c in text):
         return "one character, a dateline, digits or punctuation"
     if _unbalanced(text):
-        return "cut at a bracket (山东）数字科技公司 of 云轴联（山东）数字科技公司)"
+        return "cut at a bracket (浙江）新材料公司 of 华瑞（浙江）新材料公司)"
     return None
 
 
@@ -146,7 +146,7 @@ def generic_project_words(ent: Span, f: DocFacts) -> str | None:
 
 def counted_zone(ent: Span, f: DocFacts) -> str | None:
     if ent.text in f.rules.zone_suffixes and ent.start > 0 and counted(ent.doc[ent.start - 1]):
-        return "zones counted, none named (N个市属开发区)"
+        return "zones counted, none named (N个县级开发区)"
     return None
 
 

@@ -154,7 +154,7 @@ class _Names:
                 _repoint(rep, name, {current}, fits.pop())
 
     def _link_placed(self, rep: dict[str, str], orgs: list[str]) -> None:
-        """不动产登记中心 = 聊城市不动产登记中心: a body written without its place joins the one
+        """公共资源交易中心 = 德州市公共资源交易中心: a body written without its place joins the one
         organisation of the corpus named "<place><body>"."""
         by_body: dict[str, set[str]] = defaultdict(set)
         for full in {rep.get(n, n) for n in orgs}:

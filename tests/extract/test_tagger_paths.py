@@ -40,15 +40,29 @@ def test_one_character_places_of_a_listed_region_are_the_region(default):
 
 
 def test_a_name_with_a_place_in_brackets_is_one_organisation(default):
-    mentions, _ = default("云轴联（山东）数字科技有限责任公司总经理王强说。")
-    assert ("云轴联（山东）数字科技有限责任公司", "ORG") in mentions
+    mentions, _ = default("华瑞（浙江）新材料科技有限公司总经理李明说。")
+    assert ("华瑞（浙江）新材料科技有限公司", "ORG") in mentions
+
+
+def test_an_entity_cut_at_one_bracket_keeps_the_side_without_it():
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from kg.extract.rules import load_rules
+    from kg.extract.tokens import bracket_cuts
+
+    words = ["华瑞", "（", "浙江", "）", "新材料公司", "说"]
+    doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
+    doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 2, 5, "ORG")]  # 浙江）新材料公司
+    cuts = bracket_cuts(doc, load_rules())
+    assert cuts.model == [(6, 11, "ORG")]  # 新材料公司
 
 
 @pytest.mark.parametrize(
     ("text", "role"),
     [
-        ("市发展改革委党组书记、主任高峰介绍了情况。", ("高峰", "党组书记", "市发展改革委")),
-        ("于集镇党委书记冯潇表示，截至目前。", ("冯潇", "党委书记", "于集镇")),
+        ("市卫健委党组书记、主任王刚介绍了情况。", ("王刚", "党组书记", "市卫健委")),
+        ("杨集镇党委书记赵敏表示，截至目前。", ("赵敏", "党委书记", "杨集镇")),
     ],
 )
 def test_a_party_unit_and_secretary_is_the_post_not_the_body(default, text, role):

@@ -247,16 +247,16 @@ def test_resolve_the_papers_own_place_is_the_home_place():
 
 def test_resolve_a_body_without_its_place_joins_the_one_placed_body():
     res = resolve([
-        extraction("p#1", "聊城市不动产登记中心推出新举措。", [("聊城市不动产登记中心", "ORG")]),
-        extraction("p#2", "不动产登记中心延时服务。", [("不动产登记中心", "ORG")]),
+        extraction("p#1", "德州市公共资源交易中心推出新举措。", [("德州市公共资源交易中心", "ORG")]),
+        extraction("p#2", "公共资源交易中心延时服务。", [("公共资源交易中心", "ORG")]),
     ])
-    assert "ORG:不动产登记中心" not in labels(res) and "ORG:聊城市不动产登记中心" in labels(res)
+    assert "ORG:公共资源交易中心" not in labels(res) and "ORG:德州市公共资源交易中心" in labels(res)
 
 
 def test_resolve_a_body_without_its_place_stays_apart_when_two_places_have_one():
     res = resolve([
-        extraction("p#1", "聊城市不动产登记中心推出新举措。", [("聊城市不动产登记中心", "ORG")]),
-        extraction("p#2", "济南市不动产登记中心推出新举措。", [("济南市不动产登记中心", "ORG")]),
-        extraction("p#3", "不动产登记中心延时服务。", [("不动产登记中心", "ORG")]),
+        extraction("p#1", "德州市公共资源交易中心推出新举措。", [("德州市公共资源交易中心", "ORG")]),
+        extraction("p#2", "济南市公共资源交易中心推出新举措。", [("济南市公共资源交易中心", "ORG")]),
+        extraction("p#3", "公共资源交易中心延时服务。", [("公共资源交易中心", "ORG")]),
     ])
-    assert "ORG:不动产登记中心" in labels(res)
+    assert "ORG:公共资源交易中心" in labels(res)
