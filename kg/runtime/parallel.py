@@ -199,18 +199,17 @@ def _extract_dask(
     distributed = _import_dask()
     # Import failures must surface at the call, not at the first next(): check eagerly and
     # hand back a generator for the rest.
-    return _dask_results(distributed, articles, extractor, jobs, scheduler, progress, batch_size)
+    return _on_client(
+        distributed, jobs, scheduler,
+        lambda client: extract_all_with_client(articles, extractor, client, progress=progress, batch_size=batch_size),
+    )
 
 
-def _dask_results(
-    distributed: Any,
-    articles: Iterable[Article],
-    extractor: ExtractorLike,
-    jobs: int,
-    scheduler: str | None,
-    progress: Callable[[int], None] | None,
-    batch_size: int,
+def _on_client(
+    distributed: Any, jobs: int, scheduler: str | None, work: Callable[[Any], Iterator[Extraction]]
 ) -> Iterator[Extraction]:
+    """``work``'s results on a client of ``scheduler``, or of a local cluster of ``jobs``
+    processes, held for as long as they are read."""
     cluster = None
     if scheduler is None:
         cluster = distributed.LocalCluster(
@@ -220,9 +219,7 @@ def _dask_results(
     else:
         client = distributed.Client(scheduler)
     try:
-        yield from extract_all_with_client(
-            articles, extractor, client, progress=progress, batch_size=batch_size
-        )
+        yield from work(client)
     finally:
         client.close()
         if cluster is not None:
