@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from kg.extract.places import RELATIVE_LEVELS, Gazetteer, Place, country_names, gazetteer
@@ -142,28 +143,31 @@ class _Names:
         """华西医院 = 四川大学华西医院: a unit named without its parent institution joins the one
         organisation of the corpus named "<parent><unit>" (parent endings: parent_institutions.txt)."""
         endings = parent_institutions()
-        by_unit: dict[str, set[str]] = defaultdict(set)
-        for full in {rep.get(n, n) for n in orgs}:
-            for cut in range(2, len(full) - MIN_UNIT + 1):
-                if full[:cut].endswith(endings):
-                    by_unit[full[cut:]].add(full)
-        for name in orgs:
-            current = rep.get(name, name)
-            fits = by_unit.get(current, set()) - {current}
-            if len(fits) == 1:
-                _repoint(rep, name, {current}, fits.pop())
+        self._join_one(rep, orgs, lambda full: (
+            full[cut:] for cut in range(2, len(full) - MIN_UNIT + 1) if full[:cut].endswith(endings)
+        ))
 
     def _link_placed(self, rep: dict[str, str], orgs: list[str]) -> None:
         """公共资源交易中心 = 德州市公共资源交易中心: a body written without its place joins the one
         organisation of the corpus named "<place><body>"."""
-        by_body: dict[str, set[str]] = defaultdict(set)
+
+        def body(full: str) -> list[str]:
+            short = strip_place_prefix(full, self.gaz)
+            return [short] if short != full and len(short) >= MIN_UNIT else []
+
+        self._join_one(rep, orgs, body)
+
+    @staticmethod
+    def _join_one(rep: dict[str, str], orgs: list[str], shorts: Callable[[str], Iterable[str]]) -> None:
+        """Each organisation whose name is one of ``shorts(full)`` for exactly one full name of
+        the corpus joins that full name."""
+        by_short: dict[str, set[str]] = defaultdict(set)
         for full in {rep.get(n, n) for n in orgs}:
-            body = strip_place_prefix(full, self.gaz)
-            if body != full and len(body) >= MIN_UNIT:
-                by_body[body].add(full)
+            for short in shorts(full):
+                by_short[short].add(full)
         for name in orgs:
             current = rep.get(name, name)
-            fits = by_body.get(current, set()) - {current}
+            fits = by_short.get(current, set()) - {current}
             if len(fits) == 1:
                 _repoint(rep, name, {current}, fits.pop())
 
