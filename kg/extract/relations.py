@@ -116,6 +116,11 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
     return [a for a in out if not any(t.start < a.end and a.start < t.end for t in taken)]
 
 
+def _written_out(arg: _Arg) -> bool:
+    """One character in the text, a longer name in the mention: 俄 written out as 俄罗斯."""
+    return arg.end - arg.start == 1 and len(arg.text) > 1
+
+
 def _over_pair(text: str, arg: _Arg, abbr: dict[str, str]) -> bool:
     """中美政府, or 美政府 after 中: a span the model made over one or both of a pair of country forms
     and the word after them."""
@@ -414,8 +419,7 @@ class RelationFinder:
             ]
             abbr = country_abbreviations()
             # a one-character place (俄 of 俄日, a mention of 俄罗斯) is a country form too
-            args = [_Arg(a.start, a.end, abbr.get(a.text, a.text), a.type, a.text in abbr or (a.end - a.start == 1 < len(a.text)))
-                    for a in args]
+            args = [_Arg(a.start, a.end, abbr.get(a.text, a.text), a.type, a.text in abbr or _written_out(a)) for a in args]
             # 中美政府, 中|美政府: the model's span over a pair of country forms gives way to the pair.
             args = [a for a in args if not _over_pair(sentence.text, a, abbr)]
             args += _abbreviated(sentence.text, 0, len(sentence.text), args)

@@ -198,13 +198,13 @@ def bracket_cuts(doc: Doc, rules: Rules) -> Cuts:
 def region_runs(doc: Doc, rules: Rules) -> Cuts:
     """京|津|冀: places the model found side by side that together name a region of
     lexicons/regions.txt are that region (京津冀, 粤港澳)."""
-    cuts = Cuts()
+    cuts, text = Cuts(), doc_text(doc)
     ents = [e for e in doc.ents if e.label_ == "LOC"]
     for i, first in enumerate(ents):
         for j in range(i + 1, min(i + 4, len(ents))):
             if ents[j].start_char != ents[j - 1].end_char:
                 break
-            if doc_text(doc)[first.start_char : ents[j].end_char] in rules.regions:
+            if text[first.start_char : ents[j].end_char] in rules.regions:
                 cuts.model.append((first.start_char, ents[j].end_char, "LOC"))
     return cuts
 
