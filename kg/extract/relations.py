@@ -42,32 +42,40 @@ _LIST_JOIN = re.compile(r"^\s*(?:、|和|及|以及|，以及|，及)\s*$")
 _JOINT_JOIN = re.compile(r"^\s*(?:、|和|及|以及|与|同)\s*$")
 # Between a qualifier and the person (or body) it qualifies: title words, no verb or preposition.
 _QUALIFIER_GAP = re.compile(r"^[\u4e00-\u9fff·、]{0,14}$")
-_NOT_IN_QUALIFIER_GAP = re.compile(r"[在到赴对向与同和及由率等于从将已曾为是说]|会见|会谈|访问|签|投资|调研|考察")
+_NOT_IN_QUALIFIER_GAP = re.compile(r"[在到赴对向与同和及由率等于从将已曾为是说就]|会见|会谈|访问|签|投资|调研|考察")
 # Investment nouns and names: 投资者, 投资环境, 投资集团 … are no investment event.
 _NOT_INVEST_AFTER = re.compile(r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险")
 # 中方, 葡方, 中国公司, 中国企业: a side or a kind of party, not a named one.
-_GENERIC = re.compile(r"[\u4e00-\u9fff]方|(?:中国|外国|我国|各国|该|本|我)(?:公司|企业|政府|代表团)")
+_GENERIC = re.compile(r"[\u4e00-\u9fff]方|(?:中国|外国|我国|各国|该|本|我)?(?:公司|企业|政府|代表团|考察团|访问团|访华团)")
 # After a head: it is in a time adjunct (访美期间) or modifies a noun (查谟和克什米尔争端的).
 _ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后|前|[^，、和及与同]{0,4}的)")
 _LED = re.compile(r"(?:以|由)[^，。；]{1,40}?(?:为团长|为首|率领|带领)的?")
 _DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组)")
+_BOTH = re.compile(r"两国|双方|两党|两市|两省")
 _TREATY = re.compile(r"条约|公约|法规|决议")
-_JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)[\u4e00-\u9fff]{0,6}")
+_JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)[\u4e00-\u9fff]{0,10}")
 _PLACE_JOIN = re.compile(r"[\u4e00-\u9fff（）()]{0,6}[、，,和及]")
-# Between the last place of a visit and its verb: 进行, 等5国, 实地.
-_PLACE_LIST_END = re.compile(r"[\u4e00-\u9fff\d（）()]{0,4}(?:等[\u4e00-\u9fff\d]{0,6})?(?:进行|开展|实地)?")
+# Between the last place of a visit and its verb: 进行, 等5国, 实地, 进行为期3天的正式友好.
+_PLACE_LIST_END = re.compile(
+    r"[\u4e00-\u9fff\d（）()]{0,4}(?:等[\u4e00-\u9fff\d]{0,6})?(?:进行|开展|实地)?(?:为期[^，,。；;的]{1,6}的)?[\u4e00-\u9fff]{0,4}"
+)
 _PARTNER = re.compile(r"(?<![共参给])与(?!会)|(?<![共相等一如])同(?![时意样期比等行志事学胞])|跟|(?<![温平])和(?![平谐])")
 # A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问).
 _GOVERNED = re.compile(r"(?:[在到赴对向与同和跟从由给被把以据及]|前往|来到|走进)(?:来访的|前来访问的|了)?$")
 _PRONOUN = re.compile(r"(?:^|[^其])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实)")
-# 深圳两家水果商: a place that only says where an unnamed party comes from.
-_UNNAMED_AFTER = re.compile(r"[\d一两二三四五六七八九十几数多]+[家个名位所户]")
+# 深圳两家水果商, 欧盟领导人, 巴勒斯坦人: a place or body that only says where an unnamed party
+# comes from.
+_UNNAMED_AFTER = re.compile(
+    r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|领导人|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
+)
 _AMOUNT = re.compile(
     r"(?P<num>\d+(?:[.．·]\d+)?|[一二两三四五六七八九十百千]+)\s*(?P<mult>万亿|亿|千万|百万|万|千)?\s*"
     r"(?P<unit>元人民币|元|美元|欧元|英镑|日元|港元|港币)"
 )
 _MULT = {"": 1, "千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8, "万亿": 10**12}
 _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# 受到A总统的亲切接见: the guest is the subject, the host follows 受到.
+_PASSIVE = re.compile(r"(?:受到|得到|获得)(?:了)?([^，。；]{1,30}?)的(?:亲切|热情|友好)?(?=会见|接见|会晤)")
 _ESCORT = re.compile(r"^\s*(?:等)?(?:陪同|见证)")
 
 
@@ -96,8 +104,13 @@ def country_abbreviations() -> dict[str, str]:
     return out
 
 
-# After a pair of country forms that are the parties of an event: 中美两国, 俄日要想…签署.
-_PAIR_AFTER = re.compile(r"(?!洲)(?:两国|双方|政府|之间|[^，,。；;]{0,10}(?:签署|签订|会谈|会晤))")
+# After a pair of country forms that are the parties of an event: 中美两国, 俄日要想…签署. Not
+# where they only name a treaty (中日和平友好条约签订), their leaders (日俄首脑会谈) or a noun's
+# owners (中美双方的有关公司).
+_PAIR_AFTER = re.compile(
+    r"(?!洲)(?:(?:两国|双方|政府|之间)(?![^，,。；;]{0,3}的)"
+    r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长)[^，,。；;]){0,10}(?:签署|签订|会谈|会晤))"
+)
 
 
 def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Arg]:
@@ -105,9 +118,10 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
     来/赴/访), 中美, 俄日 (a pair before 两国/双方/政府 or a signing or meeting verb)."""
     abbr = country_abbreviations()
     out = []
-    for m in re.finditer(r"(?<=[来赴访到])(.)(?=访问|考察|参观|调研|$)", text[start:end]):
-        if m.group(1) in abbr:
-            out.append(_Arg(start + m.start(1), start + m.end(1), abbr[m.group(1)], "LOC", True))
+    for m in re.finditer(r"(?<=[来赴访到])(.)(?=访问|考察|参观|调研|$)|(?<=对)(.)(?=投资)", text[start:end]):
+        group = 1 if m.group(1) else 2
+        if m.group(group) in abbr:
+            out.append(_Arg(start + m.start(group), start + m.end(group), abbr[m.group(group)], "LOC", True))
     for i in range(len(text) - 1):
         a, b = text[i], text[i + 1]
         if a in abbr and b in abbr and a != b and _PAIR_AFTER.match(text, i + 2):
@@ -211,8 +225,8 @@ class _Sentence:
         self.text = text
         outer: list[_Arg] = []
         for m in sorted(_split_joined(mentions), key=lambda m: (m.start, -m.end)):
-            if _GENERIC.fullmatch(m.text):
-                continue
+            if _GENERIC.fullmatch(m.text) or (m.end - m.start == 1 and text.startswith(("方", "资"), m.end)):
+                continue  # 巴方, 中资: a side or a kind, not a named party
             if outer and m.start < outer[-1].end:
                 continue  # inside a longer mention (临清市 in 临清市开发区…产业园)
             outer.append(m)
@@ -250,6 +264,8 @@ class _Sentence:
         if m.type == "PERSON" or m.abbreviated:
             return False
         gap = self.text[m.end : nxt.start]
+        if gap.endswith("、") and _ends_in_title(gap[:-1]):
+            gap = gap[:-1]  # 全国人大常委会副委员长、协会会长A: two posts of one person
         if not _QUALIFIER_GAP.match(gap) or _NOT_IN_QUALIFIER_GAP.search(gap) or gap.startswith("、") or gap.endswith("、"):
             return False
         if nxt.type == "PERSON" or gap == "":
@@ -339,15 +355,27 @@ class _Sentence:
             text = self.text[prev[0] : prev[1]]
             if _SPEECH.search(text) or "陪同" in text or "见证" in text:
                 return []
-            heads = self.heads_in(prev[0], prev[1], ("PERSON", "ORG", "LOC"))
+            led = _led_spans(self.text, prev)
+            heads = [m for m in self.heads_in(prev[0], prev[1], ("PERSON", "ORG", "LOC")) if not _in(m, led)]
             if heads:
                 first = heads[0]
                 if first.type not in types or _GOVERNED.search(self.text[prev[0] : first.start]):
-                    return []
+                    return self._topic(prev, heads, types)
                 if _UNNAMED_AFTER.match(self.text, first.end):
                     return []
                 return self.listed(first, prev[1], types)
         return []
+
+    def _topic(self, clause: tuple[int, int], heads: list[_Arg], types: tuple[str, ...]) -> list[_Arg]:
+        """应邀对日本进行访问的国家副主席A，今天到B访问: a clause whose first name is no subject, but
+        which ends on a person, is that person's noun phrase; the person is the next clause's subject."""
+        last = heads[-1]
+        if last.type != "PERSON" or last.type not in types or last.end != clause[1]:
+            return []
+        i = len(heads) - 1
+        while i and _LIST_JOIN.match(self._gap(heads[i - 1].end, heads[i].start)):
+            i -= 1
+        return [m for m in heads[i:] if m.type in types]
 
 
 def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | None:
@@ -375,10 +403,21 @@ def _in_led(t1: int, m: _Arg, spans: list[tuple[int, int]]) -> bool:
     return any(a - t1 <= 1 and b <= m.start for a, b in spans)
 
 
+def _ends_in_title(gap: str) -> bool:
+    """了代总理, 了加拿大工业部长: only a post (and a place or body the model did not find) between
+    a verb and its party."""
+    from kg.extract.rules import load_rules
+
+    gap = gap.removeprefix("了").removeprefix("过")
+    if not 0 < len(gap) <= 10 or not re.fullmatch(r"[\u4e00-\u9fff]+", gap) or _NOT_IN_QUALIFIER_GAP.search(gap):
+        return False
+    return any(m.end() == len(gap) for m in load_rules().title_re.finditer(gap))
+
+
 def _near(text: str, start: int, end: int) -> bool:
     """Only modifiers between a preposition and its party: 与来访的某国首相某某."""
     gap = text[start:end]
-    return len(gap) <= 12 and _QUALIFIER_GAP.match(gap) is not None and not re.search(r"[在到赴对向由与同和]|会见|会谈|签", gap)
+    return len(gap) <= 12 and _QUALIFIER_GAP.match(gap) is not None and not re.search(r"[在到赴对向由与同和就]|会见|会谈|签", gap)
 
 
 _AGENTS = ("PERSON", "ORG")
@@ -463,10 +502,25 @@ class RelationFinder:
         if relation == "meets":
             if re.search(r"(?:参加|出席|列席)了?(?:这次|此次|本次)?$|在座", text[clause[0] : t0]):
                 return []
+            passive = _PASSIVE.search(text, clause[0], t1)
+            if passive is not None:
+                return self._passive(s, clause, passive)
             return self._pairs(s, clause, t0, t1, _AGENTS, objects=True)
         if relation == "signs_with":
+            if text.startswith(("国", "方", "者"), t1):
+                return []  # 签约国, 签署方: a signatory named as a kind, no event
             return self._pairs(s, clause, t0, t1, _PARTIES, objects=False)
         return self._invests(s, clause, t0, t1)
+
+    @staticmethod
+    def _passive(s: _Sentence, clause: tuple[int, int], passive: re.Match[str]):
+        """A受到B的接见: B hosts, A is met."""
+        first = next((m for m in s.heads if m.start >= passive.start(1) and m.end <= passive.end(1)), None)
+        if first is None or first.type not in _AGENTS or s.chain_start[first.start] - passive.start(1) > 10:
+            return []
+        hosts = s.listed(first, passive.end(1), _AGENTS)
+        guests = s.subject(clause, passive.start(), _AGENTS)
+        return [(host, guest, None) for host in hosts for guest in guests]
 
     def _visits(self, s: _Sentence, clause: tuple[int, int], t0: int, t1: int):
         text = s.text
@@ -496,7 +550,11 @@ class RelationFinder:
             return []
         if place_from is not None:
             subject_end = place_from.start()
+        # the clause the subject is sought in: the one before the locative verb, or the trigger's
+        # own when that verb opens it (，前往A访问)
         own = s.clause_of(subject_end - 1 if subject_end > 0 else 0)
+        if own[0] == own[1]:  # the locative verb opens its clause (，前往A访问)
+            own = s.clause_of(subject_end)
         sources = _relative(s, clause, t1)
         if sources is None:
             sources = s.subject(own if own[0] <= subject_end else clause, subject_end, _AGENTS)
@@ -529,7 +587,12 @@ class RelationFinder:
         text = s.text
         led = _led_spans(text, clause)
         pair = [m for m in s.heads if clause[0] <= m.start and m.end <= t0 and m.abbreviated]
-        if len(pair) == 2 and pair[0].end == pair[1].start and not (not objects and _TREATY.search(text[t1 : clause[1]])):
+        if (
+            len(pair) == 2
+            and pair[0].end == pair[1].start
+            and _PAIR_AFTER.match(text[: t1 + 1], pair[1].end)
+            and not (not objects and _TREATY.search(text[t1 : clause[1]]))
+        ):
             return [(pair[0], pair[1], None)]  # 中美政府间签署的, 俄日要想签署和约
         for link in _PARTNER.finditer(text, clause[0], t0):
             partner = next((m for m in s.heads if m.start >= link.end()), None)
@@ -543,20 +606,30 @@ class RelationFinder:
                 # with each, unless what they sign is a treaty for all (印度和巴基斯坦签署条约).
                 if objects and self._objects(s, clause, t1, types, led):
                     break
-                tail = text[t1 : clause[1]]
-                gap = text[partner.end : t0]
-                if "的" in gap or len(gap) > 12 or (not objects and _TREATY.search(tail)):
-                    return []
-                group = s.subject(clause, t0, types)
-                return [(a, b, None) for i, a in enumerate(group) for b in group[i + 1 :]]
+                return self._mutual(s, clause, t0, t1, types, partner.end, treaty_ends=not objects)
             sources = s.subject(clause, link.start(), types)
-            partners = [p for p in s.listed(partner, t0, types) if not _in(p, led)]
+            partners = [p for p in s.listed(partner, t0, types) if not _in(p, led) and not _UNNAMED_AFTER.match(text, p.end)]
             return [(a, b, None) for a in sources for b in partners]
-        if not objects or re.match(r"(?:中|时|后|前|结束|期间)", text[t1:]):
+        if not objects:
+            group = s.subject(clause, t0, types)
+            if len(group) == 2 and _BOTH.match(text, group[-1].end):  # A、B两国签订
+                return self._mutual(s, clause, t0, t1, types, group[-1].end, treaty_ends=True)
+            return []
+        if re.match(r"(?:中|时|后|前|结束|期间)", text[t1:]):
             return []  # 在会见中, 会见时: the meeting as a time, its parties are elsewhere
         targets = self._objects(s, clause, t1, types, led)
         sources = s.subject(clause, t0, types)
         return [(a, b, None) for a in sources for b in targets]
+
+    @staticmethod
+    def _mutual(s: _Sentence, clause, t0: int, t1: int, types: tuple[str, ...], after: int, *, treaty_ends: bool):
+        """A和B<trigger>, A和B的代表签署: each with each, unless (``treaty_ends``) what they sign is a
+        treaty for all (印度和巴基斯坦签署条约)."""
+        gap = re.sub(r"^的代表团?", "", s.text[after:t0])
+        if "的" in gap or len(gap) > 12 or (treaty_ends and _TREATY.search(s.text[t1 : clause[1]])):
+            return []
+        group = s.subject(clause, t0, types)
+        return [(a, b, None) for i, a in enumerate(group) for b in group[i + 1 :]]
 
     def _objects(self, s: _Sentence, clause, t1: int, types: tuple[str, ...], led) -> list[_Arg]:
         """The parties right after the trigger: 会见了A、B和C, 会见了由A率领的B代表团, 会见了A，以及B."""
@@ -565,7 +638,7 @@ class RelationFinder:
         if not after:
             return []
         gap = text[t1 : s.chain_start[after[0].start]]
-        if not re.fullmatch(r"(?:了|过)?(?:[^，。；向在对于从给把中时后]{0,10}的)?", gap) and not _in_led(t1, after[0], led):
+        if not (re.fullmatch(r"(?:了|过)?(?:[^，。；向在对于从给把中时后]{0,10}的)?", gap) or _ends_in_title(gap) or _in_led(t1, after[0], led)):
             return []
         end = clause[1]
         nxt = s.clause_of(end + 1) if end < len(text) else None
@@ -581,14 +654,15 @@ class RelationFinder:
 
     def _invests(self, s: _Sentence, clause, t0: int, t1: int):
         text = s.text
-        if _NOT_INVEST_AFTER.match(text, t1) or re.search(r"[的和、]$", text[max(0, t0 - 1) : t0]):
+        nominal = re.search(r"对[^，,；;的]{1,12}的$", text[clause[0] : t0])  # 日本对亚洲的投资
+        if _NOT_INVEST_AFTER.match(text, t1) or (re.search(r"[的和、]$", text[max(0, t0 - 1) : t0]) and not nominal):
             return []
         amount_m = _AMOUNT.search(text, t1, min(clause[1], t1 + 16))
         amount = amount_m.group() if amount_m is not None and amount_m.start() - t1 <= 4 else None
         targets: list[_Arg] = []
         investors: list[_Arg] = []
         subject_end = t0
-        prep = re.search(r"(?:在|向|对|到|来)([^，,；;]{1,30}?)(?:进行|追加|共同|首次|继续|大量)?$", text[clause[0] : t0])
+        prep = re.search(r"(?:在|向|对|到|来)([^，,；;]{1,30}?)(?:进行|追加|共同|首次|继续|大量|的)?$", text[clause[0] : t0])
         if prep is not None:
             p0 = clause[0] + prep.start(1)
             first = next((m for m in s.heads if m.start >= p0 and m.end <= t0), None)
@@ -605,11 +679,11 @@ class RelationFinder:
         if you >= 0 and re.search(r"(?:共同|联合|合资|合作)?$", text[you:t0]):
             first = next((m for m in s.heads if m.start >= you + 1 and m.end <= t0), None)
             if first is not None and first.start == you + 1:
-                investors = s.listed(first, t0, _AGENTS, joint=True)
+                investors = s.listed(first, t0, _PARTIES, joint=True)
         if not investors:
             investors = _relative(s, clause, t1 if amount_m is None or not amount else amount_m.end())
         if investors is None:
-            investors = s.subject(clause, subject_end, _AGENTS)
+            investors = s.subject(clause, subject_end, _PARTIES)
         return [(a, b, amount) for a in investors for b in targets]
 
 

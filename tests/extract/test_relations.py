@@ -41,6 +41,46 @@ def test_a_subject_carries_over_to_the_next_clause_of_the_sentence():
     assert ("visits", "李强", "阳谷县") in found and ("visits", "李强", "东昌府区") in found
 
 
+def test_a_clause_that_opens_with_the_locative_verb_takes_the_carried_subject():
+    text = "甲代表团今天离开乙市，前往丙国和丁国进行为期一周的正式友好访问。"
+    names = [("甲代表团", "ORG"), ("乙市", "LOC"), ("丙国", "LOC"), ("丁国", "LOC")]
+    assert _found(text, names) == {("visits", "甲代表团", "丙国"), ("visits", "甲代表团", "丁国")}
+
+
+def test_the_leader_of_a_delegation_is_not_the_carried_subject():
+    text = "以张三为团长的甲代表团今天离京，前往丙国访问。"
+    names = [("张三", "PERSON"), ("甲代表团", "ORG"), ("丙国", "LOC")]
+    assert _found(text, names) == {("visits", "甲代表团", "丙国")}
+
+
+def test_a_clause_that_ends_on_a_person_is_the_next_clauses_subject():
+    text = "应邀对甲国进行访问的国家副主席张三，今天到乙县进行访问。"
+    names = [("甲国", "LOC"), ("张三", "PERSON"), ("乙县", "LOC")]
+    assert ("visits", "张三", "乙县") in _found(text, names)
+
+
+def test_a_place_before_a_kind_of_people_names_no_party():
+    names = [("甲联盟", "ORG"), ("乙地区", "LOC")]
+    assert _found("甲联盟领导人多次出访乙地区。", names) == set()
+    assert _found("甲联盟多次出访乙地区。", names) == {("visits", "甲联盟", "乙地区")}
+
+
+def test_a_post_between_the_verb_and_the_guest_is_skipped():
+    names = [("张三", "PERSON"), ("李四", "PERSON")]
+    assert _found("张三当天还会见了代总理李四。", names) == {("meets", "张三", "李四")}
+
+
+def test_two_posts_joined_by_a_comma_qualify_one_person():
+    text = "张三会见了甲协会现任会长、乙公司董事长李四和新任会长王五。"
+    names = [("张三", "PERSON"), ("甲协会", "ORG"), ("乙公司", "ORG"), ("李四", "PERSON"), ("王五", "PERSON")]
+    assert _found(text, names) == {("meets", "张三", "李四"), ("meets", "张三", "王五")}
+
+
+def test_the_passive_meeting_has_the_host_after_shoudao():
+    names = [("张三", "PERSON"), ("北京", "LOC"), ("李四", "PERSON")]
+    assert _found("张三在北京受到李四主席的亲切接见。", names) == {("meets", "李四", "张三")}
+
+
 def test_an_escort_is_no_visitor():
     text = "王芳到甲公司调研，副市长李强陪同。"
     found = _found(text, [("王芳", "PERSON"), ("甲公司", "ORG"), ("李强", "PERSON")])
@@ -77,6 +117,24 @@ def test_a_treaty_signed_by_listed_countries_pairs_no_one():
     assert _found("巴基斯坦和印度签署了双边协议。", names) == {("signs_with", "巴基斯坦", "印度")}
 
 
+def test_two_listed_parties_of_both_sides_sign_with_each_other():
+    names = [("甲国", "LOC"), ("乙国", "LOC"), ("丙市", "LOC")]
+    assert _found("甲国、乙国两国今天在丙市签订供销协定。", names) == {("signs_with", "甲国", "乙国")}
+    assert _found("甲国和乙国的代表今天在丙市签署停火协议。", names) == {("signs_with", "甲国", "乙国")}
+
+
+def test_a_signatory_is_no_signing_and_a_side_is_no_party():
+    names = [("甲国", "LOC"), ("乙国", "LOC")]
+    assert _found("甲国和乙国都是该公约的签约国。", names) == set()
+    assert _found("张三还与乙方签署了13项协议。", [("张三", "PERSON"), ("乙", "LOC")]) == set()
+
+
+def test_an_investment_stated_as_a_noun_counts_between_named_parties():
+    names = [("甲国", "LOC"), ("乙国", "LOC")]
+    assert _found("甲国将增加对乙国的投资。", names) == {("invests_in", "甲国", "乙国")}
+    assert _found("甲国企业对乙国的投资增加。", names) == set()
+
+
 def test_invests_in_keeps_the_amount_as_written_and_in_yuan():
     ex = _extraction("甲集团投资10亿元建设乙产业园项目。", [("甲集团", "ORG"), ("乙产业园项目", "PROJECT")])
     (rel,) = find_relations(ex)
@@ -97,15 +155,15 @@ def test_amounts_normalise_to_yuan(text, yuan):
     assert normalise_amount(text) == yuan
 
 
-def test_dev_set_precision_and_f1():
-    """The annotated dev set (seed pages + MSRA train sentences): a regression guard, not the
-    reported figure (that is the test set's, run once)."""
+@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.85), ("dev2", 60, 0.84)])
+def test_dev_sets_precision_and_f1(which, gold, f1):
+    """The annotated dev sets (seed pages + two draws of MSRA train sentences): a regression
+    guard, not the reported figure (that is the test set's)."""
     from kg.relation_eval import evaluate
 
-    report = evaluate("dev")
-    total = report.total()
-    assert total.tp + total.fn >= 80  # the gold is there
-    assert total.precision >= 0.9 and total.f1 >= 0.75, (total.precision, total.f1)
+    total = evaluate(which).total()
+    assert total.tp + total.fn >= gold  # the gold is there
+    assert total.precision >= 0.9 and total.f1 >= f1, (total.precision, total.f1)
 
 
 def test_surname_and_title_stand_for_the_articles_one_person_of_that_surname():
