@@ -59,6 +59,12 @@ def test_titles_without_a_name_give_no_role(extract):
     assert roles_of(extract("会议要求各级局长和主任要提高认识。")) == set()
 
 
+def test_titles_a_surname_and_a_verb_of_saying_are_no_name(extract):
+    # 时 is a surname; 记者时表示 is "when meeting reporters, said"
+    ex = extract("部长在会见记者时表示，将继续改革。")
+    assert roles_of(ex) == set() and "时表示" not in {m.text for m in ex.mentions}
+
+
 def test_titles_name_found_by_chain_becomes_person_mention(extract):
     ex = extract("市发展改革委党组书记、主任高峰介绍情况。")
     assert ("高峰", "PERSON") in {(m.text, m.type) for m in ex.mentions}
