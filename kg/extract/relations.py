@@ -76,6 +76,8 @@ _MULT = {"": 1, "千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "�
 _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # 受到A总统的亲切接见: the guest is the subject, the host follows 受到.
 _PASSIVE = re.compile(r"(?:受到|得到|获得)(?:了)?([^，。；]{1,30}?)的(?:亲切|热情|友好)?(?=会见|接见|会晤)")
+# 在A访问B之际: 在 frames a clause of time, its first name is that clause's subject.
+_TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时)$")
 _ESCORT = re.compile(r"^\s*(?:等)?(?:陪同|见证)")
 
 
@@ -310,7 +312,8 @@ class _Sentence:
         for i in range(len(heads) - 1, -1, -1):
             m = heads[i]
             lead = self.text[heads[i - 1].end if i else clause[0] : max(clause[0], self.chain_start[m.start])]
-            if _GOVERNED.search(lead) and not (i and _LIST_JOIN.match(self._gap(heads[i - 1].end, m.start))):
+            framed = not i and lead == "在" and _TIME_FRAME.search(self.text, clause[0], clause[1]) is not None
+            if _GOVERNED.search(lead) and not framed and not (i and _LIST_JOIN.match(self._gap(heads[i - 1].end, m.start))):
                 if i == len(heads) - 1 and lead.endswith("对") and m.type in types:
                     return [m]  # 对斯卡尔法罗总统来华访问表示欢迎: the party of a nominal event
                 continue
@@ -333,6 +336,21 @@ class _Sentence:
         if _PRONOUN.search(lead) or len(lead) > 6:
             return []  # a long clause of its own has a subject that is no name
         return self._carried(clause, types)
+
+    def next_subject(self, clause: tuple[int, int], types: tuple[str, ...]) -> list[_Arg]:
+        """The subject of the clause after ``clause``: its first head, with only a few words (no
+        preposition) before it."""
+        index = self.clauses.index(clause) if clause in self.clauses else -1
+        if index < 0 or index + 1 >= len(self.clauses):
+            return []
+        nxt = self.clauses[index + 1]
+        heads = self.heads_in(nxt[0], nxt[1], _PARTIES)
+        if not heads or heads[0].type not in types:
+            return []
+        lead = self.text[nxt[0] : self.chain_start[heads[0].start]]
+        if len(lead) > 6 or _GOVERNED.search(lead) or _PRONOUN.search(lead):
+            return []
+        return self.listed(heads[0], nxt[1], types)
 
     def _bare_list_before(self, clause: tuple[int, int], types: tuple[str, ...]) -> list[_Arg]:
         """中央纪委副书记曹庆泽，中央纪委常委、监察部副部长赵洪祝考察: a clause that is only a titled
@@ -608,6 +626,8 @@ class RelationFinder:
                     break
                 return self._mutual(s, clause, t0, t1, types, partner.end, treaty_ends=not objects)
             sources = s.subject(clause, link.start(), types)
+            if not sources and re.match(r"(?:中|时)", text[t1:]) and text.startswith("在", clause[0]):
+                sources = s.next_subject(clause, types)  # 在同A的会见中，B强调
             partners = [p for p in s.listed(partner, t0, types) if not _in(p, led) and not _UNNAMED_AFTER.match(text, p.end)]
             return [(a, b, None) for a in sources for b in partners]
         if not objects:

@@ -81,6 +81,17 @@ def test_the_passive_meeting_has_the_host_after_shoudao():
     assert _found("张三在北京受到李四主席的亲切接见。", names) == {("meets", "李四", "张三")}
 
 
+def test_a_time_frame_opened_by_zai_has_its_own_subject():
+    names = [("张三", "PERSON"), ("甲国", "LOC"), ("乙市", "LOC")]
+    assert ("visits", "张三", "甲国") in _found("在张三即将访问甲国之际，专家们在乙市举行会议。", names)
+
+
+def test_a_meeting_named_as_a_time_takes_the_next_clauses_subject():
+    names = [("张三", "PERSON"), ("李四", "PERSON")]
+    assert _found("在同张三总统的会见中，李四强调，双方应加强合作。", names) == {("meets", "李四", "张三")}
+    assert _found("在会见中，李四强调，双方应加强合作。", [("李四", "PERSON")]) == set()
+
+
 def test_an_escort_is_no_visitor():
     text = "王芳到甲公司调研，副市长李强陪同。"
     found = _found(text, [("王芳", "PERSON"), ("甲公司", "ORG"), ("李强", "PERSON")])
