@@ -46,14 +46,14 @@ _NOT_IN_QUALIFIER_GAP = re.compile(r"[在到赴对向与同和及由率等于从
 # Investment nouns and names: 投资者, 投资环境, 投资集团 … are no investment event.
 _NOT_INVEST_AFTER = re.compile(r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险")
 # 中方, 葡方, 中国公司, 中国企业: a side or a kind of party, not a named one.
-_GENERIC = re.compile(r"[\u4e00-\u9fff]方|(?:中国|外国|我国|各国|该|本|我)?(?:公司|企业|政府|代表团|考察团|访问团|访华团)")
+_GENERIC = re.compile(r"[\u4e00-\u9fff]方|(?:中国|外国|我国|各国|该|本|我)?(?:公司|企业|政府|代表团|考察团|访问团|访华团|艺术团|歌舞团|代表队)")
 # After a head: it is in a time adjunct (访美期间) or modifies a noun (查谟和克什米尔争端的).
 _ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后|前|[^，、和及与同]{0,4}的)")
 _LED = re.compile(r"(?:以|由)[^，。；]{1,40}?(?:为团长|为首|率领|带领)的?")
 _DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组)")
 _BOTH = re.compile(r"两国|双方|两党|两市|两省")
 _TREATY = re.compile(r"条约|公约|法规|决议")
-_JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)[\u4e00-\u9fff]{0,10}")
+_JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)(?:[\u4e00-\u9fff]{1,10}、)?[\u4e00-\u9fff]{0,10}")
 _PLACE_JOIN = re.compile(r"[\u4e00-\u9fff（）()]{0,6}[、，,和及]")
 # Between the last place of a visit and its verb: 进行, 等5国, 实地, 进行为期3天的正式友好.
 _PLACE_LIST_END = re.compile(
@@ -61,12 +61,13 @@ _PLACE_LIST_END = re.compile(
 )
 _PARTNER = re.compile(r"(?<![共参给])与(?!会)|(?<![共相等一如])同(?![时意样期比等行志事学胞])|跟|(?<![温平])和(?![平谐])")
 # A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问).
-_GOVERNED = re.compile(r"(?:[在到赴对向与同和跟从由给被把以据及]|前往|来到|走进)(?:来访的|前来访问的|了)?$")
-_PRONOUN = re.compile(r"(?:^|[^其])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实)")
+_GOVERNED = re.compile(r"(?:[在到赴对向与同和跟从由给被把以据及自离]|前往|来到|走进|抵达|应)(?:来访的|前来访问的|了)?$")
+_PRONOUN = re.compile(r"(?:^|[^其])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实)|(?<![应])该(?=[\u4e00-\u9fff])")
 # 深圳两家水果商, 欧盟领导人, 巴勒斯坦人: a place or body that only says where an unnamed party
 # comes from.
 _UNNAMED_AFTER = re.compile(
     r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|领导人|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
+    r"|军人|官兵|学生|师生|员工|职工|教师|群众"
 )
 _AMOUNT = re.compile(
     r"(?P<num>\d+(?:[.．·]\d+)?|[一二两三四五六七八九十百千]+)\s*(?P<mult>万亿|亿|千万|百万|万|千)?\s*"
@@ -74,9 +75,11 @@ _AMOUNT = re.compile(
 )
 _MULT = {"": 1, "千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8, "万亿": 10**12}
 _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-# 受到A总统的亲切接见: the guest is the subject, the host follows 受到.
-_PASSIVE = re.compile(r"(?:受到|得到|获得)(?:了)?([^，。；]{1,30}?)的(?:亲切|热情|友好)?(?=会见|接见|会晤)")
+# 受到A总统的亲切接见, 感谢A的会见: the guest is the subject, the host follows the verb.
+_PASSIVE = re.compile(r"(?:受到|得到|获得|感谢)(?:了)?([^，。；]{1,30}?)的(?:亲切|热情|友好)?(?=会见|接见|会晤)")
 # 在A访问B之际: 在 frames a clause of time, its first name is that clause's subject.
+_LEADS = re.compile(r"(?:亲自|再次|又)?(?:率|率领|带领)")
+_TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 _TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时)$")
 _ESCORT = re.compile(r"^\s*(?:等)?(?:陪同|见证)")
 
@@ -325,17 +328,27 @@ class _Sentence:
                 i -= 1
             group = self.listed(heads[i], before, types)
             group = [a for a in group if a.type in types and not _ESCORT.match(self.text[a.end : a.end + 4])]
-            if _UNNAMED_AFTER.match(self.text, group[-1].end) if group else False:
+            if group and _unnamed(self.text, group[-1].end):
                 return []
             if group and re.search(r"(?<![针面绝相])对(?![外话于])", self.text[group[-1].end : before]):
                 return []  # 代表A对B来华访问表示欢迎: the event belongs to the unnamed 对-phrase
-            return group + self._bare_list_before(clause, types) if group and group[0] is heads[0] else group
+            if group and group[0] is heads[0]:
+                return group + self._bare_list_before(clause, types)
+            return self._leader(heads, i, types) + group
         lead = self.text[clause[0] : before]
         for m in reversed(heads):
             lead = lead[: m.start - clause[0]] + lead[m.end - clause[0] :]
         if _PRONOUN.search(lead) or len(lead) > 6:
             return []  # a long clause of its own has a subject that is no name
         return self._carried(clause, types)
+
+    def _leader(self, heads: list[_Arg], i: int, types: tuple[str, ...]) -> list[_Arg]:
+        """A率(领)B代表团访问C: the person who leads the subject goes too."""
+        prev = heads[i - 1] if i else None
+        lead = self.text[prev.end : self.chain_start[heads[i].start]] if prev is not None else ""
+        if prev is None or prev.type != "PERSON" or prev.type not in types or not _LEADS.fullmatch(lead):
+            return []
+        return [prev]
 
     def next_subject(self, clause: tuple[int, int], types: tuple[str, ...]) -> list[_Arg]:
         """The subject of the clause after ``clause``: its first head, with only a few words (no
@@ -379,7 +392,7 @@ class _Sentence:
                 first = heads[0]
                 if first.type not in types or _GOVERNED.search(self.text[prev[0] : first.start]):
                     return self._topic(prev, heads, types)
-                if _UNNAMED_AFTER.match(self.text, first.end):
+                if _unnamed(self.text, first.end):
                     return []
                 return self.listed(first, prev[1], types)
         return []
@@ -398,8 +411,9 @@ class _Sentence:
 
 def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | None:
     """正在芬兰访问的阿根廷外长迪特利亚, 在伊朗投资的法国公司: a trigger that qualifies a noun has
-    its subject after 的 (none when that noun is no name); None when the trigger is no qualifier."""
-    if not s.text.startswith("的", t1):
+    its subject after 的 (none when that noun is no name); None when the trigger is no qualifier,
+    as in A是来华访问的, where 的 closes the clause."""
+    if not s.text.startswith("的", t1) or t1 + 1 >= clause[1]:
         return None
     head = next((m for m in s.heads if m.start > t1 and m.end <= clause[1]), None)
     if head is None or head.type not in _AGENTS or s.chain_start[head.start] != t1 + 1:
@@ -419,6 +433,16 @@ def _in(m: _Arg, spans: list[tuple[int, int]]) -> bool:
 def _in_led(t1: int, m: _Arg, spans: list[tuple[int, int]]) -> bool:
     """Whether only a leader phrase stands between the trigger and ``m`` (会见了以A为团长的B)."""
     return any(a - t1 <= 1 and b <= m.start for a, b in spans)
+
+
+def _unnamed(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` only says where an unnamed party comes from: 深圳两家水果商,
+    欧盟领导人, 国务院的副总理."""
+    from kg.extract.rules import load_rules
+
+    if _UNNAMED_AFTER.match(text, end):
+        return True
+    return text.startswith("的", end) and load_rules().title_re.match(text, end + 1) is not None
 
 
 def _ends_in_title(gap: str) -> bool:
@@ -576,6 +600,8 @@ class RelationFinder:
         sources = _relative(s, clause, t1)
         if sources is None:
             sources = s.subject(own if own[0] <= subject_end else clause, subject_end, _AGENTS)
+        if not sources and _TIME_AFTER.match(text, t1) and text.startswith("在", clause[0]):
+            sources = s.next_subject(clause, _AGENTS)  # 在A访问期间，B参观了C
         return [(src, tgt, None) for src in sources for tgt in targets]
 
     @staticmethod
@@ -591,8 +617,8 @@ class RelationFinder:
             if m.end > end:
                 break
             gap = s.text[pos : s.chain_start[m.start]]
-            if not (_PLACE_JOIN.fullmatch(gap) if out else len(gap.strip()) <= 2):
-                break
+            if not (_PLACE_JOIN.fullmatch(gap) if out else len(gap.strip()) <= 2) or _trigger_re().search(gap):
+                break  # 在A访问期间，B参观: the list ends at a verb of its own
             out.append(m)
             pos = m.end
         if not out or not _PLACE_LIST_END.fullmatch(s.text[pos:end]):
@@ -626,9 +652,9 @@ class RelationFinder:
                     break
                 return self._mutual(s, clause, t0, t1, types, partner.end, treaty_ends=not objects)
             sources = s.subject(clause, link.start(), types)
-            if not sources and re.match(r"(?:中|时)", text[t1:]) and text.startswith("在", clause[0]):
+            if not sources and _TIME_AFTER.match(text, t1) and text.startswith("在", clause[0]):
                 sources = s.next_subject(clause, types)  # 在同A的会见中，B强调
-            partners = [p for p in s.listed(partner, t0, types) if not _in(p, led) and not _UNNAMED_AFTER.match(text, p.end)]
+            partners = [p for p in s.listed(partner, t0, types) if not _in(p, led) and not _unnamed(text, p.end)]
             return [(a, b, None) for a in sources for b in partners]
         if not objects:
             group = s.subject(clause, t0, types)
@@ -654,23 +680,40 @@ class RelationFinder:
     def _objects(self, s: _Sentence, clause, t1: int, types: tuple[str, ...], led) -> list[_Arg]:
         """The parties right after the trigger: 会见了A、B和C, 会见了由A率领的B代表团, 会见了A，以及B."""
         text = s.text
-        after = [m for m in s.heads if t1 <= m.start and m.end <= clause[1] and not _in(m, led)]
-        if not after:
-            return []
-        gap = text[t1 : s.chain_start[after[0].start]]
-        if not (re.fullmatch(r"(?:了|过)?(?:[^，。；向在对于从给把中时后]{0,10}的)?", gap) or _ends_in_title(gap) or _in_led(t1, after[0], led)):
+        start = next((p for p in self._object_starts(text, t1, clause) if self._object_at(s, clause, t1, p, led)), None)
+        if start is None:
             return []
         end = clause[1]
         nxt = s.clause_of(end + 1) if end < len(text) else None
         if nxt is not None and text[nxt[0] :].startswith(("以及", "及")):
             end = nxt[1]  # 会见了A，以及B
         def party(m: _Arg) -> bool:  # a country or body stands for its delegation (美国代表团)
-            return not _in(m, led) and (m.type in types or _DELEGATION.match(text, m.end) is not None)
+            if _in(m, led) or _UNNAMED_AFTER.match(text, m.end):
+                return False  # 会见海军军人, 会见法国企业家: a kind of people
+            return m.type in types or _DELEGATION.match(text, m.end) is not None
 
-        first = next((m for m in s.heads if m.start >= t1 and party(m)), None)
+        first = next((m for m in s.heads if m.start >= start and party(m)), None)
         if first is None:
             return []
         return [m for m in s.listed(first, end, types + ("LOC",)) if party(m)]
+
+    @staticmethod
+    def _object_starts(text: str, t1: int, clause) -> list[int]:
+        """Where the object may start: right after the verb, or after a relative clause that ends in
+        的 (会见了来京参加研讨会的美国助理国防部长帮办A)."""
+        rel = re.match(r"(?:了|过)?[^，。；]{0,24}的", text[t1 : clause[1]])
+        return [t1] + ([t1 + rel.end()] if rel else [])
+
+    @staticmethod
+    def _object_at(s: _Sentence, clause, t1: int, start: int, led) -> bool:
+        """Whether a party starts at ``start``, after no more than 了, a short relative clause, a post
+        or 驻 (会见了即将离任的我国驻日本大使A)."""
+        after = next((m for m in s.heads if start <= m.start and m.end <= clause[1] and not _in(m, led)), None)
+        if after is None:
+            return False
+        gap = s.text[start : s.chain_start[after.start]]
+        short = re.fullmatch(r"(?:了|过)?(?:[^，。；向在对于从给把中时后]{0,10}的)?", gap)
+        return bool(short) or gap in ("我国驻", "驻") or _ends_in_title(gap) or _in_led(t1, after, led)
 
     def _invests(self, s: _Sentence, clause, t0: int, t1: int):
         text = s.text

@@ -92,6 +92,35 @@ def test_a_meeting_named_as_a_time_takes_the_next_clauses_subject():
     assert _found("在会见中，李四强调，双方应加强合作。", [("李四", "PERSON")]) == set()
 
 
+def test_a_visit_stated_with_shi_de_has_its_subject_before_shi():
+    names = [("张三", "PERSON"), ("李四", "PERSON"), ("中国", "LOC")]
+    text = "张三是应李四的邀请来中国访问的。"
+    assert _found(text, names) == {("visits", "张三", "中国")}
+
+
+def test_the_leader_of_a_delegation_visits_with_it():
+    text = "张三率甲代表团今日离京赴乙国访问。"
+    names = [("张三", "PERSON"), ("甲代表团", "ORG"), ("京", "LOC"), ("乙国", "LOC")]
+    assert _found(text, names) == {("visits", "张三", "乙国"), ("visits", "甲代表团", "乙国")}
+
+
+def test_a_visit_named_as_a_time_takes_the_next_clauses_subject():
+    text = "在甲国访问期间，张三参观了乙市。"
+    names = [("甲国", "LOC"), ("张三", "PERSON"), ("乙市", "LOC")]
+    assert _found(text, names) == {("visits", "张三", "甲国"), ("visits", "张三", "乙市")}
+
+
+def test_a_guest_after_a_long_relative_clause_or_zhu():
+    names = [("张三", "PERSON"), ("乙国", "LOC"), ("李四", "PERSON")]
+    assert _found("张三会见了来京参加两国救灾研讨会的乙国助理部长李四。", names) == {("meets", "张三", "李四")}
+    assert _found("张三会见了即将离任回国的我国驻乙国大使李四。", names) == {("meets", "张三", "李四")}
+
+
+def test_a_body_whose_post_holder_is_unnamed_is_no_subject():
+    text = "当时甲部的副总理带队，访问乙公司。"
+    assert _found(text, [("甲部", "ORG"), ("乙公司", "ORG")]) == set()
+
+
 def test_an_escort_is_no_visitor():
     text = "王芳到甲公司调研，副市长李强陪同。"
     found = _found(text, [("王芳", "PERSON"), ("甲公司", "ORG"), ("李强", "PERSON")])
