@@ -51,7 +51,7 @@ _GENERIC = re.compile(r"[\u4e00-\u9fff]方|(?:中国|外国|我国|各国|该|�
 _ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后|前|[^，、和及与同]{0,4}的)")
 _LED = re.compile(r"(?:以|由)[^，。；]{1,40}?(?:为团长|为首|率领|带领)的?")
 _DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组)")
-_BOTH = re.compile(r"两国|双方|两党|两市|两省")
+_BOTH = re.compile(r"两国|双方|两党|两市|两省|三方")
 _TREATY = re.compile(r"条约|公约|法规|决议")
 _JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)(?:[\u4e00-\u9fff]{1,10}、)?[\u4e00-\u9fff]{0,10}")
 _PLACE_JOIN = re.compile(r"[\u4e00-\u9fff（）()]{0,6}[、，,和及]")
@@ -59,6 +59,10 @@ _PLACE_JOIN = re.compile(r"[\u4e00-\u9fff（）()]{0,6}[、，,和及]")
 _PLACE_LIST_END = re.compile(
     r"[\u4e00-\u9fff\d（）()]{0,4}(?:等[\u4e00-\u9fff\d]{0,6})?(?:进行|开展|实地)?(?:为期[^，,。；;的]{1,6}的)?[\u4e00-\u9fff]{0,4}"
 )
+# 签约国, 签署方 (not 签署国内…, 签订方案)
+_SIGNATORY = re.compile(r"国(?![内际外家有营企])|方(?![案面式法向针])|者")
+_BUILT_IN = re.compile(r"(?:了|于)?在[^，,；;]{1,20}?(?:兴建|建设|建立|创办|组建|设立|成立)(?:了|的)?")
+_OWN_VERB = re.compile(r"做|作|接受|参加|出席|举行|召开")
 _PARTNER = re.compile(r"(?<![共参给])与(?!会)|(?<![共相等一如])同(?![时意样期比等行志事学胞])|跟|(?<![温平])和(?![平谐])")
 # A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问).
 _GOVERNED = re.compile(r"(?:[在到赴对向与同和跟从由给被把以据及自离]|前往|来到|走进|抵达|应)(?:来访的|前来访问的|了)?$")
@@ -73,6 +77,8 @@ _AMOUNT = re.compile(
     r"(?P<num>\d+(?:[.．·]\d+)?|[一二两三四五六七八九十百千]+)\s*(?P<mult>万亿|亿|千万|百万|万|千)?\s*"
     r"(?P<unit>元人民币|元|美元|欧元|英镑|日元|港元|港币)"
 )
+# Between 投资 and its amount: 投资预计将高达25亿美元.
+_AMOUNT_LEAD = re.compile(r"(?:总额|预计|将|已|高达|达到?|约|近|超过|逾|共计?|累计|总计|为|了|人民币)*")
 _MULT = {"": 1, "千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8, "万亿": 10**12}
 _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # 受到A总统的亲切接见, 感谢A的会见: the guest is the subject, the host follows the verb.
@@ -123,16 +129,32 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
     来/赴/访), 中美, 俄日 (a pair before 两国/双方/政府 or a signing or meeting verb)."""
     abbr = country_abbreviations()
     out = []
-    for m in re.finditer(r"(?<=[来赴访到])(.)(?=访问|考察|参观|调研|$)|(?<=对)(.)(?=投资)", text[start:end]):
+    visit = "访问|考察|参观|调研|视察|督导|检查|走访"
+    for m in re.finditer(rf"(?<=[来赴访到莅])(.)(?={visit}|$)|(?<=对)(.)(?=投资)", text[start:end]):
         group = 1 if m.group(1) else 2
-        if m.group(group) in abbr:
-            out.append(_Arg(start + m.start(group), start + m.end(group), abbr[m.group(group)], "LOC", True))
+        char = m.group(group)
+        if char in abbr:
+            out.append(_Arg(start + m.start(group), start + m.end(group), abbr[char], "LOC", True))
+        elif group == 1 and char in _city_initials():
+            # 来聊调研: a city's first character, the city of the article's paper (the graph
+            # reads it as the home city)
+            out.append(_Arg(start + m.start(group), start + m.end(group), char, "LOC", True))
     for i in range(len(text) - 1):
         a, b = text[i], text[i + 1]
         if a in abbr and b in abbr and a != b and _PAIR_AFTER.match(text, i + 2):
             out.append(_Arg(i, i + 1, abbr[a], "LOC", True))
             out.append(_Arg(i + 1, i + 2, abbr[b], "LOC", True))
     return [a for a in out if not any(t.start < a.end and a.start < t.end for t in taken)]
+
+
+@functools.cache
+def _city_initials() -> frozenset[str]:
+    """First characters of the prefecture-level cities of the administrative map (聊 of 聊城市)."""
+    from kg.extract.places import gazetteer
+    from kg.extract.rules import read_list
+
+    words = set(read_list(LEXICONS / "city_initial_words.txt"))
+    return frozenset(p.name[0] for p in gazetteer().places if p.level == "city") - words
 
 
 def _written_out(arg: _Arg) -> bool:
@@ -416,9 +438,10 @@ def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | No
     if not s.text.startswith("的", t1) or t1 + 1 >= clause[1]:
         return None
     head = next((m for m in s.heads if m.start > t1 and m.end <= clause[1]), None)
-    if head is None or head.type not in _AGENTS or s.chain_start[head.start] != t1 + 1:
+    if head is None or head.type not in _AGENTS:
         return []
-    return [head]
+    gap = s.text[t1 + 1 : s.chain_start[head.start]]  # 访问的美国国防部长A, the country unfound
+    return [head] if gap == "" or _ends_in_title(gap) else []
 
 
 def _led_spans(text: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
@@ -549,7 +572,7 @@ class RelationFinder:
                 return self._passive(s, clause, passive)
             return self._pairs(s, clause, t0, t1, _AGENTS, objects=True)
         if relation == "signs_with":
-            if text.startswith(("国", "方", "者"), t1):
+            if _SIGNATORY.match(text, t1):
                 return []  # 签约国, 签署方: a signatory named as a kind, no event
             return self._pairs(s, clause, t0, t1, _PARTIES, objects=False)
         return self._invests(s, clause, t0, t1)
@@ -621,8 +644,8 @@ class RelationFinder:
                 break  # 在A访问期间，B参观: the list ends at a verb of its own
             out.append(m)
             pos = m.end
-        if not out or not _PLACE_LIST_END.fullmatch(s.text[pos:end]):
-            return []
+        if not out or not _PLACE_LIST_END.fullmatch(s.text[pos:end]) or _OWN_VERB.search(s.text, pos, end):
+            return []  # 在县医院做了检查: a check-up, no visit
         return [m for m in out if m.type in _PLACES]
 
     def _pairs(self, s: _Sentence, clause, t0: int, t1: int, types: tuple[str, ...], *, objects: bool):
@@ -658,7 +681,8 @@ class RelationFinder:
             return [(a, b, None) for a in sources for b in partners]
         if not objects:
             group = s.subject(clause, t0, types)
-            if len(group) == 2 and _BOTH.match(text, group[-1].end):  # A、B两国签订
+            both = _BOTH.match(text, group[-1].end) if group else None
+            if both is not None and len(group) == (3 if both.group() == "三方" else 2):  # A、B两国签订
                 return self._mutual(s, clause, t0, t1, types, group[-1].end, treaty_ends=True)
             return []
         if re.match(r"(?:中|时|后|前|结束|期间)", text[t1:]):
@@ -721,7 +745,8 @@ class RelationFinder:
         if _NOT_INVEST_AFTER.match(text, t1) or (re.search(r"[的和、]$", text[max(0, t0 - 1) : t0]) and not nominal):
             return []
         amount_m = _AMOUNT.search(text, t1, min(clause[1], t1 + 16))
-        amount = amount_m.group() if amount_m is not None and amount_m.start() - t1 <= 4 else None
+        lead = text[t1 : amount_m.start()] if amount_m is not None else ""
+        amount = amount_m.group() if amount_m is not None and (len(lead) <= 4 or _AMOUNT_LEAD.fullmatch(lead)) else None
         targets: list[_Arg] = []
         investors: list[_Arg] = []
         subject_end = t0
@@ -736,6 +761,10 @@ class RelationFinder:
             rest = amount_m.end() if amount else t1
             after = next((m for m in s.heads if m.start >= rest and m.end <= clause[1]), None)
             gap = text[rest : after.start] if after is not None else ""
+            built = _BUILT_IN.match(text, rest, clause[1])  # 投资4500万美元在A大学建立B研究所
+            if built is not None:
+                after = next((m for m in s.heads if m.start == built.end()), None)
+                gap = ""
             if after is not None and after.type in _PLACES and re.fullmatch(r"(?:了|于)?(?:兴建|建设|建立|创办|组建|设立|成立)?(?:了|的)?", gap):
                 targets = [after]
         you = text.rfind("由", clause[0], t0)

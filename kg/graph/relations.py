@@ -48,6 +48,9 @@ def add_relation_edges(
         for name in (ent.label, *ent.aliases):
             owners[name].add(ent.id)
     names = {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
+    home = resolution.home_city or ""
+    if home in names:  # 来聊调研: the home city's first character is the home city
+        names.setdefault(home[0], names[home])
     grouped: dict[tuple[str, str, str], list[tuple[Extraction, Relation]]] = defaultdict(list)
     for ex in extractions:
         if not ex.relations:

@@ -121,6 +121,11 @@ def test_a_body_whose_post_holder_is_unnamed_is_no_subject():
     assert _found(text, [("甲部", "ORG"), ("乙公司", "ORG")]) == set()
 
 
+def test_a_citys_first_character_after_lai_is_a_place_but_an_everyday_word_is_not():
+    assert _found("张三来菏调研。", [("张三", "PERSON")]) == {("visits", "张三", "菏")}
+    assert _found("张三到镇调研。", [("张三", "PERSON")]) == set()
+
+
 def test_an_escort_is_no_visitor():
     text = "王芳到甲公司调研，副市长李强陪同。"
     found = _found(text, [("王芳", "PERSON"), ("甲公司", "ORG"), ("李强", "PERSON")])

@@ -29,6 +29,12 @@ def test_visits_and_signs_with_edges_carry_trigger_evidence_and_articles(seeds_r
     assert "co_mention" in graph[u][v] or "co_mention" in graph.get_edge_data(v, u, default={})
 
 
+def test_the_home_citys_first_character_is_the_home_city(seeds_run):
+    graph = seeds_run.graph
+    edges = {(graph.nodes[u]["label"], d["relation"], graph.nodes[v]["label"]) for u, v, d in _typed(graph)}
+    assert ("葛慧君", "visits", "聊城市") in edges  # 省政协主席葛慧君来聊调研
+
+
 def test_exports_keep_the_relation_types(seeds_run, tmp_path):
     graph = seeds_run.graph
     expected = {(u, v, d["relation"]) for u, v, d in _typed(graph)}
