@@ -42,6 +42,8 @@ _LIST_JOIN = re.compile(r"^\s*(?:、|和|及|以及|，以及|，及)\s*$")
 _JOINT_JOIN = re.compile(r"^\s*(?:、|和|及|以及|与|同)\s*$")
 # Between a qualifier and the person (or body) it qualifies: title words, no verb or preposition.
 _QUALIFIER_GAP = re.compile(r"^[\u4e00-\u9fff·、]{0,14}$")
+# In a post's own name (对外关系和合作部长) 和 and 与 may stand.
+_NOT_IN_TITLE_GAP = re.compile(r"[在到赴对向由率等于从将已曾为是说就]|会见|会谈|访问|签|投资|调研|考察")
 _NOT_IN_QUALIFIER_GAP = re.compile(r"[在到赴对向与同和及由率等于从将已曾为是说就]|会见|会谈|访问|签|投资|调研|考察")
 # Investment nouns and names: 投资者, 投资环境, 投资集团 … are no investment event.
 _NOT_INVEST_AFTER = re.compile(r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险")
@@ -51,8 +53,9 @@ _GENERIC = re.compile(r"[\u4e00-\u9fff]方|(?:中国|外国|我国|各国|该|�
 _ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后|前|[^，、和及与同]{0,4}的)")
 _LED = re.compile(r"(?:以|由)[^，。；]{1,40}?(?:为团长|为首|率领|带领)的?")
 _DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组)")
+_KIN = re.compile(r"的(?:夫人|妻子|丈夫|儿子|女儿|母亲|父亲|遗孀)")
 _BOTH = re.compile(r"两国|双方|两党|两市|两省|三方")
-_TREATY = re.compile(r"条约|公约|法规|决议")
+_TREATY = re.compile(r"条约|公约|法规|决议|章程|宪章|议定书|宣言|声明")
 _JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)(?:[\u4e00-\u9fff]{1,10}、)?[\u4e00-\u9fff]{0,10}")
 _PLACE_JOIN = re.compile(r"[\u4e00-\u9fff（）()]{0,6}[、，,和及]")
 # Between the last place of a visit and its verb: 进行, 等5国, 实地, 进行为期3天的正式友好.
@@ -65,7 +68,9 @@ _BUILT_IN = re.compile(r"(?:了|于)?在[^，,；;]{1,20}?(?:兴建|建设|建�
 _OWN_VERB = re.compile(r"做|作|接受|参加|出席|举行|召开")
 _PARTNER = re.compile(r"(?<![共参给])与(?!会)|(?<![共相等一如])同(?![时意样期比等行志事学胞])|跟|(?<![温平])和(?![平谐])")
 # A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问).
-_GOVERNED = re.compile(r"(?:[在到赴对向与同和跟从由给被把以据及自离]|前往|来到|走进|抵达|应)(?:来访的|前来访问的|了)?$")
+_GOVERNED = re.compile(
+    r"(?:[在赴对向与同和跟从由给被把以据及自离]|(?<![谈提说看受得感遇达想])到|前往|来到|走进|抵达|应)(?:来访的|前来访问的|了)?$"
+)
 _PRONOUN = re.compile(r"(?:^|[^其])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实)|(?<![应])该(?=[\u4e00-\u9fff])")
 # 深圳两家水果商, 欧盟领导人, 巴勒斯坦人: a place or body that only says where an unnamed party
 # comes from.
@@ -119,7 +124,7 @@ def country_abbreviations() -> dict[str, str]:
 # where they only name a treaty (中日和平友好条约签订), their leaders (日俄首脑会谈) or a noun's
 # owners (中美双方的有关公司).
 _PAIR_AFTER = re.compile(
-    r"(?!洲)(?:(?:两国|双方|政府|之间)(?![^，,。；;]{0,3}的)"
+    r"(?!洲)(?:(?:两国|双方|政府|之间)(?!首脑|领导人|元首|总统|总理|外长|[^，,。；;]{0,3}的)"
     r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长)[^，,。；;]){0,10}(?:签署|签订|会谈|会晤))"
 )
 
@@ -155,6 +160,18 @@ def _city_initials() -> frozenset[str]:
 
     words = set(read_list(LEXICONS / "city_initial_words.txt"))
     return frozenset(p.name[0] for p in gazetteer().places if p.level == "city") - words
+
+
+_KIND_OF_BODY = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,6}?)(?:的)?(?:有关|一些|其他|部分|大)?(?:公司|企业|财团|厂商)")
+
+
+def _place_and_kind(text: str) -> bool:
+    """美国公司, 美国有关公司: a place and a kind of body name no one body."""
+    from kg.extract.places import gazetteer, world_places
+
+    m = _KIND_OF_BODY.fullmatch(text)
+    place = m.group("place") if m else ""
+    return bool(place) and (place in world_places() or place in gazetteer() or place in country_abbreviations())
 
 
 def _written_out(arg: _Arg) -> bool:
@@ -252,8 +269,10 @@ class _Sentence:
         self.text = text
         outer: list[_Arg] = []
         for m in sorted(_split_joined(mentions), key=lambda m: (m.start, -m.end)):
-            if _GENERIC.fullmatch(m.text) or (m.end - m.start == 1 and text.startswith(("方", "资"), m.end)):
-                continue  # 巴方, 中资: a side or a kind, not a named party
+            if _GENERIC.fullmatch(m.text) or _place_and_kind(m.text) or (m.end - m.start == 1 and text.startswith(("方", "资"), m.end)):
+                # 巴方, 中资, 美国公司: a side or a kind, no named party; it still holds its place
+                # in the clause, so no name further off is taken for it
+                m = _Arg(m.start, m.end, m.text, "KIND")
             if outer and m.start < outer[-1].end:
                 continue  # inside a longer mention (临清市 in 临清市开发区…产业园)
             outer.append(m)
@@ -474,7 +493,7 @@ def _ends_in_title(gap: str) -> bool:
     from kg.extract.rules import load_rules
 
     gap = gap.removeprefix("了").removeprefix("过")
-    if not 0 < len(gap) <= 10 or not re.fullmatch(r"[\u4e00-\u9fff]+", gap) or _NOT_IN_QUALIFIER_GAP.search(gap):
+    if not 0 < len(gap) <= 14 or not re.fullmatch(r"[\u4e00-\u9fff]+", gap) or _NOT_IN_TITLE_GAP.search(gap):
         return False
     return any(m.end() == len(gap) for m in load_rules().title_re.finditer(gap))
 
@@ -696,9 +715,9 @@ class RelationFinder:
         """A和B<trigger>, A和B的代表签署: each with each, unless (``treaty_ends``) what they sign is a
         treaty for all (印度和巴基斯坦签署条约)."""
         gap = re.sub(r"^的代表团?", "", s.text[after:t0])
-        if "的" in gap or len(gap) > 12 or (treaty_ends and _TREATY.search(s.text[t1 : clause[1]])):
-            return []
-        group = s.subject(clause, t0, types)
+        if "的" in gap or "分别" in gap or len(gap) > 40 or (treaty_ends and _TREATY.search(s.text[t1 : clause[1]])):
+            return []  # 分别签署: each signed on their own
+        group = s.subject(clause, after, types)
         return [(a, b, None) for i, a in enumerate(group) for b in group[i + 1 :]]
 
     def _objects(self, s: _Sentence, clause, t1: int, types: tuple[str, ...], led) -> list[_Arg]:
@@ -719,6 +738,10 @@ class RelationFinder:
         first = next((m for m in s.heads if m.start >= start and party(m)), None)
         if first is None:
             return []
+        if _KIN.match(text, first.end):  # 会见了A总理的夫人B: B is the guest
+            nxt = next((m for m in s.heads if m.start > first.end), None)
+            if nxt is not None and nxt.type == "PERSON" and s.chain_start[nxt.start] == _KIN.match(text, first.end).end():
+                first = nxt
         return [m for m in s.listed(first, end, types + ("LOC",)) if party(m)]
 
     @staticmethod

@@ -180,6 +180,39 @@ def test_an_investment_stated_as_a_noun_counts_between_named_parties():
     assert _found("甲国企业对乙国的投资增加。", names) == set()
 
 
+def test_a_place_and_a_kind_of_body_is_no_party_and_takes_no_ones_place():
+    names = [("美国", "LOC"), ("美国公司", "ORG"), ("乙国", "LOC")]
+    assert _found("美国决定禁止美国公司在乙国投资。", names) == set()
+
+
+def test_the_wife_of_a_named_person_is_the_guest():
+    names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON"), ("王五", "PERSON")]
+    assert _found("张三会见了甲国总理李四的夫人王五。", names) == {("meets", "张三", "王五")}
+
+
+def test_parties_who_sign_respectively_or_a_charter_for_all_do_not_sign_with_each_other():
+    names = [("甲院", "ORG"), ("李四", "PERSON")]
+    assert _found("甲院和李四总统分别批准、签署了议定书。", names) == set()
+    names = [("甲国", "LOC"), ("乙国", "LOC")]
+    assert _found("甲国和乙国两国政府总理联合签署了《合作组织章程》。", names) == set()
+
+
+def test_two_parties_sign_after_a_long_adjunct():
+    text = "甲集团和乙联合会22日在丙市就开发丁风景区等诸多领域开展合作签署了协议书。"
+    names = [("甲集团", "ORG"), ("乙联合会", "ORG"), ("丙市", "LOC"), ("丁风景区", "LOC")]
+    assert _found(text, names) == {("signs_with", "甲集团", "乙联合会")}
+
+
+def test_a_summit_of_two_countries_leaders_is_no_meeting_of_the_countries():
+    assert _found("媒体认为，中美两国首脑历史性的会晤意义重大。", [("中", "LOC"), ("美", "LOC")]) == set()
+
+
+def test_a_verb_ending_in_dao_governs_no_party():
+    text = "在谈到张三即将对甲国的访问时，李四指出，两国关系良好。"
+    names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]
+    assert _found(text, names) == {("visits", "张三", "甲国")}
+
+
 def test_invests_in_keeps_the_amount_as_written_and_in_yuan():
     ex = _extraction("甲集团投资10亿元建设乙产业园项目。", [("甲集团", "ORG"), ("乙产业园项目", "PROJECT")])
     (rel,) = find_relations(ex)
@@ -200,7 +233,7 @@ def test_amounts_normalise_to_yuan(text, yuan):
     assert normalise_amount(text) == yuan
 
 
-@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.85), ("dev2", 60, 0.84)])
+@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86)])
 def test_dev_sets_precision_and_f1(which, gold, f1):
     """The annotated dev sets (seed pages + two draws of MSRA train sentences): a regression
     guard, not the reported figure (that is the test set's)."""
