@@ -112,12 +112,9 @@ def load_triggers() -> dict[str, str]:
 @functools.cache
 def country_abbreviations() -> dict[str, str]:
     """One-character country forms (华 -> 中国), from lexicons/country_abbreviations.tsv."""
-    out = {}
-    for line in (LEXICONS / "country_abbreviations.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            abbr, country, *_ = line.split("\t")
-            out[abbr] = country
-    return out
+    from kg.extract.rules import load_rules
+
+    return dict(load_rules().one_char_countries)
 
 
 # After a pair of country forms that are the parties of an event: 中美两国, 俄日要想…签署. Not

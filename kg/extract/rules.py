@@ -97,6 +97,8 @@ class Rules:
     exception_rows: tuple[ExceptionRow, ...] = ()
     # one-character forms of countries, provinces and continents -> the full name (美 -> 美国)
     one_char_places: tuple[tuple[str, str], ...] = ()
+    # the countries' alone (华 -> 中国): the parties of typed relations
+    one_char_countries: tuple[tuple[str, str], ...] = ()
 
     def exceptions(self, context: str) -> tuple[str, ...]:
         """The surfaces of lexicons/exceptions.tsv listed for ``context``."""
@@ -136,6 +138,10 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         pattern, with_place, without_place = line.split("\t")
         implicit.append(ImplicitOrg(re.compile(pattern), with_place, without_place))
     suffixes = read_list(rules_dir / "org_suffixes.txt")
+    countries, provinces = (
+        tuple((row[0], row[1]) for row in (line.split("\t") for line in read_list(rules_dir / name)))
+        for name in ("country_abbreviations.tsv", "province_abbreviations.tsv")
+    )
     heads = read_list(rules_dir / "project_heads.txt")
     sub_units = [line.split("\t") for line in read_list(rules_dir / "sub_units.tsv")]
     return Rules(
@@ -171,11 +177,8 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         generic_org_heads=tuple(read_list(rules_dir / "generic_org_heads.txt")),
         capacity_units=tuple(read_list(rules_dir / "capacity_units.txt")),
         exception_rows=read_exceptions(rules_dir / "exceptions.tsv"),
-        one_char_places=tuple(
-            (row[0], row[1])
-            for name in ("country_abbreviations.tsv", "province_abbreviations.tsv")
-            for row in (line.split("\t") for line in read_list(rules_dir / name))
-        ),
+        one_char_places=countries + provinces,
+        one_char_countries=countries,
     )
 
 
