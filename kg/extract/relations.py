@@ -44,19 +44,19 @@ _JOINT_JOIN = re.compile(r"^\s*(?:、|和|及|以及|与|同)\s*$")
 _QUALIFIER_GAP = re.compile(r"^[\u4e00-\u9fff·、]{0,14}$")
 # In a post's own name (对外关系和合作部长) 和 and 与 may stand.
 _NOT_IN_TITLE_GAP = re.compile(r"[在到赴对向由率等于从将已曾为是说就]|会见|会谈|访问|签|投资|调研|考察")
-_NOT_IN_QUALIFIER_GAP = re.compile(r"[在到赴对向与同和及由率等于从将已曾为是说就]|会见|会谈|访问|签|投资|调研|考察")
+_NOT_IN_QUALIFIER_GAP = re.compile(r"[在到赴对向与同和及由率等于从将已曾为是说就着了]|会见|会谈|访问|签|投资|调研|考察|目前|正在")
 # Investment nouns and names: 投资者, 投资环境, 投资集团 … are no investment event.
 _NOT_INVEST_AFTER = re.compile(r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险")
 # 中方, 葡方, 中国公司, 中国企业: a side or a kind of party, not a named one.
 _GENERIC = re.compile(r"[\u4e00-\u9fff]方|(?:中国|外国|我国|各国|该|本|我)?(?:公司|企业|政府|代表团|考察团|访问团|访华团|艺术团|歌舞团|代表队)")
 # After a head: it is in a time adjunct (访美期间) or modifies a noun (查谟和克什米尔争端的).
-_ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后|前|[^，、和及与同]{0,4}的)")
+_ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后|前|[^，、和及与同]{0,4}的(?!代表))")
 _LED = re.compile(r"(?:以|由)[^，。；]{1,40}?(?:为团长|为首|率领|带领)的?")
 _DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组)")
 _KIN = re.compile(r"的(?:夫人|妻子|丈夫|儿子|女儿|母亲|父亲|遗孀)")
 _BOTH = re.compile(r"两国|双方|两党|两市|两省|三方")
 _TREATY = re.compile(r"条约|公约|法规|决议|章程|宪章|议定书|宣言|声明")
-_JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)(?:[\u4e00-\u9fff]{1,10}、)?[\u4e00-\u9fff]{0,10}")
+_JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)(?P<post>(?:[\u4e00-\u9fff]{1,10}、)?[\u4e00-\u9fff]{0,10})")
 _PLACE_JOIN = re.compile(r"[\u4e00-\u9fff（）()]{0,6}[、，,和及]")
 # Between the last place of a visit and its verb: 进行, 等5国, 实地, 进行为期3天的正式友好.
 _PLACE_LIST_END = re.compile(
@@ -69,14 +69,14 @@ _OWN_VERB = re.compile(r"做|作|接受|参加|出席|举行|召开")
 _PARTNER = re.compile(r"(?<![共参给])与(?!会)|(?<![共相等一如])同(?![时意样期比等行志事学胞])|跟|(?<![温平])和(?![平谐])")
 # A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问).
 _GOVERNED = re.compile(
-    r"(?:[在赴对向与同和跟从由给被把以据及自离]|(?<![谈提说看受得感遇达想])到|前往|来到|走进|抵达|应)(?:来访的|前来访问的|了)?$"
+    r"(?:[在赴对向与同和跟从由给被把以据及自离抵就]|(?<![谈提说看受得感遇达想])到|前往|来到|走进|抵达|应|作为)(?:来访的|前来访问的|了)?$"
 )
-_PRONOUN = re.compile(r"(?:^|[^其])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实)|(?<![应])该(?=[\u4e00-\u9fff])")
+_PRONOUN = re.compile(r"(?:^|[^其及])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实)|(?<![应])该(?=[\u4e00-\u9fff])")
 # 深圳两家水果商, 欧盟领导人, 巴勒斯坦人: a place or body that only says where an unnamed party
 # comes from.
 _UNNAMED_AFTER = re.compile(
     r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|领导人|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
-    r"|军人|官兵|学生|师生|员工|职工|教师|群众"
+    r"|军人|官兵|学生|师生|员工|职工|教师|群众|国家"
 )
 _AMOUNT = re.compile(
     r"(?P<num>\d+(?:[.．·]\d+)?|[一二两三四五六七八九十百千]+)\s*(?P<mult>万亿|亿|千万|百万|万|千)?\s*"
@@ -90,6 +90,13 @@ _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 _PASSIVE = re.compile(r"(?:受到|得到|获得|感谢)(?:了)?([^，。；]{1,30}?)的(?:亲切|热情|友好)?(?=会见|接见|会晤)")
 # 在A访问B之际: 在 frames a clause of time, its first name is that clause's subject.
 _LEADS = re.compile(r"(?:亲自|再次|又)?(?:率|率领|带领)")
+# Words of time and manner that do not make a clause's subject: 分别于6月8日和9日, 随后, 在…基础上.
+_ADVERBIAL = re.compile(
+    r"在[^，,；;]{0,20}?(?:基础|前提|框架|原则)[上下]|分别|还|也|又|已经?|曾经?|将|随后|此前|当天|今天|昨天|上午|下午|晚上|"
+    r"于?[\d一二三四五六七八九十]+[年月日号](?:[和至到、][\d一二三四五六七八九十]+[年月日号]?)*"
+)
+_OWNED_BODY = re.compile(r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组织|机构|团体|党派|政党|部门|企业|公司)(?![部会])")
+_TOPIC = re.compile(r"(?:就|关于)[^，。；;]*?(?:问题|事宜|议题|事项|情况)")
 _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 _TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时)$")
 _ESCORT = re.compile(r"^\s*(?:等)?(?:陪同|见证)")
@@ -343,15 +350,23 @@ class _Sentence:
         for m in reversed([m for m in self.mentions if start <= m.start and m.end <= end]):
             gap = gap[: m.start - start] + gap[m.end - start :]
         joined = _JOINER_TITLE.fullmatch(gap)
-        return joined.group(1) if joined else gap
+        post = joined.group("post") if joined else ""
+        if joined and (not post or post.endswith("夫人") or all(_ends_in_title(p) for p in post.split("、"))):
+            return joined.group(1)
+        return gap
 
     def subject(self, clause: tuple[int, int], before: int, types: tuple[str, ...]) -> list[_Arg]:
         """The party that does what the text before ``before`` says: the nearest head of the
         clause that no preposition governs (与会人员学习了习近平…在: 习近平), with the list it
         belongs to; else the subject carried over from the previous clause; none after a pronoun."""
-        heads = [m for m in self.heads if clause[0] <= m.start and m.end <= before]
+        topics = [t.span() for t in _TOPIC.finditer(self.text, clause[0], before)]  # 就A问题: no party
+        heads = [m for m in self.heads if clause[0] <= m.start and m.end <= before and not _in(m, topics)]
+        modifier: _Arg | None = None  # 查谟和克什米尔争端的: a list in a modifier goes with it
         for i in range(len(heads) - 1, -1, -1):
             m = heads[i]
+            if modifier is not None and _LIST_JOIN.match(self._gap(m.end, modifier.start)):
+                modifier = m
+                continue
             lead = self.text[heads[i - 1].end if i else clause[0] : max(clause[0], self.chain_start[m.start])]
             framed = not i and lead == "在" and _TIME_FRAME.search(self.text, clause[0], clause[1]) is not None
             if _GOVERNED.search(lead) and not framed and not (i and _LIST_JOIN.match(self._gap(heads[i - 1].end, m.start))):
@@ -359,6 +374,7 @@ class _Sentence:
                     return [m]  # 对斯卡尔法罗总统来华访问表示欢迎: the party of a nominal event
                 continue
             if _ADJUNCT_AFTER.match(self.text, m.end) and not any(h.start > m.end for h in heads):
+                modifier = m
                 continue
             if _PRONOUN.search(self.text[m.end : before]):
                 return []
@@ -376,7 +392,7 @@ class _Sentence:
         lead = self.text[clause[0] : before]
         for m in reversed(heads):
             lead = lead[: m.start - clause[0]] + lead[m.end - clause[0] :]
-        if _PRONOUN.search(lead) or len(lead) > 6:
+        if _PRONOUN.search(lead) or len(_ADVERBIAL.sub("", lead)) > 6:
             return []  # a long clause of its own has a subject that is no name
         return self._carried(clause, types)
 
@@ -426,6 +442,9 @@ class _Sentence:
                 return []
             led = _led_spans(self.text, prev)
             heads = [m for m in self.heads_in(prev[0], prev[1], ("PERSON", "ORG", "LOC")) if not _in(m, led)]
+            verb = re.search(r"[了过](?P<post>[\u4e00-\u9fff]{0,10})$", self.text[prev[0] : self.chain_start[heads[0].start]]) if heads else None
+            if verb is not None and (not verb.group("post") or _ends_in_title(verb.group("post"))):
+                continue  # 拜会了(总理)A，访问了B: A is the object of a clause whose subject is earlier
             if heads:
                 first = heads[0]
                 if first.type not in types or _GOVERNED.search(self.text[prev[0] : first.start]):
@@ -476,10 +495,10 @@ def _in_led(t1: int, m: _Arg, spans: list[tuple[int, int]]) -> bool:
 
 def _unnamed(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` only says where an unnamed party comes from: 深圳两家水果商,
-    欧盟领导人, 国务院的副总理."""
+    欧盟领导人, 国务院的副总理, 喀岛赞成和反对独立的两大政治组织."""
     from kg.extract.rules import load_rules
 
-    if _UNNAMED_AFTER.match(text, end):
+    if _UNNAMED_AFTER.match(text, end) or _OWNED_BODY.match(text, end):
         return True
     return text.startswith("的", end) and load_rules().title_re.match(text, end + 1) is not None
 
@@ -627,6 +646,7 @@ class RelationFinder:
             after = next((m for m in s.heads if m.start >= t1), None)
             if after is not None and after.type in _PLACES and re.fullmatch(r"(?:了|过)?", text[t1 : after.start]):
                 targets = s.listed(after, clause[1], _PLACES)
+        targets = [t for t in targets if not _UNNAMED_AFTER.match(text, t.end)]  # 非洲国家: a kind
         if not targets:
             return []
         if place_from is not None:
@@ -684,6 +704,9 @@ class RelationFinder:
             if partner.type not in types:
                 continue
             left = [m for m in s.heads if clause[0] <= m.start and m.end <= link.start()]
+            later = _PARTNER.search(text, partner.end, t0)
+            if link.group() == "和" and later is not None and later.group() != "和":
+                continue  # A、B和C都与D签订: D is the partner
             if link.group() == "和" and left and _LIST_JOIN.match(s._gap(left[-1].end, partner.start)):
                 # A和B<trigger>: co-hosts when the trigger has objects (A和夫人B会见了C), else each
                 # with each, unless what they sign is a treaty for all (印度和巴基斯坦签署条约).
@@ -715,6 +738,9 @@ class RelationFinder:
         if "的" in gap or "分别" in gap or len(gap) > 40 or (treaty_ends and _TREATY.search(s.text[t1 : clause[1]])):
             return []  # 分别签署: each signed on their own
         group = s.subject(clause, after, types)
+        both = _BOTH.match(s.text, after)
+        if len(group) != (3 if both is not None and both.group() == "三方" else 2):
+            return []  # four leaders who sign one text do not sign with each other
         return [(a, b, None) for i, a in enumerate(group) for b in group[i + 1 :]]
 
     def _objects(self, s: _Sentence, clause, t1: int, types: tuple[str, ...], led) -> list[_Arg]:

@@ -213,6 +213,51 @@ def test_a_verb_ending_in_dao_governs_no_party():
     assert _found(text, names) == {("visits", "张三", "甲国")}
 
 
+def test_listed_parties_that_all_sign_with_one_partner_sign_with_it_not_each_other():
+    text = "同时，甲队、乙队和丙队都与丁中心签订了类似的协议。"
+    names = [("甲队", "ORG"), ("乙队", "ORG"), ("丙队", "ORG"), ("丁中心", "ORG")]
+    assert _found(text, names) == {("signs_with", p, "丁中心") for p in ("甲队", "乙队", "丙队")}
+    four = [("张一", "PERSON"), ("李二", "PERSON"), ("王三", "PERSON"), ("赵四", "PERSON")]
+    assert _found("张一、李二、王三和赵四在成立大会上签署文本。", four) == set()
+
+
+def test_a_list_inside_a_modifier_is_no_subject():
+    text = "甲国愿恢复对话，在公正解决乙地和丙地争端的基础上同丁国签署和平条约。"
+    names = [("甲国", "LOC"), ("乙地", "LOC"), ("丙地", "LOC"), ("丁国", "LOC")]
+    assert _found(text, names) == {("signs_with", "甲国", "丁国")}
+
+
+def test_a_topic_phrase_holds_no_subject():
+    text = "此前，张三还就甲国提出的建议及乙国重建等问题分别与丙国总统李四举行了会谈。"
+    names = [("张三", "PERSON"), ("甲国", "LOC"), ("乙国", "LOC"), ("丙国", "LOC"), ("李四", "PERSON")]
+    assert _found(text, names) == {("meets", "张三", "李四")}
+
+
+def test_a_partner_that_only_qualifies_an_unnamed_body_is_no_party():
+    names = [("甲政府", "ORG"), ("乙岛", "LOC")]
+    assert _found("甲政府与乙岛赞成和反对独立的两大政治组织签署了协议。", names) == set()
+
+
+def test_the_object_of_a_clause_that_starts_with_a_verb_is_no_carried_subject():
+    text = "甲代表团对乙国进行了访问，拜会了总理张三，访问了丙集团。"
+    names = [("甲代表团", "ORG"), ("乙国", "LOC"), ("张三", "PERSON"), ("丙集团", "ORG")]
+    assert _found(text, names) == {("visits", "甲代表团", "乙国"), ("visits", "甲代表团", "丙集团")}
+
+
+def test_a_kind_of_countries_is_no_place_visited_and_jiqi_is_no_pronoun():
+    names = [("张三", "PERSON"), ("甲国", "LOC"), ("非洲", "LOC")]
+    assert _found("张三回顾了李四对甲国和其它非洲国家的访问。", [("李四", "PERSON"), ("甲国", "LOC"), ("非洲", "LOC")]) == {
+        ("visits", "李四", "甲国")
+    }
+    assert ("visits", "张三", "甲国") in _found("人们期待着张三总统及其夫人对甲国的访问。", names[:2])
+
+
+def test_hosts_in_the_clause_before_a_time_adjunct():
+    text = "甲国总统张三和议长李四，分别于6月8日和9日会见了乙代表团。"
+    names = [("甲国", "LOC"), ("张三", "PERSON"), ("李四", "PERSON"), ("乙代表团", "ORG")]
+    assert _found(text, names) == {("meets", "张三", "乙代表团"), ("meets", "李四", "乙代表团")}
+
+
 def test_invests_in_keeps_the_amount_as_written_and_in_yuan():
     ex = _extraction("甲集团投资10亿元建设乙产业园项目。", [("甲集团", "ORG"), ("乙产业园项目", "PROJECT")])
     (rel,) = find_relations(ex)
@@ -233,7 +278,7 @@ def test_amounts_normalise_to_yuan(text, yuan):
     assert normalise_amount(text) == yuan
 
 
-@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86)])
+@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86)])
 def test_dev_sets_precision_and_f1(which, gold, f1):
     """The annotated dev sets (seed pages + two draws of MSRA train sentences): a regression
     guard, not the reported figure (that is the test set's)."""
