@@ -41,32 +41,42 @@ _GO_TO = re.compile(r"到|赴|前往|来到|深入|走进|来|去|在|抵")
 _LIST_JOIN = re.compile(r"^\s*(?:、|和|及|以及|，以及|，及)\s*$")
 _JOINT_JOIN = re.compile(r"^\s*(?:、|和|及|以及|与|同)\s*$")
 # Between a qualifier and the person (or body) it qualifies: title words, no verb or preposition.
-_QUALIFIER_GAP = re.compile(r"^[\u4e00-\u9fff·、]{0,14}$")
+_QUALIFIER_GAP = re.compile(r"^[\u4e00-\u9fff·、（）()]{0,14}$")
 # In a post's own name (对外关系和合作部长) 和 and 与 may stand.
 _NOT_IN_TITLE_GAP = re.compile(r"[在到赴对向由率等于从将已曾为是说就]|会见|会谈|访问|签|投资|调研|考察")
 _NOT_IN_QUALIFIER_GAP = re.compile(r"[在到赴对向与同和及由率等于从将已曾为是说就着了]|会见|会谈|访问|签|投资|调研|考察|目前|正在")
 # Investment nouns and names: 投资者, 投资环境, 投资集团 … are no investment event.
 _NOT_INVEST_AFTER = re.compile(r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险")
 # 中方, 葡方, 中国公司, 中国企业: a side or a kind of party, not a named one.
-_GENERIC = re.compile(r"[\u4e00-\u9fff]方|(?:中国|外国|我国|各国|该|本|我)?(?:公司|企业|政府|代表团|考察团|访问团|访华团|艺术团|歌舞团|代表队)")
+# A side (中方), a bare kind (代表团, 公司) or one of no named place (外国企业); 中国代表团 and 中国政府 are named.
+_GENERIC = re.compile(
+    r"[\u4e00-\u9fff]方|(?:外国|各国|我国|该|本|我)?(?:公司|企业|政府|代表团|考察团|访问团|访华团|艺术团|歌舞团|代表队)"
+)
 # After a head: it is in a time adjunct (访美期间) or modifies a noun (查谟和克什米尔争端的).
 _ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后|前|[^，、和及与同]{0,4}的(?!代表))")
 _LED = re.compile(r"(?:以|由)[^，。；]{1,40}?(?:为团长|为首|率领|带领)的?")
 _DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组)")
+# After 和: 夫人 (和夫人A), 由他率领的 (A和由他率领的B代表团)
+_JOINED_POST = re.compile(r".*夫人|由?[他她](?:们)?(?:所)?(?:率领|带领)的")
+_LED_BY = re.compile(r"(?:所)?(?:率领|带领)的")
 _KIN = re.compile(r"的(?:夫人|妻子|丈夫|儿子|女儿|母亲|父亲|遗孀)")
+_AGREEMENT = re.compile(r"协议|合同|意向书|备忘录")
 _BOTH = re.compile(r"两国|双方|两党|两市|两省|三方")
-_TREATY = re.compile(r"条约|公约|法规|决议|章程|宪章|议定书|宣言|声明")
+_TREATY = re.compile(r"条约|公约|法规|决议|章程|宪章|议定书|(?<!联合)(?:宣言|声明)")
 _JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)(?P<post>(?:[\u4e00-\u9fff]{1,10}、)?[\u4e00-\u9fff]{0,10})")
 _PLACE_JOIN = re.compile(r"[\u4e00-\u9fff（）()]{0,6}[、，,和及]")
 # Between the last place of a visit and its verb: 进行, 等5国, 实地, 进行为期3天的正式友好.
 _PLACE_LIST_END = re.compile(
-    r"[\u4e00-\u9fff\d（）()]{0,4}(?:等[\u4e00-\u9fff\d]{0,6})?(?:进行|开展|实地)?(?:为期[^，,。；;的]{1,6}的)?[\u4e00-\u9fff]{0,4}"
+    r"(?:(?![对向与同在])[\u4e00-\u9fff\d（）()]){0,4}(?:等[\u4e00-\u9fff\d]{0,6})?(?:[，,]?(?:进行|开展|实地))?"
+    r"(?:为期[^，,。；;的]{1,6}的)?[\u4e00-\u9fff]{0,4}|[，,]"  # 来到A，参观了…
 )
 # 签约国, 签署方 (not 签署国内…, 签订方案)
 _SIGNATORY = re.compile(r"国(?![内际外家有营企])|方(?![案面式法向针])|者")
 _BUILT_IN = re.compile(r"(?:了|于)?在[^，,；;]{1,20}?(?:兴建|建设|建立|创办|组建|设立|成立)(?:了|的)?")
+_BUILT_NEXT = re.compile(r"[，,](?:建成|兴建|建设|建立|创办|修建|新建)了?")
 _OWN_VERB = re.compile(r"做|作|接受|参加|出席|举行|召开")
-_PARTNER = re.compile(r"(?<![共参给])与(?!会)|(?<![共相等一如])同(?![时意样期比等行志事学胞])|跟|(?<![温平])和(?![平谐])")
+_WITH = re.compile(r"(?<![共参给])与(?!会)|(?<![共相等一如])同(?![时意样期比等行志事学胞])|跟")
+_PARTNER = re.compile(_WITH.pattern + r"|(?<![温平])和(?![平谐])")
 # A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问).
 _GOVERNED = re.compile(
     r"(?:[在赴对向与同和跟从由给被把以据及自离抵就]|(?<![谈提说看受得感遇达想])到|前往|来到|走进|抵达|应|作为)(?:来访的|前来访问的|了)?$"
@@ -79,7 +89,7 @@ _UNNAMED_AFTER = re.compile(
     r"|军人|官兵|学生|师生|员工|职工|教师|群众|国家"
 )
 _AMOUNT = re.compile(
-    r"(?P<num>\d+(?:[.．·]\d+)?|[一二两三四五六七八九十百千]+)\s*(?P<mult>万亿|亿|千万|百万|万|千)?\s*"
+    r"(?P<num>\d+(?:[.．·]\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?\s*(?P<mult>万亿|亿|千万|百万|万|千)?\s*"
     r"(?P<unit>元人民币|元|美元|欧元|英镑|日元|港元|港币)"
 )
 # Between 投资 and its amount: 投资预计将高达25亿美元.
@@ -95,7 +105,11 @@ _ADVERBIAL = re.compile(
     r"在[^，,；;]{0,20}?(?:基础|前提|框架|原则)[上下]|分别|还|也|又|已经?|曾经?|将|随后|此前|当天|今天|昨天|上午|下午|晚上|"
     r"于?[\d一二三四五六七八九十]+[年月日号](?:[和至到、][\d一二三四五六七八九十]+[年月日号]?)*"
 )
+_OWNER = re.compile(r"(?:(?![与同和跟对在来])[\u4e00-\u9fff]){0,4}?的")
 _OWNED_BODY = re.compile(r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组织|机构|团体|党派|政党|部门|企业|公司)(?![部会])")
+_COUNTRIES_AFTER = re.compile(r"[\d三四五六七八九十几数多]+国")
+# 组织…40多人到A考察: the visitors are counted people, not the body before them
+_COUNTED_PEOPLE = re.compile(r"(?<!一行)(?<![\d一二三四五六七八九十几数多])[\d一二三四五六七八九十几数多]+(?:名|位|个)?人")
 _TOPIC = re.compile(r"(?:就|关于)[^，。；;]*?(?:问题|事宜|议题|事项|情况)")
 _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 _TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时)$")
@@ -128,8 +142,8 @@ def country_abbreviations() -> dict[str, str]:
 # where they only name a treaty (中日和平友好条约签订), their leaders (日俄首脑会谈) or a noun's
 # owners (中美双方的有关公司).
 _PAIR_AFTER = re.compile(
-    r"(?!洲)(?:(?:两国|双方|政府|之间)(?!首脑|领导人|元首|总统|总理|外长|[^，,。；;]{0,3}的)"
-    r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长)[^，,。；;]){0,10}(?:签署|签订|会谈|会晤))"
+    r"(?!洲)(?:(?:两国|双方|政府|之间)(?!首脑|领导人|元首|总统|总理|外长|高层|[^，,。；;]{0,3}的)"
+    r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层)[^，,。；;]){0,10}(?:签署|签订|会谈|会晤))"
 )
 
 
@@ -351,7 +365,7 @@ class _Sentence:
             gap = gap[: m.start - start] + gap[m.end - start :]
         joined = _JOINER_TITLE.fullmatch(gap)
         post = joined.group("post") if joined else ""
-        if joined and (not post or post.endswith("夫人") or all(_ends_in_title(p) for p in post.split("、"))):
+        if joined and (not post or _JOINED_POST.fullmatch(post) or all(_ends_in_title(p) for p in post.split("、"))):
             return joined.group(1)
         return gap
 
@@ -376,7 +390,7 @@ class _Sentence:
             if _ADJUNCT_AFTER.match(self.text, m.end) and not any(h.start > m.end for h in heads):
                 modifier = m
                 continue
-            if _PRONOUN.search(self.text[m.end : before]):
+            if _PRONOUN.search(self.text[m.end : before]) or _COUNTED_PEOPLE.search(self.text, m.end, before):
                 return []
             while i and _LIST_JOIN.match(self._gap(heads[i - 1].end, heads[i].start)):
                 i -= 1
@@ -421,16 +435,21 @@ class _Sentence:
 
     def _bare_list_before(self, clause: tuple[int, int], types: tuple[str, ...]) -> list[_Arg]:
         """中央纪委副书记曹庆泽，中央纪委常委、监察部副部长赵洪祝考察: a clause that is only a titled
-        name belongs to the subject of the next one."""
+        name (or a list of them: 副委员长A、B、C，检察长D来到) belongs to the subject of the next one."""
         index = self.clauses.index(clause) if clause in self.clauses else 0
         if index == 0:
             return []
         prev = self.clauses[index - 1]
         heads = self.heads_in(prev[0], prev[1], types)
-        if len(heads) != 1 or heads[0].type != "PERSON" or heads[0].end != prev[1]:
+        if not heads or heads[-1].end != prev[1] or any(h.type != "PERSON" for h in heads):
             return []
+        if self.listed(heads[0], prev[1], ("PERSON",)) != heads:
+            return []
+        from kg.extract.rules import load_rules
+
         inner = [m for m in self.mentions if prev[0] <= m.start < heads[0].start]
-        if not inner or inner[0].start - prev[0] > 0 or self.text[prev[1] : prev[1] + 1] not in "，,":
+        titled = (inner and inner[0].start == prev[0]) or load_rules().title_re.match(self.text, prev[0]) is not None
+        if not titled or self.text[prev[1] : prev[1] + 1] not in "，,":
             return []
         return heads
 
@@ -479,6 +498,17 @@ def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | No
     return [head] if gap == "" or _ends_in_title(gap) else []
 
 
+def _parties_fit(s: _Sentence, group: list[_Arg], t1: int, end: int) -> bool:
+    """Whether a listed group signs with each other: two parties (三方: three), or bodies who sign
+    one agreement or contract (A、B、C、D签订了…协议书); not four leaders who sign one text."""
+    if not group:
+        return False
+    both = _BOTH.match(s.text, group[-1].end)
+    if len(group) == (3 if both is not None and both.group() == "三方" else 2):
+        return True
+    return len(group) >= 3 and all(g.type == "ORG" for g in group) and _AGREEMENT.search(s.text, t1, end) is not None
+
+
 def _led_spans(text: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
     """Who leads a delegation (以A为团长的, 由A率领的) is no party of their own."""
     return [(m.start(), m.end()) for m in _LED.finditer(text, clause[0], clause[1])]
@@ -500,7 +530,9 @@ def _unnamed(text: str, end: int) -> bool:
 
     if _UNNAMED_AFTER.match(text, end) or _OWNED_BODY.match(text, end):
         return True
-    return text.startswith("的", end) and load_rules().title_re.match(text, end + 1) is not None
+    owner = _OWNER.match(text, end)  # 国务院的副总理, 桑佩尔总统的和平顾问
+    title_re = load_rules().title_re
+    return owner is not None and any(title_re.match(text, owner.end() + k) for k in range(3))
 
 
 def _ends_in_title(gap: str) -> bool:
@@ -607,7 +639,7 @@ class RelationFinder:
                 return self._passive(s, clause, passive)
             return self._pairs(s, clause, t0, t1, _AGENTS, objects=True)
         if relation == "signs_with":
-            if _SIGNATORY.match(text, t1):
+            if _SIGNATORY.match(text, t1) or re.search(r"(?:有关|关于)$", text[: t0]):
                 return []  # 签约国, 签署方: a signatory named as a kind, no event
             return self._pairs(s, clause, t0, t1, _PARTIES, objects=False)
         return self._invests(s, clause, t0, t1)
@@ -646,7 +678,8 @@ class RelationFinder:
             after = next((m for m in s.heads if m.start >= t1), None)
             if after is not None and after.type in _PLACES and re.fullmatch(r"(?:了|过)?", text[t1 : after.start]):
                 targets = s.listed(after, clause[1], _PLACES)
-        targets = [t for t in targets if not _UNNAMED_AFTER.match(text, t.end)]  # 非洲国家: a kind
+        # 非洲国家, 欧洲4国: a kind or a group of countries, not one place
+        targets = [t for t in targets if not _UNNAMED_AFTER.match(text, t.end) and not _COUNTRIES_AFTER.match(text, t.end)]
         if not targets:
             return []
         if place_from is not None:
@@ -718,10 +751,14 @@ class RelationFinder:
                 sources = s.next_subject(clause, types)  # 在同A的会见中，B强调
             partners = [p for p in s.listed(partner, t0, types) if not _in(p, led) and not _unnamed(text, p.end)]
             return [(a, b, None) for a in sources for b in partners]
+        if re.match(r"(?:双方|两国|两家)", text[clause[0] : t0]):
+            pair = self._pair_before(s, clause, types)  # A与B宣布，双方签订了…
+            if pair:
+                return pair
         if not objects:
             group = s.subject(clause, t0, types)
             both = _BOTH.match(text, group[-1].end) if group else None
-            if both is not None and len(group) == (3 if both.group() == "三方" else 2):  # A、B两国签订
+            if (both is not None or len(group) >= 3) and _parties_fit(s, group, t1, clause[1]):  # A、B两国签订
                 return self._mutual(s, clause, t0, t1, types, group[-1].end, treaty_ends=True)
             return []
         if re.match(r"(?:中|时|后|前|结束|期间)", text[t1:]):
@@ -731,15 +768,29 @@ class RelationFinder:
         return [(a, b, None) for a in sources for b in targets]
 
     @staticmethod
+    def _pair_before(s: _Sentence, clause, types: tuple[str, ...]):
+        """The two parties that 双方 refers back to: A与B in the clause before."""
+        index = s.clauses.index(clause) if clause in s.clauses else 0
+        if index == 0:
+            return []
+        prev = s.clauses[index - 1]
+        heads = s.heads_in(prev[0], prev[1], types)
+        if len(heads) < 2 or s.chain_start[heads[0].start] != prev[0]:
+            return []
+        a, b = heads[0], heads[1]
+        if not re.fullmatch(r"[与同和跟]", s._gap(a.end, b.start)):
+            return []
+        return [(a, b, None)]
+
+    @staticmethod
     def _mutual(s: _Sentence, clause, t0: int, t1: int, types: tuple[str, ...], after: int, *, treaty_ends: bool):
         """A和B<trigger>, A和B的代表签署: each with each, unless (``treaty_ends``) what they sign is a
         treaty for all (印度和巴基斯坦签署条约)."""
         gap = re.sub(r"^的代表团?", "", s.text[after:t0])
-        if "的" in gap or "分别" in gap or len(gap) > 40 or (treaty_ends and _TREATY.search(s.text[t1 : clause[1]])):
-            return []  # 分别签署: each signed on their own
+        if re.search(r"的|分别", gap) or _WITH.search(gap) or len(gap) > 40 or (treaty_ends and _TREATY.search(s.text[t1 : clause[1]])):
+            return []  # 分别签署: each signed on their own; A、B都与中心签订: with an unnamed partner
         group = s.subject(clause, after, types)
-        both = _BOTH.match(s.text, after)
-        if len(group) != (3 if both is not None and both.group() == "三方" else 2):
+        if not _parties_fit(s, group, t1, clause[1]):
             return []  # four leaders who sign one text do not sign with each other
         return [(a, b, None) for i, a in enumerate(group) for b in group[i + 1 :]]
 
@@ -761,6 +812,9 @@ class RelationFinder:
         first = next((m for m in s.heads if m.start >= start and party(m)), None)
         if first is None:
             return []
+        led_by = _LED_BY.match(text, first.end)  # 会见了A率领的B代表团: B is the guest
+        if led_by is not None:
+            first = next((m for m in s.heads if m.start >= led_by.end() and party(m)), first)
         if _KIN.match(text, first.end):  # 会见了A总理的夫人B: B is the guest
             nxt = next((m for m in s.heads if m.start > first.end), None)
             if nxt is not None and nxt.type == "PERSON" and s.chain_start[nxt.start] == _KIN.match(text, first.end).end():
@@ -808,6 +862,8 @@ class RelationFinder:
             after = next((m for m in s.heads if m.start >= rest and m.end <= clause[1]), None)
             gap = text[rest : after.start] if after is not None else ""
             built = _BUILT_IN.match(text, rest, clause[1])  # 投资4500万美元在A大学建立B研究所
+            if built is None and rest >= clause[1] - 1:  # 投资两千多万元，建成A中心
+                built = _BUILT_NEXT.match(text, clause[1])
             if built is not None:
                 after = next((m for m in s.heads if m.start == built.end()), None)
                 gap = ""

@@ -258,6 +258,67 @@ def test_hosts_in_the_clause_before_a_time_adjunct():
     assert _found(text, names) == {("meets", "张三", "乙代表团"), ("meets", "李四", "乙代表团")}
 
 
+def test_a_comma_list_of_titled_names_came_to_a_place_and_toured_it():
+    text = "副委员长张一、李二，检察长王三今天来到甲博物馆，参观了禁毒展览。"
+    names = [("张一", "PERSON"), ("李二", "PERSON"), ("王三", "PERSON"), ("甲博物馆", "ORG")]
+    assert _found(text, names) == {("visits", p, "甲博物馆") for p in ("张一", "李二", "王三")}
+
+
+def test_a_visit_after_arriving_goes_to_the_dui_place_not_the_city_of_arrival():
+    text = "张三一行是应李四邀请，于7日抵乙市对甲国进行友好访问的。"
+    names = [("张三", "PERSON"), ("李四", "PERSON"), ("乙市", "LOC"), ("甲国", "LOC")]
+    assert _found(text, names) == {("visits", "张三", "甲国")}
+
+
+def test_a_group_of_countries_and_counted_people_are_no_parties():
+    assert _found("张三访问欧洲4国。", [("张三", "PERSON"), ("欧洲", "LOC")]) == set()
+    text = "甲部组织有关部门40多人到乙湖现场考察。"
+    assert _found(text, [("甲部", "ORG"), ("乙湖", "LOC")]) == set()
+    text = "甲访问团一行49人于今天抵京开始访问。"
+    assert _found(text, [("甲访问团", "ORG"), ("京", "LOC")]) == {("visits", "甲访问团", "京")}
+
+
+def test_guests_behind_a_bracket_a_leader_or_his_delegation():
+    names = [("张三", "PERSON"), ("甲委员会", "ORG"), ("李四", "PERSON")]
+    assert _found("张三会见了甲委员会（议会上院）主席李四。", names) == {("meets", "张三", "李四")}
+    names = [("张三", "PERSON"), ("乙部", "ORG"), ("李四", "PERSON"), ("丙新闻代表团", "ORG")]
+    assert _found("张三会见了乙部部长李四率领的丙新闻代表团。", names) == {("meets", "张三", "丙新闻代表团")}
+    names = [("张三", "PERSON"), ("李四", "PERSON"), ("丁党代表团", "ORG")]
+    assert _found("张三会见了李四和由他率领的丁党代表团。", names) == {("meets", "张三", "李四"), ("meets", "张三", "丁党代表团")}
+
+
+def test_signing_as_a_topic_or_with_an_unnamed_adviser_is_no_signing():
+    names = [("甲部", "ORG"), ("乙部", "ORG")]
+    assert _found("甲部和乙部应对有关签订长期协定问题进行研究。", names) == set()
+    names = [("甲军", "ORG"), ("李四", "PERSON")]
+    assert _found("甲军确认在马德里与李四总统的和平顾问签署的准协议已成为过去。", names) == set()
+
+
+def test_both_sides_refers_back_to_the_pair_before():
+    text = "甲公司与乙有限公司在丙州宣布，双方就建立丁公司签订了合作意向书。"
+    names = [("甲公司", "ORG"), ("乙有限公司", "ORG"), ("丙州", "LOC"), ("丁公司", "ORG")]
+    assert _found(text, names) == {("signs_with", "甲公司", "乙有限公司")}
+
+
+def test_bodies_who_sign_one_agreement_sign_with_each_other():
+    text = "甲机构、乙公司、丙分院、丁市人民政府还签订了建立开发园的协议书。"
+    names = [("甲机构", "ORG"), ("乙公司", "ORG"), ("丙分院", "ORG"), ("丁市人民政府", "ORG")]
+    assert len(_found(text, names)) == 6
+    names = [("甲队", "ORG"), ("乙队", "ORG"), ("丙队", "ORG")]
+    assert _found("甲队、乙队和丙队都与中心签订了承包协议。", names) == set()
+
+
+def test_a_joint_statement_of_a_pair_is_their_signing():
+    names = [("中", "LOC"), ("葡", "LOC"), ("北京", "LOC")]
+    assert _found("中葡两国政府经过谈判在北京正式签署了关于澳门问题的联合声明。", names) == {("signs_with", "中国", "葡萄牙")}
+
+
+def test_an_investment_builds_what_the_next_clause_names():
+    text = "如今，甲公司投资两千多万元人民币，建成乙中心，并且推出一部音乐剧。"
+    (rel,) = find_relations(_extraction(text, [("甲公司", "ORG"), ("乙中心", "ORG")]))
+    assert (rel.source, rel.target, rel.amount_text, rel.amount) == ("甲公司", "乙中心", "两千多万元人民币", 20_000_000)
+
+
 def test_invests_in_keeps_the_amount_as_written_and_in_yuan():
     ex = _extraction("甲集团投资10亿元建设乙产业园项目。", [("甲集团", "ORG"), ("乙产业园项目", "PROJECT")])
     (rel,) = find_relations(ex)
@@ -278,7 +339,7 @@ def test_amounts_normalise_to_yuan(text, yuan):
     assert normalise_amount(text) == yuan
 
 
-@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86)])
+@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.84)])
 def test_dev_sets_precision_and_f1(which, gold, f1):
     """The annotated dev sets (seed pages + two draws of MSRA train sentences): a regression
     guard, not the reported figure (that is the test set's)."""
