@@ -31,12 +31,12 @@ from kg.schema import Extraction, Mention, Relation
 LEXICONS = Path(__file__).parent / "lexicons"
 RELATION_TYPES = ("visits", "meets", "signs_with", "invests_in")
 
-_CLAUSE_END = re.compile(r"[，,；;：:。！!？?]|(?:据)?新华社[^，。]{0,14}?电|本报[^，。]{0,14}?电|[（(]记者[^）)]{0,12}[）)]")
+_CLAUSE_END = re.compile(r"[，,；;：:。！!？?]|(?:据)?新华社[^，。]{0,14}?电|本报讯|本报[^，。讯]{0,14}?电|[（(]记者[^）)]{0,12}[）)]")
 # Words that say the event did not happen (planned ones, 将访问, do count).
 _NEGATION = re.compile(r"(?:没有|没|未|不|拒绝|取消|推迟|无法|不再|不会|不能|反对)(?:再|曾|能|会|去|来)?$")
 _SPEECH = re.compile(r"(?:说|表示|指出|认为|强调|宣布|声明|称|透露|介绍|报道|获悉|了解)$")
 # Between a locative verb and a visit trigger: 到A、B调研 / 赴A考察 / 在A视察 / 来华访问.
-_GO_TO = re.compile(r"到|赴|前往|来到|深入|走进|来|去|在|抵")
+_GO_TO = re.compile(r"到|赴|前往|飞往|来到|深入|走进|来|去|在|抵")
 # What may stand between a head mention and the next one in a list.
 _LIST_JOIN = re.compile(r"^\s*(?:、|和|及|以及|，以及|，及)\s*$")
 _JOINT_JOIN = re.compile(r"^\s*(?:、|和|及|以及|与|同)\s*$")
@@ -51,6 +51,7 @@ _NOT_INVEST_AFTER = re.compile(r"者|环境|额|总额|方|人|商|公司|集团
 # A side (中方), a bare kind (代表团, 公司) or one of no named place (外国企业); 中国代表团 and 中国政府 are named.
 _GENERIC = re.compile(
     r"[\u4e00-\u9fff]方|(?:外国|各国|我国|该|本|我)?(?:公司|企业|政府|代表团|考察团|访问团|访华团|艺术团|歌舞团|代表队)"
+    r"|(?:妇女|青年|政府|市政府|军事|经贸|友好|议员|企业家|专家)(?:代表团|考察团|访问团|访华团)"
 )
 # After a head: it is in a time adjunct (访美期间) or modifies a noun (查谟和克什米尔争端的).
 _ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后|前|[^，、和及与同]{0,4}的(?!代表))")
@@ -86,7 +87,8 @@ _PRONOUN = re.compile(r"(?:^|[^其及])(?:他|她|他们|她们|我们|我|你�
 # comes from.
 _UNNAMED_AFTER = re.compile(
     r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|领导人|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
-    r"|军人|官兵|学生|师生|员工|职工|教师|群众|国家"
+    r"|军人|官兵|学生|师生|员工|职工|教师|群众|国家|边界|边境"
+    r"|[^，。；、]{0,8}的(?:一|几|两|\d)+[支个家所座处]"  # 韩国中东部地区的一支空军部队
 )
 _AMOUNT = re.compile(
     r"(?P<num>\d+(?:[.．·]\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?\s*(?P<mult>万亿|亿|千万|百万|万|千)?\s*"
@@ -110,6 +112,8 @@ _OWNED_BODY = re.compile(r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组�
 _COUNTRIES_AFTER = re.compile(r"[\d三四五六七八九十几数多]+国")
 # 组织…40多人到A考察: the visitors are counted people, not the body before them
 _COUNTED_PEOPLE = re.compile(r"(?<!一行)(?<![\d一二三四五六七八九十几数多])[\d一二三四五六七八九十几数多]+(?:名|位|个)?人")
+_SENDS = re.compile(r"派遣|派出|委派")
+_GUESTS_AFTER = re.compile(r"等(?:外宾|客人|贵宾|一行|人)")
 _TOPIC = re.compile(r"(?:就|关于)[^，。；;]*?(?:问题|事宜|议题|事项|情况)")
 _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 _TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时)$")
@@ -314,7 +318,7 @@ class _Sentence:
                 chain = None
         bounds = [0]
         for m in _CLAUSE_END.finditer(text):
-            if not any(a.start < m.start() < a.end for a in outer):
+            if not any(a.start < m.start() < a.end or a.start < m.end() < a.end for a in outer):
                 bounds += [m.start(), m.end()]
         bounds.append(len(text))
         self.clauses = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
@@ -392,6 +396,8 @@ class _Sentence:
                 continue
             if _PRONOUN.search(self.text[m.end : before]) or _COUNTED_PEOPLE.search(self.text, m.end, before):
                 return []
+            if _SENDS.search(self.text, m.end, before):
+                return []  # A派遣一位特使访问B: the envoy, unnamed, visits
             while i and _LIST_JOIN.match(self._gap(heads[i - 1].end, heads[i].start)):
                 i -= 1
             group = self.listed(heads[i], before, types)
@@ -467,7 +473,10 @@ class _Sentence:
             if heads:
                 first = heads[0]
                 if first.type not in types or _GOVERNED.search(self.text[prev[0] : first.start]):
-                    return self._topic(prev, heads, types)
+                    topic = self._topic(prev, heads, types)
+                    if topic or first.type == "PERSON":
+                        return topic
+                    continue  # 去A访问时，得到中国驻澳大使的接待，去B访问: the subject is further back
                 if _unnamed(self.text, first.end):
                     return []
                 return self.listed(first, prev[1], types)
@@ -477,7 +486,8 @@ class _Sentence:
         """应邀对日本进行访问的国家副主席A，今天到B访问: a clause whose first name is no subject, but
         which ends on a person, is that person's noun phrase; the person is the next clause's subject."""
         last = heads[-1]
-        if last.type != "PERSON" or last.type not in types or last.end != clause[1]:
+        tail = self.text[last.end : clause[1]]  # …的国家副主席A， or …的A、B等外宾，
+        if last.type != "PERSON" or last.type not in types or not re.fullmatch(r"(?:等[\u4e00-\u9fff]{0,4})?", tail):
             return []
         i = len(heads) - 1
         while i and _LIST_JOIN.match(self._gap(heads[i - 1].end, heads[i].start)):
@@ -495,7 +505,15 @@ def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | No
     if head is None or head.type not in _AGENTS:
         return []
     gap = s.text[t1 + 1 : s.chain_start[head.start]]  # 访问的美国国防部长A, the country unfound
-    return [head] if gap == "" or _ends_in_title(gap) else []
+    if gap and not _ends_in_title(gap):
+        return []
+    group = [head]  # 在南京访问的A、B等外宾 (not 在芬兰访问的A、B等也表示: a list of speakers)
+    for m in s.heads:
+        if m.start >= group[-1].end and m.end <= clause[1] and m.type in _AGENTS and s._gap(group[-1].end, m.start) == "、":
+            group.append(m)
+        elif m.start >= group[-1].end:
+            break
+    return group if _GUESTS_AFTER.match(s.text, group[-1].end) else [head]
 
 
 def _parties_fit(s: _Sentence, group: list[_Arg], t1: int, end: int) -> bool:
@@ -760,12 +778,25 @@ class RelationFinder:
             both = _BOTH.match(text, group[-1].end) if group else None
             if (both is not None or len(group) >= 3) and _parties_fit(s, group, t1, clause[1]):  # A、B两国签订
                 return self._mutual(s, clause, t0, t1, types, group[-1].end, treaty_ends=True)
-            return []
+            return self._named_in_document(s, clause, t1, types)
         if re.match(r"(?:中|时|后|前|结束|期间)", text[t1:]):
             return []  # 在会见中, 会见时: the meeting as a time, its parties are elsewhere
         targets = self._objects(s, clause, t1, types, led)
         sources = s.subject(clause, t0, types)
         return [(a, b, None) for a in sources for b in targets]
+
+    @staticmethod
+    def _named_in_document(s: _Sentence, clause, t1: int, types: tuple[str, ...]):
+        """签署了A与B合作协议: the two parties named at the head of the agreement signed."""
+        after = [m for m in s.heads if t1 <= m.start and m.end <= clause[1]]
+        if len(after) < 2 or not re.fullmatch(r"了?", s.text[t1 : s.chain_start[after[0].start]]):
+            return []
+        a, b = after[0], after[1]
+        if a.type not in types or b.type not in types or not _WITH.fullmatch(s._gap(a.end, b.start)):
+            return []
+        if not _AGREEMENT.match(re.sub(r"^(?:的|关于)?[^，。；]{0,12}?(?=协议|合同|意向书|备忘录)", "", s.text[b.end : clause[1]])):
+            return []
+        return [(a, b, None)]
 
     @staticmethod
     def _pair_before(s: _Sentence, clause, types: tuple[str, ...]):
@@ -814,7 +845,9 @@ class RelationFinder:
             return []
         led_by = _LED_BY.match(text, first.end)  # 会见了A率领的B代表团: B is the guest
         if led_by is not None:
-            first = next((m for m in s.heads if m.start >= led_by.end() and party(m)), first)
+            first = next((m for m in s.heads if m.start >= led_by.end() and party(m)), None)
+            if first is None:
+                return []  # A率领的妇女代表团: an unnamed delegation
         if _KIN.match(text, first.end):  # 会见了A总理的夫人B: B is the guest
             nxt = next((m for m in s.heads if m.start > first.end), None)
             if nxt is not None and nxt.type == "PERSON" and s.chain_start[nxt.start] == _KIN.match(text, first.end).end():

@@ -319,6 +319,35 @@ def test_an_investment_builds_what_the_next_clause_names():
     assert (rel.source, rel.target, rel.amount_text, rel.amount) == ("甲公司", "乙中心", "两千多万元人民币", 20_000_000)
 
 
+def test_a_dateline_does_not_cut_a_name_and_parties_may_head_the_document():
+    text = "本报讯甲东方电气集团公司与乙公司关于电站项目合作备忘录日前在丙市签署。"
+    names = [("甲东方电气集团公司", "ORG"), ("乙公司", "ORG"), ("丙市", "LOC")]
+    assert _found(text, names) == {("signs_with", "甲东方电气集团公司", "乙公司")}
+    names = [("甲贸促会", "ORG"), ("乙工商会", "ORG")]
+    assert _found("洽谈会上，还签署了甲贸促会与乙工商会合作协议。", names) == {("signs_with", "甲贸促会", "乙工商会")}
+
+
+def test_unnamed_delegations_envoys_units_and_border_areas_are_no_parties():
+    names = [("张三", "PERSON"), ("李四", "PERSON")]
+    assert _found("张三会见了妇联主席李四率领的妇女代表团。", names) == set()
+    assert _found("秘书长张三决定派遣一位特使访问南亚。", [("张三", "PERSON"), ("南亚", "LOC")]) == set()
+    names = [("张三", "PERSON"), ("甲国", "LOC")]
+    assert _found("张三是在视察甲国中东部地区的一支空军部队时作上述表示的。", names) == set()
+    assert _found("张三在对甲国边界地区视察时指出。", names) == set()
+
+
+def test_guests_visiting_a_place_then_touring_a_site():
+    text = "近日在甲市访问的乙国议长张三、丙国议长李四等外宾，相继参观了丁纪念馆。"
+    names = [("甲市", "LOC"), ("乙国", "LOC"), ("张三", "PERSON"), ("丙国", "LOC"), ("李四", "PERSON"), ("丁纪念馆", "ORG")]
+    assert _found(text, names) == {("visits", p, t) for p in ("张三", "李四") for t in ("甲市", "丁纪念馆")}
+
+
+def test_the_subject_carries_past_a_clause_that_names_only_places():
+    text = "张三还历数去甲国访问时，得到乙国驻甲大使的接待，去丙市、丁市等地访问也受到接待。"
+    names = [("张三", "PERSON"), ("甲国", "LOC"), ("乙国", "LOC"), ("丙市", "LOC"), ("丁市", "LOC")]
+    assert {("visits", "张三", "丙市"), ("visits", "张三", "丁市")} <= _found(text, names)
+
+
 def test_invests_in_keeps_the_amount_as_written_and_in_yuan():
     ex = _extraction("甲集团投资10亿元建设乙产业园项目。", [("甲集团", "ORG"), ("乙产业园项目", "PROJECT")])
     (rel,) = find_relations(ex)
@@ -339,7 +368,7 @@ def test_amounts_normalise_to_yuan(text, yuan):
     assert normalise_amount(text) == yuan
 
 
-@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.84)])
+@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88)])
 def test_dev_sets_precision_and_f1(which, gold, f1):
     """The annotated dev sets (seed pages + two draws of MSRA train sentences): a regression
     guard, not the reported figure (that is the test set's)."""
