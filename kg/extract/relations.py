@@ -69,7 +69,7 @@ _PLACE_JOIN = re.compile(r"[\u4e00-\u9fff（）()]{0,6}[、，,和及]")
 # Between the last place of a visit and its verb: 进行, 等5国, 实地, 进行为期3天的正式友好.
 _PLACE_LIST_END = re.compile(
     r"(?:(?![对向与同在])[\u4e00-\u9fff\d（）()]){0,4}(?:等[\u4e00-\u9fff\d]{0,6})?(?:[，,]?(?:进行|开展|实地))?"
-    r"(?:为期[^，,。；;的]{1,6}的)?[\u4e00-\u9fff]{0,4}|[，,]"  # 来到A，参观了…
+    r"(?:为期[^，,。；;的]{1,6}的)?[\u4e00-\u9fff]{0,4}|[，,](?:继续(?:进行)?[\u4e00-\u9fff]{0,4})?"  # 来到A，参观了…; 飞往A，继续进行国事访问
 )
 # 签约国, 签署方 (not 签署国内…, 签订方案)
 _SIGNATORY = re.compile(r"国(?![内际外家有营企])|方(?![案面式法向针])|者")
@@ -80,7 +80,8 @@ _WITH = re.compile(r"(?<![共参给])与(?!会)|(?<![共相等一如])同(?![时
 _PARTNER = re.compile(_WITH.pattern + r"|(?<![温平])和(?![平谐])")
 # A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问).
 _GOVERNED = re.compile(
-    r"(?:[在赴对向与同和跟从由给被把以据及自离抵就]|(?<![谈提说看受得感遇达想])到|前往|来到|走进|抵达|应|作为)(?:来访的|前来访问的|了)?$"
+    r"(?:[在赴对向与和跟从由给被把以据及自离抵就]|(?<![陪共相一如])同|(?<![谈提说看受得感遇达想])到|前往|来到|走进|抵达|应|作为)"
+    r"(?:来访的|前来访问的|了)?$"
 )
 _PRONOUN = re.compile(r"(?:^|[^其及])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实)|(?<![应])该(?=[\u4e00-\u9fff])")
 # 深圳两家水果商, 欧盟领导人, 巴勒斯坦人: a place or body that only says where an unnamed party
@@ -112,7 +113,7 @@ _OWNED_BODY = re.compile(r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组�
 _COUNTRIES_AFTER = re.compile(r"[\d三四五六七八九十几数多]+国")
 # 组织…40多人到A考察: the visitors are counted people, not the body before them
 _COUNTED_PEOPLE = re.compile(r"(?<!一行)(?<![\d一二三四五六七八九十几数多])[\d一二三四五六七八九十几数多]+(?:名|位|个)?人")
-_SENDS = re.compile(r"派遣|派出|委派")
+_SENDS = re.compile(r"派遣|派出|委派|组织[^，。；]{0,8}(?:干部|人员|群众|党员|职工|农民|学生)")
 _GUESTS_AFTER = re.compile(r"等(?:外宾|客人|贵宾|一行|人)")
 _TOPIC = re.compile(r"(?:就|关于)[^，。；;]*?(?:问题|事宜|议题|事项|情况)")
 _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
@@ -146,8 +147,8 @@ def country_abbreviations() -> dict[str, str]:
 # where they only name a treaty (中日和平友好条约签订), their leaders (日俄首脑会谈) or a noun's
 # owners (中美双方的有关公司).
 _PAIR_AFTER = re.compile(
-    r"(?!洲)(?:(?:两国|双方|政府|之间)(?!首脑|领导人|元首|总统|总理|外长|高层|[^，,。；;]{0,3}的)"
-    r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层)[^，,。；;]){0,10}(?:签署|签订|会谈|会晤))"
+    r"(?!洲)(?:(?:两国|双方|政府|之间)(?!首脑|领导人|元首|总统|总理|外长|高层|[^，,。；;]{0,3}[的级])"
+    r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层|级)[^，,。；;]){0,10}(?:签署|签订|会谈|会晤))"
 )
 
 
@@ -157,7 +158,7 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
     abbr = country_abbreviations()
     out = []
     visit = "访问|考察|参观|调研|视察|督导|检查|走访"
-    for m in re.finditer(rf"(?<=[来赴访到莅])(.)(?={visit}|$)|(?<=对)(.)(?=投资)", text[start:end]):
+    for m in re.finditer(rf"(?<=[来赴访到莅])(.)(?={visit}|$)|(?<=对)(.)(?=投资|访问|进行)", text[start:end]):
         group = 1 if m.group(1) else 2
         char = m.group(group)
         if char in abbr:
@@ -332,6 +333,8 @@ class _Sentence:
         if m.type == "PERSON" or m.abbreviated:
             return False
         gap = self.text[m.end : nxt.start]
+        if "的" in gap and self.text[m.start - 1 : m.start] == "、":
+            return False  # 访问乙国、丙国的秘书长A: 丙国 ends a list of places
         if gap.endswith("、") and _ends_in_title(gap[:-1]):
             gap = gap[:-1]  # 全国人大常委会副委员长、协会会长A: two posts of one person
         if not _QUALIFIER_GAP.match(gap) or _NOT_IN_QUALIFIER_GAP.search(gap) or gap.startswith("、") or gap.endswith("、"):
@@ -367,6 +370,11 @@ class _Sentence:
         gap = self.text[start:end]
         for m in reversed([m for m in self.mentions if start <= m.start and m.end <= end]):
             gap = gap[: m.start - start] + gap[m.end - start :]
+        from kg.extract.rules import load_rules
+
+        title = load_rules().title_re.match(gap)  # 穆巴拉克总统、穆萨外长: the post before the joiner
+        if title is not None and _JOINER_TITLE.fullmatch(gap[title.end() :]):
+            gap = gap[title.end() :]
         joined = _JOINER_TITLE.fullmatch(gap)
         post = joined.group("post") if joined else ""
         if joined and (not post or _JOINED_POST.fullmatch(post) or all(_ends_in_title(p) for p in post.split("、"))):
@@ -398,6 +406,8 @@ class _Sentence:
                 return []
             if _SENDS.search(self.text, m.end, before):
                 return []  # A派遣一位特使访问B: the envoy, unnamed, visits
+            if re.search(r"邀请$|邀$", lead):
+                return []  # 邀请A访问B: an invitation, not a visit
             while i and _LIST_JOIN.match(self._gap(heads[i - 1].end, heads[i].start)):
                 i -= 1
             group = self.listed(heads[i], before, types)
@@ -423,6 +433,18 @@ class _Sentence:
         if prev is None or prev.type != "PERSON" or prev.type not in types or not _LEADS.fullmatch(lead):
             return []
         return [prev]
+
+    def list_ending(self, clause: tuple[int, int], end: int, types: tuple[str, ...]) -> list[_Arg]:
+        """The list of heads that ends at ``end`` (A总统和B主席 of A总统和B主席举行的会谈), when no
+        preposition governs it."""
+        heads = [h for h in self.heads if clause[0] <= h.start and h.end <= end]
+        if not heads or heads[-1].end != end:
+            return []
+        i = len(heads) - 1
+        while i and _LIST_JOIN.match(self._gap(heads[i - 1].end, heads[i].start)):
+            i -= 1
+        lead = self.text[heads[i - 1].end if i else clause[0] : self.chain_start[heads[i].start]]
+        return [] if _GOVERNED.search(lead) else [h for h in heads[i:] if h.type in types]
 
     def next_subject(self, clause: tuple[int, int], types: tuple[str, ...]) -> list[_Arg]:
         """The subject of the clause after ``clause``: its first head, with only a few words (no
@@ -551,6 +573,15 @@ def _unnamed(text: str, end: int) -> bool:
     owner = _OWNER.match(text, end)  # 国务院的副总理, 桑佩尔总统的和平顾问
     title_re = load_rules().title_re
     return owner is not None and any(title_re.match(text, owner.end() + k) for k in range(3))
+
+
+def _adviser(s: _Sentence, m: _Arg) -> _Arg:
+    """与内塔尼亚胡的外交顾问阿拉德举行会谈: the named person a post of ``m``'s names."""
+    nxt = next((h for h in s.heads if h.start > m.end), None)
+    if nxt is None or nxt.type != "PERSON" or not s.text.startswith("的", m.end):
+        return m
+    gap = s.text[m.end + 1 : s.chain_start[nxt.start]]
+    return nxt if gap and _ends_in_title(gap) else m
 
 
 def _ends_in_title(gap: str) -> bool:
@@ -686,9 +717,11 @@ class RelationFinder:
             if go.start() < clause[0]:
                 break
         dui = text.rfind("对", clause[0], t0)
-        if not targets and dui >= 0 and re.match(r"^[^，,；;]*?(?:的|进行)[^，,；;]{0,8}$", text[dui:t0]):
+        if not targets and dui >= 0 and re.match(r"^[^，,；;]*?(?:的|进行)?[^，,；;]{0,8}$", text[dui:t0]):
             first = next((m for m in s.heads if m.start >= dui + 1 and m.end <= t0), None)
-            if first is not None and first.type in _PLACES and first.start - dui <= 2:
+            plain = first is not None and re.fullmatch(r"[^的进行在]{0,2}", text[first.end : t0]) is not None  # 对法访问
+            nominal = re.search(r"的|进行", text[dui:t0]) is not None
+            if first is not None and first.type in _PLACES and first.start - dui <= 2 and (nominal or plain):
                 targets = s.listed(first, t0, _PLACES)
                 place_from = None
                 subject_end = dui
@@ -767,7 +800,8 @@ class RelationFinder:
             sources = s.subject(clause, link.start(), types)
             if not sources and _TIME_AFTER.match(text, t1) and text.startswith("在", clause[0]):
                 sources = s.next_subject(clause, types)  # 在同A的会见中，B强调
-            partners = [p for p in s.listed(partner, t0, types) if not _in(p, led) and not _unnamed(text, p.end)]
+            partners = [_adviser(s, p) for p in s.listed(partner, t0, types) if not _in(p, led)]
+            partners = [p for p in partners if not _unnamed(text, p.end)]
             return [(a, b, None) for a in sources for b in partners]
         if re.match(r"(?:双方|两国|两家)", text[clause[0] : t0]):
             pair = self._pair_before(s, clause, types)  # A与B宣布，双方签订了…
@@ -818,9 +852,11 @@ class RelationFinder:
         """A和B<trigger>, A和B的代表签署: each with each, unless (``treaty_ends``) what they sign is a
         treaty for all (印度和巴基斯坦签署条约)."""
         gap = re.sub(r"^的代表团?", "", s.text[after:t0])
+        if not treaty_ends:  # A和B的第二轮会谈, A和B这次举世瞩目的会谈, A和B举行的会谈
+            gap = re.sub(r"^(?:的[^，。；的]{0,6}|[^，。；的]{0,10}的)$", "", gap)
         if re.search(r"的|分别", gap) or _WITH.search(gap) or len(gap) > 40 or (treaty_ends and _TREATY.search(s.text[t1 : clause[1]])):
             return []  # 分别签署: each signed on their own; A、B都与中心签订: with an unnamed partner
-        group = s.subject(clause, after, types)
+        group = s.subject(clause, after, types) or s.list_ending(clause, after, types)
         if not _parties_fit(s, group, t1, clause[1]):
             return []  # four leaders who sign one text do not sign with each other
         return [(a, b, None) for i, a in enumerate(group) for b in group[i + 1 :]]

@@ -348,6 +348,37 @@ def test_the_subject_carries_past_a_clause_that_names_only_places():
     assert {("visits", "张三", "丙市"), ("visits", "张三", "丁市")} <= _found(text, names)
 
 
+def test_the_person_escorted_on_a_visit_is_the_visitor():
+    text = "陪同甲委员会主席张三访问乙国、丙国的秘书长李四接受采访时说，这次访问很成功。"
+    names = [("甲委员会", "ORG"), ("张三", "PERSON"), ("乙国", "LOC"), ("丙国", "LOC"), ("李四", "PERSON")]
+    assert _found(text, names) == {("visits", "张三", "乙国"), ("visits", "张三", "丙国")}
+
+
+def test_an_invited_visit_and_people_a_body_organised_are_no_visits_of_theirs():
+    names = [("张三", "PERSON"), ("李四", "PERSON"), ("甲国", "LOC")]
+    assert _found("张三国王在信中正式邀请李四总统访问甲国。", names) == set()
+    names = [("镇党委", "ORG"), ("乙村", "LOC")]
+    assert _found("镇党委带着问题组织镇、村干部到乙村参观学习。", names) == set()
+
+
+def test_a_visit_flown_on_to_and_a_one_character_country_after_dui():
+    text = "甲国总统张三今天结束对乙市的访问，乘专机飞往丙市，继续进行国事访问。"
+    names = [("甲国", "LOC"), ("张三", "PERSON"), ("乙市", "LOC"), ("丙市", "LOC")]
+    assert _found(text, names) == {("visits", "张三", "乙市"), ("visits", "张三", "丙市")}
+    assert _found("张三这次对法访问很成功。", [("张三", "PERSON")]) == {("visits", "张三", "法国")}
+
+
+def test_meetings_with_listed_posts_an_adviser_and_a_pair_named_as_a_noun():
+    text = "张三15日访问甲市，与李四总统、王五外长和顾问赵六分别举行了会谈。"
+    names = [("张三", "PERSON"), ("甲市", "LOC"), ("李四", "PERSON"), ("王五", "PERSON"), ("赵六", "PERSON")]
+    assert {("meets", "张三", p) for p in ("李四", "王五", "赵六")} <= _found(text, names)
+    names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON"), ("王五", "PERSON")]
+    assert _found("张三立即与甲国总理李四的外交顾问王五举行会谈。", names) == {("meets", "张三", "王五")}
+    names = [("张三", "PERSON"), ("李四", "PERSON")]
+    assert _found("她说，张三总统和李四主席举行的会谈涉及许多问题。", names) == {("meets", "张三", "李四")}
+    assert _found("这是美朝双方将军级会谈中断后的首次对话。", [("美", "LOC"), ("朝", "LOC")]) == set()
+
+
 def test_invests_in_keeps_the_amount_as_written_and_in_yuan():
     ex = _extraction("甲集团投资10亿元建设乙产业园项目。", [("甲集团", "ORG"), ("乙产业园项目", "PROJECT")])
     (rel,) = find_relations(ex)
@@ -368,7 +399,7 @@ def test_amounts_normalise_to_yuan(text, yuan):
     assert normalise_amount(text) == yuan
 
 
-@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88)])
+@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80)])
 def test_dev_sets_precision_and_f1(which, gold, f1):
     """The annotated dev sets (seed pages + two draws of MSRA train sentences): a regression
     guard, not the reported figure (that is the test set's)."""
