@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from kg.extract.places import gazetteer, world_places
+from kg.extract.rules import load_rules, read_list
 from kg.schema import Extraction, Mention, Relation
 
 LEXICONS = Path(__file__).parent / "lexicons"
@@ -45,7 +47,8 @@ _JOINT_JOIN = re.compile(r"^\s*(?:、|和|及|以及|与|同)\s*$")
 _QUALIFIER_GAP = re.compile(r"^[\u4e00-\u9fff·、（）()]{0,14}$")
 # In a post's own name (对外关系和合作部长) 和 and 与 may stand.
 _NOT_IN_TITLE_GAP = re.compile(r"[在到赴对向由率等于从将已曾为是说就]|会见|会谈|访问|签|投资|调研|考察")
-_NOT_IN_QUALIFIER_GAP = re.compile(r"[在到赴对向与同和及由率等于从将已曾为是说就着了]|会见|会谈|访问|签|投资|调研|考察|目前|正在")
+# A qualifier's gap also holds no joiner or aspect word (和中国人民目前正期待着A).
+_NOT_IN_QUALIFIER_GAP = re.compile(_NOT_IN_TITLE_GAP.pattern + r"|[与同和及着了]|目前|正在")
 # Investment nouns and names: 投资者, 投资环境, 投资集团 … are no investment event.
 _NOT_INVEST_AFTER = re.compile(r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险")
 # A side (中方), a bare kind (代表团, 公司) or one of no named place (外国企业); 中国代表团 and 中国政府 are named.
@@ -138,8 +141,6 @@ def load_triggers() -> dict[str, str]:
 @functools.cache
 def country_abbreviations() -> dict[str, str]:
     """One-character country forms (华 -> 中国), from lexicons/country_abbreviations.tsv."""
-    from kg.extract.rules import load_rules
-
     return dict(load_rules().one_char_countries)
 
 
@@ -178,9 +179,6 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
 @functools.cache
 def _city_initials() -> frozenset[str]:
     """First characters of the prefecture-level cities of the administrative map (聊 of 聊城市)."""
-    from kg.extract.places import gazetteer
-    from kg.extract.rules import read_list
-
     words = set(read_list(LEXICONS / "city_initial_words.txt"))
     return frozenset(p.name[0] for p in gazetteer().places if p.level == "city") - words
 
@@ -190,8 +188,6 @@ _KIND_OF_BODY = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,6}?)(?:的)?(?:有关|�
 
 def _place_and_kind(text: str) -> bool:
     """美国公司, 美国有关公司: a place and a kind of body name no one body."""
-    from kg.extract.places import gazetteer, world_places
-
     m = _KIND_OF_BODY.fullmatch(text)
     place = m.group("place") if m else ""
     return bool(place) and (place in world_places() or place in gazetteer() or place in country_abbreviations())
@@ -228,8 +224,6 @@ def _split_joined(mentions: list[_Arg]) -> list[_Arg]:
 def _titled_surnames(text: str, taken: list[_Arg], people: list[str]) -> list[_Arg]:
     """江主席, 李市长: a surname and a title stand for the article's one person of that surname
     (none when it names two or none)."""
-    from kg.extract.rules import load_rules
-
     rules = load_rules()
     out = []
     for m in rules.title_re.finditer(text):
@@ -370,8 +364,6 @@ class _Sentence:
         gap = self.text[start:end]
         for m in reversed([m for m in self.mentions if start <= m.start and m.end <= end]):
             gap = gap[: m.start - start] + gap[m.end - start :]
-        from kg.extract.rules import load_rules
-
         title = load_rules().title_re.match(gap)  # 穆巴拉克总统、穆萨外长: the post before the joiner
         if title is not None and _JOINER_TITLE.fullmatch(gap[title.end() :]):
             gap = gap[title.end() :]
@@ -473,8 +465,6 @@ class _Sentence:
             return []
         if self.listed(heads[0], prev[1], ("PERSON",)) != heads:
             return []
-        from kg.extract.rules import load_rules
-
         inner = [m for m in self.mentions if prev[0] <= m.start < heads[0].start]
         titled = (inner and inner[0].start == prev[0]) or load_rules().title_re.match(self.text, prev[0]) is not None
         if not titled or self.text[prev[1] : prev[1] + 1] not in "，,":
@@ -566,8 +556,6 @@ def _in_led(t1: int, m: _Arg, spans: list[tuple[int, int]]) -> bool:
 def _unnamed(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` only says where an unnamed party comes from: 深圳两家水果商,
     欧盟领导人, 国务院的副总理, 喀岛赞成和反对独立的两大政治组织."""
-    from kg.extract.rules import load_rules
-
     if _UNNAMED_AFTER.match(text, end) or _OWNED_BODY.match(text, end):
         return True
     owner = _OWNER.match(text, end)  # 国务院的副总理, 桑佩尔总统的和平顾问
@@ -587,8 +575,6 @@ def _adviser(s: _Sentence, m: _Arg) -> _Arg:
 def _ends_in_title(gap: str) -> bool:
     """了代总理, 了加拿大工业部长: only a post (and a place or body the model did not find) between
     a verb and its party."""
-    from kg.extract.rules import load_rules
-
     gap = gap.removeprefix("了").removeprefix("过")
     if not 0 < len(gap) <= 14 or not re.fullmatch(r"[\u4e00-\u9fff]+", gap) or _NOT_IN_TITLE_GAP.search(gap):
         return False
