@@ -45,9 +45,9 @@ _LIST_JOIN = re.compile(r"^\s*(?:、|和|及|以及|，以及|，及)\s*$")
 _JOINT_JOIN = re.compile(r"^\s*(?:、|和|及|以及|与|同)\s*$")
 # Between a qualifier and the person (or body) it qualifies: title words, no verb or preposition.
 _QUALIFIER_GAP = re.compile(r"^[\u4e00-\u9fff·、（）()]{0,14}$")
-# In a post's own name (对外关系和合作部长) 和 and 与 may stand.
+# In a post's own name (甲关系和合作部长) 和 and 与 may stand.
 _NOT_IN_TITLE_GAP = re.compile(r"[在到赴对向由率等于从将已曾为是说就]|会见|会谈|访问|签|投资|调研|考察")
-# A qualifier's gap also holds no joiner or aspect word (和中国人民目前正期待着A).
+# A qualifier's gap also holds no joiner or aspect word (甲国和乙国人民正期待着A).
 _NOT_IN_QUALIFIER_GAP = re.compile(_NOT_IN_TITLE_GAP.pattern + r"|[与同和及着了]|目前|正在")
 # Investment nouns and names: 投资者, 投资环境, 投资集团 … are no investment event.
 _NOT_INVEST_AFTER = re.compile(r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险")
@@ -56,11 +56,11 @@ _GENERIC = re.compile(
     r"[\u4e00-\u9fff]方|(?:外国|各国|我国|该|本|我)?(?:公司|企业|政府|代表团|考察团|访问团|访华团|艺术团|歌舞团|代表队)"
     r"|(?:妇女|青年|政府|市政府|军事|经贸|友好|议员|企业家|专家)(?:代表团|考察团|访问团|访华团)"
 )
-# After a head: it is in a time adjunct (访美期间) or modifies a noun (查谟和克什米尔争端的).
+# After a head: it is in a time adjunct (访美期间) or modifies a noun (甲地和乙地争端的).
 _ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后|前|[^，、和及与同]{0,4}的(?!代表))")
 _LED = re.compile(r"(?:以|由)[^，。；]{1,40}?(?:为团长|为首|率领|带领)的?")
 _DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组)")
-# After 和: 夫人 (和夫人A), 由他率领的 (A和由他率领的B代表团)
+# After 和: a spouse (和夫人A), the one A leads (A和由其率领的B代表团)
 _JOINED_POST = re.compile(r".*夫人|由?[他她](?:们)?(?:所)?(?:率领|带领)的")
 _LED_BY = re.compile(r"(?:所)?(?:率领|带领)的")
 _KIN = re.compile(r"的(?:夫人|妻子|丈夫|儿子|女儿|母亲|父亲|遗孀)")
@@ -69,10 +69,10 @@ _BOTH = re.compile(r"两国|双方|两党|两市|两省|三方")
 _TREATY = re.compile(r"条约|公约|法规|决议|章程|宪章|议定书|(?<!联合)(?:宣言|声明)")
 _JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)(?P<post>(?:[\u4e00-\u9fff]{1,10}、)?[\u4e00-\u9fff]{0,10})")
 _PLACE_JOIN = re.compile(r"[\u4e00-\u9fff（）()]{0,6}[、，,和及]")
-# Between the last place of a visit and its verb: 进行, 等5国, 实地, 进行为期3天的正式友好.
+# Between the last place of a visit and its verb: 进行, 等5国, 实地, 进行为期N天的正式….
 _PLACE_LIST_END = re.compile(
     r"(?:(?![对向与同在])[\u4e00-\u9fff\d（）()]){0,4}(?:等[\u4e00-\u9fff\d]{0,6})?(?:[，,]?(?:进行|开展|实地))?"
-    r"(?:为期[^，,。；;的]{1,6}的)?[\u4e00-\u9fff]{0,4}|[，,](?:继续(?:进行)?[\u4e00-\u9fff]{0,4})?"  # 来到A，参观了…; 飞往A，继续进行国事访问
+    r"(?:为期[^，,。；;的]{1,6}的)?[\u4e00-\u9fff]{0,4}|[，,](?:继续(?:进行)?[\u4e00-\u9fff]{0,4})?"  # 来到A，参观了…; 飞往A，继续进行…访问
 )
 # 签约国, 签署方 (not 签署国内…, 签订方案)
 _SIGNATORY = re.compile(r"国(?![内际外家有营企])|方(?![案面式法向针])|者")
@@ -87,18 +87,18 @@ _GOVERNED = re.compile(
     r"(?:来访的|前来访问的|了)?$"
 )
 _PRONOUN = re.compile(r"(?:^|[^其及])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实)|(?<![应])该(?=[\u4e00-\u9fff])")
-# 深圳两家水果商, 欧盟领导人, 巴勒斯坦人: a place or body that only says where an unnamed party
+# 甲市两家商户, 乙盟领导人, 丙国人: a place or body that only says where an unnamed party
 # comes from.
 _UNNAMED_AFTER = re.compile(
     r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|领导人|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
     r"|军人|官兵|学生|师生|员工|职工|教师|群众|国家|边界|边境"
-    r"|[^，。；、]{0,8}的(?:一|几|两|\d)+[支个家所座处]"  # 韩国中东部地区的一支空军部队
+    r"|[^，。；、]{0,8}的(?:一|几|两|\d)+[支个家所座处]"  # 甲国某地区的一支部队
 )
 _AMOUNT = re.compile(
     r"(?P<num>\d+(?:[.．·]\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?\s*(?P<mult>万亿|亿|千万|百万|万|千)?\s*"
     r"(?P<unit>元人民币|元|美元|欧元|英镑|日元|港元|港币)"
 )
-# Between 投资 and its amount: 投资预计将高达25亿美元.
+# Between 投资 and its amount: 投资预计将高达N亿美元.
 _AMOUNT_LEAD = re.compile(r"(?:总额|预计|将|已|高达|达到?|约|近|超过|逾|共计?|累计|总计|为|了|人民币)*")
 _MULT = {"": 1, "千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8, "万亿": 10**12}
 _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -145,8 +145,8 @@ def country_abbreviations() -> dict[str, str]:
 
 
 # After a pair of country forms that are the parties of an event: 中美两国, 俄日要想…签署. Not
-# where they only name a treaty (中日和平友好条约签订), their leaders (日俄首脑会谈) or a noun's
-# owners (中美双方的有关公司).
+# where they only name a treaty (甲乙友好条约签订), their leaders (甲乙首脑会谈) or a noun's
+# owners (甲乙双方的有关公司).
 _PAIR_AFTER = re.compile(
     r"(?!洲)(?:(?:两国|双方|政府|之间)(?!首脑|领导人|元首|总统|总理|外长|高层|[^，,。；;]{0,3}[的级])"
     r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层|级)[^，,。；;]){0,10}(?:签署|签订|会谈|会晤))"
@@ -187,7 +187,7 @@ _KIND_OF_BODY = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,6}?)(?:的)?(?:有关|�
 
 
 def _place_and_kind(text: str) -> bool:
-    """美国公司, 美国有关公司: a place and a kind of body name no one body."""
+    """甲国公司, 甲国有关公司: a place and a kind of body name no one body."""
     m = _KIND_OF_BODY.fullmatch(text)
     place = m.group("place") if m else ""
     return bool(place) and (place in world_places() or place in gazetteer() or place in country_abbreviations())
@@ -330,7 +330,7 @@ class _Sentence:
         if "的" in gap and self.text[m.start - 1 : m.start] == "、":
             return False  # 访问乙国、丙国的秘书长A: 丙国 ends a list of places
         if gap.endswith("、") and _ends_in_title(gap[:-1]):
-            gap = gap[:-1]  # 全国人大常委会副委员长、协会会长A: two posts of one person
+            gap = gap[:-1]  # 甲委员会副主任、乙协会会长A: two posts of one person
         if not _QUALIFIER_GAP.match(gap) or _NOT_IN_QUALIFIER_GAP.search(gap) or gap.startswith("、") or gap.endswith("、"):
             return False
         if nxt.type == "PERSON" or gap == "":
@@ -364,7 +364,7 @@ class _Sentence:
         gap = self.text[start:end]
         for m in reversed([m for m in self.mentions if start <= m.start and m.end <= end]):
             gap = gap[: m.start - start] + gap[m.end - start :]
-        title = load_rules().title_re.match(gap)  # 穆巴拉克总统、穆萨外长: the post before the joiner
+        title = load_rules().title_re.match(gap)  # A总统、B外长: the post before the joiner
         if title is not None and _JOINER_TITLE.fullmatch(gap[title.end() :]):
             gap = gap[title.end() :]
         joined = _JOINER_TITLE.fullmatch(gap)
@@ -379,7 +379,7 @@ class _Sentence:
         belongs to; else the subject carried over from the previous clause; none after a pronoun."""
         topics = [t.span() for t in _TOPIC.finditer(self.text, clause[0], before)]  # 就A问题: no party
         heads = [m for m in self.heads if clause[0] <= m.start and m.end <= before and not _in(m, topics)]
-        modifier: _Arg | None = None  # 查谟和克什米尔争端的: a list in a modifier goes with it
+        modifier: _Arg | None = None  # 甲地和乙地争端的: a list in a modifier goes with it
         for i in range(len(heads) - 1, -1, -1):
             m = heads[i]
             if modifier is not None and _LIST_JOIN.match(self._gap(m.end, modifier.start)):
@@ -397,7 +397,7 @@ class _Sentence:
             if _PRONOUN.search(self.text[m.end : before]) or _COUNTED_PEOPLE.search(self.text, m.end, before):
                 return []
             if _SENDS.search(self.text, m.end, before):
-                return []  # A派遣一位特使访问B: the envoy, unnamed, visits
+                return []  # A派遣特使访问B: the envoy, unnamed, visits
             if re.search(r"邀请$|邀$", lead):
                 return []  # 邀请A访问B: an invitation, not a visit
             while i and _LIST_JOIN.match(self._gap(heads[i - 1].end, heads[i].start)):
@@ -427,7 +427,7 @@ class _Sentence:
         return [prev]
 
     def list_ending(self, clause: tuple[int, int], end: int, types: tuple[str, ...]) -> list[_Arg]:
-        """The list of heads that ends at ``end`` (A总统和B主席 of A总统和B主席举行的会谈), when no
+        """The list of heads that ends at ``end`` (A总统和B主席 of …举行的会谈), when no
         preposition governs it."""
         heads = [h for h in self.heads if clause[0] <= h.start and h.end <= end]
         if not heads or heads[-1].end != end:
@@ -488,14 +488,14 @@ class _Sentence:
                     topic = self._topic(prev, heads, types)
                     if topic or first.type == "PERSON":
                         return topic
-                    continue  # 去A访问时，得到中国驻澳大使的接待，去B访问: the subject is further back
+                    continue  # 去A访问时，得到甲国大使的接待，去B访问: the subject is further back
                 if _unnamed(self.text, first.end):
                     return []
                 return self.listed(first, prev[1], types)
         return []
 
     def _topic(self, clause: tuple[int, int], heads: list[_Arg], types: tuple[str, ...]) -> list[_Arg]:
-        """应邀对日本进行访问的国家副主席A，今天到B访问: a clause whose first name is no subject, but
+        """应邀对甲国进行访问的副主席A，今天到B访问: a clause whose first name is no subject, but
         which ends on a person, is that person's noun phrase; the person is the next clause's subject."""
         last = heads[-1]
         tail = self.text[last.end : clause[1]]  # …的国家副主席A， or …的A、B等外宾，
@@ -516,10 +516,10 @@ def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | No
     head = next((m for m in s.heads if m.start > t1 and m.end <= clause[1]), None)
     if head is None or head.type not in _AGENTS:
         return []
-    gap = s.text[t1 + 1 : s.chain_start[head.start]]  # 访问的美国国防部长A, the country unfound
+    gap = s.text[t1 + 1 : s.chain_start[head.start]]  # 访问的甲国部长A, the country unfound
     if gap and not _ends_in_title(gap):
         return []
-    group = [head]  # 在南京访问的A、B等外宾 (not 在芬兰访问的A、B等也表示: a list of speakers)
+    group = [head]  # 在甲市访问的A、B等外宾 (not 在甲国访问的A、B等也表示: a list of speakers)
     for m in s.heads:
         if m.start >= group[-1].end and m.end <= clause[1] and m.type in _AGENTS and s._gap(group[-1].end, m.start) == "、":
             group.append(m)
@@ -554,17 +554,17 @@ def _in_led(t1: int, m: _Arg, spans: list[tuple[int, int]]) -> bool:
 
 
 def _unnamed(text: str, end: int) -> bool:
-    """Whether the name ending at ``end`` only says where an unnamed party comes from: 深圳两家水果商,
-    欧盟领导人, 国务院的副总理, 喀岛赞成和反对独立的两大政治组织."""
+    """Whether the name ending at ``end`` only says where an unnamed party comes from: 甲市两家商户,
+    乙盟领导人, 丙院的副总理, 丁岛赞成独立的两大组织."""
     if _UNNAMED_AFTER.match(text, end) or _OWNED_BODY.match(text, end):
         return True
-    owner = _OWNER.match(text, end)  # 国务院的副总理, 桑佩尔总统的和平顾问
+    owner = _OWNER.match(text, end)  # 丙院的副总理, A总统的和平顾问
     title_re = load_rules().title_re
     return owner is not None and any(title_re.match(text, owner.end() + k) for k in range(3))
 
 
 def _adviser(s: _Sentence, m: _Arg) -> _Arg:
-    """与内塔尼亚胡的外交顾问阿拉德举行会谈: the named person a post of ``m``'s names."""
+    """与A的外交顾问B举行会谈: the named person a post of ``m``'s names."""
     nxt = next((h for h in s.heads if h.start > m.end), None)
     if nxt is None or nxt.type != "PERSON" or not s.text.startswith("的", m.end):
         return m
@@ -573,7 +573,7 @@ def _adviser(s: _Sentence, m: _Arg) -> _Arg:
 
 
 def _ends_in_title(gap: str) -> bool:
-    """了代总理, 了加拿大工业部长: only a post (and a place or body the model did not find) between
+    """了代总理, 了甲国工业部长: only a post (and a place or body the model did not find) between
     a verb and its party."""
     gap = gap.removeprefix("了").removeprefix("过")
     if not 0 < len(gap) <= 14 or not re.fullmatch(r"[\u4e00-\u9fff]+", gap) or _NOT_IN_TITLE_GAP.search(gap):
@@ -751,7 +751,7 @@ class RelationFinder:
             out.append(m)
             pos = m.end
         if not out or not _PLACE_LIST_END.fullmatch(s.text[pos:end]) or _OWN_VERB.search(s.text, pos, end):
-            return []  # 在县医院做了检查: a check-up, no visit
+            return []  # 在甲医院做了检查: a check-up, no visit
         return [m for m in out if m.type in _PLACES]
 
     def _pairs(self, s: _Sentence, clause, t0: int, t1: int, types: tuple[str, ...], *, objects: bool):
@@ -779,7 +779,7 @@ class RelationFinder:
                 continue  # A、B和C都与D签订: D is the partner
             if link.group() == "和" and left and _LIST_JOIN.match(s._gap(left[-1].end, partner.start)):
                 # A和B<trigger>: co-hosts when the trigger has objects (A和夫人B会见了C), else each
-                # with each, unless what they sign is a treaty for all (印度和巴基斯坦签署条约).
+                # with each, unless what they sign is a treaty for all (甲国和乙国签署条约).
                 if objects and self._objects(s, clause, t1, types, led):
                     break
                 return self._mutual(s, clause, t0, t1, types, partner.end, treaty_ends=not objects)
@@ -790,7 +790,7 @@ class RelationFinder:
             partners = [p for p in partners if not _unnamed(text, p.end)]
             return [(a, b, None) for a in sources for b in partners]
         if re.match(r"(?:双方|两国|两家)", text[clause[0] : t0]):
-            pair = self._pair_before(s, clause, types)  # A与B宣布，双方签订了…
+            pair = self._pair_before(s, clause, types)  # A与B…，双方签订…
             if pair:
                 return pair
         if not objects:
@@ -836,12 +836,12 @@ class RelationFinder:
     @staticmethod
     def _mutual(s: _Sentence, clause, t0: int, t1: int, types: tuple[str, ...], after: int, *, treaty_ends: bool):
         """A和B<trigger>, A和B的代表签署: each with each, unless (``treaty_ends``) what they sign is a
-        treaty for all (印度和巴基斯坦签署条约)."""
+        treaty for all (甲国和乙国签署条约)."""
         gap = re.sub(r"^的代表团?", "", s.text[after:t0])
-        if not treaty_ends:  # A和B的第二轮会谈, A和B这次举世瞩目的会谈, A和B举行的会谈
+        if not treaty_ends:  # A和B的第N轮会谈, A和B这次…的会谈
             gap = re.sub(r"^(?:的[^，。；的]{0,6}|[^，。；的]{0,10}的)$", "", gap)
         if re.search(r"的|分别", gap) or _WITH.search(gap) or len(gap) > 40 or (treaty_ends and _TREATY.search(s.text[t1 : clause[1]])):
-            return []  # 分别签署: each signed on their own; A、B都与中心签订: with an unnamed partner
+            return []  # 分别签署: each signed on their own; A、B都与某中心签订: with an unnamed partner
         group = s.subject(clause, after, types) or s.list_ending(clause, after, types)
         if not _parties_fit(s, group, t1, clause[1]):
             return []  # four leaders who sign one text do not sign with each other
@@ -859,7 +859,7 @@ class RelationFinder:
             end = nxt[1]  # 会见了A，以及B
         def party(m: _Arg) -> bool:  # a country or body stands for its delegation (美国代表团)
             if _in(m, led) or _UNNAMED_AFTER.match(text, m.end):
-                return False  # 会见海军军人, 会见法国企业家: a kind of people
+                return False  # 会见甲国军人, 会见乙国企业家: a kind of people
             return m.type in types or _DELEGATION.match(text, m.end) is not None
 
         first = next((m for m in s.heads if m.start >= start and party(m)), None)
@@ -869,7 +869,7 @@ class RelationFinder:
         if led_by is not None:
             first = next((m for m in s.heads if m.start >= led_by.end() and party(m)), None)
             if first is None:
-                return []  # A率领的妇女代表团: an unnamed delegation
+                return []  # A率领的某某代表团 with no place or body: an unnamed delegation
         if _KIN.match(text, first.end):  # 会见了A总理的夫人B: B is the guest
             nxt = next((m for m in s.heads if m.start > first.end), None)
             if nxt is not None and nxt.type == "PERSON" and s.chain_start[nxt.start] == _KIN.match(text, first.end).end():
@@ -879,14 +879,14 @@ class RelationFinder:
     @staticmethod
     def _object_starts(text: str, t1: int, clause) -> list[int]:
         """Where the object may start: right after the verb, or after a relative clause that ends in
-        的 (会见了来京参加研讨会的美国助理国防部长帮办A)."""
+        的 (会见了来京参加某研讨会的甲国部长助理A)."""
         rel = re.match(r"(?:了|过)?[^，。；]{0,24}的", text[t1 : clause[1]])
         return [t1] + ([t1 + rel.end()] if rel else [])
 
     @staticmethod
     def _object_at(s: _Sentence, clause, t1: int, start: int, led) -> bool:
         """Whether a party starts at ``start``, after no more than 了, a short relative clause, a post
-        or 驻 (会见了即将离任的我国驻日本大使A)."""
+        or 驻 (会见了即将回国的我国驻甲国大使A)."""
         after = next((m for m in s.heads if start <= m.start and m.end <= clause[1] and not _in(m, led)), None)
         if after is None:
             return False
@@ -896,7 +896,7 @@ class RelationFinder:
 
     def _invests(self, s: _Sentence, clause, t0: int, t1: int):
         text = s.text
-        nominal = re.search(r"对[^，,；;的]{1,12}的$", text[clause[0] : t0])  # 日本对亚洲的投资
+        nominal = re.search(r"对[^，,；;的]{1,12}的$", text[clause[0] : t0])  # 甲国对乙地的投资
         if _NOT_INVEST_AFTER.match(text, t1) or (re.search(r"[的和、]$", text[max(0, t0 - 1) : t0]) and not nominal):
             return []
         amount_m = _AMOUNT.search(text, t1, min(clause[1], t1 + 16))
@@ -917,7 +917,7 @@ class RelationFinder:
             after = next((m for m in s.heads if m.start >= rest and m.end <= clause[1]), None)
             gap = text[rest : after.start] if after is not None else ""
             built = _BUILT_IN.match(text, rest, clause[1])  # 投资4500万美元在A大学建立B研究所
-            if built is None and rest >= clause[1] - 1:  # 投资两千多万元，建成A中心
+            if built is None and rest >= clause[1] - 1:  # 投资N万元，建成A中心
                 built = _BUILT_NEXT.match(text, clause[1])
             if built is not None:
                 after = next((m for m in s.heads if m.start == built.end()), None)

@@ -42,7 +42,7 @@ def test_a_subject_carries_over_to_the_next_clause_of_the_sentence():
 
 
 def test_a_clause_that_opens_with_the_locative_verb_takes_the_carried_subject():
-    text = "甲代表团今天离开乙市，前往丙国和丁国进行为期一周的正式友好访问。"
+    text = "甲代表团昨天离开乙市，前往丙国和丁国进行为期五天的正式访问。"
     names = [("甲代表团", "ORG"), ("乙市", "LOC"), ("丙国", "LOC"), ("丁国", "LOC")]
     assert _found(text, names) == {("visits", "甲代表团", "丙国"), ("visits", "甲代表团", "丁国")}
 
@@ -113,7 +113,7 @@ def test_a_visit_named_as_a_time_takes_the_next_clauses_subject():
 def test_a_guest_after_a_long_relative_clause_or_zhu():
     names = [("张三", "PERSON"), ("乙国", "LOC"), ("李四", "PERSON")]
     assert _found("张三会见了来京参加两国救灾研讨会的乙国助理部长李四。", names) == {("meets", "张三", "李四")}
-    assert _found("张三会见了即将离任回国的我国驻乙国大使李四。", names) == {("meets", "张三", "李四")}
+    assert _found("张三会见了即将回国述职的我国驻乙国大使李四。", names) == {("meets", "张三", "李四")}
 
 
 def test_a_body_whose_post_holder_is_unnamed_is_no_subject():
@@ -192,19 +192,19 @@ def test_the_wife_of_a_named_person_is_the_guest():
 
 def test_parties_who_sign_respectively_or_a_charter_for_all_do_not_sign_with_each_other():
     names = [("甲院", "ORG"), ("李四", "PERSON")]
-    assert _found("甲院和李四总统分别批准、签署了议定书。", names) == set()
+    assert _found("甲院和李四总统分别通过、签署了该议定书。", names) == set()
     names = [("甲国", "LOC"), ("乙国", "LOC")]
-    assert _found("甲国和乙国两国政府总理联合签署了《合作组织章程》。", names) == set()
+    assert _found("甲国和乙国两国政府首脑共同签署了《联盟章程》。", names) == set()
 
 
 def test_two_parties_sign_after_a_long_adjunct():
-    text = "甲集团和乙联合会22日在丙市就开发丁风景区等诸多领域开展合作签署了协议书。"
+    text = "甲集团和乙联合会3日在丙市就开发丁风景区等多个项目开展合作签署了协议书。"
     names = [("甲集团", "ORG"), ("乙联合会", "ORG"), ("丙市", "LOC"), ("丁风景区", "LOC")]
     assert _found(text, names) == {("signs_with", "甲集团", "乙联合会")}
 
 
 def test_a_summit_of_two_countries_leaders_is_no_meeting_of_the_countries():
-    assert _found("媒体认为，中美两国首脑历史性的会晤意义重大。", [("中", "LOC"), ("美", "LOC")]) == set()
+    assert _found("评论说，中美两国首脑的这次会晤意义重大。", [("中", "LOC"), ("美", "LOC")]) == set()
 
 
 def test_a_verb_ending_in_dao_governs_no_party():
@@ -235,7 +235,7 @@ def test_a_topic_phrase_holds_no_subject():
 
 def test_a_partner_that_only_qualifies_an_unnamed_body_is_no_party():
     names = [("甲政府", "ORG"), ("乙岛", "LOC")]
-    assert _found("甲政府与乙岛赞成和反对独立的两大政治组织签署了协议。", names) == set()
+    assert _found("甲政府与乙岛主张自治的两个政治组织签署了协议。", names) == set()
 
 
 def test_the_object_of_a_clause_that_starts_with_a_verb_is_no_carried_subject():
@@ -246,7 +246,7 @@ def test_the_object_of_a_clause_that_starts_with_a_verb_is_no_carried_subject():
 
 def test_a_kind_of_countries_is_no_place_visited_and_jiqi_is_no_pronoun():
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("非洲", "LOC")]
-    assert _found("张三回顾了李四对甲国和其它非洲国家的访问。", [("李四", "PERSON"), ("甲国", "LOC"), ("非洲", "LOC")]) == {
+    assert _found("张三谈到李四对甲国和其他非洲国家的访问。", [("李四", "PERSON"), ("甲国", "LOC"), ("非洲", "LOC")]) == {
         ("visits", "李四", "甲国")
     }
     assert ("visits", "张三", "甲国") in _found("人们期待着张三总统及其夫人对甲国的访问。", names[:2])
@@ -274,13 +274,13 @@ def test_a_group_of_countries_and_counted_people_are_no_parties():
     assert _found("张三访问欧洲4国。", [("张三", "PERSON"), ("欧洲", "LOC")]) == set()
     text = "甲部组织有关部门40多人到乙湖现场考察。"
     assert _found(text, [("甲部", "ORG"), ("乙湖", "LOC")]) == set()
-    text = "甲访问团一行49人于今天抵京开始访问。"
+    text = "甲访问团一行30人于昨天抵京开始访问。"
     assert _found(text, [("甲访问团", "ORG"), ("京", "LOC")]) == {("visits", "甲访问团", "京")}
 
 
 def test_guests_behind_a_bracket_a_leader_or_his_delegation():
     names = [("张三", "PERSON"), ("甲委员会", "ORG"), ("李四", "PERSON")]
-    assert _found("张三会见了甲委员会（议会上院）主席李四。", names) == {("meets", "张三", "李四")}
+    assert _found("张三会见了甲委员会（上院）主席李四。", names) == {("meets", "张三", "李四")}
     names = [("张三", "PERSON"), ("乙部", "ORG"), ("李四", "PERSON"), ("丙新闻代表团", "ORG")]
     assert _found("张三会见了乙部部长李四率领的丙新闻代表团。", names) == {("meets", "张三", "丙新闻代表团")}
     names = [("张三", "PERSON"), ("李四", "PERSON"), ("丁党代表团", "ORG")]
@@ -289,9 +289,9 @@ def test_guests_behind_a_bracket_a_leader_or_his_delegation():
 
 def test_signing_as_a_topic_or_with_an_unnamed_adviser_is_no_signing():
     names = [("甲部", "ORG"), ("乙部", "ORG")]
-    assert _found("甲部和乙部应对有关签订长期协定问题进行研究。", names) == set()
+    assert _found("甲部和乙部要对有关签订合作协定问题提出意见。", names) == set()
     names = [("甲军", "ORG"), ("李四", "PERSON")]
-    assert _found("甲军确认在马德里与李四总统的和平顾问签署的准协议已成为过去。", names) == set()
+    assert _found("甲军说在丙市与李四总统的特别顾问签署的协议已经失效。", names) == set()
 
 
 def test_both_sides_refers_back_to_the_pair_before():
@@ -310,17 +310,17 @@ def test_bodies_who_sign_one_agreement_sign_with_each_other():
 
 def test_a_joint_statement_of_a_pair_is_their_signing():
     names = [("中", "LOC"), ("葡", "LOC"), ("北京", "LOC")]
-    assert _found("中葡两国政府经过谈判在北京正式签署了关于澳门问题的联合声明。", names) == {("signs_with", "中国", "葡萄牙")}
+    assert _found("中葡两国政府经过谈判在北京签署了关于合作问题的联合声明。", names) == {("signs_with", "中国", "葡萄牙")}
 
 
 def test_an_investment_builds_what_the_next_clause_names():
-    text = "如今，甲公司投资两千多万元人民币，建成乙中心，并且推出一部音乐剧。"
+    text = "去年，甲公司投资两千多万元人民币，建成乙中心，并且开始演出。"
     (rel,) = find_relations(_extraction(text, [("甲公司", "ORG"), ("乙中心", "ORG")]))
     assert (rel.source, rel.target, rel.amount_text, rel.amount) == ("甲公司", "乙中心", "两千多万元人民币", 20_000_000)
 
 
 def test_a_dateline_does_not_cut_a_name_and_parties_may_head_the_document():
-    text = "本报讯甲东方电气集团公司与乙公司关于电站项目合作备忘录日前在丙市签署。"
+    text = "本报讯甲东方电气集团公司与乙公司关于电站合作的备忘录日前在丙市签署。"
     names = [("甲东方电气集团公司", "ORG"), ("乙公司", "ORG"), ("丙市", "LOC")]
     assert _found(text, names) == {("signs_with", "甲东方电气集团公司", "乙公司")}
     names = [("甲贸促会", "ORG"), ("乙工商会", "ORG")]
@@ -330,9 +330,9 @@ def test_a_dateline_does_not_cut_a_name_and_parties_may_head_the_document():
 def test_unnamed_delegations_envoys_units_and_border_areas_are_no_parties():
     names = [("张三", "PERSON"), ("李四", "PERSON")]
     assert _found("张三会见了妇联主席李四率领的妇女代表团。", names) == set()
-    assert _found("秘书长张三决定派遣一位特使访问南亚。", [("张三", "PERSON"), ("南亚", "LOC")]) == set()
+    assert _found("秘书长张三决定派遣一名特使访问南亚。", [("张三", "PERSON"), ("南亚", "LOC")]) == set()
     names = [("张三", "PERSON"), ("甲国", "LOC")]
-    assert _found("张三是在视察甲国中东部地区的一支空军部队时作上述表示的。", names) == set()
+    assert _found("张三是在视察甲国北部地区的一支海军部队时作上述表示的。", names) == set()
     assert _found("张三在对甲国边界地区视察时指出。", names) == set()
 
 
@@ -358,7 +358,7 @@ def test_an_invited_visit_and_people_a_body_organised_are_no_visits_of_theirs():
     names = [("张三", "PERSON"), ("李四", "PERSON"), ("甲国", "LOC")]
     assert _found("张三国王在信中正式邀请李四总统访问甲国。", names) == set()
     names = [("镇党委", "ORG"), ("乙村", "LOC")]
-    assert _found("镇党委带着问题组织镇、村干部到乙村参观学习。", names) == set()
+    assert _found("镇党委组织镇、村干部到乙村参观学习。", names) == set()
 
 
 def test_a_visit_flown_on_to_and_a_one_character_country_after_dui():
@@ -375,8 +375,8 @@ def test_meetings_with_listed_posts_an_adviser_and_a_pair_named_as_a_noun():
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON"), ("王五", "PERSON")]
     assert _found("张三立即与甲国总理李四的外交顾问王五举行会谈。", names) == {("meets", "张三", "王五")}
     names = [("张三", "PERSON"), ("李四", "PERSON")]
-    assert _found("她说，张三总统和李四主席举行的会谈涉及许多问题。", names) == {("meets", "张三", "李四")}
-    assert _found("这是美朝双方将军级会谈中断后的首次对话。", [("美", "LOC"), ("朝", "LOC")]) == set()
+    assert _found("他说，张三总统和李四主席举行的会谈很有成果。", names) == {("meets", "张三", "李四")}
+    assert _found("这是美朝双方部长级会谈中断后的第一次对话。", [("美", "LOC"), ("朝", "LOC")]) == set()
 
 
 def test_invests_in_keeps_the_amount_as_written_and_in_yuan():
