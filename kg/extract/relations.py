@@ -870,9 +870,10 @@ class RelationFinder:
             first = next((m for m in s.heads if m.start >= led_by.end() and party(m)), None)
             if first is None:
                 return []  # A率领的某某代表团 with no place or body: an unnamed delegation
-        if _KIN.match(text, first.end):  # 会见了A总理的夫人B: B is the guest
+        kin = _KIN.match(text, first.end)  # 会见了A总理的夫人B: B is the guest
+        if kin is not None:
             nxt = next((m for m in s.heads if m.start > first.end), None)
-            if nxt is not None and nxt.type == "PERSON" and s.chain_start[nxt.start] == _KIN.match(text, first.end).end():
+            if nxt is not None and nxt.type == "PERSON" and s.chain_start[nxt.start] == kin.end():
                 first = nxt
         return [m for m in s.listed(first, end, types + ("LOC",)) if party(m)]
 
