@@ -144,6 +144,14 @@ def country_abbreviations() -> dict[str, str]:
     return dict(load_rules().one_char_countries)
 
 
+@functools.cache
+def country_pairs() -> dict[str, tuple[str, str]]:
+    """Pairs whose one-character forms are ambiguous alone (巴以 -> 巴勒斯坦, 以色列), from
+    lexicons/country_pairs.tsv."""
+    rows = (line.split("\t") for line in read_list(LEXICONS / "country_pairs.tsv"))
+    return {pair: (first, second) for pair, first, second, *_ in rows}
+
+
 # After a pair of country forms that are the parties of an event: 中美两国, 俄日要想…签署. Not
 # where they only name a treaty (甲乙友好条约签订), their leaders (甲乙首脑会谈) or a noun's
 # owners (甲乙双方的有关公司).
@@ -168,11 +176,13 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
             # 来聊调研: a city's first character, the city of the article's paper (the graph
             # reads it as the home city)
             out.append(_Arg(start + m.start(group), start + m.end(group), char, "LOC", True))
+    pairs = country_pairs()
     for i in range(len(text) - 1):
         a, b = text[i], text[i + 1]
-        if a in abbr and b in abbr and a != b and _PAIR_AFTER.match(text, i + 2):
-            out.append(_Arg(i, i + 1, abbr[a], "LOC", True))
-            out.append(_Arg(i + 1, i + 2, abbr[b], "LOC", True))
+        names = pairs.get(a + b) or ((abbr[a], abbr[b]) if a in abbr and b in abbr and a != b else None)
+        if names and _PAIR_AFTER.match(text, i + 2):
+            out.append(_Arg(i, i + 1, names[0], "LOC", True))
+            out.append(_Arg(i + 1, i + 2, names[1], "LOC", True))
     return [a for a in out if not any(t.start < a.end and a.start < t.end for t in taken)]
 
 
@@ -201,6 +211,8 @@ def _written_out(arg: _Arg) -> bool:
 def _over_pair(text: str, arg: _Arg, abbr: dict[str, str]) -> bool:
     """中美政府, or 美政府 after 中: a span the model made over one or both of a pair of country forms
     and the word after them."""
+    if any(text[i : i + 2] in country_pairs() and arg.end <= i + 2 for i in (arg.start - 1, arg.start) if i >= 0):
+        return True  # 巴 of 巴以: the model's place in a pair whose forms are ambiguous alone
     start = arg.start - 1 if arg.start > 0 and text[arg.start - 1] in abbr and len(arg.text) >= 2 else arg.start
     span = text[start : arg.end]
     return len(span) >= 3 and span[0] in abbr and span[1] in abbr and span[2:] in ("政府", "两国", "双方")
@@ -763,6 +775,7 @@ class RelationFinder:
         if (
             len(pair) == 2
             and pair[0].end == pair[1].start
+            and not re.search(r"(?:就|关于)$", text[clause[0] : pair[0].start])  # 就甲乙和平进程: a topic
             and _PAIR_AFTER.match(text[: t1 + 1], pair[1].end)
             and not (not objects and _TREATY.search(text[t1 : clause[1]]))
         ):

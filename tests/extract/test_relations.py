@@ -207,6 +207,19 @@ def test_a_summit_of_two_countries_leaders_is_no_meeting_of_the_countries():
     assert _found("评论说，中美两国首脑的这次会晤意义重大。", [("中", "LOC"), ("美", "LOC")]) == set()
 
 
+def test_a_pair_of_countries_whose_one_character_forms_are_ambiguous_is_a_data_row():
+    # 巴 alone is 巴基斯坦 or 巴勒斯坦; in 巴以 and 印巴 it is one of them (lexicons/country_pairs.tsv).
+    assert _found("评论说，这违反了巴以业已签署的协议。", [("巴", "LOC"), ("以", "LOC")]) == {("signs_with", "巴勒斯坦", "以色列")}
+    assert _found("他说，印巴两国将举行会谈。", []) == {("meets", "印度", "巴基斯坦")}
+    assert _found("他说，巴西与阿根廷签署了协议。", [("巴西", "LOC"), ("阿根廷", "LOC")]) == {("signs_with", "巴西", "阿根廷")}
+
+
+def test_a_pair_of_countries_in_a_topic_is_no_party():
+    text = "张三访问甲市，与李四、王五就巴以和平进程分别举行了会谈。"
+    names = [("张三", "PERSON"), ("甲市", "LOC"), ("李四", "PERSON"), ("王五", "PERSON")]
+    assert {r for r in _found(text, names) if r[0] == "meets"} == {("meets", "张三", "李四"), ("meets", "张三", "王五")}
+
+
 def test_a_verb_ending_in_dao_governs_no_party():
     text = "在谈到张三即将对甲国的访问时，李四指出，两国关系良好。"
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]
@@ -399,7 +412,7 @@ def test_amounts_normalise_to_yuan(text, yuan):
     assert normalise_amount(text) == yuan
 
 
-@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80)])
+@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82)])
 def test_dev_sets_precision_and_f1(which, gold, f1):
     """The annotated dev sets (seed pages + two draws of MSRA train sentences): a regression
     guard, not the reported figure (that is the test set's)."""
