@@ -156,7 +156,7 @@ def country_pairs() -> dict[str, tuple[str, str]]:
 # where they only name a treaty (甲乙友好条约签订), their leaders (甲乙首脑会谈) or a noun's
 # owners (甲乙双方的有关公司).
 _PAIR_AFTER = re.compile(
-    r"(?!洲)(?:(?:两国|双方|政府|之间)(?!首脑|领导人|元首|总统|总理|外长|高层|[^，,。；;]{0,3}[的级])"
+    r"(?!洲)(?:(?:两国|双方|政府|之间)(?!(?:国家)?(?:首脑|领导人|元首)|总统|总理|外长|高层|[^，,。；;]{0,3}[的级])"
     r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层|级)[^，,。；;]){0,10}(?:签署|签订|会谈|会晤))"
 )
 
@@ -679,7 +679,9 @@ class RelationFinder:
         if relation == "visits":
             return self._visits(s, clause, t0, t1)
         if relation == "meets":
-            if re.search(r"(?:参加|出席|列席)了?(?:这次|此次|本次)?$|在座", text[clause[0] : t0]):
+            # who attends is no party: 参加会见, 在座; A、B会见时在座
+            before, after = text[clause[0] : t0], text[t1 : clause[1]]
+            if re.search(r"(?:参加|出席|列席)了?(?:这次|此次|本次)?$|在座", before) or re.match(r"时?(?:在座|在场)", after):
                 return []
             passive = _PASSIVE.search(text, clause[0], t1)
             if passive is not None:
@@ -741,8 +743,10 @@ class RelationFinder:
         sources = _relative(s, clause, t1)
         if sources is None:
             sources = s.subject(own if own[0] <= subject_end else clause, subject_end, _AGENTS)
-        if not sources and _TIME_AFTER.match(text, t1) and text.startswith("在", clause[0]):
-            sources = s.next_subject(clause, _AGENTS)  # 在A访问期间，B参观了C
+        # 在A访问期间，B参观了C; 访问A期间，B指出: a clause of time, its visitor the next clause's subject
+        framed = _TIME_AFTER.match(text, t1) or _TIME_FRAME.search(text, clause[0], clause[1])
+        if not sources and framed and (text.startswith("在", clause[0]) or clause[0] == t0):
+            sources = s.next_subject(clause, _AGENTS)
         return [(src, tgt, None) for src in sources for tgt in targets]
 
     @staticmethod
@@ -781,6 +785,8 @@ class RelationFinder:
         ):
             return [(pair[0], pair[1], None)]  # 中美政府间签署的, 俄日要想签署和约
         for link in _PARTNER.finditer(text, clause[0], t0):
+            if any(m.start <= link.start() < m.end for m in s.mentions):
+                continue  # 和 inside a name (甲和乙部)
             partner = next((m for m in s.heads if m.start >= link.end()), None)
             if partner is None or partner.end > t0 or not _near(text, link.end(), s.chain_start[partner.start]):
                 continue
@@ -910,7 +916,8 @@ class RelationFinder:
 
     def _invests(self, s: _Sentence, clause, t0: int, t1: int):
         text = s.text
-        nominal = re.search(r"对[^，,；;的]{1,12}的$", text[clause[0] : t0])  # 甲国对乙地的投资
+        # 甲国对乙地的投资, 甲公司在乙地的实际投资
+        nominal = re.search(r"[对在][^，,；;的]{1,12}的(?:实际|直接|累计|新增)?$", text[clause[0] : t0])
         if _NOT_INVEST_AFTER.match(text, t1) or (re.search(r"[的和、]$", text[max(0, t0 - 1) : t0]) and not nominal):
             return []
         amount_m = _AMOUNT.search(text, t1, min(clause[1], t1 + 16))
@@ -945,6 +952,8 @@ class RelationFinder:
                 investors = s.listed(first, t0, _PARTIES, joint=True)
         if not investors:
             investors = _relative(s, clause, t1 if amount_m is None or not amount else amount_m.end())
+        if investors is None and nominal is not None:
+            investors = s.list_ending(clause, clause[0] + nominal.start(), _PARTIES) or None  # the owner of the noun
         if investors is None:
             investors = s.subject(clause, subject_end, _PARTIES)
         return [(a, b, amount) for a in investors for b in targets]

@@ -220,6 +220,32 @@ def test_a_pair_of_countries_in_a_topic_is_no_party():
     assert {r for r in _found(text, names) if r[0] == "meets"} == {("meets", "张三", "李四"), ("meets", "张三", "王五")}
 
 
+def test_who_sits_in_on_a_meeting_is_no_party():
+    names = [("甲委员会", "ORG"), ("张三", "PERSON"), ("乙部", "ORG"), ("李四", "PERSON")]
+    assert _found("甲委员会秘书长张三、乙部部长李四会见时在座。", names) == set()
+    assert _found("张三和李四会见时在座。", [("张三", "PERSON"), ("李四", "PERSON")]) == set()
+
+
+def test_a_joiner_inside_a_name_links_no_partners():
+    names = [("张三", "PERSON"), ("劳动和保障部", "ORG"), ("李四", "PERSON"), ("王五", "PERSON")]
+    assert _found("秘书长张三、劳动和保障部部长李四会见了王五。", names) == {("meets", "张三", "王五"), ("meets", "李四", "王五")}
+
+
+def test_the_heads_of_state_of_a_pair_of_countries_are_not_the_countries():
+    assert _found("报纸报道了中美两国国家元首在北京举行会谈的情况。", [("北京", "LOC")]) == set()
+
+
+def test_a_clause_of_time_that_opens_with_the_visit_gives_its_visitor_to_the_next_clause():
+    text = "访问甲国期间，张三指出，两国关系发展顺利。"
+    assert _found(text, [("甲国", "LOC"), ("张三", "PERSON")]) == {("visits", "张三", "甲国")}
+
+
+def test_an_investment_stated_as_a_noun_after_a_place():
+    text = "截至去年，甲公司在乙国的实际投资已达10亿美元。"
+    assert _found(text, [("甲公司", "ORG"), ("乙国", "LOC")]) == {("invests_in", "甲公司", "乙国")}
+    assert _found("外商在乙国的投资增长很快。", [("乙国", "LOC")]) == set()
+
+
 def test_a_verb_ending_in_dao_governs_no_party():
     text = "在谈到张三即将对甲国的访问时，李四指出，两国关系良好。"
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]
