@@ -173,6 +173,17 @@ def gazetteer() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def world_countries() -> frozenset[str]:
+    """The countries of jionlp's world_location.txt, short and full names (日本, 日本国)."""
+    names: set[str] = set()
+    for line in _read_lines("world_location"):
+        fields = line.strip().split("\t")
+        if line.strip() and not line.strip().endswith(":"):
+            names.update(x for x in fields[:2] if x)
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
 def world_places() -> frozenset[str]:
     """Countries (short and full names), continents and major foreign cities, from jionlp's
     world_location.txt."""

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from kg.extract.places import gazetteer, world_places
+from kg.extract.places import gazetteer, world_countries, world_places
 from kg.extract.rules import load_rules, read_list
 from kg.schema import Extraction, Mention, Relation
 
@@ -121,6 +121,10 @@ _TOPIC = re.compile(r"(?:就|关于)[^，。；;]*?(?:问题|事宜|议题|事�
 _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 # 在A访问B之际: 在 frames a clause of time, its first name is that clause's subject.
 _TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时)$")
+# A verb of saying right after a name (今天说, 称): what follows is what is said
+_SAYS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:说|表示|指出|认为|强调|宣布|称|重申)(?!的)")
+# 会 + 谈起 (都会谈起): a modal verb and "talk of", no 会谈
+_MODAL_SPLIT = re.compile(r"会谈[起及]")
 _ESCORT = re.compile(r"^\s*(?:等)?(?:陪同|见证)")
 
 
@@ -201,6 +205,10 @@ def _place_and_kind(text: str) -> bool:
     m = _KIND_OF_BODY.fullmatch(text)
     place = m.group("place") if m else ""
     return bool(place) and (place in world_places() or place in gazetteer() or place in country_abbreviations())
+
+
+def _country(arg: _Arg) -> bool:
+    return arg.abbreviated or arg.text in world_countries()
 
 
 def _written_out(arg: _Arg) -> bool:
@@ -503,6 +511,10 @@ class _Sentence:
                     continue  # 去A访问时，得到甲国大使的接待，去B访问: the subject is further back
                 if _unnamed(self.text, first.end):
                     return []
+                said = _SAYS.match(self.text, first.end)
+                if said is not None:  # A称B愿…，…会谈: the clause said is B's
+                    speaker_of = next((h for h in heads if h.start == said.end()), None)
+                    return self.listed(speaker_of, prev[1], types) if speaker_of is not None and speaker_of.type in types else []
                 return self.listed(first, prev[1], types)
         return []
 
@@ -647,6 +659,8 @@ class RelationFinder:
             for t in pattern.finditer(sentence.text):
                 if any(a.start <= t.start() < a.end for a in sent.mentions):
                     continue  # part of a name (某某投资集团)
+                if _MODAL_SPLIT.match(sentence.text, t.start()):
+                    continue
                 relation = self.triggers[t.group()]
                 for source, target, amount in self._arguments(sent, relation, t.start(), t.end()):
                     key = (relation, source.text, target.text)
@@ -686,7 +700,10 @@ class RelationFinder:
             passive = _PASSIVE.search(text, clause[0], t1)
             if passive is not None:
                 return self._passive(s, clause, passive)
-            return self._pairs(s, clause, t0, t1, _AGENTS, objects=True)
+            # talks between countries (A与B举行会谈): a country stands for its government
+            types = _PARTIES if text[t0:t1] in ("会谈", "会晤") else _AGENTS
+            pairs = self._pairs(s, clause, t0, t1, types, objects=True)
+            return [p for p in pairs if all(a.type != "LOC" or _country(a) for a in p[:2])]
         if relation == "signs_with":
             if _SIGNATORY.match(text, t1) or re.search(r"(?:有关|关于)$", text[: t0]):
                 return []  # 签约国, 签署方: a signatory named as a kind, no event

@@ -246,6 +246,24 @@ def test_an_investment_stated_as_a_noun_after_a_place():
     assert _found("外商在乙国的投资增长很快。", [("乙国", "LOC")]) == set()
 
 
+def test_talks_between_countries_are_a_meeting_of_the_countries():
+    names = [("法国", "LOC"), ("德国", "LOC")]
+    assert _found("法国愿与德国就边界问题举行会谈。", names) == {("meets", "法国", "德国")}
+    # a region or a city is no government; 会见 (receiving a guest) takes a person or a body
+    assert _found("甲市愿与乙市就合作问题举行会谈。", [("甲市", "LOC"), ("乙市", "LOC")]) == set()
+    assert _found("法国会见了德国。", names) == set()
+
+
+def test_a_modal_before_tanqi_is_no_talks():
+    assert _found("一提到甲市，人们都会谈起乙港。", [("甲市", "LOC"), ("乙港", "LOC")]) == set()
+
+
+def test_a_clause_said_by_a_name_has_its_own_subject():
+    text = "张三称法国愿就边界问题，尽早与德国重开会谈。"
+    names = [("张三", "PERSON"), ("法国", "LOC"), ("德国", "LOC")]
+    assert _found(text, names) == {("meets", "法国", "德国")}
+
+
 def test_a_verb_ending_in_dao_governs_no_party():
     text = "在谈到张三即将对甲国的访问时，李四指出，两国关系良好。"
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]
