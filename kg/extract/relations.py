@@ -83,7 +83,8 @@ _WITH = re.compile(r"(?<![共参给])与(?!会)|(?<![共相等一如])同(?![时
 _PARTNER = re.compile(_WITH.pattern + r"|(?<![温平])和(?![平谐])")
 # A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问).
 _GOVERNED = re.compile(
-    r"(?:[在赴对向与和跟从由给被把以据及自离抵就]|(?<![陪共相一如])同|(?<![谈提说看受得感遇达想])到|前往|来到|走进|抵达|应|作为)"
+    r"(?:[在赴对向与和跟从由给被把以据及自离抵就]|(?<![陪共相一如])同|(?<![谈提说看受得感遇达想])到|前往|来到|走进|抵达|应|作为"
+    r"|离开|飞离|途经|返回|回到)"  # the place left or passed on the way (离开北京赴A访问) is no subject
     r"(?:来访的|前来访问的|了)?$"
 )
 _PRONOUN = re.compile(r"(?:^|[^其及])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实)|(?<![应])该(?=[\u4e00-\u9fff])")
@@ -205,6 +206,27 @@ def _place_and_kind(text: str) -> bool:
     m = _KIND_OF_BODY.fullmatch(text)
     place = m.group("place") if m else ""
     return bool(place) and (place in world_places() or place in gazetteer() or place in country_abbreviations())
+
+
+# 上述五国, 以上三个国家: places named before, counted
+_AFORESAID = re.compile(r"(?:上述|以上|这)(?P<n>[两二三四五六七八九十]|\d{1,2})?个?(?:国|国家|省|市|地|城市)(?:进行|访问|考察|参观)")
+
+
+def _aforesaid(s: _Sentence, start: int, end: int) -> list[_Arg]:
+    """赴上述五国进行访问: the list of places named before that the words count back to."""
+    m = _AFORESAID.match(s.text, start)
+    if m is None or m.end() < end - 4:
+        return []
+    groups: list[list[_Arg]] = []
+    for h in (h for h in s.heads if h.end <= start and h.type == "LOC"):
+        if groups and _LIST_JOIN.match(s._gap(groups[-1][-1].end, h.start)):
+            groups[-1].append(h)
+        else:
+            groups.append([h])
+    n = m.group("n")
+    size = (int(n) if n.isdigit() else _chinese_number(n)) if n else None
+    # the last list of two or more (of as many as counted), not a place in between (离开甲地赴上述五国)
+    return next((g for g in reversed(groups) if len(g) >= 2 and size in (None, len(g))), [])
 
 
 def _country(arg: _Arg) -> bool:
@@ -728,6 +750,9 @@ class RelationFinder:
         # 到A、B，C进行调研: the destination list may run over commas back to the locative verb.
         for go in reversed(list(_GO_TO.finditer(text, 0, t0))):
             found = self._place_list(s, go.end(), t0)
+            counted = _aforesaid(s, go.end(), t0) if not found else []
+            if counted:  # the places are named earlier, where what follows them is no matter
+                return [(src, tgt, None) for src in self._visitors(s, clause, go.start(), t0, t1) for tgt in counted]
             if found:
                 place_from, targets = go, found
                 break
@@ -752,6 +777,11 @@ class RelationFinder:
             return []
         if place_from is not None:
             subject_end = place_from.start()
+        return [(src, tgt, None) for src in self._visitors(s, clause, subject_end, t0, t1) for tgt in targets]
+
+    @staticmethod
+    def _visitors(s: _Sentence, clause: tuple[int, int], subject_end: int, t0: int, t1: int) -> list[_Arg]:
+        text = s.text
         # the clause the subject is sought in: the one before the locative verb, or the trigger's
         # own when that verb opens it (，前往A访问)
         own = s.clause_of(subject_end - 1 if subject_end > 0 else 0)
@@ -764,7 +794,7 @@ class RelationFinder:
         framed = _TIME_AFTER.match(text, t1) or _TIME_FRAME.search(text, clause[0], clause[1])
         if not sources and framed and (text.startswith("在", clause[0]) or clause[0] == t0):
             sources = s.next_subject(clause, _AGENTS)
-        return [(src, tgt, None) for src in sources for tgt in targets]
+        return sources
 
     @staticmethod
     def _place_list(s: _Sentence, start: int, end: int) -> list[_Arg]:

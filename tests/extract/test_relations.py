@@ -264,6 +264,19 @@ def test_a_clause_said_by_a_name_has_its_own_subject():
     assert _found(text, names) == {("meets", "法国", "德国")}
 
 
+def test_the_place_left_on_the_way_is_no_subject():
+    names = [("张三", "PERSON"), ("甲市", "LOC"), ("乙国", "LOC")]
+    assert _found("外长张三今天离开甲市赴乙国进行正式访问。", names) == {("visits", "张三", "乙国")}
+
+
+def test_places_counted_back_to_are_the_places_visited():
+    text = "应甲国、乙国和丙国外长的邀请，外长张三今天离开丁市赴上述三国进行访问。"
+    names = [("甲国", "LOC"), ("乙国", "LOC"), ("丙国", "LOC"), ("张三", "PERSON"), ("丁市", "LOC")]
+    assert _found(text, names) == {("visits", "张三", "甲国"), ("visits", "张三", "乙国"), ("visits", "张三", "丙国")}
+    # the count must match the list it points back to
+    assert _found(text.replace("三国", "五国"), names) == set()
+
+
 def test_a_verb_ending_in_dao_governs_no_party():
     text = "在谈到张三即将对甲国的访问时，李四指出，两国关系良好。"
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]
@@ -456,7 +469,7 @@ def test_amounts_normalise_to_yuan(text, yuan):
     assert normalise_amount(text) == yuan
 
 
-@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82)])
+@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.66)])
 def test_dev_sets_precision_and_f1(which, gold, f1):
     """The annotated dev sets (seed pages + two draws of MSRA train sentences): a regression
     guard, not the reported figure (that is the test set's)."""
