@@ -94,6 +94,7 @@ _UNNAMED_AFTER = re.compile(
     r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|领导人|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
     r"|军人|官兵|学生|师生|员工|职工|教师|群众|国家|边界|边境"
     r"|[^，。；、]{0,8}的(?:一|几|两|\d)+[支个家所座处]"  # 甲国某地区的一支部队
+    r"|最[\u4e00-\u9fff]{1,2}的"  # 甲国最大的报社
 )
 _AMOUNT = re.compile(
     r"(?P<num>\d+(?:[.．·]\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?\s*(?P<mult>万亿|亿|千万|百万|万|千)?\s*"
@@ -116,7 +117,9 @@ _OWNED_BODY = re.compile(r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组�
 _COUNTRIES_AFTER = re.compile(r"[\d三四五六七八九十几数多]+国")
 # 组织…40多人到A考察: the visitors are counted people, not the body before them
 _COUNTED_PEOPLE = re.compile(r"(?<!一行)(?<![\d一二三四五六七八九十几数多])[\d一二三四五六七八九十几数多]+(?:名|位|个)?人")
-_SENDS = re.compile(r"派遣|派出|委派|组织[^，。；]{0,8}(?:干部|人员|群众|党员|职工|农民|学生)")
+# A kind of people as a clause's subject: it names no one, and nobody is carried over to it.
+_KIND_SUBJECT = re.compile(r"代表|人员|专家|学者|群众|干部|学生|教师|记者|游客|官员|人士|企业家")
+_SENDS = re.compile(r"派遣|派出|委派|组织[^，。；]{0,8}(?:干部|人员|群众|党员|职工|农民|学生|教师|专家|医生|代表)")
 _GUESTS_AFTER = re.compile(r"等(?:外宾|客人|贵宾|一行|人)")
 _TOPIC = re.compile(r"(?:就|关于)[^，。；;]*?(?:问题|事宜|议题|事项|情况)")
 _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
@@ -124,6 +127,7 @@ _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 _TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时)$")
 # A verb of saying right after a name (今天说, 称): what follows is what is said
 _SAYS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:说|表示|指出|认为|强调|宣布|称|重申)(?!的)")
+_ONLY_POSSIBLE = re.compile(r"的(?:可能性?|前景|条件|前提|障碍)")
 # 会 + 谈起 (都会谈起): a modal verb and "talk of", no 会谈
 _MODAL_SPLIT = re.compile(r"会谈[起及]")
 _ESCORT = re.compile(r"^\s*(?:等)?(?:陪同|见证)")
@@ -157,6 +161,10 @@ def country_pairs() -> dict[str, tuple[str, str]]:
     return {pair: (first, second) for pair, first, second, *_ in rows}
 
 
+# 日 of a date (5日中断了…会谈) is no country
+_DATE_BEFORE = re.compile(r"[\d一二三四五六七八九十][日]$")
+
+
 # After a pair of country forms that are the parties of an event: 中美两国, 俄日要想…签署. Not
 # where they only name a treaty (甲乙友好条约签订), their leaders (甲乙首脑会谈) or a noun's
 # owners (甲乙双方的有关公司).
@@ -185,7 +193,7 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
     for i in range(len(text) - 1):
         a, b = text[i], text[i + 1]
         names = pairs.get(a + b) or ((abbr[a], abbr[b]) if a in abbr and b in abbr and a != b else None)
-        if names and _PAIR_AFTER.match(text, i + 2):
+        if names and _PAIR_AFTER.match(text, i + 2) and not _DATE_BEFORE.search(text, 0, i + 1):
             out.append(_Arg(i, i + 1, names[0], "LOC", True))
             out.append(_Arg(i + 1, i + 2, names[1], "LOC", True))
     return [a for a in out if not any(t.start < a.end and a.start < t.end for t in taken)]
@@ -458,6 +466,8 @@ class _Sentence:
             lead = lead[: m.start - clause[0]] + lead[m.end - clause[0] :]
         if _PRONOUN.search(lead) or len(_ADVERBIAL.sub("", lead)) > 6:
             return []  # a long clause of its own has a subject that is no name
+        if _KIND_SUBJECT.search(lead) or re.search(r"(?<![针面绝相])对(?![外话于])", lead):
+            return []  # 与会代表还到A参观; 对参议长来华访问表示欢迎: the event is an unnamed party's
         return self._carried(clause, types)
 
     def _leader(self, heads: list[_Arg], i: int, types: tuple[str, ...]) -> list[_Arg]:
@@ -712,6 +722,8 @@ class RelationFinder:
         if _NEGATION.search(text[max(0, t0 - 4) : t0]):
             return []
         clause = s.clause_of(t0)
+        if _ONLY_POSSIBLE.match(text, t1):
+            return []  # 会谈的可能性: what may happen, no event
         if relation == "visits":
             return self._visits(s, clause, t0, t1)
         if relation == "meets":

@@ -277,6 +277,30 @@ def test_places_counted_back_to_are_the_places_visited():
     assert _found(text.replace("三国", "五国"), names) == set()
 
 
+def test_the_day_of_a_date_is_no_country():
+    assert _found("甲族已于6月5日中断了同乙盟的会谈。", [("乙盟", "LOC")]) == set()
+
+
+def test_a_meeting_that_may_happen_is_no_event():
+    assert _found("目前，中美两国重新会谈的可能性如何？", []) == set()
+
+
+def test_a_place_before_a_superlative_names_no_body_visited():
+    assert _found("董事长张三提出希望访问甲国最大的报社。", [("张三", "PERSON"), ("甲国", "LOC")]) == set()
+
+
+def test_a_clause_whose_subject_is_a_kind_of_people_carries_no_name_over():
+    text = "主任张三在会上作了报告，与会代表还到甲公司参观了展厅。"
+    assert _found(text, [("张三", "PERSON"), ("甲公司", "ORG")]) == set()
+    text = "张三对他去年访问时受到的接待表示感谢，对参议长来华访问表示欢迎。"
+    assert _found(text, [("张三", "PERSON")]) == set()
+
+
+def test_teachers_organised_to_go_are_no_named_visitor():
+    text = "甲学校组织教师到乙学院考察、学习。"
+    assert _found(text, [("甲学校", "ORG"), ("乙学院", "ORG")]) == set()
+
+
 def test_a_verb_ending_in_dao_governs_no_party():
     text = "在谈到张三即将对甲国的访问时，李四指出，两国关系良好。"
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]
