@@ -58,7 +58,7 @@ _GENERIC = re.compile(
 )
 # After a head: it is in a time adjunct (访美期间) or modifies a noun (甲地和乙地争端的).
 _ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后|前|[^，、和及与同]{0,4}的(?!代表))")
-_LED = re.compile(r"(?:以|由)[^，。；]{1,40}?(?:为团长|为首|率领|带领)的?")
+_LED = re.compile(r"(?:以|由)[^，。；]{1,40}?(?:为团长|为首|率领|带领|领衔)的?")
 _DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组)")
 # After 和: a spouse (和夫人A), the one A leads (A和由其率领的B代表团)
 _JOINED_POST = re.compile(r".*夫人|由?[他她](?:们)?(?:所)?(?:率领|带领)的")
@@ -73,11 +73,13 @@ _PLACE_JOIN = re.compile(r"[\u4e00-\u9fff（）()]{0,6}[、，,和及]")
 _PLACE_LIST_END = re.compile(
     r"(?:(?![对向与同在])[\u4e00-\u9fff\d（）()]){0,4}(?:等[\u4e00-\u9fff\d]{0,6})?(?:[，,]?(?:进行|开展|实地))?"
     r"(?:为期[^，,。；;的]{1,6}的)?[\u4e00-\u9fff]{0,4}|[，,](?:继续(?:进行)?[\u4e00-\u9fff]{0,4})?"  # 来到A，参观了…; 飞往A，继续进行…访问
+    r"|进行[^，,。；;]{0,16}的[\u4e00-\u9fff]{0,4}"  # 前往A进行他就任后的首次国事访问
 )
 # 签约国, 签署方 (not 签署国内…, 签订方案)
 _SIGNATORY = re.compile(r"国(?![内际外家有营企])|方(?![案面式法向针])|者")
 _BUILT_IN = re.compile(r"(?:了|于)?在[^，,；;]{1,20}?(?:兴建|建设|建立|创办|组建|设立|成立)(?:了|的)?")
 _BUILT_NEXT = re.compile(r"[，,](?:建成|兴建|建设|建立|创办|修建|新建)了?")
+_PLACE_MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}的")
 _OWN_VERB = re.compile(r"做|作|接受|参加|出席|举行|召开")
 _WITH = re.compile(r"(?<![共参给])与(?!会)|(?<![共相等一如])同(?![时意样期比等行志事学胞])|跟")
 _PARTNER = re.compile(_WITH.pattern + r"|(?<![温平])和(?![平谐])")
@@ -441,7 +443,7 @@ class _Sentence:
                 if i == len(heads) - 1 and lead.endswith("对") and m.type in types:
                     return [m]  # 对斯卡尔法罗总统来华访问表示欢迎: the party of a nominal event
                 continue
-            if _ADJUNCT_AFTER.match(self.text, m.end) and not any(h.start > m.end for h in heads):
+            if _ADJUNCT_AFTER.match(self.text[:before], m.end) and not any(h.start > m.end for h in heads):
                 modifier = m
                 continue
             if _PRONOUN.search(self.text[m.end : before]) or _COUNTED_PEOPLE.search(self.text, m.end, before):
@@ -454,7 +456,7 @@ class _Sentence:
                 i -= 1
             group = self.listed(heads[i], before, types)
             group = [a for a in group if a.type in types and not _ESCORT.match(self.text[a.end : a.end + 4])]
-            if group and _unnamed(self.text, group[-1].end):
+            if group and _unnamed(self.text[:before], group[-1].end):
                 return []
             if group and re.search(r"(?<![针面绝相])对(?![外话于])", self.text[group[-1].end : before]):
                 return []  # 代表A对B来华访问表示欢迎: the event belongs to the unnamed 对-phrase
@@ -527,6 +529,8 @@ class _Sentence:
         index = self.clauses.index(clause) if clause in self.clauses else 0
         for prev in reversed(self.clauses[:index]):
             text = self.text[prev[0] : prev[1]]
+            if text.endswith("陪同下"):
+                return self._escorted(prev[1], types)  # A在B的陪同下，参观了C
             if _SPEECH.search(text) or "陪同" in text or "见证" in text:
                 return []
             led = _led_spans(self.text, prev)
@@ -548,6 +552,17 @@ class _Sentence:
                     speaker_of = next((h for h in heads if h.start == said.end()), None)
                     return self.listed(speaker_of, prev[1], types) if speaker_of is not None and speaker_of.type in types else []
                 return self.listed(first, prev[1], types)
+        return []
+
+    def _escorted(self, end: int, types: tuple[str, ...]) -> list[_Arg]:
+        """The party escorted in 甲在乙、丙的陪同下 (ending at ``end``): the name right before 在."""
+        opening = self.text.rfind("在", 0, end)
+        while opening > 0:
+            before = [h for h in self.heads if h.end <= opening]
+            if before and _ADVERBIAL.sub("", self.text[before[-1].end : opening]) == "":
+                group = self.list_ending((0, opening), before[-1].end, types)
+                return group if group and all(h.type in types for h in group) else []
+            opening = self.text.rfind("在", 0, opening)
         return []
 
     def _topic(self, clause: tuple[int, int], heads: list[_Arg], types: tuple[str, ...]) -> list[_Arg]:
@@ -639,7 +654,7 @@ def _ends_in_title(gap: str) -> bool:
 
 def _near(text: str, start: int, end: int) -> bool:
     """Only modifiers between a preposition and its party: 与来访的某国首相某某."""
-    gap = text[start:end]
+    gap = re.sub(r"^(?:来访|到访|前来访问|来华访问)的", "", text[start:end])  # 同到访的某国总统某某
     return len(gap) <= 12 and _QUALIFIER_GAP.match(gap) is not None and not re.search(r"[在到赴对向由与同和就]|会见|会谈|签", gap)
 
 
@@ -821,7 +836,8 @@ class RelationFinder:
             if m.end > end:
                 break
             gap = s.text[pos : s.chain_start[m.start]]
-            if not (_PLACE_JOIN.fullmatch(gap) if out else len(gap.strip()) <= 2) or _trigger_re().search(gap):
+            first = len(gap.strip()) <= 2 or _PLACE_MODIFIER.fullmatch(gap)  # 前往受灾严重的A
+            if not (_PLACE_JOIN.fullmatch(gap) if out else first) or _trigger_re().search(gap):
                 break  # 在A访问期间，B参观: the list ends at a verb of its own
             out.append(m)
             pos = m.end
@@ -871,6 +887,10 @@ class RelationFinder:
             pair = self._pair_before(s, clause, types)  # A与B…，双方签订…
             if pair:
                 return pair
+        if not objects and re.fullmatch(r"(?:并|还|随后|会谈后|会见后)[^，。；]{0,4}", text[clause[0] : t0]):
+            pair = self._partners_before(s, clause, types)  # A同B举行会谈，并签署了…
+            if pair:
+                return pair
         if not objects:
             group = s.subject(clause, t0, types)
             both = _BOTH.match(text, group[-1].end) if group else None
@@ -895,6 +915,21 @@ class RelationFinder:
         if not _AGREEMENT.match(re.sub(r"^(?:的|关于)?[^，。；]{0,12}?(?=协议|合同|意向书|备忘录)", "", s.text[b.end : clause[1]])):
             return []
         return [(a, b, None)]
+
+    @staticmethod
+    def _partners_before(s: _Sentence, clause, types: tuple[str, ...]):
+        """A 与/同 B 举行会谈，并签署…: the clause before names the two who go on to sign."""
+        index = s.clauses.index(clause) if clause in s.clauses else 0
+        if index == 0:
+            return []
+        prev = s.clauses[index - 1]
+        link = next(_WITH.finditer(s.text, prev[0], prev[1]), None)
+        partner = next((m for m in s.heads if link is not None and m.start >= link.end()), None)
+        if partner is None or partner.end > prev[1] or partner.type not in types:
+            return []
+        if not _near(s.text, link.end(), s.chain_start[partner.start]):
+            return []
+        return [(a, partner, None) for a in s.subject(prev, link.start(), types)]
 
     @staticmethod
     def _pair_before(s: _Sentence, clause, types: tuple[str, ...]):

@@ -301,6 +301,42 @@ def test_teachers_organised_to_go_are_no_named_visitor():
     assert _found(text, [("甲学校", "ORG"), ("乙学院", "ORG")]) == set()
 
 
+def test_the_one_escorted_visits():
+    text = "5日，张三在省委书记李四，省长王五等的陪同下，参观了甲公司和乙公司。"
+    names = [("张三", "PERSON"), ("李四", "PERSON"), ("王五", "PERSON"), ("甲公司", "ORG"), ("乙公司", "ORG")]
+    assert _found(text, names) == {("visits", "张三", "甲公司"), ("visits", "张三", "乙公司")}
+
+
+def test_a_place_after_a_modifier_and_a_visit_after_a_long_modifier():
+    names = [("张三", "PERSON"), ("甲市", "LOC")]
+    assert _found("书记张三近日前往受灾严重的甲市视察灾情。", names) == {("visits", "张三", "甲市")}
+    names = [("张三", "PERSON"), ("乙市", "LOC"), ("甲国", "LOC")]
+    text = "总统张三今天离开乙市，前往甲国进行他就任总统后的首次国事访问。"
+    assert _found(text, names) == {("visits", "张三", "甲国")}
+
+
+def test_who_heads_a_group_named_after_them_is_not_its_visitor():
+    text = "以院长张三教授领衔的创作组，赴甲国乙江进行了半个月的实地考察。"
+    assert _found(text, [("张三", "PERSON"), ("甲国", "LOC"), ("乙江", "LOC")]) == set()
+
+
+def test_a_partner_who_has_come_to_visit():
+    text = "总统张三16日同到访的甲国总统李四举行会谈后宣布，双方同意合作。"
+    assert _found(text, [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]) == {("meets", "张三", "李四")}
+
+
+def test_the_hosts_are_found_when_a_modifier_follows_the_verb():
+    text = "展览还展出张三、李四和王五会见当时的甲国首相赵六。"
+    names = [("张三", "PERSON"), ("李四", "PERSON"), ("王五", "PERSON"), ("甲国", "LOC"), ("赵六", "PERSON")]
+    assert _found(text, names) == {("meets", h, "赵六") for h in ("张三", "李四", "王五")}
+
+
+def test_who_held_talks_and_then_signed_sign_with_each_other():
+    text = "总统张三25日同来访的甲国总统李四举行会谈，并签署了两国关系原则协定。"
+    found = _found(text, [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")])
+    assert found == {("meets", "张三", "李四"), ("signs_with", "张三", "李四")}
+
+
 def test_a_verb_ending_in_dao_governs_no_party():
     text = "在谈到张三即将对甲国的访问时，李四指出，两国关系良好。"
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]
