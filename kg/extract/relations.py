@@ -57,7 +57,7 @@ _GENERIC = re.compile(
     r"|(?:妇女|青年|政府|市政府|军事|经贸|友好|议员|企业家|专家)(?:代表团|考察团|访问团|访华团)"
 )
 # After a head: it is in a time adjunct (访美期间) or modifies a noun (甲地和乙地争端的).
-_ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后|前|[^，、和及与同]{0,4}的(?!代表))")
+_ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后(?!来)|前(?!不久|些)|[^，、和及与同]{0,4}的(?!代表))")
 _LED = re.compile(r"(?:以|由)[^，。；]{1,40}?(?:为团长|为首|率领|带领|领衔)的?")
 _DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组)")
 # After 和: a spouse (和夫人A), the one A leads (A和由其率领的B代表团)
@@ -786,6 +786,9 @@ class RelationFinder:
             if go.start() < clause[0]:
                 break
         dui = text.rfind("对", clause[0], t0)
+        counted = _aforesaid(s, dui + 1, t0) if dui >= 0 and not targets else []
+        if counted:  # 对上述3国进行访问
+            return [(src, tgt, None) for src in self._visitors(s, clause, dui, t0, t1) for tgt in counted]
         if not targets and dui >= 0 and re.match(r"^[^，,；;]*?(?:的|进行)?[^，,；;]{0,8}$", text[dui:t0]):
             first = next((m for m in s.heads if m.start >= dui + 1 and m.end <= t0), None)
             plain = first is not None and re.fullmatch(r"[^的进行在]{0,2}", text[first.end : t0]) is not None  # 对法访问
@@ -1037,6 +1040,9 @@ class RelationFinder:
             if built is not None:
                 after = next((m for m in s.heads if m.start == built.end()), None)
                 gap = ""
+                if after is None and built.group().lstrip("了于").startswith("在"):
+                    # 投资N在A建立一个实验室: what is built has no name, the place invested in has
+                    after = next((m for m in s.heads if m.start == built.start() + built.group().index("在") + 1), None)
             if after is not None and after.type in _PLACES and re.fullmatch(r"(?:了|于)?(?:兴建|建设|建立|创办|组建|设立|成立)?(?:了|的)?", gap):
                 targets = [after]
         you = text.rfind("由", clause[0], t0)

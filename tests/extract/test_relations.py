@@ -337,6 +337,15 @@ def test_who_held_talks_and_then_signed_sign_with_each_other():
     assert found == {("meets", "张三", "李四"), ("signs_with", "张三", "李四")}
 
 
+def test_not_long_ago_is_no_time_clause():
+    assert _found("甲队前不久访问乙市，打破了僵局。", [("甲队", "ORG"), ("乙市", "LOC")]) == {("visits", "甲队", "乙市")}
+
+
+def test_an_investment_in_a_place_to_build_something_unnamed():
+    text = "甲公司将在今后几年中投资1亿美元在乙国建立网络实验室。"
+    assert _found(text, [("甲公司", "ORG"), ("乙国", "LOC")]) == {("invests_in", "甲公司", "乙国")}
+
+
 def test_a_verb_ending_in_dao_governs_no_party():
     text = "在谈到张三即将对甲国的访问时，李四指出，两国关系良好。"
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]
