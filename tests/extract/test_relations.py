@@ -337,6 +337,12 @@ def test_who_held_talks_and_then_signed_sign_with_each_other():
     assert found == {("meets", "张三", "李四"), ("signs_with", "张三", "李四")}
 
 
+def test_places_counted_back_to_after_dui():
+    text = "应甲国、乙国和丙国政府的邀请，外长张三将于8日起对上述三国进行正式访问。"
+    names = [("甲国", "LOC"), ("乙国", "LOC"), ("丙国", "LOC"), ("张三", "PERSON")]
+    assert _found(text, names) == {("visits", "张三", p) for p in ("甲国", "乙国", "丙国")}
+
+
 def test_not_long_ago_is_no_time_clause():
     assert _found("甲队前不久访问乙市，打破了僵局。", [("甲队", "ORG"), ("乙市", "LOC")]) == {("visits", "甲队", "乙市")}
 
