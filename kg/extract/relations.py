@@ -126,7 +126,7 @@ _GUESTS_AFTER = re.compile(r"等(?:外宾|客人|贵宾|一行|人)")
 _TOPIC = re.compile(r"(?:就|关于)[^，。；;]*?(?:问题|事宜|议题|事项|情况)")
 _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 # 在A访问B之际: 在 frames a clause of time, its first name is that clause's subject.
-_TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时)$")
+_TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时|的当天)$")
 # A verb of saying right after a name (今天说, 称): what follows is what is said
 _SAYS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:说|表示|指出|认为|强调|宣布|称|重申)(?!的)")
 _ONLY_POSSIBLE = re.compile(r"的(?:可能性?|前景|条件|前提|障碍)")
@@ -172,7 +172,8 @@ _DATE_BEFORE = re.compile(r"[\d一二三四五六七八九十][日]$")
 # owners (甲乙双方的有关公司).
 _PAIR_AFTER = re.compile(
     r"(?!洲)(?:(?:两国|双方|政府|之间)(?!(?:国家)?(?:首脑|领导人|元首)|总统|总理|外长|高层|[^，,。；;]{0,3}[的级])"
-    r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层|级)[^，,。；;]){0,10}(?:签署|签订|会谈|会晤))"
+    r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层|级|和平|问题|冲突|争端)[^，,。；;]){0,10}"
+    r"(?:签署|签订|会谈|会晤))"
 )
 
 
@@ -438,7 +439,7 @@ class _Sentence:
                 modifier = m
                 continue
             lead = self.text[heads[i - 1].end if i else clause[0] : max(clause[0], self.chain_start[m.start])]
-            framed = not i and lead == "在" and _TIME_FRAME.search(self.text, clause[0], clause[1]) is not None
+            framed = not i and lead in ("在", "就在") and _TIME_FRAME.search(self.text, clause[0], clause[1]) is not None
             if _GOVERNED.search(lead) and not framed and not (i and _LIST_JOIN.match(self._gap(heads[i - 1].end, m.start))):
                 if i == len(heads) - 1 and lead.endswith("对") and m.type in types:
                     return [m]  # 对斯卡尔法罗总统来华访问表示欢迎: the party of a nominal event
@@ -456,6 +457,8 @@ class _Sentence:
                 i -= 1
             group = self.listed(heads[i], before, types)
             group = [a for a in group if a.type in types and not _ESCORT.match(self.text[a.end : a.end + 4])]
+            if group and all(self._post_unnamed(a) for a in group):
+                return []  # 甲委员会委员和乙会常委，分别视察: members, no one named
             if group and _unnamed(self.text[:before], group[-1].end):
                 return []
             if group and re.search(r"(?<![针面绝相])对(?![外话于])", self.text[group[-1].end : before]):
@@ -551,8 +554,14 @@ class _Sentence:
                 if said is not None:  # A称B愿…，…会谈: the clause said is B's
                     speaker_of = next((h for h in heads if h.start == said.end()), None)
                     return self.listed(speaker_of, prev[1], types) if speaker_of is not None and speaker_of.type in types else []
-                return self.listed(first, prev[1], types)
+                group = self.listed(first, prev[1], types)
+                return [] if all(self._post_unnamed(a) for a in group) else group
         return []
+
+    def _post_unnamed(self, m: _Arg) -> bool:
+        """A body followed by a post and no name (甲委员会委员和…): its unnamed holders."""
+        post = load_rules().title_re.match(self.text, m.end) if m.type == "ORG" else None
+        return post is not None and not any(h.start == post.end() for h in self.heads)
 
     def _escorted(self, end: int, types: tuple[str, ...]) -> list[_Arg]:
         """The party escorted in 甲在乙、丙的陪同下 (ending at ``end``): the name right before 在."""
@@ -1023,13 +1032,20 @@ class RelationFinder:
         targets: list[_Arg] = []
         investors: list[_Arg] = []
         subject_end = t0
-        prep = re.search(r"(?:在|向|对|到|来)([^，,；;]{1,30}?)(?:进行|追加|共同|首次|继续|大量|的)?$", text[clause[0] : t0])
+        tail = r"(?:进行|追加|共同|首次|继续|大量|的)?$"
+        # the 对-phrase next to the verb first (在甲对乙投资上: 乙), else the first preposition's
+        prep = re.search(r"对([^，,；;对]{1,12}?)" + tail, text[clause[0] : t0])
+        if prep is None or not any(m.start == clause[0] + prep.start(1) for m in s.heads):
+            prep = re.search(r"(?:在|向|对|到|来)([^，,；;]{1,30}?)" + tail, text[clause[0] : t0])
         if prep is not None:
             p0 = clause[0] + prep.start(1)
             first = next((m for m in s.heads if m.start >= p0 and m.end <= t0), None)
             if first is not None and first.start - p0 <= 1 and first.type in _PLACES:
                 targets = s.listed(first, t0, _PLACES)
                 subject_end = p0 - 1
+                owner = next((m for m in s.heads if m.end == subject_end and m.type in _PARTIES), None)
+                if owner is not None and text[subject_end] == "对":  # 甲对乙投资: 甲 invests
+                    return [(owner, b, amount) for b in targets]
         if not targets:
             rest = amount_m.end() if amount else t1
             after = next((m for m in s.heads if m.start >= rest and m.end <= clause[1]), None)

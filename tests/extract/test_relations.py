@@ -352,6 +352,27 @@ def test_an_investment_in_a_place_to_build_something_unnamed():
     assert _found(text, [("甲公司", "ORG"), ("乙国", "LOC")]) == {("invests_in", "甲公司", "乙国")}
 
 
+def test_a_pair_naming_the_topic_of_talks_is_no_party():
+    text = "张三此次出访甲地将为由乙国和丙国主持召开的巴以和平四方会谈作准备。"
+    names = [("张三", "PERSON"), ("甲地", "LOC"), ("乙国", "LOC"), ("丙国", "LOC")]
+    assert _found(text, names) == {("visits", "张三", "甲地")}
+
+
+def test_the_investor_of_dui_next_to_the_verb():
+    names = [("韩国", "LOC"), ("美", "LOC"), ("韩", "LOC")]
+    assert _found("按照协议，韩国决定在美对韩投资上实行自由化。", names) == {("invests_in", "美国", "韩国")}
+
+
+def test_on_the_day_of_a_visit_frames_a_clause():
+    text = "就在张三访问甲市的当天，乙国政府宣布修改国籍法。"
+    assert _found(text, [("张三", "PERSON"), ("甲市", "LOC"), ("乙国", "LOC")]) == {("visits", "张三", "甲市")}
+
+
+def test_members_of_bodies_with_no_name_are_no_visitor():
+    text = "两天来，甲委员会委员和乙会常委、委员，分别视察、参观了丙法院。"
+    assert _found(text, [("甲委员会", "ORG"), ("乙会", "ORG"), ("丙法院", "ORG")]) == set()
+
+
 def test_a_verb_ending_in_dao_governs_no_party():
     text = "在谈到张三即将对甲国的访问时，李四指出，两国关系良好。"
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]
@@ -544,7 +565,7 @@ def test_amounts_normalise_to_yuan(text, yuan):
     assert normalise_amount(text) == yuan
 
 
-@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.66)])
+@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.80), ("dev11", 50, 0.66)])
 def test_dev_sets_precision_and_f1(which, gold, f1):
     """The annotated dev sets (seed pages + two draws of MSRA train sentences): a regression
     guard, not the reported figure (that is the test set's)."""
