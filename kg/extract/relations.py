@@ -810,6 +810,11 @@ class RelationFinder:
             after = next((m for m in s.heads if m.start >= t1), None)
             if after is not None and after.type in _PLACES and re.fullmatch(r"(?:了|过)?", text[t1 : after.start]):
                 targets = s.listed(after, clause[1], _PLACES)
+        if not targets:  # 视察了与甲国接壤的乙区: the place after a relative clause
+            rel = re.match(r"[了过][^，,。；;]{1,20}?的", text[t1 : clause[1]])  # a verb with its aspect, no noun
+            after = next((m for m in s.heads if rel is not None and m.start == t1 + rel.end()), None)
+            if after is not None and after.type in _PLACES and not _trigger_re().search(rel.group()):
+                targets = s.listed(after, clause[1], _PLACES)
         # 非洲国家, 欧洲4国: a kind or a group of countries, not one place
         targets = [t for t in targets if not _UNNAMED_AFTER.match(text, t.end) and not _COUNTRIES_AFTER.match(text, t.end)]
         if not targets:

@@ -373,6 +373,15 @@ def test_members_of_bodies_with_no_name_are_no_visitor():
     assert _found(text, [("甲委员会", "ORG"), ("乙会", "ORG"), ("丙法院", "ORG")]) == set()
 
 
+def test_the_place_visited_after_a_relative_clause():
+    text = "总统张三26日视察了与甲国乙地区接壤的丙区。"
+    names = [("张三", "PERSON"), ("甲国", "LOC"), ("乙地区", "LOC"), ("丙区", "LOC")]
+    assert _found(text, names) == {("visits", "张三", "丙区")}
+    # a noun 检查 (兴奋剂检查结果…所在的) is no visit
+    text = "甲总局决定取消兴奋剂检查结果呈阳性运动员所在的乙省代表团的奖项。"
+    assert _found(text, [("甲总局", "ORG"), ("乙省", "LOC")]) == set()
+
+
 def test_a_verb_ending_in_dao_governs_no_party():
     text = "在谈到张三即将对甲国的访问时，李四指出，两国关系良好。"
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]
