@@ -54,11 +54,14 @@ _NOT_INVEST_AFTER = re.compile(r"者|环境|额|总额|方|人|商|公司|集团
 # A side (中方), a bare kind (代表团, 公司) or one of no named place (外国企业); 中国代表团 and 中国政府 are named.
 _GENERIC = re.compile(
     r"[\u4e00-\u9fff]方|(?:外国|各国|我国|该|本|我)?(?:公司|企业|政府|代表团|考察团|访问团|访华团|艺术团|歌舞团|代表队)"
-    r"|(?:妇女|青年|政府|市政府|军事|经贸|友好|议员|企业家|专家)(?:代表团|考察团|访问团|访华团)"
+    r"|(?:妇女|青年|政府|市政府|军事|经贸|友好|议员|专家|[\u4e00-\u9fff]{1,3}家)(?:代表团|考察团|访问团|访华团)"
 )
 # After a head: it is in a time adjunct (访美期间) or modifies a noun (甲地和乙地争端的).
 _ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后(?!来)|前(?!不久|些)|[^，、和及与同]{0,4}的(?!代表))")
-_LED = re.compile(r"(?:以|由)[^，。；]{1,40}?(?:为团长|为首|率领|带领|领衔)的?")
+_LED = re.compile(
+    r"(?:以|由)[^，。；]{1,40}?(?:为(?:代理|副)?团长|为首|率领|带领|领衔)"
+    r"(?:[，、][^，。；]{1,20}?为(?:副团长|团员|成员|秘书长))*的?"  # 以A为团长，B、C为团员的
+)
 _DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组)")
 # After 和: a spouse (和夫人A), the one A leads (A和由其率领的B代表团)
 _JOINED_POST = re.compile(r".*夫人|由?[他她](?:们)?(?:所)?(?:率领|带领)的")
@@ -121,7 +124,8 @@ _COUNTRIES_AFTER = re.compile(r"[\d三四五六七八九十几数多]+国")
 _COUNTED_PEOPLE = re.compile(r"(?<!一行)(?<![\d一二三四五六七八九十几数多])[\d一二三四五六七八九十几数多]+(?:名|位|个)?人")
 # A kind of people as a clause's subject: it names no one, and nobody is carried over to it.
 _KIND_SUBJECT = re.compile(r"代表|人员|专家|学者|群众|干部|学生|教师|记者|游客|官员|人士|企业家")
-_SENDS = re.compile(r"派遣|派出|委派|组织[^，。；]{0,8}(?:干部|人员|群众|党员|职工|农民|学生|教师|专家|医生|代表)")
+_SENDS = re.compile(r"派遣|派出|委派|派(?=[\u4e00-\u9fff]{1,8}(?:组|团|队|特使|代表))")
+_ORGANISES = re.compile(r"组织[^，。；]{0,8}(?:干部|人员|群众|党员|职工|农民|学生|教师|专家|医生|代表)")
 _GUESTS_AFTER = re.compile(r"等(?:外宾|客人|贵宾|一行|人)")
 _TOPIC = re.compile(r"(?:就|关于)[^，。；;]*?(?:问题|事宜|议题|事项|情况)")
 _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
@@ -129,7 +133,7 @@ _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 _TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时|的当天)$")
 # A verb of saying right after a name (今天说, 称): what follows is what is said
 _SAYS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:说|表示|指出|认为|强调|宣布|称|重申)(?!的)")
-_ONLY_POSSIBLE = re.compile(r"的(?:可能性?|前景|条件|前提|障碍)")
+_ONLY_POSSIBLE = re.compile(r"的(?:可能性?|前景|条件|前提|障碍)|场所|地点")  # and 会谈场所: a place for one
 # 会 + 谈起 (都会谈起): a modal verb and "talk of", no 会谈
 _MODAL_SPLIT = re.compile(r"会谈[起及]")
 _ESCORT = re.compile(r"^\s*(?:等)?(?:陪同|见证)")
@@ -163,6 +167,8 @@ def country_pairs() -> dict[str, tuple[str, str]]:
     return {pair: (first, second) for pair, first, second, *_ in rows}
 
 
+_KIND_INVESTOR = re.compile(r"(?:外国人|外商|外资|企业|公司|投资者|财团|商人|个人)$")
+_IN_WORD = re.compile(r"[人侨裔商资语文籍胞]")
 # 日 of a date (5日中断了…会谈) is no country
 _DATE_BEFORE = re.compile(r"[\d一二三四五六七八九十][日]$")
 
@@ -449,8 +455,10 @@ class _Sentence:
                 continue
             if _PRONOUN.search(self.text[m.end : before]) or _COUNTED_PEOPLE.search(self.text, m.end, before):
                 return []
-            if _SENDS.search(self.text, m.end, before):
-                return []  # A派遣特使访问B: the envoy, unnamed, visits
+            if _SENDS.search(lead) and i:
+                continue  # 甲政府派出乙小组到丙国考察: the group sent is not who is named as visiting
+            if _SENDS.search(self.text, m.end, before) and m.type == "PERSON" or _ORGANISES.search(self.text, m.end, before):
+                return []  # A派遣特使访问B: the envoy, unnamed, visits (a body visits by its group); 组织干部到A: they go
             if re.search(r"邀请$|邀$", lead):
                 return []  # 邀请A访问B: an invitation, not a visit
             while i and _LIST_JOIN.match(self._gap(heads[i - 1].end, heads[i].start)):
@@ -621,7 +629,8 @@ def _parties_fit(s: _Sentence, group: list[_Arg], t1: int, end: int) -> bool:
 
 def _led_spans(text: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
     """Who leads a delegation (以A为团长的, 由A率领的) is no party of their own."""
-    return [(m.start(), m.end()) for m in _LED.finditer(text, clause[0], clause[1])]
+    # over the whole sentence: 以A为团长，B为团员的 runs over a comma
+    return [(m.start(), m.end()) for m in _LED.finditer(text) if m.start() < clause[1] and clause[0] < m.end()]
 
 
 def _in(m: _Arg, spans: list[tuple[int, int]]) -> bool:
@@ -708,6 +717,8 @@ class RelationFinder:
             args = [_Arg(a.start, a.end, abbr.get(a.text, a.text), a.type, a.text in abbr or _written_out(a)) for a in args]
             # 中美政府, 中|美政府: the model's span over a pair of country forms gives way to the pair.
             args = [a for a in args if not _over_pair(sentence.text, a, abbr)]
+            # 华人, 华侨, 中资: a one-character country form inside a word is no party
+            args = [a for a in args if not (a.end - a.start == 1 and _IN_WORD.match(sentence.text, a.end))]
             args += _abbreviated(sentence.text, 0, len(sentence.text), args)
             args += _titled_surnames(sentence.text, args, people)
             sent = _Sentence(sentence.text, args)
@@ -1051,6 +1062,8 @@ class RelationFinder:
                 owner = next((m for m in s.heads if m.end == subject_end and m.type in _PARTIES), None)
                 if owner is not None and text[subject_end] == "对":  # 甲对乙投资: 甲 invests
                     return [(owner, b, amount) for b in targets]
+                if text[subject_end] == "对" and _KIND_INVESTOR.search(text, 0, subject_end):
+                    return []  # 外国人对乙投资: a kind invests
         if not targets:
             rest = amount_m.end() if amount else t1
             after = next((m for m in s.heads if m.start >= rest and m.end <= clause[1]), None)

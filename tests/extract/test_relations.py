@@ -382,6 +382,40 @@ def test_the_place_visited_after_a_relative_clause():
     assert _found(text, [("甲总局", "ORG"), ("乙省", "LOC")]) == set()
 
 
+def test_a_body_that_sends_a_group_visits_and_a_person_who_sends_an_envoy_does_not():
+    text = "张三说，甲国政府已派出文教、环保小组到乙国考察。"
+    names = [("张三", "PERSON"), ("甲国政府", "ORG"), ("环保小组", "ORG"), ("乙国", "LOC")]
+    assert _found(text, names) == {("visits", "甲国政府", "乙国")}
+    assert _found("秘书长张三决定派遣一位特使访问乙国。", [("张三", "PERSON"), ("乙国", "LOC")]) == set()
+    assert _found("镇党委组织镇、村干部到乙村参观学习。", [("镇党委", "ORG"), ("乙村", "LOC")]) == set()
+
+
+def test_a_delegation_of_a_kind_of_experts_is_unnamed():
+    text = "由甲协会副会长张三为团长的藏学家代表团27日访问了乙国。"
+    names = [("甲协会", "ORG"), ("张三", "PERSON"), ("藏学家代表团", "ORG"), ("乙国", "LOC")]
+    assert _found(text, names) == set()
+
+
+def test_the_members_named_after_the_head_of_a_delegation_are_not_visitors():
+    text = "以甲协会主席张三为团长，李四、王五为团员的甲国美术家代表团，应邀访问乙国。"
+    names = [("甲协会", "ORG"), ("张三", "PERSON"), ("李四", "PERSON"), ("王五", "PERSON"), ("甲国美术家代表团", "ORG"), ("乙国", "LOC")]
+    assert _found(text, names) == {("visits", "甲国美术家代表团", "乙国")}
+
+
+def test_a_country_form_inside_a_word_is_no_party():
+    text = "张主席接见了4国的华人、华侨代表，并看望了甲国使馆的工作人员。"
+    assert _found(text, [("张", "PERSON"), ("华", "LOC"), ("华", "LOC"), ("甲国使馆", "ORG")]) == set()
+
+
+def test_a_place_for_talks_is_no_meeting():
+    assert _found("张三有可能探讨为印巴双方提供中立会谈场所的问题。", [("张三", "PERSON")]) == set()
+
+
+def test_a_kind_that_invests_is_no_investor():
+    text = "甲国政府全面废除外国人对乙国股市投资的限制。"
+    assert _found(text, [("甲国政府", "ORG"), ("乙国", "LOC")]) == set()
+
+
 def test_a_verb_ending_in_dao_governs_no_party():
     text = "在谈到张三即将对甲国的访问时，李四指出，两国关系良好。"
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]
@@ -574,7 +608,7 @@ def test_amounts_normalise_to_yuan(text, yuan):
     assert normalise_amount(text) == yuan
 
 
-@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.80), ("dev11", 50, 0.66)])
+@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.80), ("dev11", 50, 0.66), ("dev12", 55, 0.84)])
 def test_dev_sets_precision_and_f1(which, gold, f1):
     """The annotated dev sets (seed pages + two draws of MSRA train sentences): a regression
     guard, not the reported figure (that is the test set's)."""
