@@ -37,7 +37,7 @@ RELATION_TYPES = ("visits", "meets", "signs_with", "invests_in")
 _CLAUSE_END = re.compile(r"[，,；;：:。！!？?]|(?:据)?新华社[^，。]{0,14}?电|本报讯|本报[^，。讯]{0,14}?电|[（(]记者[^）)]{0,12}[）)]")
 # Words that say the event did not happen (planned ones, 将访问, do count).
 _NEGATION = re.compile(r"(?:没有|没|未|不|拒绝|取消|推迟|无法|不再|不会|不能|反对)(?:再|曾|能|会|去|来)?$")
-_SPEECH = re.compile(r"(?:说|表示|指出|认为|强调|宣布|声明|称|透露|介绍|报道|获悉|了解)$")
+_SPEECH = re.compile(r"(?:说|表示|指出|认为|强调|宣布|声明|称|透露|介绍|报道|获悉|了解|告诉(?:记者|笔者)?)$")
 # Between a locative verb and a visit trigger: 到A、B调研 / 赴A考察 / 在A视察 / 来华访问.
 _GO_TO = re.compile(r"到|赴|前往|飞往|来到|深入|走进|来|去|在|抵")
 # What may stand between a head mention and the next one in a list.
@@ -77,6 +77,7 @@ _PLACE_LIST_END = re.compile(
     r"(?:(?![对向与同在])[\u4e00-\u9fff\d（）()]){0,4}(?:等[\u4e00-\u9fff\d]{0,6})?(?:[，,]?(?:进行|开展|实地))?"
     r"(?:为期[^，,。；;的]{1,6}的)?[\u4e00-\u9fff]{0,4}|[，,](?:继续(?:进行)?[\u4e00-\u9fff]{0,4})?"  # 来到A，参观了…; 飞往A，继续进行…访问
     r"|进行[^，,。；;]{0,16}的[\u4e00-\u9fff]{0,4}"  # 前往A进行他就任后的首次国事访问
+    r"|[\u4e00-\u9fff]{2}、"  # 到A探亲、访问
 )
 # 签约国, 签署方 (not 签署国内…, 签订方案)
 _SIGNATORY = re.compile(r"国(?![内际外家有营企])|方(?![案面式法向针])|者")
@@ -89,7 +90,7 @@ _PARTNER = re.compile(_WITH.pattern + r"|(?<![温平])和(?![平谐])")
 # A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问).
 _GOVERNED = re.compile(
     r"(?:[在赴对向与和跟从由给被把以据及自离抵就]|(?<![陪共相一如])同|(?<![谈提说看受得感遇达想])到|前往|来到|走进|抵达|应|作为"
-    r"|离开|飞离|途经|返回|回到)"  # the place left or passed on the way (离开北京赴A访问) is no subject
+    r"|离开|飞离|途经|返回|回到|借助|通过|利用|依托|按照|根据)"  # the place left or passed on the way (离开北京赴A访问) is no subject
     r"(?:来访的|前来访问的|了)?$"
 )
 _PRONOUN = re.compile(r"(?:^|[^其及])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实)|(?<![应])该(?=[\u4e00-\u9fff])")
@@ -199,6 +200,12 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
             # reads it as the home city)
             out.append(_Arg(start + m.start(group), start + m.end(group), char, "LOC", True))
     pairs = country_pairs()
+    for m in re.finditer(rf"(?<=[来赴访到])(..)(?={visit})", text[start:end]):  # 到印巴访问
+        a, b = m.group(1)
+        names = pairs.get(a + b) or ((abbr[a], abbr[b]) if a in abbr and b in abbr and a != b else None)
+        if names:
+            out.append(_Arg(start + m.start(1), start + m.start(1) + 1, names[0], "LOC", True))
+            out.append(_Arg(start + m.start(1) + 1, start + m.end(1), names[1], "LOC", True))
     for i in range(len(text) - 1):
         a, b = text[i], text[i + 1]
         names = pairs.get(a + b) or ((abbr[a], abbr[b]) if a in abbr and b in abbr and a != b else None)
@@ -244,6 +251,15 @@ def _aforesaid(s: _Sentence, start: int, end: int) -> list[_Arg]:
     size = (int(n) if n.isdigit() else _chinese_number(n)) if n else None
     # the last list of two or more (of as many as counted), not a place in between (离开甲地赴上述五国)
     return next((g for g in reversed(groups) if len(g) >= 2 and size in (None, len(g))), [])
+
+
+def _owner_end(s: _Sentence, pos: int) -> int:
+    """Where the name right before ``pos`` ends, a post between them allowed (甲主席对…)."""
+    head = next((h for h in reversed(s.heads) if h.end <= pos), None)
+    if head is None:
+        return -1
+    gap = s.text[head.end : pos]
+    return head.end if not gap or load_rules().title_re.fullmatch(gap) else -1
 
 
 def _country(arg: _Arg) -> bool:
@@ -567,8 +583,9 @@ class _Sentence:
         return []
 
     def _post_unnamed(self, m: _Arg) -> bool:
-        """A body followed by a post and no name (甲委员会委员和…): its unnamed holders."""
-        post = load_rules().title_re.match(self.text, m.end) if m.type == "ORG" else None
+        """A body or place followed by a post and no name (甲委员会委员和…, 同甲国总统、总理的会谈):
+        its unnamed holders."""
+        post = load_rules().title_re.match(self.text, m.end) if m.type in ("ORG", "LOC") else None
         return post is not None and not any(h.start == post.end() for h in self.heads)
 
     def _escorted(self, end: int, types: tuple[str, ...]) -> list[_Arg]:
@@ -602,6 +619,8 @@ def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | No
     if not s.text.startswith("的", t1) or t1 + 1 >= clause[1]:
         return None
     head = next((m for m in s.heads if m.start > t1 and m.end <= clause[1]), None)
+    if head is None and any(m.type in _AGENTS for m in s.heads_in(clause[0], t1, _PARTIES)):
+        return None  # 听取了A赴B调研的汇报: the clause that qualifies a noun has its own subject
     if head is None or head.type not in _AGENTS:
         return []
     gap = s.text[t1 + 1 : s.chain_start[head.start]]  # 访问的甲国部长A, the country unfound
@@ -817,6 +836,9 @@ class RelationFinder:
                 targets = s.listed(first, t0, _PLACES)
                 place_from = None
                 subject_end = dui
+                owner = [h for h in s.heads if h.end == _owner_end(s, dui) and h.type in _AGENTS] if nominal else []
+                if owner:  # 在甲主席对乙国的国事访问以后: the name before 对 is the visitor
+                    return [(src, tgt, None) for src in owner for tgt in targets]
         if not targets:
             after = next((m for m in s.heads if m.start >= t1), None)
             if after is not None and after.type in _PLACES and re.fullmatch(r"(?:了|过)?", text[t1 : after.start]):
@@ -865,7 +887,8 @@ class RelationFinder:
                 break
             gap = s.text[pos : s.chain_start[m.start]]
             first = len(gap.strip()) <= 2 or _PLACE_MODIFIER.fullmatch(gap)  # 前往受灾严重的A
-            if not (_PLACE_JOIN.fullmatch(gap) if out else first) or _trigger_re().search(gap):
+            paired = out and not gap and out[-1].abbreviated and m.abbreviated  # 到印巴访问
+            if not ((_PLACE_JOIN.fullmatch(gap) or paired) if out else first) or _trigger_re().search(gap):
                 break  # 在A访问期间，B参观: the list ends at a verb of its own
             out.append(m)
             pos = m.end
@@ -909,7 +932,7 @@ class RelationFinder:
             if not sources and _TIME_AFTER.match(text, t1) and text.startswith("在", clause[0]):
                 sources = s.next_subject(clause, types)  # 在同A的会见中，B强调
             partners = [_adviser(s, p) for p in s.listed(partner, t0, types) if not _in(p, led)]
-            partners = [p for p in partners if not _unnamed(text, p.end)]
+            partners = [p for p in partners if not _unnamed(text, p.end) and not s._post_unnamed(p)]
             return [(a, b, None) for a in sources for b in partners]
         if re.match(r"(?:双方|两国|两家)", text[clause[0] : t0]):
             pair = self._pair_before(s, clause, types)  # A与B…，双方签订…
@@ -984,6 +1007,8 @@ class RelationFinder:
         if re.search(r"的|分别", gap) or _WITH.search(gap) or len(gap) > 40 or (treaty_ends and _TREATY.search(s.text[t1 : clause[1]])):
             return []  # 分别签署: each signed on their own; A、B都与某中心签订: with an unnamed partner
         group = s.subject(clause, after, types) or s.list_ending(clause, after, types)
+        if any(s._post_unnamed(m) for m in group):
+            return []  # 甲院和乙会两院议长的会谈: their unnamed heads
         if not _parties_fit(s, group, t1, clause[1]):
             return []  # four leaders who sign one text do not sign with each other
         return [(a, b, None) for i, a in enumerate(group) for b in group[i + 1 :]]

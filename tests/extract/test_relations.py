@@ -416,6 +416,41 @@ def test_a_kind_that_invests_is_no_investor():
     assert _found(text, [("甲国政府", "ORG"), ("乙国", "LOC")]) == set()
 
 
+def test_unnamed_heads_of_a_country_or_body_are_no_partners():
+    text = "在访问期间，张主席同甲国总统、总理及乙院和丙会两院议长的会见、会谈意义重大。"
+    names = [("张", "PERSON"), ("甲国", "LOC"), ("乙院", "ORG"), ("丙会两院", "ORG")]
+    assert _found(text, names) == set()
+
+
+def test_a_name_governed_by_a_preposition_of_means_is_no_subject():
+    text = "希望借助甲大学这个个案，来考察乙国的思想。"
+    assert _found(text, [("甲大学", "ORG"), ("乙国", "LOC")]) == set()
+
+
+def test_who_told_the_reporter_is_no_subject_of_what_follows():
+    assert _found("李先生告诉记者，参观甲广场是首选。", [("李", "PERSON"), ("甲广场", "LOC")]) == set()
+
+
+def test_the_name_before_dui_owns_a_visit_stated_as_a_noun():
+    text = "甲认为，张三总统的访问将巩固两国在李四主席对乙国的国事访问以后取得的成就。"
+    names = [("甲", "PERSON"), ("张三", "PERSON"), ("李四", "PERSON"), ("乙国", "LOC")]
+    assert _found(text, names) == {("visits", "李四", "乙国")}
+
+
+def test_a_pair_of_country_forms_after_a_locative_verb():
+    assert _found("张三表示愿意尽早到印巴访问。", [("张三", "PERSON")]) == {("visits", "张三", "印度"), ("visits", "张三", "巴基斯坦")}
+
+
+def test_a_place_before_two_verbs():
+    assert _found("张三从1973年起多次到甲国探亲、访问讲学。", [("张三", "PERSON"), ("甲国", "LOC")]) == {("visits", "张三", "甲国")}
+
+
+def test_a_clause_qualifying_a_noun_keeps_its_own_subject():
+    text = "会议听取了张三主席赴甲省、乙省调研的情况汇报。"
+    names = [("张三", "PERSON"), ("甲省", "LOC"), ("乙省", "LOC")]
+    assert _found(text, names) == {("visits", "张三", "甲省"), ("visits", "张三", "乙省")}
+
+
 def test_a_verb_ending_in_dao_governs_no_party():
     text = "在谈到张三即将对甲国的访问时，李四指出，两国关系良好。"
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]
@@ -608,7 +643,7 @@ def test_amounts_normalise_to_yuan(text, yuan):
     assert normalise_amount(text) == yuan
 
 
-@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.80), ("dev11", 50, 0.66), ("dev12", 55, 0.84)])
+@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.80), ("dev11", 50, 0.66), ("dev12", 55, 0.84), ("dev13", 50, 0.80)])
 def test_dev_sets_precision_and_f1(which, gold, f1):
     """The annotated dev sets (seed pages + two draws of MSRA train sentences): a regression
     guard, not the reported figure (that is the test set's)."""
