@@ -572,8 +572,9 @@ class _Sentence:
                     if topic or first.type == "PERSON":
                         return topic
                     continue  # 去A访问时，得到甲国大使的接待，去B访问: the subject is further back
-                if _unnamed(self.text, first.end):
-                    return []
+                pronoun = _PRONOUN.search(self.text[prev[0] : first.start])
+                if _unnamed(self.text, first.end) or (pronoun and pronoun.end() < first.start - prev[0]):
+                    return []  # 我研究甲大学，…，来考察乙: 甲 is the object of a pronoun's clause (not 我们甲团)
                 said = _SAYS.match(self.text, first.end)
                 if said is not None:  # A称B愿…，…会谈: the clause said is B's
                     speaker_of = next((h for h in heads if h.start == said.end()), None)

@@ -451,6 +451,14 @@ def test_a_clause_qualifying_a_noun_keeps_its_own_subject():
     assert _found(text, names) == {("visits", "张三", "甲省"), ("visits", "张三", "乙省")}
 
 
+def test_no_name_is_carried_from_a_clause_whose_subject_is_a_pronoun():
+    text = "当然，我之研究甲大学，不仅仅是因为它的魅力，希望借助这个个案，来考察乙国的思想。"
+    assert _found(text, [("甲大学", "ORG"), ("乙国", "LOC")]) == set()
+    text = "应甲集团邀请，我们乙报代表团于5月对丙国进行了友好访问，拜会了丁集团。"
+    names = [("甲集团", "ORG"), ("乙报代表团", "ORG"), ("丙国", "LOC"), ("丁集团", "ORG")]
+    assert ("visits", "乙报代表团", "丙国") in _found(text, names)
+
+
 def test_a_verb_ending_in_dao_governs_no_party():
     text = "在谈到张三即将对甲国的访问时，李四指出，两国关系良好。"
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]
