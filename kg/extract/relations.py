@@ -48,7 +48,7 @@ _QUALIFIER_GAP = re.compile(r"^[\u4e00-\u9fff·、（）()]{0,14}$")
 # In a post's own name (甲关系和合作部长) 和 and 与 may stand.
 _NOT_IN_TITLE_GAP = re.compile(r"[在到赴对向由率等于从将已曾为是说就]|会见|会谈|访问|签|投资|调研|考察")
 # A qualifier's gap also holds no joiner or aspect word (甲国和乙国人民正期待着A).
-_NOT_IN_QUALIFIER_GAP = re.compile(_NOT_IN_TITLE_GAP.pattern + r"|[与同和及着了]|目前|正在")
+_NOT_IN_QUALIFIER_GAP = re.compile(_NOT_IN_TITLE_GAP.pattern + r"|[与同和及着了]|目前|正在|参加|出席|举行|召开|离开|抵达|前往")
 # Investment nouns and names: 投资者, 投资环境, 投资集团 … are no investment event.
 _NOT_INVEST_AFTER = re.compile(r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险")
 # A side (中方), a bare kind (代表团, 公司) or one of no named place (外国企业); 中国代表团 and 中国政府 are named.
@@ -121,6 +121,7 @@ _ADVERBIAL = re.compile(
 _OWNER = re.compile(r"(?:(?![与同和跟对在来])[\u4e00-\u9fff]){0,4}?的")
 _OWNED_BODY = re.compile(r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组织|机构|团体|党派|政党|部门|企业|公司)(?![部会])")
 _COUNTRIES_AFTER = re.compile(r"[\d三四五六七八九十几数多]+国")
+_SUMMED = re.compile(r"(?:等)?[\d两三四五六七八九十]+个?[\u4e00-\u9fff]{0,4}国家?(?:进行|的)")
 # 组织…40多人到A考察: the visitors are counted people, not the body before them
 _COUNTED_PEOPLE = re.compile(r"(?<!一行)(?<![\d一二三四五六七八九十几数多])[\d一二三四五六七八九十几数多]+(?:名|位|个)?人")
 # A kind of people as a clause's subject: it names no one, and nobody is carried over to it.
@@ -233,7 +234,10 @@ def _place_and_kind(text: str) -> bool:
 
 
 # 上述五国, 以上三个国家: places named before, counted
-_AFORESAID = re.compile(r"(?:上述|以上|这)(?P<n>[两二三四五六七八九十]|\d{1,2})?个?(?:国|国家|省|市|地|城市)(?:进行|访问|考察|参观)")
+_AFORESAID = re.compile(
+    r"(?:(?:上述|以上|这)(?P<n>[两二三四五六七八九十]|\d{1,2})?|(?P<bare>[两二三四五六七八九十]|\d{1,2}))"
+    r"个?(?:国|国家|省|市|地|城市)(?:进行|访问|考察|参观)"
+)
 
 
 def _aforesaid(s: _Sentence, start: int, end: int) -> list[_Arg]:
@@ -247,7 +251,7 @@ def _aforesaid(s: _Sentence, start: int, end: int) -> list[_Arg]:
             groups[-1].append(h)
         else:
             groups.append([h])
-    n = m.group("n")
+    n = m.group("n") or m.group("bare")  # 对4国进行访问: a bare count, the list of that many before
     size = (int(n) if n.isdigit() else _chinese_number(n)) if n else None
     # the last list of two or more (of as many as counted), not a place in between (离开甲地赴上述五国)
     return next((g for g in reversed(groups) if len(g) >= 2 and size in (None, len(g))), [])
@@ -278,7 +282,7 @@ def _over_pair(text: str, arg: _Arg, abbr: dict[str, str]) -> bool:
         return True  # 巴 of 巴以: the model's place in a pair whose forms are ambiguous alone
     start = arg.start - 1 if arg.start > 0 and text[arg.start - 1] in abbr and len(arg.text) >= 2 else arg.start
     span = text[start : arg.end]
-    return len(span) >= 3 and span[0] in abbr and span[1] in abbr and span[2:] in ("政府", "两国", "双方")
+    return len(span) >= 3 and span[0] in abbr and span[1] in abbr and re.fullmatch(r"(?:两国)?(?:政府|双方)|两国", span[2:]) is not None
 
 
 _BODY_END = re.compile(r"(?:银行|公司|集团|局|委员会|政府|大学|协会|中心|报社|研究院)$")
@@ -439,6 +443,7 @@ class _Sentence:
         gap = self.text[start:end]
         for m in reversed([m for m in self.mentions if start <= m.start and m.end <= end]):
             gap = gap[: m.start - start] + gap[m.end - start :]
+        gap = re.sub(r"^[和及]夫人(?=[、和及])", "", gap)  # A和夫人、B: the unnamed spouse of A
         title = load_rules().title_re.match(gap)  # A总统、B外长: the post before the joiner
         if title is not None and _JOINER_TITLE.fullmatch(gap[title.end() :]):
             gap = gap[title.end() :]
@@ -850,7 +855,12 @@ class RelationFinder:
             if after is not None and after.type in _PLACES and not _trigger_re().search(rel.group()):
                 targets = s.listed(after, clause[1], _PLACES)
         # 非洲国家, 欧洲4国: a kind or a group of countries, not one place
-        targets = [t for t in targets if not _UNNAMED_AFTER.match(text, t.end) and not _COUNTRIES_AFTER.match(text, t.end)]
+        # (not the last of a list the count sums up: 对甲、乙和丙3个国家进行访问)
+        summed = len(targets) >= 2 and _SUMMED.match(text, targets[-1].end) is not None
+        targets = [
+            t for t in targets
+            if (summed and t is targets[-1]) or not (_UNNAMED_AFTER.match(text, t.end) or _COUNTRIES_AFTER.match(text, t.end))
+        ]
         if not targets:
             return []
         if place_from is not None:
@@ -895,6 +905,9 @@ class RelationFinder:
             pos = m.end
         if not out or not _PLACE_LIST_END.fullmatch(s.text[pos:end]) or _OWN_VERB.search(s.text, pos, end):
             return []  # 在甲医院做了检查: a check-up, no visit
+        pronoun = _PRONOUN.search(s.text[pos:end]) and not s.text.startswith("进行", pos)  # 进行他…的访问: his
+        if pronoun or _trigger_re().search(s.text, pos, end):
+            return []  # 在甲局为欢迎他访问而举行的; 在甲院会见了正在这里访问的: the place is the other event's
         return [m for m in out if m.type in _PLACES]
 
     def _pairs(self, s: _Sentence, clause, t0: int, t1: int, types: tuple[str, ...], *, objects: bool):
@@ -1003,13 +1016,14 @@ class RelationFinder:
         """A和B<trigger>, A和B的代表签署: each with each, unless (``treaty_ends``) what they sign is a
         treaty for all (甲国和乙国签署条约)."""
         gap = re.sub(r"^的代表团?", "", s.text[after:t0])
+        heads_of = re.match(r"(?:两国|双方|三国)?(?:国家)?(?:首脑|领导人|元首|总统|总理|首相|外长)", gap)
         if not treaty_ends:  # A和B的第N轮会谈, A和B这次…的会谈
             gap = re.sub(r"^(?:的[^，。；的]{0,6}|[^，。；的]{0,10}的)$", "", gap)
         if re.search(r"的|分别", gap) or _WITH.search(gap) or len(gap) > 40 or (treaty_ends and _TREATY.search(s.text[t1 : clause[1]])):
             return []  # 分别签署: each signed on their own; A、B都与某中心签订: with an unnamed partner
         group = s.subject(clause, after, types) or s.list_ending(clause, after, types)
-        if any(s._post_unnamed(m) for m in group):
-            return []  # 甲院和乙会两院议长的会谈: their unnamed heads
+        if any(s._post_unnamed(m) for m in group) or (heads_of and all(m.type == "LOC" for m in group)):
+            return []  # 甲院和乙会两院议长的会谈, 甲国和乙国两国总理举行会晤: their unnamed heads
         if not _parties_fit(s, group, t1, clause[1]):
             return []  # four leaders who sign one text do not sign with each other
         return [(a, b, None) for i, a in enumerate(group) for b in group[i + 1 :]]

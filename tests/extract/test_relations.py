@@ -459,6 +459,43 @@ def test_no_name_is_carried_from_a_clause_whose_subject_is_a_pronoun():
     assert ("visits", "乙报代表团", "丙国") in _found(text, names)
 
 
+def test_a_place_before_a_verb_qualifies_nothing():
+    text = "去年，张三前往甲城参加乙会议，丙国前总统李四于今年3月访问丁城。"
+    names = [("张三", "PERSON"), ("甲城", "LOC"), ("乙", "LOC"), ("丙国", "LOC"), ("李四", "PERSON"), ("丁城", "LOC")]
+    assert _found(text, names) == {("visits", "李四", "丁城")}
+
+
+def test_a_place_of_another_event_is_not_the_place_visited():
+    text = "张三是在甲局和乙会为欢迎他访问而举行的午餐会上说的。"
+    assert _found(text, [("张三", "PERSON"), ("甲局", "ORG"), ("乙会", "ORG")]) == set()
+    text = "甲党副主席张三今天在甲议院会见了正在这里访问的乙党代表团团长李四。"
+    names = [("甲党", "ORG"), ("张三", "PERSON"), ("甲议院", "ORG"), ("乙党代表团", "ORG"), ("李四", "PERSON")]
+    assert {r for r in _found(text, names) if r[0] == "visits"} == set()
+
+
+def test_guests_listed_with_their_unnamed_spouses():
+    text = "委员长张三和夫人李四会见了甲院议长王五和夫人、乙院副议长赵六和夫人。"
+    names = [("张三", "PERSON"), ("李四", "PERSON"), ("甲院", "ORG"), ("王五", "PERSON"), ("乙院", "ORG"), ("赵六", "PERSON")]
+    assert _found(text, names) == {("meets", h, g) for h in ("张三", "李四") for g in ("王五", "赵六")}
+
+
+def test_a_pair_of_country_forms_split_by_the_model():
+    text = "在甲方推动下，中印两国政府先后签署了边境协定。"
+    assert _found(text, [("中", "LOC"), ("印两国政府", "ORG")]) == {("signs_with", "中国", "印度")}
+
+
+def test_places_summed_up_by_a_count_and_a_bare_count_back():
+    text = "张三先后对甲国、乙国和丙国3个非洲国家进行了正式访问。"
+    names = [("张三", "PERSON"), ("甲国", "LOC"), ("乙国", "LOC"), ("丙国", "LOC")]
+    assert _found(text, names) == {("visits", "张三", p) for p in ("甲国", "乙国", "丙国")}
+    text = "应甲国、乙国和丙国议会的邀请，张三于5月对3国进行了正式访问。"
+    assert _found(text, [("甲国", "LOC"), ("乙国", "LOC"), ("丙国", "LOC"), ("张三", "PERSON")]) == {("visits", "张三", p) for p in ("甲国", "乙国", "丙国")}
+
+
+def test_the_heads_of_two_countries_meeting_are_not_the_countries():
+    assert _found("他希望甲国和乙国两国总理举行正式会晤。", [("甲国", "LOC"), ("乙国", "LOC")]) == set()
+
+
 def test_a_verb_ending_in_dao_governs_no_party():
     text = "在谈到张三即将对甲国的访问时，李四指出，两国关系良好。"
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]
@@ -651,7 +688,7 @@ def test_amounts_normalise_to_yuan(text, yuan):
     assert normalise_amount(text) == yuan
 
 
-@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.80), ("dev11", 50, 0.66), ("dev12", 55, 0.84), ("dev13", 50, 0.80)])
+@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.80), ("dev11", 50, 0.66), ("dev12", 55, 0.84), ("dev13", 50, 0.80), ("dev14", 80, 0.84)])
 def test_dev_sets_precision_and_f1(which, gold, f1):
     """The annotated dev sets (seed pages + two draws of MSRA train sentences): a regression
     guard, not the reported figure (that is the test set's)."""
