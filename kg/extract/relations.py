@@ -539,13 +539,16 @@ class _Sentence:
             return []
         return self.listed(heads[0], nxt[1], types)
 
+    def clause_before(self, clause: tuple[int, int]) -> tuple[int, int] | None:
+        index = self.clauses.index(clause) if clause in self.clauses else 0
+        return self.clauses[index - 1] if index else None
+
     def _bare_list_before(self, clause: tuple[int, int], types: tuple[str, ...]) -> list[_Arg]:
         """中央纪委副书记曹庆泽，中央纪委常委、监察部副部长赵洪祝考察: a clause that is only a titled
         name (or a list of them: 副委员长A、B、C，检察长D来到) belongs to the subject of the next one."""
-        index = self.clauses.index(clause) if clause in self.clauses else 0
-        if index == 0:
+        prev = self.clause_before(clause)
+        if prev is None:
             return []
-        prev = self.clauses[index - 1]
         heads = self.heads_in(prev[0], prev[1], types)
         if not heads or heads[-1].end != prev[1] or any(h.type != "PERSON" for h in heads):
             return []
@@ -984,10 +987,9 @@ class RelationFinder:
     @staticmethod
     def _partners_before(s: _Sentence, clause, types: tuple[str, ...]):
         """A 与/同 B 举行会谈，并签署…: the clause before names the two who go on to sign."""
-        index = s.clauses.index(clause) if clause in s.clauses else 0
-        if index == 0:
+        prev = s.clause_before(clause)
+        if prev is None:
             return []
-        prev = s.clauses[index - 1]
         link = next(_WITH.finditer(s.text, prev[0], prev[1]), None)
         partner = next((m for m in s.heads if link is not None and m.start >= link.end()), None)
         if partner is None or partner.end > prev[1] or partner.type not in types:
@@ -999,10 +1001,9 @@ class RelationFinder:
     @staticmethod
     def _pair_before(s: _Sentence, clause, types: tuple[str, ...]):
         """The two parties that 双方 refers back to: A与B in the clause before."""
-        index = s.clauses.index(clause) if clause in s.clauses else 0
-        if index == 0:
+        prev = s.clause_before(clause)
+        if prev is None:
             return []
-        prev = s.clauses[index - 1]
         heads = s.heads_in(prev[0], prev[1], types)
         if len(heads) < 2 or s.chain_start[heads[0].start] != prev[0]:
             return []
