@@ -106,7 +106,7 @@ _AMOUNT = re.compile(
     r"(?P<num>\d+(?:[.．·]\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?\s*(?P<mult>万亿|亿|千万|百万|万|千)?\s*"
     r"(?P<unit>元人民币|元|美元|欧元|英镑|日元|港元|港币)"
 )
-# Between 投资 and its amount: 投资预计将高达N亿美元.
+# Between 投资 and its amount: 投资总额将达到N亿元.
 _AMOUNT_LEAD = re.compile(r"(?:总额|预计|将|已|高达|达到?|约|近|超过|逾|共计?|累计|总计|为|了|人民币)*")
 _MULT = {"": 1, "千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8, "万亿": 10**12}
 _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -501,7 +501,7 @@ class _Sentence:
         if _PRONOUN.search(lead) or len(_ADVERBIAL.sub("", lead)) > 6:
             return []  # a long clause of its own has a subject that is no name
         if _KIND_SUBJECT.search(lead) or re.search(r"(?<![针面绝相])对(?![外话于])", lead):
-            return []  # 与会代表还到A参观; 对参议长来华访问表示欢迎: the event is an unnamed party's
+            return []  # 参会人员又到A参观; 对某议长来访表示欢迎: the event is an unnamed party's
         return self._carried(clause, types)
 
     def _leader(self, heads: list[_Arg], i: int, types: tuple[str, ...]) -> list[_Arg]:
@@ -675,7 +675,7 @@ def _unnamed(text: str, end: int) -> bool:
     乙盟领导人, 丙院的副总理, 丁岛赞成独立的两大组织."""
     if _UNNAMED_AFTER.match(text, end) or _OWNED_BODY.match(text, end):
         return True
-    owner = _OWNER.match(text, end)  # 丙院的副总理, A总统的和平顾问
+    owner = _OWNER.match(text, end)  # 丙院的副总理, A总理的经济顾问
     title_re = load_rules().title_re
     return owner is not None and any(title_re.match(text, owner.end() + k) for k in range(3))
 
@@ -786,7 +786,7 @@ class RelationFinder:
             return []
         clause = s.clause_of(t0)
         if _ONLY_POSSIBLE.match(text, t1):
-            return []  # 会谈的可能性: what may happen, no event
+            return []  # A与B会晤的前景: what may happen, no event
         if relation == "visits":
             return self._visits(s, clause, t0, t1)
         if relation == "meets":
@@ -900,7 +900,7 @@ class RelationFinder:
             if m.end > end:
                 break
             gap = s.text[pos : s.chain_start[m.start]]
-            first = len(gap.strip()) <= 2 or _PLACE_MODIFIER.fullmatch(gap)  # 前往受灾严重的A
+            first = len(gap.strip()) <= 2 or _PLACE_MODIFIER.fullmatch(gap)  # 前往新建成的A
             paired = out and not gap and out[-1].abbreviated and m.abbreviated  # 到印巴访问
             if not ((_PLACE_JOIN.fullmatch(gap) or paired) if out else first) or _trigger_re().search(gap):
                 break  # 在A访问期间，B参观: the list ends at a verb of its own

@@ -179,7 +179,7 @@ def _place_chain(text: str) -> list[int]:
 
 
 def bracket_cuts(doc: Doc, rules: Rules) -> Cuts:
-    """浙江）新材料公司 of 华瑞（浙江）新材料公司: an entity the model cut at one bracket
+    """江苏）电子公司 of 某某（江苏）电子公司: an entity the model cut at one bracket
     of a pair keeps the side without it, so the name can be joined whole again."""
     cuts = Cuts()
     for ent in doc.ents:

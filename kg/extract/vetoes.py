@@ -109,7 +109,7 @@ def not_an_entity(ent: Span, f: DocFacts) -> str | None:
     if len(text.strip()) < 2 or _DATELINE.match(text) or _JUNK.match(text) or any(c.isspace() for c in text):
         return "one character, a dateline, digits or punctuation"
     if _unbalanced(text):
-        return "cut at a bracket (浙江）新材料公司 of 华瑞（浙江）新材料公司)"
+        return "cut at a bracket (江苏）电子公司 of 某某（江苏）电子公司)"
     return None
 
 

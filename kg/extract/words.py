@@ -104,7 +104,7 @@ def left_name(
     chars = len(head.text)
     while start > 0 and head.i - start < limit:
         prev = doc[start - 1]
-        # A place in brackets inside a company name: 华瑞（浙江）新材料科技有限公司.
+        # A place in brackets inside a company name: 某某（江苏）电子科技有限公司.
         if (
             joiners and prev.text in ("）", ")") and start >= 3
             and (doc[start - 2].ent_type_ == "LOC" or doc[start - 2].tag_ in ("LOC", "ns"))

@@ -40,8 +40,8 @@ def test_one_character_places_of_a_listed_region_are_the_region(default):
 
 
 def test_a_name_with_a_place_in_brackets_is_one_organisation(default):
-    mentions, _ = default("华瑞（浙江）新材料科技有限公司总经理李明说。")
-    assert ("华瑞（浙江）新材料科技有限公司", "ORG") in mentions
+    mentions, _ = default("恒达（江苏）电子科技有限公司总经理李明说。")
+    assert ("恒达（江苏）电子科技有限公司", "ORG") in mentions
 
 
 def test_an_entity_cut_at_one_bracket_keeps_the_side_without_it():
@@ -51,11 +51,11 @@ def test_an_entity_cut_at_one_bracket_keeps_the_side_without_it():
     from kg.extract.rules import load_rules
     from kg.extract.tokens import bracket_cuts
 
-    words = ["华瑞", "（", "浙江", "）", "新材料公司", "说"]
+    words = ["恒达", "（", "江苏", "）", "电子元件公司", "说"]
     doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
-    doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 2, 5, "ORG")]  # 浙江）新材料公司
+    doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 2, 5, "ORG")]  # 江苏）电子元件公司
     cuts = bracket_cuts(doc, load_rules())
-    assert cuts.model == [(6, 11, "ORG")]  # 新材料公司
+    assert cuts.model == [(6, 12, "ORG")]  # 电子元件公司
 
 
 @pytest.mark.parametrize(
