@@ -173,31 +173,32 @@ def gazetteer() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def _world_location() -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """jionlp's world_location.txt: its continents, and a row of tab fields for each country
+    (short name, full name, capital, "/"-joined cities)."""
+    continents: list[str] = []
+    rows: list[tuple[str, ...]] = []
+    for line in _read_lines("world_location"):
+        line = line.strip()
+        if line.endswith(":"):
+            continents.append(line[:-1])
+        elif line:
+            rows.append(tuple(line.split("\t")))
+    return tuple(continents), tuple(rows)
+
+
+@lru_cache(maxsize=1)
 def world_countries() -> frozenset[str]:
     """The countries of jionlp's world_location.txt, short and full names (日本, 日本国)."""
-    names: set[str] = set()
-    for line in _read_lines("world_location"):
-        fields = line.strip().split("\t")
-        if line.strip() and not line.strip().endswith(":"):
-            names.update(x for x in fields[:2] if x)
-    return frozenset(names)
+    return frozenset(x for row in _world_location()[1] for x in row[:2] if x)
 
 
 @lru_cache(maxsize=1)
 def world_places() -> frozenset[str]:
     """Countries (short and full names), continents and major foreign cities, from jionlp's
     world_location.txt."""
-    names: set[str] = set()
-    for line in _read_lines("world_location"):
-        line = line.strip()
-        if not line:
-            continue
-        if line.endswith(":"):
-            names.add(line[:-1])
-            continue
-        for field in line.split("\t"):
-            names.update(x for x in field.split("/") if x)
-    return frozenset(names)
+    continents, rows = _world_location()
+    return frozenset(continents) | frozenset(x for row in rows for field in row for x in field.split("/") if x)
 
 
 @lru_cache(maxsize=1)

@@ -124,6 +124,8 @@ _COUNTRIES_AFTER = re.compile(r"[\d三四五六七八九十几数多]+国")
 _SUMMED = re.compile(r"(?:等)?[\d两三四五六七八九十]+个?[\u4e00-\u9fff]{0,4}国家?(?:进行|的)")
 # 组织…40多人到A考察: the visitors are counted people, not the body before them
 _COUNTED_PEOPLE = re.compile(r"(?<!一行)(?<![\d一二三四五六七八九十几数多])[\d一二三四五六七八九十几数多]+(?:名|位|个)?人")
+# 对 opening the phrase of an event's party (not 针对, 面对, 对外, 对话)
+_UNNAMED_DUI = re.compile(r"(?<![针面绝相])对(?![外话于])")
 # A kind of people as a clause's subject: it names no one, and nobody is carried over to it.
 _KIND_SUBJECT = re.compile(r"代表|人员|专家|学者|群众|干部|学生|教师|记者|游客|官员|人士|企业家")
 _SENDS = re.compile(r"派遣|派出|委派|派(?=[\u4e00-\u9fff]{1,8}(?:组|团|队|特使|代表))")
@@ -200,20 +202,25 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
             # 来聊调研: a city's first character, the city of the article's paper (the graph
             # reads it as the home city)
             out.append(_Arg(start + m.start(group), start + m.end(group), char, "LOC", True))
-    pairs = country_pairs()
     for m in re.finditer(rf"(?<=[来赴访到])(..)(?={visit})", text[start:end]):  # 到印巴访问
         a, b = m.group(1)
-        names = pairs.get(a + b) or ((abbr[a], abbr[b]) if a in abbr and b in abbr and a != b else None)
+        names = _pair_names(a, b)
         if names:
             out.append(_Arg(start + m.start(1), start + m.start(1) + 1, names[0], "LOC", True))
             out.append(_Arg(start + m.start(1) + 1, start + m.end(1), names[1], "LOC", True))
     for i in range(len(text) - 1):
         a, b = text[i], text[i + 1]
-        names = pairs.get(a + b) or ((abbr[a], abbr[b]) if a in abbr and b in abbr and a != b else None)
+        names = _pair_names(a, b)
         if names and _PAIR_AFTER.match(text, i + 2) and not _DATE_BEFORE.search(text, 0, i + 1):
             out.append(_Arg(i, i + 1, names[0], "LOC", True))
             out.append(_Arg(i + 1, i + 2, names[1], "LOC", True))
     return [a for a in out if not any(t.start < a.end and a.start < t.end for t in taken)]
+
+
+def _pair_names(a: str, b: str) -> tuple[str, str] | None:
+    """The two countries of a pair of one-character forms (中美, or 巴以 of country_pairs.tsv)."""
+    abbr = country_abbreviations()
+    return country_pairs().get(a + b) or ((abbr[a], abbr[b]) if a in abbr and b in abbr and a != b else None)
 
 
 @functools.cache
@@ -482,15 +489,14 @@ class _Sentence:
                 return []  # A派遣特使访问B: the envoy, unnamed, visits (a body visits by its group); 组织干部到A: they go
             if re.search(r"邀请$|邀$", lead):
                 return []  # 邀请A访问B: an invitation, not a visit
-            while i and _LIST_JOIN.match(self._gap(heads[i - 1].end, heads[i].start)):
-                i -= 1
+            i = self._list_start(heads, i)
             group = self.listed(heads[i], before, types)
             group = [a for a in group if a.type in types and not _ESCORT.match(self.text[a.end : a.end + 4])]
             if group and all(self._post_unnamed(a) for a in group):
                 return []  # 甲委员会委员和乙会常委，分别视察: members, no one named
             if group and _unnamed(self.text[:before], group[-1].end):
                 return []
-            if group and re.search(r"(?<![针面绝相])对(?![外话于])", self.text[group[-1].end : before]):
+            if group and _UNNAMED_DUI.search(self.text[group[-1].end : before]):
                 return []  # 代表A对B来华访问表示欢迎: the event belongs to the unnamed 对-phrase
             if group and group[0] is heads[0]:
                 return group + self._bare_list_before(clause, types)
@@ -500,7 +506,7 @@ class _Sentence:
             lead = lead[: m.start - clause[0]] + lead[m.end - clause[0] :]
         if _PRONOUN.search(lead) or len(_ADVERBIAL.sub("", lead)) > 6:
             return []  # a long clause of its own has a subject that is no name
-        if _KIND_SUBJECT.search(lead) or re.search(r"(?<![针面绝相])对(?![外话于])", lead):
+        if _KIND_SUBJECT.search(lead) or _UNNAMED_DUI.search(lead):
             return []  # 参会人员又到A参观; 对某议长来访表示欢迎: the event is an unnamed party's
         return self._carried(clause, types)
 
@@ -512,15 +518,19 @@ class _Sentence:
             return []
         return [prev]
 
+    def _list_start(self, heads: list[_Arg], i: int) -> int:
+        """The index of the first of the list (A、B和C) that ``heads[i]`` ends."""
+        while i and _LIST_JOIN.match(self._gap(heads[i - 1].end, heads[i].start)):
+            i -= 1
+        return i
+
     def list_ending(self, clause: tuple[int, int], end: int, types: tuple[str, ...]) -> list[_Arg]:
         """The list of heads that ends at ``end`` (A总统和B主席 of …举行的会谈), when no
         preposition governs it."""
         heads = [h for h in self.heads if clause[0] <= h.start and h.end <= end]
         if not heads or heads[-1].end != end:
             return []
-        i = len(heads) - 1
-        while i and _LIST_JOIN.match(self._gap(heads[i - 1].end, heads[i].start)):
-            i -= 1
+        i = self._list_start(heads, len(heads) - 1)
         lead = self.text[heads[i - 1].end if i else clause[0] : self.chain_start[heads[i].start]]
         return [] if _GOVERNED.search(lead) else [h for h in heads[i:] if h.type in types]
 
@@ -615,10 +625,7 @@ class _Sentence:
         tail = self.text[last.end : clause[1]]  # …的国家副主席A， or …的A、B等外宾，
         if last.type != "PERSON" or last.type not in types or not re.fullmatch(r"(?:等[\u4e00-\u9fff]{0,4})?", tail):
             return []
-        i = len(heads) - 1
-        while i and _LIST_JOIN.match(self._gap(heads[i - 1].end, heads[i].start)):
-            i -= 1
-        return [m for m in heads[i:] if m.type in types]
+        return [m for m in heads[self._list_start(heads, len(heads) - 1) :] if m.type in types]
 
 
 def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | None:
@@ -845,7 +852,8 @@ class RelationFinder:
                 targets = s.listed(first, t0, _PLACES)
                 place_from = None
                 subject_end = dui
-                owner = [h for h in s.heads if h.end == _owner_end(s, dui) and h.type in _AGENTS] if nominal else []
+                owner_end = _owner_end(s, dui) if nominal else -1
+                owner = [h for h in s.heads if h.end == owner_end and h.type in _AGENTS]
                 if owner:  # 在甲主席对乙国的国事访问以后: the name before 对 is the visitor
                     return [(src, tgt, None) for src in owner for tgt in targets]
         if not targets:
