@@ -57,7 +57,7 @@ _GENERIC = re.compile(
     r"|(?:妇女|青年|政府|市政府|军事|经贸|友好|议员|专家|[\u4e00-\u9fff]{1,3}家)(?:代表团|考察团|访问团|访华团)"
 )
 # After a head: it is in a time adjunct (访美期间) or modifies a noun (甲地和乙地争端的).
-_ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后(?!来)|前(?!不久|些)|[^，、和及与同]{0,4}的(?!代表))")
+_ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后(?!来)|前(?!不久|些)|(?!在)[^，、和及与同]{0,4}的(?!代表))")
 _LED = re.compile(
     r"(?:以|由)[^，。；]{1,40}?(?:为(?:代理|副)?团长|为首|率领|带领|领衔)"
     r"(?:[，、][^，。；]{1,20}?为(?:副团长|团员|成员|秘书长))*的?"  # 以A为团长，B、C为团员的
@@ -451,6 +451,7 @@ class _Sentence:
         for m in reversed([m for m in self.mentions if start <= m.start and m.end <= end]):
             gap = gap[: m.start - start] + gap[m.end - start :]
         gap = re.sub(r"^[和及]夫人(?=[、和及])", "", gap)  # A和夫人、B: the unnamed spouse of A
+        gap = re.sub(r"[（(][^（）()]{0,12}[）)]", "", gap)  # 和甲院（乙院）主席B: a gloss in brackets
         title = load_rules().title_re.match(gap)  # A总统、B外长: the post before the joiner
         if title is not None and _JOINER_TITLE.fullmatch(gap[title.end() :]):
             gap = gap[title.end() :]

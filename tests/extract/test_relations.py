@@ -708,3 +708,15 @@ def test_surname_and_title_stand_for_the_articles_one_person_of_that_surname():
     # Two people of that surname: no guess.
     mentions.append(Mention(-1, -1, "江小明", "PERSON", -1))
     assert find_relations(Extraction(article=article, mentions=mentions)) == []
+
+
+def test_a_locative_adverbial_with_de_keeps_the_subject_before_it():
+    # 在下榻的饭店: 的 inside the adverbial does not make the name before 在 a modifier
+    text = "当晚，甲某在下榻的饭店会见了乙某知事。"
+    assert _found(text, [("甲某", "PERSON"), ("乙某", "PERSON")]) == {("meets", "甲某", "乙某")}
+
+
+def test_a_gloss_in_brackets_does_not_end_a_list_of_guests():
+    text = "丙某在丁市会见了甲院主席甲某和乙院（议会下院）主席乙某。"
+    names = [("丙某", "PERSON"), ("丁市", "LOC"), ("甲院", "ORG"), ("甲某", "PERSON"), ("乙院", "ORG"), ("议会下院", "ORG"), ("乙某", "PERSON")]
+    assert _found(text, names) == {("meets", "丙某", "甲某"), ("meets", "丙某", "乙某")}

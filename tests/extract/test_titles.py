@@ -160,3 +160,15 @@ def test_titles_that_company_is_the_last_company_named(extract):
 def test_titles_an_official_concerned_is_no_post(extract):
     ex = extract("市不动产登记中心办公室相关负责人马明介绍情况。")
     assert not any(r.title == "负责人" for r in ex.roles)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("英国财政大臣布朗在伦敦发表讲话。", ("财政大臣", "英国")),  # a minister of a monarchy
+        ("日本兵库县知事贝原俊民出席了仪式。", ("知事", "兵库县")),  # a Japanese prefecture's governor
+    ],
+)
+def test_titles_foreign_posts_are_posts(extract, text, expected):
+    # the name's extent is the model's; the post and its body are the lexicon's
+    assert expected in {(title, org) for _, title, org in roles_of(extract(text))}
