@@ -114,6 +114,8 @@ _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 _PASSIVE = re.compile(r"(?:受到|得到|获得|感谢)(?:了)?([^，。；]{1,30}?)的(?:亲切|热情|友好)?(?=会见|接见|会晤)")
 _LEADS = re.compile(r"(?:亲自|再次|又)?(?:率|率领|带领)")
 # Words of time and manner that do not make a clause's subject: 分别于6月8日和9日, 随后, 在…基础上.
+_HE = re.compile(r"(?:这是|为此|随后|当时)?[他她](?![们人])")
+_REPORTER = re.compile(r"记者$|记者[^，。；]{0,12}、$")
 _ADVERBIAL = re.compile(
     r"在[^，,；;]{0,20}?(?:基础|前提|框架|原则)[上下]|分别|还|也|又|已经?|曾经?|将|随后|此前|当天|今天|昨天|上午|下午|晚上|"
     r"于?[\d一二三四五六七八九十]+[年月日号](?:[和至到、][\d一二三四五六七八九十]+[年月日号]?)*"
@@ -128,7 +130,7 @@ _COUNTED_PEOPLE = re.compile(r"(?<!一行)(?<![\d一二三四五六七八九十�
 _UNNAMED_DUI = re.compile(r"(?<![针面绝相])对(?![外话于])")
 # A kind of people as a clause's subject: it names no one, and nobody is carried over to it.
 _KIND_SUBJECT = re.compile(r"代表|人员|专家|学者|群众|干部|学生|教师|记者|游客|官员|人士|企业家")
-_SENDS = re.compile(r"派遣|派出|委派|派(?=[\u4e00-\u9fff]{1,8}(?:组|团|队|特使|代表))")
+_SENDS = re.compile(r"派遣|派出|委派|派(?=[\u4e00-\u9fff]{0,8}(?:组|团|队|特使|代表))")
 _ORGANISES = re.compile(r"组织[^，。；]{0,8}(?:干部|人员|群众|党员|职工|农民|学生|教师|专家|医生|代表)")
 _GUESTS_AFTER = re.compile(r"等(?:外宾|客人|贵宾|一行|人)")
 _TOPIC = re.compile(r"(?:就|关于)[^，。；;]*?(?:问题|事宜|议题|事项|情况)")
@@ -505,11 +507,21 @@ class _Sentence:
         lead = self.text[clause[0] : before]
         for m in reversed(heads):
             lead = lead[: m.start - clause[0]] + lead[m.end - clause[0] :]
+        he = _HE.match(lead)
+        rest = lead[he.end() :] if he is not None else ""
+        if he is not None and len(_ADVERBIAL.sub("", rest)) <= 6 and not (_PRONOUN.search(rest) or _SENDS.search(rest)) and "PERSON" in types:
+            return self._antecedent(clause[0])  # 甲说，他将访问乙: the one person named before
         if _PRONOUN.search(lead) or len(_ADVERBIAL.sub("", lead)) > 6:
             return []  # a long clause of its own has a subject that is no name
         if _KIND_SUBJECT.search(lead) or _UNNAMED_DUI.search(lead):
             return []  # 参会人员又到A参观; 对某议长来访表示欢迎: the event is an unnamed party's
         return self._carried(clause, types)
+
+    def _antecedent(self, pos: int) -> list[_Arg]:
+        """Who 他/她 opening a clause is: the sentence's one person named before it (not a
+        reporter of the byline); none when two are."""
+        people = {m.text: m for m in self.heads if m.end <= pos and m.type == "PERSON" and not _REPORTER.search(self.text, 0, m.start)}
+        return list(people.values()) if len(people) == 1 else []
 
     def _leader(self, heads: list[_Arg], i: int, types: tuple[str, ...]) -> list[_Arg]:
         """A率(领)B代表团访问C: the person who leads the subject goes too."""
@@ -605,7 +617,9 @@ class _Sentence:
     def _post_unnamed(self, m: _Arg) -> bool:
         """A body or place followed by a post and no name (甲委员会委员和…, 同甲国总统、总理的会谈):
         its unnamed holders."""
-        post = load_rules().title_re.match(self.text, m.end) if m.type in ("ORG", "LOC") else None
+        title_re = load_rules().title_re
+        # 甲国国防部|长: the post may start on the body's last character
+        post = (title_re.match(self.text, m.end) or title_re.match(self.text, m.end - 1)) if m.type in ("ORG", "LOC") else None
         return post is not None and not any(h.start == post.end() for h in self.heads)
 
     def _escorted(self, end: int, types: tuple[str, ...]) -> list[_Arg]:

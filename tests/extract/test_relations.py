@@ -720,3 +720,24 @@ def test_a_gloss_in_brackets_does_not_end_a_list_of_guests():
     text = "丙某在丁市会见了甲院主席甲某和乙院（议会下院）主席乙某。"
     names = [("丙某", "PERSON"), ("丁市", "LOC"), ("甲院", "ORG"), ("甲某", "PERSON"), ("乙院", "ORG"), ("议会下院", "ORG"), ("乙某", "PERSON")]
     assert _found(text, names) == {("meets", "丙某", "甲某"), ("meets", "丙某", "乙某")}
+
+
+def test_he_opening_a_clause_stands_for_the_one_person_named_before_it():
+    text = "甲某说，这是他第一次访问乙国。"
+    assert _found(text, [("甲某", "PERSON"), ("乙国", "LOC")]) == {("visits", "甲某", "乙国")}
+    text = "甲某抵达丙市，他先后同乙某举行了会谈。"
+    assert _found(text, [("甲某", "PERSON"), ("丙市", "LOC"), ("乙某", "PERSON")]) == {("meets", "甲某", "乙某")}
+
+
+def test_he_stands_for_no_one_after_two_people_or_a_long_lead():
+    text = "甲某会见乙某时说，他将访问丙国。"
+    assert ("visits", "甲某", "丙国") not in _found(text, [("甲某", "PERSON"), ("乙某", "PERSON"), ("丙国", "LOC")])
+    text = "甲某说，他希望有更多的朋友来丙国访问。"  # the subject of 来 is the friends
+    assert _found(text, [("甲某", "PERSON"), ("丙国", "LOC")]) == set()
+    text = "甲某说，他将派特使前往丙国访问。"  # the envoy visits
+    assert _found(text, [("甲某", "PERSON"), ("丙国", "LOC")]) == set()
+
+
+def test_a_post_that_starts_on_the_bodys_last_character_is_an_unnamed_holder():
+    text = "甲某说，他与乙国国防部长会谈的目的是和平。"  # 乙国国防部|长: the minister, unnamed
+    assert _found(text, [("甲某", "PERSON"), ("乙国国防部", "ORG")]) == set()
