@@ -114,6 +114,9 @@ _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 _PASSIVE = re.compile(r"(?:受到|得到|获得|感谢)(?:了)?([^，。；]{1,30}?)的(?:亲切|热情|友好)?(?=会见|接见|会晤)")
 _LEADS = re.compile(r"(?:亲自|再次|又)?(?:率|率领|带领)")
 # Words of time and manner that do not make a clause's subject: 分别于6月8日和9日, 随后, 在…基础上.
+_HONORIFIC = re.compile(r"先生|女士|博士|阁下|殿下|陛下")
+_COPULA = re.compile(r"(?<![但还就于总凡只要可倒像])是(?!否)")
+_KIND_NOUN = re.compile(r"(?:第一|首)?[位个批名]?[\u4e00-\u9fff]{0,4}(?:企业家|人士|官员|领导人|元首|政要|外宾|客人|代表团|华人|人)")
 _HE = re.compile(r"(?:这是|为此|随后|当时)?[他她](?![们人])")
 _REPORTER = re.compile(r"记者$|记者[^，。；]{0,12}、$")
 _ADVERBIAL = re.compile(
@@ -132,7 +135,7 @@ _UNNAMED_DUI = re.compile(r"(?<![针面绝相])对(?![外话于])")
 _KIND_SUBJECT = re.compile(r"代表|人员|专家|学者|群众|干部|学生|教师|记者|游客|官员|人士|企业家")
 _SENDS = re.compile(r"派遣|派出|委派|派(?=[\u4e00-\u9fff]{0,8}(?:组|团|队|特使|代表))")
 _ORGANISES = re.compile(r"组织[^，。；]{0,8}(?:干部|人员|群众|党员|职工|农民|学生|教师|专家|医生|代表)")
-_GUESTS_AFTER = re.compile(r"等(?:外宾|客人|贵宾|一行|人)")
+_GUESTS_AFTER = re.compile(r"等(?:外宾|客人|贵宾|一行|人|[。；]|$)")
 _TOPIC = re.compile(r"(?:就|关于)[^，。；;]*?(?:问题|事宜|议题|事项|情况)")
 _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 # 在A访问B之际: 在 frames a clause of time, its first name is that clause's subject.
@@ -454,6 +457,7 @@ class _Sentence:
             gap = gap[: m.start - start] + gap[m.end - start :]
         gap = re.sub(r"^[和及]夫人(?=[、和及])", "", gap)  # A和夫人、B: the unnamed spouse of A
         gap = re.sub(r"[（(][^（）()]{0,12}[）)]", "", gap)  # 和甲院（乙院）主席B: a gloss in brackets
+        gap = gap.removeprefix(h.group()) if (h := _HONORIFIC.match(gap)) else gap  # A先生、B女士
         title = load_rules().title_re.match(gap)  # A总统、B外长: the post before the joiner
         if title is not None and _JOINER_TITLE.fullmatch(gap[title.end() :]):
             gap = gap[title.end() :]
@@ -650,6 +654,9 @@ def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | No
     if not s.text.startswith("的", t1) or t1 + 1 >= clause[1]:
         return None
     head = next((m for m in s.heads if m.start > t1 and m.end <= clause[1]), None)
+    copula = _COPULA.search(s.text, clause[0], t1)
+    if (head is None or head.type not in _AGENTS) and copula is not None and _kind_to_end(s, t1 + 1, clause[1]):
+        return s.subject(clause, copula.start(), _AGENTS)  # A是第一位来华访问的总参谋长: A
     if head is None and any(m.type in _AGENTS for m in s.heads_in(clause[0], t1, _PARTIES)):
         return None  # 听取了A赴B调研的汇报: the clause that qualifies a noun has its own subject
     if head is None or head.type not in _AGENTS:
@@ -663,7 +670,19 @@ def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | No
             group.append(m)
         elif m.start >= group[-1].end:
             break
-    return group if _GUESTS_AFTER.match(s.text, group[-1].end) else [head]
+    after = _HONORIFIC.match(s.text, group[-1].end)
+    return group if _GUESTS_AFTER.match(s.text, after.end() if after else group[-1].end) else [head]
+
+
+def _kind_to_end(s: _Sentence, start: int, end: int) -> bool:
+    """Whether only a post or a kind of person (with the places and bodies that qualify it) runs
+    from ``start`` to ``end``: 的哈萨克斯坦总参谋长, 的企业家."""
+    rest = s.text[start:end]
+    for m in reversed([m for m in s.mentions if start <= m.start and m.end <= end]):
+        if m.type == "PERSON":
+            return False
+        rest = rest[: m.start - start] + rest[m.end - start :]
+    return _KIND_NOUN.fullmatch(rest) is not None or (_ends_in_title(rest) and len(rest) <= 8)
 
 
 def _parties_fit(s: _Sentence, group: list[_Arg], t1: int, end: int) -> bool:

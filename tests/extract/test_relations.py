@@ -741,3 +741,15 @@ def test_he_stands_for_no_one_after_two_people_or_a_long_lead():
 def test_a_post_that_starts_on_the_bodys_last_character_is_an_unnamed_holder():
     text = "甲某说，他与乙国国防部长会谈的目的是和平。"  # 乙国国防部|长: the minister, unnamed
     assert _found(text, [("甲某", "PERSON"), ("乙国国防部", "ORG")]) == set()
+
+
+def test_a_visit_qualifying_an_unnamed_post_after_shi_is_the_copula_subjects():
+    text = "甲某将军是丁国独立后第一位来乙国访问的丙国总参谋长，这次访问意义重大。"
+    names = [("甲某", "PERSON"), ("丁国", "LOC"), ("乙国", "LOC"), ("丙国", "LOC")]
+    assert _found(text, names) == {("visits", "甲某", "乙国")}
+
+
+def test_honorifics_do_not_end_a_list_of_visitors():
+    text = "出席的还有专程来丙国访问的甲会主席甲某先生、乙会秘书长乙某女士等。"
+    names = [("丙国", "LOC"), ("甲会", "ORG"), ("甲某", "PERSON"), ("乙会", "ORG"), ("乙某", "PERSON")]
+    assert _found(text, names) == {("visits", "甲某", "丙国"), ("visits", "乙某", "丙国")}
