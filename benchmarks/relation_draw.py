@@ -1,0 +1,46 @@
+"""A blind draw of sentences for relation annotation from People's Daily of January 1998
+(``kg.corpora.load("pku1998", split)``): ``select_sentences`` order (fixed, no judgement), without
+the sentences of MSRA (all splits) and of every gold file, the first N of each type that remain.
+Rows have no relations: annotators fill them in, by docs/annotation.md.
+
+    PYTHONPATH=. python benchmarks/relation_draw.py --split train --visits 50 --meets 50 \
+        --signs-with 30 --invests-in 20 > draw.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import unicodedata
+
+from kg.corpora import load
+from kg.relation_eval import DEFAULT_GOLD, RELATION_TYPES, select_sentences
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace(" ", "")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=("train", "dev"), required=True)
+    for relation in RELATION_TYPES:
+        parser.add_argument(f"--{relation.replace('_', '-')}", type=int, default=0, help="how many sentences")
+    parser.add_argument("--every", action="store_true", help="every sentence with a trigger verb, not the first N")
+    args = parser.parse_args()
+    seen = {_norm(text) for split in ("train", "dev", "test") for text, _ in load("msra", split)}
+    for path in DEFAULT_GOLD.glob("*.jsonl"):
+        seen |= {_norm(json.loads(line)["text"]) for line in path.open(encoding="utf-8") if line.strip()}
+    texts = [text for text, _ in load("pku1998", args.split)]
+    wanted = {r: getattr(args, r) for r in RELATION_TYPES}
+    for index, text, relation in select_sentences(texts, per_type=len(texts)):
+        if _norm(text) in seen or not (args.every or wanted[relation] > 0):
+            continue
+        wanted[relation] -= 1
+        seen.add(_norm(text))
+        row = {"id": f"pku1998-{args.split}#{index}", "drawn_for": relation, "text": text, "relations": []}
+        print(json.dumps(row, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
