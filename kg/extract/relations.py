@@ -66,7 +66,7 @@ _DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|
 # After 和: a spouse (和夫人A), the one A leads (A和由其率领的B代表团)
 _JOINED_POST = re.compile(r".*夫人|由?[他她](?:们)?(?:所)?(?:率领|带领)的")
 _LED_BY = re.compile(r"(?:所)?(?:率领|带领)的")
-_KIN = re.compile(r"的(?:夫人|妻子|丈夫|儿子|女儿|母亲|父亲|遗孀)")
+_KIN = re.compile(r"的(?:夫人|妻子|丈夫|儿子|女儿|母亲|父亲|遗孀|特使|特别代表|私人代表)")
 _AGREEMENT = re.compile(r"协议|合同|意向书|备忘录")
 _BOTH = re.compile(r"两国|双方|两党|两市|两省|三方")
 _TREATY = re.compile(r"条约|公约|法规|决议|章程|宪章|议定书|(?<!联合)(?:宣言|声明)")
@@ -333,8 +333,15 @@ def _titled_surnames(text: str, taken: list[_Arg], people: list[str]) -> list[_A
 
 
 @functools.cache
+@functools.cache
 def _trigger_re() -> re.Pattern[str]:
     return re.compile("|".join(sorted(map(re.escape, load_triggers()), key=len, reverse=True)))
+
+
+@functools.cache
+def _after_trigger() -> re.Pattern[str]:
+    """A lead that ends in a trigger verb: the head after it is that verb's object (结束访问A和B)."""
+    return re.compile(f"(?:{_trigger_re().pattern})了?$")
 
 
 def normalise_amount(text: str) -> int | None:
@@ -481,6 +488,11 @@ class _Sentence:
                 continue
             lead = self.text[heads[i - 1].end if i else clause[0] : max(clause[0], self.chain_start[m.start])]
             framed = not i and lead in ("在", "就在") and _TIME_FRAME.search(self.text, clause[0], clause[1]) is not None
+            first = self._list_start(heads, i)
+            first_lead = self.text[heads[first - 1].end if first else clause[0] : max(clause[0], self.chain_start[heads[first].start])]
+            titled = heads[first].type == "PERSON" and self.chain_start[heads[first].start] < heads[first].start
+            if _after_trigger().search(first_lead) and not titled:  # (a titled name after a headline starts one)
+                continue  # 结束访问A和B后会见C: A and B are the objects of 访问
             if _GOVERNED.search(lead) and not framed and not (i and _LIST_JOIN.match(self._gap(heads[i - 1].end, m.start))):
                 if i == len(heads) - 1 and lead.endswith("对") and m.type in types:
                     return [m]  # 对斯卡尔法罗总统来华访问表示欢迎: the party of a nominal event
@@ -741,7 +753,7 @@ def _ends_in_title(gap: str) -> bool:
 
 def _near(text: str, start: int, end: int) -> bool:
     """Only modifiers between a preposition and its party: 与来访的某国首相某某."""
-    gap = re.sub(r"^(?:来访|到访|前来访问|来华访问)的", "", text[start:end])  # 同到访的某国总统某某
+    gap = re.sub(r"^(?:来访|到访|前来访问|来华访问|与会)的", "", text[start:end])  # 同到访的某国总统某某, 和与会的某某
     return len(gap) <= 12 and _QUALIFIER_GAP.match(gap) is not None and not re.search(r"[在到赴对向由与同和就]|会见|会谈|签", gap)
 
 
@@ -892,7 +904,7 @@ class RelationFinder:
                     return [(src, tgt, None) for src in owner for tgt in targets]
         if not targets:
             after = next((m for m in s.heads if m.start >= t1), None)
-            if after is not None and after.type in _PLACES and re.fullmatch(r"(?:了|过)?", text[t1 : after.start]):
+            if after is not None and after.type in _PLACES and re.fullmatch(r"(?:慰问|看望)?(?:了|过)?", text[t1 : after.start]):  # 走访慰问了A
                 targets = s.listed(after, clause[1], _PLACES)
         if not targets:  # 视察了与甲国接壤的乙区: the place after a relative clause
             rel = re.match(r"[了过][^，,。；;]{1,20}?的", text[t1 : clause[1]])  # a verb with its aspect, no noun
@@ -1094,11 +1106,12 @@ class RelationFinder:
             first = next((m for m in s.heads if m.start >= led_by.end() and party(m)), None)
             if first is None:
                 return []  # A率领的某某代表团 with no place or body: an unnamed delegation
-        kin = _KIN.match(text, first.end)  # 会见了A总理的夫人B: B is the guest
+        kin = _KIN.match(text, first.end)  # 会见了A总理的夫人B, A的特使B: B is the guest
         if kin is not None:
             nxt = next((m for m in s.heads if m.start > first.end), None)
-            if nxt is not None and nxt.type == "PERSON" and s.chain_start[nxt.start] == kin.end():
-                first = nxt
+            if nxt is None or nxt.type != "PERSON" or s.chain_start[nxt.start] != kin.end():
+                return []  # the one met is unnamed (A的特使), or a name the model did not find
+            first = nxt
         return [m for m in s.listed(first, end, types + ("LOC",)) if party(m)]
 
     @staticmethod

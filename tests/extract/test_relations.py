@@ -688,7 +688,7 @@ def test_amounts_normalise_to_yuan(text, yuan):
     assert normalise_amount(text) == yuan
 
 
-@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.80), ("dev11", 50, 0.66), ("dev12", 55, 0.84), ("dev13", 50, 0.80), ("dev14", 80, 0.84), ("dev15", 5, 0.40)])
+@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.80), ("dev11", 50, 0.66), ("dev12", 55, 0.84), ("dev13", 50, 0.80), ("dev14", 80, 0.84), ("dev15", 5, 0.40), ("dev16", 70, 0.74)])
 def test_dev_sets_precision_and_f1(which, gold, f1):
     """The annotated dev sets (seed pages + two draws of MSRA train sentences): a regression
     guard, not the reported figure (that is the test set's)."""
@@ -753,3 +753,27 @@ def test_honorifics_do_not_end_a_list_of_visitors():
     text = "出席的还有专程来丙国访问的甲会主席甲某先生、乙会秘书长乙某女士等。"
     names = [("丙国", "LOC"), ("甲会", "ORG"), ("甲某", "PERSON"), ("乙会", "ORG"), ("乙某", "PERSON")]
     assert _found(text, names) == {("visits", "甲某", "丙国"), ("visits", "乙某", "丙国")}
+
+
+def test_a_partner_qualified_as_attending_is_still_the_partner():
+    text = "甲某于19日下午和与会的乙国副国务卿乙某进行双边会谈。"
+    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("乙某", "PERSON")]
+    assert _found(text, names) == {("meets", "甲某", "乙某")}
+
+
+def test_a_second_verb_of_calling_on_between_the_trigger_and_its_objects():
+    text = "甲某等领导走访慰问了乙部、丙部和丁部。"
+    names = [("甲某", "PERSON"), ("乙部", "ORG"), ("丙部", "ORG"), ("丁部", "ORG")]
+    assert _found(text, names) == {("visits", "甲某", "乙部"), ("visits", "甲某", "丙部"), ("visits", "甲某", "丁部")}
+
+
+def test_an_envoy_of_a_person_is_the_guest_not_the_person():
+    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("乙某", "PERSON"), ("丙某", "PERSON")]
+    assert _found("甲某会见了来访的乙国总统乙某的特使丙某。", names) == {("meets", "甲某", "丙某")}
+    assert _found("甲某会见了来访的乙国总统乙某的特使。", names[:3]) == set()  # the envoy is unnamed
+
+
+def test_the_objects_of_an_earlier_trigger_are_not_the_subject_of_a_later_one():
+    text = "甲某结束访问乙地和丙国回京途经丁市时会见戊某等"
+    names = [("甲某", "PERSON"), ("乙地", "LOC"), ("丙国", "LOC"), ("丁市", "LOC"), ("戊某", "PERSON")]
+    assert ("meets", "甲某", "戊某") in _found(text, names)
