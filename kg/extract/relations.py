@@ -62,7 +62,7 @@ _LED = re.compile(
     r"(?:以|由)[^，。；]{1,40}?(?:为(?:代理|副)?团长|为首|率领|带领|领衔)"
     r"(?:[，、][^，。；]{1,20}?为(?:副团长|团员|成员|秘书长))*的?"  # 以A为团长，B、C为团员的
 )
-_DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组)")
+_DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组|访华团|访京团)")
 # After 和: a spouse (和夫人A), the one A leads (A和由其率领的B代表团)
 _JOINED_POST = re.compile(r".*夫人|由?[他她](?:们)?(?:所)?(?:率领|带领)的")
 _LED_BY = re.compile(r"(?:所)?(?:率领|带领)的")
@@ -114,7 +114,7 @@ _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 _PASSIVE = re.compile(r"(?:受到|得到|获得|感谢)(?:了)?([^，。；]{1,30}?)的(?:亲切|热情|友好)?(?=会见|接见|会晤)")
 _LEADS = re.compile(r"(?:亲自|再次|又)?(?:率|率领|带领)")
 # Words of time and manner that do not make a clause's subject: 分别于6月8日和9日, 随后, 在…基础上.
-_HONORIFIC = re.compile(r"先生|女士|博士|阁下|殿下|陛下")
+_HONORIFIC = re.compile(r"先生|女士|博士|阁下|殿下|陛下|亲王")
 _COPULA = re.compile(r"(?<![但还就于总凡只要可倒像])是(?!否)")
 _KIND_NOUN = re.compile(r"(?:第一|首)?[位个批名]?[\u4e00-\u9fff]{0,4}(?:企业家|人士|官员|领导人|元首|政要|外宾|客人|代表团|华人|人)")
 _HE = re.compile(r"(?:这是|为此|随后|当时)?[他她](?![们人])")
@@ -125,7 +125,7 @@ _ADVERBIAL = re.compile(
 )
 _OWNER = re.compile(r"(?:(?![与同和跟对在来])[\u4e00-\u9fff]){0,4}?的")
 _OWNED_BODY = re.compile(r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组织|机构|团体|党派|政党|部门|企业|公司)(?![部会])")
-_COUNTRIES_AFTER = re.compile(r"[\d三四五六七八九十几数多]+国")
+_COUNTRIES_AFTER = re.compile(r"[\d两三四五六七八九十几数多]+国")
 _SUMMED = re.compile(r"(?:等)?[\d两三四五六七八九十]+个?[\u4e00-\u9fff]{0,4}国家?(?:进行|的)")
 # 组织…40多人到A考察: the visitors are counted people, not the body before them
 _COUNTED_PEOPLE = re.compile(r"(?<!一行)(?<![\d一二三四五六七八九十几数多])[\d一二三四五六七八九十几数多]+(?:名|位|个)?人")
@@ -425,6 +425,9 @@ class _Sentence:
         if m.type == "PERSON" or m.abbreviated:
             return False
         gap = self.text[m.end : nxt.start]
+        cut = _CLAUSE_END.search(self.text, m.end)
+        if cut is not None and cut.start() <= nxt.start:
+            return False  # 甲团据新华社北京电: a dateline ends the headline's name
         if "的" in gap and self.text[m.start - 1 : m.start] == "、":
             return False  # 访问乙国、丙国的秘书长A: 丙国 ends a list of places
         if gap.endswith("、") and _ends_in_title(gap[:-1]):
@@ -746,6 +749,9 @@ def _ends_in_title(gap: str) -> bool:
     """了代总理, 了甲国工业部长: only a post (and a place or body the model did not find) between
     a verb and its party."""
     gap = gap.removeprefix("了").removeprefix("过")
+    if "、" in gap.rstrip("、"):  # 了甲会主席、乙国前外长: two posts of the one person named next
+        return all(_ends_in_title(part) for part in gap.rstrip("、").split("、"))
+    gap = gap.rstrip("、")
     if not 0 < len(gap) <= 14 or not re.fullmatch(r"[\u4e00-\u9fff]+", gap) or _NOT_IN_TITLE_GAP.search(gap):
         return False
     return any(m.end() == len(gap) for m in load_rules().title_re.finditer(gap))
@@ -789,7 +795,8 @@ class RelationFinder:
             args += [
                 _Arg(start - sentence.start, end - sentence.start, text, label)
                 for start, end, text, label in model_names
-                if sentence.start <= start
+                if (end - start >= 2 or label != "ORG")  # a one-character body (联 of 联大) is noise
+                and sentence.start <= start
                 and end <= sentence.end
                 and not any(a.start < end - sentence.start and start - sentence.start < a.end for a in args)
             ]
@@ -1112,7 +1119,11 @@ class RelationFinder:
             if nxt is None or nxt.type != "PERSON" or s.chain_start[nxt.start] != kin.end():
                 return []  # the one met is unnamed (A的特使), or a name the model did not find
             first = nxt
-        return [m for m in s.listed(first, end, types + ("LOC",)) if party(m)]
+        # 会见甲国陆军总司令: the post's holder, unnamed, is met (but a body stands for its members)
+        def holder(m: _Arg) -> bool:
+            return s._post_unnamed(m) and not re.match(r"(?:的)?(?:成员|代表)", text[m.end :])
+
+        return [m for m in s.listed(first, end, types + ("LOC",)) if party(m) and not holder(m)]
 
     @staticmethod
     def _object_starts(text: str, t1: int, clause) -> list[int]:

@@ -777,3 +777,36 @@ def test_the_objects_of_an_earlier_trigger_are_not_the_subject_of_a_later_one():
     text = "甲某结束访问乙地和丙国回京途经丁市时会见戊某等"
     names = [("甲某", "PERSON"), ("乙地", "LOC"), ("丙国", "LOC"), ("丁市", "LOC"), ("戊某", "PERSON")]
     assert ("meets", "甲某", "戊某") in _found(text, names)
+
+
+def test_two_posts_joined_by_a_comma_between_the_verb_and_its_guest():
+    text = "丙某在丁地会晤了本届甲会主席、乙国前外交部长乙某。"
+    names = [("丙某", "PERSON"), ("丁地", "ORG"), ("乙国", "LOC"), ("乙某", "PERSON")]
+    assert _found(text, names) == {("meets", "丙某", "乙某")}
+
+
+def test_a_one_character_body_of_the_model_is_no_party():
+    text = "丙某在丁地会晤了本届联大主席、乙国前外交部长乙某。"
+    names = [("丙某", "PERSON"), ("丁地", "ORG"), ("乙国", "LOC"), ("乙某", "PERSON")]
+    at = text.index("联")
+    found = find_relations(_extraction(text, names), [(at, at + 1, "联", "ORG")])
+    assert {(r.relation, r.source, r.target) for r in found} == {("meets", "丙某", "乙某")}
+
+
+def test_a_dateline_ends_the_name_chain_of_a_headline():
+    text = "甲某会见乙国丙团据新华社北京5月21日电丁会会长甲某今天会见了戊某。"
+    names = [("甲某", "PERSON"), ("乙国丙团", "ORG"), ("新华社", "ORG"), ("北京", "LOC"), ("丁会", "ORG"), ("甲某", "PERSON"), ("戊某", "PERSON")]
+    assert ("meets", "甲某", "乙国丙团") in _found(text, names)
+
+
+def test_a_guest_named_only_by_a_post_is_unnamed_but_a_bodys_members_are_the_body():
+    names = [("甲某", "PERSON"), ("乙国陆军", "ORG")]
+    assert _found("甲某会见了来访的乙国陆军总司令。", names) == set()
+    names = [("甲某", "PERSON"), ("乙会友好小组", "ORG")]
+    assert _found("甲某会见了乙会友好小组成员。", names) == {("meets", "甲某", "乙会友好小组")}
+
+
+def test_a_title_of_nobility_after_a_name_does_not_end_a_list_of_guests():
+    text = "甲某在京会见乙国大公储乙某亲王和经济大臣丙某。"
+    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("乙某", "PERSON"), ("丙某", "PERSON")]
+    assert _found(text, names) == {("meets", "甲某", "乙某"), ("meets", "甲某", "丙某")}
