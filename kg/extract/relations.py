@@ -437,7 +437,8 @@ class _Sentence:
         if nxt.type == "PERSON" or gap == "":
             return True
         if m.type == "LOC" and nxt.type == "LOC" and "、" not in gap:
-            return True
+            left = re.search(r"(?:离开|飞离|从)$", self.text[: m.start])
+            return not (left and _GO_TO.search(gap))  # 离开甲城去乙城: two places of a journey
         return self._qualifies_next(i + 1)
 
     def clause_of(self, pos: int) -> tuple[int, int]:
@@ -618,7 +619,7 @@ class _Sentence:
             if heads:
                 first = heads[0]
                 if first.type not in types or _GOVERNED.search(self.text[prev[0] : first.start]):
-                    topic = self._topic(prev, heads, types)
+                    topic = self._topic(prev, heads, types) or self._qualified_subject(heads, types)
                     if topic or first.type == "PERSON":
                         return topic
                     continue  # 去A访问时，得到甲国大使的接待，去B访问: the subject is further back
@@ -630,7 +631,20 @@ class _Sentence:
                     speaker_of = next((h for h in heads if h.start == said.end()), None)
                     return self.listed(speaker_of, prev[1], types) if speaker_of is not None and speaker_of.type in types else []
                 group = self.listed(first, prev[1], types)
+                led_group = next((h for h in heads if h.start > group[-1].end), None)
+                if led_group is not None and led_group.type in types and _LEADS.fullmatch(self.text[group[-1].end : self.chain_start[led_group.start]]):
+                    group = [*group, led_group]  # A率领B代表团离开北京，开始对C访问: B goes too
                 return [] if all(self._post_unnamed(a) for a in group) else group
+        return []
+
+    def _qualified_subject(self, heads: list[_Arg], types: tuple[str, ...]) -> list[_Arg]:
+        """应邀对甲国进行访问的副主席A结束了…: a person after a clause that qualifies them (…的A)
+        and before a verb of their own is the subject."""
+        for h in heads:
+            lead = self.text[heads[0].start : self.chain_start[h.start]]
+            k = lead.rfind("的")
+            if h.type == "PERSON" and h.type in types and k >= 0 and (k == len(lead) - 1 or _ends_in_title(lead[k + 1 :])):
+                return [] if self.text.startswith(("的", "、", "和"), h.end) else [h]
         return []
 
     def _post_unnamed(self, m: _Arg) -> bool:
@@ -911,7 +925,12 @@ class RelationFinder:
                     return [(src, tgt, None) for src in owner for tgt in targets]
         if not targets:
             after = next((m for m in s.heads if m.start >= t1), None)
-            if after is not None and after.type in _PLACES and re.fullmatch(r"(?:慰问|看望)?(?:了|过)?", text[t1 : after.start]):  # 走访慰问了A
+            # 走访慰问了A; 访问了一些甲洲国家以及A、B: named places after a kind of them
+            lead = r"(?:慰问|看望)?(?:了|过)?(?:[\u4e00-\u9fff]{2,8}(?:国家|地区|城市)(?:以及|及|和|、))?"
+            kind = re.match(r"(?:国家|地区|城市)(?:以及|及|和|、)", text[after.end :]) if after is not None else None
+            if kind is not None:  # 甲洲国家以及A: the kind's place is no target, the places after it are
+                after = next((m for m in s.heads if m.start == after.end + kind.end()), None)
+            if after is not None and after.type in _PLACES and re.fullmatch(lead, text[t1 : after.start]):
                 targets = s.listed(after, clause[1], _PLACES)
         if not targets:  # 视察了与甲国接壤的乙区: the place after a relative clause
             rel = re.match(r"[了过][^，,。；;]{1,20}?的", text[t1 : clause[1]])  # a verb with its aspect, no noun

@@ -810,3 +810,23 @@ def test_a_title_of_nobility_after_a_name_does_not_end_a_list_of_guests():
     text = "甲某在京会见乙国大公储乙某亲王和经济大臣丙某。"
     names = [("甲某", "PERSON"), ("乙国", "LOC"), ("乙某", "PERSON"), ("丙某", "PERSON")]
     assert _found(text, names) == {("meets", "甲某", "乙某"), ("meets", "甲某", "丙某")}
+
+
+def test_the_group_a_carried_subject_leads_goes_too():
+    text = "副委员长甲某率领乙代表团于今天离开丙市，开始对丁国进行正式友好访问。"
+    names = [("甲某", "PERSON"), ("乙代表团", "ORG"), ("丙市", "LOC"), ("丁国", "LOC")]
+    assert _found(text, names) == {("visits", "甲某", "丁国"), ("visits", "乙代表团", "丁国")}
+
+
+def test_a_person_after_a_qualifying_clause_is_the_carried_subject():
+    text = "应邀对甲国进行正式访问的副主席甲某结束了在乙城的日程以后，于今天离开乙城去丙城、丁城继续进行访问。"
+    names = [("甲国", "LOC"), ("甲某", "PERSON"), ("乙城", "LOC"), ("乙城", "LOC"), ("丙城", "LOC"), ("丁城", "LOC")]
+    found = _found(text, names)
+    assert {("visits", "甲某", "丙城"), ("visits", "甲某", "丁城")} <= found
+    assert ("visits", "甲某", "乙城") not in found  # the city left
+
+
+def test_named_places_after_a_kind_of_places_are_visited():
+    text = "前不久，甲某访问了部分海湾国家以及乙国、丙国和丁国等国。"
+    names = [("甲某", "PERSON"), ("海湾", "LOC"), ("乙国", "LOC"), ("丙国", "LOC"), ("丁国", "LOC")]
+    assert _found(text, names) == {("visits", "甲某", "乙国"), ("visits", "甲某", "丙国"), ("visits", "甲某", "丁国")}
