@@ -84,7 +84,7 @@ _SIGNATORY = re.compile(r"国(?![内际外家有营企])|方(?![案面式法向�
 _BUILT_IN = re.compile(r"(?:了|于)?在[^，,；;]{1,20}?(?:兴建|建设|建立|创办|组建|设立|成立)(?:了|的)?")
 _BUILT_NEXT = re.compile(r"[，,](?:建成|兴建|建设|建立|创办|修建|新建)了?")
 _PLACE_MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}的")
-_OWN_VERB = re.compile(r"做|作|接受|参加|出席|举行|召开")
+_OWN_VERB = re.compile(r"做|(?<![工合创制动写])作|接受|参加|出席|举行|召开")  # not 工作访问
 _WITH = re.compile(r"(?<![共参给])与(?!会)|(?<![共相等一如])同(?![时意样期比等行志事学胞])|跟")
 _PARTNER = re.compile(_WITH.pattern + r"|(?<![温平])和(?![平谐])")
 # A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问).
@@ -114,6 +114,10 @@ _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 _PASSIVE = re.compile(r"(?:受到|得到|获得|感谢)(?:了)?([^，。；]{1,30}?)的(?:亲切|热情|友好)?(?=会见|接见|会晤)")
 _LEADS = re.compile(r"(?:亲自|再次|又)?(?:率|率领|带领)")
 # Words of time and manner that do not make a clause's subject: 分别于6月8日和9日, 随后, 在…基础上.
+# 著名数学家A, 日本水稻专家A: a profession before a name reads like a post
+_PROFESSION = re.compile(r"(?:学家|作家|画家|专家|艺术家|企业家|教育家|音乐家|书法家|实业家|银行家|活动家|学者)$")
+_EACH_BEFORE = re.compile(r"各(?:[\u4e00-\u9fff]{1,3}、)*$")
+_OTHER_TALK = re.compile(r"商谈|商讨|讨论|磋商|协商|谈判|交换意见")
 _HONORIFIC = re.compile(r"先生|女士|博士|阁下|殿下|陛下|亲王")
 _COPULA = re.compile(r"(?<![但还就于总凡只要可倒像])是(?!否)")
 _KIND_NOUN = re.compile(r"(?:第一|首)?[位个批名]?[\u4e00-\u9fff]{0,4}(?:企业家|人士|官员|领导人|元首|政要|外宾|客人|代表团|华人|人)")
@@ -187,7 +191,7 @@ _DATE_BEFORE = re.compile(r"[\d一二三四五六七八九十][日]$")
 # owners (甲乙双方的有关公司).
 _PAIR_AFTER = re.compile(
     r"(?!洲)(?:(?:两国|双方|政府|之间)(?!(?:国家)?(?:首脑|领导人|元首)|总统|总理|外长|高层|[^，,。；;]{0,3}[的级])"
-    r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层|级|和平|问题|冲突|争端)[^，,。；;]){0,10}"
+    r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层|级|和平|问题|冲突|争端|关系)[^，,。；;]){0,10}"
     r"(?:签署|签订|会谈|会晤))"
 )
 
@@ -384,7 +388,8 @@ class _Sentence:
         self.text = text
         outer: list[_Arg] = []
         for m in sorted(_split_joined(mentions), key=lambda m: (m.start, -m.end)):
-            if _GENERIC.fullmatch(m.text) or _place_and_kind(m.text) or (m.end - m.start == 1 and text.startswith(("方", "资"), m.end)):
+            each = _EACH_BEFORE.search(text, 0, m.start) is not None  # 各区、县政府: every one of a kind
+            if each or _GENERIC.fullmatch(m.text) or _place_and_kind(m.text) or (m.end - m.start == 1 and text.startswith(("方", "资"), m.end)):
                 # 巴方, 中资, 美国公司: a side or a kind, no named party; it still holds its place
                 # in the clause, so no name further off is taken for it
                 m = _Arg(m.start, m.end, m.text, "KIND")
@@ -768,7 +773,7 @@ def _ends_in_title(gap: str) -> bool:
     gap = gap.rstrip("、")
     if not 0 < len(gap) <= 14 or not re.fullmatch(r"[\u4e00-\u9fff]+", gap) or _NOT_IN_TITLE_GAP.search(gap):
         return False
-    return any(m.end() == len(gap) for m in load_rules().title_re.finditer(gap))
+    return any(m.end() == len(gap) for m in load_rules().title_re.finditer(gap)) or _PROFESSION.search(gap) is not None
 
 
 def _near(text: str, start: int, end: int) -> bool:
@@ -1028,7 +1033,10 @@ class RelationFinder:
             sources = s.subject(clause, link.start(), types)
             if not sources and _TIME_AFTER.match(text, t1) and text.startswith("在", clause[0]):
                 sources = s.next_subject(clause, types)  # 在同A的会见中，B强调
-            partners = [_adviser(s, p) for p in s.listed(partner, t0, types) if not _in(p, led)]
+            listed = s.listed(partner, t0, types)
+            if _OTHER_TALK.search(text, listed[-1].end, t0):
+                continue  # 与A商谈拟举行的会晤事宜: the partner is the other verb's
+            partners = [_adviser(s, p) for p in listed if not _in(p, led)]
             partners = [p for p in partners if not _unnamed(text, p.end) and not s._post_unnamed(p)]
             return [(a, b, None) for a in sources for b in partners]
         if re.match(r"(?:双方|两国|两家)", text[clause[0] : t0]):

@@ -396,7 +396,8 @@ class TitleChains:
                     last_name = names[-1]
                     chain = []
                     profile = None
-        return roles
+        # a word the lexicon says is never a name (于是 of 于是，他…请厂长) holds no post
+        return [r for r in roles if not self.rules.is_not_entity(r.person)]
 
     @staticmethod
     def _role(text: str, ps: int, pe: int, item: TitleItem, status: str) -> FoundRole:

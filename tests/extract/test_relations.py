@@ -688,7 +688,7 @@ def test_amounts_normalise_to_yuan(text, yuan):
     assert normalise_amount(text) == yuan
 
 
-@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.80), ("dev11", 50, 0.66), ("dev12", 55, 0.84), ("dev13", 50, 0.80), ("dev14", 80, 0.84), ("dev15", 5, 0.40), ("dev16", 70, 0.74)])
+@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.80), ("dev11", 50, 0.66), ("dev12", 55, 0.84), ("dev13", 50, 0.80), ("dev14", 80, 0.84), ("dev15", 5, 0.40), ("dev16", 60, 0.82), ("dev17", 50, 0.88)])
 def test_dev_sets_precision_and_f1(which, gold, f1):
     """The annotated dev sets (seed pages + two draws of MSRA train sentences): a regression
     guard, not the reported figure (that is the test set's)."""
@@ -830,3 +830,44 @@ def test_named_places_after_a_kind_of_places_are_visited():
     text = "前不久，甲某访问了部分海湾国家以及乙国、丙国和丁国等国。"
     names = [("甲某", "PERSON"), ("海湾", "LOC"), ("乙国", "LOC"), ("丙国", "LOC"), ("丁国", "LOC")]
     assert _found(text, names) == {("visits", "甲某", "乙国"), ("visits", "甲某", "丙国"), ("visits", "甲某", "丁国")}
+
+
+def test_a_working_visit_is_no_verb_of_its_own():
+    text = "甲某总理于13日赴乙国首都丙市进行工作访问。"
+    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("丙市", "LOC")]
+    assert ("visits", "甲某", "丙市") in _found(text, names)
+
+
+def test_a_profession_before_a_guest_reads_like_a_post():
+    text = "甲某在接见著名数学家乙某时提出，要培养年轻的科学家。"
+    assert _found(text, [("甲某", "PERSON"), ("乙某", "PERSON")]) == {("meets", "甲某", "乙某")}
+
+
+def test_a_partner_list_over_posts_of_leaders():
+    text = "甲某近日分别与乙国总理乙某和丙地领导人丙某举行会谈。"
+    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("乙某", "PERSON"), ("丙地", "LOC"), ("丙某", "PERSON")]
+    assert _found(text, names) == {("meets", "甲某", "乙某"), ("meets", "甲某", "丙某")}
+
+
+def test_a_partner_of_another_verb_of_talks_is_no_party_of_the_meeting():
+    text = "甲某将访问乙国，与乙某商谈拟在本月下旬举行的首脑会晤事宜。"
+    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("乙某", "PERSON")]
+    assert _found(text, names) == {("visits", "甲某", "乙国")}
+
+
+def test_every_one_of_a_kind_is_no_party():
+    text = "目前，甲市政府已和各区、县政府签订了责任状。"
+    assert _found(text, [("甲市政府", "ORG"), ("县政府", "ORG")]) == set()
+
+
+def test_a_pair_of_country_forms_before_relations_is_no_pair_of_signatories():
+    text = "甲国外长表示，法中关系将遵循两国去年签署的联合声明继续发展。"
+    assert _found(text, [("甲国", "LOC")]) == set()
+
+
+def test_pairs_of_country_forms_are_data_with_an_example():
+    from kg.extract.relations import country_pairs
+
+    assert country_pairs()["黎以"] == ("黎巴嫩", "以色列")
+    text = "但前提是黎以要签署一项临时安全协定。"
+    assert _found(text, []) == {("signs_with", "黎巴嫩", "以色列")}

@@ -172,3 +172,8 @@ def test_titles_an_official_concerned_is_no_post(extract):
 def test_titles_foreign_posts_are_posts(extract, text, expected):
     # the name's extent is the model's; the post and its body are the lexicon's
     assert expected in {(title, org) for _, title, org in roles_of(extract(text))}
+
+
+def test_titles_a_word_never_a_name_holds_no_post(extract):
+    # 于是 opening a clause is no name, whatever title follows later
+    assert roles_of(extract("于是，他带领官兵来到化肥厂参观，请厂长介绍经过。")) == set()
