@@ -21,6 +21,7 @@ Every pattern, with its example and the dev draw it was measured on: docs/relati
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -1003,10 +1004,12 @@ class RelationFinder:
         A <trigger> B (the host first)."""
         text = s.text
         led = _led_spans(text, clause)
-        pair = [m for m in s.heads if clause[0] <= m.start and m.end <= t0 and m.abbreviated]
+        forms = [m for m in s.heads if clause[0] <= m.start and m.end <= t0 and m.abbreviated]
+        adjacent = [[a, b] for a, b in itertools.pairwise(forms) if a.end == b.start]  # 中俄, not 京 of 在京
+        pair = adjacent[0] if len(adjacent) == 1 else []
         if (
             len(pair) == 2
-            and pair[0].end == pair[1].start
+            and not any(m.abbreviated and m.end == pair[0].start or m.start == pair[1].end for m in forms)
             and not re.search(r"(?:就|关于)$", text[clause[0] : pair[0].start])  # 就甲乙和平进程: a topic
             and _PAIR_AFTER.match(text[: t1 + 1], pair[1].end)
             and not (not objects and _TREATY.search(text[t1 : clause[1]]))

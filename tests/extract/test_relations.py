@@ -871,3 +871,12 @@ def test_pairs_of_country_forms_are_data_with_an_example():
     assert country_pairs()["黎以"] == ("黎巴嫩", "以色列")
     text = "但前提是黎以要签署一项临时安全协定。"
     assert _found(text, []) == {("signs_with", "黎巴嫩", "以色列")}
+
+
+def test_a_pair_of_country_forms_beside_a_city_form():
+    text = "甲工程的总合同于去年底由中俄双方在京签订。"
+    extraction = _extraction(text, [("甲工程", "PROJECT")])
+    at = text.index("京")
+    extraction.mentions.append(Mention(at, at + 1, "北京", "LOC", 0))  # 京 written out, as the places rules do
+    found = {(r.relation, r.source, r.target) for r in find_relations(extraction)}
+    assert found == {("signs_with", "中国", "俄罗斯")}
