@@ -884,6 +884,8 @@ class RelationFinder:
         if relation == "signs_with":
             if _SIGNATORY.match(text, t1) or re.search(r"(?:有关|关于)$", text[: t0]):
                 return []  # 签约国, 签署方: a signatory named as a kind, no event
+            if re.search(r"(?:参与|参加)$", text[:t0]):
+                return []  # 甲乙两国参与签署了…文件: signatories of a text for many, not with each other
             return self._pairs(s, clause, t0, t1, _PARTIES, objects=False)
         return self._invests(s, clause, t0, t1)
 
@@ -936,7 +938,10 @@ class RelationFinder:
             kind = re.match(r"(?:国家|地区|城市)(?:以及|及|和|、)", text[after.end :]) if after is not None else None
             if kind is not None:  # 甲洲国家以及A: the kind's place is no target, the places after it are
                 after = next((m for m in s.heads if m.start == after.end + kind.end()), None)
-            if after is not None and after.type in _PLACES and re.fullmatch(lead, text[t1 : after.start]):
+            # 视察甲国北部乙道: the place's qualifiers belong to it (not 华 of a longer name, nor a delegation)
+            whole = after is not None and not after.abbreviated and not _DELEGATION.fullmatch(after.text)
+            start = s.chain_start[after.start] if whole else after.start if after is not None else t1
+            if after is not None and after.type in _PLACES and re.fullmatch(lead, text[t1:start]):
                 targets = s.listed(after, clause[1], _PLACES)
         if not targets:  # 视察了与甲国接壤的乙区: the place after a relative clause
             rel = re.match(r"[了过][^，,。；;]{1,20}?的", text[t1 : clause[1]])  # a verb with its aspect, no noun
@@ -1027,7 +1032,8 @@ class RelationFinder:
             later = _PARTNER.search(text, partner.end, t0)
             if link.group() == "和" and later is not None and later.group() != "和":
                 continue  # A、B和C都与D签订: D is the partner
-            if link.group() == "和" and left and _LIST_JOIN.match(s._gap(left[-1].end, partner.start)):
+            locative = bool(left) and re.search(r"在$", text[clause[0] : s.chain_start[left[-1].start]]) is not None
+            if link.group() == "和" and left and not locative and _LIST_JOIN.match(s._gap(left[-1].end, partner.start)):
                 # A和B<trigger>: co-hosts when the trigger has objects (A和夫人B会见了C), else each
                 # with each, unless what they sign is a treaty for all (甲国和乙国签署条约).
                 if objects and self._objects(s, clause, t1, types, led):
@@ -1114,7 +1120,7 @@ class RelationFinder:
         if re.search(r"的|分别", gap) or _WITH.search(gap) or len(gap) > 40 or (treaty_ends and _TREATY.search(s.text[t1 : clause[1]])):
             return []  # 分别签署: each signed on their own; A、B都与某中心签订: with an unnamed partner
         group = s.subject(clause, after, types) or s.list_ending(clause, after, types)
-        if any(s._post_unnamed(m) for m in group) or (heads_of and all(m.type == "LOC" for m in group)):
+        if any(s._post_unnamed(m) for m in group) or (heads_of and all(m.type != "PERSON" for m in group)):
             return []  # 甲院和乙会两院议长的会谈, 甲国和乙国两国总理举行会晤: their unnamed heads
         if not _parties_fit(s, group, t1, clause[1]):
             return []  # four leaders who sign one text do not sign with each other

@@ -880,3 +880,27 @@ def test_a_pair_of_country_forms_beside_a_city_form():
     extraction.mentions.append(Mention(at, at + 1, "北京", "LOC", 0))  # 京 written out, as the places rules do
     found = {(r.relation, r.source, r.target) for r in find_relations(extraction)}
     assert found == {("signs_with", "中国", "俄罗斯")}
+
+
+def test_a_place_with_its_qualifiers_after_the_verb():
+    text = "甲某是在本月视察乙国北部丙道的经济工作时提出这项计划的。"
+    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("丙道", "LOC")]
+    assert _found(text, names) == {("visits", "甲某", "丙道")}
+
+
+def test_unnamed_heads_of_two_bodies_are_no_parties():
+    text = "甲国参加了乙组织—丙国和丁国—乙组织首脑非正式会晤。"
+    names = [("甲国", "LOC"), ("乙组织—丙国", "ORG"), ("丁国—乙组织", "ORG")]
+    assert _found(text, names) == set()
+
+
+def test_he_meets_with_after_a_locative_and():
+    text = "甲某今天在乙宾馆和丙国国防部长丙某举行了会谈。"
+    names = [("甲某", "PERSON"), ("乙宾馆", "ORG"), ("丙国", "LOC"), ("丙某", "PERSON")]
+    assert _found(text, names) == {("meets", "甲某", "丙某")}
+
+
+def test_taking_part_in_signing_is_no_signing_with_each_other():
+    text = "俄日两国参与签署了旨在巩固地区稳定的政治军事文件。"
+    assert _found(text, []) == set()
+    assert _found("俄日两国签署了文件。", []) == {("signs_with", "俄罗斯", "日本")}
