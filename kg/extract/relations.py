@@ -65,7 +65,7 @@ _LED = re.compile(
 )
 _DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组|访华团|访京团)")
 # After 和: a spouse (和夫人A), the one A leads (A和由其率领的B代表团)
-_JOINED_POST = re.compile(r".*夫人|由?[他她](?:们)?(?:所)?(?:率领|带领)的")
+_JOINED_POST = re.compile(r".*夫人|由?(?:[他她](?:们)?|其)(?:所)?(?:率领|带领)的")
 _LED_BY = re.compile(r"(?:所)?(?:率领|带领)的")
 _KIN = re.compile(r"的(?:夫人|妻子|丈夫|儿子|女儿|母亲|父亲|遗孀|特使|特别代表|私人代表)")
 _AGREEMENT = re.compile(r"协议|合同|意向书|备忘录")

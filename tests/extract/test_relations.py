@@ -904,3 +904,10 @@ def test_taking_part_in_signing_is_no_signing_with_each_other():
     text = "俄日两国参与签署了旨在巩固地区稳定的政治军事文件。"
     assert _found(text, []) == set()
     assert _found("俄日两国签署了文件。", []) == {("signs_with", "俄罗斯", "日本")}
+
+
+def test_the_delegation_a_guest_leads_is_a_guest_too():
+    text = "甲某在丙市会见了正在乙国访问的丁会会长乙某及其率领的丁会代表团。"
+    names = [("甲某", "PERSON"), ("丙市", "LOC"), ("乙国", "LOC"), ("丁会", "ORG"), ("乙某", "PERSON"), ("丁会代表团", "ORG")]
+    found = _found(text, names)
+    assert {("meets", "甲某", "乙某"), ("meets", "甲某", "丁会代表团")} <= found
