@@ -1165,8 +1165,9 @@ class RelationFinder:
     def _object_starts(text: str, t1: int, clause) -> list[int]:
         """Where the object may start: right after the verb, or after a relative clause that ends in
         的 (会见了来京参加某研讨会的甲国部长助理A)."""
-        rel = re.match(r"(?:了|过)?[^，。；]{0,24}的", text[t1 : clause[1]])
-        return [t1] + ([t1 + rel.end()] if rel else [])
+        near = re.match(r"(?:了|过)?[^，。；]{0,24}?的", text[t1 : clause[1]])  # the first 的: 访问的A及其率领的B
+        far = re.match(r"(?:了|过)?[^，。；]{0,24}的", text[t1 : clause[1]])
+        return [t1] + sorted({t1 + m.end() for m in (near, far) if m is not None})
 
     @staticmethod
     def _object_at(s: _Sentence, clause, t1: int, start: int, led) -> bool:
