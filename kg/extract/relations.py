@@ -99,7 +99,8 @@ _PRONOUN = re.compile(r"(?:^|[^其及])(?:他|她|他们|她们|我们|我|你�
 # comes from.
 _UNNAMED_AFTER = re.compile(
     r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|领导人|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
-    r"|军人|官兵|学生|师生|员工|职工|教师|群众|国家|边界|边境"
+    r"|军人|官兵|学生|师生|员工|职工|教师|群众|国家|边界|边境|领导(?!人)|负责人|负责同志"
+    r"|[\u4e00-\u9fff]{0,8}会议代表"  # 全国海关关长会议代表: delegates to a meeting, no body
     r"|[^，。；、]{0,8}的(?:一|几|两|\d)+[支个家所座处]"  # 甲国某地区的一支部队
     r"|最[\u4e00-\u9fff]{1,2}的"  # 甲国最大的报社
 )
@@ -117,6 +118,9 @@ _LEADS = re.compile(r"(?:亲自|再次|又)?(?:率|率领|带领)")
 # Words of time and manner that do not make a clause's subject: 分别于6月8日和9日, 随后, 在…基础上.
 # 著名数学家A, 日本水稻专家A: a profession before a name reads like a post
 _PROFESSION = re.compile(r"(?:学家|作家|画家|专家|艺术家|企业家|教育家|音乐家|书法家|实业家|银行家|活动家|学者)$")
+# 北京贫困群众: a place before a kind of its people is no place visited
+_PEOPLE_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:群众|居民|农民|职工|家庭|老党员|困难户|贫困户|官兵|干部|师生)")
+_NOT_WITH = re.compile(r"(?:不|没有|未|拒绝|要求|希望|建议|提议|呼吁)(?:再|能|会|愿)?$")
 _EACH_BEFORE = re.compile(r"各(?:[\u4e00-\u9fff]{1,3}、)*$")
 _OTHER_TALK = re.compile(r"商谈|商讨|讨论|磋商|协商|谈判|交换意见")
 _HONORIFIC = re.compile(r"先生|女士|博士|阁下|殿下|陛下|亲王")
@@ -130,7 +134,7 @@ _ADVERBIAL = re.compile(
 )
 _OWNER = re.compile(r"(?:(?![与同和跟对在来])[\u4e00-\u9fff]){0,4}?的")
 _OWNED_BODY = re.compile(r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组织|机构|团体|党派|政党|部门|企业|公司)(?![部会])")
-_COUNTRIES_AFTER = re.compile(r"[\d两三四五六七八九十几数多]+国")
+_COUNTRIES_AFTER = re.compile(r"[\d两三四五六七八九十几数多]+国|各国|诸国")
 _SUMMED = re.compile(r"(?:等)?[\d两三四五六七八九十]+个?[\u4e00-\u9fff]{0,4}国家?(?:进行|的)")
 # 组织…40多人到A考察: the visitors are counted people, not the body before them
 _COUNTED_PEOPLE = re.compile(r"(?<!一行)(?<![\d一二三四五六七八九十几数多])[\d一二三四五六七八九十几数多]+(?:名|位|个)?人")
@@ -438,13 +442,19 @@ class _Sentence:
             return False  # 访问乙国、丙国的秘书长A: 丙国 ends a list of places
         if gap.endswith("、") and _ends_in_title(gap[:-1]):
             gap = gap[:-1]  # 甲委员会副主任、乙协会会长A: two posts of one person
-        if not _QUALIFIER_GAP.match(gap) or _NOT_IN_QUALIFIER_GAP.search(gap) or gap.startswith("、") or gap.endswith("、"):
+        # 甲国副总理兼外交和环境部长A: 和 inside a post (a post before it too), not 甲队刚刚和主帅A
+        titled = nxt.type == "PERSON" and "和" in gap and _ends_in_title(gap) and load_rules().title_re.search(gap.split("和")[0]) is not None
+        if not titled and (not _QUALIFIER_GAP.match(gap) or _NOT_IN_QUALIFIER_GAP.search(gap) or gap.startswith("、") or gap.endswith("、")):
             return False
+        if _trigger_re().search(gap):
+            return False  # 前往甲城会晤乙国总统A: a trigger verb between them
         if nxt.type == "PERSON" or gap == "":
             return True
         if m.type == "LOC" and nxt.type == "LOC" and "、" not in gap:
             left = re.search(r"(?:离开|飞离|从)$", self.text[: m.start])
-            return not (left and _GO_TO.search(gap))  # 离开甲城去乙城: two places of a journey
+            if left and _GO_TO.search(gap):
+                return False  # 离开甲城去乙城: two places of a journey
+            return not re.search(r"以|实现|[和与同对向从]", gap)  # 出访甲国以实现乙、丙关系: a verb between
         return self._qualifies_next(i + 1)
 
     def clause_of(self, pos: int) -> tuple[int, int]:
@@ -780,6 +790,8 @@ def _ends_in_title(gap: str) -> bool:
 def _near(text: str, start: int, end: int) -> bool:
     """Only modifiers between a preposition and its party: 与来访的某国首相某某."""
     gap = re.sub(r"^(?:来访|到访|前来访问|来华访问|与会)的", "", text[start:end])  # 同到访的某国总统某某, 和与会的某某
+    if _ends_in_title(gap):
+        return True  # 同甲国副总理兼外交和环境部长A
     return len(gap) <= 12 and _QUALIFIER_GAP.match(gap) is not None and not re.search(r"[在到赴对向由与同和就]|会见|会谈|签", gap)
 
 
@@ -825,8 +837,9 @@ class RelationFinder:
             args = [_Arg(a.start, a.end, abbr.get(a.text, a.text), a.type, a.text in abbr or _written_out(a)) for a in args]
             # 中美政府, 中|美政府: the model's span over a pair of country forms gives way to the pair.
             args = [a for a in args if not _over_pair(sentence.text, a, abbr)]
-            # 华人, 华侨, 中资: a one-character country form inside a word is no party
-            args = [a for a in args if not (a.end - a.start == 1 and _IN_WORD.match(sentence.text, a.end))]
+            # 华人, 华侨, 中资: a one-character country form inside a word is no party; a "name" across
+            # a clause mark (北京外，代表团) is the model's error
+            args = [a for a in args if not (a.end - a.start == 1 and _IN_WORD.match(sentence.text, a.end)) and not re.search(r"[，。；：,;:]", a.text)]
             args += _abbreviated(sentence.text, 0, len(sentence.text), args)
             args += _titled_surnames(sentence.text, args, people)
             sent = _Sentence(sentence.text, args)
@@ -921,14 +934,15 @@ class RelationFinder:
             return [(src, tgt, None) for src in self._visitors(s, clause, dui, t0, t1) for tgt in counted]
         if not targets and dui >= 0 and re.match(r"^[^，,；;]*?(?:的|进行)?[^，,；;]{0,8}$", text[dui:t0]):
             first = next((m for m in s.heads if m.start >= dui + 1 and m.end <= t0), None)
-            plain = first is not None and re.fullmatch(r"[^的进行在]{0,2}", text[first.end : t0]) is not None  # 对法访问
+            last = s.listed(first, t0, _PLACES)[-1] if first is not None else None
+            plain = last is not None and re.fullmatch(r"[^的进行在]{0,2}", text[last.end : t0]) is not None  # 对法访问, 结束对甲和乙访问
             nominal = re.search(r"的|进行", text[dui:t0]) is not None
             if first is not None and first.type in _PLACES and first.start - dui <= 2 and (nominal or plain):
                 targets = s.listed(first, t0, _PLACES)
                 place_from = None
                 subject_end = dui
                 owner_end = _owner_end(s, dui) if nominal else -1
-                owner = [h for h in s.heads if h.end == owner_end and h.type in _AGENTS]
+                owner = [h for h in s.heads if h.end == owner_end and h.type in _AGENTS and not re.search(r"(?:抵达|抵|到达|到|来到|飞抵|离开|途经)$", text[: s.chain_start[h.start]])]
                 if owner:  # 在甲主席对乙国的国事访问以后: the name before 对 is the visitor
                     return [(src, tgt, None) for src in owner for tgt in targets]
         if not targets:
@@ -953,7 +967,8 @@ class RelationFinder:
         summed = len(targets) >= 2 and _SUMMED.match(text, targets[-1].end) is not None
         targets = [
             t for t in targets
-            if (summed and t is targets[-1]) or not (_UNNAMED_AFTER.match(text, t.end) or _COUNTRIES_AFTER.match(text, t.end))
+            if (summed and t is targets[-1])
+            or not (_UNNAMED_AFTER.match(text, t.end) or _COUNTRIES_AFTER.match(text, t.end) or _PEOPLE_OF_PLACE.match(text, t.end))
         ]
         if not targets:
             return []
@@ -1023,6 +1038,8 @@ class RelationFinder:
         for link in _PARTNER.finditer(text, clause[0], t0):
             if any(m.start <= link.start() < m.end for m in s.mentions):
                 continue  # 和 inside a name (甲和乙部)
+            if _NOT_WITH.search(text, clause[0], link.start()):
+                return []  # 不与甲国举行会谈, 要求与乙国会晤: no event
             partner = next((m for m in s.heads if m.start >= link.end()), None)
             if partner is None or partner.end > t0 or not _near(text, link.end(), s.chain_start[partner.start]):
                 continue
@@ -1113,6 +1130,8 @@ class RelationFinder:
     def _mutual(s: _Sentence, clause, t0: int, t1: int, types: tuple[str, ...], after: int, *, treaty_ends: bool):
         """A和B<trigger>, A和B的代表签署: each with each, unless (``treaty_ends``) what they sign is a
         treaty for all (甲国和乙国签署条约)."""
+        if re.match(r"(?:后|中|时|之后|期间)", s.text[t1:]) and re.search(r"在$", s.text[:t0]):
+            return []  # A和B在会谈后举行的记者会上: the talks as a time
         gap = re.sub(r"^的代表团?", "", s.text[after:t0])
         heads_of = re.match(r"(?:两国|双方|三国)?(?:国家)?(?:首脑|领导人|元首|总统|总理|首相|外长)", gap)
         if not treaty_ends:  # A和B的第N轮会谈, A和B这次…的会谈
@@ -1167,7 +1186,8 @@ class RelationFinder:
         的 (会见了来京参加某研讨会的甲国部长助理A)."""
         near = re.match(r"(?:了|过)?[^，。；]{0,24}?的", text[t1 : clause[1]])  # the first 的: 访问的A及其率领的B
         far = re.match(r"(?:了|过)?[^，。；]{0,24}的", text[t1 : clause[1]])
-        return [t1] + sorted({t1 + m.end() for m in (near, far) if m is not None})
+        also = re.match(r"并[\u4e00-\u9fff]{1,2}了", text[t1 : clause[1]])  # 会见并宴请了A
+        return [t1] + sorted({t1 + m.end() for m in (near, far, also) if m is not None})
 
     @staticmethod
     def _object_at(s: _Sentence, clause, t1: int, start: int, led) -> bool:

@@ -911,3 +911,66 @@ def test_the_delegation_a_guest_leads_is_a_guest_too():
     names = [("甲某", "PERSON"), ("丙市", "LOC"), ("乙国", "LOC"), ("丁会", "ORG"), ("乙某", "PERSON"), ("丁会代表团", "ORG")]
     found = _found(text, names)
     assert {("meets", "甲某", "乙某"), ("meets", "甲某", "丁会代表团")} <= found
+
+
+def test_a_bodys_unnamed_leaders_and_a_meetings_delegates_are_no_parties():
+    assert _found("甲部领导走访乙部和丙部", [("甲部", "ORG"), ("乙部", "ORG"), ("丙部", "ORG")]) == set()
+    assert _found("甲某今天在京接见甲省甲局局长会议代表时强调。", [("甲某", "PERSON"), ("甲省甲局", "ORG")]) == set()
+
+
+def test_a_negated_or_requested_with_phrase_is_no_meeting():
+    names = [("法国", "LOC"), ("德国", "LOC")]  # countries: a country stands for its government at talks
+    assert _found("法国将不与德国举行任何会谈。", names) == set()
+    assert _found("这是对法国要求与德国进行高级会晤的回答。", names) == set()
+    assert _found("法国将与德国举行会谈。", names) == {("meets", "法国", "德国")}
+
+
+def test_a_name_across_a_clause_mark_is_no_party():
+    text = "除甲市外，代表团还将赴乙市、丙市参观访问。"
+    assert _found(text, [("甲市外，代表团", "ORG"), ("乙市", "LOC"), ("丙市", "LOC")]) == set()
+
+
+def test_a_place_before_a_kind_of_its_people_is_not_visited():
+    assert _found("甲某走访慰问乙市贫困群众", [("甲某", "PERSON"), ("乙市", "LOC")]) == set()
+
+
+def test_a_second_verb_after_the_meeting_verb():
+    text = "甲某今天会见并宴请了乙国议员乙某。"
+    assert _found(text, [("甲某", "PERSON"), ("乙国", "LOC"), ("乙某", "PERSON")]) == {("meets", "甲某", "乙某")}
+
+
+def test_talks_as_a_time_of_two_named_parties():
+    text = "甲某和乙某昨天在会谈后举行的联合记者招待会上强调和平。"
+    assert _found(text, [("甲某", "PERSON"), ("乙某", "PERSON")]) == set()
+
+
+def test_the_place_a_visitor_arrives_in_before_a_dui_visit_is_no_visitor():
+    text = "甲某是4日抵达乙城对丙国进行为期一天的工作访问的。"
+    assert _found(text, [("甲某", "PERSON"), ("乙城", "ORG"), ("丙国", "LOC")]) == {("visits", "甲某", "丙国")}
+
+
+def test_a_trigger_between_two_places_breaks_their_chain():
+    text = "甲某在对乙国进行了短暂访问后，于今晨前往丙城会晤丁国总统丁某。"
+    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("丙城", "LOC"), ("丁国", "LOC"), ("丁某", "PERSON")]
+    assert ("meets", "甲某", "丁某") in _found(text, names)
+
+
+def test_a_verb_between_two_places_breaks_their_chain():
+    text = "甲某说，为此，他本人将出访乙国以实现苏、乙关系正常化。"
+    extraction = _extraction(text, [("甲某", "PERSON"), ("乙国", "LOC")])
+    at = text.index("苏、")
+    extraction.mentions.append(Mention(at, at + 1, "江苏", "LOC", 0))  # 苏 read as a province
+    found = {(r.relation, r.source, r.target) for r in find_relations(extraction)}
+    assert ("visits", "甲某", "乙国") in found
+
+
+def test_a_post_with_he_inside_it_qualifies_the_partner():
+    text = "甲某今天同乙国副总理兼外交和环境部长乙某举行了会谈。"
+    names = [("甲某", "PERSON"), ("乙国", "ORG"), ("乙某", "PERSON")]
+    assert _found(text, names) == {("meets", "甲某", "乙某")}
+
+
+def test_the_end_of_a_visit_to_a_list_of_places_without_de():
+    text = "甲某在结束对乙国和丙国访问前夕回答了记者的提问。"
+    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("丙国", "LOC")]
+    assert _found(text, names) == {("visits", "甲某", "乙国"), ("visits", "甲某", "丙国")}
