@@ -1,7 +1,9 @@
 """A blind draw of sentences for relation annotation from People's Daily of January 1998
 (``kg.corpora.load("pku1998", split)``): ``select_sentences`` order (fixed, no judgement), without
 the sentences of MSRA (all splits) and of every gold file, the first N of each type that remain.
-Rows have no relations: annotators fill them in, by docs/annotation.md.
+Rows have no relations: annotators fill them in, by docs/annotation.md. Ids index the reader as it
+is; dev16, dev17 and pku_heldout.jsonl were drawn with its first version (ids ``pku1998v1-…``),
+whose every-tenth split a fix of sentence ends has since shifted, so only their texts identify them.
 
     PYTHONPATH=. python benchmarks/relation_draw.py --split train --visits 50 --meets 50 \
         --signs-with 30 --invests-in 20 > draw.jsonl
