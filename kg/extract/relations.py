@@ -117,9 +117,10 @@ _PASSIVE = re.compile(r"(?:受到|得到|获得|感谢)(?:了)?([^，。；]{1,3
 _LEADS = re.compile(r"(?:亲自|再次|又)?(?:率|率领|带领)")
 # Words of time and manner that do not make a clause's subject: 分别于6月8日和9日, 随后, 在…基础上.
 # 著名数学家A, 日本水稻专家A: a profession before a name reads like a post
-_PROFESSION = re.compile(r"(?:学家|作家|画家|专家|艺术家|企业家|教育家|音乐家|书法家|实业家|银行家|活动家|学者)$")
+_PROFESSION = re.compile(r"(?:学家|作家|画家|专家|艺术家|企业家|教育家|音乐家|书法家|实业家|银行家|活动家|学者|获得者|得主)$")
 # 北京贫困群众: a place before a kind of its people is no place visited
 _PEOPLE_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:群众|居民|农民|职工|家庭|老党员|困难户|贫困户|官兵|干部|师生)")
+_ESCORTED_BY = re.compile(r"在[^，。；]{1,80}?陪同下")
 _NOT_WITH = re.compile(r"(?:不|没有|未|拒绝|要求|希望|建议|提议|呼吁)(?:再|能|会|愿)?$")
 _EACH_BEFORE = re.compile(r"各(?:[\u4e00-\u9fff]{1,3}、)*$")
 _OTHER_TALK = re.compile(r"商谈|商讨|讨论|磋商|协商|谈判|交换意见")
@@ -195,7 +196,7 @@ _DATE_BEFORE = re.compile(r"[\d一二三四五六七八九十][日]$")
 # where they only name a treaty (甲乙友好条约签订), their leaders (甲乙首脑会谈) or a noun's
 # owners (甲乙双方的有关公司).
 _PAIR_AFTER = re.compile(
-    r"(?!洲)(?:(?:两国|双方|政府|之间)(?!(?:国家)?(?:首脑|领导人|元首)|总统|总理|外长|高层|[^，,。；;]{0,3}[的级])"
+    r"(?!洲)(?:(?:两国|双方|政府|之间)(?!(?:国家)?(?:首脑|领导人|元首)|总统|总理|首相|外长|外相|国防部长|部长|议长|高层|[^，,。；;]{0,3}[的级])"
     r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层|级|和平|问题|冲突|争端|关系)[^，,。；;]){0,10}"
     r"(?:签署|签订|会谈|会晤))"
 )
@@ -499,6 +500,7 @@ class _Sentence:
         clause that no preposition governs (与会人员学习了习近平…在: 习近平), with the list it
         belongs to; else the subject carried over from the previous clause; none after a pronoun."""
         topics = [t.span() for t in _TOPIC.finditer(self.text, clause[0], before)]  # 就A问题: no party
+        topics += [e.span() for e in _ESCORTED_BY.finditer(self.text, clause[0], before)]  # 在A等陪同下: escorts
         heads = [m for m in self.heads if clause[0] <= m.start and m.end <= before and not _in(m, topics)]
         modifier: _Arg | None = None  # 甲地和乙地争端的: a list in a modifier goes with it
         for i in range(len(heads) - 1, -1, -1):
@@ -511,7 +513,9 @@ class _Sentence:
             first = self._list_start(heads, i)
             first_lead = self.text[heads[first - 1].end if first else clause[0] : max(clause[0], self.chain_start[heads[first].start])]
             titled = heads[first].type == "PERSON" and self.chain_start[heads[first].start] < heads[first].start
-            if _after_trigger().search(first_lead) and not titled:  # (a titled name after a headline starts one)
+            verb = _after_trigger().search(first_lead)
+            # (a titled name after a visit verb of a headline starts a sentence; after 会见 it is the guest)
+            if verb is not None and (not titled or load_triggers().get(verb.group().rstrip("了")) == "meets"):
                 continue  # 结束访问A和B后会见C: A and B are the objects of 访问
             if _GOVERNED.search(lead) and not framed and not (i and _LIST_JOIN.match(self._gap(heads[i - 1].end, m.start))):
                 if i == len(heads) - 1 and lead.endswith("对") and m.type in types:
@@ -840,6 +844,8 @@ class RelationFinder:
             # 华人, 华侨, 中资: a one-character country form inside a word is no party; a "name" across
             # a clause mark (北京外，代表团) is the model's error
             args = [a for a in args if not (a.end - a.start == 1 and _IN_WORD.match(sentence.text, a.end)) and not re.search(r"[，。；：,;:]", a.text)]
+            # a name before 奖 names a prize (诺贝尔奖); 时说 of 会见记者时说 is no name
+            args = [a for a in args if not (a.type == "PERSON" and (re.match(r"[\u4e00-\u9fff]{0,4}奖", sentence.text[a.end :]) or re.fullmatch(r"时[说称]", a.text)))]
             args += _abbreviated(sentence.text, 0, len(sentence.text), args)
             args += _titled_surnames(sentence.text, args, people)
             sent = _Sentence(sentence.text, args)
@@ -923,6 +929,10 @@ class RelationFinder:
             counted = _aforesaid(s, go.end(), t0) if not found else []
             if counted:  # the places are named earlier, where what follows them is no matter
                 return [(src, tgt, None) for src in self._visitors(s, clause, go.start(), t0, t1) for tgt in counted]
+            own = next((m for m in s.heads if t1 <= m.start and m.end <= clause[1]), None)
+            whole = own is not None and (own.end >= clause[1] or text[own.end] in "、和及时（(")  # not 参观了乙报50年展览
+            if found and "，" in text[found[-1].end : t0] and whole and re.fullmatch(r"了[^，。；]{0,16}的|了?", text[t1 : s.chain_start[own.start]]):
+                break  # 来到甲大厦，参观了迁入新址的乙所: 参观 has its own object
             if found:
                 place_from, targets = go, found
                 break
@@ -1035,6 +1045,8 @@ class RelationFinder:
             and not (not objects and _TREATY.search(text[t1 : clause[1]]))
         ):
             return [(pair[0], pair[1], None)]  # 中美政府间签署的, 俄日要想签署和约
+        if any(a <= t0 < b for a, b in (t.span() for t in _TOPIC.finditer(text, clause[0], clause[1]))):
+            return []  # 就甲与乙首脑会晤事宜进行了磋商: the meeting is a topic
         for link in _PARTNER.finditer(text, clause[0], t0):
             if any(m.start <= link.start() < m.end for m in s.mentions):
                 continue  # 和 inside a name (甲和乙部)
@@ -1065,7 +1077,7 @@ class RelationFinder:
             partners = [_adviser(s, p) for p in listed if not _in(p, led)]
             partners = [p for p in partners if not _unnamed(text, p.end) and not s._post_unnamed(p)]
             return [(a, b, None) for a in sources for b in partners]
-        if re.match(r"(?:双方|两国|两家)", text[clause[0] : t0]):
+        if re.match(r"(?:双方|两国|两家)(?!(?:国家)?(?:首脑|领导人|元首|总统|总理|首相|外长|外相|部长|国防部长|议长))", text[clause[0] : t0]):
             pair = self._pair_before(s, clause, types)  # A与B…，双方签订…
             if pair:
                 return pair
@@ -1178,7 +1190,10 @@ class RelationFinder:
         def holder(m: _Arg) -> bool:
             return s._post_unnamed(m) and not re.match(r"(?:的)?(?:成员|代表)", text[m.end :])
 
-        return [m for m in s.listed(first, end, types + ("LOC",)) if party(m) and not holder(m)]
+        guests = s.listed(first, end, types + ("LOC",))
+        if len(guests) > 1 and (_unnamed(text, guests[-1].end) or re.match(r"的?(?:高级|主要|有关)?(?:官员|负责人)", text[guests[-1].end :])):
+            return []  # 接见甲党、乙会的高级官员: the bodies' unnamed officials
+        return [m for m in guests if party(m) and not holder(m)]
 
     @staticmethod
     def _object_starts(text: str, t1: int, clause) -> list[int]:

@@ -974,3 +974,52 @@ def test_the_end_of_a_visit_to_a_list_of_places_without_de():
     text = "甲某在结束对乙国和丙国访问前夕回答了记者的提问。"
     names = [("甲某", "PERSON"), ("乙国", "LOC"), ("丙国", "LOC")]
     assert _found(text, names) == {("visits", "甲某", "乙国"), ("visits", "甲某", "丙国")}
+
+
+def test_escorts_inside_zai_peitong_xia_are_no_visitors():
+    text = "甲某在乙委负责同志乙某、丙某等陪同下考察了丁村和戊工程。"
+    names = [("甲某", "PERSON"), ("乙委", "ORG"), ("乙某", "PERSON"), ("丙某", "PERSON"), ("丁村", "LOC"), ("戊工程", "PROJECT")]
+    assert _found(text, names) == {("visits", "甲某", "丁村"), ("visits", "甲某", "戊工程")}
+
+
+def test_a_titled_guest_of_an_earlier_meeting_is_no_host_of_the_next():
+    text = "丁某谈到乙国总统甲某当天会见丙国总理乙某并即将会见戊国领导人丙某时作此表示。"
+    names = [("丁某", "PERSON"), ("乙国", "LOC"), ("甲某", "PERSON"), ("丙国", "LOC"), ("乙某", "PERSON"), ("戊国", "LOC"), ("丙某", "PERSON")]
+    found = _found(text, names)
+    assert ("meets", "乙某", "丙某") not in found and ("meets", "甲某", "乙某") in found
+
+
+def test_the_unnamed_ministers_of_two_countries_are_no_parties():
+    text = "英国和德国对此表示关切，两国外长昨日在柏林会晤时表示将继续协商。"
+    assert _found(text, [("英国", "LOC"), ("德国", "LOC"), ("柏林", "LOC")]) == set()
+    assert _found("报道说，英德两国首相在会谈中认为应当合作。", []) == set()
+
+
+def test_a_meeting_that_is_the_topic_of_other_talks():
+    text = "甲某也与乙国首相乙某通了电话，就俄与欧盟首脑会晤事宜交换了看法。"
+    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("乙某", "PERSON"), ("欧盟", "ORG")]
+    assert _found(text, names) == set()
+
+
+def test_bodies_named_only_for_their_officials_are_no_guests():
+    text = "甲某是在接见乙党、丙委员会的高级官员时说这番话的。"
+    assert _found(text, [("甲某", "PERSON"), ("乙党", "ORG"), ("丙委员会", "ORG")]) == set()
+
+
+def test_a_prize_named_after_a_person_and_a_winner_before_a_guest():
+    text = "甲某今天在中南海会见了诺贝尔物理奖获得者、乙大学教授乙某。"
+    names = [("甲某", "PERSON"), ("诺贝尔", "PERSON"), ("乙大学", "ORG"), ("乙某", "PERSON")]
+    assert _found(text, names) == {("meets", "甲某", "乙某")}
+
+
+def test_a_reporters_questions_at_a_meeting_are_no_guest():
+    text = "甲某当选后会见记者时说，当前乙党将继续合作。"
+    assert _found(text, [("甲某", "PERSON"), ("时说", "PERSON"), ("乙党", "ORG")]) == set()
+
+
+def test_a_visit_verb_with_an_object_of_its_own_after_coming_to_a_place():
+    text = "甲某来到乙大厦，参观了迁入新址不久的丙交易所，感到十分高兴。"
+    names = [("甲某", "PERSON"), ("乙大厦", "ORG"), ("丙交易所", "ORG")]
+    assert _found(text, names) == {("visits", "甲某", "丙交易所")}
+    text = "甲某来到乙馆，参观了正在这里举办的丙报50年藏画展。"  # 丙报 only qualifies the exhibition
+    assert _found(text, [("甲某", "PERSON"), ("乙馆", "ORG"), ("丙报", "ORG")]) == {("visits", "甲某", "乙馆")}
