@@ -944,10 +944,15 @@ class RelationFinder:
             return [(src, tgt, None) for src in self._visitors(s, clause, dui, t0, t1) for tgt in counted]
         if not targets and dui >= 0 and re.match(r"^[^，,；;]*?(?:的|进行)?[^，,；;]{0,8}$", text[dui:t0]):
             first = next((m for m in s.heads if m.start >= dui + 1 and m.end <= t0), None)
+            group = _COUNTRIES_AFTER.match(text, first.end) if first is not None else None
+            then = re.match(r"(?:和|及|、)", text[group.end() :]) if group is not None else None
+            if then is not None:  # 对中东五国和南非的访问: the named country after a group of them
+                first = next((m for m in s.heads if m.start == group.end() + then.end()), first)
             last = s.listed(first, t0, _PLACES)[-1] if first is not None else None
             plain = last is not None and re.fullmatch(r"[^的进行在]{0,2}", text[last.end : t0]) is not None  # 对法访问, 结束对甲和乙访问
             nominal = re.search(r"的|进行", text[dui:t0]) is not None
-            if first is not None and first.type in _PLACES and first.start - dui <= 2 and (nominal or plain):
+            near = first is not None and (first.start - dui <= 2 or then is not None)
+            if first is not None and first.type in _PLACES and near and (nominal or plain):
                 targets = s.listed(first, t0, _PLACES)
                 place_from = None
                 subject_end = dui

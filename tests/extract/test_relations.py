@@ -1023,3 +1023,9 @@ def test_a_visit_verb_with_an_object_of_its_own_after_coming_to_a_place():
     assert _found(text, names) == {("visits", "甲某", "丙交易所")}
     text = "甲某来到乙馆，参观了正在这里举办的丙报50年藏画展。"  # 丙报 only qualifies the exhibition
     assert _found(text, [("甲某", "PERSON"), ("乙馆", "ORG"), ("丙报", "ORG")]) == {("visits", "甲某", "乙馆")}
+
+
+def test_the_named_country_after_a_group_of_countries_in_a_dui_visit():
+    text = "甲某结束对中东五国和乙国的访问后，于今天上午飞抵丙市。"
+    names = [("甲某", "PERSON"), ("中东", "LOC"), ("乙国", "LOC"), ("丙市", "LOC")]
+    assert _found(text, names) == {("visits", "甲某", "乙国")}
