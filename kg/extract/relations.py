@@ -101,6 +101,7 @@ _UNNAMED_AFTER = re.compile(
     r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|领导人|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
     r"|军人|官兵|学生|师生|员工|职工|教师|群众|国家|边界|边境|领导(?!人)|负责人|负责同志"
     r"|[\u4e00-\u9fff]{0,8}会议代表"  # 全国海关关长会议代表: delegates to a meeting, no body
+    r"|市场"  # 北京市场: a place's market
     r"|[^，。；、]{0,8}的(?:一|几|两|\d)+[支个家所座处]"  # 甲国某地区的一支部队
     r"|最[\u4e00-\u9fff]{1,2}的"  # 甲国最大的报社
 )
@@ -121,6 +122,8 @@ _PROFESSION = re.compile(r"(?:学家|作家|画家|专家|艺术家|企业家|�
 # 北京贫困群众: a place before a kind of its people is no place visited
 _PEOPLE_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:群众|居民|农民|职工|家庭|老党员|困难户|贫困户|官兵|干部|师生)")
 _ESCORTED_BY = re.compile(r"在[^，。；]{1,80}?陪同下")
+_ESCORT_SPAN = re.compile(r"在[^。；在]{1,120}?陪同下")
+_HIS = re.compile(r"(?<![其])[他她](?![们])(?:\d+月|去年|今年|明年|本月|上月|下月|[上中下]旬|即将|将要|将|曾经|曾|此次|这次){0,3}$")
 _NOT_WITH = re.compile(r"(?:不|没有|未|拒绝|要求|希望|建议|提议|呼吁)(?:再|能|会|愿)?$")
 _EACH_BEFORE = re.compile(r"各(?:[\u4e00-\u9fff]{1,3}、)*$")
 _OTHER_TALK = re.compile(r"商谈|商讨|讨论|磋商|协商|谈判|交换意见")
@@ -187,7 +190,7 @@ def country_pairs() -> dict[str, tuple[str, str]]:
 
 
 _KIND_INVESTOR = re.compile(r"(?:外国人|外商|外资|企业|公司|投资者|财团|商人|个人)$")
-_IN_WORD = re.compile(r"[人侨裔商资语文籍胞]")
+_IN_WORD = re.compile(r"[人侨裔商资语文籍胞外]")  # 华人, 中外
 # 日 of a date (5日中断了…会谈) is no country
 _DATE_BEFORE = re.compile(r"[\d一二三四五六七八九十][日]$")
 
@@ -393,8 +396,10 @@ class _Sentence:
     def __init__(self, text: str, mentions: list[_Arg]) -> None:
         self.text = text
         outer: list[_Arg] = []
+        escorts = [(e.start() + 1, e.end()) for e in _ESCORT_SPAN.finditer(text)]
         for m in sorted(_split_joined(mentions), key=lambda m: (m.start, -m.end)):
             each = _EACH_BEFORE.search(text, 0, m.start) is not None  # 各区、县政府: every one of a kind
+            each = each or any(a < m.start and m.end <= b for a, b in escorts)  # 在A、B陪同下: escorts
             if each or _GENERIC.fullmatch(m.text) or _place_and_kind(m.text) or (m.end - m.start == 1 and text.startswith(("方", "资"), m.end)):
                 # 巴方, 中资, 美国公司: a side or a kind, no named party; it still holds its place
                 # in the clause, so no name further off is taken for it
@@ -844,6 +849,7 @@ class RelationFinder:
             # 华人, 华侨, 中资: a one-character country form inside a word is no party; a "name" across
             # a clause mark (北京外，代表团) is the model's error
             args = [a for a in args if not (a.end - a.start == 1 and _IN_WORD.match(sentence.text, a.end)) and not re.search(r"[，。；：,;:]", a.text)]
+            args = [a for a in args if not (a.type != "PERSON" and len(a.text) > 2 and a.text[0] in "从在于把被")]  # 从北京 (not 对外联络部)
             # a name before 奖 names a prize (诺贝尔奖); 时说 of 会见记者时说 is no name
             args = [a for a in args if not (a.type == "PERSON" and (re.match(r"[\u4e00-\u9fff]{0,4}奖", sentence.text[a.end :]) or re.fullmatch(r"时[说称]", a.text)))]
             args += _abbreviated(sentence.text, 0, len(sentence.text), args)
@@ -960,6 +966,8 @@ class RelationFinder:
                 owner = [h for h in s.heads if h.end == owner_end and h.type in _AGENTS and not re.search(r"(?:抵达|抵|到达|到|来到|飞抵|离开|途经)$", text[: s.chain_start[h.start]])]
                 if owner:  # 在甲主席对乙国的国事访问以后: the name before 对 is the visitor
                     return [(src, tgt, None) for src in owner for tgt in targets]
+                if nominal and _HIS.search(text, clause[0], dui):  # 回顾了他去年对乙国的访问: his
+                    return [(src, tgt, None) for src in s._antecedent(dui) for tgt in targets]
         if not targets:
             after = next((m for m in s.heads if m.start >= t1), None)
             # 走访慰问了A; 访问了一些甲洲国家以及A、B: named places after a kind of them

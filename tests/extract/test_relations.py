@@ -1029,3 +1029,29 @@ def test_the_named_country_after_a_group_of_countries_in_a_dui_visit():
     text = "甲某结束对中东五国和乙国的访问后，于今天上午飞抵丙市。"
     names = [("甲某", "PERSON"), ("中东", "LOC"), ("乙国", "LOC"), ("丙市", "LOC")]
     assert _found(text, names) == {("visits", "甲某", "乙国")}
+
+
+def test_escorts_listed_over_commas_before_peitong_xia():
+    text = "甲某在乙委书记乙某，副书记、市长丙某等同志陪同下考察了丁市。"
+    names = [("甲某", "PERSON"), ("乙委", "ORG"), ("乙某", "PERSON"), ("丙某", "PERSON"), ("丁市", "LOC")]
+    assert _found(text, names) == {("visits", "甲某", "丁市")}
+
+
+def test_his_visit_stated_as_a_noun():
+    text = "甲某回顾了他去年10月对乙国的国事访问。"
+    assert _found(text, [("甲某", "PERSON"), ("乙国", "LOC")]) == {("visits", "甲某", "乙国")}
+    text = "甲某表示，他相信乙某即将对丙国的访问很重要。"  # the owner is named: not 他
+    assert ("visits", "甲某", "丙国") not in _found(text, [("甲某", "PERSON"), ("乙某", "PERSON"), ("丙国", "LOC")])
+
+
+def test_a_one_character_country_form_before_wai_is_in_a_word():
+    text = "甲局对朝外某地区的批发市场进行了检查。"
+    extraction = _extraction(text, [("甲局", "ORG")])
+    at = text.index("朝外")
+    extraction.mentions.append(Mention(at, at + 1, "朝鲜", "LOC", 0))  # 朝 read as a country form
+    assert find_relations(extraction) == []
+
+
+def test_a_model_name_opening_with_a_preposition_is_no_party():
+    text = "一位官员从北京到丙市考察灾情。"
+    assert _found(text, [("从北京", "ORG"), ("丙市", "LOC")]) == set()
