@@ -505,7 +505,8 @@ class _Sentence:
         clause that no preposition governs (与会人员学习了习近平…在: 习近平), with the list it
         belongs to; else the subject carried over from the previous clause; none after a pronoun."""
         topics = [t.span() for t in _TOPIC.finditer(self.text, clause[0], before)]  # 就A问题: no party
-        topics += [e.span() for e in _ESCORTED_BY.finditer(self.text, clause[0], before)]  # 在A等陪同下: escorts
+        # 在A、B等陪同下 (over commas too): escorts
+        topics += [(max(a, clause[0]), b) for a, b in (e.span() for e in _ESCORT_SPAN.finditer(self.text)) if a < before and clause[0] < b]
         heads = [m for m in self.heads if clause[0] <= m.start and m.end <= before and not _in(m, topics)]
         modifier: _Arg | None = None  # 甲地和乙地争端的: a list in a modifier goes with it
         for i in range(len(heads) - 1, -1, -1):
@@ -552,6 +553,8 @@ class _Sentence:
         lead = self.text[clause[0] : before]
         for m in reversed(heads):
             lead = lead[: m.start - clause[0]] + lead[m.end - clause[0] :]
+        if any(a <= clause[0] and min(b, before) >= before - 2 for a, b in topics):
+            lead = ""  # the clause so far is all escorts: the subject is carried
         he = _HE.match(lead)
         rest = lead[he.end() :] if he is not None else ""
         if he is not None and len(_ADVERBIAL.sub("", rest)) <= 6 and not (_PRONOUN.search(rest) or _SENDS.search(rest)) and "PERSON" in types:
