@@ -40,7 +40,7 @@ _CLAUSE_END = re.compile(r"[，,；;：:。！!？?]|(?:据)?新华社[^，。]{
 _NEGATION = re.compile(r"(?:没有|没|未|不|拒绝|取消|推迟|无法|不再|不会|不能|反对)(?:再|曾|能|会|去|来)?$")
 _SPEECH = re.compile(r"(?:说|表示|指出|认为|强调|宣布|声明|称|透露|介绍|报道|获悉|了解|告诉(?:记者|笔者)?)$")
 # Between a locative verb and a visit trigger: 到A、B调研 / 赴A考察 / 在A视察 / 来华访问.
-_GO_TO = re.compile(r"到|赴|前往|飞往|来到|深入|走进|来|去|在|抵")
+_GO_TO = re.compile(r"到|赴|前往|飞往|来到|深入|走进|来|(?<![带送拿寄捎])去|在|抵")  # not 带去甲委的问候
 # What may stand between a head mention and the next one in a list.
 _LIST_JOIN = re.compile(r"^\s*(?:、|和|及|以及|，以及|，及)\s*$")
 _JOINT_JOIN = re.compile(r"^\s*(?:、|和|及|以及|与|同)\s*$")
@@ -122,6 +122,7 @@ _PROFESSION = re.compile(r"(?:学家|作家|画家|专家|艺术家|企业家|�
 # 北京贫困群众: a place before a kind of its people is no place visited
 _PEOPLE_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:群众|居民|农民|职工|家庭|老党员|困难户|贫困户|官兵|干部|师生)")
 _ESCORTED_BY = re.compile(r"在[^，。；]{1,80}?陪同下")
+_PROBE = re.compile(r"(?:的[^，。；的]{0,6}?|[”\"]?号)(?:探测器|飞船|卫星|航天器)")
 _ESCORT_SPAN = re.compile(r"在[^。；在]{1,120}?陪同下")
 _HIS = re.compile(r"(?<![其])[他她](?![们])(?:\d+月|去年|今年|明年|本月|上月|下月|[上中下]旬|即将|将要|将|曾经|曾|此次|这次){0,3}$")
 _NOT_WITH = re.compile(r"(?:不|没有|未|拒绝|要求|希望|建议|提议|呼吁)(?:再|能|会|愿)?$")
@@ -852,7 +853,8 @@ class RelationFinder:
             # 华人, 华侨, 中资: a one-character country form inside a word is no party; a "name" across
             # a clause mark (北京外，代表团) is the model's error
             args = [a for a in args if not (a.end - a.start == 1 and _IN_WORD.match(sentence.text, a.end)) and not re.search(r"[，。；：,;:]", a.text)]
-            args = [a for a in args if not (a.type != "PERSON" and len(a.text) > 2 and a.text[0] in "从在于把被")]  # 从北京 (not 对外联络部)
+            # 从北京 (not 对外联络部, nor 于 the surname)
+            args = [a for a in args if not (len(a.text) > 2 and (a.text[0] in "从在把被" or (a.text[0] == "于" and a.type != "PERSON")))]
             # a name before 奖 names a prize (诺贝尔奖); 时说 of 会见记者时说 is no name
             args = [a for a in args if not (a.type == "PERSON" and (re.match(r"[\u4e00-\u9fff]{0,4}奖", sentence.text[a.end :]) or re.fullmatch(r"时[说称]", a.text)))]
             args += _abbreviated(sentence.text, 0, len(sentence.text), args)
@@ -1017,7 +1019,8 @@ class RelationFinder:
         framed = _TIME_AFTER.match(text, t1) or _TIME_FRAME.search(text, clause[0], clause[1])
         if not sources and framed and (text.startswith("在", clause[0]) or clause[0] == t0):
             sources = s.next_subject(clause, _AGENTS)
-        return sources
+        # a probe (甲号探测器, 甲局的无人探测器) explores a planet: no visit of a party
+        return [m for m in sources if not _PROBE.match(text, m.end) and not re.search(r"号(?:探测器|飞船|卫星|航天器)$", m.text)]
 
     @staticmethod
     def _place_list(s: _Sentence, start: int, end: int) -> list[_Arg]:

@@ -688,7 +688,7 @@ def test_amounts_normalise_to_yuan(text, yuan):
     assert normalise_amount(text) == yuan
 
 
-@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.80), ("dev11", 50, 0.66), ("dev12", 55, 0.84), ("dev13", 50, 0.80), ("dev14", 80, 0.84), ("dev15", 5, 0.40), ("dev16", 60, 0.82), ("dev17", 50, 0.88)])
+@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.80), ("dev11", 50, 0.66), ("dev12", 55, 0.84), ("dev13", 50, 0.80), ("dev14", 80, 0.84), ("dev15", 5, 0.40), ("dev16", 60, 0.82), ("dev17", 50, 0.88), ("dev18", 70, 0.76), ("dev20", 50, 0.78), ("dev21", 70, 0.84), ("dev22", 65, 0.82), ("dev23", 35, 0.70), ("dev24", 30, 0.80), ("dev25", 35, 0.74)])
 def test_dev_sets_precision_and_f1(which, gold, f1):
     """The annotated dev sets (seed pages + two draws of MSRA train sentences): a regression
     guard, not the reported figure (that is the test set's)."""
@@ -1055,3 +1055,18 @@ def test_a_one_character_country_form_before_wai_is_in_a_word():
 def test_a_model_name_opening_with_a_preposition_is_no_party():
     text = "一位官员从北京到丙市考察灾情。"
     assert _found(text, [("从北京", "ORG"), ("丙市", "LOC")]) == set()
+
+
+def test_bringing_greetings_is_no_going_to_a_place():
+    text = "甲委常委分别下到农村的联系点，带去甲委、乙府的节日问候并检查扶贫工作。"
+    names = [("甲委", "ORG"), ("甲委", "ORG"), ("乙府", "ORG")]
+    assert _found(text, names) == set()
+
+
+def test_a_name_opening_with_cong_is_no_party():
+    assert _found("一位官员从甲市到乙市考察灾情。", [("从甲市", "PERSON"), ("乙市", "LOC")]) == set()
+
+
+def test_a_probe_is_no_visitor():
+    assert _found("甲局的无人探测器已进入轨道，准备考察月球。", [("甲局", "ORG"), ("月球", "LOC")]) == set()
+    assert _found("乙号探测器考察木星的结果令人振奋。", [("乙号探测器", "ORG"), ("木星", "LOC")]) == set()
