@@ -100,8 +100,8 @@ _PRONOUN = re.compile(r"(?:^|[^其及])(?:他|她|他们|她们|我们|我|你�
 _UNNAMED_AFTER = re.compile(
     r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|领导人|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
     r"|军人|官兵|学生|师生|员工|职工|教师|群众|国家|边界|边境|领导(?!人)|负责人|负责同志"
-    r"|[\u4e00-\u9fff]{0,8}会议代表"  # 全国海关关长会议代表: delegates to a meeting, no body
-    r"|市场"  # 北京市场: a place's market
+    r"|[\u4e00-\u9fff]{0,8}会议代表"  # 甲局局长会议代表: delegates to a meeting, no body
+    r"|市场"  # 甲市市场: a place's market
     r"|[^，。；、]{0,8}的(?:一|几|两|\d)+[支个家所座处]"  # 甲国某地区的一支部队
     r"|最[\u4e00-\u9fff]{1,2}的"  # 甲国最大的报社
 )
@@ -117,9 +117,9 @@ _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 _PASSIVE = re.compile(r"(?:受到|得到|获得|感谢)(?:了)?([^，。；]{1,30}?)的(?:亲切|热情|友好)?(?=会见|接见|会晤)")
 _LEADS = re.compile(r"(?:亲自|再次|又)?(?:率|率领|带领)")
 # Words of time and manner that do not make a clause's subject: 分别于6月8日和9日, 随后, 在…基础上.
-# 著名数学家A, 日本水稻专家A: a profession before a name reads like a post
+# 著名画家A, 甲国农业专家A: a profession before a name reads like a post
 _PROFESSION = re.compile(r"(?:学家|作家|画家|专家|艺术家|企业家|教育家|音乐家|书法家|实业家|银行家|活动家|学者|获得者|得主)$")
-# 北京贫困群众: a place before a kind of its people is no place visited
+# 甲市贫困群众: a place before a kind of its people is no place visited
 _PEOPLE_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:群众|居民|农民|职工|家庭|老党员|困难户|贫困户|官兵|干部|师生)")
 _ESCORTED_BY = re.compile(r"在[^，。；]{1,80}?陪同下")
 _PROBE = re.compile(r"(?:的[^，。；的]{0,6}?|[”\"]?号)(?:探测器|飞船|卫星|航天器)")
@@ -851,9 +851,9 @@ class RelationFinder:
             # 中美政府, 中|美政府: the model's span over a pair of country forms gives way to the pair.
             args = [a for a in args if not _over_pair(sentence.text, a, abbr)]
             # 华人, 华侨, 中资: a one-character country form inside a word is no party; a "name" across
-            # a clause mark (北京外，代表团) is the model's error
+            # a clause mark (甲市外，代表团) is the model's error
             args = [a for a in args if not (a.end - a.start == 1 and _IN_WORD.match(sentence.text, a.end)) and not re.search(r"[，。；：,;:]", a.text)]
-            # 从北京 (not 对外联络部, nor 于 the surname)
+            # 从甲市 (not 对外联络部, nor 于 the surname)
             args = [a for a in args if not (len(a.text) > 2 and (a.text[0] in "从在把被" or (a.text[0] == "于" and a.type != "PERSON")))]
             # a name before 奖 names a prize (诺贝尔奖); 时说 of 会见记者时说 is no name
             args = [a for a in args if not (a.type == "PERSON" and (re.match(r"[\u4e00-\u9fff]{0,4}奖", sentence.text[a.end :]) or re.fullmatch(r"时[说称]", a.text)))]
@@ -957,7 +957,7 @@ class RelationFinder:
             first = next((m for m in s.heads if m.start >= dui + 1 and m.end <= t0), None)
             group = _COUNTRIES_AFTER.match(text, first.end) if first is not None else None
             then = re.match(r"(?:和|及|、)", text[group.end() :]) if group is not None else None
-            if then is not None:  # 对中东五国和南非的访问: the named country after a group of them
+            if then is not None:  # 对中东五国和乙国的访问: the named country after a group of them
                 first = next((m for m in s.heads if m.start == group.end() + then.end()), first)
             last = s.listed(first, t0, _PLACES)[-1] if first is not None else None
             plain = last is not None and re.fullmatch(r"[^的进行在]{0,2}", text[last.end : t0]) is not None  # 对法访问, 结束对甲和乙访问

@@ -1007,7 +1007,7 @@ def test_bodies_named_only_for_their_officials_are_no_guests():
 
 
 def test_a_prize_named_after_a_person_and_a_winner_before_a_guest():
-    text = "甲某今天在中南海会见了诺贝尔物理奖获得者、乙大学教授乙某。"
+    text = "甲某今天在京会见了诺贝尔化学奖得主、乙大学教授乙某。"
     names = [("甲某", "PERSON"), ("诺贝尔", "PERSON"), ("乙大学", "ORG"), ("乙某", "PERSON")]
     assert _found(text, names) == {("meets", "甲某", "乙某")}
 
