@@ -794,7 +794,7 @@ def test_a_one_character_body_of_the_model_is_no_party():
 
 
 def test_a_dateline_ends_the_name_chain_of_a_headline():
-    text = "甲某会见乙国丙团据新华社北京5月21日电丁会会长甲某今天会见了戊某。"
+    text = "甲某会见乙国丙团据新华社北京3月2日电丁会会长甲某今天会见了戊某。"
     names = [("甲某", "PERSON"), ("乙国丙团", "ORG"), ("新华社", "ORG"), ("北京", "LOC"), ("丁会", "ORG"), ("甲某", "PERSON"), ("戊某", "PERSON")]
     assert ("meets", "甲某", "乙国丙团") in _found(text, names)
 
@@ -839,7 +839,7 @@ def test_a_working_visit_is_no_verb_of_its_own():
 
 
 def test_a_profession_before_a_guest_reads_like_a_post():
-    text = "甲某在接见著名数学家乙某时提出，要培养年轻的科学家。"
+    text = "甲某在接见著名画家乙某时提出，要重视美术教育。"
     assert _found(text, [("甲某", "PERSON"), ("乙某", "PERSON")]) == {("meets", "甲某", "乙某")}
 
 
@@ -850,18 +850,18 @@ def test_a_partner_list_over_posts_of_leaders():
 
 
 def test_a_partner_of_another_verb_of_talks_is_no_party_of_the_meeting():
-    text = "甲某将访问乙国，与乙某商谈拟在本月下旬举行的首脑会晤事宜。"
+    text = "甲某将访问乙国，与乙某商谈拟于下月举行的首脑会晤事宜。"
     names = [("甲某", "PERSON"), ("乙国", "LOC"), ("乙某", "PERSON")]
     assert _found(text, names) == {("visits", "甲某", "乙国")}
 
 
 def test_every_one_of_a_kind_is_no_party():
-    text = "目前，甲市政府已和各区、县政府签订了责任状。"
+    text = "目前，甲市政府已和各区、县政府签订了目标书。"
     assert _found(text, [("甲市政府", "ORG"), ("县政府", "ORG")]) == set()
 
 
 def test_a_pair_of_country_forms_before_relations_is_no_pair_of_signatories():
-    text = "甲国外长表示，法中关系将遵循两国去年签署的联合声明继续发展。"
+    text = "甲国外长表示，法中关系会按照两国此前签署的文件发展。"
     assert _found(text, [("甲国", "LOC")]) == set()
 
 
@@ -869,12 +869,12 @@ def test_pairs_of_country_forms_are_data_with_an_example():
     from kg.extract.relations import country_pairs
 
     assert country_pairs()["黎以"] == ("黎巴嫩", "以色列")
-    text = "但前提是黎以要签署一项临时安全协定。"
+    text = "他说，黎以将签署一项停火安排。"
     assert _found(text, []) == {("signs_with", "黎巴嫩", "以色列")}
 
 
 def test_a_pair_of_country_forms_beside_a_city_form():
-    text = "甲工程的总合同于去年底由中俄双方在京签订。"
+    text = "甲工程的合同已由中俄双方在京签订。"
     extraction = _extraction(text, [("甲工程", "PROJECT")])
     at = text.index("京")
     extraction.mentions.append(Mention(at, at + 1, "北京", "LOC", 0))  # 京 written out, as the places rules do
@@ -901,7 +901,7 @@ def test_he_meets_with_after_a_locative_and():
 
 
 def test_taking_part_in_signing_is_no_signing_with_each_other():
-    text = "俄日两国参与签署了旨在巩固地区稳定的政治军事文件。"
+    text = "俄日两国参与签署了一份多边安全文件。"
     assert _found(text, []) == set()
     assert _found("俄日两国签署了文件。", []) == {("signs_with", "俄罗斯", "日本")}
 
@@ -940,17 +940,17 @@ def test_a_second_verb_after_the_meeting_verb():
 
 
 def test_talks_as_a_time_of_two_named_parties():
-    text = "甲某和乙某昨天在会谈后举行的联合记者招待会上强调和平。"
+    text = "甲某和乙某当天在会谈后举行的记者会上都谈到了和平。"
     assert _found(text, [("甲某", "PERSON"), ("乙某", "PERSON")]) == set()
 
 
 def test_the_place_a_visitor_arrives_in_before_a_dui_visit_is_no_visitor():
-    text = "甲某是4日抵达乙城对丙国进行为期一天的工作访问的。"
+    text = "甲某是3日抵达乙城对丙国进行为期两天的工作访问的。"
     assert _found(text, [("甲某", "PERSON"), ("乙城", "ORG"), ("丙国", "LOC")]) == {("visits", "甲某", "丙国")}
 
 
 def test_a_trigger_between_two_places_breaks_their_chain():
-    text = "甲某在对乙国进行了短暂访问后，于今晨前往丙城会晤丁国总统丁某。"
+    text = "甲某在对乙国进行了两天访问后，于今晨前往丙城会晤丁国总统丁某。"
     names = [("甲某", "PERSON"), ("乙国", "LOC"), ("丙城", "LOC"), ("丁国", "LOC"), ("丁某", "PERSON")]
     assert ("meets", "甲某", "丁某") in _found(text, names)
 
@@ -996,7 +996,7 @@ def test_the_unnamed_ministers_of_two_countries_are_no_parties():
 
 
 def test_a_meeting_that_is_the_topic_of_other_talks():
-    text = "甲某也与乙国首相乙某通了电话，就俄与欧盟首脑会晤事宜交换了看法。"
+    text = "甲某也与乙国首相乙某通了电话，就俄与欧盟首脑会晤事宜听取了意见。"
     names = [("甲某", "PERSON"), ("乙国", "LOC"), ("乙某", "PERSON"), ("欧盟", "ORG")]
     assert _found(text, names) == set()
 
@@ -1013,20 +1013,20 @@ def test_a_prize_named_after_a_person_and_a_winner_before_a_guest():
 
 
 def test_a_reporters_questions_at_a_meeting_are_no_guest():
-    text = "甲某当选后会见记者时说，当前乙党将继续合作。"
+    text = "甲某获胜后会见记者时说，乙党会继续合作。"
     assert _found(text, [("甲某", "PERSON"), ("时说", "PERSON"), ("乙党", "ORG")]) == set()
 
 
 def test_a_visit_verb_with_an_object_of_its_own_after_coming_to_a_place():
-    text = "甲某来到乙大厦，参观了迁入新址不久的丙交易所，感到十分高兴。"
-    names = [("甲某", "PERSON"), ("乙大厦", "ORG"), ("丙交易所", "ORG")]
+    text = "甲某来到乙大楼，参观了刚刚扩建的丙交易所，表示满意。"
+    names = [("甲某", "PERSON"), ("乙大楼", "ORG"), ("丙交易所", "ORG")]
     assert _found(text, names) == {("visits", "甲某", "丙交易所")}
-    text = "甲某来到乙馆，参观了正在这里举办的丙报50年藏画展。"  # 丙报 only qualifies the exhibition
+    text = "甲某来到乙馆，参观了正在那里展出的丙报40年摄影展。"  # 丙报 only qualifies the exhibition
     assert _found(text, [("甲某", "PERSON"), ("乙馆", "ORG"), ("丙报", "ORG")]) == {("visits", "甲某", "乙馆")}
 
 
 def test_the_named_country_after_a_group_of_countries_in_a_dui_visit():
-    text = "甲某结束对中东五国和乙国的访问后，于今天上午飞抵丙市。"
+    text = "甲某结束对中东五国和乙国的访问后，当天晚上飞抵丙市。"
     names = [("甲某", "PERSON"), ("中东", "LOC"), ("乙国", "LOC"), ("丙市", "LOC")]
     assert _found(text, names) == {("visits", "甲某", "乙国")}
 
@@ -1058,7 +1058,7 @@ def test_a_model_name_opening_with_a_preposition_is_no_party():
 
 
 def test_bringing_greetings_is_no_going_to_a_place():
-    text = "一大早，甲市委所有常委和副市长分别下到各自的联系点，带去市委、市政府的节日问候并检查扶贫工作。"
+    text = "当天，甲市委所有常委和副市长分别下到各自的扶贫点，带去市委、市政府的新春祝福并检查帮扶工作。"
     assert _found(text, [("甲市委", "ORG"), ("市委", "ORG"), ("市政府", "ORG")]) == set()
 
 
@@ -1068,4 +1068,4 @@ def test_a_name_opening_with_cong_is_no_party():
 
 def test_a_probe_is_no_visitor():
     assert _found("甲局的无人探测器已进入轨道，准备考察月球。", [("甲局", "ORG"), ("月球", "LOC")]) == set()
-    assert _found("乙号探测器考察木星的结果令人振奋。", [("乙号探测器", "ORG"), ("木星", "LOC")]) == set()
+    assert _found("乙号探测器考察火星的数据已经公布。", [("乙号探测器", "ORG"), ("火星", "LOC")]) == set()
