@@ -576,7 +576,7 @@ class _Sentence:
         """A率(领)B代表团访问C: the person who leads the subject goes too."""
         prev = heads[i - 1] if i else None
         lead = self.text[prev.end : self.chain_start[heads[i].start]] if prev is not None else ""
-        if prev is None or prev.type != "PERSON" or prev.type not in types or not _LEADS.fullmatch(lead):
+        if prev is None or prev.type != "PERSON" or prev.type not in types or not _LEADS.fullmatch(_ADVERBIAL.sub("", lead)):  # A10日率B团
             return []
         return [prev]
 
@@ -689,7 +689,8 @@ class _Sentence:
         opening = self.text.rfind("在", 0, end)
         while opening > 0:
             before = [h for h in self.heads if h.end <= opening]
-            if before and _ADVERBIAL.sub("", self.text[before[-1].end : opening]) == "":
+            between = _ADVERBIAL.sub("", self.text[before[-1].end : opening]) if before else None
+            if between is not None and (between == "" or _ends_in_title(between)):  # 甲副总理在夫人陪同下
                 group = self.list_ending((0, opening), before[-1].end, types)
                 return group if group and all(h.type in types for h in group) else []
             opening = self.text.rfind("在", 0, opening)
@@ -1016,7 +1017,7 @@ class RelationFinder:
         if sources is None:
             sources = s.subject(own if own[0] <= subject_end else clause, subject_end, _AGENTS)
         # 在A访问期间，B参观了C; 访问A期间，B指出: a clause of time, its visitor the next clause's subject
-        framed = _TIME_AFTER.match(text, t1) or _TIME_FRAME.search(text, clause[0], clause[1])
+        framed = _TIME_AFTER.match(text, t1) or _TIME_FRAME.search(text, clause[0], clause[1]) or text[clause[1] - 1 : clause[1]] == "时"  # 在考察A的情况时
         if not sources and framed and (text.startswith("在", clause[0]) or clause[0] == t0):
             sources = s.next_subject(clause, _AGENTS)
         # a probe (甲号探测器, 甲局的无人探测器) explores a planet: no visit of a party

@@ -1069,3 +1069,14 @@ def test_a_name_opening_with_cong_is_no_party():
 def test_a_probe_is_no_visitor():
     assert _found("甲局的无人探测器已进入轨道，准备考察月球。", [("甲局", "ORG"), ("月球", "LOC")]) == set()
     assert _found("乙号探测器考察火星的数据已经公布。", [("乙号探测器", "ORG"), ("火星", "LOC")]) == set()
+
+
+def test_a_post_between_the_escorted_name_and_zai():
+    text = "甲某副总理在夫人乙某陪同下，于8日抵达丙城，开始对丁国进行正式访问。"
+    names = [("甲某", "PERSON"), ("乙某", "PERSON"), ("丙城", "LOC"), ("丁国", "LOC")]
+    assert _found(text, names) == {("visits", "甲某", "丁国")}
+
+
+def test_a_clause_of_time_ending_in_shi_has_the_next_subject():
+    text = "在谈到访问乙国的印象时，甲某对乙国的发展感到高兴。"
+    assert ("visits", "甲某", "乙国") in _found(text, [("乙国", "LOC"), ("甲某", "PERSON"), ("乙国", "LOC")])
