@@ -99,7 +99,7 @@ _PRONOUN = re.compile(r"(?:^|[^其及])(?:他|她|他们|她们|我们|我|你�
 # comes from.
 _UNNAMED_AFTER = re.compile(
     r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|领导人|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
-    r"|军人|官兵|学生|师生|员工|职工|教师|群众|国家|边界|边境|领导(?!人)|负责人|负责同志"
+    r"|军人|官兵|学生|师生|员工|职工|教师|群众|(?:新兴|发展中|发达|周边|邻近)?国家|边界|边境|领导(?!人)|负责人|负责同志"
     r"|[\u4e00-\u9fff]{0,8}会议代表"  # 甲局局长会议代表: delegates to a meeting, no body
     r"|市场"  # 甲市市场: a place's market
     r"|[^，。；、]{0,8}的(?:一|几|两|\d)+[支个家所座处]"  # 甲国某地区的一支部队
@@ -122,6 +122,8 @@ _PROFESSION = re.compile(r"(?:学家|作家|画家|专家|艺术家|企业家|�
 # 甲市贫困群众: a place before a kind of its people is no place visited
 _PEOPLE_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:群众|居民|农民|职工|家庭|老党员|困难户|贫困户|官兵|干部|师生)")
 _ESCORTED_BY = re.compile(r"在[^，。；]{1,80}?陪同下")
+_BUILDING = re.compile(r"(?:大厦|大楼|中心|工程|广场|公园|园区|市场|宾馆|饭店|医院|学校|电站|机场|港)$")
+_BUILT_LATER = re.compile(r"(?:创办|创建|兴建|建成|建设|建立|修建|新建|新修|扩建|改建|成立|组建|开办|兴办|建起|实施|启动)了?")
 _PROBE = re.compile(r"(?:的[^，。；的]{0,6}?|[”\"]?号)(?:探测器|飞船|卫星|航天器)")
 _ESCORT_SPAN = re.compile(r"在[^。；在]{1,120}?陪同下")
 _HIS = re.compile(r"(?<![其])[他她](?![们])(?:\d+月|去年|今年|明年|本月|上月|下月|[上中下]旬|即将|将要|将|曾经|曾|此次|这次){0,3}$")
@@ -744,6 +746,13 @@ def _kind_to_end(s: _Sentence, start: int, end: int) -> bool:
     return _KIND_NOUN.fullmatch(rest) is not None or (_ends_in_title(rest) and len(rest) <= 8)
 
 
+def _kind_after(text: str, m: _Arg) -> bool:
+    """对亚洲新兴国家的投资: a place before a kind of its countries or people names no target (not
+    在华最大的, a superlative of the place itself)."""
+    kind = _UNNAMED_AFTER.match(text, m.end)
+    return kind is not None and not kind.group().startswith("最")
+
+
 def _parties_fit(s: _Sentence, group: list[_Arg], t1: int, end: int) -> bool:
     """Whether a listed group signs with each other: two parties (三方: three), or bodies who sign
     one agreement or contract (A、B、C、D签订了…协议书); not four leaders who sign one text."""
@@ -1235,6 +1244,22 @@ class RelationFinder:
         short = re.fullmatch(r"(?:了|过)?(?:[^，。；向在对于从给把中时后]{0,10}的)?", gap)
         return bool(short) or gap in ("我国驻", "驻") or _ends_in_title(gap) or _in_led(t1, after, led)
 
+    @staticmethod
+    def _built_later(s: _Sentence, clause) -> list[_Arg]:
+        """What an investment with its amount went into, named in one of the next two clauses by a
+        verb of building or founding (投资N万元，征用荒山，创办了A; 投资N元，新修A、B)."""
+        index = s.clauses.index(clause) if clause in s.clauses else -1
+        for nxt in s.clauses[index + 1 : index + 3] if index >= 0 else []:
+            built = _BUILT_LATER.search(s.text, nxt[0], nxt[1])
+            rel = re.match(r"[^，。；]{0,20}的", s.text[built.end() : nxt[1]]) if built is not None else None
+            at = {built.end(), built.end() + rel.end()} if rel is not None else {built.end()} if built is not None else set()
+            first = next((m for m in s.heads if m.start in at or s.chain_start.get(m.start) in at), None)  # 实施有…美誉的A工程
+            if first is not None and first.type in _PLACES:
+                return s.listed(first, nxt[1], _PLACES)
+            if _trigger_re().search(s.text, nxt[0], nxt[1]):
+                return []  # another event's clause
+        return []
+
     def _invests(self, s: _Sentence, clause, t0: int, t1: int):
         text = s.text
         # 甲国对乙地的投资, 甲公司在乙地的实际投资
@@ -1256,7 +1281,7 @@ class RelationFinder:
             p0 = clause[0] + prep.start(1)
             first = next((m for m in s.heads if m.start >= p0 and m.end <= t0), None)
             if first is not None and first.start - p0 <= 1 and first.type in _PLACES:
-                targets = s.listed(first, t0, _PLACES)
+                targets = [b for b in s.listed(first, t0, _PLACES) if not _kind_after(text, b)]
                 subject_end = p0 - 1
                 owner = next((m for m in s.heads if m.end == subject_end and m.type in _PARTIES), None)
                 if owner is not None and text[subject_end] == "对":  # 甲对乙投资: 甲 invests
@@ -1278,17 +1303,24 @@ class RelationFinder:
                     after = next((m for m in s.heads if m.start == built.start() + built.group().index("在") + 1), None)
             if after is not None and after.type in _PLACES and re.fullmatch(r"(?:了|于)?(?:兴建|建设|建立|创办|组建|设立|成立)?(?:了|的)?", gap):
                 targets = [after]
+            if not targets and amount and rest >= clause[1] - 1:
+                targets = self._built_later(s, clause)  # 投资N万元，征用荒山，创办了A农庄
         you = text.rfind("由", clause[0], t0)
         if you >= 0 and re.search(r"(?:共同|联合|合资|合作)?$", text[you:t0]):
             first = next((m for m in s.heads if m.start >= you + 1 and m.end <= t0), None)
             if first is not None and first.start == you + 1:
                 investors = s.listed(first, t0, _PARTIES, joint=True)
+                topic = s.heads[0] if s.heads and s.heads[0].start < clause[0] else None
+                built = topic is not None and (topic.type in ("ORG", "PROJECT") or _BUILDING.search(topic.text) is not None)
+                if not targets and built and t1 >= clause[1] - 1:
+                    targets = [topic]  # 新竣工的甲大厦…，由A与B联合投资: what the sentence is about
         if not investors:
             investors = _relative(s, clause, t1 if amount_m is None or not amount else amount_m.end())
         if investors is None and nominal is not None:
             investors = s.list_ending(clause, clause[0] + nominal.start(), _PARTIES) or None  # the owner of the noun
         if investors is None:
             investors = s.subject(clause, subject_end, _PARTIES)
+        targets = [b for b in targets if not _kind_after(text, b)]
         return [(a, b, amount) for a in investors for b in targets]
 
 
