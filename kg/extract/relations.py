@@ -737,7 +737,7 @@ def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | No
 
 def _kind_to_end(s: _Sentence, start: int, end: int) -> bool:
     """Whether only a post or a kind of person (with the places and bodies that qualify it) runs
-    from ``start`` to ``end``: 的哈萨克斯坦总参谋长, 的企业家."""
+    from ``start`` to ``end``: 的甲国总参谋长, 的企业家."""
     rest = s.text[start:end]
     for m in reversed([m for m in s.mentions if start <= m.start and m.end <= end]):
         if m.type == "PERSON":
@@ -747,7 +747,7 @@ def _kind_to_end(s: _Sentence, start: int, end: int) -> bool:
 
 
 def _kind_after(text: str, m: _Arg) -> bool:
-    """对亚洲新兴国家的投资: a place before a kind of its countries or people names no target (not
+    """对甲洲新兴国家的投资: a place before a kind of its countries or people names no target (not
     在华最大的, a superlative of the place itself)."""
     kind = _UNNAMED_AFTER.match(text, m.end)
     return kind is not None and not kind.group().startswith("最")
@@ -865,7 +865,7 @@ class RelationFinder:
             args = [a for a in args if not (a.end - a.start == 1 and _IN_WORD.match(sentence.text, a.end)) and not re.search(r"[，。；：,;:]", a.text)]
             # 从甲市 (not 对外联络部, nor 于 the surname)
             args = [a for a in args if not (len(a.text) > 2 and (a.text[0] in "从在把被" or (a.text[0] == "于" and a.type != "PERSON")))]
-            # a name before 奖 names a prize (诺贝尔奖); 时说 of 会见记者时说 is no name
+            # a name before 奖 names a prize (某某奖); 时说 or 时称 (…时说, a time before a verb of saying) is no name
             args = [a for a in args if not (a.type == "PERSON" and (re.match(r"[\u4e00-\u9fff]{0,4}奖", sentence.text[a.end :]) or re.fullmatch(r"时[说称]", a.text)))]
             args += _abbreviated(sentence.text, 0, len(sentence.text), args)
             args += _titled_surnames(sentence.text, args, people)
@@ -1230,7 +1230,7 @@ class RelationFinder:
         的 (会见了来京参加某研讨会的甲国部长助理A)."""
         near = re.match(r"(?:了|过)?[^，。；]{0,24}?的", text[t1 : clause[1]])  # the first 的: 访问的A及其率领的B
         far = re.match(r"(?:了|过)?[^，。；]{0,24}的", text[t1 : clause[1]])
-        also = re.match(r"并[\u4e00-\u9fff]{1,2}了", text[t1 : clause[1]])  # 会见并宴请了A
+        also = re.match(r"并[\u4e00-\u9fff]{1,2}了", text[t1 : clause[1]])  # 会见并款待了A: a second verb joined by 并
         return [t1] + sorted({t1 + m.end() for m in (near, far, also) if m is not None})
 
     @staticmethod
