@@ -121,10 +121,11 @@ _LEADS = re.compile(r"(?:亲自|再次|又)?(?:率|率领|带领)")
 _PROFESSION = re.compile(r"(?:学家|作家|画家|专家|艺术家|企业家|教育家|音乐家|书法家|实业家|银行家|活动家|学者|获得者|得主)$")
 # 甲市贫困群众: a place before a kind of its people is no place visited
 _PEOPLE_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:群众|居民|农民|职工|家庭|老党员|困难户|贫困户|官兵|干部|师生)")
-_ESCORTED_BY = re.compile(r"在[^，。；]{1,80}?陪同下")
 _BUILDING = re.compile(r"(?:大厦|大楼|中心|工程|广场|公园|园区|市场|宾馆|饭店|医院|学校|电站|机场|港)$")
 _BUILT_LATER = re.compile(r"(?:创办|创建|兴建|建成|建设|建立|修建|新建|新修|扩建|改建|成立|组建|开办|兴办|建起|实施|启动)了?")
-_PROBE = re.compile(r"(?:的[^，。；的]{0,6}?|[”\"]?号)(?:探测器|飞船|卫星|航天器)")
+_PROBES = r"(?:探测器|飞船|卫星|航天器)"
+_PROBE = re.compile(r"(?:的[^，。；的]{0,6}?|[”\"]?号)" + _PROBES)  # after a name: 甲局的无人探测器
+_PROBE_NAME = re.compile(r"号" + _PROBES + "$")  # a name of one: 乙号探测器
 _ESCORT_SPAN = re.compile(r"在[^。；在]{1,120}?陪同下")
 _HIS = re.compile(r"(?<![其])[他她](?![们])(?:\d+月|去年|今年|明年|本月|上月|下月|[上中下]旬|即将|将要|将|曾经|曾|此次|这次){0,3}$")
 _NOT_WITH = re.compile(r"(?:不|没有|未|拒绝|要求|希望|建议|提议|呼吁)(?:再|能|会|愿)?$")
@@ -316,6 +317,18 @@ def _over_pair(text: str, arg: _Arg, abbr: dict[str, str]) -> bool:
 _BODY_END = re.compile(r"(?:银行|公司|集团|局|委员会|政府|大学|协会|中心|报社|研究院)$")
 
 
+def _no_party(text: str, a: _Arg) -> bool:
+    """Spans the model (or a rule) made that name no party."""
+    if a.end - a.start == 1 and _IN_WORD.match(text, a.end):
+        return True  # 华人, 华侨, 中资: a one-character country form inside a word
+    if re.search(r"[，。；：,;:]", a.text):
+        return True  # a "name" across a clause mark (甲市外，代表团)
+    if len(a.text) > 2 and (a.text[0] in "从在把被" or (a.text[0] == "于" and a.type != "PERSON")):
+        return True  # 从甲市 (not 对外联络部, nor 于 the surname)
+    # a name before 奖 names a prize (某某奖); 时说 or 时称 (…时说, a time before a verb of saying)
+    return a.type == "PERSON" and (re.match(r"[\u4e00-\u9fff]{0,4}奖", text[a.end :]) is not None or re.fullmatch(r"时[说称]", a.text) is not None)
+
+
 def _split_joined(mentions: list[_Arg]) -> list[_Arg]:
     """美国花旗银行和日本住友信托银行: one organisation span the model made of two bodies."""
     out = []
@@ -348,7 +361,6 @@ def _titled_surnames(text: str, taken: list[_Arg], people: list[str]) -> list[_A
     return out
 
 
-@functools.cache
 @functools.cache
 def _trigger_re() -> re.Pattern[str]:
     return re.compile("|".join(sorted(map(re.escape, load_triggers()), key=len, reverse=True)))
@@ -399,10 +411,11 @@ class _Sentence:
     def __init__(self, text: str, mentions: list[_Arg]) -> None:
         self.text = text
         outer: list[_Arg] = []
-        escorts = [(e.start() + 1, e.end()) for e in _ESCORT_SPAN.finditer(text)]
+        # 在A、B等陪同下 (over commas too): the escorts' span, from 在 to 陪同下
+        self.escorts = [e.span() for e in _ESCORT_SPAN.finditer(text)]
         for m in sorted(_split_joined(mentions), key=lambda m: (m.start, -m.end)):
             each = _EACH_BEFORE.search(text, 0, m.start) is not None  # 各区、县政府: every one of a kind
-            each = each or any(a < m.start and m.end <= b for a, b in escorts)  # 在A、B陪同下: escorts
+            each = each or any(a + 1 < m.start and m.end <= b for a, b in self.escorts)  # 在A、B陪同下: escorts
             if each or _GENERIC.fullmatch(m.text) or _place_and_kind(m.text) or (m.end - m.start == 1 and text.startswith(("方", "资"), m.end)):
                 # 巴方, 中资, 美国公司: a side or a kind, no named party; it still holds its place
                 # in the clause, so no name further off is taken for it
@@ -508,8 +521,7 @@ class _Sentence:
         clause that no preposition governs (与会人员学习了习近平…在: 习近平), with the list it
         belongs to; else the subject carried over from the previous clause; none after a pronoun."""
         topics = [t.span() for t in _TOPIC.finditer(self.text, clause[0], before)]  # 就A问题: no party
-        # 在A、B等陪同下 (over commas too): escorts
-        topics += [(max(a, clause[0]), b) for a, b in (e.span() for e in _ESCORT_SPAN.finditer(self.text)) if a < before and clause[0] < b]
+        topics += [(max(a, clause[0]), b) for a, b in self.escorts if a < before and clause[0] < b]  # escorts
         heads = [m for m in self.heads if clause[0] <= m.start and m.end <= before and not _in(m, topics)]
         modifier: _Arg | None = None  # 甲地和乙地争端的: a list in a modifier goes with it
         for i in range(len(heads) - 1, -1, -1):
@@ -601,10 +613,10 @@ class _Sentence:
     def next_subject(self, clause: tuple[int, int], types: tuple[str, ...]) -> list[_Arg]:
         """The subject of the clause after ``clause``: its first head, with only a few words (no
         preposition) before it."""
-        index = self.clauses.index(clause) if clause in self.clauses else -1
-        if index < 0 or index + 1 >= len(self.clauses):
+        after = self.clauses_after(clause)
+        if not after:
             return []
-        nxt = self.clauses[index + 1]
+        nxt = after[0]
         heads = self.heads_in(nxt[0], nxt[1], _PARTIES)
         if not heads or heads[0].type not in types:
             return []
@@ -612,6 +624,10 @@ class _Sentence:
         if len(lead) > 6 or _GOVERNED.search(lead) or _PRONOUN.search(lead):
             return []
         return self.listed(heads[0], nxt[1], types)
+
+    def clauses_after(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
+        """The clauses of the sentence after ``clause`` (none when it is no clause of it)."""
+        return self.clauses[self.clauses.index(clause) + 1 :] if clause in self.clauses else []
 
     def clause_before(self, clause: tuple[int, int]) -> tuple[int, int] | None:
         index = self.clauses.index(clause) if clause in self.clauses else 0
@@ -860,13 +876,7 @@ class RelationFinder:
             args = [_Arg(a.start, a.end, abbr.get(a.text, a.text), a.type, a.text in abbr or _written_out(a)) for a in args]
             # 中美政府, 中|美政府: the model's span over a pair of country forms gives way to the pair.
             args = [a for a in args if not _over_pair(sentence.text, a, abbr)]
-            # 华人, 华侨, 中资: a one-character country form inside a word is no party; a "name" across
-            # a clause mark (甲市外，代表团) is the model's error
-            args = [a for a in args if not (a.end - a.start == 1 and _IN_WORD.match(sentence.text, a.end)) and not re.search(r"[，。；：,;:]", a.text)]
-            # 从甲市 (not 对外联络部, nor 于 the surname)
-            args = [a for a in args if not (len(a.text) > 2 and (a.text[0] in "从在把被" or (a.text[0] == "于" and a.type != "PERSON")))]
-            # a name before 奖 names a prize (某某奖); 时说 or 时称 (…时说, a time before a verb of saying) is no name
-            args = [a for a in args if not (a.type == "PERSON" and (re.match(r"[\u4e00-\u9fff]{0,4}奖", sentence.text[a.end :]) or re.fullmatch(r"时[说称]", a.text)))]
+            args = [a for a in args if not _no_party(sentence.text, a)]
             args += _abbreviated(sentence.text, 0, len(sentence.text), args)
             args += _titled_surnames(sentence.text, args, people)
             sent = _Sentence(sentence.text, args)
@@ -1030,7 +1040,7 @@ class RelationFinder:
         if not sources and framed and (text.startswith("在", clause[0]) or clause[0] == t0):
             sources = s.next_subject(clause, _AGENTS)
         # a probe (甲号探测器, 甲局的无人探测器) explores a planet: no visit of a party
-        return [m for m in sources if not _PROBE.match(text, m.end) and not re.search(r"号(?:探测器|飞船|卫星|航天器)$", m.text)]
+        return [m for m in sources if not _PROBE.match(text, m.end) and not _PROBE_NAME.search(m.text)]
 
     @staticmethod
     def _place_list(s: _Sentence, start: int, end: int) -> list[_Arg]:
@@ -1248,8 +1258,7 @@ class RelationFinder:
     def _built_later(s: _Sentence, clause) -> list[_Arg]:
         """What an investment with its amount went into, named in one of the next two clauses by a
         verb of building or founding (投资N万元，征用荒山，创办了A; 投资N元，新修A、B)."""
-        index = s.clauses.index(clause) if clause in s.clauses else -1
-        for nxt in s.clauses[index + 1 : index + 3] if index >= 0 else []:
+        for nxt in s.clauses_after(clause)[:2]:
             built = _BUILT_LATER.search(s.text, nxt[0], nxt[1])
             rel = re.match(r"[^，。；]{0,20}的", s.text[built.end() : nxt[1]]) if built is not None else None
             at = {built.end(), built.end() + rel.end()} if rel is not None else {built.end()} if built is not None else set()
