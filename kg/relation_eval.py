@@ -57,7 +57,8 @@ SETS = {
     "test": ("msra_test.jsonl",),
     "test2": ("test2.jsonl",),
     "test-all": ("msra_test.jsonl", "test2.jsonl"),
-    "heldout": ("pku_heldout.jsonl",),  # People's Daily 1998-01, its dev split: scored once
+    "heldout": ("pku_heldout.jsonl",),  # People's Daily 1998-01, its dev split (first reader): now read
+    "heldout2": ("pku_heldout2.jsonl",),  # the rest of that dev split (current reader): scored, never read
 }
 SYMMETRIC = ("meets", "signs_with")  # who hosts, or who signs first, is often not stated
 
