@@ -962,8 +962,11 @@ class RelationFinder:
                 return [(src, tgt, None) for src in self._visitors(s, clause, go.start(), t0, t1) for tgt in counted]
             own = next((m for m in s.heads if t1 <= m.start and m.end <= clause[1]), None)
             whole = own is not None and (own.end >= clause[1] or text[own.end] in "、和及时（(")  # not 参观了乙报50年展览
-            if found and "，" in text[found[-1].end : t0] and whole and re.fullmatch(r"了[^，。；]{0,16}的|了?", text[t1 : s.chain_start[own.start]]):
-                break  # 来到甲大厦，参观了迁入新址的乙所: 参观 has its own object
+            # 来到甲大厦，参观了迁入新址的乙所; 在甲市参观乙厂: 参观 has its own object, the place is
+            # only where (a locative 在 needs no comma)
+            apart = bool(found) and ("，" in text[found[-1].end : t0] or go.group() == "在")
+            if apart and whole and re.fullmatch(r"了[^，。；]{0,16}的|了?", text[t1 : s.chain_start[own.start]]):
+                break
             if found:
                 place_from, targets = go, found
                 break

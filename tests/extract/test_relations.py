@@ -1098,3 +1098,9 @@ def test_joint_investors_of_the_building_the_sentence_is_about():
 def test_an_investment_in_a_kind_of_countries_of_a_region_names_no_target():
     text = "甲国对乙洲新兴国家的投资有一半属于直接投资。"
     assert _found(text, [("甲国", "LOC"), ("乙洲", "LOC")]) == set()
+
+
+def test_a_place_after_locative_zai_is_where_a_verb_with_its_own_object_happens():
+    names = [("张三", "PERSON"), ("甲市", "LOC"), ("乙集团", "ORG")]
+    assert _found("张三在甲市参观乙集团时强调创新。", names) == {("visits", "张三", "乙集团")}
+    assert _found("张三在甲市考察时强调创新。", names[:2]) == {("visits", "张三", "甲市")}
