@@ -565,9 +565,8 @@ class _Sentence:
             if group and group[0] is heads[0]:
                 return group + self._bare_list_before(clause, types)
             return self._leader(heads, i, types) + group
-        lead = self.text[clause[0] : before]
-        for m in reversed(heads):
-            lead = lead[: m.start - clause[0]] + lead[m.end - clause[0] :]
+        said = [(m.start, m.end) for m in heads] + topics  # names and topics (就A问题) say no subject
+        lead = "".join(c for k, c in enumerate(self.text[clause[0] : before], clause[0]) if not any(a <= k < b for a, b in said))
         if any(a <= clause[0] and min(b, before) >= before - 2 for a, b in topics):
             lead = ""  # the clause so far is all escorts: the subject is carried
         he = _HE.match(lead)

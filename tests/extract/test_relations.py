@@ -1104,3 +1104,9 @@ def test_a_place_after_locative_zai_is_where_a_verb_with_its_own_object_happens(
     names = [("张三", "PERSON"), ("甲市", "LOC"), ("乙集团", "ORG")]
     assert _found("张三在甲市参观乙集团时强调创新。", names) == {("visits", "张三", "乙集团")}
     assert _found("张三在甲市考察时强调创新。", names[:2]) == {("visits", "张三", "甲市")}
+
+
+def test_a_topic_between_a_pronoun_and_its_verb_says_no_subject():
+    text = "甲某说，他将于当晚就上述问题同乙国总理丙某举行会谈。"
+    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("丙某", "PERSON")]
+    assert _found(text, names) == {("meets", "甲某", "丙某")}
