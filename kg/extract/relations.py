@@ -538,6 +538,8 @@ class _Sentence:
             # (a titled name after a visit verb of a headline starts a sentence; after 会见 it is the guest)
             if verb is not None and (not titled or load_triggers().get(verb.group().rstrip("了")) == "meets"):
                 continue  # 结束访问A和B后会见C: A and B are the objects of 访问
+            if lead == "的" and i and self.text[heads[i - 2].end if i > 1 else clause[0] : self.chain_start[heads[i - 1].start]].endswith("在"):
+                continue  # 在甲市的乙饭店会见了A: the place's own place is no subject either
             if _GOVERNED.search(lead) and not framed and not (i and _LIST_JOIN.match(self._gap(heads[i - 1].end, m.start))):
                 if i == len(heads) - 1 and lead.endswith("对") and m.type in types:
                     return [m]  # 对斯卡尔法罗总统来华访问表示欢迎: the party of a nominal event

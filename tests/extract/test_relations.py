@@ -1110,3 +1110,10 @@ def test_a_topic_between_a_pronoun_and_its_verb_says_no_subject():
     text = "甲某说，他将于当晚就上述问题同乙国总理丙某举行会谈。"
     names = [("甲某", "PERSON"), ("乙国", "LOC"), ("丙某", "PERSON")]
     assert _found(text, names) == {("meets", "甲某", "丙某")}
+
+
+def test_a_place_of_a_place_after_zai_is_no_subject():
+    text = "甲某访问乙国期间，在丙市的丁饭店接见了戊某。"
+    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("丙市", "LOC"), ("丁饭店", "ORG"), ("戊某", "PERSON")]
+    assert ("meets", "甲某", "戊某") in _found(text, names)
+    assert ("meets", "丁饭店", "戊某") not in _found(text, names)
