@@ -1117,3 +1117,9 @@ def test_a_place_of_a_place_after_zai_is_no_subject():
     names = [("甲某", "PERSON"), ("乙国", "LOC"), ("丙市", "LOC"), ("丁饭店", "ORG"), ("戊某", "PERSON")]
     assert ("meets", "甲某", "戊某") in _found(text, names)
     assert ("meets", "丁饭店", "戊某") not in _found(text, names)
+
+
+def test_the_main_or_concerned_officials_of_a_body_are_unnamed():
+    names = [("甲区委", "ORG"), ("区政府", "ORG"), ("乙港", "LOC")]
+    assert _found("甲区委、区政府主要负责同志多次到乙港走访。", names) == set()
+    assert _found("甲区委有关领导到乙港调研。", [names[0], names[2]]) == set()
