@@ -156,6 +156,7 @@ _GUESTS_AFTER = re.compile(r"等(?:外宾|客人|贵宾|一行|人|[。；]|$)")
 _TOPIC = re.compile(r"(?:就|关于)[^，。；;]*?(?:问题|事宜|议题|事项|情况)")
 _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 # 在A访问B之际: 在 frames a clause of time, its first name is that clause's subject.
+_FRAMED_MEETING = re.compile(r"(?:与|同|和)[^，。；在]{1,30}?(?:会谈|会晤|会见|会面)(?:期间|时|之际|前夕|之后|以后|后)")
 _TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时|的当天)$")
 # A verb of saying right after a name (今天说, 称): what follows is what is said
 _SAYS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:说|表示|指出|认为|强调|宣布|称|重申)(?!的)")
@@ -531,6 +532,8 @@ class _Sentence:
                 continue
             lead = self.text[heads[i - 1].end if i else clause[0] : max(clause[0], self.chain_start[m.start])]
             framed = not i and lead in ("在", "就在") and _TIME_FRAME.search(self.text, clause[0], clause[1]) is not None
+            # 将于下月在A与B举行的会晤期间: 在 frames the meeting, whose first party A is
+            framed = framed or (m.type == "PERSON" and lead.endswith("在") and _FRAMED_MEETING.match(self.text, before, clause[1]) is not None)
             first = self._list_start(heads, i)
             first_lead = self.text[heads[first - 1].end if first else clause[0] : max(clause[0], self.chain_start[heads[first].start])]
             titled = heads[first].type == "PERSON" and self.chain_start[heads[first].start] < heads[first].start

@@ -1123,3 +1123,11 @@ def test_the_main_or_concerned_officials_of_a_body_are_unnamed():
     names = [("甲区委", "ORG"), ("区政府", "ORG"), ("乙港", "LOC")]
     assert _found("甲区委、区政府主要负责同志多次到乙港走访。", names) == set()
     assert _found("甲区委有关领导到乙港调研。", [names[0], names[2]]) == set()
+
+
+def test_a_meeting_framed_by_zai_has_the_person_after_zai_as_a_party():
+    text = "该方案将于本月中旬在甲某总统与乙某总统、丙某总理举行的三方首脑会晤期间宣布。"
+    names = [("甲某", "PERSON"), ("乙某", "PERSON"), ("丙某", "PERSON")]
+    assert _found(text, names) == {("meets", "甲某", "乙某"), ("meets", "甲某", "丙某")}
+    text = "甲某在丁宾馆同乙某会谈时说。"
+    assert _found(text, [("甲某", "PERSON"), ("丁宾馆", "ORG"), ("乙某", "PERSON")]) == {("meets", "甲某", "乙某")}
