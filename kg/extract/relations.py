@@ -1192,7 +1192,10 @@ class RelationFinder:
             return []  # A和B在会谈后举行的记者会上: the talks as a time
         gap = re.sub(r"^的代表团?", "", s.text[after:t0])
         heads_of = re.match(r"(?:两国|双方|三国)?(?:国家)?(?:首脑|领导人|元首|总统|总理|首相|外长)", gap)
-        if not treaty_ends:  # A和B的第N轮会谈, A和B这次…的会谈
+        if not treaty_ends:  # A和B的第N轮会谈, A和B这次…的会谈; A和B进行了N分钟的会谈: the talks' modifiers
+            held = re.match(r"([^，。；了的]{0,8}?)(?:举行|进行)了?[^，。；]{0,16}$", gap)
+            if held is not None and not _OTHER_TALK.search(held.group(1)):  # not 商谈拟举行的会晤: a topic
+                gap = held.group(1)
             gap = re.sub(r"^(?:的[^，。；的]{0,6}|[^，。；的]{0,10}的)$", "", gap)
         if re.search(r"的|分别", gap) or _WITH.search(gap) or len(gap) > 40 or (treaty_ends and _TREATY.search(s.text[t1 : clause[1]])):
             return []  # 分别签署: each signed on their own; A、B都与某中心签订: with an unnamed partner

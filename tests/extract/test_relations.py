@@ -1131,3 +1131,9 @@ def test_a_meeting_framed_by_zai_has_the_person_after_zai_as_a_party():
     assert _found(text, names) == {("meets", "甲某", "乙某"), ("meets", "甲某", "丙某")}
     text = "甲某在丁宾馆同乙某会谈时说。"
     assert _found(text, [("甲某", "PERSON"), ("丁宾馆", "ORG"), ("乙某", "PERSON")]) == {("meets", "甲某", "乙某")}
+
+
+def test_a_pair_joined_by_he_holds_talks_whose_modifiers_have_de():
+    names = [("甲某", "PERSON"), ("乙某", "PERSON")]
+    assert _found("甲某总理和乙某总理今天进行了45分钟的重要会谈。", names) == {("meets", "甲某", "乙某")}
+    assert _found("丙某与甲某和乙某商谈拟在下旬举行的首脑会晤事宜。", [("丙某", "PERSON"), *names]) == set()
