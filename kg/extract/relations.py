@@ -49,7 +49,7 @@ _QUALIFIER_GAP = re.compile(r"^[\u4e00-\u9fff·、（）()]{0,14}$")
 # In a post's own name (甲关系和合作部长) 和 and 与 may stand.
 _NOT_IN_TITLE_GAP = re.compile(r"[在到赴对向由率等于从将已曾为是说就]|会见|会谈|访问|签|投资|调研|考察")
 # A qualifier's gap also holds no joiner or aspect word (甲国和乙国人民正期待着A).
-_NOT_IN_QUALIFIER_GAP = re.compile(_NOT_IN_TITLE_GAP.pattern + r"|[与同和及着了]|目前|正在|参加|出席|举行|召开|离开|抵达|前往")
+_NOT_IN_QUALIFIER_GAP = re.compile(_NOT_IN_TITLE_GAP.pattern + r"|[与同和及着了再又还]|目前|正在|参加|出席|举行|召开|离开|抵达|前往")
 # Investment nouns and names: 投资者, 投资环境, 投资集团 … are no investment event.
 _NOT_INVEST_AFTER = re.compile(r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险")
 # A side (中方), a bare kind (代表团, 公司) or one of no named place (外国企业); 中国代表团 and 中国政府 are named.

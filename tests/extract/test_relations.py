@@ -1137,3 +1137,9 @@ def test_a_pair_joined_by_he_holds_talks_whose_modifiers_have_de():
     names = [("甲某", "PERSON"), ("乙某", "PERSON")]
     assert _found("甲某总理和乙某总理今天进行了45分钟的重要会谈。", names) == {("meets", "甲某", "乙某")}
     assert _found("丙某与甲某和乙某商谈拟在下旬举行的首脑会晤事宜。", [("丙某", "PERSON"), *names]) == set()
+
+
+def test_an_adverb_ends_the_qualifier_chain_of_a_place_before_a_person():
+    text = "甲国主张由乙某出面，在丙市再召集丁某和戊某进行会谈。"
+    names = [("甲国", "LOC"), ("乙某", "PERSON"), ("丙市", "LOC"), ("丁某", "PERSON"), ("戊某", "PERSON")]
+    assert _found(text, names) == {("meets", "丁某", "戊某")}
