@@ -156,6 +156,7 @@ _GUESTS_AFTER = re.compile(r"等(?:外宾|客人|贵宾|一行|人|[。；]|$)")
 _TOPIC = re.compile(r"(?:就|关于)[^，。；;]*?(?:问题|事宜|议题|事项|情况)")
 _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 # 在A访问B之际: 在 frames a clause of time, its first name is that clause's subject.
+_DELEGATE = re.compile(r"(?:(?![在到赴对向由率等于从将已曾为是说就了的])[\u4e00-\u9fff]){0,6}代表")  # 甲党代表, 乙政府谈判代表: a post
 _FRAMED_MEETING = re.compile(r"(?:与|同|和)[^，。；在]{1,30}?(?:会谈|会晤|会见|会面)(?:期间|时|之际|前夕|之后|以后|后)")
 _TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时|的当天)$")
 # A verb of saying right after a name (今天说, 称): what follows is what is said
@@ -463,8 +464,8 @@ class _Sentence:
             return False  # 甲团据新华社北京电: a dateline ends the headline's name
         if "的" in gap and self.text[m.start - 1 : m.start] == "、":
             return False  # 访问乙国、丙国的秘书长A: 丙国 ends a list of places
-        if gap.endswith("、") and _ends_in_title(gap[:-1]):
-            gap = gap[:-1]  # 甲委员会副主任、乙协会会长A: two posts of one person
+        if gap.endswith("、") and (_ends_in_title(gap[:-1]) or _DELEGATE.fullmatch(gap[:-1])):
+            gap = gap[:-1]  # 甲委员会副主任、乙协会会长A; 甲党代表、乙部副部长A: two posts of one person
         # 甲国副总理兼外交和环境部长A: 和 inside a post (a post before it too), not 甲队刚刚和主帅A
         titled = nxt.type == "PERSON" and "和" in gap and _ends_in_title(gap) and load_rules().title_re.search(gap.split("和")[0]) is not None
         if not titled and (not _QUALIFIER_GAP.match(gap) or _NOT_IN_QUALIFIER_GAP.search(gap) or gap.startswith("、") or gap.endswith("、")):
@@ -823,7 +824,8 @@ def _ends_in_title(gap: str) -> bool:
     a verb and its party."""
     gap = gap.removeprefix("了").removeprefix("过")
     if "、" in gap.rstrip("、"):  # 了甲会主席、乙国前外长: two posts of the one person named next
-        return all(_ends_in_title(part) for part in gap.rstrip("、").split("、"))
+        *first, last = gap.rstrip("、").split("、")
+        return all(_ends_in_title(part) or _DELEGATE.fullmatch(part) for part in first) and _ends_in_title(last)
     gap = gap.rstrip("、")
     if not 0 < len(gap) <= 14 or not re.fullmatch(r"[\u4e00-\u9fff]+", gap) or _NOT_IN_TITLE_GAP.search(gap):
         return False
@@ -1137,8 +1139,8 @@ class RelationFinder:
             if (both is not None or len(group) >= 3) and _parties_fit(s, group, t1, clause[1]):  # A、B两国签订
                 return self._mutual(s, clause, t0, t1, types, group[-1].end, treaty_ends=True)
             return self._named_in_document(s, clause, t1, types)
-        if re.match(r"(?:中|时|后|前|结束|期间)", text[t1:]):
-            return []  # 在会见中, 会见时: the meeting as a time, its parties are elsewhere
+        if re.match(r"(?:中|时|后|前|结束|期间)", text[t1:]) and not any(m.start == t1 for m in s.mentions):
+            return []  # 在会见中, 会见时: the meeting as a time, its parties are elsewhere (not 会见中国…)
         targets = self._objects(s, clause, t1, types, led)
         sources = s.subject(clause, t0, types)
         return [(a, b, None) for a in sources for b in targets]

@@ -1143,3 +1143,16 @@ def test_an_adverb_ends_the_qualifier_chain_of_a_place_before_a_person():
     text = "甲国主张由乙某出面，在丙市再召集丁某和戊某进行会谈。"
     names = [("甲国", "LOC"), ("乙某", "PERSON"), ("丙市", "LOC"), ("丁某", "PERSON"), ("戊某", "PERSON")]
     assert _found(text, names) == {("meets", "丁某", "戊某")}
+
+
+def test_a_name_that_starts_with_zhong_after_the_verb_is_no_time():
+    text = "甲某在这里会见中国某委员会副主任乙某时表示欢迎。"
+    names = [("甲某", "PERSON"), ("中国某委员会", "ORG"), ("乙某", "PERSON")]
+    assert _found(text, names) == {("meets", "甲某", "乙某")}
+    assert _found("在会见中，甲某表示欢迎。", [("甲某", "PERSON")]) == set()
+
+
+def test_a_delegate_of_a_body_is_a_post_of_the_person_named_after_the_next_post():
+    text = "甲某在会见乙党代表、丙部副部长丁某时重申了立场。"
+    names = [("甲某", "PERSON"), ("乙党", "ORG"), ("丙部", "ORG"), ("丁某", "PERSON")]
+    assert _found(text, names) == {("meets", "甲某", "丁某")}
