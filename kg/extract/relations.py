@@ -47,7 +47,7 @@ _JOINT_JOIN = re.compile(r"^\s*(?:、|和|及|以及|与|同)\s*$")
 # Between a qualifier and the person (or body) it qualifies: title words, no verb or preposition.
 _QUALIFIER_GAP = re.compile(r"^[\u4e00-\u9fff·、（）()]{0,14}$")
 # In a post's own name (甲关系和合作部长) 和 and 与 may stand.
-_NOT_IN_TITLE_GAP = re.compile(r"[在到赴对向由率等于从将已曾为是说就]|会见|会谈|访问|签|投资|调研|考察")
+_NOT_IN_TITLE_GAP = re.compile(r"[在到赴向由率等于从将已曾为是说就]|对(?!外)|会见|会谈|访问|签|投资|调研|考察")
 # A qualifier's gap also holds no joiner or aspect word (甲国和乙国人民正期待着A).
 _NOT_IN_QUALIFIER_GAP = re.compile(_NOT_IN_TITLE_GAP.pattern + r"|[与同和及着了再又还]|目前|正在|参加|出席|举行|召开|离开|抵达|前往")
 # Investment nouns and names: 投资者, 投资环境, 投资集团 … are no investment event.

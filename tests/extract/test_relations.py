@@ -1156,3 +1156,9 @@ def test_a_delegate_of_a_body_is_a_post_of_the_person_named_after_the_next_post(
     text = "甲某在会见乙党代表、丙部副部长丁某时重申了立场。"
     names = [("甲某", "PERSON"), ("乙党", "ORG"), ("丙部", "ORG"), ("丁某", "PERSON")]
     assert _found(text, names) == {("meets", "甲某", "丁某")}
+
+
+def test_dui_wai_inside_a_ministry_is_part_of_the_post():
+    text = "甲某在人民大会堂会见乙国对外关系和合作部长丙某时表示欢迎。"
+    names = [("甲某", "PERSON"), ("人民大会堂", "LOC"), ("丙某", "PERSON")]  # the model missed 乙国
+    assert _found(text, names) == {("meets", "甲某", "丙某")}
