@@ -53,7 +53,7 @@ _FORMER_MARKERS = ("曾任", "历任", "先后任", "先后担任", "原任")
 # 免去A的X职务 / 免去A同志X职务: the post A leaves.
 _DISMISS = re.compile(r"免去(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:同志)?的?$")
 # A guessed name never ends with a particle (高兴地, 金相厦的) or a verb of saying (时|表示).
-_NOT_NAME_ENDS = ("的", "地", "得", "了", "表示", "指出", "强调", "认为", "透露", "宣布")
+_NOT_NAME_ENDS = ("的", "地", "得", "了", "时", "表示", "指出", "强调", "认为", "透露", "宣布")
 # Titles that serve the post written right before them: 总理发言人, 部长助理, 总统顾问.
 _SERVING_TITLES = ("发言人", "助理", "特别助理", "秘书", "顾问", "帮办")
 # Parts of speech no part of a name has (谈话|中 before 总理): verbs, adjectives, adverbs, prepositions, locatives.

@@ -37,6 +37,7 @@ def by_pair(extraction) -> dict[tuple[str, str], object]:
         ("律所合伙人赵刚介绍了案情。", {("赵刚", "合伙人")}),
         ("中国代表团团长是李富荣。", {("李富荣", "团长")}),  # 是 between title and name
         ("任命马恩汉为驻挪威大使。", {("马恩汉", "大使")}),  # 任命…为…
+        ("县长赵刚在会见省委副书记刘伟时表示，项目进展顺利。", {("刘伟", "副书记")}),  # not 刘伟时
     ],
 )
 def test_roles_grammar_finds_the_post(extract, text, expected):
