@@ -157,6 +157,7 @@ _TOPIC = re.compile(r"(?:就|关于)[^，。；;]*?(?:问题|事宜|议题|事�
 _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 # 在A访问B之际: 在 frames a clause of time, its first name is that clause's subject.
 _DELEGATE = re.compile(r"(?:(?![在到赴对向由率等于从将已曾为是说就了的])[\u4e00-\u9fff]){0,6}代表")  # 甲党代表, 乙政府谈判代表: a post
+_GUESTS_KIND = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}(?:代表|人士|官员|成员|客人|一行|人))?")
 _FRAMED_MEETING = re.compile(r"(?:与|同|和)[^，。；在]{1,30}?(?:会谈|会晤|会见|会面)(?:期间|时|之际|前夕|之后|以后|后)")
 _TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时|的当天)$")
 # A verb of saying right after a name (今天说, 称): what follows is what is said
@@ -1242,9 +1243,31 @@ class RelationFinder:
             return s._post_unnamed(m) and not re.match(r"(?:的)?(?:成员|代表)", text[m.end :])
 
         guests = s.listed(first, end, types + ("LOC",))
+        if guests[-1].end == end:
+            guests += self._guests_after_comma(s, guests[-1])
         if len(guests) > 1 and (_unnamed(text, guests[-1].end) or re.match(r"的?(?:高级|主要|有关)?(?:官员|负责人)", text[guests[-1].end :])):
             return []  # 接见甲党、乙会的高级官员: the bodies' unnamed officials
         return [m for m in guests if party(m) and not holder(m)]
+
+    @staticmethod
+    def _guests_after_comma(s: _Sentence, last: _Arg) -> list[_Arg]:
+        """会见了甲会会长A、副会长B，乙校校长C、D等华侨代表: more posts and names after a comma, up
+        to a kind of people (等…代表), go on with the guests."""
+        out: list[_Arg] = []
+        while s.text.startswith("，", last.end):
+            clause = s.clause_of(last.end + 1)
+            heads = [h for h in s.heads if clause[0] <= h.start and h.end <= clause[1]]
+            if not heads or heads[0].type != "PERSON" or s.chain_start[heads[0].start] != clause[0]:
+                break
+            group = s.listed(heads[0], clause[1], ("PERSON",))
+            tail = s.text[group[-1].end : clause[1]]
+            if len(group) != len([h for h in heads if h.end <= group[-1].end]) or not _GUESTS_KIND.fullmatch(tail):
+                break
+            out += group
+            last = group[-1]
+            if tail:
+                break
+        return out if s.text.startswith("等", last.end) else []
 
     @staticmethod
     def _object_starts(text: str, t1: int, clause) -> list[int]:

@@ -1162,3 +1162,11 @@ def test_dui_wai_inside_a_ministry_is_part_of_the_post():
     text = "甲某在人民大会堂会见乙国对外关系和合作部长丙某时表示欢迎。"
     names = [("甲某", "PERSON"), ("人民大会堂", "LOC"), ("丙某", "PERSON")]  # the model missed 乙国
     assert _found(text, names) == {("meets", "甲某", "丙某")}
+
+
+def test_guests_go_on_after_a_comma_up_to_a_kind_of_people():
+    text = "随后，甲某会见了乙会会长张一、副会长李二，丙校校长王三、校长赵四等华侨代表。"
+    names = [("甲某", "PERSON"), ("乙会", "ORG"), ("张一", "PERSON"), ("李二", "PERSON"), ("丙校", "ORG"), ("王三", "PERSON"), ("赵四", "PERSON")]
+    assert _found(text, names) == {("meets", "甲某", g) for g in ("张一", "李二", "王三", "赵四")}
+    text = "随后，甲某会见了乙会会长张一，王三等参加会见。"  # no kind of people: 王三 is no guest
+    assert _found(text, [names[0], names[1], names[2], names[5]]) == {("meets", "甲某", "张一")}
