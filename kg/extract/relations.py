@@ -1224,9 +1224,9 @@ class RelationFinder:
                 return False  # 会见甲国军人, 会见乙国企业家: a kind of people
             return m.type in types or _DELEGATION.match(text, m.end) is not None
 
-        first = next((m for m in s.heads if m.start >= start and party(m)), None)
+        first = next((m for m in s.heads if start <= m.start and m.end <= end and party(m)), None)
         if first is None:
-            return []
+            return []  # 会晤了甲国领导人，…: an unnamed guest, and no party of a later clause
         led_by = _LED_BY.match(text, first.end)  # 会见了A率领的B代表团: B is the guest
         if led_by is not None:
             first = next((m for m in s.heads if m.start >= led_by.end() and party(m)), None)

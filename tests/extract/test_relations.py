@@ -1170,3 +1170,9 @@ def test_guests_go_on_after_a_comma_up_to_a_kind_of_people():
     assert _found(text, names) == {("meets", "甲某", g) for g in ("张一", "李二", "王三", "赵四")}
     text = "随后，甲某会见了乙会会长张一，王三等参加会见。"  # no kind of people: 王三 is no guest
     assert _found(text, [names[0], names[1], names[2], names[5]]) == {("meets", "甲某", "张一")}
+
+
+def test_an_unnamed_guest_takes_no_party_of_a_later_clause():
+    text = "甲某28日在乙城会晤了德国领导人，双方一致表示支持伊朗的立场。"
+    names = [("甲某", "PERSON"), ("乙城", "LOC"), ("德国", "LOC"), ("伊朗", "LOC")]
+    assert _found(text, names) == set()
