@@ -33,6 +33,11 @@ def _quantity(token: Token, rules: Rules) -> bool:
     return token.tag_ in ("m", "r") and token.text in rules.project_generic
 
 
+def _where(doc: Doc, i: int) -> bool:
+    """在华|投资项目, 在京|建设项目: a one-character place after 在 says where; it starts no name."""
+    return len(doc[i].text) == 1 and i > 0 and doc[i - 1].text == "在"
+
+
 def _anchored_project_start(doc: Doc, head: Token, rules: Rules) -> int | None:
     """Start of a project name that begins with a place or organisation, walking left over name
     words, numbers and the project words of the lexicon (年产, 至, 保护 ...)."""
@@ -51,6 +56,8 @@ def _anchored_project_start(doc: Doc, head: Token, rules: Rules) -> int | None:
         if not ok or token.tag_ == "w":
             break
         if _quantity(token, rules):  # 常德高新区|布局一批…项目 is no name
+            break
+        if proper and _where(doc, i):
             break
         if proper:
             anchor = i
@@ -129,6 +136,7 @@ def project_spans(doc: Doc, rules: Rules) -> list[Span]:
         if generic_before:
             continue
         start = left_name(doc, token, rules, numbers=True)
+        start += start < token.i and _where(doc, start)
         for k in range(token.i - 1, start - 1, -1):
             if _quantity(doc[k], rules):  # 株洲高新区|布局一批…项目 is no name
                 start = k + 1
