@@ -1135,7 +1135,7 @@ def test_a_meeting_framed_by_zai_has_the_person_after_zai_as_a_party():
 
 def test_a_pair_joined_by_he_holds_talks_whose_modifiers_have_de():
     names = [("甲某", "PERSON"), ("乙某", "PERSON")]
-    assert _found("甲某总理和乙某总理今天进行了45分钟的重要会谈。", names) == {("meets", "甲某", "乙某")}
+    assert _found("甲某总理和乙某总理上午进行了一小时的友好会谈。", names) == {("meets", "甲某", "乙某")}
     assert _found("丙某与甲某和乙某商谈拟在下旬举行的首脑会晤事宜。", [("丙某", "PERSON"), *names]) == set()
 
 
