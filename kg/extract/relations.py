@@ -242,6 +242,13 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
     return [a for a in out if not any(t.start < a.end and a.start < t.end for t in taken)]
 
 
+def _own_country(text: str, taken: list[_Arg]) -> list[_Arg]:
+    """我国 in a Chinese paper names China, as 华 does (甲某对我国进行访问); as a place, it qualifies
+    what follows it (我国企业, 我国驻甲国大使A) like any other."""
+    found = [_Arg(m.start(), m.end(), "中国", "LOC") for m in re.finditer("我国", text)]
+    return [a for a in found if not any(t.start < a.end and a.start < t.end for t in taken)]
+
+
 def _pair_names(a: str, b: str) -> tuple[str, str] | None:
     """The two countries of a pair of one-character forms (中美, or 巴以 of country_pairs.tsv)."""
     abbr = country_abbreviations()
@@ -885,6 +892,7 @@ class RelationFinder:
             args = [a for a in args if not _over_pair(sentence.text, a, abbr)]
             args = [a for a in args if not _no_party(sentence.text, a)]
             args += _abbreviated(sentence.text, 0, len(sentence.text), args)
+            args += _own_country(sentence.text, args)
             args += _titled_surnames(sentence.text, args, people)
             sent = _Sentence(sentence.text, args)
             seen: set[tuple[str, str, str]] = set()

@@ -1176,3 +1176,9 @@ def test_an_unnamed_guest_takes_no_party_of_a_later_clause():
     text = "甲某28日在乙城会晤了德国领导人，双方一致表示支持伊朗的立场。"
     names = [("甲某", "PERSON"), ("乙城", "LOC"), ("德国", "LOC"), ("伊朗", "LOC")]
     assert _found(text, names) == set()
+
+
+def test_our_country_names_china_and_qualifies_a_kind_like_any_place():
+    assert _found("甲某将于下周对我国进行正式访问。", [("甲某", "PERSON")]) == {("visits", "甲某", "中国")}
+    assert _found("我国企业纷纷到乙国考察。", [("乙国", "LOC")]) == set()
+    assert _found("我国与乙国签订了合作协定。", [("乙国", "LOC")]) == {("signs_with", "中国", "乙国")}
