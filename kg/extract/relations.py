@@ -467,6 +467,8 @@ class _Sentence:
         if m.type == "PERSON" or m.abbreviated:
             return False
         gap = self.text[m.end : nxt.start]
+        if re.search(_SPEECH.pattern.rstrip("$"), gap):
+            return False  # 访问甲国时指出乙国…: a verb of saying ends the name before it
         cut = _CLAUSE_END.search(self.text, m.end)
         if cut is not None and cut.start() <= nxt.start:
             return False  # 甲团据新华社北京电: a dateline ends the headline's name
@@ -1000,7 +1002,7 @@ class RelationFinder:
             last = s.listed(first, t0, _PLACES)[-1] if first is not None else None
             plain = last is not None and re.fullmatch(r"[^的进行在]{0,2}", text[last.end : t0]) is not None  # 对法访问, 结束对甲和乙访问
             nominal = re.search(r"的|进行", text[dui:t0]) is not None
-            near = first is not None and (first.start - dui <= 2 or then is not None)
+            near = first is not None and (s.chain_start[first.start] - dui <= 2 or then is not None)  # 对甲省乙市的访问
             if first is not None and first.type in _PLACES and near and (nominal or plain):
                 targets = s.listed(first, t0, _PLACES)
                 place_from = None

@@ -1182,3 +1182,14 @@ def test_our_country_names_china_and_qualifies_a_kind_like_any_place():
     assert _found("甲某将于下周对我国进行正式访问。", [("甲某", "PERSON")]) == {("visits", "甲某", "中国")}
     assert _found("我国企业纷纷到乙国考察。", [("乙国", "LOC")]) == set()
     assert _found("我国与乙国签订了合作协定。", [("乙国", "LOC")]) == {("signs_with", "中国", "乙国")}
+
+
+def test_a_qualified_place_after_dui_is_the_place_visited():
+    names = [("甲某", "PERSON"), ("乙省", "LOC"), ("丙市", "LOC")]
+    assert _found("甲某一行结束对乙省丙市的访问，今天前往丁市。", names) == {("visits", "甲某", "丙市")}
+    assert _found("甲某对乙省丙市进行了为期两天的访问。", names) == {("visits", "甲某", "丙市")}
+
+
+def test_a_verb_of_saying_ends_the_place_before_it():
+    names = [("甲某", "PERSON"), ("日本", "LOC"), ("中", "LOC"), ("日", "LOC")]  # 中, 日: the tagger's one-character forms
+    assert _found("甲某访问日本时指出中日关系前景良好。", names) == {("visits", "甲某", "日本")}
