@@ -1193,3 +1193,11 @@ def test_a_qualified_place_after_dui_is_the_place_visited():
 def test_a_verb_of_saying_ends_the_place_before_it():
     names = [("甲某", "PERSON"), ("日本", "LOC"), ("中", "LOC"), ("日", "LOC")]  # 中, 日: the tagger's one-character forms
     assert _found("甲某访问日本时指出中日关系前景良好。", names) == {("visits", "甲某", "日本")}
+
+
+def test_an_unnamed_kind_listed_between_named_places_does_not_end_the_list():
+    names = [("张三", "PERSON"), ("甲公司", "ORG"), ("乙园区", "LOC")]
+    assert _found("张三还考察了甲公司、一些中小学和乙园区。", names) == {("visits", "张三", "甲公司"), ("visits", "张三", "乙园区")}
+    assert _found("张三先后到甲公司、3家企业和乙园区调研。", names) == {("visits", "张三", "甲公司"), ("visits", "张三", "乙园区")}
+    # a kind is no party itself
+    assert _found("张三先后到甲公司和部分农户家中调研。", names[:2]) == {("visits", "张三", "甲公司")}
