@@ -1316,6 +1316,13 @@ class RelationFinder:
                 return []  # another event's clause
         return []
 
+    @staticmethod
+    def _built_right_after(s: _Sentence, rest: int) -> list[_Arg]:
+        """What an investment builds, named right after its amount (投资N兴建A)."""
+        built = re.match(r"(?:兴建|建设|建立|创办|组建|设立|修建|新建)了?", s.text[rest:])
+        after = next((m for m in s.heads if built is not None and m.start == rest + built.end()), None)
+        return [after] if after is not None and after.type in _PLACES else []
+
     def _invests(self, s: _Sentence, clause, t0: int, t1: int):
         text = s.text
         # 甲国对乙地的投资, 甲公司在乙地的实际投资
@@ -1361,6 +1368,8 @@ class RelationFinder:
                 targets = [after]
             if not targets and amount and rest >= clause[1] - 1:
                 targets = self._built_later(s, clause)  # 投资N万元，征用荒山，创办了A农庄
+        else:
+            targets += self._built_right_after(s, amount_m.end() if amount else t1)  # 在甲地投资N兴建乙: both
         you = text.rfind("由", clause[0], t0)
         if you >= 0 and re.search(r"(?:共同|联合|合资|合作)?$", text[you:t0]):
             first = next((m for m in s.heads if m.start >= you + 1 and m.end <= t0), None)

@@ -1201,3 +1201,9 @@ def test_an_unnamed_kind_listed_between_named_places_does_not_end_the_list():
     assert _found("张三先后到甲公司、3家企业和乙园区调研。", names) == {("visits", "张三", "甲公司"), ("visits", "张三", "乙园区")}
     # a kind is no party itself
     assert _found("张三先后到甲公司和部分农户家中调研。", names[:2]) == {("visits", "张三", "甲公司")}
+
+
+def test_an_investment_in_a_place_that_builds_a_named_thing_is_in_both():
+    names = [("甲公司", "ORG"), ("丙县", "LOC"), ("乙花园", "LOC")]
+    found = _found("甲公司在丙县投资1.5亿元兴建乙花园。", names)
+    assert found == {("invests_in", "甲公司", "丙县"), ("invests_in", "甲公司", "乙花园")}
