@@ -124,7 +124,10 @@ _PROFESSION = re.compile(r"(?:学家|作家|画家|专家|艺术家|企业家|�
 # 甲市贫困群众: a place before a kind of its people is no place visited
 _PEOPLE_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:群众|居民|农民|职工|家庭|老党员|困难户|贫困户|官兵|干部|师生)")
 _BUILDING = re.compile(r"(?:大厦|大楼|中心|工程|广场|公园|园区|市场|宾馆|饭店|医院|学校|电站|机场|港)$")
-_BUILT_LATER = re.compile(r"(?:创办|创建|兴建|建成|建设|建立|修建|新建|新修|扩建|改建|成立|组建|开办|兴办|建起|实施|启动)了?")
+_BUILT_LATER = re.compile(
+    r"(?:创办|创建|兴建|建成|建设|建立|修建|新建|新修|扩建|改建|成立|组建|开办|兴办|建起|实施|启动"
+    r"|改造|治理|整治|根治|修复|翻修|维修|修缮|收购|兼并|购进)了?"  # 投资N元，治理A河; …，收购了B厂
+)
 _PROBES = r"(?:探测器|飞船|卫星|航天器)"
 _PROBE = re.compile(r"(?:的[^，。；的]{0,6}?|[”\"]?号)" + _PROBES)  # after a name: 甲局的无人探测器
 _PROBE_NAME = re.compile(r"号" + _PROBES + "$")  # a name of one: 乙号探测器

@@ -1207,3 +1207,10 @@ def test_an_investment_in_a_place_that_builds_a_named_thing_is_in_both():
     names = [("甲公司", "ORG"), ("丙县", "LOC"), ("乙花园", "LOC")]
     found = _found("甲公司在丙县投资1.5亿元兴建乙花园。", names)
     assert found == {("invests_in", "甲公司", "丙县"), ("invests_in", "甲公司", "乙花园")}
+
+
+def test_an_investment_that_repairs_or_buys_a_named_thing_goes_into_it():
+    names = [("甲市政府", "ORG"), ("乙河", "LOC")]
+    assert _found("甲市政府投资1000多万元，彻底治理乙河。", names) == {("invests_in", "甲市政府", "乙河")}
+    names = [("甲集团", "ORG"), ("乙公司", "ORG")]
+    assert _found("甲集团将出资20亿元，收购乙公司25%的股份。", names) == {("invests_in", "甲集团", "乙公司")}
