@@ -73,7 +73,7 @@ _BOTH = re.compile(r"两国|双方|两党|两市|两省|三方")
 _TREATY = re.compile(r"条约|公约|法规|决议|章程|宪章|议定书|(?<!联合)(?:宣言|声明)")
 _JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)(?P<post>(?:[\u4e00-\u9fff]{1,10}、)?[\u4e00-\u9fff]{0,10})")
 _PLACE_JOIN = re.compile(r"[\u4e00-\u9fff（）()]{0,6}[、，,和及]")
-# 甲大学、一些中小学和乙区: an unnamed kind (a count or 一些, 部分 before a noun) listed between names
+# 甲校、部分企业和乙区: an unnamed kind (a count or 一些, 部分 before a noun) listed between names
 _KIND_ITEM = re.compile(r"[、和及](?:一些|部分|有关|相关|[\d一二三四五六七八九十几多]+[家所个座])[^\W\d了在到和及与同、，]{1,5}(?=[、，,和及])")
 # Between the last place of a visit and its verb: 进行, 等5国, 实地, 进行为期N天的正式….
 _PLACE_LIST_END = re.compile(

@@ -1179,7 +1179,7 @@ def test_an_unnamed_guest_takes_no_party_of_a_later_clause():
 
 
 def test_our_country_names_china_and_qualifies_a_kind_like_any_place():
-    assert _found("甲某将于下周对我国进行正式访问。", [("甲某", "PERSON")]) == {("visits", "甲某", "中国")}
+    assert _found("甲某将于下周来我国访问三天。", [("甲某", "PERSON")]) == {("visits", "甲某", "中国")}
     assert _found("我国企业纷纷到乙国考察。", [("乙国", "LOC")]) == set()
     assert _found("我国与乙国签订了合作协定。", [("乙国", "LOC")]) == {("signs_with", "中国", "乙国")}
 
@@ -1197,7 +1197,7 @@ def test_a_verb_of_saying_ends_the_place_before_it():
 
 def test_an_unnamed_kind_listed_between_named_places_does_not_end_the_list():
     names = [("张三", "PERSON"), ("甲公司", "ORG"), ("乙园区", "LOC")]
-    assert _found("张三还考察了甲公司、一些中小学和乙园区。", names) == {("visits", "张三", "甲公司"), ("visits", "张三", "乙园区")}
+    assert _found("张三还考察了甲公司、一些学校和乙园区。", names) == {("visits", "张三", "甲公司"), ("visits", "张三", "乙园区")}
     assert _found("张三先后到甲公司、3家企业和乙园区调研。", names) == {("visits", "张三", "甲公司"), ("visits", "张三", "乙园区")}
     # a kind is no party itself
     assert _found("张三先后到甲公司和部分农户家中调研。", names[:2]) == {("visits", "张三", "甲公司")}
