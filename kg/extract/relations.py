@@ -38,7 +38,8 @@ RELATION_TYPES = ("visits", "meets", "signs_with", "invests_in")
 _CLAUSE_END = re.compile(r"[，,；;：:。！!？?]|(?:据)?新华社[^，。]{0,14}?电|本报讯|本报[^，。讯]{0,14}?电|[（(]记者[^）)]{0,12}[）)]")
 # Words that say the event did not happen (planned ones, 将访问, do count).
 _NEGATION = re.compile(r"(?:没有|没|未|不|拒绝|取消|推迟|无法|不再|不会|不能|反对)(?:再|曾|能|会|去|来)?$")
-_SPEECH = re.compile(r"(?:说|表示|指出|认为|强调|宣布|声明|称|透露|介绍|报道|获悉|了解|告诉(?:记者|笔者)?)$")
+_SAYING = re.compile(r"(?:说|表示|指出|认为|强调|宣布|声明|称|透露|介绍|报道|获悉|了解|告诉(?:记者|笔者)?)")
+_SPEECH = re.compile(_SAYING.pattern + "$")
 # Between a locative verb and a visit trigger: 到A、B调研 / 赴A考察 / 在A视察 / 来华访问.
 _GO_TO = re.compile(r"到|赴|前往|飞往|来到|深入|走进|来|(?<![带送拿寄捎])去|在|抵")  # not 带去甲委的问候
 # What may stand between a head mention and the next one in a list.
@@ -244,14 +245,18 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
         if names and _PAIR_AFTER.match(text, i + 2) and not _DATE_BEFORE.search(text, 0, i + 1):
             out.append(_Arg(i, i + 1, names[0], "LOC", True))
             out.append(_Arg(i + 1, i + 2, names[1], "LOC", True))
-    return [a for a in out if not any(t.start < a.end and a.start < t.end for t in taken)]
+    return _untaken(out, taken)
+
+
+def _untaken(found: list[_Arg], taken: list[_Arg]) -> list[_Arg]:
+    """The found arguments that overlap no argument already taken."""
+    return [a for a in found if not any(t.start < a.end and a.start < t.end for t in taken)]
 
 
 def _own_country(text: str, taken: list[_Arg]) -> list[_Arg]:
     """我国 in a Chinese paper names China, as 华 does (甲某对我国进行访问); as a place, it qualifies
     what follows it (我国企业, 我国驻甲国大使A) like any other."""
-    found = [_Arg(m.start(), m.end(), "中国", "LOC") for m in re.finditer("我国", text)]
-    return [a for a in found if not any(t.start < a.end and a.start < t.end for t in taken)]
+    return _untaken([_Arg(m.start(), m.end(), "中国", "LOC") for m in re.finditer("我国", text)], taken)
 
 
 def _pair_names(a: str, b: str) -> tuple[str, str] | None:
@@ -472,7 +477,7 @@ class _Sentence:
         if m.type == "PERSON" or m.abbreviated:
             return False
         gap = self.text[m.end : nxt.start]
-        if re.search(_SPEECH.pattern.rstrip("$"), gap):
+        if _SAYING.search(gap):
             return False  # 访问甲国时指出乙国…: a verb of saying ends the name before it
         cut = _CLAUSE_END.search(self.text, m.end)
         if cut is not None and cut.start() <= nxt.start:
@@ -1354,8 +1359,8 @@ class RelationFinder:
                     return [(owner, b, amount) for b in targets]
                 if text[subject_end] == "对" and _KIND_INVESTOR.search(text, 0, subject_end):
                     return []  # 外国人对乙投资: a kind invests
+        rest = amount_m.end() if amount else t1  # where what the money builds may be named
         if not targets:
-            rest = amount_m.end() if amount else t1
             after = next((m for m in s.heads if m.start >= rest and m.end <= clause[1]), None)
             gap = text[rest : after.start] if after is not None else ""
             built = _BUILT_IN.match(text, rest, clause[1])  # 投资4500万美元在A大学建立B研究所
@@ -1372,7 +1377,7 @@ class RelationFinder:
             if not targets and amount and rest >= clause[1] - 1:
                 targets = self._built_later(s, clause)  # 投资N万元，征用荒山，创办了A农庄
         else:
-            targets += self._built_right_after(s, amount_m.end() if amount else t1)  # 在甲地投资N兴建乙: both
+            targets += self._built_right_after(s, rest)  # 在甲地投资N兴建乙: both
         you = text.rfind("由", clause[0], t0)
         if you >= 0 and re.search(r"(?:共同|联合|合资|合作)?$", text[you:t0]):
             first = next((m for m in s.heads if m.start >= you + 1 and m.end <= t0), None)
