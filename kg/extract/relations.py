@@ -35,7 +35,7 @@ from kg.schema import Extraction, Mention, Relation
 LEXICONS = Path(__file__).parent / "lexicons"
 RELATION_TYPES = ("visits", "meets", "signs_with", "invests_in")
 
-_CLAUSE_END = re.compile(r"[，,；;：:。！!？?]|(?:据)?新华社[^，。]{0,14}?电|本报讯|本报[^，。讯]{0,14}?电|[（(]记者[^）)]{0,12}[）)]")
+_CLAUSE_END = re.compile(r"[，,；;：:。！!？?]|(?:据)?新华社[^，。]{0,14}?电|本报讯|本报[^，。讯]{0,14}?电|[（(][^（）()，。]{0,12}记者[^（）()]{0,30}[）)]")
 # Words that say the event did not happen (planned ones, 将访问, do count).
 _NEGATION = re.compile(r"(?:没有|没|未|不|拒绝|取消|推迟|无法|不再|不会|不能|反对)(?:再|曾|能|会|去|来)?$")
 _SAYING = re.compile(r"(?:说|表示|指出|认为|强调|宣布|声明|称|透露|介绍|报道|获悉|了解|告诉(?:记者|笔者)?)")
@@ -553,8 +553,8 @@ class _Sentence:
                 continue
             lead = self.text[heads[i - 1].end if i else clause[0] : max(clause[0], self.chain_start[m.start])]
             framed = not i and lead in ("在", "就在") and _TIME_FRAME.search(self.text, clause[0], clause[1]) is not None
-            # 将于下月在A与B举行的会晤期间: 在 frames the meeting, whose first party A is
-            framed = framed or (m.type == "PERSON" and lead.endswith("在") and _FRAMED_MEETING.match(self.text, before, clause[1]) is not None)
+            # 将于下月在A与B举行的会晤期间, 待到A与B会晤之后: 在 frames the meeting, whose first party A is
+            framed = framed or (m.type == "PERSON" and lead.endswith(("在", "待到", "等到", "直到")) and _FRAMED_MEETING.match(self.text, before, clause[1]) is not None)
             first = self._list_start(heads, i)
             first_lead = self.text[heads[first - 1].end if first else clause[0] : max(clause[0], self.chain_start[heads[first].start])]
             titled = heads[first].type == "PERSON" and self.chain_start[heads[first].start] < heads[first].start
@@ -660,18 +660,28 @@ class _Sentence:
 
     def _bare_list_before(self, clause: tuple[int, int], types: tuple[str, ...]) -> list[_Arg]:
         """中央纪委副书记曹庆泽，中央纪委常委、监察部副部长赵洪祝考察: a clause that is only a titled
-        name (or a list of them: 副委员长A、B、C，检察长D来到) belongs to the subject of the next one."""
+        name (or a list of them: 副委员长A、B、C，检察长D来到) belongs to the subject of the next
+        one, and so does each such clause before it (A副主席B，C委员D，E委员F会见)."""
+        out: list[_Arg] = []
         prev = self.clause_before(clause)
-        if prev is None:
+        while prev is not None:
+            heads = self._bare_list(prev, types)
+            if not heads:
+                break
+            out = heads + out
+            prev = self.clause_before(prev)
+        return out
+
+    def _bare_list(self, clause: tuple[int, int], types: tuple[str, ...]) -> list[_Arg]:
+        """The titled names that are all of ``clause``, which a comma ends (none if it is more)."""
+        heads = self.heads_in(clause[0], clause[1], types)
+        if not heads or heads[-1].end != clause[1] or any(h.type != "PERSON" for h in heads):
             return []
-        heads = self.heads_in(prev[0], prev[1], types)
-        if not heads or heads[-1].end != prev[1] or any(h.type != "PERSON" for h in heads):
+        if self.listed(heads[0], clause[1], ("PERSON",)) != heads:
             return []
-        if self.listed(heads[0], prev[1], ("PERSON",)) != heads:
-            return []
-        inner = [m for m in self.mentions if prev[0] <= m.start < heads[0].start]
-        titled = (inner and inner[0].start == prev[0]) or load_rules().title_re.match(self.text, prev[0]) is not None
-        if not titled or self.text[prev[1] : prev[1] + 1] not in "，,":
+        inner = [m for m in self.mentions if clause[0] <= m.start < heads[0].start]
+        titled = (inner and inner[0].start == clause[0]) or load_rules().title_re.match(self.text, clause[0]) is not None
+        if not titled or self.text[clause[1] : clause[1] + 1] not in "，,":
             return []
         return heads
 
@@ -706,7 +716,9 @@ class _Sentence:
                 led_group = next((h for h in heads if h.start > group[-1].end), None)
                 if led_group is not None and led_group.type in types and _LEADS.fullmatch(self.text[group[-1].end : self.chain_start[led_group.start]]):
                     group = [*group, led_group]  # A率领B代表团离开北京，开始对C访问: B goes too
-                return [] if all(self._post_unnamed(a) for a in group) else group
+                if all(self._post_unnamed(a) for a in group):
+                    return []
+                return self._bare_list_before(prev, types) + group if self._bare_list(prev, types) == group else group
         return []
 
     def _qualified_subject(self, heads: list[_Arg], types: tuple[str, ...]) -> list[_Arg]:

@@ -1131,6 +1131,27 @@ def test_a_meeting_framed_by_zai_has_the_person_after_zai_as_a_party():
     assert _found(text, names) == {("meets", "甲某", "乙某"), ("meets", "甲某", "丙某")}
     text = "甲某在丁宾馆同乙某会谈时说。"
     assert _found(text, [("甲某", "PERSON"), ("丁宾馆", "ORG"), ("乙某", "PERSON")]) == {("meets", "甲某", "乙某")}
+    text = "甲党决定，待到甲某与乙某会晤之后再公布方案。"
+    names = [("甲党", "ORG"), ("甲某", "PERSON"), ("乙某", "PERSON")]
+    assert _found(text, names) == {("meets", "甲某", "乙某")}
+
+
+def test_every_clause_of_titled_names_before_the_verb_is_in_the_subject():
+    text = "甲委副主任张甲某，甲委委员李乙某，乙委委员王丙某、赵丁某，昨天会见了丙团成员。"
+    names = [("甲委", "ORG"), ("张甲某", "PERSON"), ("甲委", "ORG"), ("李乙某", "PERSON"), ("乙委", "ORG"),
+             ("王丙某", "PERSON"), ("赵丁某", "PERSON"), ("丙团", "ORG")]
+    hosts = {"张甲某", "李乙某", "王丙某", "赵丁某"}
+    assert _found(text, names) == {("meets", h, "丙团") for h in hosts}
+    # a clause that says more than a titled name ends the list
+    text = "甲委副主任张甲某出席开幕式，甲委委员李乙某，昨天会见了丙团成员。"
+    assert ("meets", "张甲某", "丙团") not in _found(text, names[:4] + [("丙团", "ORG")])
+
+
+def test_a_byline_in_brackets_ends_the_clause_before_the_names():
+    text = "据新华社甲城1月2日电（乙报记者张某、新华社记者李某）甲委副主任王甲某，乙委委员赵乙某，昨天会见了丙团成员。"
+    names = [("新华社", "ORG"), ("甲城", "LOC"), ("乙报", "ORG"), ("张某", "PERSON"), ("新华社", "ORG"), ("李某", "PERSON"),
+             ("甲委", "ORG"), ("王甲某", "PERSON"), ("乙委", "ORG"), ("赵乙某", "PERSON"), ("丙团", "ORG")]
+    assert _found(text, names) == {("meets", "王甲某", "丙团"), ("meets", "赵乙某", "丙团")}
 
 
 def test_a_pair_joined_by_he_holds_talks_whose_modifiers_have_de():
