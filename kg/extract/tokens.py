@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 
 from kg.extract.backends.doc import doc_text
 from kg.extract.lists import find_short_names
-from kg.extract.places import gazetteer
+from kg.extract.places import gazetteer, world_countries
 from kg.extract.rules import Rules
 from kg.extract.words import is_place_name
 
@@ -209,9 +209,31 @@ def region_runs(doc: Doc, rules: Rules) -> Cuts:
     return cuts
 
 
+# Where two one-character forms that spell a country (中|非: 中非, the Central African Republic)
+# stand as one party: after a joiner or a verb of going, or before a body or post of a state. Else
+# they stay a pair (中非关系, 中非经贸合作: 中国 and 非洲), as MSRA tags them.
+_ONE_COUNTRY_BEFORE = re.compile(r"(?:和|同|与|及|、|访问|出访|抵达|前往|赴|驻)$")
+_ONE_COUNTRY_AFTER = re.compile(r"政府|总统|总理|首相|外长|外交|议长|国民议会|共和国|驻")
+
+
+def country_runs(doc: Doc, rules: Rules) -> Cuts:
+    """中|非: one-character places side by side that spell a country of the world list are that
+    country where the text uses them as one (和中非复交, 访问中非, 中非政府)."""
+    cuts, text = Cuts(), doc_text(doc)
+    ents = [e for e in doc.ents if e.label_ == "LOC" and len(e.text) == 1]
+    for first, second in itertools.pairwise(ents):
+        s, e = first.start_char, second.end_char
+        if first.end_char != second.start_char or text[s:e] not in world_countries():
+            continue
+        if _ONE_COUNTRY_BEFORE.search(text, max(0, s - 2), s) or _ONE_COUNTRY_AFTER.match(text, e):
+            cuts.model.append((s, e, "LOC"))
+    return cuts
+
+
 SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "bracket_cuts": bracket_cuts,
     "region_runs": region_runs,
+    "country_runs": country_runs,
     "org_titles": org_titles,
     "listed_bodies": listed_bodies,
     "water_surface": water_surface,

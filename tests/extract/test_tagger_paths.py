@@ -39,6 +39,20 @@ def test_one_character_places_of_a_listed_region_are_the_region(default):
     assert ("京津冀", "LOC") in mentions and ("北京", "LOC") not in mentions
 
 
+@pytest.mark.parametrize(
+    ("text", "one"),
+    [
+        ("甲市友好代表团昨天访问中非，受到热烈欢迎。", True),  # after a verb of going
+        ("两国外长宣布，中国和中非恢复大使级关系。", True),  # after a joiner
+        ("中非政府表示愿意发展双边关系。", True),  # before a body of a state
+        ("中非经贸合作稳步推进。", False),  # a pair: 中国 and 非洲
+    ],
+)
+def test_one_character_places_that_spell_a_country_are_that_country_where_it_stands_as_one(default, text, one):
+    mentions, _ = default(text)
+    assert (("中非", "LOC") in mentions) is one and (("非洲", "LOC") in mentions) is not one, mentions
+
+
 def test_a_name_with_a_place_in_brackets_is_one_organisation(default):
     mentions, _ = default("恒达（江苏）电子科技有限公司总经理李明说。")
     assert ("恒达（江苏）电子科技有限公司", "ORG") in mentions
