@@ -85,7 +85,7 @@ _PLACE_LIST_END = re.compile(
 )
 # 签约国, 签署方 (not 签署国内…, 签订方案)
 _SIGNATORY = re.compile(r"国(?![内际外家有营企])|方(?![案面式法向针])|者")
-_BUILT_IN = re.compile(r"(?:了|于)?在[^，,；;]{1,20}?(?:兴建|建设|建立|创办|组建|设立|成立)(?:了|的)?")
+_BUILT_IN = re.compile(r"(?:了|于)?在[^，,；;。]{1,40}?(?:兴建|建设|建立|创办|组建|设立|成立|修建|新建)(?:了|的)?")
 _BUILT_NEXT = re.compile(r"[，,](?:建成|兴建|建设|建立|创办|修建|新建)了?")
 _PLACE_MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}的")
 _OWN_VERB = re.compile(r"做|(?<![工合创制动写])作|接受|参加|出席|举行|召开")  # not 工作访问
@@ -109,7 +109,8 @@ _UNNAMED_AFTER = re.compile(
     r"|最[\u4e00-\u9fff]{1,2}的"  # 甲国最大的报社
 )
 _AMOUNT = re.compile(
-    r"(?P<num>\d+(?:[.．·]\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?\s*(?P<mult>万亿|亿|千万|百万|万|千)?\s*"
+    r"(?:(?P<num>\d+(?:[.．·]\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?|[数上几近](?=[万亿千]))"  # 近亿元: no figure stated
+    r"\s*(?P<mult>万亿|亿|千万|百万|万|千)?\s*"
     r"(?P<unit>元人民币|元|美元|欧元|英镑|日元|港元|港币)"
 )
 # Between 投资 and its amount: 投资总额将达到N亿元.
@@ -395,7 +396,7 @@ def _after_trigger() -> re.Pattern[str]:
 def normalise_amount(text: str) -> int | None:
     """"10亿元" -> 1000000000; None for other currencies or a number it cannot read."""
     m = _AMOUNT.fullmatch(text.strip())
-    if m is None or not m.group("unit").startswith("元"):
+    if m is None or not m.group("unit").startswith("元") or m.group("num") is None:
         return None
     num = m.group("num").replace("．", ".").replace("·", ".")
     try:
@@ -1383,7 +1384,9 @@ class RelationFinder:
                 gap = ""
                 if after is None and built.group().lstrip("了于").startswith("在"):
                     # 投资N在A建立一个实验室: what is built has no name, the place invested in has
-                    after = next((m for m in s.heads if m.start == built.start() + built.group().index("在") + 1), None)
+                    at = built.start() + built.group().index("在") + 1
+                    first = next((m for m in s.heads if s.chain_start[m.start] == at and m.type in _PLACES), None)
+                    targets = s.listed(first, built.end(), _PLACES) if first is not None else []  # 在A、B等县修建
             if after is not None and after.type in _PLACES and re.fullmatch(r"(?:了|于)?(?:兴建|建设|建立|创办|组建|设立|成立)?(?:了|的)?", gap):
                 targets = [after]
             if not targets and amount and rest >= clause[1] - 1:

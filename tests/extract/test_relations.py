@@ -682,10 +682,19 @@ def test_an_investment_noun_is_no_event():
 
 @pytest.mark.parametrize(
     ("text", "yuan"),
-    [("10亿元", 1_000_000_000), ("3800万元", 38_000_000), ("1．2亿元", 120_000_000), ("5亿英镑", None), ("两亿元", 200_000_000)],
+    [("10亿元", 1_000_000_000), ("3800万元", 38_000_000), ("1．2亿元", 120_000_000), ("5亿英镑", None), ("两亿元", 200_000_000),
+     ("近亿元", None), ("数千万元", None)],  # no figure stated: the written form only
 )
 def test_amounts_normalise_to_yuan(text, yuan):
     assert normalise_amount(text) == yuan
+
+
+def test_an_investment_in_listed_places_where_it_builds_an_unnamed_thing_is_in_each_place():
+    text = "甲部投资近亿元在乙省丙县、丁县等五个山区县的乡村之间修建了多条公路。"
+    names = [("甲部", "ORG"), ("乙省", "LOC"), ("丙县", "LOC"), ("丁县", "LOC")]
+    assert _found(text, names) == {("invests_in", "甲部", "丙县"), ("invests_in", "甲部", "丁县")}
+    rel = find_relations(_extraction(text, names))[0]
+    assert rel.amount_text == "近亿元" and rel.amount is None
 
 
 @pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.80), ("dev11", 50, 0.66), ("dev12", 55, 0.84), ("dev13", 50, 0.80), ("dev14", 80, 0.84), ("dev15", 5, 0.40), ("dev16", 60, 0.82), ("dev17", 50, 0.88), ("dev18", 70, 0.76), ("dev20", 50, 0.78), ("dev21", 70, 0.84), ("dev22", 65, 0.82), ("dev23", 35, 0.70), ("dev24", 30, 0.80), ("dev25", 35, 0.74), ("dev26", 10, 0.60)])
