@@ -1244,3 +1244,11 @@ def test_an_investment_that_repairs_or_buys_a_named_thing_goes_into_it():
     assert _found("甲市政府投资1000多万元，彻底治理乙河。", names) == {("invests_in", "甲市政府", "乙河")}
     names = [("甲集团", "ORG"), ("乙公司", "ORG")]
     assert _found("甲集团将出资20亿元，收购乙公司25%的股份。", names) == {("invests_in", "甲集团", "乙公司")}
+
+
+def test_a_clause_opening_with_bing_goes_on_with_the_acts_of_the_one_who_announced():
+    names = [("甲某", "PERSON"), ("乙国", "LOC")]
+    text = "甲某总统宣布延长驻军期限，并为此于新年前夕访问乙国。"
+    assert _found(text, names) == {("visits", "甲某", "乙国")}
+    # an envoy sent is who visits, unnamed
+    assert _found("甲某称愿意斡旋，并打算派出特使到乙国访问。", names) == set()
