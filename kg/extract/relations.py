@@ -351,13 +351,25 @@ def _no_party(text: str, a: _Arg) -> bool:
     return a.type == "PERSON" and (re.match(r"[\u4e00-\u9fff]{0,4}奖", text[a.end :]) is not None or re.fullmatch(r"时[说称]", a.text) is not None)
 
 
+# A name the model ran on into a joiner and another name (甲某某同乙某某)
+_JOINED_NAMES = re.compile(r"(?P<a>[^同与跟和·]{2,}?)(?:同|与|跟)(?P<b>[^同与跟和]{2,})")
+
+
 def _split_joined(mentions: list[_Arg]) -> list[_Arg]:
-    """美国花旗银行和日本住友信托银行: one organisation span the model made of two bodies."""
+    """Spans the model made of two parties: 甲国乙银行和丙国丁信托银行 (two bodies), a person's
+    name written twice in a headline (甲某某甲某某), two foreign names joined by 同 or 与 (longer
+    than any Chinese name)."""
     out = []
     for m in mentions:
         cut = next((i for i, ch in enumerate(m.text) if ch in "和与及" and 4 <= i <= len(m.text) - 5), None)
+        half = len(m.text) // 2
+        joined = _JOINED_NAMES.fullmatch(m.text) if m.type == "PERSON" and len(m.text) >= 5 else None
         if m.type == "ORG" and cut is not None and _BODY_END.search(m.text[:cut]) and _BODY_END.search(m.text):
             out += [_Arg(m.start, m.start + cut, m.text[:cut], "ORG"), _Arg(m.start + cut + 1, m.end, m.text[cut + 1 :], "ORG")]
+        elif m.type == "PERSON" and len(m.text) >= 4 and m.text[:half] * 2 == m.text:
+            out += [_Arg(m.start, m.start + half, m.text[:half], "PERSON"), _Arg(m.start + half, m.end, m.text[half:], "PERSON")]
+        elif joined is not None:
+            out += [_Arg(m.start + joined.start(g), m.start + joined.end(g), joined.group(g), "PERSON") for g in ("a", "b")]
         else:
             out.append(m)
     return out

@@ -1252,3 +1252,11 @@ def test_a_clause_opening_with_bing_goes_on_with_the_acts_of_the_one_who_announc
     assert _found(text, names) == {("visits", "甲某", "乙国")}
     # an envoy sent is who visits, unnamed
     assert _found("甲某称愿意斡旋，并打算派出特使到乙国访问。", names) == set()
+
+
+def test_a_person_span_the_model_made_of_two_names_gives_both_parties():
+    # two foreign names joined by 同, longer than any Chinese name
+    assert _found("商讨边界问题卡德尔同维斯特会谈", [("卡德尔同维斯特", "PERSON")]) == {("meets", "卡德尔", "维斯特")}
+    # a headline that writes the name twice (main title, then subtitle)
+    found = _found("甲国总统会见卡德尔卡德尔同维斯特总理会谈", [("甲国", "LOC"), ("卡德尔卡德尔", "PERSON"), ("维斯特", "PERSON")])
+    assert ("meets", "卡德尔", "维斯特") in found
