@@ -1241,6 +1241,8 @@ class RelationFinder:
         if re.match(r"(?:后|中|时|之后|期间)", s.text[t1:]) and re.search(r"在$", s.text[:t0]):
             return []  # A和B在会谈后举行的记者会上: the talks as a time
         gap = re.sub(r"^的代表团?", "", s.text[after:t0])
+        post = load_rules().title_re.match(gap) if any(m.end == after and m.type == "PERSON" for m in s.heads) else None
+        gap = gap[post.end() :] if post is not None and gap.startswith("的", post.end()) else gap  # A主席和B总统的会晤
         heads_of = re.match(r"(?:两国|双方|三国)?(?:国家)?(?:首脑|领导人|元首|总统|总理|首相|外长)", gap)
         if not treaty_ends:  # A和B的第N轮会谈, A和B这次…的会谈; A和B进行了N分钟的会谈: the talks' modifiers
             held = re.match(r"([^，。；了的]{0,8}?)(?:举行|进行)了?[^，。；]{0,16}$", gap)

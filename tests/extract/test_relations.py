@@ -1260,3 +1260,10 @@ def test_a_person_span_the_model_made_of_two_names_gives_both_parties():
     # a headline that writes the name twice (main title, then subtitle)
     found = _found("甲国总统会见卡德尔卡德尔同维斯特总理会谈", [("甲国", "LOC"), ("卡德尔卡德尔", "PERSON"), ("维斯特", "PERSON")])
     assert ("meets", "卡德尔", "维斯特") in found
+
+
+def test_the_post_of_the_second_party_before_de_is_no_modifier_of_the_talks():
+    names = [("甲某", "PERSON"), ("乙某", "PERSON")]
+    assert _found("甲某主席和乙某总统的三次会晤增进了互信。", names) == {("meets", "甲某", "乙某")}
+    # two countries' unnamed heads are still no parties
+    assert _found("丙国和丁国两国总理的会晤增进了互信。", [("丙国", "LOC"), ("丁国", "LOC")]) == set()
