@@ -294,10 +294,12 @@ _AFORESAID = re.compile(
 def _aforesaid(s: _Sentence, start: int, end: int) -> list[_Arg]:
     """赴上述五国进行访问: the list of places named before that the words count back to."""
     m = _AFORESAID.match(s.text, start)
-    if m is None or m.end() < end - 4:
-        return []
+    if m is None or not re.fullmatch(r"了?[^，,；;。]{0,4}", s.text[m.end() : end]):
+        return []  # a few words may stand between (对3国作了一周的访问)
     groups: list[list[_Arg]] = []
-    for h in (h for h in s.heads if h.end <= start and h.type == "LOC"):
+    for h in (_as_country(h) for h in s.heads if h.end <= start):
+        if h.type != "LOC":
+            continue
         if groups and _LIST_JOIN.match(s._gap(groups[-1][-1].end, h.start)):
             groups[-1].append(h)
         else:
@@ -306,6 +308,15 @@ def _aforesaid(s: _Sentence, start: int, end: int) -> list[_Arg]:
     size = (int(n) if n.isdigit() else _chinese_number(n)) if n else None
     # the last list of two or more (of as many as counted), not a place in between (离开甲地赴上述五国)
     return next((g for g in reversed(groups) if len(g) >= 2 and size in (None, len(g))), [])
+
+
+def _as_country(h: _Arg) -> _Arg:
+    """A body named after its country (甲国议会, 乙国众议院), as that country: who invites stands for
+    the country visited (应甲国议会、乙国国会的邀请…赴上述二国访问)."""
+    if h.type != "ORG":
+        return h
+    country = next((h.text[:n] for n in range(min(len(h.text), 8), 1, -1) if h.text[:n] in world_countries()), None)
+    return _Arg(h.start, h.end, country, "LOC") if country else h  # the body's span: lists join there
 
 
 def _owner_end(s: _Sentence, pos: int) -> int:

@@ -343,6 +343,16 @@ def test_places_counted_back_to_after_dui():
     assert _found(text, names) == {("visits", "张三", p) for p in ("甲国", "乙国", "丙国")}
 
 
+def test_countries_counted_back_to_may_be_named_by_the_bodies_that_invited():
+    # 丹麦议会, 挪威国会: bodies named after their countries stand for the countries visited
+    text = "应丹麦议会和挪威国会的邀请，外长张三上月底对两国进行工作访问。"
+    names = [("丹麦议会", "ORG"), ("挪威国会", "ORG"), ("张三", "PERSON")]
+    assert _found(text, names) == {("visits", "张三", "丹麦"), ("visits", "张三", "挪威")}
+    # bodies named after no country are no places counted back to
+    text = "应甲协会和乙学会的邀请，外长张三上月底对两国进行工作访问。"
+    assert _found(text, [("甲协会", "ORG"), ("乙学会", "ORG"), ("张三", "PERSON")]) == set()
+
+
 def test_not_long_ago_is_no_time_clause():
     assert _found("甲队前不久访问乙市，打破了僵局。", [("甲队", "ORG"), ("乙市", "LOC")]) == {("visits", "甲队", "乙市")}
 
