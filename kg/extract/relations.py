@@ -295,7 +295,7 @@ def _aforesaid(s: _Sentence, start: int, end: int) -> list[_Arg]:
     """赴上述五国进行访问: the list of places named before that the words count back to."""
     m = _AFORESAID.match(s.text, start)
     if m is None or not re.fullmatch(r"了?[^，,；;。]{0,4}", s.text[m.end() : end]):
-        return []  # a few words may stand between (对3国作了一周的访问)
+        return []  # after 进行: 了 and up to four characters before the verb
     groups: list[list[_Arg]] = []
     for h in (_as_country(h) for h in s.heads if h.end <= start):
         if h.type != "LOC":
