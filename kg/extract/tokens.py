@@ -217,17 +217,23 @@ _ONE_COUNTRY_AFTER = re.compile(r"政府|总统|总理|首相|外长|外交|议�
 
 
 def country_runs(doc: Doc, rules: Rules) -> Cuts:
-    """中|非: one-character places side by side that spell a country of the world list are that
-    country where the text uses them as one (和中非复交, 访问中非, 中非政府)."""
+    """Entities side by side that spell one country of the world list: a country whose name has
+    和 in it (特立尼达|和|多巴哥, 安提瓜|和|巴布达), and 中|非, one-character places, where the
+    text uses them as one country (和中非复交, 访问中非, 中非政府)."""
     cuts, text = Cuts(), doc_text(doc)
-    ents = [e for e in doc.ents if e.label_ == "LOC" and len(e.text) == 1]
-    for first, second in itertools.pairwise(ents):
+    for first, second in itertools.pairwise(doc.ents):
         s, e = first.start_char, second.end_char
-        if first.end_char != second.start_char or text[s:e] not in world_countries():
+        if first.label_ != "LOC" or text[s:e] not in world_countries():
             continue
-        if _ONE_COUNTRY_BEFORE.search(text, max(0, s - 2), s) or _ONE_COUNTRY_AFTER.match(text, e):
+        joined = text[first.end_char : second.start_char] == "和"
+        if joined or (first.end_char == second.start_char and _used_as_one(text, s, e) and second.label_ == "LOC"):
             cuts.model.append((s, e, "LOC"))
     return cuts
+
+
+def _used_as_one(text: str, s: int, e: int) -> bool:
+    """Two one-character forms (中|非) the text uses as one country."""
+    return e - s == 2 and bool(_ONE_COUNTRY_BEFORE.search(text, max(0, s - 2), s) or _ONE_COUNTRY_AFTER.match(text, e))
 
 
 SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {

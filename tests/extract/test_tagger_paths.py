@@ -53,6 +53,11 @@ def test_one_character_places_that_spell_a_country_are_that_country_where_it_sta
     assert (("中非", "LOC") in mentions) is one and (("非洲", "LOC") in mentions) is not one, mentions
 
 
+def test_a_country_whose_name_has_he_is_one_place(default):
+    mentions, _ = default("该国总理将于下月访问特立尼达和多巴哥。")
+    assert ("特立尼达和多巴哥", "LOC") in mentions and ("多巴哥", "LOC") not in mentions, mentions
+
+
 def test_a_name_with_a_place_in_brackets_is_one_organisation(default):
     mentions, _ = default("恒达（江苏）电子科技有限公司总经理李明说。")
     assert ("恒达（江苏）电子科技有限公司", "ORG") in mentions
