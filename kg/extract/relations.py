@@ -1260,7 +1260,7 @@ class RelationFinder:
             if held is not None and not _OTHER_TALK.search(held.group(1)):  # not 商谈拟举行的会晤: a topic
                 gap = held.group(1)
             gap = re.sub(r"^(?:的[^，。；的]{0,6}|[^，。；的]{0,10}的)$", "", gap)
-        if re.search(r"的|分别", gap) or _WITH.search(gap) or len(gap) > 40 or (treaty_ends and _TREATY.search(s.text[t1 : clause[1]])):
+        if re.search(r"的|分别(?!代表)", gap) or _WITH.search(gap) or len(gap) > 40 or (treaty_ends and _TREATY.search(s.text[t1 : clause[1]])):
             return []  # 分别签署: each signed on their own; A、B都与某中心签订: with an unnamed partner
         group = s.subject(clause, after, types) or s.list_ending(clause, after, types)
         if any(s._post_unnamed(m) for m in group) or (heads_of and all(m.type != "PERSON" for m in group)):

@@ -1277,3 +1277,11 @@ def test_the_post_of_the_second_party_before_de_is_no_modifier_of_the_talks():
     assert _found("甲某主席和乙某总统的三次会晤增进了互信。", names) == {("meets", "甲某", "乙某")}
     # two countries' unnamed heads are still no parties
     assert _found("丙国和丁国两国总理的会晤增进了互信。", [("丙国", "LOC"), ("丁国", "LOC")]) == set()
+
+
+def test_two_who_sign_each_for_their_own_government_sign_with_each_other():
+    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("乙某", "PERSON")]
+    text = "甲某和乙国外长乙某分别代表两国政府在会上签署了一份联合公报。"
+    assert _found(text, names) == {("signs_with", "甲某", "乙某")}
+    # each signing on their own is no signing with each other
+    assert _found("甲某和乙国外长乙某分别签署了一份公约。", names) == set()
