@@ -145,7 +145,7 @@ _HE = re.compile(r"(?:这是|为此|随后|当时)?[他她](?![们人])")
 _REPORTER = re.compile(r"记者$|记者[^，。；]{0,12}、$")
 _ADVERBIAL = re.compile(
     r"在[^，,；;]{0,20}?(?:基础|前提|框架|原则)[上下]|分别|还|也|又|已经?|曾经?|将|随后|此前|当天|今天|昨天|上午|下午|晚上|"
-    r"并(?:且)?|为此|于[^，,；;在到对]{1,6}?(?:前夕|之际|期间)|"
+    r"并且?|为此|于[^，,；;在到对]{1,6}?(?:前夕|之际|期间)|"
     r"于?[\d一二三四五六七八九十]+[年月日号](?:[和至到、][\d一二三四五六七八九十]+[年月日号]?)*"
 )
 _OWNER = re.compile(r"(?:(?![与同和跟对在来])[\u4e00-\u9fff]){0,4}?的")
@@ -734,7 +734,7 @@ class _Sentence:
                 if _unnamed(self.text, first.end) or (pronoun and pronoun.end() < first.start - prev[0]):
                     return []  # 我研究甲大学，…，来考察乙: 甲 is the object of a pronoun's clause (not 我们甲团)
                 said = _SAYS.match(self.text, first.end)
-                if said is not None and not re.match(r"并(?:且|为此)?", self.text[clause[0] : clause[1]]):
+                if said is not None and not self.text.startswith("并", clause[0], clause[1]):
                     # A称B愿…，…会谈: the clause said is B's (A宣布…，并访问C: 并 goes on with A's own acts)
                     speaker_of = next((h for h in heads if h.start == said.end()), None)
                     return self.listed(speaker_of, prev[1], types) if speaker_of is not None and speaker_of.type in types else []
