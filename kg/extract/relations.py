@@ -76,6 +76,8 @@ _JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)(?P<post>(?:[\u4
 _PLACE_JOIN = re.compile(r"[\u4e00-\u9fff（）()]{0,6}[、，,和及]")
 # 甲校、部分企业和乙区: an unnamed kind (a count or 一些, 部分 before a noun) listed between names
 _KIND_ITEM = re.compile(r"[、和及](?:一些|部分|有关|相关|[\d一二三四五六七八九十几多]+[家所个座])[^\W\d了在到和及与同、，]{1,5}(?=[、，,和及])")
+# 甲厂、乙车间、丙厂: an item the model tagged nothing in, inside an enumeration with 、
+_UNTAGGED_ITEM = re.compile(r"、[^\W\d了在到和及与同、，的等]{2,8}(?=[、和及])|[和及][^\W\d了在到和及与同、，的等]{2,8}(?=、)")
 # Between the last place of a visit and its verb: 进行, 等5国, 实地, 进行为期N天的正式….
 _PLACE_LIST_END = re.compile(
     r"(?:(?![对向与同在])[\u4e00-\u9fff\d（）()]){0,4}(?:等[\u4e00-\u9fff\d]{0,6})?(?:[，,]?(?:进行|开展|实地))?"
@@ -540,7 +542,7 @@ class _Sentence:
         for m in self.heads:
             if m.start < out[-1].end or m.end > end:
                 continue
-            if m.type in types and join.match(_KIND_ITEM.sub("", self._gap(out[-1].end, m.start))):
+            if m.type in types and join.match(_untagged_items(_KIND_ITEM.sub("", self._gap(out[-1].end, m.start)))):
                 out.append(m)
             else:
                 break
@@ -875,6 +877,12 @@ def _adviser(s: _Sentence, m: _Arg) -> _Arg:
         return m
     gap = s.text[m.end + 1 : s.chain_start[nxt.start]]
     return nxt if gap and _ends_in_title(gap) else m
+
+
+def _untagged_items(gap: str) -> str:
+    """The joiner left when the items between two names are names the model missed (、某厂、),
+    not posts (甲国总统、总理及乙院: the posts of the first)."""
+    return _UNTAGGED_ITEM.sub(lambda m: m.group() if _ends_in_title(m.group()[1:]) else "", gap)
 
 
 def _ends_in_title(gap: str) -> bool:

@@ -1285,3 +1285,12 @@ def test_two_who_sign_each_for_their_own_government_sign_with_each_other():
     assert _found(text, names) == {("signs_with", "甲某", "乙某")}
     # each signing on their own is no signing with each other
     assert _found("甲某和乙国外长乙某分别签署了一份公约。", names) == set()
+
+
+def test_a_listed_item_the_model_tagged_nothing_in_does_not_end_the_list():
+    names = [("王某", "PERSON"), ("赵甲", "PERSON"), ("钱乙", "PERSON"), ("孙丙", "PERSON")]
+    found = _found("王某会见了赵甲、钱乙、于是之、孙丙等艺术家。", names)
+    assert found == {("meets", "王某", "赵甲"), ("meets", "王某", "钱乙"), ("meets", "王某", "孙丙")}
+    # a post between the names is the first one's, and the list goes on only to names of one kind
+    names = [("王某", "PERSON"), ("丁国", "LOC"), ("戊院", "ORG")]
+    assert ("meets", "王某", "戊院") not in _found("王某同丁国总统、总理及戊院和己院议长会见。", names)
