@@ -514,7 +514,9 @@ class _Sentence:
         if gap.endswith("、") and (_ends_in_title(gap[:-1]) or _DELEGATE.fullmatch(gap[:-1])):
             gap = gap[:-1]  # 甲委员会副主任、乙协会会长A; 甲党代表、乙部副部长A: two posts of one person
         # 甲国副总理兼外交和环境部长A: 和 inside a post (a post before it too), not 甲队刚刚和主帅A
-        titled = nxt.type == "PERSON" and "和" in gap and _ends_in_title(gap) and load_rules().title_re.search(gap.split("和")[0]) is not None
+        # (and 兼经济与发展大臣: 与 inside a post too, not 甲国外长与总理A: two posts)
+        joined = "和" if "和" in gap else "与" if "与" in gap and not _ends_in_title(gap.split("与")[0]) else None
+        titled = nxt.type == "PERSON" and joined is not None and _ends_in_title(gap) and load_rules().title_re.search(gap.split(joined)[0]) is not None
         if not titled and (not _QUALIFIER_GAP.match(gap) or _NOT_IN_QUALIFIER_GAP.search(gap) or gap.startswith("、") or gap.endswith("、")):
             return False
         if _trigger_re().search(gap):
@@ -1071,8 +1073,8 @@ class RelationFinder:
                     return [(src, tgt, None) for src in s._antecedent(dui) for tgt in targets]
         if not targets:
             after = next((m for m in s.heads if m.start >= t1), None)
-            # 走访慰问了A; 访问了一些甲洲国家以及A、B: named places after a kind of them
-            lead = r"(?:慰问|看望)?(?:了|过)?(?:[\u4e00-\u9fff]{2,8}(?:国家|地区|城市)(?:以及|及|和|、))?"
+            # 走访慰问了A, 参观游览了A; 访问了一些甲洲国家以及A、B: named places after a kind of them
+            lead = r"(?:慰问|看望|游览|指导)?(?:了|过)?(?:[\u4e00-\u9fff]{2,8}(?:国家|地区|城市)(?:以及|及|和|、))?"
             kind = re.match(r"(?:国家|地区|城市)(?:以及|及|和|、)", text[after.end :]) if after is not None else None
             if kind is not None:  # 甲洲国家以及A: the kind's place is no target, the places after it are
                 after = next((m for m in s.heads if m.start == after.end + kind.end()), None)

@@ -1294,3 +1294,14 @@ def test_a_listed_item_the_model_tagged_nothing_in_does_not_end_the_list():
     # a post between the names is the first one's, and the list goes on only to names of one kind
     names = [("王某", "PERSON"), ("丁国", "LOC"), ("戊院", "ORG")]
     assert ("meets", "王某", "戊院") not in _found("王某同丁国总统、总理及戊院和己院议长会见。", names)
+
+
+def test_a_second_verb_of_touring_after_the_trigger_keeps_the_place_its_object():
+    names = [("王某", "PERSON"), ("甲省", "LOC")]
+    assert _found("王某昨天下午参观游览了甲省的一些古迹。", names) == {("visits", "王某", "甲省")}
+
+
+def test_yu_inside_a_post_joins_the_body_to_the_person_who_holds_it():
+    names = [("甲国政府", "ORG"), ("王某", "PERSON"), ("乙城", "LOC"), ("丙国", "LOC")]
+    text = "甲国政府副首相兼经济与发展大臣王某离开乙城，去丙国访问。"
+    assert _found(text, names) == {("visits", "王某", "丙国")}
