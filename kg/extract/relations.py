@@ -334,6 +334,13 @@ def _country(arg: _Arg) -> bool:
     return arg.abbreviated or arg.text in world_countries()
 
 
+def _side_by_side(a: _Arg, b: _Arg, *, forms: bool = False) -> bool:
+    """出访甲国乙国 (a headline's list): two countries written out with nothing between them;
+    ``forms``: one-character forms too (出访美加), but not as a subject (中日…条约签订: a pair's
+    own rules)."""
+    return a.end == b.start and _country(a) and _country(b) and (forms or not (a.abbreviated or b.abbreviated))
+
+
 def _written_out(arg: _Arg) -> bool:
     """One character in the text, a longer name in the mention: 俄 written out as 俄罗斯."""
     return arg.end - arg.start == 1 and len(arg.text) > 1
@@ -504,6 +511,8 @@ class _Sentence:
         if m.type == "PERSON" or m.abbreviated:
             return False
         gap = self.text[m.end : nxt.start]
+        if _side_by_side(m, nxt):
+            return False  # no country qualifies another
         if _SAYING.search(gap):
             return False  # 访问甲国时指出乙国…: a verb of saying ends the name before it
         cut = _CLAUSE_END.search(self.text, m.end)
@@ -544,7 +553,7 @@ class _Sentence:
         for m in self.heads:
             if m.start < out[-1].end or m.end > end:
                 continue
-            if m.type in types and join.match(_untagged_items(_KIND_ITEM.sub("", self._gap(out[-1].end, m.start)))):
+            if m.type in types and (join.match(_untagged_items(_KIND_ITEM.sub("", self._gap(out[-1].end, m.start)))) or _side_by_side(out[-1], m, forms=True)):
                 out.append(m)
             else:
                 break
@@ -650,7 +659,7 @@ class _Sentence:
 
     def _list_start(self, heads: list[_Arg], i: int) -> int:
         """The index of the first of the list (A、B和C) that ``heads[i]`` ends."""
-        while i and _LIST_JOIN.match(self._gap(heads[i - 1].end, heads[i].start)):
+        while i and (_LIST_JOIN.match(self._gap(heads[i - 1].end, heads[i].start)) or _side_by_side(heads[i - 1], heads[i])):
             i -= 1
         return i
 
@@ -1205,7 +1214,8 @@ class RelationFinder:
         if not objects:
             group = s.subject(clause, t0, types)
             both = _BOTH.match(text, group[-1].end) if group else None
-            if (both is not None or len(group) >= 3) and _parties_fit(s, group, t1, clause[1]):  # A、B两国签订
+            side_by_side = len(group) == 2 and _side_by_side(*group)  # 甲国乙国签署 (a headline)
+            if (both is not None or len(group) >= 3 or side_by_side) and _parties_fit(s, group, t1, clause[1]):  # A、B两国签订
                 return self._mutual(s, clause, t0, t1, types, group[-1].end, treaty_ends=True)
             return self._named_in_document(s, clause, t1, types)
         if re.match(r"(?:中|时|后|前|结束|期间)", text[t1:]) and not any(m.start == t1 for m in s.mentions):

@@ -1305,3 +1305,20 @@ def test_yu_inside_a_post_joins_the_body_to_the_person_who_holds_it():
     names = [("甲国政府", "ORG"), ("王某", "PERSON"), ("乙城", "LOC"), ("丙国", "LOC")]
     text = "甲国政府副首相兼经济与发展大臣王某离开乙城，去丙国访问。"
     assert _found(text, names) == {("visits", "王某", "丙国")}
+
+
+def test_two_countries_side_by_side_are_a_list_of_parties():
+    # a headline writes them with nothing between
+    names = [("王某", "PERSON"), ("挪威", "LOC"), ("芬兰", "LOC")]
+    assert _found("王某下周出访挪威芬兰", names) == {("visits", "王某", "挪威"), ("visits", "王某", "芬兰")}
+    assert _found("挪威芬兰签署渔业合作协定", names[1:]) == {("signs_with", "挪威", "芬兰")}
+    # a city after its country is still qualified by it
+    assert _found("王某下周出访挪威奥斯陆", [("王某", "PERSON"), ("挪威", "LOC"), ("奥斯陆", "LOC")]) == {("visits", "王某", "奥斯陆")}
+
+
+def test_one_character_forms_side_by_side_after_a_visit_verb_are_both_places():
+    text = "王某率团出访美加"
+    article = Article(id="t#0", source="t", text=text, sentences=[Sentence(0, len(text), text)])
+    mentions = [Mention(0, 2, "王某", "PERSON", 0), Mention(6, 7, "美国", "LOC", 0), Mention(7, 8, "加拿大", "LOC", 0)]
+    found = {(r.relation, r.source, r.target) for r in find_relations(Extraction(article=article, mentions=mentions))}
+    assert found == {("visits", "王某", "美国"), ("visits", "王某", "加拿大")}
