@@ -1322,3 +1322,11 @@ def test_one_character_forms_side_by_side_after_a_visit_verb_are_both_places():
     mentions = [Mention(0, 2, "王某", "PERSON", 0), Mention(6, 7, "美国", "LOC", 0), Mention(7, 8, "加拿大", "LOC", 0)]
     found = {(r.relation, r.source, r.target) for r in find_relations(Extraction(article=article, mentions=mentions))}
     assert found == {("visits", "王某", "美国"), ("visits", "王某", "加拿大")}
+
+
+def test_a_name_in_a_dateline_is_no_person_a_pronoun_could_stand_for():
+    text = "新华社乙城2月4日电王某在这里说，他下月将同李某举行会晤。"
+    extraction = _extraction(text, [("王某", "PERSON"), ("李某", "PERSON")])
+    model_names = [(3, 5, "乙城", "PERSON")]  # the model's name for the city of filing
+    found = {(r.relation, r.source, r.target) for r in find_relations(extraction, model_names)}
+    assert found == {("meets", "王某", "李某")}
