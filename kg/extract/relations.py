@@ -164,6 +164,7 @@ _KIND_SUBJECT = re.compile(r"代表|人员|专家|学者|群众|干部|学生|�
 _SENDS = re.compile(r"派遣|派出|委派|派(?=[\u4e00-\u9fff]{0,8}(?:组|团|队|特使|代表))")
 _ORGANISES = re.compile(r"组织[^，。；]{0,8}(?:干部|人员|群众|党员|职工|农民|学生|教师|专家|医生|代表)")
 _GUESTS_AFTER = re.compile(r"等(?:外宾|客人|贵宾|一行|人|[。；]|$)")
+_STILL_TOPIC = re.compile(r"(?:特别|尤其)(?:是|就|在)")
 _TOPIC = re.compile(r"(?:就|关于)[^，。；;]*?(?:问题|事宜|议题|事项|情况)")
 _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 # 在A访问B之际: 在 frames a clause of time, its first name is that clause's subject.
@@ -498,6 +499,8 @@ class _Sentence:
                 chain = None
         bounds = [0]
         for m in _CLAUSE_END.finditer(text):
+            if m.group() in "，," and _STILL_TOPIC.match(text, m.end()) and re.search(r"就|关于", text[bounds[-1] : m.start()]):
+                continue  # 就A，特别是B举行会谈: the topic goes on over the comma
             if not any(a.start < m.start() < a.end or a.start < m.end() < a.end for a in outer):
                 bounds += [m.start(), m.end()]
         bounds.append(len(text))
@@ -509,6 +512,8 @@ class _Sentence:
         if i + 1 >= len(self.mentions):
             return False
         m, nxt = self.mentions[i], self.mentions[i + 1]
+        if m.abbreviated and nxt.type == "PERSON" and load_rules().title_re.fullmatch(self.text, m.end, nxt.start):
+            return True  # 叙总统A, 俄总理B: a country's one-character form before a post and a name
         if m.type == "PERSON" or m.abbreviated:
             return False
         gap = self.text[m.end : nxt.start]

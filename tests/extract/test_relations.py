@@ -1330,3 +1330,17 @@ def test_a_name_in_a_dateline_is_no_person_a_pronoun_could_stand_for():
     model_names = [(3, 5, "乙城", "PERSON")]  # the model's name for the city of filing
     found = {(r.relation, r.source, r.target) for r in find_relations(extraction, model_names)}
     assert found == {("meets", "王某", "李某")}
+
+
+def test_a_countrys_one_character_form_before_a_post_qualifies_the_name_after_it():
+    text = "王某下午与丙总理李某举行了会谈。"
+    article = Article(id="t#0", source="t", text=text, sentences=[Sentence(0, len(text), text)])
+    mentions = [Mention(0, 2, "王某", "PERSON", 0), Mention(5, 6, "丙国", "LOC", 0), Mention(8, 10, "李某", "PERSON", 0)]
+    found = {(r.relation, r.source, r.target) for r in find_relations(Extraction(article=article, mentions=mentions))}
+    assert found == {("meets", "王某", "李某")}
+
+
+def test_a_topic_goes_on_over_a_comma_before_te_bie_shi():
+    names = [("王某", "PERSON"), ("李某", "PERSON"), ("甲地", "LOC")]
+    text = "王某昨天与李某就两地合作，特别是甲地的局势举行了会谈。"
+    assert _found(text, names) == {("meets", "王某", "李某")}
