@@ -774,6 +774,10 @@ class _Sentence:
             k = lead.rfind("的")
             if h.type == "PERSON" and h.type in types and k >= 0 and (k == len(lead) - 1 or _ends_in_title(lead[k + 1 :])):
                 return [] if self.text.startswith(("的", "、", "和"), h.end) else [h]
+            # 由甲舰和乙舰组成的丙编队驶抵…: the body the 由-clause makes up
+            made_of = h.type == "ORG" and h.type in types and re.search(r"组成的$", lead) is not None
+            if made_of and self.text.endswith("由", 0, self.chain_start[heads[0].start]):
+                return [] if self.text.startswith(("的", "、", "和"), h.end) else [h]
         return []
 
     def _post_unnamed(self, m: _Arg) -> bool:

@@ -1344,3 +1344,9 @@ def test_a_topic_goes_on_over_a_comma_before_te_bie_shi():
     names = [("王某", "PERSON"), ("李某", "PERSON"), ("甲地", "LOC")]
     text = "王某昨天与李某就两地合作，特别是甲地的局势举行了会谈。"
     assert _found(text, names) == {("meets", "王某", "李某")}
+
+
+def test_the_body_a_you_clause_makes_up_is_the_subject_carried_on():
+    names = [("甲舰", "ORG"), ("乙舰", "ORG"), ("丙编队", "ORG"), ("丁港", "LOC"), ("戊国", "LOC")]
+    text = "由甲舰和乙舰组成的丙编队昨天驶抵丁港，开始对戊国为期三天的访问。"
+    assert _found(text, names) == {("visits", "丙编队", "戊国")}
