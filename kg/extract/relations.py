@@ -30,13 +30,13 @@ from pathlib import Path
 
 from kg.extract.places import gazetteer, world_countries, world_places
 from kg.extract.rules import load_rules, read_list
+from kg.extract.words import DATELINE
 from kg.schema import Extraction, Mention, Relation
 
 LEXICONS = Path(__file__).parent / "lexicons"
 RELATION_TYPES = ("visits", "meets", "signs_with", "invests_in")
 
-_DATELINE = re.compile(r"(?:据)?新华社[^，。]{0,14}?电|本报[^，。讯]{0,14}?电")
-_CLAUSE_END = re.compile(r"[，,；;：:。！!？?]|" + _DATELINE.pattern + r"|本报讯|[（(][^（）()，。]{0,12}记者[^（）()]{0,30}[）)]")
+_CLAUSE_END = re.compile(r"[，,；;：:。！!？?]|" + DATELINE.pattern + r"|本报讯|[（(][^（）()，。]{0,12}记者[^（）()]{0,30}[）)]")
 # Words that say the event did not happen (planned ones, 将访问, do count).
 _NEGATION = re.compile(r"(?:没有|没|未|不|拒绝|取消|推迟|无法|不再|不会|不能|反对)(?:再|曾|能|会|去|来)?$")
 _SAYING = re.compile(r"(?:说|表示|指出|认为|强调|宣布|声明|称|透露|介绍|报道|获悉|了解|告诉(?:记者|笔者)?)")
@@ -971,7 +971,7 @@ class RelationFinder:
             args = [a for a in args if not _over_pair(sentence.text, a, abbr)]
             args = [a for a in args if not _no_party(sentence.text, a)]
             # 新华社安曼1月14日电: a dateline names the agency and the city of filing, never a person
-            datelines = [d.span() for d in _DATELINE.finditer(sentence.text)]
+            datelines = [d.span() for d in DATELINE.finditer(sentence.text)]
             args = [a for a in args if a.type != "PERSON" or not _in(a, datelines)]
             args += _abbreviated(sentence.text, 0, len(sentence.text), args)
             args += _own_country(sentence.text, args)

@@ -17,7 +17,7 @@ from kg.extract.backends.doc import doc_text
 from kg.extract.lists import find_short_names
 from kg.extract.places import gazetteer, world_countries
 from kg.extract.rules import Rules
-from kg.extract.words import is_place_name
+from kg.extract.words import DATELINE, is_place_name
 
 CharSpan = tuple[int, int, str]
 
@@ -231,6 +231,27 @@ def country_runs(doc: Doc, rules: Rules) -> Cuts:
     return cuts
 
 
+def dateline_cuts(doc: Doc, rules: Rules) -> Cuts:
+    """甲国|新华社北京电, 新华社电|乙大学: an entity the model ran over a dateline's edge keeps the
+    part outside it (a place when it is a country of the world list), at least two characters."""
+    cuts, text = Cuts(), doc_text(doc)
+    edges = sorted({x for d in DATELINE.finditer(text) for x in d.span()})
+    for ent in doc.ents:
+        s, e = ent.start_char, ent.end_char
+        inside = [x for x in edges if s < x < e]
+        if not inside:
+            continue
+        cuts.offsets.update(inside)
+        before, after = (s, inside[0]), (inside[-1], e)
+        parts = []
+        if before[1] - before[0] >= 2 and not DATELINE.match(text, s):
+            parts.append((*before, "LOC" if text[slice(*before)] in world_countries() else ent.label_))
+        if after[1] - after[0] >= 2 and DATELINE.search(text, s, after[0]):
+            parts.append((*after, ent.label_))
+        cuts.model += parts
+    return cuts
+
+
 def _used_as_one(text: str, s: int, e: int) -> bool:
     """Two one-character forms (中|非) the text uses as one country."""
     return e - s == 2 and bool(_ONE_COUNTRY_BEFORE.search(text, max(0, s - 2), s) or _ONE_COUNTRY_AFTER.match(text, e))
@@ -240,6 +261,7 @@ SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "bracket_cuts": bracket_cuts,
     "region_runs": region_runs,
     "country_runs": country_runs,
+    "dateline_cuts": dateline_cuts,
     "org_titles": org_titles,
     "listed_bodies": listed_bodies,
     "water_surface": water_surface,

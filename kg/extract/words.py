@@ -3,6 +3,8 @@ a generic phrase looks like, and what surrounds a name (quotes, counters, slogan
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.backends.doc import doc_text
@@ -96,6 +98,12 @@ def is_name_part(token: Token, *, numbers: bool = False, adjectives: bool = Fals
     return token.tag_ in NAME_POS or token.ent_type_ in ("ORG", "LOC") or token.text in CLOSE_QUOTES
 
 
+# A wire dateline (新华社甲城5月1日电, 本报甲城电): it ends the headline glued before it and starts
+# the text after it, so no name runs over it.
+DATELINE = re.compile(r"(?:(?:据)?新华社[^，。、]{0,14}?|本报[^，。、讯]{0,14}?)电(?![台视话子力网脑影器报])")  # not 电台
+_DATELINE_END = re.compile(f"(?:{DATELINE.pattern})$")
+
+
 def left_name(
     doc: Doc, head: Token, rules: Rules, *, limit: int = 5, numbers: bool = False, joiners: bool = False
 ) -> int:
@@ -104,6 +112,8 @@ def left_name(
     chars = len(head.text)
     while start > 0 and head.i - start < limit:
         prev = doc[start - 1]
+        if _DATELINE_END.search(doc_text(doc), max(0, doc[start].idx - 24), doc[start].idx):
+            break  # 新华社电|乙大学: the name starts after the dateline
         # A place in brackets inside a company name: 某某（江苏）电子科技有限公司.
         if (
             joiners and prev.text in ("）", ")") and start >= 3

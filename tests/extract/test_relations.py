@@ -1350,3 +1350,4 @@ def test_the_body_a_you_clause_makes_up_is_the_subject_carried_on():
     names = [("甲舰", "ORG"), ("乙舰", "ORG"), ("丙编队", "ORG"), ("丁港", "LOC"), ("戊国", "LOC")]
     text = "由甲舰和乙舰组成的丙编队昨天驶抵丁港，开始对戊国为期三天的访问。"
     assert _found(text, names) == {("visits", "丙编队", "戊国")}
+

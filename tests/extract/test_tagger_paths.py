@@ -58,6 +58,22 @@ def test_a_country_whose_name_has_he_is_one_place(default):
     assert ("特立尼达和多巴哥", "LOC") in mentions and ("多巴哥", "LOC") not in mentions, mentions
 
 
+@pytest.mark.parametrize(
+    ("text", "found", "not_found"),
+    [
+        # a headline glued to the dateline after it
+        ("●张强出访越南及文莱新华社北京电国务院今天宣布。", ("国务院", "ORG"), ("文莱新华社北京电国务院", "ORG")),
+        # the text glued to the dateline before it
+        ("据新华社电东方工业大学与西城理工学院昨天签订合作协议。", ("东方工业大学", "ORG"), ("新华社电东方工业大学", "ORG")),
+        # 新华社 in a list before a radio station (电台) is no dateline
+        ("日报、新华社、甲省人民广播电台等单位做了报道。", ("甲省人民广播电台", "ORG"), ("甲省人民广播电", "ORG")),
+    ],
+)
+def test_no_name_runs_over_a_dateline(default, text, found, not_found):
+    mentions, _ = default(text)
+    assert found in mentions and not_found not in mentions, mentions
+
+
 def test_a_name_with_a_place_in_brackets_is_one_organisation(default):
     mentions, _ = default("恒达（江苏）电子科技有限公司总经理李明说。")
     assert ("恒达（江苏）电子科技有限公司", "ORG") in mentions
@@ -75,6 +91,20 @@ def test_an_entity_cut_at_one_bracket_keeps_the_side_without_it():
     doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 2, 5, "ORG")]  # 江苏）电子元件公司
     cuts = bracket_cuts(doc, load_rules())
     assert cuts.model == [(6, 12, "ORG")]  # 电子元件公司
+
+
+def test_an_entity_the_model_ran_over_a_dateline_keeps_the_part_outside_it():
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from kg.extract.rules import load_rules
+    from kg.extract.tokens import dateline_cuts
+
+    words = ["出访", "文莱新华社", "北京", "电", "外交部", "宣布"]
+    doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
+    doc.ents = [Span(doc, 1, 2, "ORG"), Span(doc, 2, 3, "LOC")]  # the model's 文莱新华社
+    cuts = dateline_cuts(doc, load_rules())
+    assert cuts.model == [(2, 4, "LOC")] and 4 in cuts.offsets  # 文莱, a country
 
 
 @pytest.mark.parametrize(
