@@ -1351,3 +1351,8 @@ def test_the_body_a_you_clause_makes_up_is_the_subject_carried_on():
     text = "由甲舰和乙舰组成的丙编队昨天驶抵丁港，开始对戊国为期三天的访问。"
     assert _found(text, names) == {("visits", "丙编队", "戊国")}
 
+
+def test_a_length_of_stay_without_de_still_ends_the_places_of_a_visit():
+    names = [("王某", "PERSON"), ("甲国政府", "ORG"), ("乙国", "LOC")]
+    text = "王某应甲国政府邀请，将于下周二到乙国进行为期4天访问。"
+    assert _found(text, names) == {("visits", "王某", "乙国")}
