@@ -77,6 +77,7 @@ _JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)(?P<post>(?:[\u4
 _PLACE_JOIN = re.compile(r"[\u4e00-\u9fff（）()]{0,6}[、，,和及]")
 # 甲校、部分企业和乙区: an unnamed kind (a count or 一些, 部分 before a noun) listed between names
 _KIND_ITEM = re.compile(r"[、和及](?:一些|部分|有关|相关|[\d一二三四五六七八九十几多]+[家所个座])[^\W\d了在到和及与同、，]{1,5}(?=[、，,和及])")
+_MODIFIED_ITEM = re.compile(r"^([、和及])(?:新|刚刚?|正在|已经?)?[\u4e00-\u9fff]{1,4}的$")  # 和新建成的乙桥
 # 甲厂、乙车间、丙厂: an item the model tagged nothing in, inside an enumeration with 、
 _UNTAGGED_ITEM = re.compile(r"、[^\W\d了在到和及与同、，的等]{2,8}(?=[、和及])|[和及][^\W\d了在到和及与同、，的等]{2,8}(?=、)")
 # Between the last place of a visit and its verb: 进行, 等5国, 实地, 进行为期N天的正式….
@@ -902,8 +903,10 @@ def _adviser(s: _Sentence, m: _Arg) -> _Arg:
 
 def _untagged_items(gap: str) -> str:
     """The joiner left when the items between two names are names the model missed (、某厂、),
-    not posts (甲国总统、总理及乙院: the posts of the first)."""
-    return _UNTAGGED_ITEM.sub(lambda m: m.group() if _ends_in_title(m.group()[1:]) else "", gap)
+    not posts (甲国总统、总理及乙院: the posts of the first), or a short modifier of the next
+    name (和新建成的乙桥)."""
+    gap = _UNTAGGED_ITEM.sub(lambda m: m.group() if _ends_in_title(m.group()[1:]) else "", gap)
+    return _MODIFIED_ITEM.sub(r"\1", gap)
 
 
 def _ends_in_title(gap: str) -> bool:

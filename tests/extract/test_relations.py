@@ -1356,3 +1356,8 @@ def test_a_length_of_stay_without_de_still_ends_the_places_of_a_visit():
     names = [("王某", "PERSON"), ("甲国政府", "ORG"), ("乙国", "LOC")]
     text = "王某应甲国政府邀请，将于下周二到乙国进行为期4天访问。"
     assert _found(text, names) == {("visits", "王某", "乙国")}
+
+
+def test_a_short_modifier_after_the_joiner_does_not_end_the_list():
+    names = [("王某", "PERSON"), ("甲馆", "LOC"), ("乙桥", "PROJECT")]
+    assert _found("王某上午参观了甲馆和新建成的乙桥。", names) == {("visits", "王某", "甲馆"), ("visits", "王某", "乙桥")}
