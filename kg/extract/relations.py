@@ -179,6 +179,7 @@ _ONLY_POSSIBLE = re.compile(r"的(?:可能性?|前景|条件|前提|障碍)|场�
 # 会 + 谈起 (都会谈起): a modal verb and "talk of", no 会谈
 _MODAL_SPLIT = re.compile(r"会谈[起及]")
 _ESCORT = re.compile(r"^\s*(?:等)?(?:陪同|见证)")
+_GOES_WITH = re.compile(r"随同|跟随")  # A随同B: A goes along with B (陪同: A escorts B, no visitor)
 
 
 @functools.cache
@@ -1142,6 +1143,10 @@ class RelationFinder:
         framed = _TIME_AFTER.match(text, t1) or _TIME_FRAME.search(text, clause[0], clause[1]) or text[clause[1] - 1 : clause[1]] == "时"  # 在考察A的情况时
         if not sources and framed and (text.startswith("在", clause[0]) or clause[0] == t0):
             sources = s.next_subject(clause, _AGENTS)
+        with_ = _GOES_WITH.search(text, sources[-1].end, subject_end) if sources else None
+        leader = next((h for h in s.heads if with_ is not None and s.chain_start[h.start] == with_.end()), None)
+        if leader is not None and leader.type == "PERSON" and leader.end <= subject_end:
+            sources = [*sources, leader]  # A随同B前往C访问: B goes too (not 陪同: an escort)
         # a probe (甲号探测器, 甲局的无人探测器) explores a planet: no visit of a party
         return [m for m in sources if not _PROBE.match(text, m.end) and not _PROBE_NAME.search(m.text)]
 

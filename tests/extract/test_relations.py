@@ -1361,3 +1361,11 @@ def test_a_length_of_stay_without_de_still_ends_the_places_of_a_visit():
 def test_a_short_modifier_after_the_joiner_does_not_end_the_list():
     names = [("王某", "PERSON"), ("甲馆", "LOC"), ("乙桥", "PROJECT")]
     assert _found("王某上午参观了甲馆和新建成的乙桥。", names) == {("visits", "王某", "甲馆"), ("visits", "王某", "乙桥")}
+
+
+def test_the_one_a_visitor_goes_along_with_visits_too():
+    names = [("王某", "PERSON"), ("甲会", "ORG"), ("李某", "PERSON"), ("乙国", "LOC")]
+    found = _found("王某下周将随同甲会主席李某前往乙国访问。", names)
+    assert found == {("visits", "王某", "乙国"), ("visits", "李某", "乙国")}
+    # an escort is no visitor
+    assert ("visits", "王某", "乙国") not in _found("王某下周将陪同甲会主席李某前往乙国访问。", names)
