@@ -1296,8 +1296,8 @@ class RelationFinder:
         post = load_rules().title_re.match(gap) if any(m.end == after and m.type == "PERSON" for m in s.heads) else None
         gap = gap[post.end() :] if post is not None and gap.startswith("的", post.end()) else gap  # A主席和B总统的会晤
         heads_of = re.match(r"(?:两国|双方|三国)?(?:国家)?(?:首脑|领导人|元首|总统|总理|首相|外长)", gap)
-        if not treaty_ends:  # A和B的第N轮会谈, A和B这次…的会谈; A和B进行了N分钟的会谈: the talks' modifiers
-            held = re.match(r"([^，。；了的]{0,8}?)(?:举行|进行)了?[^，。；]{0,16}$", gap)
+        if not treaty_ends:  # A和B的第N轮会谈, A和B这次…的会谈; A和B进行(结束)了N天的会谈: the talks' modifiers
+            held = re.match(r"([^，。；了的]{0,8}?)(?:举行|进行|结束|开始)了?[^，。；]{0,16}$", gap)
             if held is not None and not _OTHER_TALK.search(held.group(1)):  # not 商谈拟举行的会晤: a topic
                 gap = held.group(1)
             gap = re.sub(r"^(?:的[^，。；的]{0,6}|[^，。；的]{0,10}的)$", "", gap)

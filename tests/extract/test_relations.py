@@ -1369,3 +1369,8 @@ def test_the_one_a_visitor_goes_along_with_visits_too():
     assert found == {("visits", "王某", "乙国"), ("visits", "李某", "乙国")}
     # an escort is no visitor
     assert ("visits", "王某", "乙国") not in _found("王某下周将陪同甲会主席李某前往乙国访问。", names)
+
+
+def test_two_who_ended_their_talks_met():
+    names = [("挪威", "LOC"), ("芬兰", "LOC"), ("奥斯陆", "LOC")]
+    assert _found("挪威和芬兰的代表昨天在奥斯陆结束了为期两天的会谈。", names) == {("meets", "挪威", "芬兰")}
