@@ -774,11 +774,10 @@ class _Sentence:
         for h in heads:
             lead = self.text[heads[0].start : self.chain_start[h.start]]
             k = lead.rfind("的")
-            if h.type == "PERSON" and h.type in types and k >= 0 and (k == len(lead) - 1 or _ends_in_title(lead[k + 1 :])):
-                return [] if self.text.startswith(("的", "、", "和"), h.end) else [h]
+            qualified = h.type == "PERSON" and k >= 0 and (k == len(lead) - 1 or _ends_in_title(lead[k + 1 :]))
             # 由甲舰和乙舰组成的丙编队驶抵…: the body the 由-clause makes up
-            made_of = h.type == "ORG" and h.type in types and re.search(r"组成的$", lead) is not None
-            if made_of and self.text.endswith("由", 0, self.chain_start[heads[0].start]):
+            made_of = h.type == "ORG" and lead.endswith("组成的") and self.text.endswith("由", 0, self.chain_start[heads[0].start])
+            if (qualified or made_of) and h.type in types:
                 return [] if self.text.startswith(("的", "、", "和"), h.end) else [h]
         return []
 
@@ -900,6 +899,14 @@ def _adviser(s: _Sentence, m: _Arg) -> _Arg:
         return m
     gap = s.text[m.end + 1 : s.chain_start[nxt.start]]
     return nxt if gap and _ends_in_title(gap) else m
+
+
+def _gone_with(s: _Sentence, sources: list[_Arg], end: int) -> list[_Arg]:
+    """A随同B前往C访问: the person the visitors go along with, named before ``end``, goes too (not
+    陪同: an escort is no visitor)."""
+    along = _GOES_WITH.search(s.text, sources[-1].end, end) if sources else None
+    leader = next((h for h in s.heads if along is not None and s.chain_start[h.start] == along.end()), None)
+    return [leader] if leader is not None and leader.type == "PERSON" and leader.end <= end else []
 
 
 def _untagged_items(gap: str) -> str:
@@ -1143,10 +1150,7 @@ class RelationFinder:
         framed = _TIME_AFTER.match(text, t1) or _TIME_FRAME.search(text, clause[0], clause[1]) or text[clause[1] - 1 : clause[1]] == "时"  # 在考察A的情况时
         if not sources and framed and (text.startswith("在", clause[0]) or clause[0] == t0):
             sources = s.next_subject(clause, _AGENTS)
-        with_ = _GOES_WITH.search(text, sources[-1].end, subject_end) if sources else None
-        leader = next((h for h in s.heads if with_ is not None and s.chain_start[h.start] == with_.end()), None)
-        if leader is not None and leader.type == "PERSON" and leader.end <= subject_end:
-            sources = [*sources, leader]  # A随同B前往C访问: B goes too (not 陪同: an escort)
+        sources = sources + _gone_with(s, sources, subject_end)
         # a probe (甲号探测器, 甲局的无人探测器) explores a planet: no visit of a party
         return [m for m in sources if not _PROBE.match(text, m.end) and not _PROBE_NAME.search(m.text)]
 
