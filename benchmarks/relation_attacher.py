@@ -4,7 +4,9 @@ scored by a model that never saw it. Candidates are the head mentions within two
 trigger with the types the relation allows; features are the order and clause distance of the
 three, the characters around each, the joiners and prepositions between them and whether another
 trigger stands in between. `--with-rules` adds whether the patterns found the pair (then the
-model leans on rules fitted on every draw, the held-out one included).
+model leans on rules fitted on every draw, the held-out one included). `--context` adds the
+tagger's BiGRU states at the trigger and over each party (standardised); `--pku` trains and scores
+over the People's Daily draws too (dev19 stays unread); `-C` sets the regularisation.
 
 Needs scikit-learn, which kg does not depend on: ``pip install scikit-learn``.
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 from collections import defaultdict
+from pathlib import Path
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -25,6 +28,7 @@ from kg.relation_eval import DEFAULT_GOLD, SETS, _matches, load_gold
 from kg.schema import Article, Sentence
 
 DRAWS = ["dev"] + [f"dev{n}" for n in range(2, 16)]
+PKU_DRAWS = [f"dev{n}" for n in range(16, 26) if n != 19] + ["heldout"]  # dev19 is never read
 TYPES = {
     "visits": (("PERSON", "ORG"), ("LOC", "ORG", "PROJECT")),
     "meets": (("PERSON", "ORG", "LOC"), ("PERSON", "ORG", "LOC")),
@@ -61,6 +65,36 @@ def _features(s, rel: str, t0: int, t1: int, a, b) -> dict:
     return f
 
 
+def encoder_states(texts: list[str]) -> dict[str, object]:
+    """text -> the tagger's BiGRU output per character (chars x 256): the head's own reading of
+    the sentence, the context a hand feature cannot name."""
+    import numpy as np
+    import onnx
+    import onnxruntime as ort
+
+    from kg.extract.backends.lac import LacBackend
+    from kg.extract.backends.tagger import HEAD_PREFIX, compose
+
+    model = onnx.load_from_string(compose(LacBackend._model_root(None), Path("models/kg_tagger/head.onnx")))
+    name = HEAD_PREFIX + "/Transpose_3_output_0"
+    model.graph.output.append(onnx.helper.make_tensor_value_info(name, onnx.TensorProto.FLOAT, None))
+    session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    lac = LacBackend()._lac
+    out = {}
+    for text in dict.fromkeys(texts):
+        ids = np.array([[lac._vocab.get(lac._q2b.get(c, c), lac._oov_id) for c in text]], dtype=np.int64)
+        state = session.run([name], {"token_ids": ids, "length": np.array([len(text)], dtype=np.int64)})[0]
+        out[text] = state.reshape(len(text), -1)
+    return out
+
+
+def _dense(state, t0: int, a, b):
+    """The BiGRU state at the trigger and averaged over each party."""
+    import numpy as np
+
+    return np.concatenate([state[t0], state[a.start : a.end].mean(0), state[b.start : b.end].mean(0)])
+
+
 def _candidates(s, rules, gold, with_rules: bool):
     """(features, is gold, (relation, source, target)) for every trigger and pair of heads near it."""
     index = {c: i for i, c in enumerate(s.clauses)}
@@ -81,7 +115,7 @@ def _candidates(s, rules, gold, with_rules: bool):
                 f = _features(s, rel, t.start(), t.end(), a, b)
                 if with_rules:
                     f["rule"] = f"{rel}_{any(_matches(key, x) for x in rules)}"
-                yield f, any(_matches(key, g) for g in gold), key
+                yield f, any(_matches(key, g) for g in gold), key, (t.start(), a, b)
 
 
 def _score(pred_by: dict, gold_by: dict, keys) -> tuple[float, float, float]:
@@ -107,9 +141,13 @@ def _fmt(prf: tuple[float, float, float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--score", nargs="+", default=DRAWS, choices=DRAWS, help="the draws the figures pool")
+    parser.add_argument("--score", nargs="+", default=DRAWS, choices=DRAWS + PKU_DRAWS, help="the draws the figures pool")
     parser.add_argument("--with-rules", action="store_true")
+    parser.add_argument("--context", action="store_true", help="add the tagger's BiGRU states at the trigger and each party")
+    parser.add_argument("--pku", action="store_true", help="train and score over the People's Daily draws too")
+    parser.add_argument("-C", type=float, default=1.0, help="inverse regularisation of the regression")
     args = parser.parse_args()
+    draws = DRAWS + PKU_DRAWS if args.pku else DRAWS
     sentences = {}
     keep = R._Sentence.__init__
 
@@ -120,7 +158,8 @@ def main() -> None:
     R._Sentence.__init__ = capture
     extractor = Extractor()
     data, gold_by, rules_by = defaultdict(list), {}, {}
-    for draw in DRAWS:
+    texts = {}
+    for draw in draws:
         rows = [r for name in SETS[draw] for r in load_gold(DEFAULT_GOLD / name)]
         articles = [Article(id=f"{draw}|{i}", source="gold", text=r["text"], sentences=[Sentence(0, len(r["text"]), r["text"])]) for i, r in enumerate(rows)]
         for ex, row in zip(extractor.extract_many(articles), rows, strict=True):
@@ -129,15 +168,30 @@ def main() -> None:
             rules_by[key] = {(x.relation, x.source, x.target) for x in ex.relations}
             s = sentences.get(row["text"])
             if s is not None:
+                texts[key] = s.text
                 data[draw] += [(key, *c) for c in _candidates(s, rules_by[key], gold_by[key], args.with_rules)]
     R._Sentence.__init__ = keep
+    states = encoder_states(list(texts.values())) if args.context else {}
+
+    def matrix(rows, vec, fit: bool):
+        sparse = vec.fit_transform([x[1] for x in rows]) if fit else vec.transform([x[1] for x in rows])
+        if not args.context:
+            return sparse
+        import numpy as np
+        from scipy.sparse import csr_matrix, hstack
+
+        dense = np.array([_dense(states[texts[x[0]]], *x[4]) for x in rows])
+        if fit:
+            vec.scale = dense.mean(0), dense.std(0) + 1e-6  # standardised, fitted on the training draws
+        return hstack([sparse, csr_matrix((dense - vec.scale[0]) / vec.scale[1] / 8)]).tocsr()
+
     probs: dict[str, list] = defaultdict(list)
     for draw in args.score:
-        train = [x for other in DRAWS if other != draw for x in data[other]]
+        train = [x for other in draws if other != draw for x in data[other]]
         vec = DictVectorizer()
-        model = LogisticRegression(max_iter=3000).fit(vec.fit_transform([x[1] for x in train]), [x[2] for x in train])
+        model = LogisticRegression(max_iter=3000, C=args.C).fit(matrix(train, vec, True), [x[2] for x in train])
         if data[draw]:
-            p = model.predict_proba(vec.transform([x[1] for x in data[draw]]))[:, 1]
+            p = model.predict_proba(matrix(data[draw], vec, False))[:, 1]
             for x, pp in zip(data[draw], p, strict=True):
                 probs[x[0]].append((x[3], pp))
     keys = [k for k in gold_by if k.split("|")[0] in args.score]
