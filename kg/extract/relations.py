@@ -179,6 +179,7 @@ _ONLY_POSSIBLE = re.compile(r"的(?:可能性?|前景|条件|前提|障碍)|场�
 # 会 + 谈起 (都会谈起): a modal verb and "talk of", no 会谈
 _MODAL_SPLIT = re.compile(r"会谈[起及]")
 _ESCORT = re.compile(r"^\s*(?:等)?(?:陪同|见证)")
+_WENT = re.compile(r"(?:前来|来到|到|赴|前往)(?=[\u4e00-\u9fff])")
 _GOES_WITH = re.compile(r"随同|跟随")  # A随同B: A goes along with B (陪同: A escorts B, no visitor)
 
 
@@ -901,6 +902,15 @@ def _adviser(s: _Sentence, m: _Arg) -> _Arg:
     return nxt if gap and _ends_in_title(gap) else m
 
 
+def _gone_to(s: _Sentence, clause: tuple[int, int]) -> list[_Arg]:
+    """到甲乡从事种植，累计投资N万元; 前来甲市…，出资修缮: the places the carried subject went to in
+    the clause before, where an investment with no place of its own goes."""
+    prev = s.clause_before(clause)
+    went = _WENT.search(s.text, prev[0], prev[1]) if prev is not None else None
+    first = next((m for m in s.heads if went is not None and s.chain_start[m.start] == went.end()), None)
+    return s.listed(first, prev[1], ("LOC",)) if first is not None and first.type == "LOC" else []
+
+
 def _gone_with(s: _Sentence, sources: list[_Arg], end: int) -> list[_Arg]:
     """A随同B前往C访问: the person the visitors go along with, named before ``end``, goes too (not
     陪同: an escort is no visitor)."""
@@ -1463,6 +1473,8 @@ class RelationFinder:
                 targets = [after]
             if not targets and amount and rest >= clause[1] - 1:
                 targets = self._built_later(s, clause)  # 投资N万元，征用荒山，创办了A农庄
+            if not targets and not s.heads_in(clause[0], t0, _PARTIES):
+                targets = _gone_to(s, clause)  # 到甲乡从事…，累计投资N万元
         else:
             targets += self._built_right_after(s, rest)  # 在甲地投资N兴建乙: both
         you = text.rfind("由", clause[0], t0)

@@ -1374,3 +1374,12 @@ def test_the_one_a_visitor_goes_along_with_visits_too():
 def test_two_who_ended_their_talks_met():
     names = [("挪威", "LOC"), ("芬兰", "LOC"), ("奥斯陆", "LOC")]
     assert _found("挪威和芬兰的代表昨天在奥斯陆结束了为期两天的会谈。", names) == {("meets", "挪威", "芬兰")}
+
+
+def test_an_investment_with_no_place_of_its_own_goes_where_its_investor_went():
+    names = [("甲厅", "ORG"), ("乙局", "ORG"), ("丙县", "LOC")]
+    found = _found("甲厅、乙局等单位先后来到丙县考察，出资修缮了当地学校。", names)
+    assert ("invests_in", "甲厅", "丙县") in found and ("invests_in", "乙局", "丙县") in found
+    # an investment that names its own place keeps it
+    names = [("甲厅", "ORG"), ("丙县", "LOC"), ("丁镇", "LOC")]
+    assert ("invests_in", "甲厅", "丙县") not in _found("甲厅来到丙县考察，并在丁镇投资建厂。", names)
