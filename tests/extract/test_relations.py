@@ -707,7 +707,7 @@ def test_an_investment_in_listed_places_where_it_builds_an_unnamed_thing_is_in_e
     assert rel.amount_text == "近亿元" and rel.amount is None
 
 
-@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.80), ("dev11", 50, 0.66), ("dev12", 55, 0.84), ("dev13", 50, 0.80), ("dev14", 80, 0.84), ("dev15", 5, 0.40), ("dev16", 60, 0.82), ("dev17", 50, 0.88), ("dev18", 70, 0.76), ("dev20", 50, 0.78), ("dev21", 70, 0.84), ("dev22", 65, 0.82), ("dev23", 35, 0.70), ("dev24", 30, 0.80), ("dev25", 35, 0.74), ("dev26", 10, 0.60)])
+@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.80), ("dev11", 50, 0.66), ("dev12", 55, 0.84), ("dev13", 50, 0.80), ("dev14", 80, 0.84), ("dev15", 5, 0.40), ("dev16", 60, 0.82), ("dev17", 50, 0.88), ("dev18", 70, 0.76), ("dev20", 50, 0.78), ("dev21", 70, 0.84), ("dev22", 65, 0.82), ("dev23", 35, 0.70), ("dev24", 30, 0.80), ("dev25", 35, 0.74), ("dev26", 10, 0.60), ("dev27", 12, 0.60)])
 def test_dev_sets_precision_and_f1(which, gold, f1):
     """The annotated dev sets (seed pages + two draws of MSRA train sentences): a regression
     guard, not the reported figure (that is the test set's)."""
