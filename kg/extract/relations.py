@@ -902,6 +902,13 @@ def _adviser(s: _Sentence, m: _Arg) -> _Arg:
     return nxt if gap and _ends_in_title(gap) else m
 
 
+def _people_of(text: str, end: int) -> bool:
+    """乙市贫困群众: a kind of the place's people right after it (not 到甲校考察教职工…: a verb
+    between makes them the visit's object, not the place's kind)."""
+    people = _PEOPLE_OF_PLACE.match(text, end)
+    return people is not None and _trigger_re().search(people.group()) is None
+
+
 def _gone_to(s: _Sentence, clause: tuple[int, int]) -> list[_Arg]:
     """到甲乡从事种植，累计投资N万元; 前来甲市…，出资修缮: the places the carried subject went to in
     the clause before, where an investment with no place of its own goes."""
@@ -1137,7 +1144,7 @@ class RelationFinder:
         targets = [
             t for t in targets
             if (summed and t is targets[-1])
-            or not (_UNNAMED_AFTER.match(text, t.end) or _COUNTRIES_AFTER.match(text, t.end) or _PEOPLE_OF_PLACE.match(text, t.end))
+            or not (_UNNAMED_AFTER.match(text, t.end) or _COUNTRIES_AFTER.match(text, t.end) or _people_of(text, t.end))
         ]
         if not targets:
             return []

@@ -1383,3 +1383,10 @@ def test_an_investment_with_no_place_of_its_own_goes_where_its_investor_went():
     # an investment that names its own place keeps it
     names = [("甲厅", "ORG"), ("丙县", "LOC"), ("丁镇", "LOC")]
     assert ("invests_in", "甲厅", "丙县") not in _found("甲厅来到丙县考察，并在丁镇投资建厂。", names)
+
+
+def test_people_after_the_visit_verb_are_its_object_not_the_places_kind():
+    names = [("王某", "PERSON"), ("甲校", "ORG")]
+    assert _found("王某到甲校考察青年职工的宿舍。", names) == {("visits", "王某", "甲校")}
+    # a kind of the place's people right after it is still no place visited
+    assert _found("王某走访慰问了乙市贫困群众。", [("王某", "PERSON"), ("乙市", "LOC")]) == set()
