@@ -554,6 +554,10 @@ class _Sentence:
     def heads_in(self, start: int, end: int, types: tuple[str, ...]) -> list[_Arg]:
         return [m for m in self.heads if start <= m.start and m.end <= end and m.type in types]
 
+    def head_from(self, pos: int) -> _Arg | None:
+        """The head whose name, with its qualifiers (甲国总统A), starts at ``pos``."""
+        return next((m for m in self.heads if self.chain_start[m.start] == pos), None)
+
     def listed(self, first: _Arg, end: int, types: tuple[str, ...], *, joint: bool = False) -> list[_Arg]:
         """``first`` and the head mentions joined to it by 、 和 及 up to ``end`` (``joint``: also
         与/同, for parties acting together: 由A与B共同投资)."""
@@ -914,7 +918,7 @@ def _gone_to(s: _Sentence, clause: tuple[int, int]) -> list[_Arg]:
     the clause before, where an investment with no place of its own goes."""
     prev = s.clause_before(clause)
     went = _WENT.search(s.text, prev[0], prev[1]) if prev is not None else None
-    first = next((m for m in s.heads if went is not None and s.chain_start[m.start] == went.end()), None)
+    first = s.head_from(went.end()) if went is not None else None
     return s.listed(first, prev[1], ("LOC",)) if first is not None and first.type == "LOC" else []
 
 
@@ -922,7 +926,7 @@ def _gone_with(s: _Sentence, sources: list[_Arg], end: int) -> list[_Arg]:
     """A随同B前往C访问: the person the visitors go along with, named before ``end``, goes too (not
     陪同: an escort is no visitor)."""
     along = _GOES_WITH.search(s.text, sources[-1].end, end) if sources else None
-    leader = next((h for h in s.heads if along is not None and s.chain_start[h.start] == along.end()), None)
+    leader = s.head_from(along.end()) if along is not None else None
     return [leader] if leader is not None and leader.type == "PERSON" and leader.end <= end else []
 
 
@@ -1474,8 +1478,8 @@ class RelationFinder:
                 if after is None and built.group().lstrip("了于").startswith("在"):
                     # 投资N在A建立一个实验室: what is built has no name, the place invested in has
                     at = built.start() + built.group().index("在") + 1
-                    first = next((m for m in s.heads if s.chain_start[m.start] == at and m.type in _PLACES), None)
-                    targets = s.listed(first, built.end(), _PLACES) if first is not None else []  # 在A、B等县修建
+                    first = s.head_from(at)
+                    targets = s.listed(first, built.end(), _PLACES) if first is not None and first.type in _PLACES else []  # 在A、B等县修建
             if after is not None and after.type in _PLACES and re.fullmatch(r"(?:了|于)?(?:兴建|建设|建立|创办|组建|设立|成立)?(?:了|的)?", gap):
                 targets = [after]
             if not targets and amount and rest >= clause[1] - 1:
