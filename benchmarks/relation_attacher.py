@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import StandardScaler
 
 import kg.extract.relations as R
 from kg.extract import Extractor
@@ -173,25 +174,24 @@ def main() -> None:
     R._Sentence.__init__ = keep
     states = encoder_states(list(texts.values())) if args.context else {}
 
-    def matrix(rows, vec, fit: bool):
+    def matrix(rows, vec, scaler, fit: bool):
+        """Hand features, then (``--context``) the BiGRU states standardised on the training draws."""
         sparse = vec.fit_transform([x[1] for x in rows]) if fit else vec.transform([x[1] for x in rows])
         if not args.context:
             return sparse
-        import numpy as np
         from scipy.sparse import csr_matrix, hstack
 
-        dense = np.array([_dense(states[texts[x[0]]], *x[4]) for x in rows])
-        if fit:
-            vec.scale = dense.mean(0), dense.std(0) + 1e-6  # standardised, fitted on the training draws
-        return hstack([sparse, csr_matrix((dense - vec.scale[0]) / vec.scale[1] / 8)]).tocsr()
+        dense = [_dense(states[texts[x[0]]], *x[4]) for x in rows]
+        scaled = scaler.fit_transform(dense) if fit else scaler.transform(dense)
+        return hstack([sparse, csr_matrix(scaled / 8)]).tocsr()
 
     probs: dict[str, list] = defaultdict(list)
     for draw in args.score:
         train = [x for other in draws if other != draw for x in data[other]]
-        vec = DictVectorizer()
-        model = LogisticRegression(max_iter=3000, C=args.C).fit(matrix(train, vec, True), [x[2] for x in train])
+        vec, scaler = DictVectorizer(), StandardScaler()
+        model = LogisticRegression(max_iter=3000, C=args.C).fit(matrix(train, vec, scaler, True), [x[2] for x in train])
         if data[draw]:
-            p = model.predict_proba(matrix(data[draw], vec, False))[:, 1]
+            p = model.predict_proba(matrix(data[draw], vec, scaler, False))[:, 1]
             for x, pp in zip(data[draw], p, strict=True):
                 probs[x[0]].append((x[3], pp))
     keys = [k for k in gold_by if k.split("|")[0] in args.score]
