@@ -28,6 +28,7 @@ LEVELS = ("province", "city", "county", "town")
 RELATIVE_LEVELS = ("市", "县", "区", "省")
 # Short names that are also everyday words or too ambiguous to tag on their own (a lexicon).
 _AMBIGUOUS_SHORT = frozenset(read_list(RULES_DIR / "ambiguous_short_places.txt"))
+_MORE_COUNTRIES = frozenset(read_list(RULES_DIR / "more_countries.txt"))
 
 
 @dataclass(frozen=True)
@@ -189,16 +190,18 @@ def _world_location() -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
 
 @lru_cache(maxsize=1)
 def world_countries() -> frozenset[str]:
-    """The countries of jionlp's world_location.txt, short and full names (日本, 日本国)."""
-    return frozenset(x for row in _world_location()[1] for x in row[:2] if x)
+    """The countries of jionlp's world_location.txt, short and full names (日本, 日本国), and those of
+    lexicons/more_countries.txt (印尼, 苏联)."""
+    return frozenset(x for row in _world_location()[1] for x in row[:2] if x) | _MORE_COUNTRIES
 
 
 @lru_cache(maxsize=1)
 def world_places() -> frozenset[str]:
     """Countries (short and full names), continents and major foreign cities, from jionlp's
-    world_location.txt."""
+    world_location.txt, and the countries of lexicons/more_countries.txt."""
     continents, rows = _world_location()
-    return frozenset(continents) | frozenset(x for row in rows for field in row for x in field.split("/") if x)
+    places = frozenset(x for row in rows for field in row for x in field.split("/") if x)
+    return frozenset(continents) | places | _MORE_COUNTRIES
 
 
 @lru_cache(maxsize=1)

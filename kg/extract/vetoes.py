@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -331,6 +331,31 @@ def suffixed_body(ent: Span, f: DocFacts) -> str | None:
     return None
 
 
+# Heads of state: what comes right before one of these is a country or its ruler (新州总理 is a
+# state's premier, so 总理 is not one).
+_HEAD_OF_STATE = ("总统", "首相", "国王", "女王", "王储", "亲王")
+
+
+def titled_person(ent: Span, f: DocFacts) -> str | None:
+    """乙国首相|菲达利, 菲达利|首相: a "place" no list knows, right after a person's title or right
+    before a head of state's, is a foreign person the model read as a place. Measured on People's
+    Daily sentences with a title: ten such names, all persons in the gold."""
+    text, rules = ent.text, f.rules
+    if ent.label_ != "LOC" or len(text) < 2 or text.endswith("国") or is_place_name(text, rules):
+        return None
+    if _NOT_IN_NAMES.search(text):
+        return None
+    doc, s, e = doc_text(ent.doc), ent.start_char, ent.end_char
+    if doc.startswith(_HEAD_OF_STATE, e) or _title_before(rules).search(doc, max(0, s - 10), s):
+        return "PERSON"
+    return None
+
+
+@lru_cache(maxsize=4)
+def _title_before(rules: Rules) -> re.Pattern[str]:
+    return re.compile(f"(?:{rules.title_re.pattern})$")
+
+
 def listed_river(ent: Span, f: DocFacts) -> str | None:
     """赵王河、金线河: a "person" listed next to a place with the same geographic ending is a
     place of that kind."""
@@ -373,8 +398,8 @@ _BEFORE_ABBREVIATION = frozenset("访来赴驻援旅在抵对进离返")  # 访�
 
 
 # Relabels run first (in this order, the first that answers wins), then the keepers (an entity one
-# keeps skips the vetoes), then the vetoes on the new label; listed_river runs after the vetoes
-# (a river "person" is vetted as a person).
+# keeps skips the vetoes), then the vetoes on the new label; listed_river and titled_person run
+# after the vetoes (a river "person" is vetted as a person, a titled "place" as a place).
 RELABELS: dict[str, Callable[[Span, DocFacts], str | None]] = {
     "project_name": project_name,
     "body_like_place": body_like_place,
@@ -383,7 +408,7 @@ RELABELS: dict[str, Callable[[Span, DocFacts], str | None]] = {
     "zone_place": zone_place,
     "suffixed_body": suffixed_body,
 }
-LATE_RELABELS = {"listed_river": listed_river}
+LATE_RELABELS = {"listed_river": listed_river, "titled_person": titled_person}
 # keeper -> the full name the kept entity stands for
 KEEPERS: dict[str, Callable[[Span, DocFacts], str | None]] = {"place_abbreviation": place_abbreviation}
 VETOES: dict[str, Veto] = {

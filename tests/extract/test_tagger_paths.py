@@ -138,3 +138,15 @@ def test_a_body_closed_by_its_titles_first_character_is_the_titles_body(default)
 def test_a_bare_chain_body_the_model_tagged_is_the_places_body(default):
     _, roles = default("南湾村党支部书记、村委会主任王大明介绍。")
     assert ("王大明", "主任", "南湾村村委会") in roles
+
+
+@pytest.mark.parametrize("text", ["他会见了乙国首相菲达利。", "叙利亚代表团会见了菲达利首相。"])
+def test_a_name_no_list_knows_right_after_a_title_or_before_a_head_of_state_is_a_person(default, text):
+    mentions, _ = default(text)
+    assert ("菲达利", "PERSON") in mentions, mentions
+
+
+@pytest.mark.parametrize("text", ["印尼总统昨天会见了他。", "南斯拉夫总统昨天会见了他。"])
+def test_a_country_before_a_head_of_state_stays_a_place(default, text):
+    mentions, _ = default(text)
+    assert (text[:text.index("总统")], "LOC") in mentions, mentions
