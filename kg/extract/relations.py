@@ -39,6 +39,9 @@ RELATION_TYPES = ("visits", "meets", "signs_with", "invests_in")
 _CLAUSE_END = re.compile(r"[，,；;：:。！!？?]|" + DATELINE.pattern + r"|本报讯|[（(][^（）()，。]{0,12}记者[^（）()]{0,30}[）)]")
 # Words that say the event did not happen (planned ones, 将访问, do count).
 _NEGATION = re.compile(r"(?:没有|没|未|不|拒绝|取消|推迟|无法|不再|不会|不能|反对)(?:再|曾|能|会|去|来)?$")
+# Talks called off, their other party in between (中断了同甲国的会谈): no meeting. (A contract
+# ended, 中断与甲签订的合同, was still signed.)
+_CALLED_OFF = re.compile(r"(?:中断|推迟|取消|拒绝|暂停|停止)了?(?:同|与|跟|和)[^，,。；;]{1,20}$")
 _SAYING = re.compile(r"(?:说|表示|指出|认为|强调|宣布|声明|称|透露|介绍|报道|获悉|了解|告诉(?:记者|笔者)?)")
 _SPEECH = re.compile(_SAYING.pattern + "$")
 # Between a locative verb and a visit trigger: 到A、B调研 / 赴A考察 / 在A视察 / 来华访问.
@@ -1041,9 +1044,9 @@ class RelationFinder:
 
     def _arguments(self, s: _Sentence, relation: str, t0: int, t1: int):
         text = s.text
+        clause = s.clause_of(t0)
         if _NEGATION.search(text[max(0, t0 - 4) : t0]):
             return []
-        clause = s.clause_of(t0)
         if _ONLY_POSSIBLE.match(text, t1):
             return []  # A与B会晤的前景: what may happen, no event
         if relation == "visits":
@@ -1052,6 +1055,8 @@ class RelationFinder:
             # who attends is no party: 参加会见, 在座; A、B会见时在座
             before, after = text[clause[0] : t0], text[t1 : clause[1]]
             if re.search(r"(?:参加|出席|列席)了?(?:这次|此次|本次)?$|在座", before) or re.match(r"时?(?:在座|在场)", after):
+                return []
+            if _CALLED_OFF.search(before):
                 return []
             passive = _PASSIVE.search(text, clause[0], t1)
             if passive is not None:

@@ -944,6 +944,14 @@ def test_a_negated_or_requested_with_phrase_is_no_meeting():
     assert _found("法国将与德国举行会谈。", names) == {("meets", "法国", "德国")}
 
 
+def test_talks_called_off_are_no_meeting_and_a_contract_ended_was_still_signed():
+    names = [("法国", "LOC"), ("德国", "LOC")]
+    assert _found("法国上月中断了同德国的会谈。", names) == set()
+    assert _found("法国已推迟与德国外长的会晤。", names) == set()
+    text = "甲公司去年中断与乙公司签订的供货合同。"
+    assert _found(text, [("甲公司", "ORG"), ("乙公司", "ORG")]) == {("signs_with", "甲公司", "乙公司")}
+
+
 def test_a_name_across_a_clause_mark_is_no_party():
     text = "除甲市外，代表团还将赴乙市、丙市参观访问。"
     assert _found(text, [("甲市外，代表团", "ORG"), ("乙市", "LOC"), ("丙市", "LOC")]) == set()
