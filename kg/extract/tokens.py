@@ -252,6 +252,37 @@ def dateline_cuts(doc: Doc, rules: Rules) -> Cuts:
     return cuts
 
 
+def glued_countries(doc: Doc, rules: Rules) -> Cuts:
+    """斐济萨摩亚 -> 斐济|萨摩亚: an entity that is two or more countries of the world list written
+    side by side (a headline's 出访甲国乙国) and itself no place is those countries, unless the last
+    is also a ruler's title (exceptions.tsv: 文莱苏丹)."""
+    cuts, text = Cuts(), doc_text(doc)
+    for ent in doc.ents:
+        s, e = ent.start_char, ent.end_char
+        if e - s < 4 or is_place_name(text[s:e], rules):
+            continue
+        ends = _country_ends(text[s:e])
+        if ends and text[s + ends[-2] : e] not in rules.exceptions("glued_countries"):
+            cuts.offsets.update(s + end for end in ends[:-1])
+            cuts.model += [(s + a, s + b, "LOC") for a, b in itertools.pairwise([0, *ends])]
+    return cuts
+
+
+def _country_ends(text: str) -> list[int]:
+    """The ends of the countries ``text`` is made of, two or more, each of two characters or more;
+    empty when it is not so made."""
+    countries = world_countries()
+    for n in range(len(text) - 2, 1, -1):  # the longest first country first
+        if text[:n] not in countries:
+            continue
+        if text[n:] in countries:
+            return [n, len(text)]
+        rest = _country_ends(text[n:])
+        if rest:
+            return [n, *(n + end for end in rest)]
+    return []
+
+
 def _used_as_one(text: str, s: int, e: int) -> bool:
     """Two one-character forms (中|非) the text uses as one country."""
     return e - s == 2 and bool(_ONE_COUNTRY_BEFORE.search(text, max(0, s - 2), s) or _ONE_COUNTRY_AFTER.match(text, e))
@@ -261,6 +292,7 @@ SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "bracket_cuts": bracket_cuts,
     "region_runs": region_runs,
     "country_runs": country_runs,
+    "glued_countries": glued_countries,
     "dateline_cuts": dateline_cuts,
     "org_titles": org_titles,
     "listed_bodies": listed_bodies,

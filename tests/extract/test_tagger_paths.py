@@ -150,3 +150,9 @@ def test_a_name_no_list_knows_right_after_a_title_or_before_a_head_of_state_is_a
 def test_a_country_before_a_head_of_state_stays_a_place(default, text):
     mentions, _ = default(text)
     assert (text[:text.index("总统")], "LOC") in mentions, mentions
+
+
+@pytest.mark.parametrize(("text", "countries"), [("代表团将出访斐济萨摩亚", ("斐济", "萨摩亚")), ("张三率团出访汤加斐济", ("汤加", "斐济"))])
+def test_countries_the_model_glued_into_one_name_are_each_a_place(default, text, countries):
+    mentions, _ = default(text)
+    assert {(c, "LOC") for c in countries} <= mentions and "".join(countries) not in {m for m, _ in mentions}, mentions
