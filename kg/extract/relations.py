@@ -176,6 +176,14 @@ _DELEGATE = re.compile(r"(?:(?![在到赴对向由率等于从将已曾为是说
 _GUESTS_KIND = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}(?:代表|人士|官员|成员|客人|一行|人))?")
 _FRAMED_MEETING = re.compile(r"(?:与|同|和)[^，。；在]{1,30}?(?:会谈|会晤|会见|会面)(?:期间|时|之际|前夕|之后|以后|后)")
 _TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时|的当天)$")
+# A clause with no subject of its own that frames the next one, whose subject is its actor: a time
+# after it (同A签署协议以后，B…) or a basis before it (根据同A签订的条约，B…).
+_FRAME_END = re.compile(r"(?:以后|之后|后|时|期间|之际|以来)$")
+_FRAME_START = re.compile(r"(?:根据|按照|依照|依据)")
+
+
+def _framing(text: str, clause: tuple[int, int]) -> bool:
+    return bool(_FRAME_END.search(text, clause[0], clause[1]) or _FRAME_START.match(text, clause[0]))
 # A verb of saying right after a name (今天说, 称): what follows is what is said
 _SAYS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:说|表示|指出|认为|强调|宣布|称|重申)(?!的)")
 _ONLY_POSSIBLE = re.compile(r"的(?:可能性?|前景|条件|前提|障碍)|场所|地点")  # and 会谈场所: a place for one
@@ -1246,8 +1254,8 @@ class RelationFinder:
                     break
                 return self._mutual(s, clause, t0, t1, types, partner.end, treaty_ends=not objects)
             sources = s.subject(clause, link.start(), types)
-            if not sources and _TIME_AFTER.match(text, t1) and text.startswith("在", clause[0]):
-                sources = s.next_subject(clause, types)  # 在同A的会见中，B强调
+            if not sources and (_TIME_AFTER.match(text, t1) and text.startswith("在", clause[0]) or _framing(text, clause)):
+                sources = s.next_subject(clause, types)  # 在同A的会见中，B强调; 同A签署协议后，B…
             listed = s.listed(partner, t0, types)
             if _OTHER_TALK.search(text, listed[-1].end, t0):
                 continue  # 与A商谈拟举行的会晤事宜: the partner is the other verb's

@@ -1398,3 +1398,12 @@ def test_people_after_the_visit_verb_are_its_object_not_the_places_kind():
     assert _found("王某到甲校考察青年职工的宿舍。", names) == {("visits", "王某", "甲校")}
     # a kind of the place's people right after it is still no place visited
     assert _found("王某走访慰问了乙市贫困群众。", [("王某", "PERSON"), ("乙市", "LOC")]) == set()
+
+
+def test_a_clause_with_no_subject_that_frames_the_next_has_the_next_ones_subject_as_actor():
+    names = [("甲组织", "ORG"), ("泰国", "LOC")]
+    assert _found("同甲组织签署合作协议以后，泰国加强了边境管理。", names) == {("signs_with", "泰国", "甲组织")}
+    names = [("秘鲁", "LOC"), ("智利政府", "ORG")]
+    assert _found("根据1990年同秘鲁签订的协定，智利政府昨天移交了港口。", names) == {("signs_with", "智利政府", "秘鲁")}
+    names = [("法国", "LOC"), ("德国", "LOC"), ("荷兰", "LOC")]  # a clause with its own subject keeps it
+    assert _found("法国同德国签署协议以后，荷兰表示欢迎。", names) == {("signs_with", "法国", "德国")}
