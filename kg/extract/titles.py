@@ -54,6 +54,9 @@ _FORMER_MARKERS = ("曾任", "历任", "先后任", "先后担任", "原任")
 _DISMISS = re.compile(r"免去(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:同志)?的?$")
 # A guessed name never ends with a particle (高兴地, 金相厦的) or a verb of saying (时|表示).
 _NOT_NAME_ENDS = ("的", "地", "得", "了", "时", "表示", "指出", "强调", "认为", "透露", "宣布")
+# Words that join a name to its post or to the next name (选举A|为|省长, A|任|主编, A|及|副秘书长B): the
+# model's name ends before them, also where a title follows.
+_BEFORE_POST = frozenset("为任兼及和与等")
 # Titles that serve the post written right before them: 总理发言人, 部长助理, 总统顾问.
 _SERVING_TITLES = ("发言人", "助理", "特别助理", "秘书", "顾问", "帮办")
 # Parts of speech no part of a name has (谈话|中 before 总理): verbs, adjectives, adverbs, prepositions, locatives.
@@ -195,7 +198,10 @@ class TitleChains:
                 longer = text[pos : end + more]
                 # ... but a verb or function word after it (郭福珍|是) ends the name, unless a
                 # title follows (傅全|有|上将)
-                ends = self._title_at(text, end + more) if _function_word_at(doc, end) else self._ends_name(text, end + more)
+                if _function_word_at(doc, end):
+                    ends = text[end] not in _BEFORE_POST and self._title_at(text, end + more)
+                else:
+                    ends = self._ends_name(text, end + more)
                 if _NAME_CHARS.match(longer) and not longer.endswith(_NOT_NAME_ENDS) and ends:
                     return pos, end + more
             return pos, end

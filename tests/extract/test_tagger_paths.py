@@ -156,3 +156,16 @@ def test_a_country_before_a_head_of_state_stays_a_place(default, text):
 def test_countries_the_model_glued_into_one_name_are_each_a_place(default, text, countries):
     mentions, _ = default(text)
     assert {(c, "LOC") for c in countries} <= mentions and "".join(countries) not in {m for m, _ in mentions}, mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("选举郑连松为省长，李四、王五为副省长。", "郑连松"),  # 为 of an election
+        ("以副部长王平为团长的代表团昨天出发。", "王平"),
+        ("委员赵正谊任主编，钱七任副主编。", "赵正谊"),  # 任 of a post
+    ],
+)
+def test_a_word_joining_a_name_to_its_post_is_no_part_of_the_name(default, text, name):
+    mentions, _ = default(text)
+    assert (name, "PERSON") in mentions, mentions
