@@ -53,7 +53,7 @@ _FORMER_MARKERS = ("曾任", "历任", "先后任", "先后担任", "原任")
 # 免去A的X职务 / 免去A同志X职务: the post A leaves.
 _DISMISS = re.compile(r"免去(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:同志)?的?$")
 # A guessed name never ends with a particle (高兴地, 金相厦的) or a verb of saying (时|表示).
-_NOT_NAME_ENDS = ("的", "地", "得", "了", "时", "表示", "指出", "强调", "认为", "透露", "宣布")
+_NOT_NAME_ENDS = ("的", "地", "得", "了", "时", "说", "表示", "指出", "强调", "认为", "透露", "宣布")
 # Words that join a name to its post or to the next name (选举A|为|省长, A|任|主编, A|及|副秘书长B): the
 # model's name ends before them, also where a title follows.
 _BEFORE_POST = frozenset("为任兼及和与等")
@@ -463,7 +463,7 @@ class TitleChains:
             name = opener.group("name")
             if subject is not None and subject.end_char == opener.end("name"):
                 pass
-            elif _NAME_CHARS.match(name) and self.rules.surname_of(name) is not None and len(name) <= 3:
+            elif _NAME_CHARS.match(name) and self.rules.surname_of(name) is not None and len(name) <= 3 and not name.endswith(_NOT_NAME_ENDS):
                 subject = _Words(name, "PERSON", opener.start("name"), opener.end("name"))  # 司增勤，男，…
             else:
                 return None

@@ -169,3 +169,8 @@ def test_countries_the_model_glued_into_one_name_are_each_a_place(default, text,
 def test_a_word_joining_a_name_to_its_post_is_no_part_of_the_name(default, text, name):
     mentions, _ = default(text)
     assert (name, "PERSON") in mentions, mentions
+
+
+def test_a_text_that_opens_with_a_speaker_is_no_resume_of_him(default):
+    mentions, roles = default("唐明说，议长阁下的来访十分重要。")
+    assert ("唐明", "PERSON") in mentions and ("唐明说", "PERSON") not in mentions, mentions
