@@ -1507,9 +1507,11 @@ class RelationFinder:
             if first is not None and first.start == you + 1:
                 investors = s.listed(first, t0, _PARTIES, joint=True)
                 topic = s.heads[0] if s.heads and s.heads[0].start < clause[0] else None
-                built = topic is not None and (topic.type in ("ORG", "PROJECT") or _BUILDING.search(topic.text) is not None)
-                if not targets and built and t1 >= clause[1] - 1:
+                if not targets and _built(topic) and t1 >= clause[1] - 1:
                     targets = [topic]  # 新竣工的甲大厦…，由A与B联合投资: what the sentence is about
+                own = next((m for m in reversed(s.heads) if clause[0] <= m.start and m.end <= you), None)
+                if not targets and _built(own) and _BEFORE_BY.fullmatch(text, own.end, you):
+                    targets = [own]  # 甲中心由A出资N建设: the clause's own subject
         if not investors:
             investors = _relative(s, clause, t1 if amount_m is None or not amount else amount_m.end())
         if investors is None and nominal is not None:
@@ -1518,6 +1520,15 @@ class RelationFinder:
             investors = s.subject(clause, subject_end, _PARTIES)
         targets = [b for b in targets if not _kind_after(text, b)]
         return [(a, b, amount) for a in investors for b in targets]
+
+
+# Between what is built and 由 its investor (甲中心就是由A投资的): adverbs and a copula only.
+_BEFORE_BY = re.compile(r"(?:就|也|将|已|已经|主要|全部|均)?(?:是)?")
+
+
+def _built(arg: _Arg | None) -> bool:
+    """A body, project or building: what an investment by 由 builds."""
+    return arg is not None and (arg.type in ("ORG", "PROJECT") or _BUILDING.search(arg.text) is not None)
 
 
 _FINDER: RelationFinder | None = None

@@ -1407,3 +1407,11 @@ def test_a_clause_with_no_subject_that_frames_the_next_has_the_next_ones_subject
     assert _found("根据1990年同秘鲁签订的协定，智利政府昨天移交了港口。", names) == {("signs_with", "智利政府", "秘鲁")}
     names = [("法国", "LOC"), ("德国", "LOC"), ("荷兰", "LOC")]  # a clause with its own subject keeps it
     assert _found("法国同德国签署协议以后，荷兰表示欢迎。", names) == {("signs_with", "法国", "德国")}
+
+
+def test_what_is_built_before_by_is_invested_in_by_the_one_after_it():
+    names = [("甲培训中心", "ORG"), ("乙集团", "ORG")]
+    assert _found("甲培训中心由乙集团出资2亿元建设，一期投资5000万元。", names) == {("invests_in", "乙集团", "甲培训中心")}
+    assert _found("甲水厂就是由乙财团投资建设的。", [("甲水厂", "ORG"), ("乙财团", "ORG")]) == {("invests_in", "乙财团", "甲水厂")}
+    names = [("甲市", "LOC"), ("乙公司", "ORG"), ("丙项目", "PROJECT")]  # a place before 由 is where, not what
+    assert _found("甲市由乙公司投资建设了丙项目。", names) == {("invests_in", "乙公司", "丙项目")}
