@@ -172,5 +172,5 @@ def test_a_word_joining_a_name_to_its_post_is_no_part_of_the_name(default, text,
 
 
 def test_a_text_that_opens_with_a_speaker_is_no_resume_of_him(default):
-    mentions, roles = default("唐明说，议长阁下的来访十分重要。")
+    mentions, _ = default("唐明说，议长阁下的来访十分重要。")
     assert ("唐明", "PERSON") in mentions and ("唐明说", "PERSON") not in mentions, mentions

@@ -1,0 +1,29 @@
+"""The relabels and vetoes of kg/extract/vetoes.py on Docs whose entities are set by hand."""
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from kg.extract.rules import load_rules
+from kg.extract.vetoes import DocFacts, titled_person
+
+
+def _facts(words: list[str], ents: list[str]) -> DocFacts:
+    doc = Doc(Vocab(), words=words, spaces=[False] * len(words), ents=ents)
+    return DocFacts(doc, load_rules(), list(doc.ents))
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "label"),
+    [
+        (["独联体", "执行秘书", "科罗维亚", "出席"], ["B-ORG", "O", "B-LOC", "O"], "PERSON"),  # after a post
+        (["会见", "菲达利", "首相"], ["O", "B-LOC", "O"], "PERSON"),  # before a head of state's post
+        (["会见", "印尼", "总统"], ["O", "B-LOC", "O"], None),  # a country of the world list
+        (["会见", "新州", "总理"], ["O", "B-LOC", "O"], None),  # 总理 may be a state's premier
+        (["访问", "科罗维亚"], ["O", "B-LOC"], None),  # no post beside it
+    ],
+)
+def test_titled_person_relabels_an_unknown_place_beside_a_post(words, ents, label):
+    facts = _facts(words, ents)
+    place = next(e for e in facts.model if e.label_ == "LOC")
+    assert titled_person(place, facts) == label
