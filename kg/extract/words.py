@@ -139,6 +139,8 @@ def left_name(
             before = doc[start - 2]
             joined = before.ent_type_ in ("LOC", "ORG") or before.tag_ in ("LOC", "ORG", "ns", "nt")
         part = is_name_part(prev, numbers=numbers, adjectives=joiners)  # 市公共就业和人才服务中心
+        if prev.text == "和" and doc[start].ent_iob_ == "B" and start >= 2 and doc[start - 2].text.endswith(rules.org_suffixes):
+            part = False  # 甲电子有限公司和|乙公司: 和 between two whole bodies joins two names
         if not (joined or part) or chars + len(prev.text) > MAX_NAME_CHARS:
             break
         start -= 1

@@ -174,3 +174,10 @@ def test_a_word_joining_a_name_to_its_post_is_no_part_of_the_name(default, text,
 def test_a_text_that_opens_with_a_speaker_is_no_resume_of_him(default):
     mentions, _ = default("唐明说，议长阁下的来访十分重要。")
     assert ("唐明", "PERSON") in mentions and ("唐明说", "PERSON") not in mentions, mentions
+
+
+def test_two_whole_bodies_joined_by_he_are_two_names(default):
+    mentions, _ = default("他命令财政部、国家计划委员会和国家统计局完成任务。")
+    assert {("国家计划委员会", "ORG"), ("国家统计局", "ORG")} <= mentions, mentions
+    mentions, _ = default("2011年起任中源协和细胞基因工程股份有限公司副总经理。")  # 和 inside a brand
+    assert ("中源协和细胞基因工程股份有限公司", "ORG") in mentions, mentions
