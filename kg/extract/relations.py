@@ -184,6 +184,8 @@ _FRAME_START = re.compile(r"(?:根据|按照|依照|依据)")
 
 def _framing(text: str, clause: tuple[int, int]) -> bool:
     return bool(_FRAME_END.search(text, clause[0], clause[1]) or _FRAME_START.match(text, clause[0]))
+
+
 # A verb of saying right after a name (今天说, 称): what follows is what is said
 _SAYS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:说|表示|指出|认为|强调|宣布|称|重申)(?!的)")
 _ONLY_POSSIBLE = re.compile(r"的(?:可能性?|前景|条件|前提|障碍)|场所|地点")  # and 会谈场所: a place for one
@@ -1052,9 +1054,9 @@ class RelationFinder:
 
     def _arguments(self, s: _Sentence, relation: str, t0: int, t1: int):
         text = s.text
-        clause = s.clause_of(t0)
         if _NEGATION.search(text[max(0, t0 - 4) : t0]):
             return []
+        clause = s.clause_of(t0)
         if _ONLY_POSSIBLE.match(text, t1):
             return []  # A与B会晤的前景: what may happen, no event
         if relation == "visits":
