@@ -356,6 +356,8 @@ def _side_by_side(a: _Arg, b: _Arg, *, forms: bool = False) -> bool:
     """出访甲国乙国 (a headline's list): two countries written out with nothing between them;
     ``forms``: one-character forms too (出访美加), but not as a subject (中日…条约签订: a pair's
     own rules)."""
+    if a.end == b.start and a.type == b.type == "PERSON" and a.text != b.text:
+        return True  # 甲某乙某会见: a headline's names (甲某甲某 is a title and subtitle)
     return a.end == b.start and _country(a) and _country(b) and (forms or not (a.abbreviated or b.abbreviated))
 
 

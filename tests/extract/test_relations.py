@@ -1415,3 +1415,10 @@ def test_what_is_built_before_by_is_invested_in_by_the_one_after_it():
     assert _found("甲水厂就是由乙财团投资建设的。", [("甲水厂", "ORG"), ("乙财团", "ORG")]) == {("invests_in", "乙财团", "甲水厂")}
     names = [("甲市", "LOC"), ("乙公司", "ORG"), ("丙项目", "PROJECT")]  # a place before 由 is where, not what
     assert _found("甲市由乙公司投资建设了丙项目。", names) == {("invests_in", "乙公司", "丙项目")}
+
+
+def test_names_side_by_side_in_a_headline_are_a_list_but_a_name_written_twice_is_one():
+    names = [("王平", "PERSON"), ("李明", "PERSON"), ("甲国代表团", "ORG")]
+    assert _found("王平李明会见甲国代表团", names) == {("meets", "王平", "甲国代表团"), ("meets", "李明", "甲国代表团")}
+    names = [("甲国", "LOC"), ("王平", "PERSON"), ("王平", "PERSON"), ("李四", "PERSON")]
+    assert _found("甲国总统会见王平王平同李四部长会谈", names) == {("meets", "王平", "李四")}
