@@ -350,7 +350,7 @@ def titled_person(ent: Span, f: DocFacts) -> str | None:
     if doc.startswith(_HEAD_OF_STATE, e) or _title_before(rules).search(doc, max(0, s - 10), s):
         return "PERSON"
     if _MET.search(doc, max(0, s - 3), s) and doc.startswith(("时", "一行"), e):
-        return "PERSON"  # 在会见|舍比拉特|时: the guest of a meeting
+        return "PERSON"  # 在会见|菲达利|时: the guest of a meeting
     return None
 
 
