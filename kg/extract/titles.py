@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.extract.backends.doc import doc_text
-from kg.extract.places import gazetteer
+from kg.extract.places import common_words, gazetteer
 from kg.extract.rules import Rules, load_rules
 
 if not Doc.has_extension("kg_roles"):
@@ -212,6 +212,8 @@ class TitleChains:
                 continue
             if cand in self.rules.titles or self.rules.title_re.fullmatch(cand) or cand.endswith(_NOT_NAME_ENDS):
                 continue
+            if cand in common_words():
+                continue  # 记者|飞驰, 教师|宿舍: an everyday word after a title is no guessed name
             end = pos + length
             if self._ends_name(text, end) and (end >= len(text) or doc.char_span(pos, end) is not None or ent is not None):
                 return pos, end

@@ -181,3 +181,9 @@ def test_two_whole_bodies_joined_by_he_are_two_names(default):
     assert {("国家计划委员会", "ORG"), ("国家统计局", "ORG")} <= mentions, mentions
     mentions, _ = default("2011年起任中源协和细胞基因工程股份有限公司副总经理。")  # 和 inside a brand
     assert ("中源协和细胞基因工程股份有限公司", "ORG") in mentions, mentions
+
+
+@pytest.mark.parametrize("text", ["这次演出体现了演员水平，观众满意。", "市里为教师宿舍120套配备了家具。"])
+def test_an_everyday_word_after_a_title_is_no_guessed_name(default, text):
+    mentions, _ = default(text)
+    assert not {m for m in mentions if m[1] == "PERSON"}, mentions
