@@ -220,8 +220,7 @@ def country_abbreviations() -> dict[str, str]:
 def country_pairs() -> dict[str, tuple[str, str]]:
     """Pairs whose one-character forms are ambiguous alone (巴以 -> 巴勒斯坦, 以色列), from
     lexicons/country_pairs.tsv."""
-    rows = (line.split("\t") for line in read_list(LEXICONS / "country_pairs.tsv"))
-    return {pair: (first, second) for pair, first, second, *_ in rows}
+    return {pair: (first, second) for pair, first, second in load_rules().country_pairs}
 
 
 _KIND_INVESTOR = re.compile(r"(?:外国人|外商|外资|企业|公司|投资者|财团|商人|个人)$")
@@ -283,8 +282,7 @@ def _own_country(text: str, taken: list[_Arg]) -> list[_Arg]:
 
 def _pair_names(a: str, b: str) -> tuple[str, str] | None:
     """The two countries of a pair of one-character forms (中美, or 巴以 of country_pairs.tsv)."""
-    abbr = country_abbreviations()
-    return country_pairs().get(a + b) or ((abbr[a], abbr[b]) if a in abbr and b in abbr and a != b else None)
+    return load_rules().pair_places(a + b)
 
 
 @functools.cache

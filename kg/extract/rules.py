@@ -99,6 +99,8 @@ class Rules:
     one_char_places: tuple[tuple[str, str], ...] = ()
     # the countries' alone (华 -> 中国): the parties of typed relations
     one_char_countries: tuple[tuple[str, str], ...] = ()
+    # pairs whose one-character forms are ambiguous alone (巴以 -> 巴勒斯坦, 以色列)
+    country_pairs: tuple[tuple[str, str, str], ...] = ()
 
     def exceptions(self, context: str) -> tuple[str, ...]:
         """The surfaces of lexicons/exceptions.tsv listed for ``context``."""
@@ -117,6 +119,15 @@ class Rules:
     def one_char_place(self, char: str) -> str | None:
         """The place a one-character form stands for (美 -> 美国), or None."""
         return next((full for short, full in self.one_char_places if short == char), None)
+
+    def pair_places(self, pair: str) -> tuple[str, str] | None:
+        """The two countries a pair of one-character forms names (印巴 -> 印度, 巴基斯坦; 中美 ->
+        中国, 美国), or None."""
+        listed = next(((a, b) for p, a, b in self.country_pairs if p == pair), None)
+        if listed or len(pair) != 2 or pair[0] == pair[1]:
+            return listed
+        countries = dict(self.one_char_countries)
+        return (countries[pair[0]], countries[pair[1]]) if all(c in countries for c in pair) else None
 
     def is_not_entity(self, text: str) -> bool:
         return text in self.not_entities or text.endswith(self.not_entity_endings)
@@ -179,6 +190,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         exception_rows=read_exceptions(rules_dir / "exceptions.tsv"),
         one_char_places=countries + provinces,
         one_char_countries=countries,
+        country_pairs=tuple((row[0], row[1], row[2]) for row in (line.split("\t") for line in read_list(rules_dir / "country_pairs.tsv"))),
     )
 
 

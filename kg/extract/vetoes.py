@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.backends.doc import doc_text
 from kg.extract.lists import place_chars
-from kg.extract.places import common_words, gazetteer, world_places
+from kg.extract.places import common_words, gazetteer, world_countries, world_places
 from kg.extract.rules import RULES_DIR, Rules, read_list
 from kg.extract.words import (
     CLOSE_QUOTES,
@@ -53,6 +53,11 @@ class DocFacts:
     doc: Doc
     rules: Rules
     model: Sequence[Span] = field(default_factory=tuple)
+
+    @cached_property
+    def countries_named(self) -> frozenset[str]:
+        """The countries the model found written in full (巴基斯坦, not 巴)."""
+        return frozenset(e.text for e in self.model if e.label_ == "LOC" and e.text in world_countries())
 
     @cached_property
     def orgs(self) -> list[str]:
@@ -383,17 +388,44 @@ def place_abbreviation(ent: Span, f: DocFacts) -> str | None:
     that stands for one country, province or continent (lexicons/country_abbreviations.tsv,
     province_abbreviations.tsv), where the text uses it as one: beside another such form, before
     方/籍/外, or after a verb of going or 在/对 (访华, 在京, 对华). Kept, as a mention of the full name. (中 of
-    中药 or 美 of 和美 are characters of words.)"""
-    full = f.rules.one_char_place(ent.text) if ent.label_ == "LOC" and len(ent.text) == 1 else None
-    if full is None:
+    中药 or 美 of 和美 are characters of words.) A form that is ambiguous alone is kept where a
+    listed pair settles it (巴 of 印巴, lexicons/country_pairs.tsv) or where the text names one
+    country it starts in full (巴 after 巴基斯坦) and it starts no everyday word."""
+    if ent.label_ != "LOC" or len(ent.text) != 1:
         return None
     text, s = doc_text(ent.doc), ent.start_char
+    paired = _paired(text, s, f.rules)
+    if paired:
+        return paired
+    full = f.rules.one_char_place(ent.text)
+    if full is None:
+        return _named_in_full(ent.text, text, s, f)
     before = text[s - 1] if s > 0 else ""
     before2 = text[s - 2] if s > 1 and before == "、" else ""
     after = text[s + 1 : s + 2]
     after2 = text[s + 2 : s + 3] if after == "、" else ""
     beside = any(c and f.rules.one_char_place(c) for c in (before, before2, after, after2))
-    return full if beside or after in _AFTER_ABBREVIATION or before in _BEFORE_ABBREVIATION else None
+    if beside or after in _AFTER_ABBREVIATION or before in _BEFORE_ABBREVIATION:
+        return full
+    return _named_in_full(ent.text, text, s, f)
+
+
+def _paired(text: str, s: int, rules: Rules) -> str | None:
+    """The country of the form at ``s`` in a listed pair (印巴, 巴以) around it."""
+    for start in (s - 1, s):
+        pair = rules.pair_places(text[start : start + 2]) if start >= 0 else None
+        if pair:
+            return pair[s - start]
+    return None
+
+
+def _named_in_full(char: str, text: str, s: int, f: DocFacts) -> str | None:
+    """The one country the text names in full that ``char`` starts (巴 after 巴基斯坦), where
+    ``char`` starts no everyday word (中 of 中药)."""
+    named = [c for c in f.countries_named if c.startswith(char)]
+    if len(named) != 1 or text[s : s + 2] in common_words() or text[s : s + len(named[0])] == named[0]:
+        return None
+    return named[0]
 
 
 _AFTER_ABBREVIATION = frozenset("方籍外")  # 中方, 英籍, 中外

@@ -27,11 +27,20 @@ def default():
         ("中方队员登顶成功。", {("中国", "LOC")}, set()),  # 中方
         ("研发了中药饮片等高端产品。", set(), {("中国", "LOC")}),  # 中 of 中药 is a character of a word
         ("和美乡村宜居宜业。", set(), {("美国", "LOC")}),
+        # a pair of lexicons/country_pairs.tsv settles a form that is ambiguous alone (巴)
+        ("印巴两国外长昨天在边境举行会谈。", {("印度", "LOC"), ("巴基斯坦", "LOC")}, set()),
+        ("甲国总理今天说，巴以双方应尽快恢复谈判。", {("巴勒斯坦", "LOC"), ("以色列", "LOC")}, set()),
     ],
 )
 def test_one_character_place_forms_stand_where_the_text_uses_them_as_places(default, text, found, not_found):
     mentions, _ = default(text)
     assert found <= mentions and not (not_found & mentions), mentions
+
+
+def test_an_ambiguous_form_is_the_one_country_the_text_names_in_full():
+    extractor = Extractor()
+    mentions = extractor.extract(make_article("巴基斯坦总理今天发表讲话说，巴将继续同邻国对话。")).mentions
+    assert [m.text for m in mentions if m.type == "LOC"] == ["巴基斯坦", "巴基斯坦"], mentions
 
 
 def test_one_character_places_of_a_listed_region_are_the_region(default):
