@@ -676,6 +676,8 @@ def test_meetings_with_listed_posts_an_adviser_and_a_pair_named_as_a_noun():
     names = [("张三", "PERSON"), ("李四", "PERSON")]
     assert _found("他说，张三总统和李四主席举行的会谈很有成果。", names) == {("meets", "张三", "李四")}
     assert _found("这是美朝双方部长级会谈中断后的第一次对话。", [("美", "LOC"), ("朝", "LOC")]) == set()
+    # talks at the level of officials whose post is written in full (外交秘书级) have no country parties
+    assert _found("据报道，印巴两国外交秘书级会谈中达成的协议将于下月生效。", []) == set()
 
 
 def test_invests_in_keeps_the_amount_as_written_and_in_yuan():
