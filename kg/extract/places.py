@@ -29,6 +29,7 @@ RELATIVE_LEVELS = ("市", "县", "区", "省")
 # Short names that are also everyday words or too ambiguous to tag on their own (a lexicon).
 _AMBIGUOUS_SHORT = frozenset(read_list(RULES_DIR / "ambiguous_short_places.txt"))
 _MORE_COUNTRIES = frozenset(read_list(RULES_DIR / "more_countries.txt"))
+_MORE_PLACES = frozenset(read_list(RULES_DIR / "more_places.txt"))
 
 
 @dataclass(frozen=True)
@@ -198,10 +199,11 @@ def world_countries() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def world_places() -> frozenset[str]:
     """Countries (short and full names), continents and major foreign cities, from jionlp's
-    world_location.txt, and the countries of lexicons/more_countries.txt."""
+    world_location.txt, the countries of lexicons/more_countries.txt and the places of
+    lexicons/more_places.txt."""
     continents, rows = _world_location()
     places = frozenset(x for row in rows for field in row for x in field.split("/") if x)
-    return frozenset(continents) | places | _MORE_COUNTRIES
+    return frozenset(continents) | places | _MORE_COUNTRIES | _MORE_PLACES
 
 
 @lru_cache(maxsize=1)

@@ -242,7 +242,7 @@ def loc_not_place(ent: Span, f: DocFacts) -> str | None:
     text, rules = ent.text, f.rules
     if ent.label_ != "LOC" or is_place_name(text, rules) or _foreign_division(ent, f):
         return None
-    if text.endswith(("省", "市", "县")):
+    if text.endswith(("省", "市", "县")) and text[:-1] not in world_places():  # 雅加达市 is 雅加达
         return "a province, city or county the gazetteer lacks"
     if text in common_words():
         return "an everyday word"

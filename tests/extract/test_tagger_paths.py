@@ -37,6 +37,21 @@ def test_one_character_place_forms_stand_where_the_text_uses_them_as_places(defa
     assert found <= mentions and not (not_found & mentions), mentions
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # places of the world list's supplement that the word dictionary calls everyday words
+        ("甲国外长昨天抵达耶路撒冷，随后前往雅加达市。", {"耶路撒冷", "雅加达市"}),  # a foreign city + 市
+        ("东亚和西欧的经济形势好转。", {"东亚", "西欧"}),  # regions of lexicons/regions.txt
+        ("代表团将横渡太平洋前往新喀里多尼亚。", {"太平洋", "新喀里多尼亚"}),
+        ("预计明天，华南大部和东北大部有小到中雨。", {"华南", "东北"}),  # 大部 (most of) is no body
+    ],
+)
+def test_places_missing_from_the_world_list_stand(default, text, places):
+    mentions, _ = default(text)
+    assert {(p, "LOC") for p in places} <= mentions and not any(t == "ORG" for _, t in mentions), mentions
+
+
 def test_an_ambiguous_form_is_the_one_country_the_text_names_in_full():
     extractor = Extractor()
     mentions = extractor.extract(make_article("巴基斯坦总理今天发表讲话说，巴将继续同邻国对话。")).mentions
