@@ -39,7 +39,7 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
                 spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
             continue
         text = token.text
-        if not rules.org_suffix_re.search(text) or token.tag_ in ("v", "w"):
+        if not rules.org_suffix_re.search(text) or token.tag_ in ("v", "w", "u"):  # u: 所 of 为…所作出
             continue
         if text in rules.not_org_words or rules.title_re.fullmatch(text) or token.ent_type_ == "LOC":
             continue  # a place the model found (…家属院) is no body

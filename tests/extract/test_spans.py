@@ -140,6 +140,14 @@ def test_spans_organisation_shapes(extract, text, entity):
     assert entity in ents(extract(text))
 
 
+@pytest.mark.parametrize(
+    "text", ["甲国代表对各方为解决乙地问题所作出的努力表示赞赏。", "丙国在东亚地区所起的作用越来越大。"]
+)
+def test_spans_no_body_ends_in_the_particle_suo(extract, text):
+    # 为…所作出: 所 is a particle, not the 所 of 研究所
+    assert not any(t.endswith("所") for t, _ in ents(extract(text))), ents(extract(text))
+
+
 def test_spans_no_body_from_national_word(extract):
     assert "国家中心" not in {t for t, _ in ents(extract("建设国家中心城市。"))}
 
