@@ -214,6 +214,14 @@ def common_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def two_char_words() -> frozenset[str]:
+    """The two-character words of jionlp's IDF table (about 270,000 words of news and web text):
+    抗日, 中药, 美得. Wider than the word dictionary, which lacks such everyday compounds."""
+    words = (line.split("\t", 1)[0].strip() for line in _read_lines("idf"))
+    return frozenset(w for w in words if len(w) == 2)
+
+
+@lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
     """Official country names -> the short name a newspaper uses (中华人民共和国 -> 中国)."""
     names: dict[str, str] = {}

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.backends.doc import doc_text
 from kg.extract.lists import place_chars
-from kg.extract.places import common_words, gazetteer, world_countries, world_places
+from kg.extract.places import common_words, gazetteer, two_char_words, world_countries, world_places
 from kg.extract.rules import RULES_DIR, Rules, read_list
 from kg.extract.words import (
     CLOSE_QUOTES,
@@ -405,9 +405,24 @@ def place_abbreviation(ent: Span, f: DocFacts) -> str | None:
     after = text[s + 1 : s + 2]
     after2 = text[s + 2 : s + 3] if after == "、" else ""
     beside = any(c and f.rules.one_char_place(c) for c in (before, before2, after, after2))
-    if beside or after in _AFTER_ABBREVIATION or before in _BEFORE_ABBREVIATION:
+    if beside or after in _AFTER_ABBREVIATION or before in _BEFORE_ABBREVIATION or _country_acting(ent, f):
         return full
     return _named_in_full(ent.text, text, s, f)
+
+
+def _country_acting(ent: Span, f: DocFacts) -> bool:
+    """俄|制定, 美|将, 向俄|提供, 俄|1998年: a country's form (not a province's) before a verb, adverb,
+    preposition, pronoun, time or number, in no word with the character before or after it (抗日,
+    美得)."""
+    if ent.text not in dict(f.rules.one_char_countries) or ent.end >= len(ent.doc):
+        return False
+    if ent.doc[ent.end].tag_ not in _ACTING_NEXT:
+        return False
+    text, s = doc_text(ent.doc), ent.start_char
+    return text[max(0, s - 1) : s + 1] not in two_char_words() and text[s : s + 2] not in two_char_words()
+
+
+_ACTING_NEXT = frozenset({"v", "vd", "p", "d", "r", "t", "TIME", "m", "c"})
 
 
 def _paired(text: str, s: int, rules: Rules) -> str | None:

@@ -27,6 +27,10 @@ def default():
         ("中方队员登顶成功。", {("中国", "LOC")}, set()),  # 中方
         ("研发了中药饮片等高端产品。", set(), {("中国", "LOC")}),  # 中 of 中药 is a character of a word
         ("和美乡村宜居宜业。", set(), {("美国", "LOC")}),
+        # a country's form before a verb, adverb or preposition, in no word (美得 is one)
+        ("分析人士指出，俄已制定了新的金融稳定纲领。", {("俄罗斯", "LOC")}, set()),
+        ("甲国同意向俄提供贷款。", {("俄罗斯", "LOC")}, set()),
+        ("这里的山水美得让人忘了时间。", set(), {("美国", "LOC")}),
         # a pair of lexicons/country_pairs.tsv settles a form that is ambiguous alone (巴)
         ("印巴两国外长昨天在边境举行会谈。", {("印度", "LOC"), ("巴基斯坦", "LOC")}, set()),
         ("甲国总理今天说，巴以双方应尽快恢复谈判。", {("巴勒斯坦", "LOC"), ("以色列", "LOC")}, set()),
