@@ -49,6 +49,8 @@ def test_one_character_place_forms_stand_where_the_text_uses_them_as_places(defa
         ("东亚和西欧的经济形势好转。", {"东亚", "西欧"}),  # regions of lexicons/regions.txt
         ("代表团将横渡太平洋前往新喀里多尼亚。", {"太平洋", "新喀里多尼亚"}),
         ("预计明天，华南大部和东北大部有小到中雨。", {"华南", "东北"}),  # 大部 (most of) is no body
+        ("今年夏天，河南中南部遭受洪灾。", {"河南"}),  # nor is a compass part (中南部)
+        ("一艘货船在日本西南部海域沉没。", {"日本"}),
     ],
 )
 def test_places_missing_from_the_world_list_stand(default, text, places):
