@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.places import gazetteer
+from kg.extract.places import gazetteer, two_char_words
 from kg.extract.rules import Rules
 from kg.extract.words import RELATIVE_PREFIX, counted, generic_project
 
@@ -35,6 +35,8 @@ def place_spans(doc: Doc, rules: Rules) -> list[Span]:
                 continue  # N个县级开发区: zones counted, none named
             if text[0] in _FUNCTION_CHARS and len(text) <= 2:
                 continue
+            if len(text) == 2 and text in two_char_words() and all(p.level in ("county", "town") for p in gaz.lookup(text)):
+                continue  # 郊区, 农场: counties and towns the map names by an everyday word are that word here
             if j == i and ent_types[i]:
                 continue
             if any(p.name == text for p in gaz.lookup(text)):

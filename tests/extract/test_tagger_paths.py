@@ -58,6 +58,12 @@ def test_places_missing_from_the_world_list_stand(default, text, places):
     assert {(p, "LOC") for p in places} <= mentions and not any(t == "ORG" for _, t in mentions), mentions
 
 
+@pytest.mark.parametrize("text", ["记者沿着乡间大道来到农场，看望了职工。", "郊区农村开展移风易俗活动。"])
+def test_a_county_or_town_named_by_an_everyday_word_is_that_word(default, text):
+    mentions, _ = default(text)
+    assert not mentions, mentions
+
+
 def test_an_ambiguous_form_is_the_one_country_the_text_names_in_full():
     extractor = Extractor()
     mentions = extractor.extract(make_article("巴基斯坦总理今天发表讲话说，巴将继续同邻国对话。")).mentions
