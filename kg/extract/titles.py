@@ -74,6 +74,16 @@ def _function_word_at(doc: Doc, start_char: int) -> bool:
     """The word starting at ``start_char`` is a verb or function word, by the tagger's POS."""
     span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")  # no scan of the Doc
     return span is not None and span.start_char == start_char and span[0].tag_ in _FUNCTION_TAGS
+def _no_name_start(doc: Doc, start_char: int) -> bool:
+    """The word at ``start_char`` is a conjunction, preposition or particle, or a verb of two or more
+    characters: no guessed name starts with it (a one-character "verb" may be a surname: 封|屹)."""
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    if span is None or span.start_char != start_char:
+        return False
+    word = span[0]
+    return word.tag_ in ("c", "p", "u") or (word.tag_ in ("v", "vd") and len(word.text) >= 2)
+
+
 # Appointments and elections name the person before the post: "任命张宏为市教育局局长",
 # "选举王芳为市人大常委会主任", and the next one of a list after a comma ("，李明为…").
 _APPOINT = re.compile(r"(?:任命|选举|提名|聘任|决定任命|同意任命|以)$")
@@ -205,6 +215,8 @@ class TitleChains:
                 if _NAME_CHARS.match(longer) and not longer.endswith(_NOT_NAME_ENDS) and ends:
                     return pos, end + more
             return pos, end
+        if _no_name_start(doc, pos):
+            return None  # 领导|和|专家, 记者|从|有关, 设计师|谈到: after a title, no name starts there
         for length in (3, 2, 4):
             cand = text[pos : pos + length]
             surname = self.rules.surname_of(cand) if _NAME_CHARS.match(cand) else None

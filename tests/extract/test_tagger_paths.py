@@ -219,7 +219,20 @@ def test_two_whole_bodies_joined_by_he_are_two_names(default):
     assert ("中源协和细胞基因工程股份有限公司", "ORG") in mentions, mentions
 
 
-@pytest.mark.parametrize("text", ["这次演出体现了演员水平，观众满意。", "市里为教师宿舍120套配备了家具。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这次演出体现了演员水平，观众满意。",
+        "市里为教师宿舍120套配备了家具。",
+        "会议由有关领导和专家主持。",  # a conjunction after a title starts no name
+        "许多设计师谈到，民族文化是创作的源泉。",  # nor does a verb of two characters
+    ],
+)
 def test_an_everyday_word_after_a_title_is_no_guessed_name(default, text):
     mentions, _ = default(text)
     assert not {m for m in mentions if m[1] == "PERSON"}, mentions
+
+
+def test_a_surname_the_tagger_reads_as_a_verb_still_starts_a_name(default):
+    mentions, _ = default("甲公司常务副总封屹认为，市场将出现分化。")
+    assert ("封屹", "PERSON") in mentions, mentions
