@@ -288,6 +288,26 @@ def _used_as_one(text: str, s: int, e: int) -> bool:
     return e - s == 2 and bool(_ONE_COUNTRY_BEFORE.search(text, max(0, s - 2), s) or _ONE_COUNTRY_AFTER.match(text, e))
 
 
+_NO_NAME_TAILS = frozenset({"及", "等", "与", "因"})
+
+
+def joiner_tails(doc: Doc, rules: Rules) -> Cuts:
+    """叶挺|及, 周勇|及: a person the model ran over a conjunction after the name ends before it.
+    Only those no name ends with (杨世和, 林散之, 爱新觉罗·连经 are names)."""
+    cuts = Cuts()
+    for ent in doc.ents:
+        last = ent[-1]
+        if (
+            ent.label_ == "PERSON"
+            and len(ent) >= 2
+            and last.text in _NO_NAME_TAILS
+            and last.tag_ in ("c", "u", "p")
+            and last.idx - ent.start_char >= 2
+        ):
+            cuts.trim_at.add(last.idx)
+    return cuts
+
+
 SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "bracket_cuts": bracket_cuts,
     "region_runs": region_runs,
@@ -299,6 +319,7 @@ SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "water_surface": water_surface,
     "short_names": short_names,
     "place_chains": place_chains,
+    "joiner_tails": joiner_tails,
 }
 
 

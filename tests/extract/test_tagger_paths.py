@@ -233,6 +233,15 @@ def test_an_everyday_word_after_a_title_is_no_guessed_name(default, text):
     assert not {m for m in mentions if m[1] == "PERSON"}, mentions
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("1938年初，他与军长叶挺及陈毅同志一起到达南昌。", "叶挺"), ("他和周勇及同行的司机一起赶到现场。", "周勇")],
+)
+def test_a_person_ends_before_the_conjunction_the_model_ran_over(default, text, name):
+    mentions, _ = default(text)
+    assert (name, "PERSON") in mentions and (name + "及", "PERSON") not in mentions, mentions
+
+
 def test_a_surname_the_tagger_reads_as_a_verb_still_starts_a_name(default):
     mentions, _ = default("甲公司常务副总封屹认为，市场将出现分化。")
     assert ("封屹", "PERSON") in mentions, mentions
