@@ -242,7 +242,7 @@ def loc_not_place(ent: Span, f: DocFacts) -> str | None:
     text, rules = ent.text, f.rules
     if ent.label_ != "LOC" or is_place_name(text, rules) or _foreign_division(ent, f):
         return None
-    if text.endswith(("省", "市", "县")) and text[:-1] not in world_places():  # 雅加达市 is 雅加达
+    if text.endswith(("省", "市", "县")) and not _known_stem(text[:-1]):
         return "a province, city or county the gazetteer lacks"
     if text in common_words():
         return "an everyday word"
@@ -251,6 +251,12 @@ def loc_not_place(ent: Span, f: DocFacts) -> str | None:
     if len(text) == 2 and all(c in place_chars(rules) for c in text):
         return "two one-character place forms (津冀 of 京津冀)"
     return None
+
+
+def _known_stem(stem: str) -> bool:
+    """雅加达|市: a foreign city; 赣榆|县, 锡山|市: an old name of a division the map lists under its
+    present level (赣榆区, 锡山区)."""
+    return stem in world_places() or bool(gazetteer().lookup(stem))
 
 
 def _head_after(text: str, heads: Sequence[str], before: Callable[[str], bool]) -> bool:

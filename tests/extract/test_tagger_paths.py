@@ -51,6 +51,9 @@ def test_one_character_place_forms_stand_where_the_text_uses_them_as_places(defa
         ("预计明天，华南大部和东北大部有小到中雨。", {"华南", "东北"}),  # 大部 (most of) is no body
         ("今年夏天，河南中南部遭受洪灾。", {"河南"}),  # nor is a compass part (中南部)
         ("一艘货船在日本西南部海域沉没。", {"日本"}),
+        # an old name of a division the map lists under its present level (延庆区, 锡山区)
+        ("1990年，他来到北京市延庆县，走访了这里的敬老院。", {"北京市", "延庆县"}),
+        ("江苏省锡山市是苏南模式的发源地之一。", {"江苏省", "锡山市"}),
     ],
 )
 def test_places_missing_from_the_world_list_stand(default, text, places):
