@@ -413,7 +413,7 @@ def place_abbreviation(ent: Span, f: DocFacts) -> str | None:
     beside = any(c and f.rules.one_char_place(c) for c in (before, before2, after, after2))
     if beside or after in _AFTER_ABBREVIATION or before in _BEFORE_ABBREVIATION or _country_acting(ent, f):
         return full
-    return _named_in_full(ent.text, text, s, f)
+    return None if _in_word(text, s) else _named_in_full(ent.text, text, s, f)
 
 
 def _country_acting(ent: Span, f: DocFacts) -> bool:
@@ -424,8 +424,12 @@ def _country_acting(ent: Span, f: DocFacts) -> bool:
         return False
     if ent.doc[ent.end].tag_ not in _ACTING_NEXT:
         return False
-    text, s = doc_text(ent.doc), ent.start_char
-    return text[max(0, s - 1) : s + 1] not in two_char_words() and text[s : s + 2] not in two_char_words()
+    return not _in_word(doc_text(ent.doc), ent.start_char)
+
+
+def _in_word(text: str, s: int) -> bool:
+    """The character at ``s`` makes a word with the one before or after it (抗日, 中医, 美得)."""
+    return text[max(0, s - 1) : s + 1] in two_char_words() or text[s : s + 2] in two_char_words()
 
 
 _ACTING_NEXT = frozenset({"v", "vd", "p", "d", "r", "t", "TIME", "m", "c"})
@@ -442,7 +446,7 @@ def _paired(text: str, s: int, rules: Rules) -> str | None:
 
 def _named_in_full(char: str, text: str, s: int, f: DocFacts) -> str | None:
     """The one country the text names in full that ``char`` starts (巴 after 巴基斯坦), where
-    ``char`` starts no everyday word (中 of 中药)."""
+    ``char`` starts no everyday word."""
     named = [c for c in f.countries_named if c.startswith(char)]
     if len(named) != 1 or text[s : s + 2] in common_words() or text[s : s + len(named[0])] == named[0]:
         return None
