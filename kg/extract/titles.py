@@ -74,6 +74,8 @@ def _function_word_at(doc: Doc, start_char: int) -> bool:
     """The word starting at ``start_char`` is a verb or function word, by the tagger's POS."""
     span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")  # no scan of the Doc
     return span is not None and span.start_char == start_char and span[0].tag_ in _FUNCTION_TAGS
+
+
 def _no_name_start(doc: Doc, start_char: int) -> bool:
     """The word at ``start_char`` is a conjunction, preposition or particle, or a verb of two or more
     characters: no guessed name starts with it (a one-character "verb" may be a surname: 封|屹)."""

@@ -394,7 +394,8 @@ def place_abbreviation(ent: Span, f: DocFacts) -> str | None:
     that stands for one country, province or continent (lexicons/country_abbreviations.tsv,
     province_abbreviations.tsv), where the text uses it as one: beside another such form, before
     方/籍/外, or after a verb of going or 在/对 (访华, 在京, 对华). Kept, as a mention of the full name. (中 of
-    中药 or 美 of 和美 are characters of words.) A form that is ambiguous alone is kept where a
+    中药 or 美 of 和美 are characters of words.) A country's form also stands before a verb,
+    adverb, preposition, time or number (俄|制定). A form that is ambiguous alone is kept where a
     listed pair settles it (巴 of 印巴, lexicons/country_pairs.tsv) or where the text names one
     country it starts in full (巴 after 巴基斯坦) and it starts no everyday word."""
     if ent.label_ != "LOC" or len(ent.text) != 1:
@@ -436,7 +437,7 @@ _ACTING_NEXT = frozenset({"v", "vd", "p", "d", "r", "t", "TIME", "m", "c"})
 
 
 def _paired(text: str, s: int, rules: Rules) -> str | None:
-    """The country of the form at ``s`` in a listed pair (印巴, 巴以) around it."""
+    """The country of the form at ``s`` in a pair of forms around it (印巴 of country_pairs.tsv, 中美)."""
     for start in (s - 1, s):
         pair = rules.pair_places(text[start : start + 2]) if start >= 0 else None
         if pair:
