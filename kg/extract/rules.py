@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -101,6 +102,9 @@ class Rules:
     one_char_countries: tuple[tuple[str, str], ...] = ()
     # pairs whose one-character forms are ambiguous alone (巴以 -> 巴勒斯坦, 以色列)
     country_pairs: tuple[tuple[str, str, str], ...] = ()
+    # every pair of one-character forms -> its two countries: the listed ones and any two countries'
+    # forms (中美); built once, looked up for every two characters of a sentence with a trigger
+    pair_table: Mapping[str, tuple[str, str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def exceptions(self, context: str) -> tuple[str, ...]:
         """The surfaces of lexicons/exceptions.tsv listed for ``context``."""
@@ -123,11 +127,7 @@ class Rules:
     def pair_places(self, pair: str) -> tuple[str, str] | None:
         """The two countries a pair of one-character forms names (印巴 -> 印度, 巴基斯坦; 中美 ->
         中国, 美国), or None."""
-        listed = next(((a, b) for p, a, b in self.country_pairs if p == pair), None)
-        if listed or len(pair) != 2 or pair[0] == pair[1]:
-            return listed
-        countries = dict(self.one_char_countries)
-        return (countries[pair[0]], countries[pair[1]]) if all(c in countries for c in pair) else None
+        return self.pair_table.get(pair)
 
     def is_not_entity(self, text: str) -> bool:
         return text in self.not_entities or text.endswith(self.not_entity_endings)
@@ -154,6 +154,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         for name in ("country_abbreviations.tsv", "province_abbreviations.tsv")
     )
     heads = read_list(rules_dir / "project_heads.txt")
+    pairs = tuple((row[0], row[1], row[2]) for row in (line.split("\t") for line in read_list(rules_dir / "country_pairs.tsv")))
     sub_units = [line.split("\t") for line in read_list(rules_dir / "sub_units.tsv")]
     return Rules(
         titles=frozenset(titles),
@@ -190,8 +191,16 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         exception_rows=read_exceptions(rules_dir / "exceptions.tsv"),
         one_char_places=countries + provinces,
         one_char_countries=countries,
-        country_pairs=tuple((row[0], row[1], row[2]) for row in (line.split("\t") for line in read_list(rules_dir / "country_pairs.tsv"))),
+        country_pairs=pairs,
+        pair_table=_pair_table(pairs, countries),
     )
+
+
+def _pair_table(pairs: tuple[tuple[str, str, str], ...], countries: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, str]]:
+    """Two different countries' forms side by side (中美), then the listed pairs (巴以), which win."""
+    table = {a + b: (full_a, full_b) for a, full_a in countries for b, full_b in countries if a != b}
+    table.update({pair: (first, second) for pair, first, second in pairs})
+    return table
 
 
 def rules_fingerprint(rules_dir: Path = RULES_DIR) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.extract.backends.doc import doc_text
@@ -70,20 +70,23 @@ _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _FUNCTION_TAGS = frozenset({"v", "vd", "p", "d", "c", "u", "r", "ad"})
 
 
+def _word_at(doc: Doc, start_char: int) -> Token | None:
+    """The word starting at ``start_char``, or None where none starts there."""
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")  # no scan of the Doc
+    return span[0] if span is not None and span.start_char == start_char else None
+
+
 def _function_word_at(doc: Doc, start_char: int) -> bool:
     """The word starting at ``start_char`` is a verb or function word, by the tagger's POS."""
-    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")  # no scan of the Doc
-    return span is not None and span.start_char == start_char and span[0].tag_ in _FUNCTION_TAGS
+    word = _word_at(doc, start_char)
+    return word is not None and word.tag_ in _FUNCTION_TAGS
 
 
 def _no_name_start(doc: Doc, start_char: int) -> bool:
     """The word at ``start_char`` is a conjunction, preposition or particle, or a verb of two or more
     characters: no guessed name starts with it (a one-character "verb" may be a surname: 封|屹)."""
-    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
-    if span is None or span.start_char != start_char:
-        return False
-    word = span[0]
-    return word.tag_ in ("c", "p", "u") or (word.tag_ in ("v", "vd") and len(word.text) >= 2)
+    word = _word_at(doc, start_char)
+    return word is not None and (word.tag_ in ("c", "p", "u") or (word.tag_ in ("v", "vd") and len(word.text) >= 2))
 
 
 # Appointments and elections name the person before the post: "任命张宏为市教育局局长",
