@@ -288,12 +288,12 @@ def _used_as_one(text: str, s: int, e: int) -> bool:
     return e - s == 2 and bool(_ONE_COUNTRY_BEFORE.search(text, max(0, s - 2), s) or _ONE_COUNTRY_AFTER.match(text, e))
 
 
-_NO_NAME_TAILS = frozenset({"及", "等", "与", "因"})
+_NO_NAME_TAILS = frozenset({"及", "等", "与"})
 
 
 def joiner_tails(doc: Doc, rules: Rules) -> Cuts:
     """叶挺|及, 周勇|及: a person the model ran over a conjunction after the name ends before it.
-    Only those no name ends with (杨世和, 林散之, 爱新觉罗·连经 are names)."""
+    Only those no name ends with (杨世和, 林散之, 爱新觉罗·连经, 侯赛因 are names)."""
     cuts = Cuts()
     for ent in doc.ents:
         last = ent[-1]

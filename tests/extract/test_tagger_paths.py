@@ -251,6 +251,11 @@ def test_a_person_ends_before_the_conjunction_the_model_ran_over(default, text, 
     assert (name, "PERSON") in mentions and (name + "及", "PERSON") not in mentions, mentions
 
 
+def test_a_name_that_ends_like_a_conjunction_keeps_it(default):
+    mentions, _ = default("甲国新闻部长穆沙希德·侯赛因今天发表声明。")  # 因 ends transliterated names
+    assert ("穆沙希德·侯赛因", "PERSON") in mentions, mentions
+
+
 def test_a_surname_the_tagger_reads_as_a_verb_still_starts_a_name(default):
     mentions, _ = default("甲公司常务副总封屹认为，市场将出现分化。")
     assert ("封屹", "PERSON") in mentions, mentions
