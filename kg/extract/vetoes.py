@@ -401,7 +401,7 @@ def place_abbreviation(ent: Span, f: DocFacts) -> str | None:
     if ent.label_ != "LOC" or len(ent.text) != 1:
         return None
     text, s = doc_text(ent.doc), ent.start_char
-    paired = _paired(text, s, f.rules)
+    paired = _paired(text, s, f.rules) or _two_countries(text, s, f)
     if paired:
         return paired
     full = f.rules.one_char_place(ent.text)
@@ -443,6 +443,29 @@ def _paired(text: str, s: int, rules: Rules) -> str | None:
         if pair:
             return pair[s - start]
     return None
+
+
+# What two countries have or do together: 中斯两国, 埃厄冲突, 美、卢两国, 俄阿双方.
+_TWO_COUNTRIES_OF = re.compile(r"两国|双方|两军|关系|边境|边界|冲突|建交|首脑|会谈|谈判|和谈")
+
+
+def _two_countries(text: str, s: int, f: DocFacts) -> str | None:
+    """The form at ``s`` with another before or after it (、 between them allowed), the two starting
+    countries' names and followed by what two countries share (两国, 关系): a country even where the
+    form is ambiguous alone (斯 of 中斯两国): the one country the text names in full that it starts (埃塞俄比亚
+    for 埃 of 埃厄两国, not the table's 埃及), else the table's, else as written."""
+    for a, b in ((s, s + 1), (s, s + 2), (s - 1, s), (s - 2, s)):
+        if a < 0 or b + 1 > len(text) or (b - a == 2 and text[a + 1] != "、"):
+            continue
+        pair = text[a] + text[b]
+        if _TWO_COUNTRIES_OF.match(text, b + 1) and all(c in _country_initials() for c in pair) and not set(pair) <= set("东南西北"):
+            return _named_in_full(text[s], text, s, f) or f.rules.one_char_place(text[s]) or text[s]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _country_initials() -> frozenset[str]:
+    return frozenset(name[0] for name in world_countries())
 
 
 def _named_in_full(char: str, text: str, s: int, f: DocFacts) -> str | None:

@@ -72,6 +72,10 @@ def test_a_county_or_town_named_by_an_everyday_word_is_that_word(default, text):
     [
         ("巴基斯坦总理今天发表讲话说，巴将继续同邻国对话。", ["巴基斯坦", "巴基斯坦"]),
         ("推动中医药走向世界，中国应该有所作为。", ["中国"]),  # 中 of 中医 is a character of a word
+        # two forms before what two countries share (两国, 关系) are two countries, ambiguous ones too
+        ("埃塞俄比亚和厄立特里亚曾是盟友，如今埃厄关系紧张。", ["埃塞俄比亚", "厄立特里亚", "埃塞俄比亚", "厄立特里亚"]),
+        ("中斯两国的友谊源远流长。", ["中国", "斯"]),  # no full name in the text: as written
+        ("部长说，美、卢两国将共同提出新的方案。", ["美国", "卢"]),
     ],
 )
 def test_an_ambiguous_form_is_the_one_country_the_text_names_in_full(text, places):
