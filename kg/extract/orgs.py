@@ -72,8 +72,8 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
             continue  # 雅戈尔集团股份有限公司|(资产)财务部: a company's department; the company is the body
         span = Span(doc, start, token.i + 1, label="ORG")
         first = doc[start]
-        if rules.is_not_entity(span.text):
-            continue
+        if rules.is_not_entity(span.text) or "某" in span.text:
+            continue  # 武警某部, 甲市某公司: 某 ("a certain") leaves the body unnamed
         if token.i - start == 1 and doc[start].ent_type_ == "ORG" and text in rules.exceptions("after_body"):
             continue  # 市委中心工作: a word of a body's work, not a new body (lexicons/exceptions.tsv)
         relative = relative_start(first.text, rules)

@@ -263,3 +263,10 @@ def test_a_name_that_ends_like_a_conjunction_keeps_it(default):
 def test_a_surname_the_tagger_reads_as_a_verb_still_starts_a_name(default):
     mentions, _ = default("甲公司常务副总封屹认为，市场将出现分化。")
     assert ("封屹", "PERSON") in mentions, mentions
+
+
+@pytest.mark.parametrize("text", ["担负甲市安全保卫任务的武警某部，加强了法制教育。", "海军某部官兵昨天参加了植树活动。"])
+def test_a_certain_unit_is_no_named_body(default, text):
+    # 某 ("a certain") leaves the unit unnamed: 武警某部 is no body
+    mentions, _ = default(text)
+    assert not any("某" in t for t, _ in mentions), mentions
