@@ -401,17 +401,15 @@ def place_abbreviation(ent: Span, f: DocFacts) -> str | None:
     if ent.label_ != "LOC" or len(ent.text) != 1:
         return None
     text, s = doc_text(ent.doc), ent.start_char
-    paired = _paired(text, s, f.rules) or _two_countries(text, s, f)
+    partners = _partners(text, s)
+    paired = _paired(text, s, f.rules) or _two_countries(text, s, partners, f)
     if paired:
         return paired
     full = f.rules.one_char_place(ent.text)
     if full is None:
         return _named_in_full(ent.text, text, s, f)
-    before = text[s - 1] if s > 0 else ""
-    before2 = text[s - 2] if s > 1 and before == "、" else ""
-    after = text[s + 1 : s + 2]
-    after2 = text[s + 2 : s + 3] if after == "、" else ""
-    beside = any(c and f.rules.one_char_place(c) for c in (before, before2, after, after2))
+    before, after = text[s - 1 : s], text[s + 1 : s + 2]
+    beside = any(f.rules.one_char_place(text[a + b - s]) for a, b in partners)
     if beside or after in _AFTER_ABBREVIATION or before in _BEFORE_ABBREVIATION or _country_acting(ent, f):
         return full
     return None if _in_word(text, s) else _named_in_full(ent.text, text, s, f)
@@ -449,14 +447,25 @@ def _paired(text: str, s: int, rules: Rules) -> str | None:
 _TWO_COUNTRIES_OF = re.compile(r"两国|双方|两军|关系|边境|边界|冲突|建交|首脑|会谈|谈判|和谈")
 
 
-def _two_countries(text: str, s: int, f: DocFacts) -> str | None:
-    """The form at ``s`` with another before or after it (、 between them allowed), the two starting
-    countries' names and followed by what two countries share (两国, 关系): a country even where the
-    form is ambiguous alone (斯 of 中斯两国): the one country the text names in full that it starts (埃塞俄比亚
-    for 埃 of 埃厄两国, not the table's 埃及), else the table's, else as written."""
-    for a, b in ((s, s + 1), (s, s + 2), (s - 1, s), (s - 2, s)):
-        if a < 0 or b + 1 > len(text) or (b - a == 2 and text[a + 1] != "、"):
-            continue
+def _partners(text: str, s: int) -> list[tuple[int, int]]:
+    """The positions (first, second) of the character at ``s`` and of one right beside it, or across
+    a 、 (中、美)."""
+    pairs = [(s, s + 1)] if s + 1 < len(text) else []
+    if s + 2 < len(text) and text[s + 1] == "、":
+        pairs.append((s, s + 2))
+    if s >= 1:
+        pairs.append((s - 1, s))
+    if s >= 2 and text[s - 1] == "、":
+        pairs.append((s - 2, s))
+    return pairs
+
+
+def _two_countries(text: str, s: int, partners: list[tuple[int, int]], f: DocFacts) -> str | None:
+    """The form at ``s`` with a partner (``_partners``), the two starting countries' names and
+    followed by what two countries share (两国, 关系): a country even where the form is ambiguous
+    alone (斯 of 中斯两国): the one country the text names in full that it starts (埃塞俄比亚 for 埃
+    of 埃厄两国, not the table's 埃及), else the table's, else as written."""
+    for a, b in partners:
         pair = text[a] + text[b]
         if _TWO_COUNTRIES_OF.match(text, b + 1) and all(c in _country_initials() for c in pair) and not set(pair) <= set("东南西北"):
             return _named_in_full(text[s], text, s, f) or f.rules.one_char_place(text[s]) or text[s]
