@@ -158,6 +158,8 @@ _ADVERBIAL = re.compile(
 _OWNER = re.compile(r"(?:(?![与同和跟对在来])[\u4e00-\u9fff]){0,4}?的")
 _OWNED_BODY = re.compile(r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组织|机构|团体|党派|政党|部门|企业|公司)(?![部会])")
 _COUNTRIES_AFTER = re.compile(r"[\d两三四五六七八九十几数多]+国|各国|诸国")
+# 非洲五国, 拉美3国, 非洲6个国家: a region with the count of its countries (docs/annotation.md)
+_REGION_COUNT = re.compile(r"[\d０-９两二三四五六七八九十几]+个?国家?")
 _SUMMED = re.compile(r"(?:等)?[\d两三四五六七八九十]+个?[\u4e00-\u9fff]{0,4}国家?(?:进行|的)")
 # 组织…40多人到A考察: the visitors are counted people, not the body before them
 _COUNTED_PEOPLE = re.compile(r"(?<!一行)(?<![\d一二三四五六七八九十几数多])[\d一二三四五六七八九十几数多]+(?:名|位|个)?人")
@@ -919,6 +921,14 @@ def _adviser(s: _Sentence, m: _Arg) -> _Arg:
     return nxt if gap and _ends_in_title(gap) else m
 
 
+def _region_counted(text: str, place: _Arg) -> bool:
+    """出访非洲五国, 访问北非三国: a place that is no country, named with the count of its countries,
+    is the region visited (a country's form before a count is a pair: 中美两国)."""
+    if place.type != "LOC" or place.abbreviated or place.text in world_countries():
+        return False
+    return _REGION_COUNT.match(text, place.end) is not None
+
+
 def _people_of(text: str, end: int) -> bool:
     """乙市贫困群众: a kind of the place's people right after it (not 到甲校考察教职工…: a verb
     between makes them the visit's object, not the place's kind)."""
@@ -1124,6 +1134,7 @@ class RelationFinder:
             first = next((m for m in s.heads if m.start >= dui + 1 and m.end <= t0), None)
             group = _COUNTRIES_AFTER.match(text, first.end) if first is not None else None
             then = re.match(r"(?:和|及|、)", text[group.end() :]) if group is not None else None
+            region = first if then is not None and _region_counted(text, first) else None
             if then is not None:  # 对中东五国和乙国的访问: the named country after a group of them
                 first = next((m for m in s.heads if m.start == group.end() + then.end()), first)
             last = s.listed(first, t0, _PLACES)[-1] if first is not None else None
@@ -1131,7 +1142,7 @@ class RelationFinder:
             nominal = re.search(r"的|进行", text[dui:t0]) is not None
             near = first is not None and (s.chain_start[first.start] - dui <= 2 or then is not None)  # 对甲省乙市的访问
             if first is not None and first.type in _PLACES and near and (nominal or plain):
-                targets = s.listed(first, t0, _PLACES)
+                targets = ([region] if region is not None else []) + s.listed(first, t0, _PLACES)
                 place_from = None
                 subject_end = dui
                 owner_end = _owner_end(s, dui) if nominal else -1
@@ -1163,6 +1174,7 @@ class RelationFinder:
         targets = [
             t for t in targets
             if (summed and t is targets[-1])
+            or _region_counted(text, t)
             or not (_UNNAMED_AFTER.match(text, t.end) or _COUNTRIES_AFTER.match(text, t.end) or _people_of(text, t.end))
         ]
         if not targets:

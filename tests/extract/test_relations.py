@@ -569,8 +569,16 @@ def test_a_visit_after_arriving_goes_to_the_dui_place_not_the_city_of_arrival():
     assert _found(text, names) == {("visits", "张三", "甲国")}
 
 
-def test_a_group_of_countries_and_counted_people_are_no_parties():
-    assert _found("张三访问欧洲4国。", [("张三", "PERSON"), ("欧洲", "LOC")]) == set()
+def test_a_region_counted_by_its_countries_is_the_region_visited():
+    assert _found("张三访问欧洲4国。", [("张三", "PERSON"), ("欧洲", "LOC")]) == {("visits", "张三", "欧洲")}
+    assert _found("张三访问了甲洲6个国家。", [("张三", "PERSON"), ("甲洲", "LOC")]) == {("visits", "张三", "甲洲")}
+    # a country before a count is the last of the list it sums up, no region
+    text = "张三对泰国、马来西亚两国进行了访问。"
+    names = [("张三", "PERSON"), ("泰国", "LOC"), ("马来西亚", "LOC")]
+    assert _found(text, names) == {("visits", "张三", "泰国"), ("visits", "张三", "马来西亚")}
+
+
+def test_counted_people_are_no_parties():
     text = "甲部组织有关部门40多人到乙湖现场考察。"
     assert _found(text, [("甲部", "ORG"), ("乙湖", "LOC")]) == set()
     text = "甲访问团一行30人于昨天抵京开始访问。"
@@ -1057,7 +1065,7 @@ def test_a_visit_verb_with_an_object_of_its_own_after_coming_to_a_place():
 def test_the_named_country_after_a_group_of_countries_in_a_dui_visit():
     text = "甲某结束对中东五国和乙国的访问后，当天晚上飞抵丙市。"
     names = [("甲某", "PERSON"), ("中东", "LOC"), ("乙国", "LOC"), ("丙市", "LOC")]
-    assert _found(text, names) == {("visits", "甲某", "乙国")}
+    assert _found(text, names) == {("visits", "甲某", "中东"), ("visits", "甲某", "乙国")}
 
 
 def test_escorts_listed_over_commas_before_peitong_xia():
