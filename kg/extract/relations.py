@@ -446,6 +446,13 @@ def _after_trigger() -> re.Pattern[str]:
     return re.compile(f"(?:{_trigger_re().pattern})了?$")
 
 
+@functools.cache
+def _after_visit() -> re.Pattern[str]:
+    """A lead that ends in a visit verb (访问了): the place after it is its object."""
+    verbs = (t for t, r in load_triggers().items() if r == "visits")
+    return re.compile(f"(?:{'|'.join(sorted(map(re.escape, verbs), key=len, reverse=True))})[了过]?$")
+
+
 def normalise_amount(text: str) -> int | None:
     """"10亿元" -> 1000000000; None for other currencies or a number it cannot read."""
     m = _AMOUNT.fullmatch(text.strip())
@@ -544,6 +551,8 @@ class _Sentence:
             return False  # 甲团据新华社北京电: a dateline ends the headline's name
         if "的" in gap and self.text[m.start - 1 : m.start] == "、":
             return False  # 访问乙国、丙国的秘书长A: 丙国 ends a list of places
+        if gap.startswith("的") and _after_visit().search(self.text, max(0, m.start - 6), m.start):
+            return False  # 访问甲国的乙馆馆长A: the visit's object, 的 closes the clause
         if gap.endswith("、") and (_ends_in_title(gap[:-1]) or _DELEGATE.fullmatch(gap[:-1])):
             gap = gap[:-1]  # 甲委员会副主任、乙协会会长A; 甲党代表、乙部副部长A: two posts of one person
         # 甲国副总理兼外交和环境部长A: 和 inside a post (a post before it too), not 甲队刚刚和主帅A
@@ -856,6 +865,22 @@ def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | No
             break
     after = _HONORIFIC.match(s.text, group[-1].end)
     return group if _GUESTS_AFTER.match(s.text, after.end() if after else group[-1].end) else [head]
+
+
+def _visited_object_end(s: _Sentence, clause: tuple[int, int], t0: int, t1: int) -> int | None:
+    """Where the places right after a visit verb end, when 的 follows them (访问甲国、乙国的), else
+    None; None too when the verb has a subject of its own (陪同A访问甲国的B: A visits)."""
+    end = clause[1]
+    own = next((m for m in reversed(s.heads) if clause[0] <= m.start and m.end <= t0), None)
+    gap = s.text[own.end : t0] if own is not None and own.type in _AGENTS else "了"
+    if re.fullmatch(r"[^了，。；、]{0,4}", gap) and not _trigger_re().search(gap):
+        return None
+    after = re.match(r"[了过]?", s.text[t1:end]).end() + t1
+    first = next((m for m in s.heads if m.start >= t1 and m.end <= end), None)
+    if first is None or first.type not in _PLACES or s.chain_start[first.start] != after:
+        return None
+    last = s.listed(first, end, _PLACES)[-1]
+    return last.end if s.text.startswith("的", last.end) else None
 
 
 def _kind_to_end(s: _Sentence, start: int, end: int) -> bool:
@@ -1192,6 +1217,9 @@ class RelationFinder:
         if own[0] == own[1]:  # the locative verb opens its clause (，前往A访问)
             own = s.clause_of(subject_end)
         sources = _relative(s, clause, t1)
+        if sources is None and (obj := _visited_object_end(s, clause, t0, t1)) is not None:
+            # 曾多次访问甲国的乙馆馆长A: the places visited, then the titled visitor after 的
+            sources = _relative(s, clause, obj) or None
         if sources is None:
             sources = s.subject(own if own[0] <= subject_end else clause, subject_end, _AGENTS)
         # 在A访问期间，B参观了C; 访问A期间，B指出: a clause of time, its visitor the next clause's subject

@@ -461,6 +461,15 @@ def test_a_clause_qualifying_a_noun_keeps_its_own_subject():
     assert _found(text, names) == {("visits", "张三", "甲省"), ("visits", "张三", "乙省")}
 
 
+def test_a_visit_with_its_object_qualifying_a_titled_name_is_that_persons():
+    text = "曾多次访问甲国的乙馆馆长张三告诉记者。"
+    names = [("甲国", "LOC"), ("乙馆", "ORG"), ("张三", "PERSON")]
+    assert _found(text, names) == {("visits", "张三", "甲国")}
+    text = "陪同李四访问甲国、乙国的秘书长张三说。"  # the verb's own subject visits, not the escort
+    names = [("李四", "PERSON"), ("甲国", "LOC"), ("乙国", "LOC"), ("张三", "PERSON")]
+    assert _found(text, names) == {("visits", "李四", "甲国"), ("visits", "李四", "乙国")}
+
+
 def test_no_name_is_carried_from_a_clause_whose_subject_is_a_pronoun():
     text = "当然，我之研究甲大学，不仅仅是因为它的魅力，希望借助这个个案，来考察乙国的思想。"
     assert _found(text, [("甲大学", "ORG"), ("乙国", "LOC")]) == set()
