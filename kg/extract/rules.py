@@ -124,6 +124,10 @@ class Rules:
         """The place a one-character form stands for (美 -> 美国), or None."""
         return next((full for short, full in self.one_char_places if short == char), None)
 
+    def is_one_char_country(self, char: str) -> bool:
+        """Whether a one-character form stands for a country (俄, 美), not a province (鲁)."""
+        return any(short == char for short, _ in self.one_char_countries)
+
     def pair_places(self, pair: str) -> tuple[str, str] | None:
         """The two countries a pair of one-character forms names (印巴 -> 印度, 巴基斯坦; 中美 ->
         中国, 美国), or None."""

@@ -419,7 +419,7 @@ def _country_acting(ent: Span, f: DocFacts) -> bool:
     """俄|制定, 美|将, 向俄|提供, 俄|1998年: a country's form (not a province's) before a verb, adverb,
     preposition, pronoun, time or number, in no word with the character before or after it (抗日,
     美得)."""
-    if ent.text not in dict(f.rules.one_char_countries) or ent.end >= len(ent.doc):
+    if not f.rules.is_one_char_country(ent.text) or ent.end >= len(ent.doc):
         return False
     if ent.doc[ent.end].tag_ not in _ACTING_NEXT:
         return False
