@@ -7,11 +7,13 @@ whose every-tenth split a fix of sentence ends has since shifted, so only their 
 
     PYTHONPATH=. python benchmarks/relation_draw.py --split train --visits 50 --meets 50 \
         --signs-with 30 --invests-in 20 > draw.jsonl
+    PYTHONPATH=. python benchmarks/relation_draw.py --split train --every --outside-lengths > dev28.jsonl
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import unicodedata
 
@@ -23,19 +25,42 @@ def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace(" ", "")
 
 
+def _outside_lengths(texts: list[str]) -> list[tuple[int, str, str]]:
+    """Every sentence under 10 or over 150 characters with a trigger verb (headlines such as
+    甲某会见乙某, long sentences), in the order of select_sentences, each for its first type."""
+    from kg.extract.relations import load_triggers
+
+    triggers = load_triggers()
+    out = []
+    for relation in RELATION_TYPES:
+        for index, text in enumerate(texts):
+            if (len(text) < 10 or len(text) > 150) and any(t in text and r == relation for t, r in triggers.items()):
+                out.append((index, text, relation))
+    out.sort(key=lambda it: (RELATION_TYPES.index(it[2]), hashlib.sha1(it[1].encode()).hexdigest()))
+    first: dict[int, tuple[int, str, str]] = {}
+    for item in out:
+        first.setdefault(item[0], item)
+    return list(first.values())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("train", "dev"), required=True)
     for relation in RELATION_TYPES:
         parser.add_argument(f"--{relation.replace('_', '-')}", type=int, default=0, help="how many sentences")
     parser.add_argument("--every", action="store_true", help="every sentence with a trigger verb, not the first N")
+    parser.add_argument(
+        "--outside-lengths", action="store_true",
+        help="the sentences the draws leave out by length (under 10 or over 150 characters), every one with a trigger verb",
+    )
     args = parser.parse_args()
     seen = {_norm(text) for split in ("train", "dev", "test") for text, _ in load("msra", split)}
     for path in DEFAULT_GOLD.glob("*.jsonl"):
         seen |= {_norm(json.loads(line)["text"]) for line in path.open(encoding="utf-8") if line.strip()}
     texts = [text for text, _ in load("pku1998", args.split)]
     wanted = {r: getattr(args, r) for r in RELATION_TYPES}
-    for index, text, relation in select_sentences(texts, per_type=len(texts)):
+    drawn = _outside_lengths(texts) if args.outside_lengths else select_sentences(texts, per_type=len(texts))
+    for index, text, relation in drawn:
         if _norm(text) in seen or not (args.every or wanted[relation] > 0):
             continue
         wanted[relation] -= 1
