@@ -270,3 +270,9 @@ def test_a_certain_unit_is_no_named_body(default, text):
     # 某 ("a certain") leaves the unit unnamed: 武警某部 is no body
     mentions, _ = default(text)
     assert not any("某" in t for t, _ in mentions), mentions
+
+
+@pytest.mark.parametrize("text, country", [("贝宁总统将于下月访问甲国。", "贝宁"), ("甲某曾任马里外长，后出任乙组织秘书长。", "马里")])
+def test_a_country_the_model_reads_as_a_person_is_the_country(default, text, country):
+    mentions, _ = default(text)
+    assert (country, "LOC") in mentions and (country, "PERSON") not in mentions, mentions
