@@ -56,7 +56,8 @@ _NOT_IN_TITLE_GAP = re.compile(r"[在到赴向由率等于从将已曾为是说�
 # A qualifier's gap also holds no joiner or aspect word (甲国和乙国人民正期待着A).
 _NOT_IN_QUALIFIER_GAP = re.compile(_NOT_IN_TITLE_GAP.pattern + r"|[与同和及着了再又还]|目前|正在|参加|出席|举行|召开|离开|抵达|前往")
 # Investment nouns and names: 投资者, 投资环境, 投资集团 … are no investment event.
-_NOT_INVEST_AFTER = re.compile(r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险")
+_NOT_INVEST_AFTER = re.compile(r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险"
+                               r"|目标|方向|渠道|结构|效益|体制|机制|导向|布局|格局|比例|回报|前景")
 # A side (中方), a bare kind (代表团, 公司) or one of no named place (外国企业); 中国代表团 and 中国政府 are named.
 _GENERIC = re.compile(
     r"[\u4e00-\u9fff]方|(?:外国|各国|我国|该|本|我)?(?:公司|企业|政府|代表团|考察团|访问团|访华团|艺术团|歌舞团|代表队)"

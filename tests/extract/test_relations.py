@@ -706,6 +706,9 @@ def test_invests_in_keeps_the_amount_as_written_and_in_yuan():
 
 def test_an_investment_noun_is_no_event():
     assert _found("甲集团改善投资环境。", [("甲集团", "ORG")]) == set()
+    # what investors seek or weigh (投资目标, 投资方向, 投资回报) is no investment either
+    text = "甲国、乙国的商人纷至沓来，到丙地区争夺投资目标和新的市场。"
+    assert _found(text, [("甲国", "LOC"), ("乙国", "LOC"), ("丙地区", "LOC")]) == set()
     assert _found("甲集团在聊城投资建厂。", [("甲集团", "ORG"), ("聊城", "LOC")]) == {("invests_in", "甲集团", "聊城")}
 
 
