@@ -195,6 +195,20 @@ def test_a_name_no_list_knows_right_after_a_title_or_before_a_head_of_state_is_a
     assert ("菲达利", "PERSON") in mentions, mentions
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("卡瓦利亚强调，双方应加强合作。", "卡瓦利亚"), ("据什皮列尼亚介绍，该项目已经完工。", "什皮列尼亚")],
+)
+def test_a_name_no_list_knows_before_a_verb_of_saying_is_a_person(default, text, name):
+    mentions, _ = default(text)
+    assert (name, "PERSON") in mentions, mentions
+
+
+def test_a_name_after_a_locative_before_a_verb_of_saying_stays_a_place(default):
+    mentions, _ = default("在乙国北方城市巴尔卡说，这里很冷。")
+    assert ("巴尔卡", "LOC") in mentions, mentions
+
+
 @pytest.mark.parametrize("text", ["印尼总统昨天会见了他。", "南斯拉夫总统昨天会见了他。"])
 def test_a_country_before_a_head_of_state_stays_a_place(default, text):
     mentions, _ = default(text)
