@@ -182,6 +182,9 @@ _TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时|的当天)$"
 # A clause with no subject of its own that frames the next one, whose subject is its actor: a time
 # after it (同A签署协议以后，B…) or a basis before it (根据同A签订的条约，B…).
 _FRAME_END = re.compile(r"(?:以后|之后|后|时|期间|之际|以来)$")
+# 在出席甲会议后, 在参观乙厂期间: a verb's object inside a frame of time opened by 在
+_FRAME_OPEN = re.compile(r"在[^，。；、在]{1,8}$")
+_FRAME_CLOSE = re.compile(r"[^，。；、]{0,4}?(?:以后|之后|后|以前|之前|前|时|期间|之际)(?![来面往进])")
 _FRAME_START = re.compile(r"(?:根据|按照|依照|依据)")
 
 
@@ -308,7 +311,7 @@ def _place_and_kind(text: str) -> bool:
 # 上述五国, 以上三个国家: places named before, counted
 _AFORESAID = re.compile(
     r"(?:(?:上述|以上|这)(?P<n>[两二三四五六七八九十]|\d{1,2})?|(?P<bare>[两二三四五六七八九十]|\d{1,2}))"
-    r"个?(?:国|国家|省|市|地|城市)(?:进行|访问|考察|参观)"
+    r"个?(?:国|国家|省|市|地|城市)(?P<more>[及和][^，,；;。]{2,16}?)?(?:进行|访问|考察|参观)"
 )
 
 
@@ -328,7 +331,29 @@ def _aforesaid(s: _Sentence, start: int, end: int) -> list[_Arg]:
     n = m.group("n") or m.group("bare")  # 对4国进行访问: a bare count, the list of that many before
     size = (int(n) if n.isdigit() else _chinese_number(n)) if n else None
     # the last list of two or more (of as many as counted), not a place in between (离开甲地赴上述五国)
-    return next((g for g in reversed(groups) if len(g) >= 2 and size in (None, len(g))), [])
+    listed = next((g for g in reversed(groups) if len(g) >= 2 and size in (None, len(g))), [])
+    invited = _invited_countries(s, start) if not listed and m.group("n") else []
+    counted = listed or (invited if len(invited) == size else [])
+    more = [h for h in s.heads if m.start("more") < h.start and h.end <= m.end("more")] if counted and m.group("more") else []
+    return counted + more  # 对上述四国及甲组织总部进行访问: the one named after the count too
+
+
+# 应甲国总统A、乙国议会的邀请: who invites, the phrase their countries are named in
+_INVITED_BY = re.compile(r"应(?!邀)[^。；;]{2,200}?邀请")
+
+
+def _invited_countries(s: _Sentence, start: int) -> list[_Arg]:
+    """应甲国外长A、乙国议会的邀请，…对上述两国进行访问: the countries of those who invite, each
+    once, where the count names them (a person's country is a qualifier, no head of the list)."""
+    phrase = next((p for p in reversed(list(_INVITED_BY.finditer(s.text, 0, start)))), None)
+    if phrase is None:
+        return []
+    countries: dict[str, _Arg] = {}
+    for m in (_as_country(m) for m in s.mentions if phrase.start() <= m.start and m.end <= phrase.end()):
+        name = next((m.text[:n] for n in range(len(m.text), 1, -1) if m.text[:n] in world_countries()), None)
+        if m.type == "LOC" and name is not None:
+            countries.setdefault(name, m)
+    return list(countries.values())
 
 
 def _as_country(h: _Arg) -> _Arg:
@@ -647,6 +672,8 @@ class _Sentence:
             if _ADJUNCT_AFTER.match(self.text[:before], m.end) and not any(h.start > m.end for h in heads):
                 modifier = m
                 continue
+            if i and _FRAME_OPEN.search(lead) and _FRAME_CLOSE.match(self.text[:before], m.end):
+                continue  # A还将在出席B年会后访问C: B is the object of a clause of time
             if _PRONOUN.search(self.text[m.end : before]) or _COUNTED_PEOPLE.search(self.text, m.end, before):
                 return []
             if _SENDS.search(lead) and i:

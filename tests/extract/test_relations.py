@@ -353,6 +353,27 @@ def test_countries_counted_back_to_may_be_named_by_the_bodies_that_invited():
     assert _found(text, [("甲协会", "ORG"), ("乙学会", "ORG"), ("张三", "PERSON")]) == set()
 
 
+def test_countries_counted_back_to_may_be_those_of_who_invited():
+    # a person's country qualifies the person; each country of the invitation counts once
+    text = "应法国外长张三、德国议会的邀请，李四将于下月对上述两国进行访问。"
+    names = [("法国", "LOC"), ("张三", "PERSON"), ("德国议会", "ORG"), ("李四", "PERSON")]
+    assert _found(text, names) == {("visits", "李四", "法国"), ("visits", "李四", "德国")}
+    # the count must match the countries of the invitation
+    assert _found(text.replace("两国", "三国"), names) == set()
+
+
+def test_a_body_named_after_the_count_is_visited_too():
+    text = "应甲国、乙国和丙国外长的邀请，张三将对上述三国及丁组织总部进行访问。"
+    names = [("甲国", "LOC"), ("乙国", "LOC"), ("丙国", "LOC"), ("张三", "PERSON"), ("丁组织", "ORG")]
+    assert _found(text, names) == {("visits", "张三", p) for p in ("甲国", "乙国", "丙国", "丁组织")}
+
+
+def test_the_object_of_a_clause_of_time_opened_by_zai_is_no_subject():
+    text = "张三还将在出席乙会年会后对法国进行正式访问。"
+    names = [("张三", "PERSON"), ("乙会", "ORG"), ("法国", "LOC")]
+    assert _found(text, names) == {("visits", "张三", "法国")}
+
+
 def test_not_long_ago_is_no_time_clause():
     assert _found("甲队前不久访问乙市，打破了僵局。", [("甲队", "ORG"), ("乙市", "LOC")]) == {("visits", "甲队", "乙市")}
 
