@@ -339,7 +339,7 @@ def eval_(
         str | None, typer.Option(help="Real corpora, with --domain: rule families to switch off, comma-separated (docs/rules.md).")
     ] = None,
     errors: Annotated[int, typer.Option(help="How many missed/invented items to list.")] = 20,
-    relation_set: Annotated[str, typer.Option("--set", help="relations: dev (seed pages + MSRA train), dev2 … dev15 (later blind draws), test, test2 (MSRA test) or test-all (both).")] = "dev",
+    relation_set: Annotated[str, typer.Option("--set", help="relations: dev (seed pages + MSRA train), dev2 … dev28 (later blind draws), heldout, heldout2 (People's Daily draws held out), test, test2 (MSRA test) or test-all (both).")] = "dev",
 ) -> None:
     """Precision, recall and F1 per entity type and for roles, with the misses and inventions."""
     from kg.evaluate import GoldError, evaluate_graph, evaluate_seeds, format_report, load_gold
