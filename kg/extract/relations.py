@@ -164,8 +164,9 @@ _REGION_COUNT = re.compile(r"[\d０-９两二三四五六七八九十几]+个?�
 _SUMMED = re.compile(r"(?:等)?[\d两三四五六七八九十]+个?[\u4e00-\u9fff]{0,4}国家?(?:进行|的)")
 # 组织…40多人到A考察: the visitors are counted people, not the body before them
 _COUNTED_PEOPLE = re.compile(r"(?<!一行)(?<![\d一二三四五六七八九十几数多])[\d一二三四五六七八九十几数多]+(?:名|位|个)?人")
-# 对 opening the phrase of an event's party (not 针对, 面对, 对外, 对话)
-_UNNAMED_DUI = re.compile(r"(?<![针面绝相])对(?![外话于])")
+# 对 opening the phrase of an event's party (not 针对, 面对, 对外, 对话; nor 对能…, 对有机会…, whose
+# event is the subject's own: 甲对能在乙地会见丙感到高兴)
+_UNNAMED_DUI = re.compile(r"(?<![针面绝相])对(?![外话于]|能|有机会)")
 # A kind of people as a clause's subject: it names no one, and nobody is carried over to it.
 _KIND_SUBJECT = re.compile(r"代表|人员|专家|学者|群众|干部|学生|教师|记者|游客|官员|人士|企业家")
 _SENDS = re.compile(r"派遣|派出|委派|派(?=[\u4e00-\u9fff]{0,8}(?:组|团|队|特使|代表))")
@@ -674,8 +675,8 @@ class _Sentence:
                 continue
             if i and _FRAME_OPEN.search(lead) and _FRAME_CLOSE.match(self.text[:before], m.end):
                 continue  # A还将在出席B年会后访问C: B is the object of a clause of time
-            if _PRONOUN.search(self.text[m.end : before]) or _COUNTED_PEOPLE.search(self.text, m.end, before):
-                return []
+            if _PRONOUN.search(self._outside_names(m.end, before)) or _COUNTED_PEOPLE.search(self.text, m.end, before):
+                return []  # (他 of 马耳他, 其 of 钱其琛 are no pronouns)
             if _SENDS.search(lead) and i:
                 continue  # 甲政府派出乙小组到丙国考察: the group sent is not who is named as visiting
             if _SENDS.search(self.text, m.end, before) and m.type == "PERSON" or _ORGANISES.search(self.text, m.end, before):
@@ -707,6 +708,11 @@ class _Sentence:
         if _KIND_SUBJECT.search(lead) or _UNNAMED_DUI.search(lead) or _SENDS.search(lead):
             return []  # 参会人员又到A参观; 对某议长来访表示欢迎; 并派特使来A访问: the event is an unnamed party's
         return self._carried(clause, types)
+
+    def _outside_names(self, start: int, end: int) -> str:
+        """The text from start to end without the heads in it."""
+        inside = [(max(h.start, start), min(h.end, end)) for h in self.heads if h.start < end and start < h.end]
+        return "".join(c for k, c in enumerate(self.text[start:end], start) if not any(a <= k < b for a, b in inside))
 
     def _antecedent(self, pos: int) -> list[_Arg]:
         """Who 他/她 opening a clause is: the sentence's one person named before it (not a

@@ -374,6 +374,19 @@ def test_the_object_of_a_clause_of_time_opened_by_zai_is_no_subject():
     assert _found(text, names) == {("visits", "张三", "法国")}
 
 
+def test_a_pronoun_character_inside_a_name_is_no_pronoun():
+    names = [("张三", "PERSON"), ("马耳他", "LOC"), ("钱其琛", "PERSON")]
+    assert _found("张三在马耳他会见钱其琛。", names) == {("meets", "张三", "钱其琛")}
+
+
+def test_dui_before_a_modal_opens_the_subjects_own_event():
+    names = [("张三", "PERSON"), ("甲市", "LOC"), ("李四", "PERSON")]
+    assert _found("张三表示对能在甲市会见李四感到高兴。", names) == {("meets", "张三", "李四")}
+    # an event of someone else's after 对 stays theirs
+    text = "张三对李四来甲市访问表示欢迎。"
+    assert _found(text, names[:1] + [("李四", "PERSON"), ("甲市", "LOC")]) == {("visits", "李四", "甲市")}
+
+
 def test_not_long_ago_is_no_time_clause():
     assert _found("甲队前不久访问乙市，打破了僵局。", [("甲队", "ORG"), ("乙市", "LOC")]) == {("visits", "甲队", "乙市")}
 
