@@ -44,6 +44,8 @@ _NEGATION = re.compile(r"(?:没有|没|未|不|拒绝|取消|推迟|无法|不�
 _CALLED_OFF = re.compile(r"(?:中断|推迟|取消|拒绝|暂停|停止)了?(?:同|与|跟|和)[^，,。；;]{1,20}$")
 _SAYING = re.compile(r"(?:说|表示|指出|认为|强调|宣布|声明|称|透露|介绍|报道|获悉|了解|告诉(?:记者|笔者)?)")
 _SPEECH = re.compile(_SAYING.pattern + "$")
+# 听取了甲的介绍: the subject listens (its own act, it goes on to the next clause), nobody speaks to us
+_HEARD = re.compile(r"听(?:取)?了?[^，,。；;]{0,20}介绍$")
 # Between a locative verb and a visit trigger: 到A、B调研 / 赴A考察 / 在A视察 / 来华访问.
 _GO_TO = re.compile(r"到|赴|前往|飞往|来到|深入|走进|来|(?<![带送拿寄捎])去|在|抵")  # not 带去甲委的问候
 # What may stand between a head mention and the next one in a list.
@@ -800,7 +802,7 @@ class _Sentence:
             text = self.text[prev[0] : prev[1]]
             if text.endswith("陪同下"):
                 return self._escorted(prev[1], types)  # A在B的陪同下，参观了C
-            if _SPEECH.search(text) or "陪同" in text or "见证" in text:
+            if _SPEECH.search(text) and not _HEARD.search(text) or "陪同" in text or "见证" in text:
                 return []
             led = _led_spans(self.text, prev)
             heads = [m for m in self.heads_in(prev[0], prev[1], ("PERSON", "ORG", "LOC")) if not _in(m, led)]

@@ -387,6 +387,13 @@ def test_dui_before_a_modal_opens_the_subjects_own_event():
     assert _found(text, names[:1] + [("李四", "PERSON"), ("甲市", "LOC")]) == {("visits", "李四", "甲市")}
 
 
+def test_a_briefing_heard_carries_the_subject_on():
+    # 听取了…的介绍 is the visitor's own act, no clause of speech that ends the carried subject
+    text = "考察期间，张三到甲区，听取了开发区建设情况的介绍，参观了乙公司和丙公司。"
+    names = [("张三", "PERSON"), ("甲区", "LOC"), ("乙公司", "ORG"), ("丙公司", "ORG")]
+    assert _found(text, names) == {("visits", "张三", "乙公司"), ("visits", "张三", "丙公司")}
+
+
 def test_not_long_ago_is_no_time_clause():
     assert _found("甲队前不久访问乙市，打破了僵局。", [("甲队", "ORG"), ("乙市", "LOC")]) == {("visits", "甲队", "乙市")}
 
