@@ -669,8 +669,8 @@ class _Sentence:
             if lead == "的" and i and self.text[heads[i - 2].end if i > 1 else clause[0] : self.chain_start[heads[i - 1].start]].endswith("在"):
                 continue  # 在甲市的乙饭店会见了A: the place's own place is no subject either
             if _GOVERNED.search(lead) and not framed and not (i and _LIST_JOIN.match(self._gap(heads[i - 1].end, m.start))):
-                if i == len(heads) - 1 and lead.endswith("对") and m.type in types:
-                    return [m]  # 对斯卡尔法罗总统来华访问表示欢迎: the party of a nominal event
+                if lead.endswith("对") and m.type in types and all(self._governed(heads, k) for k in range(i + 1, len(heads))):
+                    return [m]  # 对斯卡尔法罗总统来华访问表示欢迎, 对A即将在B同C举行的会谈: the party of a nominal event
                 continue
             if _ADJUNCT_AFTER.match(self.text[:before], m.end) and not any(h.start > m.end for h in heads):
                 modifier = m
@@ -710,6 +710,10 @@ class _Sentence:
         if _KIND_SUBJECT.search(lead) or _UNNAMED_DUI.search(lead) or _SENDS.search(lead):
             return []  # 参会人员又到A参观; 对某议长来访表示欢迎; 并派特使来A访问: the event is an unnamed party's
         return self._carried(clause, types)
+
+    def _governed(self, heads: list[_Arg], k: int) -> bool:
+        """Whether a preposition governs heads[k] (在B, 同C): an adjunct, no subject."""
+        return _GOVERNED.search(self.text[heads[k - 1].end : max(heads[k - 1].end, self.chain_start[heads[k].start])]) is not None
 
     def _outside_names(self, start: int, end: int) -> str:
         """The text from start to end without the heads in it."""

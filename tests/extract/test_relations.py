@@ -394,6 +394,13 @@ def test_a_briefing_heard_carries_the_subject_on():
     assert _found(text, names) == {("visits", "张三", "乙公司"), ("visits", "张三", "丙公司")}
 
 
+def test_the_party_after_dui_keeps_its_event_over_adjuncts():
+    # 对A即将在B同C举行的会谈: 在B and 同C are adjuncts of A's own meeting
+    text = "对张三本月即将在甲市同李四和王五举行的会谈，赵六表示欢迎。"
+    names = [("张三", "PERSON"), ("甲市", "LOC"), ("李四", "PERSON"), ("王五", "PERSON"), ("赵六", "PERSON")]
+    assert _found(text, names) == {("meets", "张三", "李四"), ("meets", "张三", "王五")}
+
+
 def test_not_long_ago_is_no_time_clause():
     assert _found("甲队前不久访问乙市，打破了僵局。", [("甲队", "ORG"), ("乙市", "LOC")]) == {("visits", "甲队", "乙市")}
 
