@@ -677,8 +677,8 @@ class _Sentence:
                 continue
             if i and _FRAME_OPEN.search(lead) and _FRAME_CLOSE.match(self.text[:before], m.end):
                 continue  # A还将在出席B年会后访问C: B is the object of a clause of time
-            if _PRONOUN.search(self._outside_names(m.end, before)) or _COUNTED_PEOPLE.search(self.text, m.end, before):
-                return []  # (他 of 马耳他, 其 of 钱其琛 are no pronouns)
+            if _PRONOUN.search(self.text[m.end : before]) or _COUNTED_PEOPLE.search(self.text, m.end, before):
+                return []
             if _SENDS.search(lead) and i:
                 continue  # 甲政府派出乙小组到丙国考察: the group sent is not who is named as visiting
             if _SENDS.search(self.text, m.end, before) and m.type == "PERSON" or _ORGANISES.search(self.text, m.end, before):
@@ -714,11 +714,6 @@ class _Sentence:
     def _governed(self, heads: list[_Arg], k: int) -> bool:
         """Whether a preposition governs heads[k] (在B, 同C): an adjunct, no subject."""
         return _GOVERNED.search(self.text[heads[k - 1].end : max(heads[k - 1].end, self.chain_start[heads[k].start])]) is not None
-
-    def _outside_names(self, start: int, end: int) -> str:
-        """The text from start to end without the heads in it."""
-        inside = [(max(h.start, start), min(h.end, end)) for h in self.heads if h.start < end and start < h.end]
-        return "".join(c for k, c in enumerate(self.text[start:end], start) if not any(a <= k < b for a, b in inside))
 
     def _antecedent(self, pos: int) -> list[_Arg]:
         """Who 他/她 opening a clause is: the sentence's one person named before it (not a

@@ -374,11 +374,6 @@ def test_the_object_of_a_clause_of_time_opened_by_zai_is_no_subject():
     assert _found(text, names) == {("visits", "张三", "法国")}
 
 
-def test_a_pronoun_character_inside_a_name_is_no_pronoun():
-    names = [("张三", "PERSON"), ("马耳他", "LOC"), ("钱其琛", "PERSON")]
-    assert _found("张三在马耳他会见钱其琛。", names) == {("meets", "张三", "钱其琛")}
-
-
 def test_dui_before_a_modal_opens_the_subjects_own_event():
     names = [("张三", "PERSON"), ("甲市", "LOC"), ("李四", "PERSON")]
     assert _found("张三表示对能在甲市会见李四感到高兴。", names) == {("meets", "张三", "李四")}
