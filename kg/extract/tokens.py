@@ -308,6 +308,23 @@ def joiner_tails(doc: Doc, rules: Rules) -> Cuts:
     return cuts
 
 
+# What closes a photo credit: a bracket, the end of the line or of the text
+_CREDIT_END = re.compile(r"\s*(?:[）)]|$)", re.MULTILINE)
+
+
+def photo_credits(doc: Doc, rules: Rules) -> Cuts:
+    """（新华社记者李刚|摄）: a person the model ran over 摄 ("photographed by") at the end of a
+    credit ends before it; 摄 is the credit's verb, no character of the name."""
+    text = doc_text(doc)
+    cuts = Cuts()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent.text) >= 3 and ent.text.endswith("摄") and _CREDIT_END.match(text, ent.end_char):
+            cuts.offsets.add(ent.end_char - 1)
+            cuts.trim_at.add(ent.end_char - 1)
+            cuts.tags[ent.end_char - 1] = "v"
+    return cuts
+
+
 SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "bracket_cuts": bracket_cuts,
     "region_runs": region_runs,
@@ -320,6 +337,7 @@ SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "short_names": short_names,
     "place_chains": place_chains,
     "joiner_tails": joiner_tails,
+    "photo_credits": photo_credits,
 }
 
 

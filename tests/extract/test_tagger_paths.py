@@ -290,3 +290,14 @@ def test_a_certain_unit_is_no_named_body(default, text):
 def test_a_country_the_model_reads_as_a_person_is_the_country(default, text, country):
     mentions, _ = default(text)
     assert (country, "LOC") in mentions and (country, "PERSON") not in mentions, mentions
+
+
+@pytest.mark.parametrize(("text", "name"), [("大家在一起。（本报记者张悦摄）", "张悦"), ("图为新建的厂房。（李刚摄）", "李刚")])
+def test_a_photo_credits_verb_is_no_character_of_the_name(default, text, name):
+    mentions, _ = default(text)
+    assert (name, "PERSON") in mentions and (name + "摄", "PERSON") not in mentions, mentions
+
+
+def test_she_of_a_word_after_a_name_is_left_alone(default):
+    mentions, _ = default("张三摄影作品展在聊城开幕。")
+    assert ("张三", "PERSON") in mentions, mentions
