@@ -346,17 +346,23 @@ _INVITED_BY = re.compile(r"应(?!邀)[^。；;]{2,200}?邀请")
 
 
 def _invited_countries(s: _Sentence, start: int) -> list[_Arg]:
-    """应甲国外长A、乙国议会的邀请，…对上述两国进行访问: the countries of those who invite, each
+    """应甲国外长A、乙国议会的邀请，…对上述N国进行访问: the countries of those who invite, each
     once, where the count names them (a person's country is a qualifier, no head of the list)."""
-    phrase = next((p for p in reversed(list(_INVITED_BY.finditer(s.text, 0, start)))), None)
-    if phrase is None:
+    phrases = list(_INVITED_BY.finditer(s.text, 0, start))
+    if not phrases:
         return []
     countries: dict[str, _Arg] = {}
-    for m in (_as_country(m) for m in s.mentions if phrase.start() <= m.start and m.end <= phrase.end()):
-        name = next((m.text[:n] for n in range(len(m.text), 1, -1) if m.text[:n] in world_countries()), None)
+    for m in (_as_country(m) for m in s.mentions if phrases[-1].start() <= m.start and m.end <= phrases[-1].end()):
+        name = _country_prefix(m.text, len(m.text))
         if m.type == "LOC" and name is not None:
             countries.setdefault(name, m)
     return list(countries.values())
+
+
+def _country_prefix(text: str, longest: int) -> str | None:
+    """The longest country of the world list that ``text`` opens with, of at most ``longest``
+    characters."""
+    return next((text[:n] for n in range(min(len(text), longest), 1, -1) if text[:n] in world_countries()), None)
 
 
 def _as_country(h: _Arg) -> _Arg:
@@ -364,7 +370,7 @@ def _as_country(h: _Arg) -> _Arg:
     the country visited (应甲国议会、乙国国会的邀请…赴上述二国访问)."""
     if h.type != "ORG":
         return h
-    country = next((h.text[:n] for n in range(min(len(h.text), 8), 1, -1) if h.text[:n] in world_countries()), None)
+    country = _country_prefix(h.text, 8)
     return _Arg(h.start, h.end, country, "LOC") if country else h  # the body's span: lists join there
 
 
@@ -655,21 +661,22 @@ class _Sentence:
             if modifier is not None and _LIST_JOIN.match(self._gap(m.end, modifier.start)):
                 modifier = m
                 continue
-            lead = self.text[heads[i - 1].end if i else clause[0] : max(clause[0], self.chain_start[m.start])]
+            lead = self._lead(heads, i, clause[0])
             framed = not i and lead in ("在", "就在") and _TIME_FRAME.search(self.text, clause[0], clause[1]) is not None
             # 将于下月在A与B举行的会晤期间, 待到A与B会晤之后: 在 frames the meeting, whose first party A is
             framed = framed or (m.type == "PERSON" and lead.endswith(("在", "待到", "等到", "直到")) and _FRAMED_MEETING.match(self.text, before, clause[1]) is not None)
             first = self._list_start(heads, i)
-            first_lead = self.text[heads[first - 1].end if first else clause[0] : max(clause[0], self.chain_start[heads[first].start])]
+            first_lead = self._lead(heads, first, clause[0])
             titled = heads[first].type == "PERSON" and self.chain_start[heads[first].start] < heads[first].start
             verb = _after_trigger().search(first_lead)
             # (a titled name after a visit verb of a headline starts a sentence; after 会见 it is the guest)
             if verb is not None and (not titled or load_triggers().get(verb.group().rstrip("了")) == "meets"):
                 continue  # 结束访问A和B后会见C: A and B are the objects of 访问
-            if lead == "的" and i and self.text[heads[i - 2].end if i > 1 else clause[0] : self.chain_start[heads[i - 1].start]].endswith("在"):
+            if lead == "的" and i and self._lead(heads, i - 1, clause[0]).endswith("在"):
                 continue  # 在甲市的乙饭店会见了A: the place's own place is no subject either
             if _GOVERNED.search(lead) and not framed and not (i and _LIST_JOIN.match(self._gap(heads[i - 1].end, m.start))):
-                if lead.endswith("对") and m.type in types and all(self._governed(heads, k) for k in range(i + 1, len(heads))):
+                later = range(i + 1, len(heads))  # each a head a preposition governs (在B, 同C)
+                if lead.endswith("对") and m.type in types and all(_GOVERNED.search(self._lead(heads, k, clause[0])) for k in later):
                     return [m]  # 对斯卡尔法罗总统来华访问表示欢迎, 对A即将在B同C举行的会谈: the party of a nominal event
                 continue
             if _ADJUNCT_AFTER.match(self.text[:before], m.end) and not any(h.start > m.end for h in heads):
@@ -711,9 +718,10 @@ class _Sentence:
             return []  # 参会人员又到A参观; 对某议长来访表示欢迎; 并派特使来A访问: the event is an unnamed party's
         return self._carried(clause, types)
 
-    def _governed(self, heads: list[_Arg], k: int) -> bool:
-        """Whether a preposition governs heads[k] (在B, 同C): an adjunct, no subject."""
-        return _GOVERNED.search(self.text[heads[k - 1].end : max(heads[k - 1].end, self.chain_start[heads[k].start])]) is not None
+    def _lead(self, heads: list[_Arg], k: int, start: int) -> str:
+        """The text between heads[k]'s name chain and the head before it (or ``start``): where a
+        preposition that governs it (在B, 同C) or a verb whose object it is stands."""
+        return self.text[heads[k - 1].end if k else start : self.chain_start[heads[k].start]]
 
     def _antecedent(self, pos: int) -> list[_Arg]:
         """Who 他/她 opening a clause is: the sentence's one person named before it (not a
@@ -742,8 +750,7 @@ class _Sentence:
         if not heads or heads[-1].end != end:
             return []
         i = self._list_start(heads, len(heads) - 1)
-        lead = self.text[heads[i - 1].end if i else clause[0] : self.chain_start[heads[i].start]]
-        return [] if _GOVERNED.search(lead) else [h for h in heads[i:] if h.type in types]
+        return [] if _GOVERNED.search(self._lead(heads, i, clause[0])) else [h for h in heads[i:] if h.type in types]
 
     def next_subject(self, clause: tuple[int, int], types: tuple[str, ...]) -> list[_Arg]:
         """The subject of the clause after ``clause``: its first head, with only a few words (no
