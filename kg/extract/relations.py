@@ -75,6 +75,8 @@ _DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|
 # After 和: a spouse (和夫人A), the one A leads (A和由其率领的B代表团)
 _JOINED_POST = re.compile(r".*夫人|由?(?:[他她](?:们)?|其)(?:所)?(?:率领|带领)的")
 _LED_BY = re.compile(r"(?:所)?(?:率领|带领)的")
+# A body's members met as a group (甲团成员, 乙会的其他成员): the body is the guest
+_MEMBERS = re.compile(r"的?(?:其他|全体)?(?:成员|代表)")
 _KIN = re.compile(r"的(?:夫人|妻子|丈夫|儿子|女儿|母亲|父亲|遗孀|特使|特别代表|私人代表)")
 _AGREEMENT = re.compile(r"协议|合同|意向书|备忘录")
 _BOTH = re.compile(r"两国|双方|两党|两市|两省|三方")
@@ -113,7 +115,7 @@ _PRONOUN = re.compile(r"(?:^|[^其及])(?:他|她|他们|她们|我们|我|你�
 _UNNAMED_AFTER = re.compile(
     r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|领导人|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
     r"|军人|官兵|学生|师生|员工|职工|教师|群众|(?:新兴|发展中|发达|周边|邻近)?国家|边界|边境|(?:主要|有关)?(?:领导(?!人)|负责人|负责同志)"
-    r"|[\u4e00-\u9fff]{0,8}会议代表"  # 甲局局长会议代表: delegates to a meeting, no body
+    r"|(?!(?:工作)?会议代表)[\u4e00-\u9fff]{0,8}会议代表"  # 甲局局长会议代表: delegates to a meeting, no body (甲公司工作会议代表: the body's own)
     r"|市场"  # 甲市市场: a place's market
     r"|[^，。；、]{0,8}的(?:一|几|两|\d)+[支个家所座处]"  # 甲国某地区的一支部队
     r"|最[\u4e00-\u9fff]{1,2}的"  # 甲国最大的报社
@@ -1440,8 +1442,10 @@ class RelationFinder:
             return []
         end = clause[1]
         nxt = s.clause_of(end + 1) if end < len(text) else None
+        also = None
         if nxt is not None and text[nxt[0] :].startswith(("以及", "及")):
             end = nxt[1]  # 会见了A，以及B
+            also = s.head_from(nxt[0] + (2 if text.startswith("以及", nxt[0]) else 1))
         def party(m: _Arg) -> bool:  # a country or body stands for its delegation (美国代表团)
             if _in(m, led) or _UNNAMED_AFTER.match(text, m.end):
                 return False  # 会见甲国军人, 会见乙国企业家: a kind of people
@@ -1463,12 +1467,14 @@ class RelationFinder:
             first = nxt
         # 会见甲国陆军总司令: the post's holder, unnamed, is met (but a body stands for its members)
         def holder(m: _Arg) -> bool:
-            return s._post_unnamed(m) and not re.match(r"(?:的)?(?:成员|代表)", text[m.end :])
+            return s._post_unnamed(m) and not _MEMBERS.match(text, m.end)
 
         guests = s.listed(first, end, types + ("LOC",))
+        if also is not None and also.start > guests[-1].end:
+            guests += s.listed(also, end, types + ("LOC",))  # 会见了A和夫人，以及B团的其他成员: B after a list 和夫人 ends
         if guests[-1].end == end:
             guests += self._guests_after_comma(s, guests[-1])
-        if len(guests) > 1 and (_unnamed(text, guests[-1].end) or re.match(r"的?(?:高级|主要|有关)?(?:官员|负责人)", text[guests[-1].end :])):
+        if len(guests) > 1 and not _MEMBERS.match(text, guests[-1].end) and (_unnamed(text, guests[-1].end) or re.match(r"的?(?:高级|主要|有关)?(?:官员|负责人)", text[guests[-1].end :])):
             return []  # 接见甲党、乙会的高级官员: the bodies' unnamed officials
         return [m for m in guests if party(m) and not holder(m)]
 

@@ -1487,3 +1487,17 @@ def test_names_side_by_side_in_a_headline_are_a_list_but_a_name_written_twice_is
     assert _found("王平李明会见甲国代表团", names) == {("meets", "王平", "甲国代表团"), ("meets", "李明", "甲国代表团")}
     names = [("甲国", "LOC"), ("王平", "PERSON"), ("王平", "PERSON"), ("李四", "PERSON")]
     assert _found("甲国总统会见王平王平同李四部长会谈", names) == {("meets", "王平", "李四")}
+
+
+def test_a_body_whose_members_are_met_after_a_list_and_yiji_is_a_guest():
+    text = "甲国议长林某和夫人今天会见了乙国议会主席王某和夫人，以及乙国议会友好小组的其他成员。"
+    names = [("林某", "PERSON"), ("王某", "PERSON"), ("乙国议会友好小组", "ORG")]
+    found = _found(text, names)
+    assert ("meets", "林某", "王某") in found and ("meets", "林某", "乙国议会友好小组") in found
+
+
+def test_a_bodys_own_meeting_delegates_stand_for_the_body_not_a_post_holders_meeting():
+    body = _found("李某接见甲石化公司工作会议代表时强调。", [("李某", "PERSON"), ("甲石化公司", "ORG")])
+    assert body == {("meets", "李某", "甲石化公司")}
+    posts = _found("李某接见甲局局长会议代表时强调。", [("李某", "PERSON"), ("甲局", "ORG")])
+    assert posts == set()
