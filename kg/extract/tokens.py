@@ -325,6 +325,45 @@ def photo_credits(doc: Doc, rules: Rules) -> Cuts:
     return cuts
 
 
+# A verb of visiting or meeting inside an organisation's span (广州|参观|某有限公司) that is not part of
+# a group's name (访问团, 考察组, 调研室, 会晤委员会)
+_WORKS = ("厂", "馆", "场", "站", "园")  # 汽车厂, 博物馆: bodies visited, with endings no organisation suffix has
+_VERB_INSIDE = re.compile(r"(?:参观|考察|视察|访问|会见|接见|走访)(?![团组队室处]|委员会|小组)")
+
+
+def _places_of(head: str, start: int, rules: Rules) -> list[CharSpan]:
+    """A place, or a country then a place of it (韩国蔚山), as LOC spans; none if ``head`` is neither."""
+    country = next((c for c in sorted(world_countries(), key=len, reverse=True) if head.startswith(c)), None)
+    if country is not None and len(head) - len(country) >= 2:
+        return [(start, start + len(country), "LOC"), (start + len(country), start + len(head), "LOC")]
+    return [(start, start + len(head), "LOC")] if is_place_name(head, rules) else []
+
+
+def verb_runs(doc: Doc, rules: Rules) -> Cuts:
+    """广州参观金鹏电子有限公司, 韩国蔚山参观现代汽车厂: an organisation the model ran across a verb of
+    visiting, from the place where it happens (or a time, 甲报社时会见) to what is visited. The verb
+    is no character of a name: the place before it and the body after it are names of their own."""
+    cuts = Cuts()
+    for ent in doc.ents:
+        verb = _VERB_INSIDE.search(ent.text, 2) if ent.label_ == "ORG" else None
+        if verb is None or len(ent.text) - verb.end() < 2:
+            continue
+        head, tail = ent.text[: verb.start()], ent.text[verb.end() :]
+        start, v0, v1 = ent.start_char, ent.start_char + verb.start(), ent.start_char + verb.end()
+        spans = _places_of(head, start, rules)
+        if not spans and head.endswith("时") and rules.org_suffix_re.search(head[:-1]):
+            spans = [(start, v0 - 1, "ORG")]  # 在甲报社时会见: a time after the body
+            cuts.offsets.add(v0 - 1)
+        if not spans:
+            continue
+        if len(tail) >= 4 and (rules.org_suffix_re.search(tail) or tail.endswith(_WORKS)):
+            spans.append((v1, ent.end_char, "ORG"))
+        cuts.offsets |= {v0, v1} | {a for a, _, _ in spans}  # a cut inside drops the model's span
+        cuts.tags[v0] = "v"
+        cuts.model += spans
+    return cuts
+
+
 SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "bracket_cuts": bracket_cuts,
     "region_runs": region_runs,
@@ -338,6 +377,7 @@ SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "place_chains": place_chains,
     "joiner_tails": joiner_tails,
     "photo_credits": photo_credits,
+    "verb_runs": verb_runs,
 }
 
 

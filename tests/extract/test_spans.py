@@ -393,3 +393,35 @@ def test_spans_every_family_can_be_switched_off_alone(family):
     text = "市委常委、副市长张强到东阿县鲁西化工集团调研，推进聊城机场建设。"
     found = {(m.text, m.type) for m in Extractor(disable={family}).extract(make_article(text)).mentions}
     assert ("张强", "PERSON") in found  # the model's own entities survive any one family off
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["甲", "在", "广州参观金鹏电子有限公司"], [("广州", "LOC"), ("金鹏电子有限公司", "ORG")]),
+        (["甲", "在", "韩国蔚山参观现代汽车厂"], [("韩国", "LOC"), ("蔚山", "LOC"), ("现代汽车厂", "ORG")]),
+        (["甲", "视察", "乙日报社时会见报社"], [("乙日报社", "ORG")]),
+    ],
+)
+def test_spans_a_body_the_model_ran_across_a_visit_verb_is_the_place_and_the_body(words, expected):
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from kg.extract.tokens import retokenize
+
+    doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
+    doc.ents = [Span(doc, 2, 3, "ORG")]
+    doc, _, _ = retokenize(doc, load_rules())
+    assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize("name", ["甲省友好访问团", "乙市经贸考察团", "丙委调研室的"])
+def test_spans_a_groups_name_with_a_visit_verb_stands(name):
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from kg.extract.tokens import verb_runs
+
+    doc = Doc(Vocab(), words=["在", name], spaces=[False, False])
+    doc.ents = [Span(doc, 1, 2, "ORG")]
+    assert verb_runs(doc, load_rules()).model == []
