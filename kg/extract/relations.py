@@ -606,7 +606,8 @@ class _Sentence:
             left = re.search(r"(?:离开|飞离|从)$", self.text[: m.start])
             if left and _GO_TO.search(gap):
                 return False  # 离开甲城去乙城: two places of a journey
-            return not re.search(r"以|实现|[和与同对向从]", gap)  # 出访甲国以实现乙、丙关系: a verb between
+            # 出访甲国以实现乙、丙关系: a verb between; 访问甲国后回京: a way back
+            return not re.search(r"以|实现|[和与同对向从]|回(?!归)|返", gap)
         return self._qualifies_next(i + 1)
 
     def clause_of(self, pos: int) -> tuple[int, int]:

@@ -1501,3 +1501,9 @@ def test_a_bodys_own_meeting_delegates_stand_for_the_body_not_a_post_holders_mee
     assert body == {("meets", "李某", "甲石化公司")}
     posts = _found("李某接见甲局局长会议代表时强调。", [("李某", "PERSON"), ("甲局", "ORG")])
     assert posts == set()
+
+
+def test_a_place_before_a_way_back_is_visited_not_a_qualifier_of_home():
+    names = [("林某", "PERSON"), ("甲国", "LOC"), ("乙国", "LOC"), ("北京", "LOC")]
+    found = _found("林某结束访问甲国和乙国回北京。", names)
+    assert found == {("visits", "林某", "甲国"), ("visits", "林某", "乙国")}
