@@ -301,3 +301,10 @@ def test_a_photo_credits_verb_is_no_character_of_the_name(default, text, name):
 def test_she_of_a_word_after_a_name_is_left_alone(default):
     mentions, _ = default("张三摄影作品展在聊城开幕。")
     assert ("张三", "PERSON") in mentions, mentions
+
+
+@pytest.mark.parametrize("text", ["甲组织现任轮值主席国英国的外交大臣发表讲话。", "本届甲联盟轮值主席国英国首相表示欢迎。"])
+def test_a_name_guessed_after_a_title_does_not_run_into_a_country(default, text):
+    # 主席|国英国: 国 is a surname, but 英国 after it is a country the model found
+    mentions, _ = default(text)
+    assert ("英国", "LOC") in mentions and not any(t.startswith("国") for t, _ in mentions), mentions
