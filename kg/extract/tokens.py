@@ -364,6 +364,17 @@ def verb_runs(doc: Doc, rules: Rules) -> Cuts:
     return cuts
 
 
+def state_kinds(doc: Doc, rules: Rules) -> Cuts:
+    """轮值主席国|伊朗, 出口国|委内瑞拉: the model glued the 国 of a kind of state to the country
+    after it (国伊朗, read as a person or a body); the country starts one character later."""
+    cuts = Cuts()
+    for ent in doc.ents:
+        if ent.text.startswith("国") and ent.text[1:] in world_countries() and ent.start_char > 0:
+            cuts.offsets.add(ent.start_char + 1)
+            cuts.model.append((ent.start_char + 1, ent.end_char, "LOC"))
+    return cuts
+
+
 SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "bracket_cuts": bracket_cuts,
     "region_runs": region_runs,
@@ -378,6 +389,7 @@ SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "joiner_tails": joiner_tails,
     "photo_credits": photo_credits,
     "verb_runs": verb_runs,
+    "state_kinds": state_kinds,
 }
 
 

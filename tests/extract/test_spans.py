@@ -425,3 +425,16 @@ def test_spans_a_groups_name_with_a_visit_verb_stands(name):
     doc = Doc(Vocab(), words=["在", name], spaces=[False, False])
     doc.ents = [Span(doc, 1, 2, "ORG")]
     assert verb_runs(doc, load_rules()).model == []
+
+
+@pytest.mark.parametrize("label", ["PERSON", "ORG"])
+def test_spans_the_guo_of_a_kind_of_state_is_no_character_of_the_country(label):
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from kg.extract.tokens import retokenize
+
+    doc = Doc(Vocab(), words=["甲组织", "主席", "国伊朗", "表示"], spaces=[False] * 4)
+    doc.ents = [Span(doc, 2, 3, label)]
+    doc, _, _ = retokenize(doc, load_rules())
+    assert [(e.text, e.label_) for e in doc.ents] == [("伊朗", "LOC")]
