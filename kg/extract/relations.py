@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -359,6 +360,19 @@ def _invited_countries(s: _Sentence, start: int) -> list[_Arg]:
         if m.type == "LOC" and name is not None:
             countries.setdefault(name, m)
     return list(countries.values())
+
+
+def _invited_after(s: _Sentence, region: _Arg) -> list[_Arg]:
+    """A headline's region with its count (出访南美两国), then the story: 应甲国A、乙国B的邀请. The
+    countries of those who invite are the ones counted, where there are as many."""
+    count = _REGION_COUNT.match(s.text, region.end)
+    phrase = _INVITED_BY.search(s.text, count.end()) if count is not None else None
+    if phrase is None or _trigger_re().search(s.text, count.end(), phrase.start()):
+        return []
+    n = re.match(r"[\d０-９]+|[两二三四五六七八九十几]+", count.group()).group()
+    size = int(unicodedata.normalize("NFKC", n)) if n[0] in "0123456789０１２３４５６７８９" else _chinese_number(n)
+    countries = _invited_countries(s, phrase.end())
+    return countries if len(countries) == size else []
 
 
 def _country_prefix(text: str, longest: int) -> str | None:
@@ -1249,6 +1263,8 @@ class RelationFinder:
         ]
         if not targets:
             return []
+        if len(targets) == 1 and _region_counted(text, targets[0]):
+            targets += _invited_after(s, targets[0])  # 出访南美两国新华社…电应甲国A、乙国B的邀请
         if place_from is not None:
             subject_end = place_from.start()
         return [(src, tgt, None) for src in self._visitors(s, clause, subject_end, t0, t1) for tgt in targets]

@@ -1507,3 +1507,12 @@ def test_a_place_before_a_way_back_is_visited_not_a_qualifier_of_home():
     names = [("林某", "PERSON"), ("甲国", "LOC"), ("乙国", "LOC"), ("北京", "LOC")]
     found = _found("林某结束访问甲国和乙国回北京。", names)
     assert found == {("visits", "林某", "甲国"), ("visits", "林某", "乙国")}
+
+
+def test_a_headlines_region_count_names_the_countries_of_the_invitation_after_it():
+    text = "林某出访北欧两国新华社北京五月二日电应丹麦议会和挪威政府的邀请，林某今天离开北京。"
+    names = [("林某", "PERSON"), ("北欧", "LOC"), ("丹麦议会", "ORG"), ("挪威政府", "ORG"), ("北京", "LOC")]
+    found = _found(text, names)
+    assert {("visits", "林某", "北欧"), ("visits", "林某", "丹麦"), ("visits", "林某", "挪威")} <= found
+    three = _found(text.replace("两国", "三国"), names)  # a count the invitation does not fill names no country
+    assert ("visits", "林某", "丹麦") not in three and ("visits", "林某", "北欧") in three
