@@ -189,8 +189,8 @@ _TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时|的当天)$"
 # after it (同A签署协议以后，B…) or a basis before it (根据同A签订的条约，B…).
 _FRAME_END = re.compile(r"(?:以后|之后|后|时|期间|之际|以来)$")
 # 在出席甲会议后, 在参观乙厂期间: a verb's object inside a frame of time opened by 在
-_FRAME_OPEN = re.compile(r"在[^，。；、在]{1,8}$")
-_FRAME_CLOSE = re.compile(r"[^，。；、]{0,4}?(?:以后|之后|后|以前|之前|前|时|期间|之际)(?![来面往进])")
+_FRAME_OPEN = re.compile(r"(?:在|自|从)[^，。；、在自从]{1,8}$")  # 在出席B年会后, 自就任B外长以来
+_FRAME_CLOSE = re.compile(r"[^，。；、]{0,4}?(?:以后|之后|后|以前|之前|前|时|期间|之际|以来)(?![来面往进])")
 _FRAME_START = re.compile(r"(?:根据|按照|依照|依据)")
 
 

@@ -1516,3 +1516,9 @@ def test_a_headlines_region_count_names_the_countries_of_the_invitation_after_it
     assert {("visits", "林某", "北欧"), ("visits", "林某", "丹麦"), ("visits", "林某", "挪威")} <= found
     three = _found(text.replace("两国", "三国"), names)  # a count the invitation does not fill names no country
     assert ("visits", "林某", "丹麦") not in three and ("visits", "林某", "北欧") in three
+
+
+def test_the_object_of_a_since_clause_is_no_subject():
+    names = [("林某", "PERSON"), ("甲国", "LOC"), ("乙国", "LOC")]
+    found = _found("这是林某自1990年就任甲国外长以来首次访问乙国。", names)
+    assert found == {("visits", "林某", "乙国")}
