@@ -191,6 +191,7 @@ _FRAME_END = re.compile(r"(?:以后|之后|后|时|期间|之际|以来)$")
 # 在出席甲会议后, 在参观乙厂期间: a verb's object inside a frame of time opened by 在
 _FRAME_OPEN = re.compile(r"(?:在|自|从)[^，。；、在自从]{1,8}$")  # 在出席B年会后, 自就任B外长以来
 _FRAME_CLOSE = re.compile(r"[^，。；、]{0,4}?(?:以后|之后|后|以前|之前|前|时|期间|之际|以来)(?![来面往进])")
+_CLOSED_FRAME = re.compile(r"在[^，。；在]{2,30}?(?:之际|期间|前夕|以后|之后|的时候)")
 _FRAME_START = re.compile(r"(?:根据|按照|依照|依据)")
 
 
@@ -671,6 +672,8 @@ class _Sentence:
         belongs to; else the subject carried over from the previous clause; none after a pronoun."""
         topics = [t.span() for t in _TOPIC.finditer(self.text, clause[0], before)]  # 就A问题: no party
         topics += [(max(a, clause[0]), b) for a, b in self.escorts if a < before and clause[0] < b]  # escorts
+        # 在甲乙条约缔结二十周年之际来华访问: a time frame closed before the verb names no subject
+        topics += [t.span() for t in _CLOSED_FRAME.finditer(self.text, clause[0], before)]
         heads = [m for m in self.heads if clause[0] <= m.start and m.end <= before and not _in(m, topics)]
         modifier: _Arg | None = None  # 甲地和乙地争端的: a list in a modifier goes with it
         for i in range(len(heads) - 1, -1, -1):

@@ -1522,3 +1522,13 @@ def test_the_object_of_a_since_clause_is_no_subject():
     names = [("林某", "PERSON"), ("甲国", "LOC"), ("乙国", "LOC")]
     found = _found("这是林某自1990年就任甲国外长以来首次访问乙国。", names)
     assert found == {("visits", "林某", "乙国")}
+
+
+def test_names_inside_a_time_frame_closed_before_the_verb_are_no_subject():
+    # 中日 read as two countries (中国, 日本) inside 在…之际: the frame is an adverbial
+    text = "林某对有机会在中日建交二十周年之际来丙国访问表示高兴。"
+    ex = _extraction(text, [("林某", "PERSON"), ("丙国", "LOC")])
+    at = text.index("中日")
+    ex.mentions[1:1] = [Mention(at, at + 1, "中国", "LOC", 0), Mention(at + 1, at + 2, "日本", "LOC", 0)]
+    found = {(r.relation, r.source, r.target) for r in find_relations(ex)}
+    assert found == {("visits", "林某", "丙国")}
