@@ -184,7 +184,7 @@ _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 _DELEGATE = re.compile(r"(?:(?![在到赴对向由率等于从将已曾为是说就了的])[\u4e00-\u9fff]){0,6}代表")  # 甲党代表, 乙政府谈判代表: a post
 _GUESTS_KIND = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}(?:代表|人士|官员|成员|客人|一行|人))?")
 _FRAMED_MEETING = re.compile(r"(?:与|同|和)[^，。；在]{1,30}?(?:会谈|会晤|会见|会面)(?:期间|时|之际|前夕|之后|以后|后)")
-_TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时|的当天)$")
+_TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时|的当天|(?<=会谈|会晤|会见)中)$")  # 在A与B进行的会谈中
 # A clause with no subject of its own that frames the next one, whose subject is its actor: a time
 # after it (同A签署协议以后，B…) or a basis before it (根据同A签订的条约，B…).
 _FRAME_END = re.compile(r"(?:以后|之后|后|时|期间|之际|以来)$")

@@ -1532,3 +1532,9 @@ def test_names_inside_a_time_frame_closed_before_the_verb_are_no_subject():
     ex.mentions[1:1] = [Mention(at, at + 1, "中国", "LOC", 0), Mention(at + 1, at + 2, "日本", "LOC", 0)]
     found = {(r.relation, r.source, r.target) for r in find_relations(ex)}
     assert found == {("visits", "林某", "丙国")}
+
+
+def test_a_meeting_framed_with_zhong_has_its_parties_inside_the_frame():
+    names = [("林某", "PERSON"), ("丹麦", "LOC"), ("挪威", "LOC")]
+    found = _found("林某表示，在丹麦与挪威进行的双边会谈中，不需要第三方调解。", names)
+    assert found == {("meets", "丹麦", "挪威")}
