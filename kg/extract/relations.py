@@ -83,7 +83,7 @@ _AGREEMENT = re.compile(r"协议|合同|意向书|备忘录")
 _BOTH = re.compile(r"两国|双方|两党|两市|两省|三方")
 _TREATY = re.compile(r"条约|公约|法规|决议|章程|宪章|议定书|(?<!联合)(?:宣言|声明)")
 _JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)(?P<post>(?:[\u4e00-\u9fff]{1,10}、)?[\u4e00-\u9fff]{0,10})")
-_PLACE_JOIN = re.compile(r"[\u4e00-\u9fff（）()]{0,6}[、，,和及]")
+_PLACE_JOIN = re.compile(r"(?:(?!的)[\u4e00-\u9fff（）()]){0,6}[、，,和及]")  # not 在A的发展和B: 的 ends what is said of A
 # 甲校、部分企业和乙区: an unnamed kind (a count or 一些, 部分 before a noun) listed between names
 _KIND_ITEM = re.compile(r"[、和及](?:一些|部分|有关|相关|[\d一二三四五六七八九十几多]+[家所个座])[^\W\d了在到和及与同、，]{1,5}(?=[、，,和及])")
 _MODIFIED_ITEM = re.compile(r"^([、和及])(?:新|刚刚?|正在|已经?)?[\u4e00-\u9fff]{1,4}的$")  # 和新建成的乙桥

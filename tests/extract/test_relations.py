@@ -1538,3 +1538,9 @@ def test_a_meeting_framed_with_zhong_has_its_parties_inside_the_frame():
     names = [("林某", "PERSON"), ("丹麦", "LOC"), ("挪威", "LOC")]
     found = _found("林某表示，在丹麦与挪威进行的双边会谈中，不需要第三方调解。", names)
     assert found == {("meets", "丹麦", "挪威")}
+
+
+def test_de_ends_what_is_said_of_a_place_so_no_list_runs_on_from_it():
+    names = [("甲公司", "ORG"), ("乙国", "LOC"), ("丙代表团", "ORG"), ("乙国", "LOC")]
+    found = _found("报道了甲公司在乙国的发展和丙代表团对乙国的访问。", names)
+    assert found == {("visits", "丙代表团", "乙国")}
