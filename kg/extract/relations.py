@@ -926,7 +926,13 @@ def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | No
         elif m.start >= group[-1].end:
             break
     after = _HONORIFIC.match(s.text, group[-1].end)
-    return group if _GUESTS_AFTER.match(s.text, after.end() if after else group[-1].end) else [head]
+    group = group if _GUESTS_AFTER.match(s.text, after.end() if after else group[-1].end) else [head]
+    led = _HIS_LED.match(s.text, group[-1].end)  # 正在甲国访问的A及其率领的乙代表团: the delegation too
+    body = s.head_from(led.end()) if led is not None else None
+    return group + [body] if body is not None and body.type in _AGENTS else group
+
+
+_HIS_LED = re.compile(r"(?:及|和|以及)(?:其|他|她)(?:所)?(?:率领|带领)的")
 
 
 def _visited_object_end(s: _Sentence, clause: tuple[int, int], t0: int, t1: int) -> int | None:

@@ -1544,3 +1544,9 @@ def test_de_ends_what_is_said_of_a_place_so_no_list_runs_on_from_it():
     names = [("甲公司", "ORG"), ("乙国", "LOC"), ("丙代表团", "ORG"), ("乙国", "LOC")]
     found = _found("报道了甲公司在乙国的发展和丙代表团对乙国的访问。", names)
     assert found == {("visits", "丙代表团", "乙国")}
+
+
+def test_the_delegation_a_visitor_leads_visits_with_them_in_a_relative_clause():
+    names = [("王某", "PERSON"), ("甲国", "LOC"), ("林某", "PERSON"), ("乙协会代表团", "ORG")]
+    found = _found("王某会见了正在甲国访问的林某及其率领的乙协会代表团。", names)
+    assert {("visits", "林某", "甲国"), ("visits", "乙协会代表团", "甲国")} <= found
