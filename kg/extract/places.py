@@ -196,6 +196,13 @@ def world_countries() -> frozenset[str]:
     return frozenset(x for row in _world_location()[1] for x in row[:2] if x) | _MORE_COUNTRIES
 
 
+def country_prefix(text: str, longest: int | None = None) -> str | None:
+    """The longest country of the world list that ``text`` opens with (甲国议会 -> 甲国), of at most
+    ``longest`` characters."""
+    top = len(text) if longest is None else min(len(text), longest)
+    return next((text[:n] for n in range(top, 1, -1) if text[:n] in world_countries()), None)
+
+
 @lru_cache(maxsize=1)
 def world_places() -> frozenset[str]:
     """Countries (short and full names), continents and major foreign cities, from jionlp's

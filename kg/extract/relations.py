@@ -23,13 +23,12 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from kg.extract.places import gazetteer, world_countries, world_places
+from kg.extract.places import country_prefix, gazetteer, world_countries, world_places
 from kg.extract.rules import load_rules, read_list
 from kg.extract.words import DATELINE
 from kg.schema import Extraction, Mention, Relation
@@ -76,6 +75,7 @@ _DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|
 # After 和: a spouse (和夫人A), the one A leads (A和由其率领的B代表团)
 _JOINED_POST = re.compile(r".*夫人|由?(?:[他她](?:们)?|其)(?:所)?(?:率领|带领)的")
 _LED_BY = re.compile(r"(?:所)?(?:率领|带领)的")
+_HIS_LED = re.compile(r"(?:及|和|以及)(?:其|他|她)" + _LED_BY.pattern)  # A及其率领的B代表团
 # A body's members met as a group (甲团成员, 乙会的其他成员): the body is the guest
 _MEMBERS = re.compile(r"的?(?:其他|全体)?(?:成员|代表)")
 _KIN = re.compile(r"的(?:夫人|妻子|丈夫|儿子|女儿|母亲|父亲|遗孀|特使|特别代表|私人代表)")
@@ -165,7 +165,7 @@ _OWNER = re.compile(r"(?:(?![与同和跟对在来])[\u4e00-\u9fff]){0,4}?的")
 _OWNED_BODY = re.compile(r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组织|机构|团体|党派|政党|部门|企业|公司)(?![部会])")
 _COUNTRIES_AFTER = re.compile(r"[\d两三四五六七八九十几数多]+国|各国|诸国")
 # 非洲五国, 拉美3国, 非洲6个国家: a region with the count of its countries (docs/annotation.md)
-_REGION_COUNT = re.compile(r"[\d０-９两二三四五六七八九十几]+个?国家?")
+_REGION_COUNT = re.compile(r"(?P<n>[\d０-９两二三四五六七八九十几]+)个?国家?")
 _SUMMED = re.compile(r"(?:等)?[\d两三四五六七八九十]+个?[\u4e00-\u9fff]{0,4}国家?(?:进行|的)")
 # 组织…40多人到A考察: the visitors are counted people, not the body before them
 _COUNTED_PEOPLE = re.compile(r"(?<!一行)(?<![\d一二三四五六七八九十几数多])[\d一二三四五六七八九十几数多]+(?:名|位|个)?人")
@@ -357,7 +357,7 @@ def _invited_countries(s: _Sentence, start: int) -> list[_Arg]:
         return []
     countries: dict[str, _Arg] = {}
     for m in (_as_country(m) for m in s.mentions if phrases[-1].start() <= m.start and m.end <= phrases[-1].end()):
-        name = _country_prefix(m.text, len(m.text))
+        name = country_prefix(m.text)
         if m.type == "LOC" and name is not None:
             countries.setdefault(name, m)
     return list(countries.values())
@@ -370,16 +370,9 @@ def _invited_after(s: _Sentence, region: _Arg) -> list[_Arg]:
     phrase = _INVITED_BY.search(s.text, count.end()) if count is not None else None
     if phrase is None or _trigger_re().search(s.text, count.end(), phrase.start()):
         return []
-    n = re.match(r"[\d０-９]+|[两二三四五六七八九十几]+", count.group()).group()
-    size = int(unicodedata.normalize("NFKC", n)) if n[0] in "0123456789０１２３４５６７８９" else _chinese_number(n)
     countries = _invited_countries(s, phrase.end())
-    return countries if len(countries) == size else []
-
-
-def _country_prefix(text: str, longest: int) -> str | None:
-    """The longest country of the world list that ``text`` opens with, of at most ``longest``
-    characters."""
-    return next((text[:n] for n in range(min(len(text), longest), 1, -1) if text[:n] in world_countries()), None)
+    n = count.group("n")
+    return countries if len(countries) == (int(n) if n.isdigit() else _chinese_number(n)) else []
 
 
 def _as_country(h: _Arg) -> _Arg:
@@ -387,7 +380,7 @@ def _as_country(h: _Arg) -> _Arg:
     the country visited (应甲国议会、乙国国会的邀请…赴上述二国访问)."""
     if h.type != "ORG":
         return h
-    country = _country_prefix(h.text, 8)
+    country = country_prefix(h.text, 8)
     return _Arg(h.start, h.end, country, "LOC") if country else h  # the body's span: lists join there
 
 
@@ -930,9 +923,6 @@ def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | No
     led = _HIS_LED.match(s.text, group[-1].end)  # 正在甲国访问的A及其率领的乙代表团: the delegation too
     body = s.head_from(led.end()) if led is not None else None
     return group + [body] if body is not None and body.type in _AGENTS else group
-
-
-_HIS_LED = re.compile(r"(?:及|和|以及)(?:其|他|她)(?:所)?(?:率领|带领)的")
 
 
 def _visited_object_end(s: _Sentence, clause: tuple[int, int], t0: int, t1: int) -> int | None:

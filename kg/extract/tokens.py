@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 
 from kg.extract.backends.doc import doc_text
 from kg.extract.lists import find_short_names
-from kg.extract.places import gazetteer, world_countries
+from kg.extract.places import country_prefix, gazetteer, world_countries
 from kg.extract.rules import Rules
 from kg.extract.words import DATELINE, is_place_name
 
@@ -333,7 +333,7 @@ _VERB_INSIDE = re.compile(r"(?:参观|考察|视察|访问|会见|接见|走访)
 
 def _places_of(head: str, start: int, rules: Rules) -> list[CharSpan]:
     """A place, or a country then a place of it (韩国蔚山), as LOC spans; none if ``head`` is neither."""
-    country = next((c for c in sorted(world_countries(), key=len, reverse=True) if head.startswith(c)), None)
+    country = country_prefix(head)
     if country is not None and len(head) - len(country) >= 2:
         return [(start, start + len(country), "LOC"), (start + len(country), start + len(head), "LOC")]
     return [(start, start + len(head), "LOC")] if is_place_name(head, rules) else []
