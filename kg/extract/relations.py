@@ -336,7 +336,7 @@ def _aforesaid(s: _Sentence, start: int, end: int) -> list[_Arg]:
         else:
             groups.append([h])
     n = m.group("n") or m.group("bare")  # 对4国进行访问: a bare count, the list of that many before
-    size = (int(n) if n.isdigit() else _chinese_number(n)) if n else None
+    size = _count(n) if n else None
     # the last list of two or more (of as many as counted), not a place in between (离开甲地赴上述五国)
     listed = next((g for g in reversed(groups) if len(g) >= 2 and size in (None, len(g))), [])
     invited = _invited_countries(s, start) if not listed and m.group("n") else []
@@ -371,8 +371,7 @@ def _invited_after(s: _Sentence, region: _Arg) -> list[_Arg]:
     if phrase is None or _trigger_re().search(s.text, count.end(), phrase.start()):
         return []
     countries = _invited_countries(s, phrase.end())
-    n = count.group("n")
-    return countries if len(countries) == (int(n) if n.isdigit() else _chinese_number(n)) else []
+    return countries if len(countries) == _count(count.group("n")) else []
 
 
 def _as_country(h: _Arg) -> _Arg:
@@ -509,6 +508,14 @@ def normalise_amount(text: str) -> int | None:
     except (InvalidOperation, ValueError):
         return None
     return int(value * _MULT[m.group("mult") or ""])
+
+
+def _count(text: str) -> int | None:
+    """A count written in digits (4, ４) or Chinese numerals (五, 十二); None for one that names no
+    number (几国)."""
+    if text.isdigit():
+        return int(text)
+    return _chinese_number(text) if all(ch in _CN_DIGIT or ch in "十百千" for ch in text) else None
 
 
 def _chinese_number(text: str) -> int:

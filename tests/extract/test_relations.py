@@ -1516,6 +1516,8 @@ def test_a_headlines_region_count_names_the_countries_of_the_invitation_after_it
     assert {("visits", "林某", "北欧"), ("visits", "林某", "丹麦"), ("visits", "林某", "挪威")} <= found
     three = _found(text.replace("两国", "三国"), names)  # a count the invitation does not fill names no country
     assert ("visits", "林某", "丹麦") not in three and ("visits", "林某", "北欧") in three
+    few = _found(text.replace("两国", "几国"), names)  # 几 names no number: the region only, no error
+    assert ("visits", "林某", "丹麦") not in few and ("visits", "林某", "北欧") in few
 
 
 def test_the_object_of_a_since_clause_is_no_subject():
