@@ -76,7 +76,7 @@ _DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|
 _JOINED_POST = re.compile(r".*夫人|由?(?:[他她](?:们)?|其)(?:所)?(?:率领|带领)的")
 _LED_BY = re.compile(r"(?:所)?(?:率领|带领)的")
 _HIS_LED = re.compile(r"(?:及|和|以及)(?:其|他|她)" + _LED_BY.pattern)  # A及其率领的B代表团
-# A body's members met as a group (甲团成员, 乙会的其他成员): the body is the guest
+# A body's members met as a group (甲会成员, 乙组的全体成员): the body is the guest
 _MEMBERS = re.compile(r"的?(?:其他|全体)?(?:成员|代表)")
 _KIN = re.compile(r"的(?:夫人|妻子|丈夫|儿子|女儿|母亲|父亲|遗孀|特使|特别代表|私人代表)")
 _AGREEMENT = re.compile(r"协议|合同|意向书|备忘录")
@@ -364,7 +364,7 @@ def _invited_countries(s: _Sentence, start: int) -> list[_Arg]:
 
 
 def _invited_after(s: _Sentence, region: _Arg) -> list[_Arg]:
-    """A headline's region with its count (出访南美两国), then the story: 应甲国A、乙国B的邀请. The
+    """A headline's region with its count (出访北欧两国), then the story: 应甲国A、乙国B的邀请. The
     countries of those who invite are the ones counted, where there are as many."""
     count = _REGION_COUNT.match(s.text, region.end)
     phrase = _INVITED_BY.search(s.text, count.end()) if count is not None else None
@@ -1270,7 +1270,7 @@ class RelationFinder:
         if not targets:
             return []
         if len(targets) == 1 and _region_counted(text, targets[0]):
-            targets += _invited_after(s, targets[0])  # 出访南美两国新华社…电应甲国A、乙国B的邀请
+            targets += _invited_after(s, targets[0])  # 出访北欧两国, a dateline, 应甲国A、乙国B的邀请
         if place_from is not None:
             subject_end = place_from.start()
         return [(src, tgt, None) for src in self._visitors(s, clause, subject_end, t0, t1) for tgt in targets]
@@ -1494,7 +1494,7 @@ class RelationFinder:
 
         guests = s.listed(first, end, types + ("LOC",))
         if also is not None and also.start > guests[-1].end:
-            guests += s.listed(also, end, types + ("LOC",))  # 会见了A和夫人，以及B团的其他成员: B after a list 和夫人 ends
+            guests += s.listed(also, end, types + ("LOC",))  # 会见了A和夫人，以及B会的全体成员: B after a list 和夫人 ends
         if guests[-1].end == end:
             guests += self._guests_after_comma(s, guests[-1])
         if len(guests) > 1 and not _MEMBERS.match(text, guests[-1].end) and (_unnamed(text, guests[-1].end) or re.match(r"的?(?:高级|主要|有关)?(?:官员|负责人)", text[guests[-1].end :])):

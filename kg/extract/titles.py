@@ -232,7 +232,7 @@ class TitleChains:
             if cand in common_words():
                 continue  # 记者|飞驰, 教师|宿舍: an everyday word after a title is no guessed name
             if any(pos < e.start_char < pos + length and e.label_ != "PERSON" for e in doc.ents):
-                continue  # 轮值主席|国英国: a guess that runs into a place or body the model found
+                continue  # 主席|国甲国 (国 a surname, 甲国 a country): a guess that runs into a place or body the model found
             end = pos + length
             if self._ends_name(text, end) and (end >= len(text) or doc.char_span(pos, end) is not None or ent is not None):
                 return pos, end

@@ -325,14 +325,14 @@ def photo_credits(doc: Doc, rules: Rules) -> Cuts:
     return cuts
 
 
-# A verb of visiting or meeting inside an organisation's span (广州|参观|某有限公司) that is not part of
+# A verb of visiting or meeting inside an organisation's span (甲市|参观|乙有限公司) that is not part of
 # a group's name (访问团, 考察组, 调研室, 会晤委员会)
 _WORKS = ("厂", "馆", "场", "站", "园")  # 汽车厂, 博物馆: bodies visited, with endings no organisation suffix has
 _VERB_INSIDE = re.compile(r"(?:参观|考察|视察|访问|会见|接见|走访)(?![团组队室处]|委员会|小组)")
 
 
 def _places_of(head: str, start: int, rules: Rules) -> list[CharSpan]:
-    """A place, or a country then a place of it (韩国蔚山), as LOC spans; none if ``head`` is neither."""
+    """A place, or a country then a place of it (甲国乙市), as LOC spans; none if ``head`` is neither."""
     country = country_prefix(head)
     if country is not None and len(head) - len(country) >= 2:
         return [(start, start + len(country), "LOC"), (start + len(country), start + len(head), "LOC")]
@@ -340,7 +340,7 @@ def _places_of(head: str, start: int, rules: Rules) -> list[CharSpan]:
 
 
 def verb_runs(doc: Doc, rules: Rules) -> Cuts:
-    """广州参观金鹏电子有限公司, 韩国蔚山参观现代汽车厂: an organisation the model ran across a verb of
+    """甲市参观乙电子有限公司, 丙国丁市参观戊汽车厂: an organisation the model ran across a verb of
     visiting, from the place where it happens (or a time, 甲报社时会见) to what is visited. The verb
     is no character of a name: the place before it and the body after it are names of their own."""
     cuts = Cuts()
@@ -365,8 +365,8 @@ def verb_runs(doc: Doc, rules: Rules) -> Cuts:
 
 
 def state_kinds(doc: Doc, rules: Rules) -> Cuts:
-    """轮值主席国|伊朗, 出口国|委内瑞拉: the model glued the 国 of a kind of state to the country
-    after it (国伊朗, read as a person or a body); the country starts one character later."""
+    """轮值主席国|甲国, 出口国|乙国: the model glued the 国 of a kind of state to the country
+    after it (国甲国, read as a person or a body); the country starts one character later."""
     cuts = Cuts()
     for ent in doc.ents:
         if ent.text.startswith("国") and ent.text[1:] in world_countries() and ent.start_char > 0:
