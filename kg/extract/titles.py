@@ -155,6 +155,7 @@ class TitleChains:
     def __init__(self, rules: Rules | None = None) -> None:
         self.rules = rules if rules is not None else load_rules()
         self._entity_starts: set[int] = set()  # of the Doc being read
+        self._body_starts: set[int] = set()  # the same, of its places and bodies
 
     def _titles(
         self, doc: Doc, span: Span, starts: set[int], ends: set[int], covered: set[int], mislabelled: set[tuple[int, int]]
@@ -231,7 +232,7 @@ class TitleChains:
                 continue
             if cand in common_words():
                 continue  # 记者|飞驰, 教师|宿舍: an everyday word after a title is no guessed name
-            if any(pos < e.start_char < pos + length and e.label_ != "PERSON" for e in doc.ents):
+            if any(k in self._body_starts for k in range(pos + 1, pos + length)):
                 continue  # 主席|国甲国 (国 a surname, 甲国 a country): a guess that runs into a place or body the model found
             end = pos + length
             if self._ends_name(text, end) and (end >= len(text) or doc.char_span(pos, end) is not None or ent is not None):
@@ -303,6 +304,7 @@ class TitleChains:
     def find(self, doc: Doc) -> list[FoundRole]:
         text = doc_text(doc)
         self._entity_starts = {e.start_char for e in doc.ents}
+        self._body_starts = {e.start_char for e in doc.ents if e.label_ != "PERSON"}
         ents_at_end = {e.end_char: e for e in doc.ents if e.label_ in ("ORG", "LOC", "PROJECT")}
         # 江主席 read as a name: a surname and a title.
         honorifics = {
