@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.evaluate import Scores
@@ -69,9 +69,28 @@ class RelationReport:
     sentences: int
     errors: list[tuple[str, str, tuple[str, str, str]]]  # (kind, sentence, (relation, source, target))
     amounts: tuple[int, int]  # matched invests_in edges whose written amount matches, of those with one
+    per_sentence: list[Scores] = field(default_factory=list)  # the four types pooled, one per gold row
 
     def total(self) -> Scores:
         return sum(self.counts.values(), Scores())
+
+
+def interval(per_sentence: list[Scores], *, resamples: int = 2000, level: float = 0.95, seed: int = 0) -> dict[str, tuple[float, float]]:
+    """Percentile bootstrap of pooled P, R and F1 over sentences: the sentence is the unit a set is
+    drawn by, and the relations of one sentence stand or fall together. Seeded, so a report repeats."""
+    import numpy as np
+
+    counts = np.array([(s.tp, s.fp, s.fn) for s in per_sentence], dtype=float).reshape(-1, 3)
+    if not len(counts):
+        return {}
+    picks = np.random.default_rng(seed).integers(0, len(counts), size=(resamples, len(counts)))
+    tp, fp, fn = (counts[:, k][picks].sum(axis=1) for k in range(3))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = np.where(tp + fp > 0, tp / (tp + fp), 0.0)
+        r = np.where(tp + fn > 0, tp / (tp + fn), 0.0)
+        f = np.where(p + r > 0, 2 * p * r / (p + r), 0.0)
+    tail = (1 - level) / 2 * 100
+    return {name: (float(np.percentile(v, tail)), float(np.percentile(v, 100 - tail))) for name, v in (("P", p), ("R", r), ("F1", f))}
 
 
 def _norm(text: str) -> str:
@@ -143,25 +162,31 @@ def score(rows: list[dict], predicted: list[list]) -> RelationReport:
     counts = {t: Scores() for t in RELATION_TYPES}
     errors = []
     amounts = [0, 0]
+    per_sentence = []
     for row, pred in zip(rows, predicted, strict=True):
         gold = [(g["relation"], g["source"], g["target"], g.get("amount")) for g in row["relations"]]
         free = list(gold)
+        here = Scores()
         for r in pred:
             key = (r.relation, r.source, r.target)
             hit = next((g for g in free if _matches(key, g[:3])), None)
             if hit is None:
                 counts[r.relation].fp += 1
+                here.fp += 1
                 errors.append(("invented", row["text"], key))
                 continue
             free.remove(hit)
             counts[r.relation].tp += 1
+            here.tp += 1
             if hit[3]:
                 amounts[1] += 1
                 amounts[0] += _norm(hit[3]) == _norm(r.amount_text or "")
         for g in free:
             counts[g[0]].fn += 1
             errors.append(("missed", row["text"], g[:3]))
-    return RelationReport(counts, len(rows), errors, (amounts[0], amounts[1]))
+        here.fn += len(free)
+        per_sentence.append(here)
+    return RelationReport(counts, len(rows), errors, (amounts[0], amounts[1]), per_sentence)
 
 
 def evaluate(which: str = "dev", *, gold_dir: Path | None = None, backend: str = DEFAULT_BACKEND.value, model: str | None = None) -> RelationReport:
@@ -180,6 +205,9 @@ def format_relation_report(report: RelationReport, *, show_errors: int = 20) -> 
 
     lines += [row(name, c) for name, c in report.counts.items()]
     lines.append(row("all", report.total()))
+    spread = interval(report.per_sentence)
+    if spread:
+        lines.append("all, 95 % bootstrap interval over sentences (2,000 resamples): " + ", ".join(f"{k} {lo:.2f}–{hi:.2f}" for k, (lo, hi) in spread.items()))
     right, stated = report.amounts
     lines.append(f"amounts as written: {right} of {stated} found invests_in edges with an amount")
     for kind, sentence, rel in report.errors[:show_errors]:

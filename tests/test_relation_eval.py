@@ -1,0 +1,34 @@
+from kg.evaluate import Scores
+from kg.relation_eval import format_relation_report, interval, score
+from kg.schema import Relation
+
+
+def _rows(n: int, found: int) -> tuple[list[dict], list[list]]:
+    """n sentences with one gold visit each; the first ``found`` of them found right."""
+    rows = [{"id": str(i), "text": f"甲{i}访问乙国。", "relations": [{"relation": "visits", "source": f"甲{i}", "target": "乙国"}]} for i in range(n)]
+    predicted = [[Relation("visits", f"甲{i}", "乙国", trigger="访问", sentence=0, source_type="PERSON", target_type="LOC")] if i < found else [] for i in range(n)]
+    return rows, predicted
+
+
+def test_the_report_keeps_each_sentences_counts_for_the_interval():
+    rows, predicted = _rows(4, 3)
+    report = score(rows, predicted)
+    assert report.per_sentence == [Scores(1, 0, 0)] * 3 + [Scores(0, 0, 1)]
+    assert sum(report.per_sentence, Scores()) == report.total()
+
+
+def test_the_interval_holds_the_point_figure_and_narrows_with_more_sentences():
+    small = interval(score(*_rows(20, 14)).per_sentence)
+    large = interval(score(*_rows(400, 280)).per_sentence)
+    for spread in (small, large):
+        low, high = spread["R"]
+        assert low <= 0.70 <= high
+        assert spread["P"] == (1.0, 1.0)  # nothing found wrong in any resample
+    assert large["R"][1] - large["R"][0] < small["R"][1] - small["R"][0]
+    assert interval(score(*_rows(20, 14)).per_sentence) == small  # seeded: the report repeats
+
+
+def test_the_relation_report_prints_the_interval():
+    text = format_relation_report(score(*_rows(10, 7)), show_errors=0)
+    assert "95 % bootstrap interval over sentences" in text
+    assert interval([]) == {}
