@@ -35,7 +35,13 @@ ALL_ON, MODEL = "(all on)", "(model alone)"
 
 
 def kind(family: str) -> str:
-    for name, group in (("splitter", SPLITTERS), ("relabel", {**RELABELS, **LATE_RELABELS}), ("keeper", KEEPERS), ("veto", VETOES), ("proposer", PROPOSERS)):
+    for name, group in (
+        ("splitter", SPLITTERS),
+        ("relabel", {**RELABELS, **LATE_RELABELS}),
+        ("keeper", KEEPERS),
+        ("veto", VETOES),
+        ("proposer", PROPOSERS),
+    ):
         if family in group:
             return name
     return ""
@@ -55,14 +61,22 @@ def ablate_corpus(corpus: str, *, limit: int | None, backend: str) -> dict[str, 
     labels = corpora.CORPUS_LABELS[corpus]
     start = time.perf_counter()
     docs = tag_corpus(texts, backend=backend)
-    print(f"{corpus}: {len(texts)} sentences tagged in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    print(
+        f"{corpus}: {len(texts)} sentences tagged in {time.perf_counter() - start:.1f} s",
+        file=sys.stderr,
+    )
     out = {}
     settings = [(MODEL, None), (ALL_ON, frozenset()), *((f, frozenset({f})) for f in FAMILIES)]
     for name, off in settings:
         pred = predict_corpus(texts, docs, domain=off is not None, disable=off or ())
-        report, mapped = score_corpus(texts, pred, gold, labels=labels, map_graph_conventions=off is not None)
+        report, mapped = score_corpus(
+            texts, pred, gold, labels=labels, map_graph_conventions=off is not None
+        )
         out[name] = {"scores": scores(report), "mapped": mapped}
-    print(f"{corpus}: {len(settings)} settings in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    print(
+        f"{corpus}: {len(settings)} settings in {time.perf_counter() - start:.1f} s",
+        file=sys.stderr,
+    )
     return out
 
 
@@ -97,7 +111,9 @@ def table(corpus: str, results: dict[str, dict]) -> list[str]:
             if absolute:
                 cells.append(f"{s[label]['p']:.3f} / {s[label]['r']:.3f}")
             else:
-                cells.append(f"{_delta(s[label]['p'], base[label]['p'])} / {_delta(s[label]['r'], base[label]['r'])}")
+                cells.append(
+                    f"{_delta(s[label]['p'], base[label]['p'])} / {_delta(s[label]['r'], base[label]['r'])}"
+                )
         cells.append(f"{s[ALL]['f1']:.3f}" if absolute else _delta(s[ALL]["f1"], base[ALL]["f1"]))
         return "| " + " | ".join(cells) + " |"
 
@@ -111,7 +127,12 @@ def table(corpus: str, results: dict[str, dict]) -> list[str]:
 
 def seed_table(results: dict[str, dict]) -> list[str]:
     base = results[ALL_ON]
-    lines = ["**seed pages** (kg eval: graph level)", "", "| family | entities ΔF1 | roles ΔF1 |", "|---|---|---|"]
+    lines = [
+        "**seed pages** (kg eval: graph level)",
+        "",
+        "| family | entities ΔF1 | roles ΔF1 |",
+        "|---|---|---|",
+    ]
     lines.append(f"| {ALL_ON} | {base['scores'][ALL]['f1']:.3f} | {base['roles_f1']:.3f} |")
     for family in FAMILIES:
         r = results[family]
@@ -125,7 +146,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", default="msra,cluener,resume")
     parser.add_argument("--seeds", action="store_true", help="also the seed pages (kg eval)")
-    parser.add_argument("--limit", type=int, default=None, help="first N dev sentences of each corpus")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="first N dev sentences of each corpus"
+    )
     parser.add_argument("--backend", default=DEFAULT_BACKEND.value)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "ablation.json")
     args = parser.parse_args()

@@ -32,7 +32,9 @@ def page_windows(inputs: list[str]) -> Iterator[Window]:
         for m in ex.mentions:
             if 0 <= m.sentence < len(ex.article.sentences):
                 base = ex.article.sentences[m.sentence].start
-                per_sentence[m.sentence].append((f"{m.type}:{m.text}", m.start - base, m.end - base))
+                per_sentence[m.sentence].append(
+                    (f"{m.type}:{m.text}", m.start - base, m.end - base)
+                )
         for index, spans in per_sentence.items():
             yield ex.sentence_text(index), spans
 
@@ -53,10 +55,14 @@ def main() -> None:
     kept = pairs(windows, window, list_min)
     by_window = every - pairs(windows, window, unbounded)
     by_lists = every - pairs(windows, unbounded, list_min)
-    print(f"sentences with an entity: {len(windows)}; counted whole (<= {window + 1} slots): {whole} "
-          f"({whole / len(windows):.1%}); lists: {lists}")
-    print(f"pairs: {every} unbounded, {kept} kept ({kept / every:.1%}); the window drops {by_window}, "
-          f"the lists {by_lists}")
+    print(
+        f"sentences with an entity: {len(windows)}; counted whole (<= {window + 1} slots): {whole} "
+        f"({whole / len(windows):.1%}); lists: {lists}"
+    )
+    print(
+        f"pairs: {every} unbounded, {kept} kept ({kept / every:.1%}); the window drops {by_window}, "
+        f"the lists {by_lists}"
+    )
 
 
 if __name__ == "__main__":

@@ -26,17 +26,29 @@ def main() -> None:
     articles = []
     for i, (text, _) in enumerate(data):
         text = normalize_spaces(text)  # as kg run reads it; one character for one, offsets hold
-        articles.append(Article(id=str(i), source="pku1998", text=text, sentences=[Sentence(0, len(text), text)]))
+        articles.append(
+            Article(
+                id=str(i), source="pku1998", text=text, sentences=[Sentence(0, len(text), text)]
+            )
+        )
     counts = {label: [0, 0, 0] for label in ("PERSON", "LOC")}
     for (_, spans), extraction in zip(data, Extractor().extract_many(articles), strict=True):
         for label, c in counts.items():
             gold = {(a, b) for a, b, kind in spans if kind == label}
-            found = {(m.start, m.end) for m in extraction.mentions if m.type == label and m.start >= 0}
-            c[0], c[1], c[2] = c[0] + len(gold & found), c[1] + len(found - gold), c[2] + len(gold - found)
+            found = {
+                (m.start, m.end) for m in extraction.mentions if m.type == label and m.start >= 0
+            }
+            c[0], c[1], c[2] = (
+                c[0] + len(gold & found),
+                c[1] + len(found - gold),
+                c[2] + len(gold - found),
+            )
     for label, (tp, fp, fn) in counts.items():
         precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
         f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-        print(f"{len(data)} sentences; {label} P {precision:.3f} R {recall:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn})")
+        print(
+            f"{len(data)} sentences; {label} P {precision:.3f} R {recall:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn})"
+        )
 
 
 if __name__ == "__main__":

@@ -47,11 +47,21 @@ def _features(s, rel: str, t0: int, t1: int, a, b) -> dict:
     index = {c: i for i, c in enumerate(s.clauses)}
     ia, ib, it = (index.get(s.clause_of(p), 0) for p in (a.start, b.start, t0))
     order = "".join(x for _, x in sorted([(a.start, "a"), (b.start, "b"), (t0, "t")]))
-    f = {"rel": rel, "types": f"{rel}_{a.type}_{b.type}", "order": f"{rel}_{order}", "da": _bucket(abs(ia - it)), "db": _bucket(abs(ib - it))}
+    f = {
+        "rel": rel,
+        "types": f"{rel}_{a.type}_{b.type}",
+        "order": f"{rel}_{order}",
+        "da": _bucket(abs(ia - it)),
+        "db": _bucket(abs(ib - it)),
+    }
     for name, pos in (("a", a.start), ("b", b.start), ("t", t0)):
         f[f"{name}-1"] = text[pos - 1 : pos] or "^"
         f[f"{name}-2"] = text[max(0, pos - 2) : pos]
-    f["a+1"], f["b+1"], f["t+2"] = text[a.end : a.end + 1], text[b.end : b.end + 1], text[t1 : t1 + 2]
+    f["a+1"], f["b+1"], f["t+2"] = (
+        text[a.end : a.end + 1],
+        text[b.end : b.end + 1],
+        text[t1 : t1 + 2],
+    )
     for name, m in (("a", a), ("b", b)):
         between = text[min(m.end, t0) : max(m.start, t1)]
         f[f"len_{name}"] = _bucket(len(between) // 4)
@@ -62,7 +72,9 @@ def _features(s, rel: str, t0: int, t1: int, a, b) -> dict:
     after = [h for h in s.heads if h.start >= t1]
     f["a_nearest"] = bool(before) and before[-1] is a
     f["b_first"] = bool(after) and after[0] is b
-    f["trigger_between"] = R._trigger_re().search(text, min(a.end, b.end, t1), max(a.start, b.start, t0)) is not None
+    f["trigger_between"] = (
+        R._trigger_re().search(text, min(a.end, b.end, t1), max(a.start, b.start, t0)) is not None
+    )
     return f
 
 
@@ -76,15 +88,23 @@ def encoder_states(texts: list[str]) -> dict[str, object]:
     from kg.extract.backends.lac import LacBackend
     from kg.extract.backends.tagger import HEAD_PREFIX, compose
 
-    model = onnx.load_from_string(compose(LacBackend._model_root(None), Path("models/kg_tagger/head.onnx")))
+    model = onnx.load_from_string(
+        compose(LacBackend._model_root(None), Path("models/kg_tagger/head.onnx"))
+    )
     name = HEAD_PREFIX + "/Transpose_3_output_0"
-    model.graph.output.append(onnx.helper.make_tensor_value_info(name, onnx.TensorProto.FLOAT, None))
+    model.graph.output.append(
+        onnx.helper.make_tensor_value_info(name, onnx.TensorProto.FLOAT, None)
+    )
     session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
     lac = LacBackend()._lac
     out = {}
     for text in dict.fromkeys(texts):
-        ids = np.array([[lac._vocab.get(lac._q2b.get(c, c), lac._oov_id) for c in text]], dtype=np.int64)
-        state = session.run([name], {"token_ids": ids, "length": np.array([len(text)], dtype=np.int64)})[0]
+        ids = np.array(
+            [[lac._vocab.get(lac._q2b.get(c, c), lac._oov_id) for c in text]], dtype=np.int64
+        )
+        state = session.run(
+            [name], {"token_ids": ids, "length": np.array([len(text)], dtype=np.int64)}
+        )[0]
         out[text] = state.reshape(len(text), -1)
     return out
 
@@ -93,7 +113,9 @@ def _dense(state, t0: int, a, b):
     """The BiGRU state at the trigger and averaged over each party."""
     import numpy as np
 
-    return np.concatenate([state[t0], state[a.start : a.end].mean(0), state[b.start : b.end].mean(0)])
+    return np.concatenate(
+        [state[t0], state[a.start : a.end].mean(0), state[b.start : b.end].mean(0)]
+    )
 
 
 def _candidates(s, rules, gold, with_rules: bool):
@@ -142,17 +164,33 @@ def _fmt(prf: tuple[float, float, float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--score", nargs="+", default=DRAWS, choices=DRAWS + PKU_DRAWS, help="the draws the figures pool")
+    parser.add_argument(
+        "--score",
+        nargs="+",
+        default=DRAWS,
+        choices=DRAWS + PKU_DRAWS,
+        help="the draws the figures pool",
+    )
     parser.add_argument("--with-rules", action="store_true")
-    parser.add_argument("--context", action="store_true", help="add the tagger's BiGRU states at the trigger and each party")
-    parser.add_argument("--pku", action="store_true", help="train and score over the People's Daily draws too")
-    parser.add_argument("-C", type=float, default=1.0, help="inverse regularisation of the regression")
+    parser.add_argument(
+        "--context",
+        action="store_true",
+        help="add the tagger's BiGRU states at the trigger and each party",
+    )
+    parser.add_argument(
+        "--pku", action="store_true", help="train and score over the People's Daily draws too"
+    )
+    parser.add_argument(
+        "-C", type=float, default=1.0, help="inverse regularisation of the regression"
+    )
     args = parser.parse_args()
     draws = DRAWS + PKU_DRAWS if args.pku else DRAWS
     sentences = {}
     keep = R._Sentence.__init__
 
-    def capture(self, text, mentions):  # the finder's own view of each sentence: its heads and clauses
+    def capture(
+        self, text, mentions
+    ):  # the finder's own view of each sentence: its heads and clauses
         keep(self, text, mentions)
         sentences[text] = self
 
@@ -162,7 +200,15 @@ def main() -> None:
     texts = {}
     for draw in draws:
         rows = [r for name in SETS[draw] for r in load_gold(DEFAULT_GOLD / name)]
-        articles = [Article(id=f"{draw}|{i}", source="gold", text=r["text"], sentences=[Sentence(0, len(r["text"]), r["text"])]) for i, r in enumerate(rows)]
+        articles = [
+            Article(
+                id=f"{draw}|{i}",
+                source="gold",
+                text=r["text"],
+                sentences=[Sentence(0, len(r["text"]), r["text"])],
+            )
+            for i, r in enumerate(rows)
+        ]
         for ex, row in zip(extractor.extract_many(articles), rows, strict=True):
             key = ex.article.id
             gold_by[key] = [(g["relation"], g["source"], g["target"]) for g in row["relations"]]
@@ -170,13 +216,17 @@ def main() -> None:
             s = sentences.get(row["text"])
             if s is not None:
                 texts[key] = s.text
-                data[draw] += [(key, *c) for c in _candidates(s, rules_by[key], gold_by[key], args.with_rules)]
+                data[draw] += [
+                    (key, *c) for c in _candidates(s, rules_by[key], gold_by[key], args.with_rules)
+                ]
     R._Sentence.__init__ = keep
     states = encoder_states(list(texts.values())) if args.context else {}
 
     def matrix(rows, vec, scaler, fit: bool):
         """Hand features, then (``--context``) the BiGRU states standardised on the training draws."""
-        sparse = vec.fit_transform([x[1] for x in rows]) if fit else vec.transform([x[1] for x in rows])
+        sparse = (
+            vec.fit_transform([x[1] for x in rows]) if fit else vec.transform([x[1] for x in rows])
+        )
         if not args.context:
             return sparse
         from scipy.sparse import csr_matrix, hstack
@@ -189,7 +239,9 @@ def main() -> None:
     for draw in args.score:
         train = [x for other in draws if other != draw for x in data[other]]
         vec, scaler = DictVectorizer(), StandardScaler()
-        model = LogisticRegression(max_iter=3000, C=args.C).fit(matrix(train, vec, scaler, True), [x[2] for x in train])
+        model = LogisticRegression(max_iter=3000, C=args.C).fit(
+            matrix(train, vec, scaler, True), [x[2] for x in train]
+        )
         if data[draw]:
             p = model.predict_proba(matrix(data[draw], vec, scaler, False))[:, 1]
             for x, pp in zip(data[draw], p, strict=True):
@@ -199,7 +251,9 @@ def main() -> None:
     for th in (0.5, 0.7, 0.9):
         model_by = {k: {c for c, pp in v if pp > th} for k, v in probs.items()}
         union = {k: rules_by[k] | model_by.get(k, set()) for k in keys}
-        print(f"p > {th}: attacher alone {_fmt(_score(model_by, gold_by, keys))} | with the patterns {_fmt(_score(union, gold_by, keys))}")
+        print(
+            f"p > {th}: attacher alone {_fmt(_score(model_by, gold_by, keys))} | with the patterns {_fmt(_score(union, gold_by, keys))}"
+        )
 
 
 if __name__ == "__main__":

@@ -34,7 +34,9 @@ def _outside_lengths(texts: list[str]) -> list[tuple[int, str, str]]:
     out = []
     for relation in RELATION_TYPES:
         for index, text in enumerate(texts):
-            if (len(text) < 10 or len(text) > 150) and any(t in text and r == relation for t, r in triggers.items()):
+            if (len(text) < 10 or len(text) > 150) and any(
+                t in text and r == relation for t, r in triggers.items()
+            ):
                 out.append((index, text, relation))
     out.sort(key=lambda it: (RELATION_TYPES.index(it[2]), hashlib.sha1(it[1].encode()).hexdigest()))
     first: dict[int, tuple[int, str, str]] = {}
@@ -47,25 +49,41 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("train", "dev"), required=True)
     for relation in RELATION_TYPES:
-        parser.add_argument(f"--{relation.replace('_', '-')}", type=int, default=0, help="how many sentences")
-    parser.add_argument("--every", action="store_true", help="every sentence with a trigger verb, not the first N")
+        parser.add_argument(
+            f"--{relation.replace('_', '-')}", type=int, default=0, help="how many sentences"
+        )
     parser.add_argument(
-        "--outside-lengths", action="store_true",
+        "--every", action="store_true", help="every sentence with a trigger verb, not the first N"
+    )
+    parser.add_argument(
+        "--outside-lengths",
+        action="store_true",
         help="the sentences the draws leave out by length (under 10 or over 150 characters), every one with a trigger verb",
     )
     args = parser.parse_args()
     seen = {_norm(text) for split in ("train", "dev", "test") for text, _ in load("msra", split)}
     for path in DEFAULT_GOLD.glob("*.jsonl"):
-        seen |= {_norm(json.loads(line)["text"]) for line in path.open(encoding="utf-8") if line.strip()}
+        seen |= {
+            _norm(json.loads(line)["text"]) for line in path.open(encoding="utf-8") if line.strip()
+        }
     texts = [text for text, _ in load("pku1998", args.split)]
     wanted = {r: getattr(args, r) for r in RELATION_TYPES}
-    drawn = _outside_lengths(texts) if args.outside_lengths else select_sentences(texts, per_type=len(texts))
+    drawn = (
+        _outside_lengths(texts)
+        if args.outside_lengths
+        else select_sentences(texts, per_type=len(texts))
+    )
     for index, text, relation in drawn:
         if _norm(text) in seen or not (args.every or wanted[relation] > 0):
             continue
         wanted[relation] -= 1
         seen.add(_norm(text))
-        row = {"id": f"pku1998-{args.split}#{index}", "drawn_for": relation, "text": text, "relations": []}
+        row = {
+            "id": f"pku1998-{args.split}#{index}",
+            "drawn_for": relation,
+            "text": text,
+            "relations": [],
+        }
         print(json.dumps(row, ensure_ascii=False))
 
 

@@ -24,9 +24,17 @@ print(json.dumps({t: [c.tp, c.fp, c.fn] for t, c in r.counts.items()}))
 
 
 def score_at(commit: str, which: str) -> dict[str, list[int]]:
-    source = subprocess.run(["git", "show", f"{commit}:kg/extract/relations.py"], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    source = subprocess.run(
+        ["git", "show", f"{commit}:kg/extract/relations.py"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     RELATIONS.write_text(source, encoding="utf-8")
-    out = subprocess.run([sys.executable, "-c", SCORE, which], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", SCORE, which], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 

@@ -21,10 +21,28 @@ def main() -> None:
     parser.add_argument("sets", nargs="+", choices=sorted(SETS))
     args = parser.parse_args()
     extractor = Extractor()
-    counts = {"gold": 0, "found": 0, "missed, both parties are mentions": 0, "missed, a party is no mention": 0}
+    counts = {
+        "gold": 0,
+        "found": 0,
+        "missed, both parties are mentions": 0,
+        "missed, a party is no mention": 0,
+    }
     for which in args.sets:
-        rows = [row for name in SETS[which] for row in load_gold(DEFAULT_GOLD / name) if "|" not in row["id"]]
-        articles = [Article(id=r["id"], source="gold", text=r["text"], sentences=[Sentence(0, len(r["text"]), r["text"])]) for r in rows]
+        rows = [
+            row
+            for name in SETS[which]
+            for row in load_gold(DEFAULT_GOLD / name)
+            if "|" not in row["id"]
+        ]
+        articles = [
+            Article(
+                id=r["id"],
+                source="gold",
+                text=r["text"],
+                sentences=[Sentence(0, len(r["text"]), r["text"])],
+            )
+            for r in rows
+        ]
         found = {ex.article.id: ex for ex in extractor.extract_many(articles)}
         for row in rows:
             ex = found[row["id"]]

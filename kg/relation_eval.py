@@ -57,8 +57,12 @@ SETS = {
     "test": ("msra_test.jsonl",),
     "test2": ("test2.jsonl",),
     "test-all": ("msra_test.jsonl", "test2.jsonl"),
-    "heldout": ("pku_heldout.jsonl",),  # People's Daily 1998-01, its dev split (first reader): now read
-    "heldout2": ("pku_heldout2.jsonl",),  # the rest of that dev split (current reader): scored, never read
+    "heldout": (
+        "pku_heldout.jsonl",
+    ),  # People's Daily 1998-01, its dev split (first reader): now read
+    "heldout2": (
+        "pku_heldout2.jsonl",
+    ),  # the rest of that dev split (current reader): scored, never read
 }
 SYMMETRIC = ("meets", "signs_with")  # who hosts, or who signs first, is often not stated
 
@@ -67,15 +71,23 @@ SYMMETRIC = ("meets", "signs_with")  # who hosts, or who signs first, is often n
 class RelationReport:
     counts: dict[str, Scores]
     sentences: int
-    errors: list[tuple[str, str, tuple[str, str, str]]]  # (kind, sentence, (relation, source, target))
-    amounts: tuple[int, int]  # matched invests_in edges whose written amount matches, of those with one
-    per_sentence: list[Scores] = field(default_factory=list)  # the four types pooled, one per gold row
+    errors: list[
+        tuple[str, str, tuple[str, str, str]]
+    ]  # (kind, sentence, (relation, source, target))
+    amounts: tuple[
+        int, int
+    ]  # matched invests_in edges whose written amount matches, of those with one
+    per_sentence: list[Scores] = field(
+        default_factory=list
+    )  # the four types pooled, one per gold row
 
     def total(self) -> Scores:
         return sum(self.counts.values(), Scores())
 
 
-def interval(per_sentence: list[Scores], *, resamples: int = 2000, level: float = 0.95, seed: int = 0) -> dict[str, tuple[float, float]]:
+def interval(
+    per_sentence: list[Scores], *, resamples: int = 2000, level: float = 0.95, seed: int = 0
+) -> dict[str, tuple[float, float]]:
     """Percentile bootstrap of pooled P, R and F1 over sentences: the sentence is the unit a set is
     drawn by, and the relations of one sentence stand or fall together. Seeded, so a report repeats."""
     import numpy as np
@@ -90,13 +102,21 @@ def interval(per_sentence: list[Scores], *, resamples: int = 2000, level: float 
         r = np.where(tp + fn > 0, tp / (tp + fn), 0.0)
         f = np.where(p + r > 0, 2 * p * r / (p + r), 0.0)
     tail = (1 - level) / 2 * 100
-    return {name: (float(np.percentile(v, tail)), float(np.percentile(v, 100 - tail))) for name, v in (("P", p), ("R", r), ("F1", f))}
+    return {
+        name: (float(np.percentile(v, tail)), float(np.percentile(v, 100 - tail)))
+        for name, v in (("P", p), ("R", r), ("F1", f))
+    }
 
 
 def _norm(text: str) -> str:
     from kg.extract.relations import country_abbreviations
 
-    text = "".join(normalize_spaces(text).split()).replace("（", "(").replace("）", ")").replace("．", ".")
+    text = (
+        "".join(normalize_spaces(text).split())
+        .replace("（", "(")
+        .replace("）", ")")
+        .replace("．", ".")
+    )
     return country_abbreviations().get(text, text)
 
 
@@ -131,7 +151,9 @@ def load_gold(path: Path) -> list[dict]:
     return rows
 
 
-def predict(rows: list[dict], *, backend: str = DEFAULT_BACKEND.value, model: str | None = None) -> list[list]:
+def predict(
+    rows: list[dict], *, backend: str = DEFAULT_BACKEND.value, model: str | None = None
+) -> list[list]:
     """The extractor's relations for each gold row: seed rows ("<article id>|<sentence>") from the
     seed pages as ``kg run`` reads them, MSRA rows from the sentence alone."""
     from kg.extract import Extractor
@@ -145,8 +167,13 @@ def predict(rows: list[dict], *, backend: str = DEFAULT_BACKEND.value, model: st
         pages = Path(__file__).resolve().parents[1] / "seeds"
         seeds = {ex.article.id: ex for ex in extractor.extract_many(list(read_articles([pages])))}
     singles = [row for row in rows if "|" not in row["id"]]
-    texts = [normalize_spaces(r["text"]) for r in singles]  # as kg run reads it: １９９８年 -> 1998年
-    articles = [Article(id=r["id"], source="gold", text=t, sentences=[Sentence(0, len(t), t)]) for r, t in zip(singles, texts, strict=True)]
+    texts = [
+        normalize_spaces(r["text"]) for r in singles
+    ]  # as kg run reads it: １９９８年 -> 1998年
+    articles = [
+        Article(id=r["id"], source="gold", text=t, sentences=[Sentence(0, len(t), t)])
+        for r, t in zip(singles, texts, strict=True)
+    ]
     found = {ex.article.id: ex.relations for ex in extractor.extract_many(articles)}
     out = []
     for row in rows:
@@ -164,7 +191,9 @@ def score(rows: list[dict], predicted: list[list]) -> RelationReport:
     amounts = [0, 0]
     per_sentence = []
     for row, pred in zip(rows, predicted, strict=True):
-        gold = [(g["relation"], g["source"], g["target"], g.get("amount")) for g in row["relations"]]
+        gold = [
+            (g["relation"], g["source"], g["target"], g.get("amount")) for g in row["relations"]
+        ]
         free = list(gold)
         here = Scores()
         for r in pred:
@@ -189,7 +218,13 @@ def score(rows: list[dict], predicted: list[list]) -> RelationReport:
     return RelationReport(counts, len(rows), errors, (amounts[0], amounts[1]), per_sentence)
 
 
-def evaluate(which: str = "dev", *, gold_dir: Path | None = None, backend: str = DEFAULT_BACKEND.value, model: str | None = None) -> RelationReport:
+def evaluate(
+    which: str = "dev",
+    *,
+    gold_dir: Path | None = None,
+    backend: str = DEFAULT_BACKEND.value,
+    model: str | None = None,
+) -> RelationReport:
     folder = gold_dir if gold_dir is not None else DEFAULT_GOLD
     if which not in SETS:
         raise ValueError(f"unknown relation set {which!r}; choose {' or '.join(SETS)}")
@@ -198,7 +233,11 @@ def evaluate(which: str = "dev", *, gold_dir: Path | None = None, backend: str =
 
 
 def format_relation_report(report: RelationReport, *, show_errors: int = 20) -> str:
-    lines = [f"{report.sentences} sentences", "| relation | gold | found | correct | P | R | F1 |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        f"{report.sentences} sentences",
+        "| relation | gold | found | correct | P | R | F1 |",
+        "|---|---|---|---|---|---|---|",
+    ]
 
     def row(name: str, c: Scores) -> str:
         return f"| {name} | {c.tp + c.fn} | {c.tp + c.fp} | {c.tp} | {c.precision:.2f} | {c.recall:.2f} | {c.f1:.2f} |"
@@ -207,7 +246,10 @@ def format_relation_report(report: RelationReport, *, show_errors: int = 20) -> 
     lines.append(row("all", report.total()))
     spread = interval(report.per_sentence)
     if spread:
-        lines.append("all, 95 % bootstrap interval over sentences (2,000 resamples): " + ", ".join(f"{k} {lo:.2f}–{hi:.2f}" for k, (lo, hi) in spread.items()))
+        lines.append(
+            "all, 95 % bootstrap interval over sentences (2,000 resamples): "
+            + ", ".join(f"{k} {lo:.2f}–{hi:.2f}" for k, (lo, hi) in spread.items())
+        )
     right, stated = report.amounts
     lines.append(f"amounts as written: {right} of {stated} found invests_in edges with an amount")
     for kind, sentence, rel in report.errors[:show_errors]:

@@ -132,4 +132,6 @@ class Entity:
     mentions: int = 0
     articles: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
-    homonym: str = ""  # set when one name seems to stand for several people (posts in unrelated places)
+    homonym: str = (
+        ""  # set when one name seems to stand for several people (posts in unrelated places)
+    )

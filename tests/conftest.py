@@ -56,7 +56,11 @@ def small_disk(tmp_path: Path):
         disk = tmp_path / f"disk{len(mounted)}"
         disk.mkdir()
         opts = ",".join(filter(None, [options, "size=1m"]))
-        done = subprocess.run(["mount", "-t", "tmpfs", "-o", opts, "tmpfs", str(disk)], capture_output=True, check=False)
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", opts, "tmpfs", str(disk)],
+            capture_output=True,
+            check=False,
+        )
         if done.returncode != 0:
             pytest.skip(f"cannot mount a small tmpfs here: {done.stderr.decode().strip()}")
         mounted.append(disk)

@@ -117,7 +117,9 @@ class PageSet:
 class Scored:
     """The scores of one run over a page set, overall and per page."""
 
-    def __init__(self, stems: list[str], union: nx.Graph, gold: dict, detected: dict[str, str]) -> None:
+    def __init__(
+        self, stems: list[str], union: nx.Graph, gold: dict, detected: dict[str, str]
+    ) -> None:
         self.stems, self.union, self.gold, self.detected = stems, union, gold, detected
 
     @cached_property
@@ -126,7 +128,9 @@ class Scored:
 
     def print(self, *, show_errors: int) -> None:
         print()
-        print(f"{'page':<28}{'home city':<12}{'ent F1':>8}{'roles F1':>10}{'org acc':>9}{'splits':>8}")
+        print(
+            f"{'page':<28}{'home city':<12}{'ent F1':>8}{'roles F1':>10}{'org acc':>9}{'splits':>8}"
+        )
         for stem in self.stems:
             page = evaluate_graph(self.union, self.gold, pages=[stem])
             acc = "-" if page.role_org_accuracy is None else f"{page.role_org_accuracy:.3f}"

@@ -89,7 +89,9 @@ def test_cli_extract_jsonl_one_object_per_article() -> None:
         assert isinstance(text, str) and text
         for entity in record["entities"]:
             assert set(entity) >= {"start", "end", "text", "name", "type"}
-            assert text[entity["start"] : entity["end"]] == entity["text"]  # as written; name: what it stands for
+            assert (
+                text[entity["start"] : entity["end"]] == entity["text"]
+            )  # as written; name: what it stands for
             assert entity["type"] in ENTITY_TYPES
         for role in record["roles"]:
             assert set(role) >= {"person", "title", "org"}
@@ -101,8 +103,13 @@ def test_cli_extract_jsonl_one_object_per_article() -> None:
 def test_cli_extract_jsonl_lists_typed_relations() -> None:
     result = invoke("extract", SMALL_SEED, "--format", "jsonl")
     assert result.exit_code == 0, result.output
-    relations = [rel for line in result.stdout.splitlines() for rel in json.loads(line)["relations"]]
-    assert all(set(rel) >= {"relation", "source", "target", "trigger", "amount", "evidence"} for rel in relations)
+    relations = [
+        rel for line in result.stdout.splitlines() for rel in json.loads(line)["relations"]
+    ]
+    assert all(
+        set(rel) >= {"relation", "source", "target", "trigger", "amount", "evidence"}
+        for rel in relations
+    )
     signed = {(r["source"], r["target"]) for r in relations if r["relation"] == "signs_with"}
     assert ("市新闻传媒中心", "日本和歌山新报社") in signed
     assert all(r["trigger"] in r["evidence"] for r in relations)
@@ -221,7 +228,9 @@ def test_cli_flags_are_switches_and_choices_are_listed() -> None:
     text = invoke("run", "--help").stdout
     fresh = next(line for line in text.splitlines() if "--fresh" in line)
     assert "Ignore stored extractions" in fresh and "<bool>" not in fresh
-    assert "[tagger|lac|spacy|hanlp]" in squeeze(text) or "<tagger|lac|spacy|hanlp>" in squeeze(text)
+    assert "[tagger|lac|spacy|hanlp]" in squeeze(text) or "<tagger|lac|spacy|hanlp>" in squeeze(
+        text
+    )
     assert "local|dask" in squeeze(text)
     assert "graphml|gexf|json|csv|neo4j" in squeeze(invoke("export", "--help").stdout)
 
@@ -255,7 +264,10 @@ def test_cli_eval_graph_prints_scores(seeds_run: RunResult) -> None:
 
 def _tiny_cluener(tmp_path: Path) -> Path:
     """A CLUENER file whose dev split (every tenth line, from the first) is one sentence."""
-    record = {"text": "聊城市公安局局长张强到东阿县调研。", "label": {"name": {"张强": [[8, 9]]}, "government": {"聊城市公安局": [[0, 5]]}}}
+    record = {
+        "text": "聊城市公安局局长张强到东阿县调研。",
+        "label": {"name": {"张强": [[8, 9]]}, "government": {"聊城市公安局": [[0, 5]]}},
+    }
     other = {"text": "无关的句子。", "label": {}}
     (tmp_path / "cluener").mkdir()
     lines = [json.dumps(record, ensure_ascii=False)] + [json.dumps(other, ensure_ascii=False)] * 9
@@ -266,7 +278,11 @@ def _tiny_cluener(tmp_path: Path) -> Path:
 def test_cli_eval_real_corpus_scores_its_labels_with_the_rules(tmp_path: Path) -> None:
     result = invoke("eval", "--corpus", "cluener", "--data", _tiny_cluener(tmp_path), "--domain")
     assert result.exit_code == 0, result.output
-    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines() if len(line.split()) == 7}
+    rows = {
+        line.split()[0]: line.split()[1:]
+        for line in result.stdout.splitlines()
+        if len(line.split()) == 7
+    }
     assert set(rows) == {"PERSON", "ORG", "TITLE", "ALL"}  # no LOC: CLUENER does not annotate it
     assert rows["PERSON"][2] == "1.000" and rows["ORG"][2] == "1.000"
     assert "1sentences" in squeeze(result.output)
@@ -279,8 +295,12 @@ def test_cli_eval_real_corpus_scores_its_labels_with_the_rules(tmp_path: Path) -
         (["--split", "test"], "CLUENER has no test split"),
     ],
 )
-def test_cli_eval_real_corpus_bad_option_exits_2(tmp_path: Path, args: list[str], message: str) -> None:
-    result = invoke("eval", "--corpus", "cluener", "--data", _tiny_cluener(tmp_path), "--domain", *args)
+def test_cli_eval_real_corpus_bad_option_exits_2(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    result = invoke(
+        "eval", "--corpus", "cluener", "--data", _tiny_cluener(tmp_path), "--domain", *args
+    )
     assert result.exit_code == 2 and squeeze(message) in squeeze(result.output), result.output
 
 
@@ -301,7 +321,10 @@ def test_kg_command_exit_codes_and_output_survive_the_quick_exit(seeds_run: RunR
     def kg(*args: str | Path) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "kg.cli", *map(str, args)],
-            capture_output=True, text=True, timeout=120, check=False,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
         )
 
     label, titles = _official(seeds_run.graph)
@@ -314,7 +337,9 @@ def test_kg_command_exit_codes_and_output_survive_the_quick_exit(seeds_run: RunR
     assert kg("show", "某某", "--out", seeds_run.out / "nowhere").returncode == 2
 
 
-def test_quick_exit_leaves_running_threads_to_the_interpreter(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_quick_exit_leaves_running_threads_to_the_interpreter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import multiprocessing
     import os
     import threading
@@ -355,7 +380,14 @@ def test_cli_a_wrong_command_line_is_one_line_and_exit_2() -> None:
     import sys
 
     for args in (["show", "--top", "-5", "x"], ["bogus"]):
-        done = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", *args],
-                              capture_output=True, text=True, timeout=120, check=False)
+        done = subprocess.run(
+            [sys.executable, "-c", "from kg.cli import main; main()", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         assert done.returncode == 2, done
-        assert len(done.stderr.strip().splitlines()) == 1 and done.stderr.startswith("error: "), done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1 and done.stderr.startswith("error: "), (
+            done.stderr
+        )

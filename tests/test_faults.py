@@ -78,7 +78,9 @@ def test_damaged_graph_files_are_one_line_for_show_and_export(tmp_path: Path) ->
     shutil.copy(DATA / "truncated.json", tmp_path / "graph.json")
     for args in (["show", "李强"], ["export", "--format", "gexf"]):
         line = one_error_line(invoke(*args, "--out", tmp_path))
-        assert "cannot read the graph" in line and "graph.graphml:" in line and "graph.json:" in line
+        assert (
+            "cannot read the graph" in line and "graph.graphml:" in line and "graph.json:" in line
+        )
 
 
 def test_damaged_graphml_falls_back_to_the_json(seeds_run, tmp_path: Path) -> None:
@@ -93,7 +95,9 @@ def test_export_to_an_impossible_path_is_one_line(seeds_run, tmp_path: Path) -> 
     blocker = tmp_path / "a_file"
     shutil.copy(PAGE, blocker)
     for fmt, target in (("csv", blocker / "csv"), ("json", blocker / "graph.json")):
-        line = one_error_line(invoke("export", "--format", fmt, "--out", seeds_run.out, "--to", target))
+        line = one_error_line(
+            invoke("export", "--format", fmt, "--out", seeds_run.out, "--to", target)
+        )
         assert line.startswith("error: cannot write") and "a_file" in line
 
 
@@ -161,20 +165,38 @@ main()
 def test_kill_9_while_a_run_writes_its_outputs(seeds_run, tmp_path: Path) -> None:
     out = tmp_path / "out"
     shutil.copytree(seeds_run.out, out)  # the last generation: the seeds run
-    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and "kg.sqlite" not in p.name}
+    before = {
+        p.relative_to(out): p.read_bytes()
+        for p in out.rglob("*")
+        if p.is_file() and "kg.sqlite" not in p.name
+    }
     killed = subprocess.run(
         [sys.executable, "-c", KILLER, str(PAGE), "--out", str(out)],
-        env={**os.environ, "PYTHONPATH": str(REPO)}, capture_output=True, check=False, timeout=300,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        check=False,
+        timeout=300,
     )
     assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()[-2000:]
-    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and "kg.sqlite" not in p.name}
+    after = {
+        p.relative_to(out): p.read_bytes()
+        for p in out.rglob("*")
+        if p.is_file() and "kg.sqlite" not in p.name
+    }
     written = {k: v for k, v in after.items() if k.parts[0] != STAGE}
-    assert written.keys() == before.keys() and all(written[k] == before[k] for k in before if k.name != ".kg.lock")
+    assert written.keys() == before.keys() and all(
+        written[k] == before[k] for k in before if k.name != ".kg.lock"
+    )
     rerun = invoke("run", PAGE, "--out", out)
     assert rerun.exit_code == 0, rerun.output
     fresh = tmp_path / "fresh"
     assert invoke("run", PAGE, "--out", fresh).exit_code == 0
-    listing = lambda folder: sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if "kg.sqlite" not in p.name)
-    assert listing(out) == listing(fresh)  # the same pages as a fresh run: no stale ego page, no .tmp
-    assert json.loads((out / MANIFEST).read_text(encoding="utf-8")) == json.loads((fresh / MANIFEST).read_text(encoding="utf-8"))
-
+    listing = lambda folder: sorted(
+        p.relative_to(folder).as_posix() for p in folder.rglob("*") if "kg.sqlite" not in p.name
+    )
+    assert listing(out) == listing(
+        fresh
+    )  # the same pages as a fresh run: no stale ego page, no .tmp
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8")) == json.loads(
+        (fresh / MANIFEST).read_text(encoding="utf-8")
+    )

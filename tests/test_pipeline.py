@@ -49,7 +49,15 @@ OUTPUT_FILES = (
     "relations.csv",
     STORE_NAME,
 )
-RELATIONS = {"holds_position", "co_mention", "located_in", "visits", "meets", "signs_with", "invests_in"}
+RELATIONS = {
+    "holds_position",
+    "co_mention",
+    "located_in",
+    "visits",
+    "meets",
+    "signs_with",
+    "invests_in",
+}
 TYPED = {"visits", "meets", "signs_with", "invests_in"}
 # XML 1.0 forbids these C0 controls (and lone surrogates, U+FFFE/U+FFFF).
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -185,9 +193,7 @@ def test_pipeline_seeds_company_short_name_is_an_alias(seeds_run: RunResult) -> 
 
 def test_pipeline_seeds_relative_org_gets_its_city(seeds_run: RunResult) -> None:
     graph = seeds_run.graph
-    holders = [
-        d["label"] for _, d in graph.nodes(data=True) if "市公安局" in d["aliases"]
-    ]
+    holders = [d["label"] for _, d in graph.nodes(data=True) if "市公安局" in d["aliases"]]
     assert holders and all(str(label).startswith("聊城市") for label in holders)
     assert not any(d["label"] == "市公安局" for _, d in graph.nodes(data=True))
 
@@ -431,7 +437,9 @@ def test_pipeline_interrupt_keeps_the_previous_outputs(
     previous_run: Path, seeds_run: RunResult, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = {name: (previous_run / name).read_bytes() for name in ("graph.graphml", "graph.json")}
-    monkeypatch.setattr(kg.runtime.parallel, "BATCH_SIZE", 1)  # else the interrupt loses the whole batch
+    monkeypatch.setattr(
+        kg.runtime.parallel, "BATCH_SIZE", 1
+    )  # else the interrupt loses the whole batch
     interrupt_after(2, monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         run(SMALL_PAGES, out=previous_run)
@@ -447,7 +455,9 @@ def test_pipeline_interrupt_keeps_the_previous_outputs(
 def test_pipeline_interrupt_keeps_the_extracted_articles(
     previous_run: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(kg.runtime.parallel, "BATCH_SIZE", 1)  # else the interrupt loses the whole batch
+    monkeypatch.setattr(
+        kg.runtime.parallel, "BATCH_SIZE", 1
+    )  # else the interrupt loses the whole batch
     interrupt_after(2, monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         run(SMALL_PAGES, out=previous_run)
@@ -483,7 +493,11 @@ def test_pipeline_jobs_2_gives_the_same_outputs_as_jobs_1(tmp_path: Path, html: 
     assert sorted(one.outputs) == sorted(two.outputs)
 
     def written(out: Path) -> list[str]:  # the outputs, less the store and the lock
-        return sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and p.suffix in (".graphml", ".json", ".csv", ".html"))
+        return sorted(
+            str(p.relative_to(out))
+            for p in out.rglob("*")
+            if p.is_file() and p.suffix in (".graphml", ".json", ".csv", ".html")
+        )
 
     names = written(tmp_path / "one")
     assert names == written(tmp_path / "two")
@@ -492,10 +506,14 @@ def test_pipeline_jobs_2_gives_the_same_outputs_as_jobs_1(tmp_path: Path, html: 
     # tables (GraphML, JSON, three CSV); index, tables.html and three views; ego pages
     assert len(names) - len(articles) == (5 + 5 + 20 if html else 5)
     for name in names:  # with html, the two processes of jobs 2 share the pages between them
-        assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
+        assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), (
+            name
+        )
 
 
-def test_pipeline_jobs_2_failed_table_writer_fails_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pipeline_jobs_2_failed_table_writer_fails_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import kg.readwrite
 
     def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -605,7 +623,9 @@ def test_pipeline_warm_rerun_opens_a_new_file_once_and_no_other(
     assert opened == ["new.txt"] and again.reused == again.articles == warm.articles
 
 
-def test_pipeline_rerun_hands_the_heap_back(aged_pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pipeline_rerun_hands_the_heap_back(
+    aged_pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Stored records and the graph are frozen away from the cyclic GC during a run; the
     # caller's gc state is its own again afterwards, after an interrupted run too.
     out = tmp_path / "out"
@@ -626,7 +646,10 @@ def test_pipeline_rerun_reports_the_problems_of_unread_files(
 ) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()
-    lines = [json.dumps({"id": "a1", "text": "本报讯 市长张三到市公安局调研。"}, ensure_ascii=False), "{broken"]
+    lines = [
+        json.dumps({"id": "a1", "text": "本报讯 市长张三到市公安局调研。"}, ensure_ascii=False),
+        "{broken",
+    ]
     (pages / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (pages / "empty.txt").write_text("", encoding="utf-8")
     for page in pages.iterdir():
@@ -663,7 +686,9 @@ def test_pipeline_rerun_reads_again_when_the_reader_or_rules_change(
     assert result.reused == 0 and len(calls) == result.articles
 
 
-def test_pipeline_recently_changed_files_are_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pipeline_recently_changed_files_are_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()
     shutil.copy(GOOD, pages / "today.txt")  # mtime: now
@@ -735,7 +760,9 @@ def test_pipeline_jobs_2_starts_workers_for_enough_new_text(
     here = run([aged_pages], out=out, jobs=2, html=False, resident=resident)
     assert calls == ["new#1"] and here.articles == here.reused + 1
     monkeypatch.setattr(kg.runtime.extraction, "POOL_MIN_CHARS_LOADED", 1)
-    (aged_pages / "new2.txt").write_text(GOOD.read_text(encoding="utf-8") + "\n又一段。\n", encoding="utf-8")
+    (aged_pages / "new2.txt").write_text(
+        GOOD.read_text(encoding="utf-8") + "\n又一段。\n", encoding="utf-8"
+    )
     calls.clear()
     again = run([aged_pages], out=out, jobs=2, html=False, resident=resident)
     assert calls == [] and again.articles == again.reused + 1

@@ -5,8 +5,30 @@ from kg.schema import Relation
 
 def _rows(n: int, found: int) -> tuple[list[dict], list[list]]:
     """n sentences with one gold visit each; the first ``found`` of them found right."""
-    rows = [{"id": str(i), "text": f"甲{i}访问乙国。", "relations": [{"relation": "visits", "source": f"甲{i}", "target": "乙国"}]} for i in range(n)]
-    predicted = [[Relation("visits", f"甲{i}", "乙国", trigger="访问", sentence=0, source_type="PERSON", target_type="LOC")] if i < found else [] for i in range(n)]
+    rows = [
+        {
+            "id": str(i),
+            "text": f"甲{i}访问乙国。",
+            "relations": [{"relation": "visits", "source": f"甲{i}", "target": "乙国"}],
+        }
+        for i in range(n)
+    ]
+    predicted = [
+        [
+            Relation(
+                "visits",
+                f"甲{i}",
+                "乙国",
+                trigger="访问",
+                sentence=0,
+                source_type="PERSON",
+                target_type="LOC",
+            )
+        ]
+        if i < found
+        else []
+        for i in range(n)
+    ]
     return rows, predicted
 
 

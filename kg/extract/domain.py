@@ -27,7 +27,9 @@ UNTITLED_BYLINE_ROLES = frozenset({"作者", "撰稿"})
 def domain_pipeline(disable: frozenset[str] = frozenset()) -> Language:
     """kg_entities -> kg_roles, with the rule families in ``disable`` switched off."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
-    nlp.add_pipe("kg_model_persons")  # before the entity rules: names only a title shows to be people
+    nlp.add_pipe(
+        "kg_model_persons"
+    )  # before the entity rules: names only a title shows to be people
     nlp.add_pipe("kg_entities", config={"disable": sorted(disable)})
     nlp.add_pipe("kg_roles")
     return nlp
@@ -53,10 +55,20 @@ def annotate(doc: Doc, article: Article, *, disable: frozenset[str] = frozenset(
             return i
         return -1
 
-    spans = sorted([*doc.ents, *doc.spans.get("kg_inner", [])], key=lambda e: (e.start_char, -e.end_char))
-    full_names = doc.user_data.get("kg_full_names", {})  # short names written out (雄商 -> 雄商高铁)
+    spans = sorted(
+        [*doc.ents, *doc.spans.get("kg_inner", [])], key=lambda e: (e.start_char, -e.end_char)
+    )
+    full_names = doc.user_data.get(
+        "kg_full_names", {}
+    )  # short names written out (雄商 -> 雄商高铁)
     mentions = [
-        Mention(e.start_char, e.end_char, full_names.get((e.start_char, e.end_char), e.text), e.label_, sentence_of(e.start_char))
+        Mention(
+            e.start_char,
+            e.end_char,
+            full_names.get((e.start_char, e.end_char), e.text),
+            e.label_,
+            sentence_of(e.start_char),
+        )
         for e in spans
         if e.label_ in ("PERSON", "ORG", "LOC", "PROJECT")
     ]
@@ -81,7 +93,9 @@ def annotate(doc: Doc, article: Article, *, disable: frozenset[str] = frozenset(
             # A bare credit (■ 王博) says who wrote it, not a post: a mention outside the text.
             mentions.append(Mention(-1, -1, person.name, "PERSON", -1, source="byline"))
         elif (person.name, person.role) not in seen:
-            roles.append(Role(person=person.name, title=person.role, org=None, org_type=None, sentence=-1))
+            roles.append(
+                Role(person=person.name, title=person.role, org=None, org_type=None, sentence=-1)
+            )
     extraction = Extraction(article=article, mentions=mentions, roles=roles)
     extraction.relations = find_relations(extraction, model_names)
     return extraction

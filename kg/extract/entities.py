@@ -73,7 +73,9 @@ class EntityRules:
         model, kept_names = clean_model_ents(doc, self.rules, disable=off)
         full_names.update(kept_names)
         # A short name (济滨 of 雄商、济滨等高铁) replaces what the model made of its words.
-        model = [m for m in model if not any(m.start < s.end and s.start < m.end for s in fixed)] + fixed
+        model = [
+            m for m in model if not any(m.start < s.end and s.start < m.end for s in fixed)
+        ] + fixed
         model.sort(key=lambda span: span.start)
         doc.ents = model  # token.ent_type_ now reflects the cleaned entities for the proposers
         found: list[Span] = []
@@ -98,5 +100,12 @@ def inner_mentions(model: list[Span], final: list[Span]) -> list[Span]:
     projects = [s for s in final if s.label_ == "PROJECT"]
     basins = [s for s in final if s.label_ == "LOC" and s.text.endswith("流域")]
     return [
-        m for m in model if m.label_ == "ORG" and any(p.start <= m.start and m.end <= p.end and p != m for p in projects)
-    ] + [m for m in model if m.label_ == "LOC" and any(b.start == m.start and m.end < b.end for b in basins)]
+        m
+        for m in model
+        if m.label_ == "ORG"
+        and any(p.start <= m.start and m.end <= p.end and p != m for p in projects)
+    ] + [
+        m
+        for m in model
+        if m.label_ == "LOC" and any(b.start == m.start and m.end < b.end for b in basins)
+    ]

@@ -30,7 +30,9 @@ class ShortName:
 @lru_cache(maxsize=4)
 def _tables(rules: Rules) -> tuple[frozenset[str], re.Pattern[str], dict[str, str]]:
     chars = set(rules.place_abbreviations)
-    chars.update((p.short or p.name)[0] for p in gazetteer().places if p.level in ("province", "city"))
+    chars.update(
+        (p.short or p.name)[0] for p in gazetteer().places if p.level in ("province", "city")
+    )
     kinds = dict(rules.list_heads)
     heads = re.compile("|".join(map(re.escape, sorted(kinds, key=len, reverse=True))))
     return frozenset(chars), heads, kinds
@@ -45,7 +47,9 @@ _ROUTE_GAP = re.compile(rf"等?(?:[{_NUMERALS}]+[个条项])?$")  # 雄商、潍
 _PLACE_GAP = re.compile(rf"等?[{_NUMERALS}]*$")  # 烟店、唐园 | 三 | 镇
 
 
-def _item_before(text: str, end: int, starts: set[int], ok, allowed, shortest: int, longest: int) -> int | None:
+def _item_before(
+    text: str, end: int, starts: set[int], ok, allowed, shortest: int, longest: int
+) -> int | None:
     """Start of the list item that ends at ``end``: a run of allowed characters that starts a
     word (推进|雄商, not 进雄商) and passes ``ok``; the longest such item."""
     run = end
@@ -64,17 +68,28 @@ def find_short_names(text: str, starts: set[int], rules: Rules) -> list[ShortNam
     for m in heads.finditer(text):
         head = m.group()
         route = kinds[head] == "route"
-        gap = (_ROUTE_GAP if route else _PLACE_GAP).search(text, max(0, m.start() - 8), m.start()).group()
+        gap = (
+            (_ROUTE_GAP if route else _PLACE_GAP)
+            .search(text, max(0, m.start() - 8), m.start())
+            .group()
+        )
         if route:
             allowed = abbreviations.__contains__
             shortest, longest = 2, 5
 
             def ok(item: str) -> bool:
                 # 开通高铁, 新建铁路: a word of the language or a place's own name is no abbreviation list.
-                return item not in common_words() and item not in gazetteer() and not heads.search(item)
+                return (
+                    item not in common_words()
+                    and item not in gazetteer()
+                    and not heads.search(item)
+                )
         else:
             allowed = lambda c: "\u4e00" <= c <= "\u9fff"
-            shortest, longest = (1 if head == "县" else 2), 3  # 莘县 and 冠县 are one character + 县
+            shortest, longest = (
+                (1 if head == "县" else 2),
+                3,
+            )  # 莘县 and 冠县 are one character + 县
 
             def ok(item: str, head: str = head) -> bool:
                 return any(p.name == item + head for p in gazetteer().lookup(item + head))
@@ -110,7 +125,9 @@ def listed_enterprise_spans(doc: Doc, rules: Rules) -> list[Span]:
     """Names listed before 等…企业 are organisations (甲公司、乙集团、丙科技等行业骨干企业),
     unless an item ends in an activity (芯片设计、封装测试等企业 are trades)."""
     spans = []
-    named: set[tuple[int, int]] | None = None  # the model's entities, read once (doc.ents builds them)
+    named: set[tuple[int, int]] | None = (
+        None  # the model's entities, read once (doc.ents builds them)
+    )
     for token in doc:
         if token.text != "等" or token.i == 0:
             continue
@@ -128,15 +145,24 @@ def listed_enterprise_spans(doc: Doc, rules: Rules) -> list[Span]:
                 # the first item: it starts after what the clause says before it (培育了, 围绕, 将与)
                 start = end
                 if doc[end - 1].text == "）":  # 耐克森（山东）: the bracket is part of the name
-                    start = next((k for k in range(end - 2, max(end - 5, 0), -1) if doc[k].text == "（"), end)
+                    start = next(
+                        (k for k in range(end - 2, max(end - 5, 0), -1) if doc[k].text == "（"), end
+                    )
                 while start > 0 and end - start < 5:
                     prev = doc[start - 1]
                     if prev.tag_ in _LIST_STOP_TAGS and not prev.ent_type_:
                         break
                     start -= 1
                 if start < end and doc[start].ent_type_ == "LOC" and start + 1 < end:
-                    start += 1  # 滁州经开区 | 博西家电: a place before the first name is where it is
-                if start + 1 < end and doc[start].text in RELATIVE_PREFIX and start > 0 and doc[start - 1].text in DEMONSTRATIVES:
+                    start += (
+                        1  # 滁州经开区 | 博西家电: a place before the first name is where it is
+                    )
+                if (
+                    start + 1 < end
+                    and doc[start].text in RELATIVE_PREFIX
+                    and start > 0
+                    and doc[start - 1].text in DEMONSTRATIVES
+                ):
                     start += 1  # 我市 | 山东信通铝业有限公司
             if start == end:
                 break
@@ -157,9 +183,18 @@ def listed_enterprise_spans(doc: Doc, rules: Rules) -> list[Span]:
             bracketed = text.endswith("）") and "（" in text  # 耐克森（山东）
             if not 2 <= len(text) <= 12 or any(t.text in "，。；：“”" for t in span):
                 continue
-            if doc[end - 1].tag_ not in _ITEM_END_TAGS and not doc[end - 1].ent_type_ and not bracketed:
+            if (
+                doc[end - 1].tag_ not in _ITEM_END_TAGS
+                and not doc[end - 1].ent_type_
+                and not bracketed
+            ):
                 continue  # 芯片设计、封装测试: trades, not names
-            if rules.is_not_entity(text) or text in gazetteer() or text in world_places() or text in rules.company_words:
+            if (
+                rules.is_not_entity(text)
+                or text in gazetteer()
+                or text in world_places()
+                or text in rules.company_words
+            ):
                 continue  # (家电 alone is the trade, its brand was cut off)
             spans.append(span)
     return spans
@@ -186,4 +221,3 @@ def listed_person_spans(doc: Doc, rules: Rules) -> list[Span]:
         if (before or after) and not rules.is_not_entity(name):
             spans.append(Span(doc, i, end, label="PERSON"))
     return spans
-

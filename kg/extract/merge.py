@@ -13,7 +13,11 @@ from spacy.util import filter_spans
 def _extends(span: Span, fixed: Span) -> bool:
     """A project that contains a fixed project: the route's section or upgrade (成绵高速公路 ->
     成绵高速公路复线, 沈海高速公路福州段扩容工程)."""
-    return span.label_ == fixed.label_ == "PROJECT" and span.start <= fixed.start and fixed.end <= span.end
+    return (
+        span.label_ == fixed.label_ == "PROJECT"
+        and span.start <= fixed.start
+        and fixed.end <= span.end
+    )
 
 
 def merge_spans(model: list[Span], extra: list[Span], fixed: list[Span] = ()) -> list[Span]:
@@ -23,9 +27,14 @@ def merge_spans(model: list[Span], extra: list[Span], fixed: list[Span] = ()) ->
     near_model, near_fixed = _overlapping(model), _overlapping(fixed)
     for span in extra:
         cuts = any(
-            span.start < m.end and m.start < span.end and not (span.start <= m.start and m.end <= span.end)
+            span.start < m.end
+            and m.start < span.end
+            and not (span.start <= m.start and m.end <= span.end)
             for m in near_model(span)
-        ) or any(span.start < f.end and f.start < span.end and span != f and not _extends(span, f) for f in near_fixed(span))
+        ) or any(
+            span.start < f.end and f.start < span.end and span != f and not _extends(span, f)
+            for f in near_fixed(span)
+        )
         if not cuts:
             out.append(span)
     return filter_spans(out)
@@ -48,4 +57,3 @@ def _overlapping(spans: list[Span]):
         return ordered[first:last]
 
     return near
-

@@ -32,22 +32,36 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
         if token.text in rules.org_names:
             # 阳谷 + 县委 -> 阳谷县委: a place right before a relative body names it.
             prev = doc[token.i - 1] if token.i > 0 else None
-            place_before = prev is not None and (prev.ent_type_ == "LOC" or (prev.ent_type_ == "ORG" and prev.text in gazetteer()))
+            place_before = prev is not None and (
+                prev.ent_type_ == "LOC" or (prev.ent_type_ == "ORG" and prev.text in gazetteer())
+            )
             if place_before and token.text.startswith(RELATIVE_PREFIX):
                 spans.append(Span(doc, token.i - 1, token.i + 1, label="ORG"))
             else:
                 spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
             continue
         text = token.text
-        if not rules.org_suffix_re.search(text) or token.tag_ in ("v", "w", "u"):  # u: 所 of 为…所作出
+        if not rules.org_suffix_re.search(text) or token.tag_ in (
+            "v",
+            "w",
+            "u",
+        ):  # u: 所 of 为…所作出
             continue
-        if text in rules.not_org_words or rules.title_re.fullmatch(text) or token.ent_type_ == "LOC":
+        if (
+            text in rules.not_org_words
+            or rules.title_re.fullmatch(text)
+            or token.ent_type_ == "LOC"
+        ):
             continue  # a place the model found (…家属院) is no body
         nxt = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
         if text in rules.title_prefixes and rules.title_re.match(text + nxt):
             continue  # 孝丰镇 | 党委书记: 党委 belongs to the title, the town is the organisation
         if text.endswith(rules.org_suffixes_direct):
-            start = token.i - 1 if token.i > 0 and doc[token.i - 1].ent_type_ in ("LOC", "ORG") else token.i
+            start = (
+                token.i - 1
+                if token.i > 0 and doc[token.i - 1].ent_type_ in ("LOC", "ORG")
+                else token.i
+            )
         else:
             start = left_name(doc, token, rules, limit=7, joiners=True)
         if start == token.i:
@@ -61,10 +75,16 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
                 spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
             continue
         # 我市 + 山东信通铝业有限公司: "our city" is not part of the name.
-        if doc[start].text in RELATIVE_PREFIX and start > 0 and doc[start - 1].text in DEMONSTRATIVES:
+        if (
+            doc[start].text in RELATIVE_PREFIX
+            and start > 0
+            and doc[start - 1].text in DEMONSTRATIVES
+        ):
             start += 1
         # “市公共资源交易中心结合...: a quote opening the sentence, not the name (“智链”公司 keeps it).
-        if doc[start].text in OPEN_QUOTES and not any(t.text in CLOSE_QUOTES for t in doc[start : token.i]):
+        if doc[start].text in OPEN_QUOTES and not any(
+            t.text in CLOSE_QUOTES for t in doc[start : token.i]
+        ):
             start += 1
         if start == token.i:
             continue
@@ -74,12 +94,18 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
         first = doc[start]
         if rules.is_not_entity(span.text) or "某" in span.text:
             continue  # 武警某部, 甲市某公司: 某 ("a certain") leaves the body unnamed
-        if token.i - start == 1 and doc[start].ent_type_ == "ORG" and text in rules.exceptions("after_body"):
+        if (
+            token.i - start == 1
+            and doc[start].ent_type_ == "ORG"
+            and text in rules.exceptions("after_body")
+        ):
             continue  # 市委中心工作: a word of a body's work, not a new body (lexicons/exceptions.tsv)
         relative = relative_start(first.text, rules)
         # 国家 + name words + suffix: a national body (国家碳计量中心), not 国家 + 中心 (国家中心城市).
         national = first.text == "国家" and token.i - start >= 2
-        place = first.text in gazetteer() or first.text in world_places()  # 中国 tagged as a company
+        place = (
+            first.text in gazetteer() or first.text in world_places()
+        )  # 中国 tagged as a company
         if first.ent_type_ in ("LOC", "ORG") or relative or national or place:
             spans.append(span)
     return spans
@@ -127,7 +153,6 @@ def long_body_spans(doc: Doc, rules: Rules) -> list[Span]:
 @lru_cache(maxsize=4)
 def _long_body_tail(heads: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"[^\W\d_]{0,30}?(?:" + "|".join(map(re.escape, heads)) + ")")
-
 
 
 def cooperative_spans(doc: Doc) -> list[Span]:
@@ -183,7 +208,10 @@ def company_short_names(doc: Doc, rules: Rules) -> list[Span]:
             continue
         end = None
         for width in (2, 1):  # 德通 + 交通器材 may be two words
-            if ent.end + width <= len(doc) and doc[ent.end : ent.end + width].text in rules.company_words:
+            if (
+                ent.end + width <= len(doc)
+                and doc[ent.end : ent.end + width].text in rules.company_words
+            ):
                 end = ent.end + width
                 break
         if end is None:
@@ -195,4 +223,3 @@ def company_short_names(doc: Doc, rules: Rules) -> list[Span]:
         if ent.label_ == "ORG" or (in_list and ent.text not in gazetteer()):
             spans.append(Span(doc, ent.start, end, label="ORG"))
     return spans
-

@@ -16,7 +16,11 @@ class Extractor:
     """Picklable recipe: the model is loaded lazily, once per process."""
 
     def __init__(
-        self, *, backend: str = DEFAULT_BACKEND.value, model: str | None = None, disable: Iterable[str] | None = None
+        self,
+        *,
+        backend: str = DEFAULT_BACKEND.value,
+        model: str | None = None,
+        disable: Iterable[str] | None = None,
     ) -> None:
         """``disable``: rule families to switch off (kg.extract.entities.FAMILIES); default
         ``$KG_RULES_OFF`` (comma-separated), normally empty."""
@@ -32,7 +36,12 @@ class Extractor:
         self._backend: Backend | None = None
 
     def __getstate__(self) -> dict:
-        return {"backend_name": self.backend_name, "model": self.model, "disable": self.disable, "_backend": None}
+        return {
+            "backend_name": self.backend_name,
+            "model": self.model,
+            "disable": self.disable,
+            "_backend": None,
+        }
 
     @property
     def loaded(self) -> bool:
@@ -57,7 +66,9 @@ class Extractor:
         code that applies them (an edited kg/extract/*.py re-extracts too)."""
         from kg.extract.rules import rules_fingerprint
 
-        model = None if self._backend is not None else model_fingerprint(self.backend_name, self.model)
+        model = (
+            None if self._backend is not None else model_fingerprint(self.backend_name, self.model)
+        )
         if model is None:  # this backend must be loaded to tell
             model = self.backend.fingerprint()
         h = hashlib.sha1(model.encode())
@@ -78,8 +89,15 @@ class Extractor:
         backend = self.backend
         make_docs = getattr(backend, "make_docs", None)
         items = [(a.text, a.sentences) for a in articles]
-        docs = make_docs(items) if make_docs is not None else (backend.make_doc(*item) for item in items)
-        return [domain.annotate(doc, article, disable=self.disable) for doc, article in zip(docs, articles, strict=True)]
+        docs = (
+            make_docs(items)
+            if make_docs is not None
+            else (backend.make_doc(*item) for item in items)
+        )
+        return [
+            domain.annotate(doc, article, disable=self.disable)
+            for doc, article in zip(docs, articles, strict=True)
+        ]
 
 
 def code_fingerprint(package: Path | None = None) -> str:

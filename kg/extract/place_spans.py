@@ -12,13 +12,16 @@ from kg.extract.words import RELATIVE_PREFIX, counted, generic_project
 # Characters that start a function word: 和县 in "项目和县一级" is not the county.
 _FUNCTION_CHARS = set("和与及在从向对于把被为")
 
+
 def place_spans(doc: Doc, rules: Rules) -> list[Span]:
     """Administrative-division names the model missed or cut (于|集镇, 潘庄|镇): one to three words
     whose text is a full name in the gazetteer (short names are words too often)."""
     gaz = gazetteer()
     spans = []
     # Plain lists: indexing a Doc builds a Token object each time, which dominated this loop.
-    texts, tags, ent_types = zip(*((t.text, t.tag_, t.ent_type_) for t in doc)) if len(doc) else ((), (), ())
+    texts, tags, ent_types = (
+        zip(*((t.text, t.tag_, t.ent_type_) for t in doc)) if len(doc) else ((), (), ())
+    )
     for i in range(len(texts)):
         if tags[i] in ("c", "p", "u", "v", "d", "r", "w"):
             continue
@@ -35,7 +38,11 @@ def place_spans(doc: Doc, rules: Rules) -> list[Span]:
                 continue  # N个县级开发区: zones counted, none named
             if text[0] in _FUNCTION_CHARS and len(text) <= 2:
                 continue
-            if len(text) == 2 and text in two_char_words() and all(p.level in ("county", "town") for p in gaz.lookup(text)):
+            if (
+                len(text) == 2
+                and text in two_char_words()
+                and all(p.level in ("county", "town") for p in gaz.lookup(text))
+            ):
                 continue  # 郊区, 农场: counties and towns the map names by an everyday word are that word here
             if j == i and ent_types[i]:
                 continue
@@ -74,7 +81,12 @@ def extended_places(doc: Doc, rules: Rules) -> list[Span]:
         words = ""
         first = ent.end
         # 中国（绵阳）科技城: a place in brackets after the first one belongs to the zone's name
-        if first + 2 < len(doc) and doc[first].text in ("（", "(") and doc[first + 1].ent_type_ == "LOC" and doc[first + 2].text in ("）", ")"):
+        if (
+            first + 2 < len(doc)
+            and doc[first].text in ("（", "(")
+            and doc[first + 1].ent_type_ == "LOC"
+            and doc[first + 2].text in ("）", ")")
+        ):
             first += 3
         for k in range(first, min(first + 3, len(doc))):
             token = doc[k]
@@ -89,4 +101,3 @@ def extended_places(doc: Doc, rules: Rules) -> list[Span]:
                 spans.append(Span(doc, ent.start, k + 1, label="LOC"))
                 break
     return spans
-

@@ -89,8 +89,11 @@ class Gazetteer:
         for place in places:
             self._by_name.setdefault(place.name, []).append(place)
             if (
-                place.short and len(place.short) >= 2 and place.short != place.name
-                and place.level != "town" and place.short not in _AMBIGUOUS_SHORT
+                place.short
+                and len(place.short) >= 2
+                and place.short != place.name
+                and place.level != "town"
+                and place.short not in _AMBIGUOUS_SHORT
             ):
                 self._by_name.setdefault(place.short, []).append(place)
 
@@ -135,7 +138,9 @@ class Gazetteer:
 
 # A line of china_location.txt down to town level: tabs for the depth, then name, code, short
 # name. Village lines (four tabs) are nine in ten of the file; the regex skips them in C.
-_DIVISION_LINE = re.compile(r"^(\t{0,3})([^\t\r\n]+)(?:\t[^\t\r\n]*)?(?:\t([^\t\r\n]*))?", re.MULTILINE)
+_DIVISION_LINE = re.compile(
+    r"^(\t{0,3})([^\t\r\n]+)(?:\t[^\t\r\n]*)?(?:\t([^\t\r\n]*))?", re.MULTILINE
+)
 
 
 def _division_rows() -> list[tuple[str, str, str]]:
@@ -217,7 +222,11 @@ def world_places() -> frozenset[str]:
 def common_words() -> frozenset[str]:
     """Everyday words of jionlp's Chinese word dictionary (中华, 东风): a two-character organisation
     that is one of them is a model error far more often than a brand."""
-    return frozenset(line.split("\t", 1)[0].strip() for line in _read_lines("chinese_word_dictionary") if line.strip())
+    return frozenset(
+        line.split("\t", 1)[0].strip()
+        for line in _read_lines("chinese_word_dictionary")
+        if line.strip()
+    )
 
 
 @lru_cache(maxsize=1)

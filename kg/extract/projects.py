@@ -16,7 +16,12 @@ def _has_proper_part(span: Span) -> bool:
     """A name needs something that distinguishes it: a place/org/person, a proper noun or quotes."""
     gaz = gazetteer()
     for token in span[:-1]:
-        if token.ent_type_ in ("ORG", "LOC", "PERSON", "PROJECT") or token.tag_ in ("nz", "ns", "nt", "nr"):
+        if token.ent_type_ in ("ORG", "LOC", "PERSON", "PROJECT") or token.tag_ in (
+            "nz",
+            "ns",
+            "nt",
+            "nr",
+        ):
             return True
         if token.text in OPEN_QUOTES or token.text in gaz:
             return True
@@ -75,13 +80,20 @@ def _capacity_project_start(doc: Doc, head: Token, rules: Rules) -> int | None:
         token = doc[i]
         if token.text in rules.capacity_words and i + 1 < head.i and doc[i + 1].tag_ == "m":
             start = i  # the company or place the project is named after, when written before it
-            while start > 0 and i - start < 4 and is_name_part(doc[start - 1]) and doc[start - 1].text not in rules.not_entities:
+            while (
+                start > 0
+                and i - start < 4
+                and is_name_part(doc[start - 1])
+                and doc[start - 1].text not in rules.not_entities
+            ):
                 start -= 1
             return start
         if token.tag_ == "w" and not (token.text == "、" and doc[i + 1].tag_ == "m"):
             return None
         if token.tag_ == "u" or rules.project_head_re.search(token.text):
-            return None  # 年产…种苗的XX基地: a clause about it; …项目通过…录入项目: an earlier project
+            return (
+                None  # 年产…种苗的XX基地: a clause about it; …项目通过…录入项目: an earlier project
+            )
         chars += len(token.text)
         i -= 1
     return None
@@ -108,7 +120,9 @@ def _capacity(doc: Doc, i: int, head: int, rules: Rules) -> bool:
 def _has_content_word(span: Span, rules: Rules) -> bool:
     """A word of a project name that is neither a place or body nor a generic word (农田, 新校区)."""
     return any(
-        not t.ent_type_ and t.tag_ in ("n", "nz", "vn", "an", "j", "nw") and t.text not in rules.project_generic
+        not t.ent_type_
+        and t.tag_ in ("n", "nz", "vn", "an", "j", "nw")
+        and t.text not in rules.project_generic
         for t in span[:-1]
     )
 
@@ -130,7 +144,9 @@ def project_spans(doc: Doc, rules: Rules) -> list[Span]:
         anchored = _anchored_project_start(doc, token, rules)
         if anchored is not None:
             span = Span(doc, anchored, token.i + 1, label="PROJECT")
-            if is_project_name(span.text, rules) and (not generic_before or _has_content_word(span, rules)):
+            if is_project_name(span.text, rules) and (
+                not generic_before or _has_content_word(span, rules)
+            ):
                 spans.append(span)
                 continue
         if generic_before:
@@ -144,7 +160,9 @@ def project_spans(doc: Doc, rules: Rules) -> list[Span]:
         # Generic words and numbers at the left edge are not part of the name (一批重点项目),
         # a capacity is (N万千瓦光伏项目).
         capacity_first = False
-        while start < token.i and (doc[start].text in rules.project_generic or doc[start].tag_ in ("m", "q")):
+        while start < token.i and (
+            doc[start].text in rules.project_generic or doc[start].tag_ in ("m", "q")
+        ):
             if _capacity(doc, start, token.i, rules):
                 capacity_first = True
                 break
@@ -155,7 +173,11 @@ def project_spans(doc: Doc, rules: Rules) -> list[Span]:
         if not is_project_name(span.text, rules):
             continue
         physical = token.text.endswith(_PHYSICAL_HEADS) and len(span.text) - len(token.text) >= 2
-        if physical or _has_proper_part(span) or capacity_first or _capacity(doc, start, token.i, rules):
+        if (
+            physical
+            or _has_proper_part(span)
+            or capacity_first
+            or _capacity(doc, start, token.i, rules)
+        ):
             spans.append(span)
     return spans
-

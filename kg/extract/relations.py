@@ -36,42 +36,63 @@ from kg.schema import Extraction, Mention, Relation
 LEXICONS = Path(__file__).parent / "lexicons"
 RELATION_TYPES = ("visits", "meets", "signs_with", "invests_in")
 
-_CLAUSE_END = re.compile(r"[，,；;：:。！!？?]|" + DATELINE.pattern + r"|本报讯|[（(][^（）()，。]{0,12}记者[^（）()]{0,30}[）)]")
+_CLAUSE_END = re.compile(
+    r"[，,；;：:。！!？?]|"
+    + DATELINE.pattern
+    + r"|本报讯|[（(][^（）()，。]{0,12}记者[^（）()]{0,30}[）)]"
+)
 # Words that say the event did not happen (planned ones, 将访问, do count).
-_NEGATION = re.compile(r"(?:没有|没|未|不|拒绝|取消|推迟|无法|不再|不会|不能|反对)(?:再|曾|能|会|去|来)?$")
+_NEGATION = re.compile(
+    r"(?:没有|没|未|不|拒绝|取消|推迟|无法|不再|不会|不能|反对)(?:再|曾|能|会|去|来)?$"
+)
 # Talks called off, their other party in between (中断了同甲国的会谈): no meeting. (A contract
 # ended, 中断与甲签订的合同, was still signed.)
 _CALLED_OFF = re.compile(r"(?:中断|推迟|取消|拒绝|暂停|停止)了?(?:同|与|跟|和)[^，,。；;]{1,20}$")
-_SAYING = re.compile(r"(?:说|表示|指出|认为|强调|宣布|声明|称|透露|介绍|报道|获悉|了解|告诉(?:记者|笔者)?)")
+_SAYING = re.compile(
+    r"(?:说|表示|指出|认为|强调|宣布|声明|称|透露|介绍|报道|获悉|了解|告诉(?:记者|笔者)?)"
+)
 _SPEECH = re.compile(_SAYING.pattern + "$")
 # 听取了甲的介绍: the subject listens (its own act, it goes on to the next clause), nobody speaks to us
 _HEARD = re.compile(r"听(?:取)?了?[^，,。；;]{0,20}介绍$")
 # Between a locative verb and a visit trigger: 到A、B调研 / 赴A考察 / 在A视察 / 来华访问.
-_GO_TO = re.compile(r"到|赴|前往|飞往|来到|深入|走进|来|(?<![带送拿寄捎])去|在|抵")  # not 带去甲委的问候
+_GO_TO = re.compile(
+    r"到|赴|前往|飞往|来到|深入|走进|来|(?<![带送拿寄捎])去|在|抵"
+)  # not 带去甲委的问候
 # What may stand between a head mention and the next one in a list.
 _LIST_JOIN = re.compile(r"^\s*(?:、|和|及|以及|，以及|，及)\s*$")
 _JOINT_JOIN = re.compile(r"^\s*(?:、|和|及|以及|与|同)\s*$")
 # Between a qualifier and the person (or body) it qualifies: title words, no verb or preposition.
 _QUALIFIER_GAP = re.compile(r"^[\u4e00-\u9fff·、（）()]{0,14}$")
 # In a post's own name (甲关系和合作部长) 和 and 与 may stand.
-_NOT_IN_TITLE_GAP = re.compile(r"[在到赴向由率等于从将已曾为是说就]|对(?!外)|会见|会谈|访问|签|投资|调研|考察")
+_NOT_IN_TITLE_GAP = re.compile(
+    r"[在到赴向由率等于从将已曾为是说就]|对(?!外)|会见|会谈|访问|签|投资|调研|考察"
+)
 # A qualifier's gap also holds no joiner or aspect word (甲国和乙国人民正期待着A).
-_NOT_IN_QUALIFIER_GAP = re.compile(_NOT_IN_TITLE_GAP.pattern + r"|[与同和及着了再又还]|目前|正在|参加|出席|举行|召开|离开|抵达|前往")
+_NOT_IN_QUALIFIER_GAP = re.compile(
+    _NOT_IN_TITLE_GAP.pattern
+    + r"|[与同和及着了再又还]|目前|正在|参加|出席|举行|召开|离开|抵达|前往"
+)
 # Investment nouns and names: 投资者, 投资环境, 投资集团 … are no investment event.
-_NOT_INVEST_AFTER = re.compile(r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险"
-                               r"|目标|方向|渠道|结构|效益|体制|机制|导向|布局|格局|比例|回报|前景")
+_NOT_INVEST_AFTER = re.compile(
+    r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险"
+    r"|目标|方向|渠道|结构|效益|体制|机制|导向|布局|格局|比例|回报|前景"
+)
 # A side (中方), a bare kind (代表团, 公司) or one of no named place (外国企业); 中国代表团 and 中国政府 are named.
 _GENERIC = re.compile(
     r"[\u4e00-\u9fff]方|(?:外国|各国|我国|该|本|我)?(?:公司|企业|政府|代表团|考察团|访问团|访华团|艺术团|歌舞团|代表队)"
     r"|(?:妇女|青年|政府|市政府|军事|经贸|友好|议员|专家|[\u4e00-\u9fff]{1,3}家)(?:代表团|考察团|访问团|访华团)"
 )
 # After a head: it is in a time adjunct (访美期间) or modifies a noun (甲地和乙地争端的).
-_ADJUNCT_AFTER = re.compile(r"(?:期间|时|之际|以来|之后|后(?!来)|前(?!不久|些)|(?!在)[^，、和及与同]{0,4}的(?!代表))")
+_ADJUNCT_AFTER = re.compile(
+    r"(?:期间|时|之际|以来|之后|后(?!来)|前(?!不久|些)|(?!在)[^，、和及与同]{0,4}的(?!代表))"
+)
 _LED = re.compile(
     r"(?:以|由)[^，。；]{1,40}?(?:为(?:代理|副)?团长|为首|率领|带领|领衔)"
     r"(?:[，、][^，。；]{1,20}?为(?:副团长|团员|成员|秘书长))*的?"  # 以A为团长，B、C为团员的
 )
-_DELEGATION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组|访华团|访京团)")
+_DELEGATION = re.compile(
+    r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组|访华团|访京团)"
+)
 # After 和: a spouse (和夫人A), the one A leads (A和由其率领的B代表团)
 _JOINED_POST = re.compile(r".*夫人|由?(?:[他她](?:们)?|其)(?:所)?(?:率领|带领)的")
 _LED_BY = re.compile(r"(?:所)?(?:率领|带领)的")
@@ -82,13 +103,23 @@ _KIN = re.compile(r"的(?:夫人|妻子|丈夫|儿子|女儿|母亲|父亲|遗�
 _AGREEMENT = re.compile(r"协议|合同|意向书|备忘录")
 _BOTH = re.compile(r"两国|双方|两党|两市|两省|三方")
 _TREATY = re.compile(r"条约|公约|法规|决议|章程|宪章|议定书|(?<!联合)(?:宣言|声明)")
-_JOINER_TITLE = re.compile(r"\s*(、|和|及|以及|与|同|跟)(?P<post>(?:[\u4e00-\u9fff]{1,10}、)?[\u4e00-\u9fff]{0,10})")
-_PLACE_JOIN = re.compile(r"(?:(?!的)[\u4e00-\u9fff（）()]){0,6}[、，,和及]")  # not 在A的发展和B: 的 ends what is said of A
+_JOINER_TITLE = re.compile(
+    r"\s*(、|和|及|以及|与|同|跟)(?P<post>(?:[\u4e00-\u9fff]{1,10}、)?[\u4e00-\u9fff]{0,10})"
+)
+_PLACE_JOIN = re.compile(
+    r"(?:(?!的)[\u4e00-\u9fff（）()]){0,6}[、，,和及]"
+)  # not 在A的发展和B: 的 ends what is said of A
 # 甲校、部分企业和乙区: an unnamed kind (a count or 一些, 部分 before a noun) listed between names
-_KIND_ITEM = re.compile(r"[、和及](?:一些|部分|有关|相关|[\d一二三四五六七八九十几多]+[家所个座])[^\W\d了在到和及与同、，]{1,5}(?=[、，,和及])")
-_MODIFIED_ITEM = re.compile(r"^([、和及])(?:新|刚刚?|正在|已经?)?[\u4e00-\u9fff]{1,4}的$")  # 和新建成的乙桥
+_KIND_ITEM = re.compile(
+    r"[、和及](?:一些|部分|有关|相关|[\d一二三四五六七八九十几多]+[家所个座])[^\W\d了在到和及与同、，]{1,5}(?=[、，,和及])"
+)
+_MODIFIED_ITEM = re.compile(
+    r"^([、和及])(?:新|刚刚?|正在|已经?)?[\u4e00-\u9fff]{1,4}的$"
+)  # 和新建成的乙桥
 # 甲厂、乙车间、丙厂: an item the model tagged nothing in, inside an enumeration with 、
-_UNTAGGED_ITEM = re.compile(r"、[^\W\d了在到和及与同、，的等]{2,8}(?=[、和及])|[和及][^\W\d了在到和及与同、，的等]{2,8}(?=、)")
+_UNTAGGED_ITEM = re.compile(
+    r"、[^\W\d了在到和及与同、，的等]{2,8}(?=[、和及])|[和及][^\W\d了在到和及与同、，的等]{2,8}(?=、)"
+)
 # Between the last place of a visit and its verb: 进行, 等5国, 实地, 进行为期N天的正式….
 _PLACE_LIST_END = re.compile(
     r"(?:(?![对向与同在])[\u4e00-\u9fff\d（）()]){0,4}(?:等[\u4e00-\u9fff\d]{0,6})?(?:[，,]?(?:进行|开展|实地))?"
@@ -98,7 +129,9 @@ _PLACE_LIST_END = re.compile(
 )
 # 签约国, 签署方 (not 签署国内…, 签订方案)
 _SIGNATORY = re.compile(r"国(?![内际外家有营企])|方(?![案面式法向针])|者")
-_BUILT_IN = re.compile(r"(?:了|于)?在[^，,；;。]{1,40}?(?:兴建|建设|建立|创办|组建|设立|成立|修建|新建)(?:了|的)?")
+_BUILT_IN = re.compile(
+    r"(?:了|于)?在[^，,；;。]{1,40}?(?:兴建|建设|建立|创办|组建|设立|成立|修建|新建)(?:了|的)?"
+)
 _BUILT_NEXT = re.compile(r"[，,](?:建成|兴建|建设|建立|创办|修建|新建)了?")
 _PLACE_MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}的")
 _OWN_VERB = re.compile(r"做|(?<![工合创制动写])作|接受|参加|出席|举行|召开")  # not 工作访问
@@ -110,7 +143,9 @@ _GOVERNED = re.compile(
     r"|离开|飞离|途经|返回|回到|借助|通过|利用|依托|按照|根据)"  # the place left or passed on the way (离开北京赴A访问) is no subject
     r"(?:来访的|前来访问的|了)?$"
 )
-_PRONOUN = re.compile(r"(?:^|[^其及])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实)|(?<![应])该(?=[\u4e00-\u9fff])")
+_PRONOUN = re.compile(
+    r"(?:^|[^其及])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实)|(?<![应])该(?=[\u4e00-\u9fff])"
+)
 # 甲市两家商户, 乙盟领导人, 丙国人: a place or body that only says where an unnamed party
 # comes from.
 _UNNAMED_AFTER = re.compile(
@@ -127,18 +162,39 @@ _AMOUNT = re.compile(
     r"(?P<unit>元人民币|元|美元|欧元|英镑|日元|港元|港币)"
 )
 # Between 投资 and its amount: 投资总额将达到N亿元.
-_AMOUNT_LEAD = re.compile(r"(?:总额|预计|将|已|高达|达到?|约|近|超过|逾|共计?|累计|总计|为|了|人民币)*")
+_AMOUNT_LEAD = re.compile(
+    r"(?:总额|预计|将|已|高达|达到?|约|近|超过|逾|共计?|累计|总计|为|了|人民币)*"
+)
 _MULT = {"": 1, "千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8, "万亿": 10**12}
-_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGIT = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 # 受到A总统的亲切接见, 感谢A的会见: the guest is the subject, the host follows the verb.
-_PASSIVE = re.compile(r"(?:受到|得到|获得|感谢)(?:了)?([^，。；]{1,30}?)的(?:亲切|热情|友好)?(?=会见|接见|会晤)")
+_PASSIVE = re.compile(
+    r"(?:受到|得到|获得|感谢)(?:了)?([^，。；]{1,30}?)的(?:亲切|热情|友好)?(?=会见|接见|会晤)"
+)
 _LEADS = re.compile(r"(?:亲自|再次|又)?(?:率|率领|带领)")
 # Words of time and manner that do not make a clause's subject: 分别于6月8日和9日, 随后, 在…基础上.
 # 著名画家A, 甲国农业专家A: a profession before a name reads like a post
-_PROFESSION = re.compile(r"(?:学家|作家|画家|专家|艺术家|企业家|教育家|音乐家|书法家|实业家|银行家|活动家|学者|获得者|得主)$")
+_PROFESSION = re.compile(
+    r"(?:学家|作家|画家|专家|艺术家|企业家|教育家|音乐家|书法家|实业家|银行家|活动家|学者|获得者|得主)$"
+)
 # 甲市贫困群众: a place before a kind of its people is no place visited
-_PEOPLE_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:群众|居民|农民|职工|家庭|老党员|困难户|贫困户|官兵|干部|师生)")
-_BUILDING = re.compile(r"(?:大厦|大楼|中心|工程|广场|公园|园区|市场|宾馆|饭店|医院|学校|电站|机场|港)$")
+_PEOPLE_OF_PLACE = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:群众|居民|农民|职工|家庭|老党员|困难户|贫困户|官兵|干部|师生)"
+)
+_BUILDING = re.compile(
+    r"(?:大厦|大楼|中心|工程|广场|公园|园区|市场|宾馆|饭店|医院|学校|电站|机场|港)$"
+)
 _BUILT_LATER = re.compile(
     r"(?:创办|创建|兴建|建成|建设|建立|修建|新建|新修|扩建|改建|成立|组建|开办|兴办|建起|实施|启动"
     r"|改造|治理|整治|根治|修复|翻修|维修|修缮|收购|兼并|购进)了?"  # 投资N元，治理A河; …，收购了B厂
@@ -147,13 +203,17 @@ _PROBES = r"(?:探测器|飞船|卫星|航天器)"
 _PROBE = re.compile(r"(?:的[^，。；的]{0,6}?|[”\"]?号)" + _PROBES)  # after a name: 甲局的无人探测器
 _PROBE_NAME = re.compile(r"号" + _PROBES + "$")  # a name of one: 乙号探测器
 _ESCORT_SPAN = re.compile(r"在[^。；在]{1,120}?陪同下")
-_HIS = re.compile(r"(?<![其])[他她](?![们])(?:\d+月|去年|今年|明年|本月|上月|下月|[上中下]旬|即将|将要|将|曾经|曾|此次|这次){0,3}$")
+_HIS = re.compile(
+    r"(?<![其])[他她](?![们])(?:\d+月|去年|今年|明年|本月|上月|下月|[上中下]旬|即将|将要|将|曾经|曾|此次|这次){0,3}$"
+)
 _NOT_WITH = re.compile(r"(?:不|没有|未|拒绝|要求|希望|建议|提议|呼吁)(?:再|能|会|愿)?$")
 _EACH_BEFORE = re.compile(r"各(?:[\u4e00-\u9fff]{1,3}、)*$")
 _OTHER_TALK = re.compile(r"商谈|商讨|讨论|磋商|协商|谈判|交换意见")
 _HONORIFIC = re.compile(r"先生|女士|博士|阁下|殿下|陛下|亲王")
 _COPULA = re.compile(r"(?<![但还就于总凡只要可倒像])是(?!否)")
-_KIND_NOUN = re.compile(r"(?:第一|首)?[位个批名]?[\u4e00-\u9fff]{0,4}(?:企业家|人士|官员|领导人|元首|政要|外宾|客人|代表团|华人|人)")
+_KIND_NOUN = re.compile(
+    r"(?:第一|首)?[位个批名]?[\u4e00-\u9fff]{0,4}(?:企业家|人士|官员|领导人|元首|政要|外宾|客人|代表团|华人|人)"
+)
 _HE = re.compile(r"(?:这是|为此|随后|当时)?[他她](?![们人])")
 _REPORTER = re.compile(r"记者$|记者[^，。；]{0,12}、$")
 _ADVERBIAL = re.compile(
@@ -162,46 +222,64 @@ _ADVERBIAL = re.compile(
     r"于?[\d一二三四五六七八九十]+[年月日号](?:[和至到、][\d一二三四五六七八九十]+[年月日号]?)*"
 )
 _OWNER = re.compile(r"(?:(?![与同和跟对在来])[\u4e00-\u9fff]){0,4}?的")
-_OWNED_BODY = re.compile(r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组织|机构|团体|党派|政党|部门|企业|公司)(?![部会])")
+_OWNED_BODY = re.compile(
+    r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组织|机构|团体|党派|政党|部门|企业|公司)(?![部会])"
+)
 _COUNTRIES_AFTER = re.compile(r"[\d两三四五六七八九十几数多]+国|各国|诸国")
 # 非洲五国, 拉美3国, 非洲6个国家: a region with the count of its countries (docs/annotation.md)
 _REGION_COUNT = re.compile(r"(?P<n>[\d０-９两二三四五六七八九十几]+)个?国家?")
 _SUMMED = re.compile(r"(?:等)?[\d两三四五六七八九十]+个?[\u4e00-\u9fff]{0,4}国家?(?:进行|的)")
 # 组织…40多人到A考察: the visitors are counted people, not the body before them
-_COUNTED_PEOPLE = re.compile(r"(?<!一行)(?<![\d一二三四五六七八九十几数多])[\d一二三四五六七八九十几数多]+(?:名|位|个)?人")
+_COUNTED_PEOPLE = re.compile(
+    r"(?<!一行)(?<![\d一二三四五六七八九十几数多])[\d一二三四五六七八九十几数多]+(?:名|位|个)?人"
+)
 # 对 opening the phrase of an event's party (not 针对, 面对, 对外, 对话; nor 对能…, 对有机会…, whose
 # event is the subject's own: 甲对能在乙地会见丙感到高兴)
 _UNNAMED_DUI = re.compile(r"(?<![针面绝相])对(?![外话于]|能|有机会)")
 # A kind of people as a clause's subject: it names no one, and nobody is carried over to it.
 _KIND_SUBJECT = re.compile(r"代表|人员|专家|学者|群众|干部|学生|教师|记者|游客|官员|人士|企业家")
 _SENDS = re.compile(r"派遣|派出|委派|派(?=[\u4e00-\u9fff]{0,8}(?:组|团|队|特使|代表))")
-_ORGANISES = re.compile(r"组织[^，。；]{0,8}(?:干部|人员|群众|党员|职工|农民|学生|教师|专家|医生|代表)")
+_ORGANISES = re.compile(
+    r"组织[^，。；]{0,8}(?:干部|人员|群众|党员|职工|农民|学生|教师|专家|医生|代表)"
+)
 _GUESTS_AFTER = re.compile(r"等(?:外宾|客人|贵宾|一行|人|[。；]|$)")
 _STILL_TOPIC = re.compile(r"(?:特别|尤其)(?:是|就|在)")
 _TOPIC = re.compile(r"(?:就|关于)[^，。；;]*?(?:问题|事宜|议题|事项|情况)")
 _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 # 在A访问B之际: 在 frames a clause of time, its first name is that clause's subject.
-_DELEGATE = re.compile(r"(?:(?![在到赴对向由率等于从将已曾为是说就了的])[\u4e00-\u9fff]){0,6}代表")  # 甲党代表, 乙政府谈判代表: a post
+_DELEGATE = re.compile(
+    r"(?:(?![在到赴对向由率等于从将已曾为是说就了的])[\u4e00-\u9fff]){0,6}代表"
+)  # 甲党代表, 乙政府谈判代表: a post
 _GUESTS_KIND = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}(?:代表|人士|官员|成员|客人|一行|人))?")
-_FRAMED_MEETING = re.compile(r"(?:与|同|和)[^，。；在]{1,30}?(?:会谈|会晤|会见|会面)(?:期间|时|之际|前夕|之后|以后|后)")
-_TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时|的当天|(?<=会谈|会晤|会见)中)$")  # 在A与B进行的会谈中
+_FRAMED_MEETING = re.compile(
+    r"(?:与|同|和)[^，。；在]{1,30}?(?:会谈|会晤|会见|会面)(?:期间|时|之际|前夕|之后|以后|后)"
+)
+_TIME_FRAME = re.compile(
+    r"(?:之际|期间|前夕|的时候|之时|的当天|(?<=会谈|会晤|会见)中)$"
+)  # 在A与B进行的会谈中
 # A clause with no subject of its own that frames the next one, whose subject is its actor: a time
 # after it (同A签署协议以后，B…) or a basis before it (根据同A签订的条约，B…).
 _FRAME_END = re.compile(r"(?:以后|之后|后|时|期间|之际|以来)$")
 # 在出席甲会议后, 在参观乙厂期间: a verb's object inside a frame of time opened by 在
 _FRAME_OPEN = re.compile(r"(?:在|自|从)[^，。；、在自从]{1,8}$")  # 在出席B年会后, 自就任B外长以来
-_FRAME_CLOSE = re.compile(r"[^，。；、]{0,4}?(?:以后|之后|后|以前|之前|前|时|期间|之际|以来)(?![来面往进])")
+_FRAME_CLOSE = re.compile(
+    r"[^，。；、]{0,4}?(?:以后|之后|后|以前|之前|前|时|期间|之际|以来)(?![来面往进])"
+)
 _CLOSED_FRAME = re.compile(r"在[^，。；在]{2,30}?(?:之际|期间|前夕|以后|之后|的时候)")
 _FRAME_START = re.compile(r"(?:根据|按照|依照|依据)")
 
 
 def _framing(text: str, clause: tuple[int, int]) -> bool:
-    return bool(_FRAME_END.search(text, clause[0], clause[1]) or _FRAME_START.match(text, clause[0]))
+    return bool(
+        _FRAME_END.search(text, clause[0], clause[1]) or _FRAME_START.match(text, clause[0])
+    )
 
 
 # A verb of saying right after a name (今天说, 称): what follows is what is said
 _SAYS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:说|表示|指出|认为|强调|宣布|称|重申)(?!的)")
-_ONLY_POSSIBLE = re.compile(r"的(?:可能性?|前景|条件|前提|障碍)|场所|地点")  # and 会谈场所: a place for one
+_ONLY_POSSIBLE = re.compile(
+    r"的(?:可能性?|前景|条件|前提|障碍)|场所|地点"
+)  # and 会谈场所: a place for one
 # 会 + 谈起 (都会谈起): a modal verb and "talk of", no 会谈
 _MODAL_SPLIT = re.compile(r"会谈[起及]")
 _ESCORT = re.compile(r"^\s*(?:等)?(?:陪同|见证)")
@@ -218,7 +296,9 @@ def load_triggers() -> dict[str, str]:
             continue
         trigger, relation, *_ = line.split("\t")
         if relation not in RELATION_TYPES:
-            raise ValueError(f"relation_triggers.tsv: unknown relation {relation!r} for {trigger!r}")
+            raise ValueError(
+                f"relation_triggers.tsv: unknown relation {relation!r} for {trigger!r}"
+            )
         out[trigger] = relation
     return out
 
@@ -258,7 +338,9 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
     abbr = country_abbreviations()
     out = []
     visit = "访问|考察|参观|调研|视察|督导|检查|走访"
-    for m in re.finditer(rf"(?<=[来赴访到莅])(.)(?={visit}|$)|(?<=对)(.)(?=投资|访问|进行)", text[start:end]):
+    for m in re.finditer(
+        rf"(?<=[来赴访到莅])(.)(?={visit}|$)|(?<=对)(.)(?=投资|访问|进行)", text[start:end]
+    ):
         group = 1 if m.group(1) else 2
         char = m.group(group)
         if char in abbr:
@@ -290,7 +372,9 @@ def _untaken(found: list[_Arg], taken: list[_Arg]) -> list[_Arg]:
 def _own_country(text: str, taken: list[_Arg]) -> list[_Arg]:
     """我国 in a Chinese paper names China, as 华 does (甲某对我国进行访问); as a place, it qualifies
     what follows it (我国企业, 我国驻甲国大使A) like any other."""
-    return _untaken([_Arg(m.start(), m.end(), "中国", "LOC") for m in re.finditer("我国", text)], taken)
+    return _untaken(
+        [_Arg(m.start(), m.end(), "中国", "LOC") for m in re.finditer("我国", text)], taken
+    )
 
 
 def _pair_names(a: str, b: str) -> tuple[str, str] | None:
@@ -305,14 +389,18 @@ def _city_initials() -> frozenset[str]:
     return frozenset(p.name[0] for p in gazetteer().places if p.level == "city") - words
 
 
-_KIND_OF_BODY = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,6}?)(?:的)?(?:有关|一些|其他|部分|大)?(?:公司|企业|财团|厂商)")
+_KIND_OF_BODY = re.compile(
+    r"(?P<place>[\u4e00-\u9fff]{1,6}?)(?:的)?(?:有关|一些|其他|部分|大)?(?:公司|企业|财团|厂商)"
+)
 
 
 def _place_and_kind(text: str) -> bool:
     """甲国公司, 甲国有关公司: a place and a kind of body name no one body."""
     m = _KIND_OF_BODY.fullmatch(text)
     place = m.group("place") if m else ""
-    return bool(place) and (place in world_places() or place in gazetteer() or place in country_abbreviations())
+    return bool(place) and (
+        place in world_places() or place in gazetteer() or place in country_abbreviations()
+    )
 
 
 # 上述五国, 以上三个国家: places named before, counted
@@ -341,7 +429,11 @@ def _aforesaid(s: _Sentence, start: int, end: int) -> list[_Arg]:
     listed = next((g for g in reversed(groups) if len(g) >= 2 and size in (None, len(g))), [])
     invited = _invited_countries(s, start) if not listed and m.group("n") else []
     counted = listed or (invited if len(invited) == size else [])
-    more = [h for h in s.heads if m.start("more") < h.start and h.end <= m.end("more")] if counted and m.group("more") else []
+    more = (
+        [h for h in s.heads if m.start("more") < h.start and h.end <= m.end("more")]
+        if counted and m.group("more")
+        else []
+    )
     return counted + more  # 对上述四国及甲组织总部进行访问: the one named after the count too
 
 
@@ -356,7 +448,11 @@ def _invited_countries(s: _Sentence, start: int) -> list[_Arg]:
     if not phrases:
         return []
     countries: dict[str, _Arg] = {}
-    for m in (_as_country(m) for m in s.mentions if phrases[-1].start() <= m.start and m.end <= phrases[-1].end()):
+    for m in (
+        _as_country(m)
+        for m in s.mentions
+        if phrases[-1].start() <= m.start and m.end <= phrases[-1].end()
+    ):
         name = country_prefix(m.text)
         if m.type == "LOC" and name is not None:
             countries.setdefault(name, m)
@@ -380,7 +476,9 @@ def _as_country(h: _Arg) -> _Arg:
     if h.type != "ORG":
         return h
     country = country_prefix(h.text, 8)
-    return _Arg(h.start, h.end, country, "LOC") if country else h  # the body's span: lists join there
+    return (
+        _Arg(h.start, h.end, country, "LOC") if country else h
+    )  # the body's span: lists join there
 
 
 def _owner_end(s: _Sentence, pos: int) -> int:
@@ -402,7 +500,12 @@ def _side_by_side(a: _Arg, b: _Arg, *, forms: bool = False) -> bool:
     own rules)."""
     if a.end == b.start and a.type == b.type == "PERSON" and a.text != b.text:
         return True  # 甲某乙某会见: a headline's names (甲某甲某 is a title and subtitle)
-    return a.end == b.start and _country(a) and _country(b) and (forms or not (a.abbreviated or b.abbreviated))
+    return (
+        a.end == b.start
+        and _country(a)
+        and _country(b)
+        and (forms or not (a.abbreviated or b.abbreviated))
+    )
 
 
 def _written_out(arg: _Arg) -> bool:
@@ -413,11 +516,24 @@ def _written_out(arg: _Arg) -> bool:
 def _over_pair(text: str, arg: _Arg, abbr: dict[str, str]) -> bool:
     """中美政府, or 美政府 after 中: a span the model made over one or both of a pair of country forms
     and the word after them."""
-    if any(text[i : i + 2] in country_pairs() and arg.end <= i + 2 for i in (arg.start - 1, arg.start) if i >= 0):
+    if any(
+        text[i : i + 2] in country_pairs() and arg.end <= i + 2
+        for i in (arg.start - 1, arg.start)
+        if i >= 0
+    ):
         return True  # 巴 of 巴以: the model's place in a pair whose forms are ambiguous alone
-    start = arg.start - 1 if arg.start > 0 and text[arg.start - 1] in abbr and len(arg.text) >= 2 else arg.start
+    start = (
+        arg.start - 1
+        if arg.start > 0 and text[arg.start - 1] in abbr and len(arg.text) >= 2
+        else arg.start
+    )
     span = text[start : arg.end]
-    return len(span) >= 3 and span[0] in abbr and span[1] in abbr and re.fullmatch(r"(?:两国)?(?:政府|双方)|两国", span[2:]) is not None
+    return (
+        len(span) >= 3
+        and span[0] in abbr
+        and span[1] in abbr
+        and re.fullmatch(r"(?:两国)?(?:政府|双方)|两国", span[2:]) is not None
+    )
 
 
 _BODY_END = re.compile(r"(?:银行|公司|集团|局|委员会|政府|大学|协会|中心|报社|研究院)$")
@@ -432,7 +548,10 @@ def _no_party(text: str, a: _Arg) -> bool:
     if len(a.text) > 2 and (a.text[0] in "从在把被" or (a.text[0] == "于" and a.type != "PERSON")):
         return True  # 从甲市 (not 对外联络部, nor 于 the surname)
     # a name before 奖 names a prize (某某奖); 时说 or 时称 (…时说, a time before a verb of saying)
-    return a.type == "PERSON" and (re.match(r"[\u4e00-\u9fff]{0,4}奖", text[a.end :]) is not None or re.fullmatch(r"时[说称]", a.text) is not None)
+    return a.type == "PERSON" and (
+        re.match(r"[\u4e00-\u9fff]{0,4}奖", text[a.end :]) is not None
+        or re.fullmatch(r"时[说称]", a.text) is not None
+    )
 
 
 # A name the model ran on into a joiner and another name (甲某某同乙某某)
@@ -445,15 +564,33 @@ def _split_joined(mentions: list[_Arg]) -> list[_Arg]:
     than any Chinese name)."""
     out = []
     for m in mentions:
-        cut = next((i for i, ch in enumerate(m.text) if ch in "和与及" and 4 <= i <= len(m.text) - 5), None)
+        cut = next(
+            (i for i, ch in enumerate(m.text) if ch in "和与及" and 4 <= i <= len(m.text) - 5), None
+        )
         half = len(m.text) // 2
-        joined = _JOINED_NAMES.fullmatch(m.text) if m.type == "PERSON" and len(m.text) >= 5 else None
-        if m.type == "ORG" and cut is not None and _BODY_END.search(m.text[:cut]) and _BODY_END.search(m.text):
-            out += [_Arg(m.start, m.start + cut, m.text[:cut], "ORG"), _Arg(m.start + cut + 1, m.end, m.text[cut + 1 :], "ORG")]
+        joined = (
+            _JOINED_NAMES.fullmatch(m.text) if m.type == "PERSON" and len(m.text) >= 5 else None
+        )
+        if (
+            m.type == "ORG"
+            and cut is not None
+            and _BODY_END.search(m.text[:cut])
+            and _BODY_END.search(m.text)
+        ):
+            out += [
+                _Arg(m.start, m.start + cut, m.text[:cut], "ORG"),
+                _Arg(m.start + cut + 1, m.end, m.text[cut + 1 :], "ORG"),
+            ]
         elif m.type == "PERSON" and len(m.text) >= 4 and m.text[:half] * 2 == m.text:
-            out += [_Arg(m.start, m.start + half, m.text[:half], "PERSON"), _Arg(m.start + half, m.end, m.text[half:], "PERSON")]
+            out += [
+                _Arg(m.start, m.start + half, m.text[:half], "PERSON"),
+                _Arg(m.start + half, m.end, m.text[half:], "PERSON"),
+            ]
         elif joined is not None:
-            out += [_Arg(m.start + joined.start(g), m.start + joined.end(g), joined.group(g), "PERSON") for g in ("a", "b")]
+            out += [
+                _Arg(m.start + joined.start(g), m.start + joined.end(g), joined.group(g), "PERSON")
+                for g in ("a", "b")
+            ]
         else:
             out.append(m)
     return out
@@ -494,11 +631,13 @@ def _after_trigger() -> re.Pattern[str]:
 def _after_visit() -> re.Pattern[str]:
     """A lead that ends in a visit verb (访问了): the place after it is its object."""
     verbs = (t for t, r in load_triggers().items() if r == "visits")
-    return re.compile(f"(?:{'|'.join(sorted(map(re.escape, verbs), key=len, reverse=True))})[了过]?$")
+    return re.compile(
+        f"(?:{'|'.join(sorted(map(re.escape, verbs), key=len, reverse=True))})[了过]?$"
+    )
 
 
 def normalise_amount(text: str) -> int | None:
-    """"10亿元" -> 1000000000; None for other currencies or a number it cannot read."""
+    """ "10亿元" -> 1000000000; None for other currencies or a number it cannot read."""
     m = _AMOUNT.fullmatch(text.strip())
     if m is None or not m.group("unit").startswith("元") or m.group("num") is None:
         return None
@@ -547,9 +686,18 @@ class _Sentence:
         # 在A、B等陪同下 (over commas too): the escorts' span, from 在 to 陪同下
         self.escorts = [e.span() for e in _ESCORT_SPAN.finditer(text)]
         for m in sorted(_split_joined(mentions), key=lambda m: (m.start, -m.end)):
-            each = _EACH_BEFORE.search(text, 0, m.start) is not None  # 各区、县政府: every one of a kind
-            each = each or any(a + 1 < m.start and m.end <= b for a, b in self.escorts)  # 在A、B陪同下: escorts
-            if each or _GENERIC.fullmatch(m.text) or _place_and_kind(m.text) or (m.end - m.start == 1 and text.startswith(("方", "资"), m.end)):
+            each = (
+                _EACH_BEFORE.search(text, 0, m.start) is not None
+            )  # 各区、县政府: every one of a kind
+            each = each or any(
+                a + 1 < m.start and m.end <= b for a, b in self.escorts
+            )  # 在A、B陪同下: escorts
+            if (
+                each
+                or _GENERIC.fullmatch(m.text)
+                or _place_and_kind(m.text)
+                or (m.end - m.start == 1 and text.startswith(("方", "资"), m.end))
+            ):
                 # 巴方, 中资, 美国公司: a side or a kind, no named party; it still holds its place
                 # in the clause, so no name further off is taken for it
                 m = _Arg(m.start, m.end, m.text, "KIND")
@@ -559,14 +707,21 @@ class _Sentence:
         merged: list[_Arg] = []
         for m in outer:  # 维克多·|许会·|罗哈斯: one foreign name cut at its dots
             prev = merged[-1] if merged else None
-            if prev is not None and prev.type == m.type == "PERSON" and prev.end == m.start and (prev.text.endswith("·") or m.text.startswith("·")):
+            if (
+                prev is not None
+                and prev.type == m.type == "PERSON"
+                and prev.end == m.start
+                and (prev.text.endswith("·") or m.text.startswith("·"))
+            ):
                 merged[-1] = _Arg(prev.start, m.end, prev.text + m.text, "PERSON")
             else:
                 merged.append(m)
         outer = merged
         self.mentions = outer
         self.heads = []
-        self.chain_start: dict[int, int] = {}  # head start -> start of its qualifiers (西班牙首相阿斯纳尔)
+        self.chain_start: dict[
+            int, int
+        ] = {}  # head start -> start of its qualifiers (西班牙首相阿斯纳尔)
         chain = None
         for i, m in enumerate(outer):
             chain = m.start if chain is None else chain
@@ -576,7 +731,11 @@ class _Sentence:
                 chain = None
         bounds = [0]
         for m in _CLAUSE_END.finditer(text):
-            if m.group() in "，," and _STILL_TOPIC.match(text, m.end()) and re.search(r"就|关于", text[bounds[-1] : m.start()]):
+            if (
+                m.group() in "，,"
+                and _STILL_TOPIC.match(text, m.end())
+                and re.search(r"就|关于", text[bounds[-1] : m.start()])
+            ):
                 continue  # 就A，特别是B举行会谈: the topic goes on over the comma
             if not any(a.start < m.start() < a.end or a.start < m.end() < a.end for a in outer):
                 bounds += [m.start(), m.end()]
@@ -589,7 +748,11 @@ class _Sentence:
         if i + 1 >= len(self.mentions):
             return False
         m, nxt = self.mentions[i], self.mentions[i + 1]
-        if m.abbreviated and nxt.type == "PERSON" and load_rules().title_re.fullmatch(self.text, m.end, nxt.start):
+        if (
+            m.abbreviated
+            and nxt.type == "PERSON"
+            and load_rules().title_re.fullmatch(self.text, m.end, nxt.start)
+        ):
             return True  # 叙总统A, 俄总理B: a country's one-character form before a post and a name
         if m.type == "PERSON" or m.abbreviated:
             return False
@@ -606,12 +769,30 @@ class _Sentence:
         if gap.startswith("的") and _after_visit().search(self.text, max(0, m.start - 6), m.start):
             return False  # 访问甲国的乙馆馆长A: the visit's object, 的 closes the clause
         if gap.endswith("、") and (_ends_in_title(gap[:-1]) or _DELEGATE.fullmatch(gap[:-1])):
-            gap = gap[:-1]  # 甲委员会副主任、乙协会会长A; 甲党代表、乙部副部长A: two posts of one person
+            gap = gap[
+                :-1
+            ]  # 甲委员会副主任、乙协会会长A; 甲党代表、乙部副部长A: two posts of one person
         # 甲国副总理兼外交和环境部长A: 和 inside a post (a post before it too), not 甲队刚刚和主帅A
         # (and 兼经济与发展大臣: 与 inside a post too, not 甲国外长与总理A: two posts)
-        joined = "和" if "和" in gap else "与" if "与" in gap and not _ends_in_title(gap.split("与")[0]) else None
-        titled = nxt.type == "PERSON" and joined is not None and _ends_in_title(gap) and load_rules().title_re.search(gap.split(joined)[0]) is not None
-        if not titled and (not _QUALIFIER_GAP.match(gap) or _NOT_IN_QUALIFIER_GAP.search(gap) or gap.startswith("、") or gap.endswith("、")):
+        joined = (
+            "和"
+            if "和" in gap
+            else "与"
+            if "与" in gap and not _ends_in_title(gap.split("与")[0])
+            else None
+        )
+        titled = (
+            nxt.type == "PERSON"
+            and joined is not None
+            and _ends_in_title(gap)
+            and load_rules().title_re.search(gap.split(joined)[0]) is not None
+        )
+        if not titled and (
+            not _QUALIFIER_GAP.match(gap)
+            or _NOT_IN_QUALIFIER_GAP.search(gap)
+            or gap.startswith("、")
+            or gap.endswith("、")
+        ):
             return False
         if _trigger_re().search(gap):
             return False  # 前往甲城会晤乙国总统A: a trigger verb between them
@@ -635,7 +816,9 @@ class _Sentence:
         """The head whose name, with its qualifiers (甲国总统A), starts at ``pos``."""
         return next((m for m in self.heads if self.chain_start[m.start] == pos), None)
 
-    def listed(self, first: _Arg, end: int, types: tuple[str, ...], *, joint: bool = False) -> list[_Arg]:
+    def listed(
+        self, first: _Arg, end: int, types: tuple[str, ...], *, joint: bool = False
+    ) -> list[_Arg]:
         """``first`` and the head mentions joined to it by 、 和 及 up to ``end`` (``joint``: also
         与/同, for parties acting together: 由A与B共同投资)."""
         out = [first]
@@ -643,7 +826,10 @@ class _Sentence:
         for m in self.heads:
             if m.start < out[-1].end or m.end > end:
                 continue
-            if m.type in types and (join.match(_untagged_items(_KIND_ITEM.sub("", self._gap(out[-1].end, m.start)))) or _side_by_side(out[-1], m, forms=True)):
+            if m.type in types and (
+                join.match(_untagged_items(_KIND_ITEM.sub("", self._gap(out[-1].end, m.start))))
+                or _side_by_side(out[-1], m, forms=True)
+            ):
                 out.append(m)
             else:
                 break
@@ -655,14 +841,20 @@ class _Sentence:
         for m in reversed([m for m in self.mentions if start <= m.start and m.end <= end]):
             gap = gap[: m.start - start] + gap[m.end - start :]
         gap = re.sub(r"^[和及]夫人(?=[、和及])", "", gap)  # A和夫人、B: the unnamed spouse of A
-        gap = re.sub(r"[（(][^（）()]{0,12}[）)]", "", gap)  # 和甲院（乙院）主席B: a gloss in brackets
+        gap = re.sub(
+            r"[（(][^（）()]{0,12}[）)]", "", gap
+        )  # 和甲院（乙院）主席B: a gloss in brackets
         gap = gap.removeprefix(h.group()) if (h := _HONORIFIC.match(gap)) else gap  # A先生、B女士
         title = load_rules().title_re.match(gap)  # A总统、B外长: the post before the joiner
         if title is not None and _JOINER_TITLE.fullmatch(gap[title.end() :]):
             gap = gap[title.end() :]
         joined = _JOINER_TITLE.fullmatch(gap)
         post = joined.group("post") if joined else ""
-        if joined and (not post or _JOINED_POST.fullmatch(post) or all(_ends_in_title(p) for p in post.split("、"))):
+        if joined and (
+            not post
+            or _JOINED_POST.fullmatch(post)
+            or all(_ends_in_title(p) for p in post.split("、"))
+        ):
             return joined.group(1)
         return gap
 
@@ -670,11 +862,17 @@ class _Sentence:
         """The party that does what the text before ``before`` says: the nearest head of the
         clause that no preposition governs (与会人员学习了习近平…在: 习近平), with the list it
         belongs to; else the subject carried over from the previous clause; none after a pronoun."""
-        topics = [t.span() for t in _TOPIC.finditer(self.text, clause[0], before)]  # 就A问题: no party
-        topics += [(max(a, clause[0]), b) for a, b in self.escorts if a < before and clause[0] < b]  # escorts
+        topics = [
+            t.span() for t in _TOPIC.finditer(self.text, clause[0], before)
+        ]  # 就A问题: no party
+        topics += [
+            (max(a, clause[0]), b) for a, b in self.escorts if a < before and clause[0] < b
+        ]  # escorts
         # 在甲乙条约缔结二十周年之际来华访问: a time frame closed before the verb names no subject
         topics += [t.span() for t in _CLOSED_FRAME.finditer(self.text, clause[0], before)]
-        heads = [m for m in self.heads if clause[0] <= m.start and m.end <= before and not _in(m, topics)]
+        heads = [
+            m for m in self.heads if clause[0] <= m.start and m.end <= before and not _in(m, topics)
+        ]
         modifier: _Arg | None = None  # 甲地和乙地争端的: a list in a modifier goes with it
         for i in range(len(heads) - 1, -1, -1):
             m = heads[i]
@@ -682,39 +880,74 @@ class _Sentence:
                 modifier = m
                 continue
             lead = self._lead(heads, i, clause[0])
-            framed = not i and lead in ("在", "就在") and _TIME_FRAME.search(self.text, clause[0], clause[1]) is not None
+            framed = (
+                not i
+                and lead in ("在", "就在")
+                and _TIME_FRAME.search(self.text, clause[0], clause[1]) is not None
+            )
             # 将于下月在A与B举行的会晤期间, 待到A与B会晤之后: 在 frames the meeting, whose first party A is
-            framed = framed or (m.type == "PERSON" and lead.endswith(("在", "待到", "等到", "直到")) and _FRAMED_MEETING.match(self.text, before, clause[1]) is not None)
+            framed = framed or (
+                m.type == "PERSON"
+                and lead.endswith(("在", "待到", "等到", "直到"))
+                and _FRAMED_MEETING.match(self.text, before, clause[1]) is not None
+            )
             first = self._list_start(heads, i)
             first_lead = self._lead(heads, first, clause[0])
-            titled = heads[first].type == "PERSON" and self.chain_start[heads[first].start] < heads[first].start
+            titled = (
+                heads[first].type == "PERSON"
+                and self.chain_start[heads[first].start] < heads[first].start
+            )
             verb = _after_trigger().search(first_lead)
             # (a titled name after a visit verb of a headline starts a sentence; after 会见 it is the guest)
-            if verb is not None and (not titled or load_triggers().get(verb.group().rstrip("了")) == "meets"):
+            if verb is not None and (
+                not titled or load_triggers().get(verb.group().rstrip("了")) == "meets"
+            ):
                 continue  # 结束访问A和B后会见C: A and B are the objects of 访问
             if lead == "的" and i and self._lead(heads, i - 1, clause[0]).endswith("在"):
                 continue  # 在甲市的乙饭店会见了A: the place's own place is no subject either
-            if _GOVERNED.search(lead) and not framed and not (i and _LIST_JOIN.match(self._gap(heads[i - 1].end, m.start))):
+            if (
+                _GOVERNED.search(lead)
+                and not framed
+                and not (i and _LIST_JOIN.match(self._gap(heads[i - 1].end, m.start)))
+            ):
                 later = range(i + 1, len(heads))  # each a head a preposition governs (在B, 同C)
-                if lead.endswith("对") and m.type in types and all(_GOVERNED.search(self._lead(heads, k, clause[0])) for k in later):
-                    return [m]  # 对斯卡尔法罗总统来华访问表示欢迎, 对A即将在B同C举行的会谈: the party of a nominal event
+                if (
+                    lead.endswith("对")
+                    and m.type in types
+                    and all(_GOVERNED.search(self._lead(heads, k, clause[0])) for k in later)
+                ):
+                    return [
+                        m
+                    ]  # 对斯卡尔法罗总统来华访问表示欢迎, 对A即将在B同C举行的会谈: the party of a nominal event
                 continue
-            if _ADJUNCT_AFTER.match(self.text[:before], m.end) and not any(h.start > m.end for h in heads):
+            if _ADJUNCT_AFTER.match(self.text[:before], m.end) and not any(
+                h.start > m.end for h in heads
+            ):
                 modifier = m
                 continue
             if i and _FRAME_OPEN.search(lead) and _FRAME_CLOSE.match(self.text[:before], m.end):
                 continue  # A还将在出席B年会后访问C: B is the object of a clause of time
-            if _PRONOUN.search(self.text[m.end : before]) or _COUNTED_PEOPLE.search(self.text, m.end, before):
+            if _PRONOUN.search(self.text[m.end : before]) or _COUNTED_PEOPLE.search(
+                self.text, m.end, before
+            ):
                 return []
             if _SENDS.search(lead) and i:
                 continue  # 甲政府派出乙小组到丙国考察: the group sent is not who is named as visiting
-            if _SENDS.search(self.text, m.end, before) and m.type == "PERSON" or _ORGANISES.search(self.text, m.end, before):
+            if (
+                _SENDS.search(self.text, m.end, before)
+                and m.type == "PERSON"
+                or _ORGANISES.search(self.text, m.end, before)
+            ):
                 return []  # A派遣特使访问B: the envoy, unnamed, visits (a body visits by its group); 组织干部到A: they go
             if re.search(r"邀请$|邀$", lead):
                 return []  # 邀请A访问B: an invitation, not a visit
             i = self._list_start(heads, i)
             group = self.listed(heads[i], before, types)
-            group = [a for a in group if a.type in types and not _ESCORT.match(self.text[a.end : a.end + 4])]
+            group = [
+                a
+                for a in group
+                if a.type in types and not _ESCORT.match(self.text[a.end : a.end + 4])
+            ]
             if group and all(self._post_unnamed(a) for a in group):
                 return []  # 甲委员会委员和乙会常委，分别视察: members, no one named
             if group and _unnamed(self.text[:before], group[-1].end):
@@ -724,13 +957,24 @@ class _Sentence:
             if group and group[0] is heads[0]:
                 return group + self._bare_list_before(clause, types)
             return self._leader(heads, i, types) + group
-        said = [(m.start, m.end) for m in heads] + topics  # names and topics (就A问题) say no subject
-        lead = "".join(c for k, c in enumerate(self.text[clause[0] : before], clause[0]) if not any(a <= k < b for a, b in said))
+        said = [
+            (m.start, m.end) for m in heads
+        ] + topics  # names and topics (就A问题) say no subject
+        lead = "".join(
+            c
+            for k, c in enumerate(self.text[clause[0] : before], clause[0])
+            if not any(a <= k < b for a, b in said)
+        )
         if any(a <= clause[0] and min(b, before) >= before - 2 for a, b in topics):
             lead = ""  # the clause so far is all escorts: the subject is carried
         he = _HE.match(lead)
         rest = lead[he.end() :] if he is not None else ""
-        if he is not None and len(_ADVERBIAL.sub("", rest)) <= 6 and not (_PRONOUN.search(rest) or _SENDS.search(rest)) and "PERSON" in types:
+        if (
+            he is not None
+            and len(_ADVERBIAL.sub("", rest)) <= 6
+            and not (_PRONOUN.search(rest) or _SENDS.search(rest))
+            and "PERSON" in types
+        ):
             return self._antecedent(clause[0])  # 甲说，他将访问乙: the one person named before
         if _PRONOUN.search(lead) or len(_ADVERBIAL.sub("", lead)) > 6:
             return []  # a long clause of its own has a subject that is no name
@@ -746,20 +990,32 @@ class _Sentence:
     def _antecedent(self, pos: int) -> list[_Arg]:
         """Who 他/她 opening a clause is: the sentence's one person named before it (not a
         reporter of the byline); none when two are."""
-        people = {m.text: m for m in self.heads if m.end <= pos and m.type == "PERSON" and not _REPORTER.search(self.text, 0, m.start)}
+        people = {
+            m.text: m
+            for m in self.heads
+            if m.end <= pos and m.type == "PERSON" and not _REPORTER.search(self.text, 0, m.start)
+        }
         return list(people.values()) if len(people) == 1 else []
 
     def _leader(self, heads: list[_Arg], i: int, types: tuple[str, ...]) -> list[_Arg]:
         """A率(领)B代表团访问C: the person who leads the subject goes too."""
         prev = heads[i - 1] if i else None
         lead = self.text[prev.end : self.chain_start[heads[i].start]] if prev is not None else ""
-        if prev is None or prev.type != "PERSON" or prev.type not in types or not _LEADS.fullmatch(_ADVERBIAL.sub("", lead)):  # A10日率B团
+        if (
+            prev is None
+            or prev.type != "PERSON"
+            or prev.type not in types
+            or not _LEADS.fullmatch(_ADVERBIAL.sub("", lead))
+        ):  # A10日率B团
             return []
         return [prev]
 
     def _list_start(self, heads: list[_Arg], i: int) -> int:
         """The index of the first of the list (A、B和C) that ``heads[i]`` ends."""
-        while i and (_LIST_JOIN.match(self._gap(heads[i - 1].end, heads[i].start)) or _side_by_side(heads[i - 1], heads[i])):
+        while i and (
+            _LIST_JOIN.match(self._gap(heads[i - 1].end, heads[i].start))
+            or _side_by_side(heads[i - 1], heads[i])
+        ):
             i -= 1
         return i
 
@@ -770,7 +1026,11 @@ class _Sentence:
         if not heads or heads[-1].end != end:
             return []
         i = self._list_start(heads, len(heads) - 1)
-        return [] if _GOVERNED.search(self._lead(heads, i, clause[0])) else [h for h in heads[i:] if h.type in types]
+        return (
+            []
+            if _GOVERNED.search(self._lead(heads, i, clause[0]))
+            else [h for h in heads[i:] if h.type in types]
+        )
 
     def next_subject(self, clause: tuple[int, int], types: tuple[str, ...]) -> list[_Arg]:
         """The subject of the clause after ``clause``: its first head, with only a few words (no
@@ -817,7 +1077,9 @@ class _Sentence:
         if self.listed(heads[0], clause[1], ("PERSON",)) != heads:
             return []
         inner = [m for m in self.mentions if clause[0] <= m.start < heads[0].start]
-        titled = (inner and inner[0].start == clause[0]) or load_rules().title_re.match(self.text, clause[0]) is not None
+        titled = (inner and inner[0].start == clause[0]) or load_rules().title_re.match(
+            self.text, clause[0]
+        ) is not None
         if not titled or self.text[clause[1] : clause[1] + 1] not in "，,":
             return []
         return heads
@@ -831,8 +1093,19 @@ class _Sentence:
             if _SPEECH.search(text) and not _HEARD.search(text) or "陪同" in text or "见证" in text:
                 return []
             led = _led_spans(self.text, prev)
-            heads = [m for m in self.heads_in(prev[0], prev[1], ("PERSON", "ORG", "LOC")) if not _in(m, led)]
-            verb = re.search(r"[了过](?P<post>[\u4e00-\u9fff]{0,10})$", self.text[prev[0] : self.chain_start[heads[0].start]]) if heads else None
+            heads = [
+                m
+                for m in self.heads_in(prev[0], prev[1], ("PERSON", "ORG", "LOC"))
+                if not _in(m, led)
+            ]
+            verb = (
+                re.search(
+                    r"[了过](?P<post>[\u4e00-\u9fff]{0,10})$",
+                    self.text[prev[0] : self.chain_start[heads[0].start]],
+                )
+                if heads
+                else None
+            )
             if verb is not None and (not verb.group("post") or _ends_in_title(verb.group("post"))):
                 continue  # 拜会了(总理)A，访问了B: A is the object of a clause whose subject is earlier
             if heads:
@@ -843,20 +1116,36 @@ class _Sentence:
                         return topic
                     continue  # 去A访问时，得到甲国大使的接待，去B访问: the subject is further back
                 pronoun = _PRONOUN.search(self.text[prev[0] : first.start])
-                if _unnamed(self.text, first.end) or (pronoun and pronoun.end() < first.start - prev[0]):
+                if _unnamed(self.text, first.end) or (
+                    pronoun and pronoun.end() < first.start - prev[0]
+                ):
                     return []  # 我研究甲大学，…，来考察乙: 甲 is the object of a pronoun's clause (not 我们甲团)
                 said = _SAYS.match(self.text, first.end)
                 if said is not None and not self.text.startswith("并", clause[0], clause[1]):
                     # A称B愿…，…会谈: the clause said is B's (A宣布…，并访问C: 并 goes on with A's own acts)
                     speaker_of = next((h for h in heads if h.start == said.end()), None)
-                    return self.listed(speaker_of, prev[1], types) if speaker_of is not None and speaker_of.type in types else []
+                    return (
+                        self.listed(speaker_of, prev[1], types)
+                        if speaker_of is not None and speaker_of.type in types
+                        else []
+                    )
                 group = self.listed(first, prev[1], types)
                 led_group = next((h for h in heads if h.start > group[-1].end), None)
-                if led_group is not None and led_group.type in types and _LEADS.fullmatch(self.text[group[-1].end : self.chain_start[led_group.start]]):
+                if (
+                    led_group is not None
+                    and led_group.type in types
+                    and _LEADS.fullmatch(
+                        self.text[group[-1].end : self.chain_start[led_group.start]]
+                    )
+                ):
                     group = [*group, led_group]  # A率领B代表团离开北京，开始对C访问: B goes too
                 if all(self._post_unnamed(a) for a in group):
                     return []
-                return self._bare_list_before(prev, types) + group if self._bare_list(prev, types) == group else group
+                return (
+                    self._bare_list_before(prev, types) + group
+                    if self._bare_list(prev, types) == group
+                    else group
+                )
         return []
 
     def _qualified_subject(self, heads: list[_Arg], types: tuple[str, ...]) -> list[_Arg]:
@@ -865,9 +1154,17 @@ class _Sentence:
         for h in heads:
             lead = self.text[heads[0].start : self.chain_start[h.start]]
             k = lead.rfind("的")
-            qualified = h.type == "PERSON" and k >= 0 and (k == len(lead) - 1 or _ends_in_title(lead[k + 1 :]))
+            qualified = (
+                h.type == "PERSON"
+                and k >= 0
+                and (k == len(lead) - 1 or _ends_in_title(lead[k + 1 :]))
+            )
             # 由甲舰和乙舰组成的丙编队驶抵…: the body the 由-clause makes up
-            made_of = h.type == "ORG" and lead.endswith("组成的") and self.text.endswith("由", 0, self.chain_start[heads[0].start])
+            made_of = (
+                h.type == "ORG"
+                and lead.endswith("组成的")
+                and self.text.endswith("由", 0, self.chain_start[heads[0].start])
+            )
             if (qualified or made_of) and h.type in types:
                 return [] if self.text.startswith(("的", "、", "和"), h.end) else [h]
         return []
@@ -877,7 +1174,11 @@ class _Sentence:
         its unnamed holders."""
         title_re = load_rules().title_re
         # 甲国国防部|长: the post may start on the body's last character
-        post = (title_re.match(self.text, m.end) or title_re.match(self.text, m.end - 1)) if m.type in ("ORG", "LOC") else None
+        post = (
+            (title_re.match(self.text, m.end) or title_re.match(self.text, m.end - 1))
+            if m.type in ("ORG", "LOC")
+            else None
+        )
         return post is not None and not any(h.start == post.end() for h in self.heads)
 
     def _escorted(self, end: int, types: tuple[str, ...]) -> list[_Arg]:
@@ -886,18 +1187,26 @@ class _Sentence:
         while opening > 0:
             before = [h for h in self.heads if h.end <= opening]
             between = _ADVERBIAL.sub("", self.text[before[-1].end : opening]) if before else None
-            if between is not None and (between == "" or _ends_in_title(between)):  # 甲副总理在夫人陪同下
+            if between is not None and (
+                between == "" or _ends_in_title(between)
+            ):  # 甲副总理在夫人陪同下
                 group = self.list_ending((0, opening), before[-1].end, types)
                 return group if group and all(h.type in types for h in group) else []
             opening = self.text.rfind("在", 0, opening)
         return []
 
-    def _topic(self, clause: tuple[int, int], heads: list[_Arg], types: tuple[str, ...]) -> list[_Arg]:
+    def _topic(
+        self, clause: tuple[int, int], heads: list[_Arg], types: tuple[str, ...]
+    ) -> list[_Arg]:
         """应邀对甲国进行访问的副主席A，今天到B访问: a clause whose first name is no subject, but
         which ends on a person, is that person's noun phrase; the person is the next clause's subject."""
         last = heads[-1]
         tail = self.text[last.end : clause[1]]  # …的国家副主席A， or …的A、B等外宾，
-        if last.type != "PERSON" or last.type not in types or not re.fullmatch(r"(?:等[\u4e00-\u9fff]{0,4})?", tail):
+        if (
+            last.type != "PERSON"
+            or last.type not in types
+            or not re.fullmatch(r"(?:等[\u4e00-\u9fff]{0,4})?", tail)
+        ):
             return []
         return [m for m in heads[self._list_start(heads, len(heads) - 1) :] if m.type in types]
 
@@ -910,7 +1219,11 @@ def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | No
         return None
     head = next((m for m in s.heads if m.start > t1 and m.end <= clause[1]), None)
     copula = _COPULA.search(s.text, clause[0], t1)
-    if (head is None or head.type not in _AGENTS) and copula is not None and _kind_to_end(s, t1 + 1, clause[1]):
+    if (
+        (head is None or head.type not in _AGENTS)
+        and copula is not None
+        and _kind_to_end(s, t1 + 1, clause[1])
+    ):
         return s.subject(clause, copula.start(), _AGENTS)  # A是第一位来华访问的总参谋长: A
     if head is None and any(m.type in _AGENTS for m in s.heads_in(clause[0], t1, _PARTIES)):
         return None  # 听取了A赴B调研的汇报: the clause that qualifies a noun has its own subject
@@ -921,13 +1234,22 @@ def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | No
         return []
     group = [head]  # 在甲市访问的A、B等外宾 (not 在甲国访问的A、B等也表示: a list of speakers)
     for m in s.heads:
-        if m.start >= group[-1].end and m.end <= clause[1] and m.type in _AGENTS and s._gap(group[-1].end, m.start) == "、":
+        if (
+            m.start >= group[-1].end
+            and m.end <= clause[1]
+            and m.type in _AGENTS
+            and s._gap(group[-1].end, m.start) == "、"
+        ):
             group.append(m)
         elif m.start >= group[-1].end:
             break
     after = _HONORIFIC.match(s.text, group[-1].end)
-    group = group if _GUESTS_AFTER.match(s.text, after.end() if after else group[-1].end) else [head]
-    led = _HIS_LED.match(s.text, group[-1].end)  # 正在甲国访问的A及其率领的乙代表团: the delegation too
+    group = (
+        group if _GUESTS_AFTER.match(s.text, after.end() if after else group[-1].end) else [head]
+    )
+    led = _HIS_LED.match(
+        s.text, group[-1].end
+    )  # 正在甲国访问的A及其率领的乙代表团: the delegation too
     body = s.head_from(led.end()) if led is not None else None
     return group + [body] if body is not None and body.type in _AGENTS else group
 
@@ -974,13 +1296,21 @@ def _parties_fit(s: _Sentence, group: list[_Arg], t1: int, end: int) -> bool:
     both = _BOTH.match(s.text, group[-1].end)
     if len(group) == (3 if both is not None and both.group() == "三方" else 2):
         return True
-    return len(group) >= 3 and all(g.type == "ORG" for g in group) and _AGREEMENT.search(s.text, t1, end) is not None
+    return (
+        len(group) >= 3
+        and all(g.type == "ORG" for g in group)
+        and _AGREEMENT.search(s.text, t1, end) is not None
+    )
 
 
 def _led_spans(text: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
     """Who leads a delegation (以A为团长的, 由A率领的) is no party of their own."""
     # over the whole sentence: 以A为团长，B为团员的 runs over a comma
-    return [(m.start(), m.end()) for m in _LED.finditer(text) if m.start() < clause[1] and clause[0] < m.end()]
+    return [
+        (m.start(), m.end())
+        for m in _LED.finditer(text)
+        if m.start() < clause[1] and clause[0] < m.end()
+    ]
 
 
 def _in(m: _Arg, spans: list[tuple[int, int]]) -> bool:
@@ -1057,19 +1387,34 @@ def _ends_in_title(gap: str) -> bool:
     gap = gap.removeprefix("了").removeprefix("过")
     if "、" in gap.rstrip("、"):  # 了甲会主席、乙国前外长: two posts of the one person named next
         *first, last = gap.rstrip("、").split("、")
-        return all(_ends_in_title(part) or _DELEGATE.fullmatch(part) for part in first) and _ends_in_title(last)
+        return all(
+            _ends_in_title(part) or _DELEGATE.fullmatch(part) for part in first
+        ) and _ends_in_title(last)
     gap = gap.rstrip("、")
-    if not 0 < len(gap) <= 14 or not re.fullmatch(r"[\u4e00-\u9fff]+", gap) or _NOT_IN_TITLE_GAP.search(gap):
+    if (
+        not 0 < len(gap) <= 14
+        or not re.fullmatch(r"[\u4e00-\u9fff]+", gap)
+        or _NOT_IN_TITLE_GAP.search(gap)
+    ):
         return False
-    return any(m.end() == len(gap) for m in load_rules().title_re.finditer(gap)) or _PROFESSION.search(gap) is not None
+    return (
+        any(m.end() == len(gap) for m in load_rules().title_re.finditer(gap))
+        or _PROFESSION.search(gap) is not None
+    )
 
 
 def _near(text: str, start: int, end: int) -> bool:
     """Only modifiers between a preposition and its party: 与来访的某国首相某某."""
-    gap = re.sub(r"^(?:来访|到访|前来访问|来华访问|与会)的", "", text[start:end])  # 同到访的某国总统某某, 和与会的某某
+    gap = re.sub(
+        r"^(?:来访|到访|前来访问|来华访问|与会)的", "", text[start:end]
+    )  # 同到访的某国总统某某, 和与会的某某
     if _ends_in_title(gap):
         return True  # 同甲国副总理兼外交和环境部长A
-    return len(gap) <= 12 and _QUALIFIER_GAP.match(gap) is not None and not re.search(r"[在到赴对向由与同和就]|会见|会谈|签", gap)
+    return (
+        len(gap) <= 12
+        and _QUALIFIER_GAP.match(gap) is not None
+        and not re.search(r"[在到赴对向由与同和就]|会见|会谈|签", gap)
+    )
 
 
 _AGENTS = ("PERSON", "ORG")
@@ -1081,7 +1426,9 @@ class RelationFinder:
     def __init__(self) -> None:
         self.triggers = load_triggers()
 
-    def find(self, extraction: Extraction, model_names: Sequence[tuple[int, int, str, str]] = ()) -> list[Relation]:
+    def find(
+        self, extraction: Extraction, model_names: Sequence[tuple[int, int, str, str]] = ()
+    ) -> list[Relation]:
         """``model_names``: (start, end, text, label) the model found that are no mention (a
         foreign name without a Chinese surname); they may be parties where no mention overlaps."""
         article = extraction.article
@@ -1091,7 +1438,9 @@ class RelationFinder:
                 by_sentence.setdefault(m.sentence, []).append(m)
         out: list[Relation] = []
         pattern = _trigger_re()
-        people = sorted({m.text for m in extraction.mentions if m.type == "PERSON" and 2 <= len(m.text) <= 4})
+        people = sorted(
+            {m.text for m in extraction.mentions if m.type == "PERSON" and 2 <= len(m.text) <= 4}
+        )
         for index, sentence in enumerate(article.sentences):
             if pattern.search(sentence.text) is None:
                 continue
@@ -1104,14 +1453,27 @@ class RelationFinder:
             args += [
                 _Arg(start - sentence.start, end - sentence.start, text, label)
                 for start, end, text, label in model_names
-                if (end - start >= 2 or label != "ORG")  # a one-character body (联 of 联大) is noise
+                if (
+                    end - start >= 2 or label != "ORG"
+                )  # a one-character body (联 of 联大) is noise
                 and sentence.start <= start
                 and end <= sentence.end
-                and not any(a.start < end - sentence.start and start - sentence.start < a.end for a in args)
+                and not any(
+                    a.start < end - sentence.start and start - sentence.start < a.end for a in args
+                )
             ]
             abbr = country_abbreviations()
             # a one-character place (俄 of 俄日, a mention of 俄罗斯) is a country form too
-            args = [_Arg(a.start, a.end, abbr.get(a.text, a.text), a.type, a.text in abbr or _written_out(a)) for a in args]
+            args = [
+                _Arg(
+                    a.start,
+                    a.end,
+                    abbr.get(a.text, a.text),
+                    a.type,
+                    a.text in abbr or _written_out(a),
+                )
+                for a in args
+            ]
             # 中美政府, 中|美政府: the model's span over a pair of country forms gives way to the pair.
             args = [a for a in args if not _over_pair(sentence.text, a, abbr)]
             args = [a for a in args if not _no_party(sentence.text, a)]
@@ -1164,7 +1526,9 @@ class RelationFinder:
         if relation == "meets":
             # who attends is no party: 参加会见, 在座; A、B会见时在座
             before, after = text[clause[0] : t0], text[t1 : clause[1]]
-            if re.search(r"(?:参加|出席|列席)了?(?:这次|此次|本次)?$|在座", before) or re.match(r"时?(?:在座|在场)", after):
+            if re.search(r"(?:参加|出席|列席)了?(?:这次|此次|本次)?$|在座", before) or re.match(
+                r"时?(?:在座|在场)", after
+            ):
                 return []
             if _CALLED_OFF.search(before):
                 return []
@@ -1176,7 +1540,7 @@ class RelationFinder:
             pairs = self._pairs(s, clause, t0, t1, types, objects=True)
             return [p for p in pairs if all(a.type != "LOC" or _country(a) for a in p[:2])]
         if relation == "signs_with":
-            if _SIGNATORY.match(text, t1) or re.search(r"(?:有关|关于)$", text[: t0]):
+            if _SIGNATORY.match(text, t1) or re.search(r"(?:有关|关于)$", text[:t0]):
                 return []  # 签约国, 签署方: a signatory named as a kind, no event
             if re.search(r"(?:参与|参加)$", text[:t0]):
                 return []  # 甲乙两国参与签署了…文件: signatories of a text for many, not with each other
@@ -1186,8 +1550,14 @@ class RelationFinder:
     @staticmethod
     def _passive(s: _Sentence, clause: tuple[int, int], passive: re.Match[str]):
         """A受到B的接见: B hosts, A is met."""
-        first = next((m for m in s.heads if m.start >= passive.start(1) and m.end <= passive.end(1)), None)
-        if first is None or first.type not in _AGENTS or s.chain_start[first.start] - passive.start(1) > 10:
+        first = next(
+            (m for m in s.heads if m.start >= passive.start(1) and m.end <= passive.end(1)), None
+        )
+        if (
+            first is None
+            or first.type not in _AGENTS
+            or s.chain_start[first.start] - passive.start(1) > 10
+        ):
             return []
         hosts = s.listed(first, passive.end(1), _AGENTS)
         guests = s.subject(clause, passive.start(), _AGENTS)
@@ -1203,13 +1573,23 @@ class RelationFinder:
             found = self._place_list(s, go.end(), t0)
             counted = _aforesaid(s, go.end(), t0) if not found else []
             if counted:  # the places are named earlier, where what follows them is no matter
-                return [(src, tgt, None) for src in self._visitors(s, clause, go.start(), t0, t1) for tgt in counted]
+                return [
+                    (src, tgt, None)
+                    for src in self._visitors(s, clause, go.start(), t0, t1)
+                    for tgt in counted
+                ]
             own = next((m for m in s.heads if t1 <= m.start and m.end <= clause[1]), None)
-            whole = own is not None and (own.end >= clause[1] or text[own.end] in "、和及时（(")  # not 参观了乙报50年展览
+            whole = own is not None and (
+                own.end >= clause[1] or text[own.end] in "、和及时（("
+            )  # not 参观了乙报50年展览
             # 来到甲大厦，参观了迁入新址的乙所; 在甲市参观乙厂: 参观 has its own object, the place is
             # only where (a locative 在 needs no comma)
             apart = bool(found) and ("，" in text[found[-1].end : t0] or go.group() == "在")
-            if apart and whole and re.fullmatch(r"了[^，。；]{0,16}的|了?", text[t1 : s.chain_start[own.start]]):
+            if (
+                apart
+                and whole
+                and re.fullmatch(r"了[^，。；]{0,16}的|了?", text[t1 : s.chain_start[own.start]])
+            ):
                 break
             if found:
                 place_from, targets = go, found
@@ -1219,8 +1599,16 @@ class RelationFinder:
         dui = text.rfind("对", clause[0], t0)
         counted = _aforesaid(s, dui + 1, t0) if dui >= 0 and not targets else []
         if counted:  # 对上述3国进行访问
-            return [(src, tgt, None) for src in self._visitors(s, clause, dui, t0, t1) for tgt in counted]
-        if not targets and dui >= 0 and re.match(r"^[^，,；;]*?(?:的|进行)?[^，,；;]{0,8}$", text[dui:t0]):
+            return [
+                (src, tgt, None)
+                for src in self._visitors(s, clause, dui, t0, t1)
+                for tgt in counted
+            ]
+        if (
+            not targets
+            and dui >= 0
+            and re.match(r"^[^，,；;]*?(?:的|进行)?[^，,；;]{0,8}$", text[dui:t0])
+        ):
             first = next((m for m in s.heads if m.start >= dui + 1 and m.end <= t0), None)
             group = _COUNTRIES_AFTER.match(text, first.end) if first is not None else None
             then = re.match(r"(?:和|及|、)", text[group.end() :]) if group is not None else None
@@ -1228,15 +1616,28 @@ class RelationFinder:
             if then is not None:  # 对中东五国和乙国的访问: the named country after a group of them
                 first = next((m for m in s.heads if m.start == group.end() + then.end()), first)
             last = s.listed(first, t0, _PLACES)[-1] if first is not None else None
-            plain = last is not None and re.fullmatch(r"[^的进行在]{0,2}", text[last.end : t0]) is not None  # 对法访问, 结束对甲和乙访问
+            plain = (
+                last is not None
+                and re.fullmatch(r"[^的进行在]{0,2}", text[last.end : t0]) is not None
+            )  # 对法访问, 结束对甲和乙访问
             nominal = re.search(r"的|进行", text[dui:t0]) is not None
-            near = first is not None and (s.chain_start[first.start] - dui <= 2 or then is not None)  # 对甲省乙市的访问
+            near = first is not None and (
+                s.chain_start[first.start] - dui <= 2 or then is not None
+            )  # 对甲省乙市的访问
             if first is not None and first.type in _PLACES and near and (nominal or plain):
                 targets = ([region] if region is not None else []) + s.listed(first, t0, _PLACES)
                 place_from = None
                 subject_end = dui
                 owner_end = _owner_end(s, dui) if nominal else -1
-                owner = [h for h in s.heads if h.end == owner_end and h.type in _AGENTS and not re.search(r"(?:抵达|抵|到达|到|来到|飞抵|离开|途经)$", text[: s.chain_start[h.start]])]
+                owner = [
+                    h
+                    for h in s.heads
+                    if h.end == owner_end
+                    and h.type in _AGENTS
+                    and not re.search(
+                        r"(?:抵达|抵|到达|到|来到|飞抵|离开|途经)$", text[: s.chain_start[h.start]]
+                    )
+                ]
                 if owner:  # 在甲主席对乙国的国事访问以后: the name before 对 is the visitor
                     return [(src, tgt, None) for src in owner for tgt in targets]
                 if nominal and _HIS.search(text, clause[0], dui):  # 回顾了他去年对乙国的访问: his
@@ -1245,38 +1646,71 @@ class RelationFinder:
             after = next((m for m in s.heads if m.start >= t1), None)
             # 走访慰问了A, 参观游览了A; 访问了一些甲洲国家以及A、B: named places after a kind of them
             lead = r"(?:慰问|看望|游览|指导)?(?:了|过)?(?:[\u4e00-\u9fff]{2,8}(?:国家|地区|城市)(?:以及|及|和|、))?"
-            kind = re.match(r"(?:国家|地区|城市)(?:以及|及|和|、)", text[after.end :]) if after is not None else None
-            if kind is not None:  # 甲洲国家以及A: the kind's place is no target, the places after it are
+            kind = (
+                re.match(r"(?:国家|地区|城市)(?:以及|及|和|、)", text[after.end :])
+                if after is not None
+                else None
+            )
+            if (
+                kind is not None
+            ):  # 甲洲国家以及A: the kind's place is no target, the places after it are
                 after = next((m for m in s.heads if m.start == after.end + kind.end()), None)
             # 视察甲国北部乙道: the place's qualifiers belong to it (not 华 of a longer name, nor a delegation)
-            whole = after is not None and not after.abbreviated and not _DELEGATION.fullmatch(after.text)
-            start = s.chain_start[after.start] if whole else after.start if after is not None else t1
+            whole = (
+                after is not None
+                and not after.abbreviated
+                and not _DELEGATION.fullmatch(after.text)
+            )
+            start = (
+                s.chain_start[after.start] if whole else after.start if after is not None else t1
+            )
             if after is not None and after.type in _PLACES and re.fullmatch(lead, text[t1:start]):
                 targets = s.listed(after, clause[1], _PLACES)
         if not targets:  # 视察了与甲国接壤的乙区: the place after a relative clause
-            rel = re.match(r"[了过][^，,。；;]{1,20}?的", text[t1 : clause[1]])  # a verb with its aspect, no noun
-            after = next((m for m in s.heads if rel is not None and m.start == t1 + rel.end()), None)
-            if after is not None and after.type in _PLACES and not _trigger_re().search(rel.group()):
+            rel = re.match(
+                r"[了过][^，,。；;]{1,20}?的", text[t1 : clause[1]]
+            )  # a verb with its aspect, no noun
+            after = next(
+                (m for m in s.heads if rel is not None and m.start == t1 + rel.end()), None
+            )
+            if (
+                after is not None
+                and after.type in _PLACES
+                and not _trigger_re().search(rel.group())
+            ):
                 targets = s.listed(after, clause[1], _PLACES)
         # 非洲国家, 欧洲4国: a kind or a group of countries, not one place
         # (not the last of a list the count sums up: 对甲、乙和丙3个国家进行访问)
         summed = len(targets) >= 2 and _SUMMED.match(text, targets[-1].end) is not None
         targets = [
-            t for t in targets
+            t
+            for t in targets
             if (summed and t is targets[-1])
             or _region_counted(text, t)
-            or not (_UNNAMED_AFTER.match(text, t.end) or _COUNTRIES_AFTER.match(text, t.end) or _people_of(text, t.end))
+            or not (
+                _UNNAMED_AFTER.match(text, t.end)
+                or _COUNTRIES_AFTER.match(text, t.end)
+                or _people_of(text, t.end)
+            )
         ]
         if not targets:
             return []
         if len(targets) == 1 and _region_counted(text, targets[0]):
-            targets += _invited_after(s, targets[0])  # 出访北欧两国, a dateline, 应甲国A、乙国B的邀请
+            targets += _invited_after(
+                s, targets[0]
+            )  # 出访北欧两国, a dateline, 应甲国A、乙国B的邀请
         if place_from is not None:
             subject_end = place_from.start()
-        return [(src, tgt, None) for src in self._visitors(s, clause, subject_end, t0, t1) for tgt in targets]
+        return [
+            (src, tgt, None)
+            for src in self._visitors(s, clause, subject_end, t0, t1)
+            for tgt in targets
+        ]
 
     @staticmethod
-    def _visitors(s: _Sentence, clause: tuple[int, int], subject_end: int, t0: int, t1: int) -> list[_Arg]:
+    def _visitors(
+        s: _Sentence, clause: tuple[int, int], subject_end: int, t0: int, t1: int
+    ) -> list[_Arg]:
         text = s.text
         # the clause the subject is sought in: the one before the locative verb, or the trigger's
         # own when that verb opens it (，前往A访问)
@@ -1290,12 +1724,18 @@ class RelationFinder:
         if sources is None:
             sources = s.subject(own if own[0] <= subject_end else clause, subject_end, _AGENTS)
         # 在A访问期间，B参观了C; 访问A期间，B指出: a clause of time, its visitor the next clause's subject
-        framed = _TIME_AFTER.match(text, t1) or _TIME_FRAME.search(text, clause[0], clause[1]) or text[clause[1] - 1 : clause[1]] == "时"  # 在考察A的情况时
+        framed = (
+            _TIME_AFTER.match(text, t1)
+            or _TIME_FRAME.search(text, clause[0], clause[1])
+            or text[clause[1] - 1 : clause[1]] == "时"
+        )  # 在考察A的情况时
         if not sources and framed and (text.startswith("在", clause[0]) or clause[0] == t0):
             sources = s.next_subject(clause, _AGENTS)
         sources = sources + _gone_with(s, sources, subject_end)
         # a probe (甲号探测器, 甲局的无人探测器) explores a planet: no visit of a party
-        return [m for m in sources if not _PROBE.match(text, m.end) and not _PROBE_NAME.search(m.text)]
+        return [
+            m for m in sources if not _PROBE.match(text, m.end) and not _PROBE_NAME.search(m.text)
+        ]
 
     @staticmethod
     def _place_list(s: _Sentence, start: int, end: int) -> list[_Arg]:
@@ -1312,34 +1752,52 @@ class RelationFinder:
             gap = _KIND_ITEM.sub("", s.text[pos : s.chain_start[m.start]])
             first = len(gap.strip()) <= 2 or _PLACE_MODIFIER.fullmatch(gap)  # 前往新建成的A
             paired = out and not gap and out[-1].abbreviated and m.abbreviated  # 到印巴访问
-            if not ((_PLACE_JOIN.fullmatch(gap) or paired) if out else first) or _trigger_re().search(gap):
+            if not (
+                (_PLACE_JOIN.fullmatch(gap) or paired) if out else first
+            ) or _trigger_re().search(gap):
                 break  # 在A访问期间，B参观: the list ends at a verb of its own
             out.append(m)
             pos = m.end
-        if not out or not _PLACE_LIST_END.fullmatch(s.text[pos:end]) or _OWN_VERB.search(s.text, pos, end):
+        if (
+            not out
+            or not _PLACE_LIST_END.fullmatch(s.text[pos:end])
+            or _OWN_VERB.search(s.text, pos, end)
+        ):
             return []  # 在甲医院做了检查: a check-up, no visit
-        pronoun = _PRONOUN.search(s.text[pos:end]) and not s.text.startswith("进行", pos)  # 进行他…的访问: his
+        pronoun = _PRONOUN.search(s.text[pos:end]) and not s.text.startswith(
+            "进行", pos
+        )  # 进行他…的访问: his
         if pronoun or _trigger_re().search(s.text, pos, end):
             return []  # 在甲局为欢迎他访问而举行的; 在甲院会见了正在这里访问的: the place is the other event's
         return [m for m in out if m.type in _PLACES]
 
-    def _pairs(self, s: _Sentence, clause, t0: int, t1: int, types: tuple[str, ...], *, objects: bool):
+    def _pairs(
+        self, s: _Sentence, clause, t0: int, t1: int, types: tuple[str, ...], *, objects: bool
+    ):
         """A 与/同 B <trigger> (B may be a list); A和B<trigger> (each with each); for meets also
         A <trigger> B (the host first)."""
         text = s.text
         led = _led_spans(text, clause)
         forms = [m for m in s.heads if clause[0] <= m.start and m.end <= t0 and m.abbreviated]
-        adjacent = [[a, b] for a, b in itertools.pairwise(forms) if a.end == b.start]  # 中俄, not 京 of 在京
+        adjacent = [
+            [a, b] for a, b in itertools.pairwise(forms) if a.end == b.start
+        ]  # 中俄, not 京 of 在京
         pair = adjacent[0] if len(adjacent) == 1 else []
         if (
             len(pair) == 2
-            and not any(m.abbreviated and m.end == pair[0].start or m.start == pair[1].end for m in forms)
-            and not re.search(r"(?:就|关于)$", text[clause[0] : pair[0].start])  # 就甲乙和平进程: a topic
+            and not any(
+                m.abbreviated and m.end == pair[0].start or m.start == pair[1].end for m in forms
+            )
+            and not re.search(
+                r"(?:就|关于)$", text[clause[0] : pair[0].start]
+            )  # 就甲乙和平进程: a topic
             and _PAIR_AFTER.match(text[: t1 + 1], pair[1].end)
             and not (not objects and _TREATY.search(text[t1 : clause[1]]))
         ):
             return [(pair[0], pair[1], None)]  # 中美政府间签署的, 俄日要想签署和约
-        if any(a <= t0 < b for a, b in (t.span() for t in _TOPIC.finditer(text, clause[0], clause[1]))):
+        if any(
+            a <= t0 < b for a, b in (t.span() for t in _TOPIC.finditer(text, clause[0], clause[1]))
+        ):
             return []  # 就甲与乙首脑会晤事宜进行了磋商: the meeting is a topic
         for link in _PARTNER.finditer(text, clause[0], t0):
             if any(m.start <= link.start() < m.end for m in s.mentions):
@@ -1347,7 +1805,11 @@ class RelationFinder:
             if _NOT_WITH.search(text, clause[0], link.start()):
                 return []  # 不与甲国举行会谈, 要求与乙国会晤: no event
             partner = next((m for m in s.heads if m.start >= link.end()), None)
-            if partner is None or partner.end > t0 or not _near(text, link.end(), s.chain_start[partner.start]):
+            if (
+                partner is None
+                or partner.end > t0
+                or not _near(text, link.end(), s.chain_start[partner.start])
+            ):
                 continue
             if partner.type not in types:
                 continue
@@ -1355,15 +1817,27 @@ class RelationFinder:
             later = _PARTNER.search(text, partner.end, t0)
             if link.group() == "和" and later is not None and later.group() != "和":
                 continue  # A、B和C都与D签订: D is the partner
-            locative = bool(left) and re.search(r"在$", text[clause[0] : s.chain_start[left[-1].start]]) is not None
-            if link.group() == "和" and left and not locative and _LIST_JOIN.match(s._gap(left[-1].end, partner.start)):
+            locative = (
+                bool(left)
+                and re.search(r"在$", text[clause[0] : s.chain_start[left[-1].start]]) is not None
+            )
+            if (
+                link.group() == "和"
+                and left
+                and not locative
+                and _LIST_JOIN.match(s._gap(left[-1].end, partner.start))
+            ):
                 # A和B<trigger>: co-hosts when the trigger has objects (A和夫人B会见了C), else each
                 # with each, unless what they sign is a treaty for all (甲国和乙国签署条约).
                 if objects and self._objects(s, clause, t1, types, led):
                     break
                 return self._mutual(s, clause, t0, t1, types, partner.end, treaty_ends=not objects)
             sources = s.subject(clause, link.start(), types)
-            if not sources and (_TIME_AFTER.match(text, t1) and text.startswith("在", clause[0]) or _framing(text, clause)):
+            if not sources and (
+                _TIME_AFTER.match(text, t1)
+                and text.startswith("在", clause[0])
+                or _framing(text, clause)
+            ):
                 sources = s.next_subject(clause, types)  # 在同A的会见中，B强调; 同A签署协议后，B…
             listed = s.listed(partner, t0, types)
             if _OTHER_TALK.search(text, listed[-1].end, t0):
@@ -1371,11 +1845,16 @@ class RelationFinder:
             partners = [_adviser(s, p) for p in listed if not _in(p, led)]
             partners = [p for p in partners if not _unnamed(text, p.end) and not s._post_unnamed(p)]
             return [(a, b, None) for a in sources for b in partners]
-        if re.match(r"(?:双方|两国|两家)(?!(?:国家)?(?:首脑|领导人|元首|总统|总理|首相|外长|外相|部长|国防部长|议长))", text[clause[0] : t0]):
+        if re.match(
+            r"(?:双方|两国|两家)(?!(?:国家)?(?:首脑|领导人|元首|总统|总理|首相|外长|外相|部长|国防部长|议长))",
+            text[clause[0] : t0],
+        ):
             pair = self._pair_before(s, clause, types)  # A与B…，双方签订…
             if pair:
                 return pair
-        if not objects and re.fullmatch(r"(?:并|还|随后|会谈后|会见后)[^，。；]{0,4}", text[clause[0] : t0]):
+        if not objects and re.fullmatch(
+            r"(?:并|还|随后|会谈后|会见后)[^，。；]{0,4}", text[clause[0] : t0]
+        ):
             pair = self._partners_before(s, clause, types)  # A同B举行会谈，并签署了…
             if pair:
                 return pair
@@ -1383,10 +1862,14 @@ class RelationFinder:
             group = s.subject(clause, t0, types)
             both = _BOTH.match(text, group[-1].end) if group else None
             side_by_side = len(group) == 2 and _side_by_side(*group)  # 甲国乙国签署 (a headline)
-            if (both is not None or len(group) >= 3 or side_by_side) and _parties_fit(s, group, t1, clause[1]):  # A、B两国签订
+            if (both is not None or len(group) >= 3 or side_by_side) and _parties_fit(
+                s, group, t1, clause[1]
+            ):  # A、B两国签订
                 return self._mutual(s, clause, t0, t1, types, group[-1].end, treaty_ends=True)
             return self._named_in_document(s, clause, t1, types)
-        if re.match(r"(?:中|时|后|前|结束|期间)", text[t1:]) and not any(m.start == t1 for m in s.mentions):
+        if re.match(r"(?:中|时|后|前|结束|期间)", text[t1:]) and not any(
+            m.start == t1 for m in s.mentions
+        ):
             return []  # 在会见中, 会见时: the meeting as a time, its parties are elsewhere (not 会见中国…)
         targets = self._objects(s, clause, t1, types, led)
         sources = s.subject(clause, t0, types)
@@ -1399,9 +1882,19 @@ class RelationFinder:
         if len(after) < 2 or not re.fullmatch(r"了?", s.text[t1 : s.chain_start[after[0].start]]):
             return []
         a, b = after[0], after[1]
-        if a.type not in types or b.type not in types or not _WITH.fullmatch(s._gap(a.end, b.start)):
+        if (
+            a.type not in types
+            or b.type not in types
+            or not _WITH.fullmatch(s._gap(a.end, b.start))
+        ):
             return []
-        if not _AGREEMENT.match(re.sub(r"^(?:的|关于)?[^，。；]{0,12}?(?=协议|合同|意向书|备忘录)", "", s.text[b.end : clause[1]])):
+        if not _AGREEMENT.match(
+            re.sub(
+                r"^(?:的|关于)?[^，。；]{0,12}?(?=协议|合同|意向书|备忘录)",
+                "",
+                s.text[b.end : clause[1]],
+            )
+        ):
             return []
         return [(a, b, None)]
 
@@ -1434,24 +1927,52 @@ class RelationFinder:
         return [(a, b, None)]
 
     @staticmethod
-    def _mutual(s: _Sentence, clause, t0: int, t1: int, types: tuple[str, ...], after: int, *, treaty_ends: bool):
+    def _mutual(
+        s: _Sentence,
+        clause,
+        t0: int,
+        t1: int,
+        types: tuple[str, ...],
+        after: int,
+        *,
+        treaty_ends: bool,
+    ):
         """A和B<trigger>, A和B的代表签署: each with each, unless (``treaty_ends``) what they sign is a
         treaty for all (甲国和乙国签署条约)."""
         if re.match(r"(?:后|中|时|之后|期间)", s.text[t1:]) and re.search(r"在$", s.text[:t0]):
             return []  # A和B在会谈后举行的记者会上: the talks as a time
         gap = re.sub(r"^的代表团?", "", s.text[after:t0])
-        post = load_rules().title_re.match(gap) if any(m.end == after and m.type == "PERSON" for m in s.heads) else None
-        gap = gap[post.end() :] if post is not None and gap.startswith("的", post.end()) else gap  # A主席和B总统的会晤
-        heads_of = re.match(r"(?:两国|双方|三国)?(?:国家)?(?:首脑|领导人|元首|总统|总理|首相|外长)", gap)
-        if not treaty_ends:  # A和B的第N轮会谈, A和B这次…的会谈; A和B进行(结束)了N天的会谈: the talks' modifiers
+        post = (
+            load_rules().title_re.match(gap)
+            if any(m.end == after and m.type == "PERSON" for m in s.heads)
+            else None
+        )
+        gap = (
+            gap[post.end() :] if post is not None and gap.startswith("的", post.end()) else gap
+        )  # A主席和B总统的会晤
+        heads_of = re.match(
+            r"(?:两国|双方|三国)?(?:国家)?(?:首脑|领导人|元首|总统|总理|首相|外长)", gap
+        )
+        if (
+            not treaty_ends
+        ):  # A和B的第N轮会谈, A和B这次…的会谈; A和B进行(结束)了N天的会谈: the talks' modifiers
             held = re.match(r"([^，。；了的]{0,8}?)(?:举行|进行|结束|开始)了?[^，。；]{0,16}$", gap)
-            if held is not None and not _OTHER_TALK.search(held.group(1)):  # not 商谈拟举行的会晤: a topic
+            if held is not None and not _OTHER_TALK.search(
+                held.group(1)
+            ):  # not 商谈拟举行的会晤: a topic
                 gap = held.group(1)
             gap = re.sub(r"^(?:的[^，。；的]{0,6}|[^，。；的]{0,10}的)$", "", gap)
-        if re.search(r"的|分别(?!代表)", gap) or _WITH.search(gap) or len(gap) > 40 or (treaty_ends and _TREATY.search(s.text[t1 : clause[1]])):
+        if (
+            re.search(r"的|分别(?!代表)", gap)
+            or _WITH.search(gap)
+            or len(gap) > 40
+            or (treaty_ends and _TREATY.search(s.text[t1 : clause[1]]))
+        ):
             return []  # 分别签署: each signed on their own; A、B都与某中心签订: with an unnamed partner
         group = s.subject(clause, after, types) or s.list_ending(clause, after, types)
-        if any(s._post_unnamed(m) for m in group) or (heads_of and all(m.type != "PERSON" for m in group)):
+        if any(s._post_unnamed(m) for m in group) or (
+            heads_of and all(m.type != "PERSON" for m in group)
+        ):
             return []  # 甲院和乙会两院议长的会谈, 甲国和乙国两国总理举行会晤: their unnamed heads
         if not _parties_fit(s, group, t1, clause[1]):
             return []  # four leaders who sign one text do not sign with each other
@@ -1460,7 +1981,14 @@ class RelationFinder:
     def _objects(self, s: _Sentence, clause, t1: int, types: tuple[str, ...], led) -> list[_Arg]:
         """The parties right after the trigger: 会见了A、B和C, 会见了由A率领的B代表团, 会见了A，以及B."""
         text = s.text
-        start = next((p for p in self._object_starts(text, t1, clause) if self._object_at(s, clause, t1, p, led)), None)
+        start = next(
+            (
+                p
+                for p in self._object_starts(text, t1, clause)
+                if self._object_at(s, clause, t1, p, led)
+            ),
+            None,
+        )
         if start is None:
             return []
         end = clause[1]
@@ -1469,6 +1997,7 @@ class RelationFinder:
         if nxt is not None and text[nxt[0] :].startswith(("以及", "及")):
             end = nxt[1]  # 会见了A，以及B
             also = s.head_from(nxt[0] + (2 if text.startswith("以及", nxt[0]) else 1))
+
         def party(m: _Arg) -> bool:  # a country or body stands for its delegation (美国代表团)
             if _in(m, led) or _UNNAMED_AFTER.match(text, m.end):
                 return False  # 会见甲国军人, 会见乙国企业家: a kind of people
@@ -1488,16 +2017,26 @@ class RelationFinder:
             if nxt is None or nxt.type != "PERSON" or s.chain_start[nxt.start] != kin.end():
                 return []  # the one met is unnamed (A的特使), or a name the model did not find
             first = nxt
+
         # 会见甲国陆军总司令: the post's holder, unnamed, is met (but a body stands for its members)
         def holder(m: _Arg) -> bool:
             return s._post_unnamed(m) and not _MEMBERS.match(text, m.end)
 
         guests = s.listed(first, end, types + ("LOC",))
         if also is not None and also.start > guests[-1].end:
-            guests += s.listed(also, end, types + ("LOC",))  # 会见了A和夫人，以及B会的全体成员: B after a list 和夫人 ends
+            guests += s.listed(
+                also, end, types + ("LOC",)
+            )  # 会见了A和夫人，以及B会的全体成员: B after a list 和夫人 ends
         if guests[-1].end == end:
             guests += self._guests_after_comma(s, guests[-1])
-        if len(guests) > 1 and not _MEMBERS.match(text, guests[-1].end) and (_unnamed(text, guests[-1].end) or re.match(r"的?(?:高级|主要|有关)?(?:官员|负责人)", text[guests[-1].end :])):
+        if (
+            len(guests) > 1
+            and not _MEMBERS.match(text, guests[-1].end)
+            and (
+                _unnamed(text, guests[-1].end)
+                or re.match(r"的?(?:高级|主要|有关)?(?:官员|负责人)", text[guests[-1].end :])
+            )
+        ):
             return []  # 接见甲党、乙会的高级官员: the bodies' unnamed officials
         return [m for m in guests if party(m) and not holder(m)]
 
@@ -1513,7 +2052,9 @@ class RelationFinder:
                 break
             group = s.listed(heads[0], clause[1], ("PERSON",))
             tail = s.text[group[-1].end : clause[1]]
-            if len(group) != len([h for h in heads if h.end <= group[-1].end]) or not _GUESTS_KIND.fullmatch(tail):
+            if len(group) != len(
+                [h for h in heads if h.end <= group[-1].end]
+            ) or not _GUESTS_KIND.fullmatch(tail):
                 break
             out += group
             last = group[-1]
@@ -1525,21 +2066,30 @@ class RelationFinder:
     def _object_starts(text: str, t1: int, clause) -> list[int]:
         """Where the object may start: right after the verb, or after a relative clause that ends in
         的 (会见了来京参加某研讨会的甲国部长助理A)."""
-        near = re.match(r"(?:了|过)?[^，。；]{0,24}?的", text[t1 : clause[1]])  # the first 的: 访问的A及其率领的B
+        near = re.match(
+            r"(?:了|过)?[^，。；]{0,24}?的", text[t1 : clause[1]]
+        )  # the first 的: 访问的A及其率领的B
         far = re.match(r"(?:了|过)?[^，。；]{0,24}的", text[t1 : clause[1]])
-        also = re.match(r"并[\u4e00-\u9fff]{1,2}了", text[t1 : clause[1]])  # 会见并款待了A: a second verb joined by 并
+        also = re.match(
+            r"并[\u4e00-\u9fff]{1,2}了", text[t1 : clause[1]]
+        )  # 会见并款待了A: a second verb joined by 并
         return [t1] + sorted({t1 + m.end() for m in (near, far, also) if m is not None})
 
     @staticmethod
     def _object_at(s: _Sentence, clause, t1: int, start: int, led) -> bool:
         """Whether a party starts at ``start``, after no more than 了, a short relative clause, a post
         or 驻 (会见了即将回国的我国驻甲国大使A)."""
-        after = next((m for m in s.heads if start <= m.start and m.end <= clause[1] and not _in(m, led)), None)
+        after = next(
+            (m for m in s.heads if start <= m.start and m.end <= clause[1] and not _in(m, led)),
+            None,
+        )
         if after is None:
             return False
         gap = s.text[start : s.chain_start[after.start]]
         short = re.fullmatch(r"(?:了|过)?(?:[^，。；向在对于从给把中时后]{0,10}的)?", gap)
-        return bool(short) or gap in ("我国驻", "驻") or _ends_in_title(gap) or _in_led(t1, after, led)
+        return (
+            bool(short) or gap in ("我国驻", "驻") or _ends_in_title(gap) or _in_led(t1, after, led)
+        )
 
     @staticmethod
     def _built_later(s: _Sentence, clause) -> list[_Arg]:
@@ -1547,9 +2097,21 @@ class RelationFinder:
         verb of building or founding (投资N万元，征用荒山，创办了A; 投资N元，新修A、B)."""
         for nxt in s.clauses_after(clause)[:2]:
             built = _BUILT_LATER.search(s.text, nxt[0], nxt[1])
-            rel = re.match(r"[^，。；]{0,20}的", s.text[built.end() : nxt[1]]) if built is not None else None
-            at = {built.end(), built.end() + rel.end()} if rel is not None else {built.end()} if built is not None else set()
-            first = next((m for m in s.heads if m.start in at or s.chain_start.get(m.start) in at), None)  # 实施有…美誉的A工程
+            rel = (
+                re.match(r"[^，。；]{0,20}的", s.text[built.end() : nxt[1]])
+                if built is not None
+                else None
+            )
+            at = (
+                {built.end(), built.end() + rel.end()}
+                if rel is not None
+                else {built.end()}
+                if built is not None
+                else set()
+            )
+            first = next(
+                (m for m in s.heads if m.start in at or s.chain_start.get(m.start) in at), None
+            )  # 实施有…美誉的A工程
             if first is not None and first.type in _PLACES:
                 return s.listed(first, nxt[1], _PLACES)
             if _trigger_re().search(s.text, nxt[0], nxt[1]):
@@ -1560,18 +2122,28 @@ class RelationFinder:
     def _built_right_after(s: _Sentence, rest: int) -> list[_Arg]:
         """What an investment builds, named right after its amount (投资N兴建A)."""
         built = re.match(r"(?:兴建|建设|建立|创办|组建|设立|修建|新建)了?", s.text[rest:])
-        after = next((m for m in s.heads if built is not None and m.start == rest + built.end()), None)
+        after = next(
+            (m for m in s.heads if built is not None and m.start == rest + built.end()), None
+        )
         return [after] if after is not None and after.type in _PLACES else []
 
     def _invests(self, s: _Sentence, clause, t0: int, t1: int):
         text = s.text
         # 甲国对乙地的投资, 甲公司在乙地的实际投资
-        nominal = re.search(r"[对在][^，,；;的]{1,12}的(?:实际|直接|累计|新增)?$", text[clause[0] : t0])
-        if _NOT_INVEST_AFTER.match(text, t1) or (re.search(r"[的和、]$", text[max(0, t0 - 1) : t0]) and not nominal):
+        nominal = re.search(
+            r"[对在][^，,；;的]{1,12}的(?:实际|直接|累计|新增)?$", text[clause[0] : t0]
+        )
+        if _NOT_INVEST_AFTER.match(text, t1) or (
+            re.search(r"[的和、]$", text[max(0, t0 - 1) : t0]) and not nominal
+        ):
             return []
         amount_m = _AMOUNT.search(text, t1, min(clause[1], t1 + 16))
         lead = text[t1 : amount_m.start()] if amount_m is not None else ""
-        amount = amount_m.group() if amount_m is not None and (len(lead) <= 4 or _AMOUNT_LEAD.fullmatch(lead)) else None
+        amount = (
+            amount_m.group()
+            if amount_m is not None and (len(lead) <= 4 or _AMOUNT_LEAD.fullmatch(lead))
+            else None
+        )
         targets: list[_Arg] = []
         investors: list[_Arg] = []
         subject_end = t0
@@ -1586,7 +2158,9 @@ class RelationFinder:
             if first is not None and first.start - p0 <= 1 and first.type in _PLACES:
                 targets = [b for b in s.listed(first, t0, _PLACES) if not _kind_after(text, b)]
                 subject_end = p0 - 1
-                owner = next((m for m in s.heads if m.end == subject_end and m.type in _PARTIES), None)
+                owner = next(
+                    (m for m in s.heads if m.end == subject_end and m.type in _PARTIES), None
+                )
                 if owner is not None and text[subject_end] == "对":  # 甲对乙投资: 甲 invests
                     return [(owner, b, amount) for b in targets]
                 if text[subject_end] == "对" and _KIND_INVESTOR.search(text, 0, subject_end):
@@ -1605,8 +2179,18 @@ class RelationFinder:
                     # 投资N在A建立一个实验室: what is built has no name, the place invested in has
                     at = built.start() + built.group().index("在") + 1
                     first = s.head_from(at)
-                    targets = s.listed(first, built.end(), _PLACES) if first is not None and first.type in _PLACES else []  # 在A、B等县修建
-            if after is not None and after.type in _PLACES and re.fullmatch(r"(?:了|于)?(?:兴建|建设|建立|创办|组建|设立|成立)?(?:了|的)?", gap):
+                    targets = (
+                        s.listed(first, built.end(), _PLACES)
+                        if first is not None and first.type in _PLACES
+                        else []
+                    )  # 在A、B等县修建
+            if (
+                after is not None
+                and after.type in _PLACES
+                and re.fullmatch(
+                    r"(?:了|于)?(?:兴建|建设|建立|创办|组建|设立|成立)?(?:了|的)?", gap
+                )
+            ):
                 targets = [after]
             if not targets and amount and rest >= clause[1] - 1:
                 targets = self._built_later(s, clause)  # 投资N万元，征用荒山，创办了A农庄
@@ -1622,13 +2206,19 @@ class RelationFinder:
                 topic = s.heads[0] if s.heads and s.heads[0].start < clause[0] else None
                 if not targets and _built(topic) and t1 >= clause[1] - 1:
                     targets = [topic]  # 新竣工的甲大厦…，由A与B联合投资: what the sentence is about
-                own = next((m for m in reversed(s.heads) if clause[0] <= m.start and m.end <= you), None)
+                own = next(
+                    (m for m in reversed(s.heads) if clause[0] <= m.start and m.end <= you), None
+                )
                 if not targets and _built(own) and _BEFORE_BY.fullmatch(text, own.end, you):
                     targets = [own]  # 甲中心由A出资N建设: the clause's own subject
         if not investors:
-            investors = _relative(s, clause, t1 if amount_m is None or not amount else amount_m.end())
+            investors = _relative(
+                s, clause, t1 if amount_m is None or not amount else amount_m.end()
+            )
         if investors is None and nominal is not None:
-            investors = s.list_ending(clause, clause[0] + nominal.start(), _PARTIES) or None  # the owner of the noun
+            investors = (
+                s.list_ending(clause, clause[0] + nominal.start(), _PARTIES) or None
+            )  # the owner of the noun
         if investors is None:
             investors = s.subject(clause, subject_end, _PARTIES)
         targets = [b for b in targets if not _kind_after(text, b)]
@@ -1641,13 +2231,17 @@ _BEFORE_BY = re.compile(r"(?:就|也|将|已|已经|主要|全部|均)?(?:是)?"
 
 def _built(arg: _Arg | None) -> bool:
     """A body, project or building: what an investment by 由 builds."""
-    return arg is not None and (arg.type in ("ORG", "PROJECT") or _BUILDING.search(arg.text) is not None)
+    return arg is not None and (
+        arg.type in ("ORG", "PROJECT") or _BUILDING.search(arg.text) is not None
+    )
 
 
 _FINDER: RelationFinder | None = None
 
 
-def find_relations(extraction: Extraction, model_names: Sequence[tuple[int, int, str, str]] = ()) -> list[Relation]:
+def find_relations(
+    extraction: Extraction, model_names: Sequence[tuple[int, int, str, str]] = ()
+) -> list[Relation]:
     global _FINDER
     if _FINDER is None:
         _FINDER = RelationFinder()

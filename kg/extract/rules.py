@@ -104,7 +104,9 @@ class Rules:
     country_pairs: tuple[tuple[str, str, str], ...] = ()
     # every pair of one-character forms -> its two countries: the listed ones and any two countries'
     # forms (中美); built once, looked up for every two characters of a sentence with a trigger
-    pair_table: Mapping[str, tuple[str, str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    pair_table: Mapping[str, tuple[str, str]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     def exceptions(self, context: str) -> tuple[str, ...]:
         """The surfaces of lexicons/exceptions.tsv listed for ``context``."""
@@ -154,11 +156,16 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         implicit.append(ImplicitOrg(re.compile(pattern), with_place, without_place))
     suffixes = read_list(rules_dir / "org_suffixes.txt")
     countries, provinces = (
-        tuple((row[0], row[1]) for row in (line.split("\t") for line in read_list(rules_dir / name)))
+        tuple(
+            (row[0], row[1]) for row in (line.split("\t") for line in read_list(rules_dir / name))
+        )
         for name in ("country_abbreviations.tsv", "province_abbreviations.tsv")
     )
     heads = read_list(rules_dir / "project_heads.txt")
-    pairs = tuple((row[0], row[1], row[2]) for row in (line.split("\t") for line in read_list(rules_dir / "country_pairs.tsv")))
+    pairs = tuple(
+        (row[0], row[1], row[2])
+        for row in (line.split("\t") for line in read_list(rules_dir / "country_pairs.tsv"))
+    )
     sub_units = [line.split("\t") for line in read_list(rules_dir / "sub_units.tsv")]
     return Rules(
         titles=frozenset(titles),
@@ -181,11 +188,15 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         org_suffixes_direct=tuple(read_list(rules_dir / "org_suffixes_direct.txt")),
         project_words=frozenset(read_list(rules_dir / "project_words.txt")),
         place_abbreviations=frozenset(read_list(rules_dir / "place_abbreviations.txt")),
-        list_heads=tuple(tuple(line.split("\t")) for line in read_list(rules_dir / "list_heads.tsv")),
+        list_heads=tuple(
+            tuple(line.split("\t")) for line in read_list(rules_dir / "list_heads.tsv")
+        ),
         sub_units=frozenset(w for w, kind in sub_units if kind == "unit"),
         capacity_words=frozenset(read_list(rules_dir / "capacity_words.txt")),
         sub_unit_modifiers=frozenset(w for w, kind in sub_units if kind == "modifier"),
-        zone_suffixes=tuple(sorted(read_list(rules_dir / "zone_suffixes.txt"), key=len, reverse=True)),
+        zone_suffixes=tuple(
+            sorted(read_list(rules_dir / "zone_suffixes.txt"), key=len, reverse=True)
+        ),
         chain_bodies=frozenset(read_list(rules_dir / "chain_bodies.txt")),
         long_bodies=tuple(read_list(rules_dir / "long_bodies.txt")),
         campaign_words=tuple(read_list(rules_dir / "campaign_words.txt")),
@@ -200,9 +211,13 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     )
 
 
-def _pair_table(pairs: tuple[tuple[str, str, str], ...], countries: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, str]]:
+def _pair_table(
+    pairs: tuple[tuple[str, str, str], ...], countries: tuple[tuple[str, str], ...]
+) -> dict[str, tuple[str, str]]:
     """Two different countries' forms side by side (中美), then the listed pairs (巴以), which win."""
-    table = {a + b: (full_a, full_b) for a, full_a in countries for b, full_b in countries if a != b}
+    table = {
+        a + b: (full_a, full_b) for a, full_a in countries for b, full_b in countries if a != b
+    }
     table.update({pair: (first, second) for pair, first, second in pairs})
     return table
 

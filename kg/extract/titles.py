@@ -36,16 +36,45 @@ _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})+")
 # Words a byline puts after a name, never part of it (记者苏宁报道, 郜南摄).
 _NAME_TAILS = ("报道", "摄")
 # Words before a title that say how it is held (美国前国务卿, 原局长, 代理团长): -> status.
-_STATUS_BEFORE = (("已故", "former"), ("代理", "acting"), ("前", "former"), ("原", "former"), ("首任", "current"), ("新任", "current"))
+_STATUS_BEFORE = (
+    ("已故", "former"),
+    ("代理", "acting"),
+    ("前", "former"),
+    ("原", "former"),
+    ("首任", "current"),
+    ("新任", "current"),
+)
 # Words that join titles into one chain: 副总理兼外交部长, 司令员兼政治委员, 党委书记及厂长.
 _CHAIN_WORD = re.compile(r"[、兼]([\u4e00-\u9fff]{2,4})")
 _CHAIN_JOINS = ("、", "", "，", "兼", "兼任", "及", "和")
 # A title starting with one of these closes a department written before it: 财政|部长 -> 财政部.
 _ORG_HEAD_CHARS = "部局队院所厂社团处科司厅行馆台站"
 # Words before such a title that are no department (担任|部长).
-_NOT_DEPARTMENT = frozenset({"担任", "出任", "现任", "曾任", "历任", "兼任", "任命", "免去", "当选", "选举", "提名", "聘任", "新任", "首任", "前任", "原任", "代理"})
+_NOT_DEPARTMENT = frozenset(
+    {
+        "担任",
+        "出任",
+        "现任",
+        "曾任",
+        "历任",
+        "兼任",
+        "任命",
+        "免去",
+        "当选",
+        "选举",
+        "提名",
+        "聘任",
+        "新任",
+        "首任",
+        "前任",
+        "原任",
+        "代理",
+    }
+)
 # A profile or résumé gives its subject's posts without the name: 现任X局局长，曾任Y.
-_PROFILE = re.compile(r"(?:现任|曾任|历任|先后任|先后担任|后任|原任|兼任|担任|出任|任|升任|调任|受聘为|聘为|是|系)$")
+_PROFILE = re.compile(
+    r"(?:现任|曾任|历任|先后任|先后担任|后任|原任|兼任|担任|出任|任|升任|调任|受聘为|聘为|是|系)$"
+)
 _PROFILE_OPENER = re.compile(
     r"\s*(?:姓名[:：]\s*)?(?P<name>[^\s，,：:（(]{2,12}?)(?:先生|女士|同志)?\s*(?:[，,：:（(]|性别)"
 )
@@ -53,17 +82,32 @@ _FORMER_MARKERS = ("曾任", "历任", "先后任", "先后担任", "原任")
 # 免去A的X职务 / 免去A同志X职务: the post A leaves.
 _DISMISS = re.compile(r"免去(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:同志)?的?$")
 # A guessed name never ends with a particle (高兴地, 金相厦的) or a verb of saying (时|表示).
-_NOT_NAME_ENDS = ("的", "地", "得", "了", "时", "说", "表示", "指出", "强调", "认为", "透露", "宣布")
+_NOT_NAME_ENDS = (
+    "的",
+    "地",
+    "得",
+    "了",
+    "时",
+    "说",
+    "表示",
+    "指出",
+    "强调",
+    "认为",
+    "透露",
+    "宣布",
+)
 # Words that join a name to its post or to the next name (选举A|为|省长, A|任|主编, A|及|副秘书长B): the
 # model's name ends before them, also where a title follows.
 _BEFORE_POST = frozenset("为任兼及和与等")
 # Titles that serve the post written right before them: 总理发言人, 部长助理, 总统顾问.
 _SERVING_TITLES = ("发言人", "助理", "特别助理", "秘书", "顾问", "帮办")
 # Parts of speech no part of a name has (谈话|中 before 总理): verbs, adjectives, adverbs, prepositions, locatives.
-_NOT_NAME_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d", "p", "f", "c", "u", "TIME", "t", "m", "q", "r"})
+_NOT_NAME_TAGS = frozenset(
+    {"v", "vn", "vd", "a", "ad", "an", "d", "p", "f", "c", "u", "TIME", "t", "m", "q", "r"}
+)
 _DAY_AFTER = re.compile(r"([1-9]|[12]\d|3[01])日")
 _BYLINE_TITLES = frozenset({"记者", "通讯员", "评论员"})
-_DELIMS = "、，,。；;：:！!？?（()）“”\"‘’《》 \n\t"
+_DELIMS = '、，,。；;：:！!？?（()）“”"‘’《》 \n\t'
 
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # POS of words that follow a name and never end one (郭福珍|是, 孙起孟|于, 克林顿|访华)
@@ -86,7 +130,9 @@ def _no_name_start(doc: Doc, start_char: int) -> bool:
     """The word at ``start_char`` is a conjunction, preposition or particle, or a verb of two or more
     characters: no guessed name starts with it (a one-character "verb" may be a surname: 封|屹)."""
     word = _word_at(doc, start_char)
-    return word is not None and (word.tag_ in ("c", "p", "u") or (word.tag_ in ("v", "vd") and len(word.text) >= 2))
+    return word is not None and (
+        word.tag_ in ("c", "p", "u") or (word.tag_ in ("v", "vd") and len(word.text) >= 2)
+    )
 
 
 # Appointments and elections name the person before the post: "任命张宏为市教育局局长",
@@ -100,13 +146,24 @@ _DECLARED_BEFORE = re.compile(r"[（(](?:以下)?(?:简称|下称)[^（）()]{1,
 # Words before 负责人 that make it no post: 相关负责人, 有关负责人.
 _VAGUE_BEFORE = ("相关", "有关")
 # 该公司 / 该集团 / 该院 ...: the body of that kind the article named last.
-_ANAPHORA = {"该公司": ("公司",), "该企业": ("公司", "集团"), "该集团": ("集团",), "该医院": ("医院",), "该院": ("医院", "院"), "该校": ("学校", "中学", "小学", "大学", "学院")}
+_ANAPHORA = {
+    "该公司": ("公司",),
+    "该企业": ("公司", "集团"),
+    "该集团": ("集团",),
+    "该医院": ("医院",),
+    "该院": ("医院", "院"),
+    "该校": ("学校", "中学", "小学", "大学", "学院"),
+}
 
 
 def _antecedent(doc: Doc, text: str, s: int) -> Span | None:
     for word, endings in _ANAPHORA.items():
         if text.endswith(word, 0, s):
-            before = [e for e in doc.ents if e.label_ == "ORG" and e.end_char <= s - len(word) and e.text.endswith(endings)]
+            before = [
+                e
+                for e in doc.ents
+                if e.label_ == "ORG" and e.end_char <= s - len(word) and e.text.endswith(endings)
+            ]
             return before[-1] if before else None
     return None
 
@@ -158,7 +215,13 @@ class TitleChains:
         self._body_starts: set[int] = set()  # the same, of its places and bodies
 
     def _titles(
-        self, doc: Doc, span: Span, starts: set[int], ends: set[int], covered: set[int], mislabelled: set[tuple[int, int]]
+        self,
+        doc: Doc,
+        span: Span,
+        starts: set[int],
+        ends: set[int],
+        covered: set[int],
+        mislabelled: set[tuple[int, int]],
     ) -> list[tuple[int, int, int]]:
         """(org start, title start, title end) of the sentence's titles: lexicon matches on word
         boundaries, outside any entity (an entity that is exactly a title is a mislabelled title),
@@ -175,13 +238,25 @@ class TitleChains:
             if at_start and e in ends and not inside:
                 out[s] = (s, s, e)
         for ms in doc.spans.get("model_titles", []) if "model_titles" in doc.spans else []:
-            if ms.label_ != "TITLE" or ms.start_char < span.start_char or ms.end_char > span.end_char:
+            if (
+                ms.label_ != "TITLE"
+                or ms.start_char < span.start_char
+                or ms.end_char > span.end_char
+            ):
                 continue
-            inside = [k for k, (_, s, e) in out.items() if ms.start_char <= s < ms.end_char or s <= ms.start_char < e]
+            inside = [
+                k
+                for k, (_, s, e) in out.items()
+                if ms.start_char <= s < ms.end_char or s <= ms.start_char < e
+            ]
             if inside:
                 last = max(inside)
                 if len(inside) == 1 and out[last][2] == ms.end_char and ms.start_char < last:
-                    out[last] = (ms.start_char, last, ms.end_char)  # 光缆分厂|副厂长: the model's span holds the body
+                    out[last] = (
+                        ms.start_char,
+                        last,
+                        ms.end_char,
+                    )  # 光缆分厂|副厂长: the model's span holds the body
                 continue
             s = self._title_start(ms.text, ms.start_char)
             out[s] = (ms.start_char, s, ms.end_char)
@@ -197,9 +272,15 @@ class TitleChains:
 
     def _surname_before(self, text: str, pos: int) -> bool:
         # 江总书记: the model may read a surname and its title as one word.
-        return pos >= 1 and text[pos - 1] in self.rules.surnames and (pos == 1 or text[pos - 2] in _DELIMS)
+        return (
+            pos >= 1
+            and text[pos - 1] in self.rules.surnames
+            and (pos == 1 or text[pos - 2] in _DELIMS)
+        )
 
-    def _name_at(self, doc: Doc, text: str, pos: int, persons: dict[int, Span]) -> tuple[int, int] | None:
+    def _name_at(
+        self, doc: Doc, text: str, pos: int, persons: dict[int, Span]
+    ) -> tuple[int, int] | None:
         """A person name starting at ``pos``: a PERSON entity, or surname + 1-3 chars before a delimiter."""
         ent = persons.get(pos)
         if ent is not None:
@@ -222,20 +303,30 @@ class TitleChains:
                     return pos, end + more
             return pos, end
         if _no_name_start(doc, pos):
-            return None  # 领导|和|专家, 记者|从|有关, 设计师|谈到: after a title, no name starts there
+            return (
+                None  # 领导|和|专家, 记者|从|有关, 设计师|谈到: after a title, no name starts there
+            )
         for length in (3, 2, 4):
             cand = text[pos : pos + length]
             surname = self.rules.surname_of(cand) if _NAME_CHARS.match(cand) else None
-            if surname is None or (length == 4 and len(surname) < 2):  # four characters: 欧阳|xx only
+            if surname is None or (
+                length == 4 and len(surname) < 2
+            ):  # four characters: 欧阳|xx only
                 continue
-            if cand in self.rules.titles or self.rules.title_re.fullmatch(cand) or cand.endswith(_NOT_NAME_ENDS):
+            if (
+                cand in self.rules.titles
+                or self.rules.title_re.fullmatch(cand)
+                or cand.endswith(_NOT_NAME_ENDS)
+            ):
                 continue
             if cand in common_words():
                 continue  # 记者|飞驰, 教师|宿舍: an everyday word after a title is no guessed name
             if any(k in self._body_starts for k in range(pos + 1, pos + length)):
                 continue  # 主席|国甲国 (国 a surname, 甲国 a country): a guess that runs into a place or body the model found
             end = pos + length
-            if self._ends_name(text, end) and (end >= len(text) or doc.char_span(pos, end) is not None or ent is not None):
+            if self._ends_name(text, end) and (
+                end >= len(text) or doc.char_span(pos, end) is not None or ent is not None
+            ):
                 return pos, end
         return (ent.start_char, ent.end_char) if ent is not None else None
 
@@ -245,8 +336,15 @@ class TitleChains:
         if text[end - 1 : end] in ("·", "•"):  # 穆沙希德·|侯赛因: the model kept the dot
             end -= 1
         while text[end : end + 1] in ("·", "•"):
-            part = next((n for n in range(2, 7) if _NAME_CHARS.match(text[end + 1 : end + 1 + n] + "一") is not None
-                         and self._ends_name(text, end + 1 + n)), None)
+            part = next(
+                (
+                    n
+                    for n in range(2, 7)
+                    if _NAME_CHARS.match(text[end + 1 : end + 1 + n] + "一") is not None
+                    and self._ends_name(text, end + 1 + n)
+                ),
+                None,
+            )
             if part is None:
                 break
             end += 1 + part
@@ -261,7 +359,15 @@ class TitleChains:
         title = self.rules.title_re.match(text, end)  # 龙永图副部长, 傅全有上将 (not 告诉记者)
         return title is not None and title.group() not in _BYLINE_TITLES
 
-    def _org_before(self, doc: Doc, text: str, s: int, ents_at_end: dict[int, Span], starts: set[int], title: str):
+    def _org_before(
+        self,
+        doc: Doc,
+        text: str,
+        s: int,
+        ents_at_end: dict[int, Span],
+        starts: set[int],
+        title: str,
+    ):
         """The organisation written right before a title at ``s``: an entity, a declared short
         form, 该公司, or a department closed by the title's first character (外交|部长)."""
         org_ent = ents_at_end.get(s)
@@ -272,7 +378,12 @@ class TitleChains:
             org_ent = _antecedent(doc, text, s)
         if org_ent is None:  # 中国驻美|大使, 驻挪威|大使: a post abroad names its host country
             token = doc.char_span(s - 1, s, alignment_mode="expand") if s > 0 else None
-            if token is not None and token.end_char == s and token.text.startswith("驻") and len(token.text) >= 2:
+            if (
+                token is not None
+                and token.end_char == s
+                and token.text.startswith("驻")
+                and len(token.text) >= 2
+            ):
                 home = ents_at_end.get(token.start_char)
                 begin = home.start_char if home is not None else token.start_char
                 return _Words(text[begin:s], "ORG", begin, s)
@@ -291,7 +402,9 @@ class TitleChains:
                 place = ents_at_end.get(begin)
                 if place is not None:  # 中国财政|部长, 赤峰市松山区林业|局长
                     begin = place.start_char
-                closed = word if word.endswith(title[0]) else word + title[0]  # 研究所|所长, 财政|部长
+                closed = (
+                    word if word.endswith(title[0]) else word + title[0]
+                )  # 研究所|所长, 财政|部长
                 return _Words(text[begin : token.start_char] + closed, "ORG", begin, s)
         return org_ent
 
@@ -310,20 +423,36 @@ class TitleChains:
         honorifics = {
             e.start_char: e
             for e in doc.ents
-            if e.label_ == "PERSON" and (sn := self.rules.surname_of(e.text)) and self.rules.title_re.fullmatch(e.text, len(sn))
+            if e.label_ == "PERSON"
+            and (sn := self.rules.surname_of(e.text))
+            and self.rules.title_re.fullmatch(e.text, len(sn))
         }
         # The model's own names too: the entity rules drop names without a Chinese surname
         # (克林顿, 瓦杰帕伊), which a title next to them shows to be people.
         taken = {i for e in doc.ents for i in range(e.start_char, e.end_char)}
-        model = [p for p in doc.spans.get(MODEL_PERSONS, []) if not any(i in taken for i in range(p.start_char, p.end_char))]
+        model = [
+            p
+            for p in doc.spans.get(MODEL_PERSONS, [])
+            if not any(i in taken for i in range(p.start_char, p.end_char))
+        ]
         people = [
-            e for e in [*doc.ents, *model]
-            if e.label_ == "PERSON" and len(e.text.rstrip("·•")) >= 2 and e.start_char not in honorifics
+            e
+            for e in [*doc.ents, *model]
+            if e.label_ == "PERSON"
+            and len(e.text.rstrip("·•")) >= 2
+            and e.start_char not in honorifics
         ]
         persons = {e.start_char: e for e in people}
         person_ends = {e.end_char: e for e in people}
-        mislabelled = {(e.start_char, e.end_char) for e in doc.ents if e.label_ != "PERSON" and self.rules.title_re.fullmatch(e.text)}
-        mislabelled |= {(e.start_char + len(self.rules.surname_of(e.text) or ""), e.end_char) for e in honorifics.values()}
+        mislabelled = {
+            (e.start_char, e.end_char)
+            for e in doc.ents
+            if e.label_ != "PERSON" and self.rules.title_re.fullmatch(e.text)
+        }
+        mislabelled |= {
+            (e.start_char + len(self.rules.surname_of(e.text) or ""), e.end_char)
+            for e in honorifics.values()
+        }
         covered = {i for e in doc.ents for i in range(e.start_char, e.end_char)}
         owners = {e.start_char: e for e in doc.spans.get("kg_inner", []) if e.label_ == "ORG"}
         starts = {t.idx for t in doc}
@@ -351,35 +480,64 @@ class TitleChains:
                 else:
                     org_ent = self._org_before(doc, text, lead, ents_at_end, starts, title)
                 # a bare chain body is one whether or not the model tagged it (村委会 of 南湾村…、村委会主任)
-                bare = org_ent is None or (org_ent.label_ == "ORG" and org_ent.text in self.rules.chain_bodies)
+                bare = org_ent is None or (
+                    org_ent.label_ == "ORG" and org_ent.text in self.rules.chain_bodies
+                )
                 body = self._chain_body(text, s, last_end, chain) if bare else None
                 if body is not None:
                     org_ent = None
                 if org_ent is not None and org_ent.label_ == "PROJECT":
                     # 国兴集团…示范园项目负责人: the project's people work for the body it is named after.
                     org_ent = owners.get(org_ent.start_char, org_ent)
-                item_start = org_ent.start_char if org_ent is not None else lead if body is None else body.org_start
+                item_start = (
+                    org_ent.start_char
+                    if org_ent is not None
+                    else lead
+                    if body is None
+                    else body.org_start
+                )
                 # Does this item continue the chain? 、 兼 及 和 (or nothing) may separate it from the last one;
                 # so does a comma before any name ("A局党组成员，B中心主任张三").
                 if chain and last_end == s and title.endswith(_SERVING_TITLES):
                     chain.pop()  # 以色列总理|发言人: the spokesman of the prime minister, not a prime minister
                     if chain == []:
                         chain = []
-                gap = _CHAIN_WORD.fullmatch(text, last_end, item_start) if chain and org_ent is None else None
-                if gap is not None:  # 政治局常委、国家|副主席: a word between 、 and a title is its body
+                gap = (
+                    _CHAIN_WORD.fullmatch(text, last_end, item_start)
+                    if chain and org_ent is None
+                    else None
+                )
+                if (
+                    gap is not None
+                ):  # 政治局常委、国家|副主席: a word between 、 and a title is its body
                     org_ent = _Words(gap.group(1), "ORG", gap.start(1), item_start)
                     item_start = gap.start(1)
                 if chain and text[last_end:item_start].strip() not in _CHAIN_JOINS:
                     chain = []
                     profile = None
                 prev = chain[-1] if chain else None
-                if not chain and before is not None and text[names_end:item_start].strip() in ("，", ",", "；", "、"):
+                if (
+                    not chain
+                    and before is not None
+                    and text[names_end:item_start].strip() in ("，", ",", "；", "、")
+                ):
                     prev = before
-                item = self._item(title, s, e, org_ent, prev, chain) if body is None else TitleItem(
-                    body.org_start, e, title, body.org, "ORG", body.org_start, True
+                item = (
+                    self._item(title, s, e, org_ent, prev, chain)
+                    if body is None
+                    else TitleItem(body.org_start, e, title, body.org, "ORG", body.org_start, True)
                 )
                 if status != "current":
-                    item = TitleItem(item.start, item.end, item.title, item.org, item.org_type, item.org_start, item.explicit_org, status)
+                    item = TitleItem(
+                        item.start,
+                        item.end,
+                        item.title,
+                        item.org,
+                        item.org_type,
+                        item.org_start,
+                        item.explicit_org,
+                        status,
+                    )
                 if not chain:
                     profile = self._profile_subject(doc, text, item.start, sent, persons)
                 chain.append(item)
@@ -390,7 +548,9 @@ class TitleChains:
                 # One person for this post alone: the name before it (江泽民主席), or 任命A为<post>.
                 single = None
                 if not names or (guessed and len(chain) == 1):
-                    single = self._name_before(doc, text, lead, sent, persons, person_ends, last_name, title)
+                    single = self._name_before(
+                        doc, text, lead, sent, persons, person_ends, last_name, title
+                    )
                     names_end = e if single is not None else names_end
                 if single is None and not names and len(chain) == 1:
                     single = self._appointed(doc, text, item.start, persons, appointed_end)
@@ -398,7 +558,10 @@ class TitleChains:
                 if single is not None:
                     # 李冰、黎均耀教授: every name of a list before the title holds it.
                     listed = [single]
-                    while text[listed[0][0] - 1 : listed[0][0]] == "、" and listed[0][0] - 1 in person_ends:
+                    while (
+                        text[listed[0][0] - 1 : listed[0][0]] == "、"
+                        and listed[0][0] - 1 in person_ends
+                    ):
                         ent = person_ends[listed[0][0] - 1]
                         listed.insert(0, (ent.start_char, ent.end_char))
                     roles.extend(self._role(text, ps, pe, item, status) for ps, pe in listed)
@@ -406,14 +569,19 @@ class TitleChains:
                     continue
                 if not names and text.startswith(("职务", "的职务"), e):
                     dismissed = _DISMISS.search(text, max(0, chain[0].start - 12), chain[0].start)
-                    if dismissed is not None and self.rules.surname_of(dismissed.group("name")) is not None:
+                    if (
+                        dismissed is not None
+                        and self.rules.surname_of(dismissed.group("name")) is not None
+                    ):
                         ps, pe = dismissed.span("name")
                         roles.extend(self._role(text, ps, pe, it, "former") for it in chain)
                         chain = []
                         continue
                 if not names and profile is not None:
                     ps, pe, pstatus = profile
-                    roles.append(self._role(text, ps, pe, item, status if status != "current" else pstatus))
+                    roles.append(
+                        self._role(text, ps, pe, item, status if status != "current" else pstatus)
+                    )
                     continue
                 if names:
                     for ps, pe in names:
@@ -432,11 +600,20 @@ class TitleChains:
     def _role(text: str, ps: int, pe: int, item: TitleItem, status: str) -> FoundRole:
         stated = _DAY_AFTER.match(text, pe)
         day = int(stated.group(1)) if stated is not None else None
-        return FoundRole(text[ps:pe], ps, pe, item.title, item.org, item.org_type, item.org_start, status, day)
+        return FoundRole(
+            text[ps:pe], ps, pe, item.title, item.org, item.org_type, item.org_start, status, day
+        )
 
     def _name_before(
-        self, doc: Doc, text: str, s: int, sent: Span, persons: dict[int, Span], person_ends: dict[int, Span],
-        last_name: tuple[int, int] | None, title: str,
+        self,
+        doc: Doc,
+        text: str,
+        s: int,
+        sent: Span,
+        persons: dict[int, Span],
+        person_ends: dict[int, Span],
+        last_name: tuple[int, int] | None,
+        title: str,
     ) -> tuple[int, int] | None:
         """江泽民主席, 陈木胜导演: a name right before a title that no name follows; 江主席: a
         surname, for the article's one person of that surname."""
@@ -447,10 +624,16 @@ class TitleChains:
         ent = person_ends.get(s)
         if ent is not None and ent.start_char >= sent.start_char:
             return ent.start_char, s
-        for length in (3,):  # two characters before a title are more often a word (施工队长) than a name
+        for length in (
+            3,
+        ):  # two characters before a title are more often a word (施工队长) than a name
             ps = s - length
             cand = text[ps:s] if ps >= sent.start_char else ""
-            if not _NAME_CHARS.match(cand) or self.rules.surname_of(cand) is None or self._names_a_thing(doc, cand):
+            if (
+                not _NAME_CHARS.match(cand)
+                or self.rules.surname_of(cand) is None
+                or self._names_a_thing(doc, cand)
+            ):
                 continue
             span = doc.char_span(ps, s)
             if span is None or any(t.tag_ in _NOT_NAME_TAGS for t in span):
@@ -458,8 +641,16 @@ class TitleChains:
             if ps == sent.start_char or text[ps - 1] in _DELIMS:
                 return ps, s
         surname = text[s - 1] if s > sent.start_char else ""
-        if surname and surname in self.rules.surnames and (s - 1 == sent.start_char or text[s - 2] in _DELIMS):
-            full = {p.text: p for p in persons.values() if p.text.startswith(surname) and not p.start_char <= s - 1 < p.end_char}
+        if (
+            surname
+            and surname in self.rules.surnames
+            and (s - 1 == sent.start_char or text[s - 2] in _DELIMS)
+        ):
+            full = {
+                p.text: p
+                for p in persons.values()
+                if p.text.startswith(surname) and not p.start_char <= s - 1 < p.end_char
+            }
             if len(full) == 1:  # two candidates: say nothing
                 where = full.popitem()[1]
                 return where.start_char, where.end_char
@@ -468,7 +659,9 @@ class TitleChains:
     @staticmethod
     def _names_a_thing(doc: Doc, words: str) -> bool:
         """法国 before 总理 is a country, not a name: a place of the gazetteer or an entity of another type."""
-        return words in gazetteer() or any(e.text == words and e.label_ != "PERSON" for e in doc.ents)
+        return words in gazetteer() or any(
+            e.text == words and e.label_ != "PERSON" for e in doc.ents
+        )
 
     def _profile_subject(
         self, doc: Doc, text: str, start: int, sent: Span, persons: dict[int, Span]
@@ -486,8 +679,15 @@ class TitleChains:
             name = opener.group("name")
             if subject is not None and subject.end_char == opener.end("name"):
                 pass
-            elif _NAME_CHARS.match(name) and self.rules.surname_of(name) is not None and len(name) <= 3 and not name.endswith(_NOT_NAME_ENDS):
-                subject = _Words(name, "PERSON", opener.start("name"), opener.end("name"))  # 司增勤，男，…
+            elif (
+                _NAME_CHARS.match(name)
+                and self.rules.surname_of(name) is not None
+                and len(name) <= 3
+                and not name.endswith(_NOT_NAME_ENDS)
+            ):
+                subject = _Words(
+                    name, "PERSON", opener.start("name"), opener.end("name")
+                )  # 司增勤，男，…
             else:
                 return None
             clause = text[max(text.rfind(c, 0, start) for c in "，,。；;\n") + 1 : start]
@@ -496,13 +696,19 @@ class TitleChains:
         status = "former" if marker.group().endswith(_FORMER_MARKERS) else "current"
         people = [p for p in persons.values() if p.end_char <= marker.start()]
         here = [p for p in people if p.start_char >= sent.start_char]
-        subject = max(here, key=lambda p: p.start_char) if here else min(people, key=lambda p: p.start_char, default=None)
+        subject = (
+            max(here, key=lambda p: p.start_char)
+            if here
+            else min(people, key=lambda p: p.start_char, default=None)
+        )
         if subject is None:
             return None
         return subject.start_char, subject.end_char, status
 
-    def _chain_body(self, text: str, s: int, last_end: int, chain: list[TitleItem]) -> TitleItem | None:
-        """"X开发区党工委书记、管委会主任": a bare body word (lexicons/chain_bodies.txt) after 、 in a
+    def _chain_body(
+        self, text: str, s: int, last_end: int, chain: list[TitleItem]
+    ) -> TitleItem | None:
+        """ "X开发区党工委书记、管委会主任": a bare body word (lexicons/chain_bodies.txt) after 、 in a
         chain whose last organisation is a place is that place's body."""
         if not chain or chain[-1].org is None or chain[-1].org_type != "LOC":
             return None
@@ -514,16 +720,26 @@ class TitleChains:
         return TitleItem(start, s, "", chain[-1].org + word, "ORG", start, True)
 
     def _item(
-        self, title: str, s: int, e: int, org_ent: Span | _Words | None, prev: TitleItem | None, chain: list[TitleItem]
+        self,
+        title: str,
+        s: int,
+        e: int,
+        org_ent: Span | _Words | None,
+        prev: TitleItem | None,
+        chain: list[TitleItem],
     ) -> TitleItem:
         if org_ent is not None and org_ent.label_ == "LOC":
             place = org_ent.text
             implicit = self.rules.implicit_org(title, place)
             if implicit is not None and implicit != place:
-                return TitleItem(org_ent.start_char, e, title, implicit, "ORG", org_ent.start_char, True)
+                return TitleItem(
+                    org_ent.start_char, e, title, implicit, "ORG", org_ent.start_char, True
+                )
             return TitleItem(org_ent.start_char, e, title, place, "LOC", org_ent.start_char, True)
         if org_ent is not None and org_ent.label_ == "PROJECT":
-            return TitleItem(org_ent.start_char, e, title, org_ent.text, "PROJECT", org_ent.start_char, True)
+            return TitleItem(
+                org_ent.start_char, e, title, org_ent.text, "PROJECT", org_ent.start_char, True
+            )
         if org_ent is not None:
             org = org_ent.text
             # 市委常委、宣传部部长: a department named inside a chain belongs to the body before it.
@@ -544,7 +760,9 @@ class TitleChains:
         place = self._chain_place(chain)
         implicit = self.rules.implicit_org(title, place)
         if implicit is not None:
-            return TitleItem(s, e, title, implicit, "LOC" if implicit == place else "ORG", -1, False)
+            return TitleItem(
+                s, e, title, implicit, "LOC" if implicit == place else "ORG", -1, False
+            )
         if prev is not None and prev.explicit_org:
             return TitleItem(s, e, title, prev.org, prev.org_type, prev.org_start, True)
         return TitleItem(s, e, title, None, None, -1, False)
@@ -564,7 +782,9 @@ class TitleChains:
             name = text[ps:pe]
             if ps < 0 or not _NAME_CHARS.match(name) or self.rules.surname_of(name) is None:
                 continue
-            if (ps, pe) not in [(p.start_char, p.end_char) for p in persons.values()] and doc.char_span(ps, pe) is None:
+            if (ps, pe) not in [
+                (p.start_char, p.end_char) for p in persons.values()
+            ] and doc.char_span(ps, pe) is None:
                 continue
             lead = text[max(0, ps - 4) : ps]
             follows_post = last_end >= 0 and text[last_end:ps].strip() in _NEXT_APPOINTMENT
@@ -583,7 +803,9 @@ class TitleChains:
                 return head
         return None
 
-    def _names_after(self, doc: Doc, text: str, pos: int, persons: dict[int, Span]) -> list[tuple[int, int]]:
+    def _names_after(
+        self, doc: Doc, text: str, pos: int, persons: dict[int, Span]
+    ) -> list[tuple[int, int]]:
         # text is the Doc's text, passed in: Doc.text joins every token on each access.
         pos = _SPACE.match(text, pos).end()
         if text[pos : pos + 1] in ("是", "为", "的") and pos + 1 in persons:
@@ -605,6 +827,7 @@ class TitleChains:
                 break
             pos = m.end()
         return names
+
 
 MODEL_PERSONS = "model_persons"
 
@@ -641,8 +864,15 @@ class TitleChainsComponent:
         for role in roles:
             if role.org is None or role.org_start < 0 or text.startswith(role.org, role.org_start):
                 continue
-            word = next((w for w in self.chains.rules.chain_bodies if text.startswith(w, role.org_start)), None)
-            span = doc.char_span(role.org_start, role.org_start + len(word), label="ORG") if word else None
+            word = next(
+                (w for w in self.chains.rules.chain_bodies if text.startswith(w, role.org_start)),
+                None,
+            )
+            span = (
+                doc.char_span(role.org_start, role.org_start + len(word), label="ORG")
+                if word
+                else None
+            )
             if span is not None and role.org.endswith(word):
                 new.append(span)
                 full_names[(span.start_char, span.end_char)] = role.org
@@ -659,7 +889,10 @@ class TitleChainsComponent:
                 e
                 for e in doc.ents
                 if not any(ps <= e.start_char and e.end_char <= pe for ps, pe in inside)
-                and not (e.label_ == "PERSON" and any(e.start_char == ps and e.text.endswith(_NAME_TAILS) for ps, _ in inside))
+                and not (
+                    e.label_ == "PERSON"
+                    and any(e.start_char == ps and e.text.endswith(_NAME_TAILS) for ps, _ in inside)
+                )
             ]
             new = new + people
             taken = {i for e in existing for i in range(e.start, e.end)}

@@ -60,7 +60,11 @@ def org_titles(doc: Doc, rules: Rules) -> Cuts:
         if token.idx == s:
             continue
         head = text[token.idx : s]
-        orgish = token.ent_type_ in ("ORG", "LOC") or head in rules.org_names or rules.org_suffix_re.search(head)
+        orgish = (
+            token.ent_type_ in ("ORG", "LOC")
+            or head in rules.org_names
+            or rules.org_suffix_re.search(head)
+        )
         if len(head) >= 2 and orgish:
             cuts.offsets.add(s)
     if cuts.offsets:  # an entity across a word boundary where a title starts ends there too
@@ -70,7 +74,9 @@ def org_titles(doc: Doc, rules: Rules) -> Cuts:
             continue
         # 市卫健委党组|书记, 某村党支部|书记: a party unit + 书记 is the post (党组书记); the
         # body, or the village, ends before it
-        unit = next((u for u in _PARTY_UNITS if ent.text.endswith(u) and len(ent.text) - len(u) >= 2), None)
+        unit = next(
+            (u for u in _PARTY_UNITS if ent.text.endswith(u) and len(ent.text) - len(u) >= 2), None
+        )
         if unit is not None and _PARTY_POST.match(text, ent.end_char):
             cut = ent.end_char - len(unit)
             head = text[ent.start_char : cut]
@@ -85,7 +91,9 @@ _PARTY_POST = re.compile(r"(?:副|第一)?书记")
 
 # 故县镇和县农业农村局, 递铺街道和县发展和改革局: a town, 和, then a body relative to the county,
 # which the model glued into words across the 和.
-_TOWN_AND_BODY = re.compile(r"(?:镇|乡|街道|村)(和)(?=[市县区][^，。、；：\s]{1,14}?(?:局|委|办|院|中心|政府))")
+_TOWN_AND_BODY = re.compile(
+    r"(?:镇|乡|街道|村)(和)(?=[市县区][^，。、；：\s]{1,14}?(?:局|委|办|院|中心|政府))"
+)
 
 
 def listed_bodies(doc: Doc, rules: Rules) -> Cuts:
@@ -106,8 +114,12 @@ def water_surface(doc: Doc, rules: Rules) -> Cuts:
     cuts = Cuts()
     for e in doc.ents:
         if (
-            e.label_ == "LOC" and len(e.text) >= 3 and e.text[-1] == e.text[-2] and e.text[-1] in "江河湖"
-            and e.end < len(doc) and doc[e.end].text[:1] in "面边畔岸"
+            e.label_ == "LOC"
+            and len(e.text) >= 3
+            and e.text[-1] == e.text[-2]
+            and e.text[-1] in "江河湖"
+            and e.end < len(doc)
+            and doc[e.end].text[:1] in "面边畔岸"
         ):
             cuts.offsets.add(e.end_char - 1)
             cuts.model.append((e.start_char, e.end_char - 1, "LOC"))
@@ -146,8 +158,13 @@ def place_chains(doc: Doc, rules: Rules) -> Cuts:
         town = any(p.level == "town" for p in gazetteer().lookup(last))
         if not rest and len(ends) > 1:
             label = None
-        elif town and len(rest) >= 3 and (
-            rest.endswith(_COMPANY_ENDINGS) or (ent.label_ == "LOC" and is_place_name(rest, rules))
+        elif (
+            town
+            and len(rest) >= 3
+            and (
+                rest.endswith(_COMPANY_ENDINGS)
+                or (ent.label_ == "LOC" and is_place_name(rest, rules))
+            )
         ):
             label = "ORG" if rest.endswith(_COMPANY_ENDINGS) else "LOC"
         else:
@@ -171,7 +188,9 @@ def _place_chain(text: str) -> list[int]:
         head = next(gaz.full_prefixes(text[pos:], 8), None)
         if head is None:
             return ends
-        places = [p for p in gaz.lookup(head) if p.name == head and (parent is None or p.within(parent))]
+        places = [
+            p for p in gaz.lookup(head) if p.name == head and (parent is None or p.within(parent))
+        ]
         if not places:
             return ends
         parent = places[0]
@@ -188,7 +207,11 @@ def bracket_cuts(doc: Doc, rules: Rules) -> Cuts:
         if len(opened) == len(closed):
             continue
         cut = closed[-1] + 1 if len(closed) > len(opened) else opened[0]
-        keep = (ent.start_char + cut, ent.end_char) if len(closed) > len(opened) else (ent.start_char, ent.start_char + cut)
+        keep = (
+            (ent.start_char + cut, ent.end_char)
+            if len(closed) > len(opened)
+            else (ent.start_char, ent.start_char + cut)
+        )
         cuts.offsets.update({ent.start_char + cut - 1, ent.start_char + cut})
         if keep[1] - keep[0] >= 2:
             cuts.model.append((*keep, ent.label_))
@@ -226,7 +249,11 @@ def country_runs(doc: Doc, rules: Rules) -> Cuts:
         if first.label_ != "LOC" or text[s:e] not in world_countries():
             continue
         joined = text[first.end_char : second.start_char] == "和"
-        if joined or (first.end_char == second.start_char and _used_as_one(text, s, e) and second.label_ == "LOC"):
+        if joined or (
+            first.end_char == second.start_char
+            and _used_as_one(text, s, e)
+            and second.label_ == "LOC"
+        ):
             cuts.model.append((s, e, "LOC"))
     return cuts
 
@@ -245,7 +272,9 @@ def dateline_cuts(doc: Doc, rules: Rules) -> Cuts:
         before, after = (s, inside[0]), (inside[-1], e)
         parts = []
         if before[1] - before[0] >= 2 and not DATELINE.match(text, s):
-            parts.append((*before, "LOC" if text[slice(*before)] in world_countries() else ent.label_))
+            parts.append(
+                (*before, "LOC" if text[slice(*before)] in world_countries() else ent.label_)
+            )
         if after[1] - after[0] >= 2 and DATELINE.search(text, s, after[0]):
             parts.append((*after, ent.label_))
         cuts.model += parts
@@ -285,7 +314,9 @@ def _country_ends(text: str) -> list[int]:
 
 def _used_as_one(text: str, s: int, e: int) -> bool:
     """Two one-character forms (中|非) the text uses as one country."""
-    return e - s == 2 and bool(_ONE_COUNTRY_BEFORE.search(text, max(0, s - 2), s) or _ONE_COUNTRY_AFTER.match(text, e))
+    return e - s == 2 and bool(
+        _ONE_COUNTRY_BEFORE.search(text, max(0, s - 2), s) or _ONE_COUNTRY_AFTER.match(text, e)
+    )
 
 
 _NO_NAME_TAILS = frozenset({"及", "等", "与"})
@@ -318,7 +349,12 @@ def photo_credits(doc: Doc, rules: Rules) -> Cuts:
     text = doc_text(doc)
     cuts = Cuts()
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent.text) >= 3 and ent.text.endswith("摄") and _CREDIT_END.match(text, ent.end_char):
+        if (
+            ent.label_ == "PERSON"
+            and len(ent.text) >= 3
+            and ent.text.endswith("摄")
+            and _CREDIT_END.match(text, ent.end_char)
+        ):
             cuts.offsets.add(ent.end_char - 1)
             cuts.trim_at.add(ent.end_char - 1)
             cuts.tags[ent.end_char - 1] = "v"
@@ -327,7 +363,13 @@ def photo_credits(doc: Doc, rules: Rules) -> Cuts:
 
 # A verb of visiting or meeting inside an organisation's span (甲市|参观|乙有限公司) that is not part of
 # a group's name (访问团, 考察组, 调研室, 会晤委员会)
-_WORKS = ("厂", "馆", "场", "站", "园")  # 汽车厂, 博物馆: bodies visited, with endings no organisation suffix has
+_WORKS = (
+    "厂",
+    "馆",
+    "场",
+    "站",
+    "园",
+)  # 汽车厂, 博物馆: bodies visited, with endings no organisation suffix has
 _VERB_INSIDE = re.compile(r"(?:参观|考察|视察|访问|会见|接见|走访)(?![团组队室处]|委员会|小组)")
 
 
@@ -335,7 +377,10 @@ def _places_of(head: str, start: int, rules: Rules) -> list[CharSpan]:
     """A place, or a country then a place of it (甲国乙市), as LOC spans; none if ``head`` is neither."""
     country = country_prefix(head)
     if country is not None and len(head) - len(country) >= 2:
-        return [(start, start + len(country), "LOC"), (start + len(country), start + len(head), "LOC")]
+        return [
+            (start, start + len(country), "LOC"),
+            (start + len(country), start + len(head), "LOC"),
+        ]
     return [(start, start + len(head), "LOC")] if is_place_name(head, rules) else []
 
 
@@ -428,7 +473,9 @@ def retokenize(
 def _split(doc: Doc, offsets: set[int], tags: dict[int, str]) -> None:
     cuts: dict[int, list[int]] = {}
     for token in doc:
-        inner = sorted(o - token.idx for o in offsets if token.idx < o < token.idx + len(token.text))
+        inner = sorted(
+            o - token.idx for o in offsets if token.idx < o < token.idx + len(token.text)
+        )
         if inner:
             cuts[token.i] = inner
     if not cuts:

@@ -57,7 +57,9 @@ class DocFacts:
     @cached_property
     def countries_named(self) -> frozenset[str]:
         """The countries the model found written in full (巴基斯坦, not 巴)."""
-        return frozenset(e.text for e in self.model if e.label_ == "LOC" and e.text in world_countries())
+        return frozenset(
+            e.text for e in self.model if e.label_ == "LOC" and e.text in world_countries()
+        )
 
     @cached_property
     def orgs(self) -> list[str]:
@@ -72,7 +74,9 @@ class DocFacts:
         """Two-character brands the text writes with an industry word: 中通 of 中通客车."""
         words = self.rules.company_words
         return {
-            e.text[:2] for e in self.model if e.label_ == "ORG" and any(e.text.startswith(w, 2) for w in words)
+            e.text[:2]
+            for e in self.model
+            if e.label_ == "ORG" and any(e.text.startswith(w, 2) for w in words)
         }
 
     @cached_property
@@ -111,7 +115,12 @@ def not_an_entity(ent: Span, f: DocFacts) -> str | None:
     text = ent.text
     if f.rules.is_not_entity(text):
         return "listed in not_entities.txt / not_entity_endings.txt"
-    if len(text.strip()) < 2 or _DATELINE.match(text) or _JUNK.match(text) or any(c.isspace() for c in text):
+    if (
+        len(text.strip()) < 2
+        or _DATELINE.match(text)
+        or _JUNK.match(text)
+        or any(c.isspace() for c in text)
+    ):
         return "one character, a dateline, digits or punctuation"
     if _unbalanced(text):
         return "cut at a bracket (江苏）电子公司 of 某某（江苏）电子公司)"
@@ -140,13 +149,21 @@ def group_word(ent: Span, f: DocFacts) -> str | None:
 
 
 def daily_output(ent: Span, f: DocFacts) -> str | None:
-    if ent.text in f.rules.capacity_words and ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "m":
+    if (
+        ent.text in f.rules.capacity_words
+        and ent.end < len(ent.doc)
+        and ent.doc[ent.end].tag_ == "m"
+    ):
         return "a capacity word before a number (日产1000吨)"
     return None
 
 
 def generic_project_words(ent: Span, f: DocFacts) -> str | None:
-    return "generic words before a project head (特色产业园区)" if generic_project(ent.text, f.rules) else None
+    return (
+        "generic words before a project head (特色产业园区)"
+        if generic_project(ent.text, f.rules)
+        else None
+    )
 
 
 def counted_zone(ent: Span, f: DocFacts) -> str | None:
@@ -192,7 +209,11 @@ def person_surname(ent: Span, f: DocFacts) -> str | None:
     if ent.label_ != "PERSON":
         return None
     text, rules = ent.text, f.rules
-    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text) and rules.surname_of(text) is None and text in f.brand_names:
+    if (
+        re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text)
+        and rules.surname_of(text) is None
+        and text in f.brand_names
+    ):
         return "no surname, written like a brand (聊城希杰, 歌尔智能)"
     return None
 
@@ -209,13 +230,20 @@ def brand_context(ent: Span, rules: Rules) -> bool:
 
 
 def person_quoted(ent: Span, f: DocFacts) -> str | None:
-    return "a nickname or slogan in quotes (“严管周”)" if ent.label_ == "PERSON" and quoted(ent) else None
+    return (
+        "a nickname or slogan in quotes (“严管周”)"
+        if ent.label_ == "PERSON" and quoted(ent)
+        else None
+    )
 
 
 def person_doctrine(ent: Span, f: DocFacts) -> str | None:
     if ent.label_ != "PERSON" or ent.end >= len(ent.doc):
         return None
-    if _DOCTRINE.match(doc_text(ent.doc), ent.end_char) and ent.doc[ent.end].tag_ not in _CLAUSE_TAGS:
+    if (
+        _DOCTRINE.match(doc_text(ent.doc), ent.end_char)
+        and ent.doc[ent.end].tag_ not in _CLAUSE_TAGS
+    ):
         return "a doctrine named after a person (邓小平理论)"
     return None
 
@@ -266,7 +294,10 @@ def _head_after(text: str, heads: Sequence[str], before: Callable[[str], bool]) 
 
 def campaign_org(ent: Span, f: DocFacts) -> str | None:
     rules = f.rules
-    def place_with_theme(t: str) -> bool:  # 山东, 平安聊城, 法治山东: a place, after a theme word of two
+
+    def place_with_theme(
+        t: str,
+    ) -> bool:  # 山东, 平安聊城, 法治山东: a place, after a theme word of two
         return is_place_name(t, rules) or (len(t) >= 4 and is_place_name(t[2:], rules))
 
     if ent.label_ == "ORG" and _head_after(ent.text, rules.campaign_words, place_with_theme):
@@ -276,13 +307,20 @@ def campaign_org(ent: Span, f: DocFacts) -> str | None:
 
 def generic_org(ent: Span, f: DocFacts) -> str | None:
     rules = f.rules
-    if ent.label_ == "ORG" and _head_after(ent.text, rules.generic_org_heads, lambda t: generic_words(t, rules)):
+    if ent.label_ == "ORG" and _head_after(
+        ent.text, rules.generic_org_heads, lambda t: generic_words(t, rules)
+    ):
         return "a kind of body, not one (组建产业研究院)"
     return None
 
 
 def figure_of_speech(ent: Span, f: DocFacts) -> str | None:
-    if ent.label_ in ("ORG", "LOC") and quoted(ent) and ent.start > 1 and ent.doc[ent.start - 2].text == "的":
+    if (
+        ent.label_ in ("ORG", "LOC")
+        and quoted(ent)
+        and ent.start > 1
+        and ent.doc[ent.start - 2].text == "的"
+    ):
         return "a quoted figure of speech after 的 (成长壮大的“梦工厂”)"
     return None
 
@@ -301,7 +339,9 @@ def _foreign_division(ent: Span, f: DocFacts) -> bool:
 
 
 def project_name(ent: Span, f: DocFacts) -> str | None:
-    return "PROJECT" if ent.label_ in ("ORG", "LOC") and is_project_name(ent.text, f.rules) else None
+    return (
+        "PROJECT" if ent.label_ in ("ORG", "LOC") and is_project_name(ent.text, f.rules) else None
+    )
 
 
 def body_like_place(ent: Span, f: DocFacts) -> str | None:
@@ -342,8 +382,10 @@ def zone_place(ent: Span, f: DocFacts) -> str | None:
 def suffixed_body(ent: Span, f: DocFacts) -> str | None:
     """山东博士生联谊会 tagged as a place: an organisation ending of two characters or more."""
     text, rules = ent.text, f.rules
-    if ent.label_ == "LOC" and not is_place_name(text, rules) and any(
-        len(s) >= 2 and text.endswith(s) and len(text) > len(s) for s in rules.org_suffixes
+    if (
+        ent.label_ == "LOC"
+        and not is_place_name(text, rules)
+        and any(len(s) >= 2 and text.endswith(s) and len(text) > len(s) for s in rules.org_suffixes)
     ):
         return "ORG"
     return None
@@ -393,7 +435,9 @@ def listed_river(ent: Span, f: DocFacts) -> str | None:
         neighbours.append(doc[ent.end + 1])
     if ent.start >= 2 and doc[ent.start - 1].text in ("、", "和", "与", "及"):
         neighbours.append(doc[ent.start - 2])
-    if any(len(t.text) >= 3 and t.text.endswith(last) and t.ent_type_ != "PERSON" for t in neighbours):
+    if any(
+        len(t.text) >= 3 and t.text.endswith(last) and t.ent_type_ != "PERSON" for t in neighbours
+    ):
         return "LOC"
     return None
 
@@ -422,7 +466,12 @@ def place_abbreviation(ent: Span, f: DocFacts) -> str | None:
         return _named_in_full(ent.text, text, s, f)
     before, after = text[s - 1 : s], text[s + 1 : s + 2]
     beside = any(f.rules.one_char_place(text[a + b - s]) for a, b in partners)
-    if beside or after in _AFTER_ABBREVIATION or before in _BEFORE_ABBREVIATION or _country_acting(ent, f):
+    if (
+        beside
+        or after in _AFTER_ABBREVIATION
+        or before in _BEFORE_ABBREVIATION
+        or _country_acting(ent, f)
+    ):
         return full
     return None if _in_word(text, s) else _named_in_full(ent.text, text, s, f)
 
@@ -479,7 +528,11 @@ def _two_countries(text: str, s: int, partners: list[tuple[int, int]], f: DocFac
     of 埃厄两国, not the table's 埃及), else the table's, else as written."""
     for a, b in partners:
         pair = text[a] + text[b]
-        if _TWO_COUNTRIES_OF.match(text, b + 1) and all(c in _country_initials() for c in pair) and not set(pair) <= set("东南西北"):
+        if (
+            _TWO_COUNTRIES_OF.match(text, b + 1)
+            and all(c in _country_initials() for c in pair)
+            and not set(pair) <= set("东南西北")
+        ):
             return _named_in_full(text[s], text, s, f) or f.rules.one_char_place(text[s]) or text[s]
     return None
 
@@ -493,7 +546,11 @@ def _named_in_full(char: str, text: str, s: int, f: DocFacts) -> str | None:
     """The one country the text names in full that ``char`` starts (巴 after 巴基斯坦), where
     ``char`` starts no everyday word."""
     named = [c for c in f.countries_named if c.startswith(char)]
-    if len(named) != 1 or text[s : s + 2] in common_words() or text[s : s + len(named[0])] == named[0]:
+    if (
+        len(named) != 1
+        or text[s : s + 2] in common_words()
+        or text[s : s + len(named[0])] == named[0]
+    ):
         return None
     return named[0]
 
@@ -516,7 +573,9 @@ RELABELS: dict[str, Callable[[Span, DocFacts], str | None]] = {
 }
 LATE_RELABELS = {"listed_river": listed_river, "titled_person": titled_person}
 # keeper -> the full name the kept entity stands for
-KEEPERS: dict[str, Callable[[Span, DocFacts], str | None]] = {"place_abbreviation": place_abbreviation}
+KEEPERS: dict[str, Callable[[Span, DocFacts], str | None]] = {
+    "place_abbreviation": place_abbreviation
+}
 VETOES: dict[str, Veto] = {
     "not_an_entity": not_an_entity,
     "cut_word_end": cut_word_end,
@@ -565,7 +624,9 @@ def clean_model_ents(
             if label is not None:
                 ent = Span(doc, ent.start, ent.end, label=label)
                 break
-        full = next((n for k, keep in KEEPERS.items() if k not in disable and (n := keep(ent, facts))), None)
+        full = next(
+            (n for k, keep in KEEPERS.items() if k not in disable and (n := keep(ent, facts))), None
+        )
         if full is not None:
             full_names[(ent.start_char, ent.end_char)] = full
             kept.append(ent)

@@ -12,7 +12,23 @@ from kg.extract.places import RELATIVE_LEVELS, gazetteer, world_places
 from kg.extract.rules import Rules
 
 # POS tags (LAC / PKU style) of words that may sit inside a name before its head word.
-NAME_POS = {"n", "nz", "ns", "nt", "nr", "nw", "vn", "an", "j", "LOC", "ORG", "PER", "x", "NN", "NR"}
+NAME_POS = {
+    "n",
+    "nz",
+    "ns",
+    "nt",
+    "nr",
+    "nw",
+    "vn",
+    "an",
+    "j",
+    "LOC",
+    "ORG",
+    "PER",
+    "x",
+    "NN",
+    "NR",
+}
 OPEN_QUOTES = "“‘《「"
 CLOSE_QUOTES = "”’》」"
 RELATIVE_PREFIX = RELATIVE_LEVELS
@@ -27,7 +43,9 @@ def is_place_name(text: str, rules: Rules) -> bool:
     if text in gazetteer() or text in world_places() or text in rules.regions:
         return True
     if text.endswith(("省", "市", "县")):
-        return False  # every real province, city and county is in the gazetteer (沿黄城市 is not one)
+        return (
+            False  # every real province, city and county is in the gazetteer (沿黄城市 is not one)
+        )
     if len(text) >= 3 and (text.endswith(rules.geo_suffixes) or rules.is_zone(text)):
         return True
     return len(text) == 2 and text[-1] in "河江湖山海"
@@ -100,12 +118,20 @@ def is_name_part(token: Token, *, numbers: bool = False, adjectives: bool = Fals
 
 # A wire dateline (新华社甲城5月1日电, 本报甲城电): it ends the headline glued before it and starts
 # the text after it, so no name runs over it.
-DATELINE = re.compile(r"(?:(?:据)?新华社[^，。、]{0,14}?|本报[^，。、讯]{0,14}?)电(?![台视话子力网脑影器报])")  # not 电台
+DATELINE = re.compile(
+    r"(?:(?:据)?新华社[^，。、]{0,14}?|本报[^，。、讯]{0,14}?)电(?![台视话子力网脑影器报])"
+)  # not 电台
 _DATELINE_END = re.compile(f"(?:{DATELINE.pattern})$")
 
 
 def left_name(
-    doc: Doc, head: Token, rules: Rules, *, limit: int = 5, numbers: bool = False, joiners: bool = False
+    doc: Doc,
+    head: Token,
+    rules: Rules,
+    *,
+    limit: int = 5,
+    numbers: bool = False,
+    joiners: bool = False,
 ) -> int:
     """Index of the first token of the name that ends with ``head``."""
     start = head.i
@@ -116,7 +142,9 @@ def left_name(
             break  # 新华社电|乙大学: the name starts after the dateline
         # A place in brackets inside a company name: 某某（江苏）电子科技有限公司.
         if (
-            joiners and prev.text in ("）", ")") and start >= 3
+            joiners
+            and prev.text in ("）", ")")
+            and start >= 3
             and (doc[start - 2].ent_type_ == "LOC" or doc[start - 2].tag_ in ("LOC", "ns"))
             and doc[start - 3].text in ("（", "(")
         ):
@@ -139,11 +167,15 @@ def left_name(
             before = doc[start - 2]
             joined = before.ent_type_ in ("LOC", "ORG") or before.tag_ in ("LOC", "ORG", "ns", "nt")
         part = is_name_part(prev, numbers=numbers, adjectives=joiners)  # 市公共就业和人才服务中心
-        if prev.text == "和" and doc[start].ent_iob_ == "B" and start >= 2 and doc[start - 2].text.endswith(rules.org_suffixes):
+        if (
+            prev.text == "和"
+            and doc[start].ent_iob_ == "B"
+            and start >= 2
+            and doc[start - 2].text.endswith(rules.org_suffixes)
+        ):
             part = False  # 甲电子有限公司和|乙公司: 和 between two whole bodies joins two names
         if not (joined or part) or chars + len(prev.text) > MAX_NAME_CHARS:
             break
         start -= 1
         chars += len(prev.text)
     return start
-

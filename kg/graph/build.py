@@ -109,7 +109,9 @@ def build_graph(extractions: list[Extraction], resolution: Resolution) -> nx.Mul
             for mention, eid in zip(ex.mentions, ids, strict=True):
                 if eid is not None and 0 <= mention.sentence < len(sentences):
                     base = sentences[mention.sentence].start  # offsets into the sentence
-                    per_sentence[mention.sentence].append((eid, mention.start - base, mention.end - base))
+                    per_sentence[mention.sentence].append(
+                        (eid, mention.start - base, mention.end - base)
+                    )
             for index, spans in per_sentence.items():
                 yield ex.article.id, sentence(ex.article.id, index), spans
 
@@ -143,9 +145,17 @@ def _located_in(graph: nx.MultiDiGraph, resolution: Resolution) -> None:
     for eid, place in resolution.places.items():
         parent = next((by_place[a.name] for a in place.ancestors() if a.name in by_place), None)
         if parent is not None and parent != eid:
-            graph.add_edge(eid, parent, key="located_in", relation="located_in", weight=1.0,
-                           basis="administrative division", evidence=[], article_ids=[],
-                           date="")
+            graph.add_edge(
+                eid,
+                parent,
+                key="located_in",
+                relation="located_in",
+                weight=1.0,
+                basis="administrative division",
+                evidence=[],
+                article_ids=[],
+                date="",
+            )
     names = sorted(by_place, key=len, reverse=True)
     for eid, data in graph.nodes(data=True):
         if data["type"] not in ("ORG", "PROJECT"):
@@ -153,6 +163,14 @@ def _located_in(graph: nx.MultiDiGraph, resolution: Resolution) -> None:
         label = data["label"].removeprefix("中共").removeprefix("政协")
         place = next((n for n in names if label.startswith(n) and len(label) > len(n)), None)
         if place is not None:
-            graph.add_edge(eid, by_place[place], key="located_in", relation="located_in",
-                           weight=1.0, basis=f"name: {data['label']}", evidence=[],
-                           article_ids=[], date="")
+            graph.add_edge(
+                eid,
+                by_place[place],
+                key="located_in",
+                relation="located_in",
+                weight=1.0,
+                basis=f"name: {data['label']}",
+                evidence=[],
+                article_ids=[],
+                date="",
+            )

@@ -42,7 +42,9 @@ Span = tuple[str, int, int]  # entity id, start, end (offsets into the sentence)
 @dataclass
 class Pair:
     count: int = 0  # sentences in common
-    closeness: float = 0.0  # sum over sentences of 1 / (1 + characters between the two mentions / 10)
+    closeness: float = (
+        0.0  # sum over sentences of 1 / (1 + characters between the two mentions / 10)
+    )
     evidence: list[tuple[str, str]] = field(default_factory=list)  # (article id, sentence)
     articles: set[str] = field(default_factory=set)
 
@@ -87,7 +89,9 @@ def excerpt(sentence: str, first: tuple[int, int], second: tuple[int, int]) -> s
     return ("…" if start > 0 else "") + text + ("…" if end < len(sentence) else "")
 
 
-def _window_pairs(sentence: str, spans: list[Span]) -> dict[tuple[str, str], tuple[int, Span, Span]]:
+def _window_pairs(
+    sentence: str, spans: list[Span]
+) -> dict[tuple[str, str], tuple[int, Span, Span]]:
     """Pairs of one sentence within the window: sorted ids -> (gap, span of a, span of b),
     the closest occurrence of the two."""
     found: dict[tuple[str, str], tuple[int, Span, Span]] = {}

@@ -31,7 +31,9 @@ def _party_ids(ex: Extraction, resolution: Resolution) -> dict[tuple[int, str], 
     return out
 
 
-def _find(found: dict[tuple[int, str], str], names: dict[str, str], start: int, text: str) -> str | None:
+def _find(
+    found: dict[tuple[int, str], str], names: dict[str, str], start: int, text: str
+) -> str | None:
     return found.get((start, text)) or names.get(text)
 
 
@@ -103,7 +105,10 @@ class Activity(NamedTuple):
 def activities(graph: nx.MultiGraph, node: str) -> list[Activity]:
     """The typed relation edges at ``node``, by date (undated last), then relation and name."""
     out = []
-    for edges, outgoing in ((graph.out_edges(node, data=True), True), (graph.in_edges(node, data=True), False)):
+    for edges, outgoing in (
+        (graph.out_edges(node, data=True), True),
+        (graph.in_edges(node, data=True), False),
+    ):
         for u, v, d in edges:
             if d.get("relation") not in RELATION_TYPES:
                 continue

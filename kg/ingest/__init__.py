@@ -85,7 +85,11 @@ def iter_files(
             mode = path.stat().st_mode
         except OSError as err:
             missing = isinstance(err, FileNotFoundError)
-            _report(path, "no such file or folder" if missing else f"cannot read: {err.strerror}", on_error)
+            _report(
+                path,
+                "no such file or folder" if missing else f"cannot read: {err.strerror}",
+                on_error,
+            )
             continue
         if stat.S_ISDIR(mode):
             found = list(_walk(path, on_error))
@@ -146,7 +150,9 @@ def read_articles(
             problem(str(err))
             continue
         if path.suffix.lower() == ".jsonl":
-            for record in iter_jsonl(lines, on_line_error=lambda _n, why: problem(why), warn=problem):
+            for record in iter_jsonl(
+                lines, on_line_error=lambda _n, why: problem(why), warn=problem
+            ):
                 try:
                     yield articles_from_record(record, source=source, stem=stem)
                 except IngestError as err:

@@ -181,7 +181,9 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
         if stat.S_ISREG(info.st_mode):
             data = path.read_bytes()
         else:
-            with path.open("rb") as handle:  # a pipe's size is unknown: read one byte past the limit
+            with path.open(
+                "rb"
+            ) as handle:  # a pipe's size is unknown: read one byte past the limit
                 data = handle.read(max_bytes + 1)
     except OSError as err:
         raise IngestError(f"cannot read: {err.strerror or err}") from None
@@ -195,7 +197,9 @@ def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES, warn: Warn = _igno
     return decode_bytes(read_bytes(path, max_bytes=max_bytes), warn=warn)
 
 
-def jsonl_lines(data: bytes, *, on_line_error: Callable[[int, str], None], warn: Warn = _ignore) -> list[str]:
+def jsonl_lines(
+    data: bytes, *, on_line_error: Callable[[int, str], None], warn: Warn = _ignore
+) -> list[str]:
     """The lines of a JSONL file, decoded one by one: a line that is not UTF-8 is reported and
     left blank, and the others are kept. A file most of whose lines are not UTF-8 (GB18030,
     UTF-16) is decoded as a whole."""
@@ -215,7 +219,9 @@ def jsonl_lines(data: bytes, *, on_line_error: Callable[[int, str], None], warn:
     if len(bad) * 2 > sum(1 for line in lines if line.strip()) + len(bad):
         return decode_bytes(data, warn=warn).split("\n")
     for number, err in bad:
-        on_line_error(number, f"line {number}: not UTF-8 ({err.reason} at byte {err.start} of the line)")
+        on_line_error(
+            number, f"line {number}: not UTF-8 ({err.reason} at byte {err.start} of the line)"
+        )
     return lines
 
 

@@ -36,7 +36,9 @@ __all__ = [
 ]
 
 
-def export(graph: nx.Graph, fmt: str, out: str | os.PathLike[str], *, raw: bool = False) -> list[Path]:
+def export(
+    graph: nx.Graph, fmt: str, out: str | os.PathLike[str], *, raw: bool = False
+) -> list[Path]:
     """Write ``graph`` in format ``fmt`` and return the files written.
 
     For graphml/gexf/json, ``out`` is the file when its suffix matches the format

@@ -187,7 +187,7 @@ def _article_info(value: Any) -> dict[str, ArticleInfo]:
             return {}
     fields = {f.name for f in dataclasses.fields(ArticleInfo)}
     info: dict[str, ArticleInfo] = {}
-    for key, record in (items.items() if isinstance(items, Mapping) else ()):
+    for key, record in items.items() if isinstance(items, Mapping) else ():
         if isinstance(record, ArticleInfo):
             info[str(key)] = record
         elif isinstance(record, Mapping):
@@ -302,7 +302,9 @@ def clean_graph(graph: nx.Graph) -> nx.Graph:
     out = graph.__class__()
     # networkx keeps per-format defaults (node_default, edge_default) as dicts in graph.graph;
     # they are reader state, not data, and GEXF's writer breaks on a flattened one.
-    graph_attrs = {k: v for k, v in graph.graph.items() if k not in ("node_default", "edge_default")}
+    graph_attrs = {
+        k: v for k, v in graph.graph.items() if k not in ("node_default", "edge_default")
+    }
     out.graph.update(flatten_attrs(graph_attrs))
     node_records = [flatten_attrs(data) for _, data in graph.nodes(data=True)]
     _unify(node_records)

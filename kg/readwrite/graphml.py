@@ -95,8 +95,8 @@ class _Keys:
             used.add(key_id)
             self.ids[(scope, name)] = key_id
             self.declarations.append(
-                f"  <key id={quoteattr(key_id)} for=\"{scope}\" attr.name={quoteattr(name)}"
-                f" attr.type=\"{_xml_type(found)}\"/>\n"
+                f'  <key id={quoteattr(key_id)} for="{scope}" attr.name={quoteattr(name)}'
+                f' attr.type="{_xml_type(found)}"/>\n'
             )
             starts[name] = f"{_INDENT[scope]}<data key={quoteattr(key_id)}>"
 

@@ -71,7 +71,9 @@ def ordered_columns(
     return known + rest
 
 
-def cell_reader(columns: Sequence[str], types: Mapping[str, type]) -> Callable[[Mapping[str, Scalar]], list]:
+def cell_reader(
+    columns: Sequence[str], types: Mapping[str, type]
+) -> Callable[[Mapping[str, Scalar]], list]:
     """The cells of a row, in ``columns`` order, for the csv module: values as they are (it writes
     None empty and numbers as their repr), booleans lower-case. One C-level map per row instead
     of a call per cell."""

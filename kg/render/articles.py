@@ -47,8 +47,11 @@ def write_article_pages(
             byline="、".join(meta.byline) if meta else "",
             body=_body(doc, lambda eid: _entity_href(eid, info, ego_files)),
             entities=[
-                {"label": info.label_of(e), "type": info.type_of(e),
-                 "href": _entity_href(e, info, ego_files)}
+                {
+                    "label": info.label_of(e),
+                    "type": info.type_of(e),
+                    "href": _entity_href(e, info, ego_files),
+                }
                 for e in entities
             ],
         )

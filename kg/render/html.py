@@ -118,7 +118,11 @@ class ViewPlan:
     """
 
     def __init__(
-        self, graph: nx.MultiDiGraph, *, top_n: int = 300, ego_count: int = 20,
+        self,
+        graph: nx.MultiDiGraph,
+        *,
+        top_n: int = 300,
+        ego_count: int = 20,
         articles: bool = False,
     ) -> None:
         if top_n < 1:
@@ -153,7 +157,10 @@ class ViewPlan:
             view = self.views[index]
             written.append(
                 _write_view(
-                    self.info, out_dir, view, ego_files=self.ego_files,
+                    self.info,
+                    out_dir,
+                    view,
+                    ego_files=self.ego_files,
                     article_files=self.article_files,
                 )
             )
@@ -180,7 +187,10 @@ class ViewPlan:
         from kg.render.articles import write_article_pages
 
         return write_article_pages(
-            Path(out_dir), documents, self.info, ego_files=self.ego_files,
+            Path(out_dir),
+            documents,
+            self.info,
+            ego_files=self.ego_files,
             article_files=self.article_files,
         )
 
@@ -295,7 +305,9 @@ class _GraphInfo:
                 "kgDate": str(data.get("date") or ""),
                 "kgLastDate": str(data.get("last_date") or data.get("date") or ""),
                 "kgArticles": len(_names(data.get("article_ids"))),
-                "kgTrigger": "、".join(_names(data.get("trigger"))),  # typed relations: verbs as written
+                "kgTrigger": "、".join(
+                    _names(data.get("trigger"))
+                ),  # typed relations: verbs as written
                 "kgAmount": "、".join(_names(data.get("amount"))),
             }
         return found
@@ -535,7 +547,8 @@ def _write_view(
         "edges": edges,
         "minWeight": min_weight,
         "options": _vis_options(
-            len(view.nodes), big=len(view.nodes) > LARGE_GRAPH,
+            len(view.nodes),
+            big=len(view.nodes) > LARGE_GRAPH,
             seeded=len(view.nodes) > SEEDED_LAYOUT,
         ),
         "center": view.center,
@@ -605,7 +618,9 @@ def _build_network(
     by_pair: dict[frozenset[str], list[dict]] = {}
     # A pair with a typed relation (visits, meets ...) shows it instead of its co-mention.
     typed = {
-        frozenset((u, v)) for u, v, d in _edges_among(graph, members) if d.get("relation") in TYPED_RELATIONS
+        frozenset((u, v))
+        for u, v, d in _edges_among(graph, members)
+        if d.get("relation") in TYPED_RELATIONS
     }
     for index, (u, v, data) in enumerate(_edges_among(graph, members)):
         static = info.edge_options(data)
@@ -710,8 +725,13 @@ def _centre(info: _GraphInfo, view: _View, cited: _Cited, ego_files: dict[str, s
     strength = _strengths(info, center)
     shown = set(view.nodes)
     neighbours = [
-        {"id": str(n), "label": info.label_of(n), "type": info.type_of(n),
-         "strength": round(strength[n] % 1000.0, 2), "ego": ego_files.get(n) is not None}
+        {
+            "id": str(n),
+            "label": info.label_of(n),
+            "type": info.type_of(n),
+            "strength": round(strength[n] % 1000.0, 2),
+            "ego": ego_files.get(n) is not None,
+        }
         for n in view.nodes[1:]
         if n in shown
     ][:50]
@@ -779,7 +799,9 @@ def _node_evidence(graph: nx.MultiDiGraph, node: str, limit: int = MAX_EVIDENCE)
     # sort everything only when those repeat one sentence.
     for take in (4 * limit, None):
         whole = take is None or take >= len(incident)
-        ranked = sorted(incident, key=order) if whole else heapq.nsmallest(take, incident, key=order)
+        ranked = (
+            sorted(incident, key=order) if whole else heapq.nsmallest(take, incident, key=order)
+        )
         seen: set[Evidence] = set()
         chosen: list[Evidence] = []
         for data in ranked:

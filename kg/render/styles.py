@@ -31,7 +31,9 @@ TYPE_STYLES: dict[str, NodeStyle] = {
     "PERSON": NodeStyle(color=TYPE_HEX["PERSON"], shape="dot", glyph="●", name="人物 PERSON"),
     "ORG": NodeStyle(color=TYPE_HEX["ORG"], shape="square", glyph="■", name="机构 ORG"),
     "LOC": NodeStyle(color=TYPE_HEX["LOC"], shape="triangle", glyph="▲", name="地点 LOC"),
-    "PROJECT": NodeStyle(color=TYPE_HEX["PROJECT"], shape="diamond", glyph="◆", name="项目 PROJECT"),
+    "PROJECT": NodeStyle(
+        color=TYPE_HEX["PROJECT"], shape="diamond", glyph="◆", name="项目 PROJECT"
+    ),
 }
 
 # Unknown types (a future stage may add one) still render, in grey.
@@ -47,7 +49,9 @@ RELATION_STYLES: dict[str, EdgeStyle] = {
     "located_in": EdgeStyle(
         color=relation_hex("located_in"), dashes=True, arrows=True, name="位于 located_in"
     ),
-    "visits": EdgeStyle(color=relation_hex("visits"), dashes=False, arrows=True, name="到访 visits"),
+    "visits": EdgeStyle(
+        color=relation_hex("visits"), dashes=False, arrows=True, name="到访 visits"
+    ),
     "meets": EdgeStyle(color=relation_hex("meets"), dashes=False, arrows=True, name="会见 meets"),
     "signs_with": EdgeStyle(  # symmetric: no arrow
         color=relation_hex("signs_with"), dashes=False, arrows=False, name="签约 signs_with"
@@ -92,8 +96,9 @@ def edge_style(relation: str) -> EdgeStyle:
     """A relation without an entry (a stage may add one) gets its own colour and legend row."""
     found = RELATION_STYLES.get(relation)
     if found is None:
-        found = EdgeStyle(color=relation_hex(relation), dashes=False, arrows=True,
-                          name=relation or "其他 other")
+        found = EdgeStyle(
+            color=relation_hex(relation), dashes=False, arrows=True, name=relation or "其他 other"
+        )
     return found
 
 

@@ -32,17 +32,23 @@ def table_data(info, *, ego_files: dict[str, str], root: str = "") -> dict:
         if data.get("relation") != "holds_position":
             continue
         title = str(data.get("title") or "")
-        officials.append([
-            link(u), title, link(v), _status(title),
-            str(data.get("date") or ""), str(data.get("last_date") or data.get("date") or ""),
-            len(_names(data.get("article_ids"))),
-        ])
+        officials.append(
+            [
+                link(u),
+                title,
+                link(v),
+                _status(title),
+                str(data.get("date") or ""),
+                str(data.get("last_date") or data.get("date") or ""),
+                len(_names(data.get("article_ids"))),
+            ]
+        )
     officials.sort(key=lambda r: (r[0][0], r[4] == "", r[4], r[2][0], r[1]))
     entities = [
         [
-            link(n), info.type_of(n), "、".join(
-                a for a in _names(graph.nodes[n].get("aliases")) if a != info.label_of(n)
-            ),
+            link(n),
+            info.type_of(n),
+            "、".join(a for a in _names(graph.nodes[n].get("aliases")) if a != info.label_of(n)),
             "、".join(_names(graph.nodes[n].get("titles"))),
             _int(graph.nodes[n].get("mentions")),
             _int(graph.nodes[n].get("articles")) or len(_names(graph.nodes[n].get("article_ids"))),
@@ -88,9 +94,14 @@ def write_tables(info, out_dir: Path, *, ego_files: dict[str, str], article_file
     from kg.render.html import _environment, json_for_script
 
     payload = table_data(info, ego_files=ego_files)
-    html = _environment().get_template("tables.html").render(
-        root="", data_json=json_for_script(payload),
-        counts=[(t["title"], len(t["rows"])) for t in payload["tables"]],
+    html = (
+        _environment()
+        .get_template("tables.html")
+        .render(
+            root="",
+            data_json=json_for_script(payload),
+            counts=[(t["title"], len(t["rows"])) for t in payload["tables"]],
+        )
     )
     path = Path(out_dir) / "tables.html"
     with atomic_write(path, "w") as handle:

@@ -88,7 +88,9 @@ class _Names:
         if short_name and full_name and short_name != full_name:
             self.declared[short_name].add(full_name)
 
-    def _canonical(self, surface: str, etype: str, home: HomePlace) -> tuple[str | None, Place | None]:
+    def _canonical(
+        self, surface: str, etype: str, home: HomePlace
+    ) -> tuple[str | None, Place | None]:
         name = normalize(surface)
         place = None
         if etype == "LOC":
@@ -108,7 +110,10 @@ class _Names:
                 name = expand_relative(name, home, self.gaz)  # 高新区 -> 聊城高新区
         elif etype in ("ORG", "PROJECT"):
             if etype == "ORG":
-                product = next((w for w in product_words() if name.endswith(w) and len(name) >= len(w) + 2), None)
+                product = next(
+                    (w for w in product_words() if name.endswith(w) and len(name) >= len(w) + 2),
+                    None,
+                )
                 if product is not None:
                     brand = name[: -len(product)]
                     if brand in self.gaz or load_rules().is_zone(brand):
@@ -116,7 +121,9 @@ class _Names:
                     name = brand  # 中通新能源客车: the brand's product names the brand
                 name = _without_country(name)
                 if name.endswith(_PARTY_GROUP) and len(name) > len(_PARTY_GROUP) + 1:
-                    name = name[: -len(_PARTY_GROUP)]  # 市政协党组（扩大）会议: the body's party group is the body
+                    name = name[
+                        : -len(_PARTY_GROUP)
+                    ]  # 市政协党组（扩大）会议: the body's party group is the body
             name = expand_relative(name, home, self.gaz)
             if etype == "ORG" and name in load_rules().org_names:
                 # 县委 in a city paper: no county to fill in, so no entity to name.
@@ -143,9 +150,15 @@ class _Names:
         """华西医院 = 四川大学华西医院: a unit named without its parent institution joins the one
         organisation of the corpus named "<parent><unit>" (parent endings: parent_institutions.txt)."""
         endings = parent_institutions()
-        self._join_one(rep, orgs, lambda full: (
-            full[cut:] for cut in range(2, len(full) - MIN_UNIT + 1) if full[:cut].endswith(endings)
-        ))
+        self._join_one(
+            rep,
+            orgs,
+            lambda full: (
+                full[cut:]
+                for cut in range(2, len(full) - MIN_UNIT + 1)
+                if full[:cut].endswith(endings)
+            ),
+        )
 
     def _link_placed(self, rep: dict[str, str], orgs: list[str]) -> None:
         """公共资源交易中心 = 德州市公共资源交易中心: a body written without its place joins the one
@@ -158,7 +171,9 @@ class _Names:
         self._join_one(rep, orgs, body)
 
     @staticmethod
-    def _join_one(rep: dict[str, str], orgs: list[str], shorts: Callable[[str], Iterable[str]]) -> None:
+    def _join_one(
+        rep: dict[str, str], orgs: list[str], shorts: Callable[[str], Iterable[str]]
+    ) -> None:
         """Each organisation whose name is one of ``shorts(full)`` for exactly one full name of
         the corpus joins that full name."""
         by_short: dict[str, set[str]] = defaultdict(set)
@@ -201,7 +216,9 @@ class _Names:
             fits = [
                 full
                 for full in zones
-                if len(full) > len(short) and full[:2] == short[:2] and full[-3:] == short[-3:]
+                if len(full) > len(short)
+                and full[:2] == short[:2]
+                and full[-3:] == short[-3:]
                 and _subsequence(short, full)
             ]
             if len(fits) == 1:
@@ -234,9 +251,13 @@ class _Names:
         def unique(short: str, ending: str | None) -> str | None:
             candidates = by_head.get(short[:2], [])
             fits = {target.get(n, n) for n, c in candidates if c.startswith(short) and c != short}
-            if not fits and len(short) >= 4:  # 华科家电 = 华科智能家电: same brand, same trade, words left out
+            if (
+                not fits and len(short) >= 4
+            ):  # 华科家电 = 华科智能家电: same brand, same trade, words left out
                 fits = {
-                    target.get(n, n) for n, c in candidates if c[-1] == short[-1] and _subsequence(short, c)
+                    target.get(n, n)
+                    for n, c in candidates
+                    if c[-1] == short[-1] and _subsequence(short, c)
                 }
             if ending is not None:  # 国兴集团 -> a 集团, not a subsidiary 有限公司
                 fits = {f for f in fits if ending in f}
@@ -304,7 +325,9 @@ def declared_short_forms(ex: Extraction) -> list[tuple[Mention, Mention]]:
     for match in _DECLARED.finditer(ex.article.text):
         full = ends.get(match.start())
         if full is not None:
-            short = Mention(match.start(1), match.end(1), match.group(1), full.type, full.sentence, "declared")
+            short = Mention(
+                match.start(1), match.end(1), match.group(1), full.type, full.sentence, "declared"
+            )
             pairs.append((short, full))
     return pairs
 
@@ -386,7 +409,9 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
     gaz = gazetteer()
     city = gaz.resolve(home_city) if home_city else detect_home_city(extractions, gaz)
     if home_city and city is None:
-        raise ValueError(f"--home-city {home_city!r} is not a place in the administrative-division data")
+        raise ValueError(
+            f"--home-city {home_city!r} is not a place in the administrative-division data"
+        )
     names = _Names(gaz)
     homes = {ex.article.id: article_home(ex.article.dateline, city, gaz) for ex in extractions}
 
@@ -399,7 +424,12 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
             names.declare(short.text, full.text, full.type, home)
         honorific = _honorifics(ex)
         raw_mentions[ex.article.id] = [
-            (names.canonical(honorific.get(m.text, m.text) if m.type == "PERSON" else m.text, m.type, home), _surface(m, ex))
+            (
+                names.canonical(
+                    honorific.get(m.text, m.text) if m.type == "PERSON" else m.text, m.type, home
+                ),
+                _surface(m, ex),
+            )
             for m in ex.mentions
         ]
         for role in ex.roles:
@@ -407,7 +437,18 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
             org = None
             if role.org is not None:
                 org = names.canonical(role.org, role.org_type or "ORG", home)
-            raw_roles.append((person, role.title, org, role.org_type, ex.article.id, role.sentence, role.status, role.date))
+            raw_roles.append(
+                (
+                    person,
+                    role.title,
+                    org,
+                    role.org_type,
+                    ex.article.id,
+                    role.sentence,
+                    role.status,
+                    role.date,
+                )
+            )
 
     # Pass 2: merge names, then fix each merged name's type by vote.
     rep = names.merged()
@@ -420,7 +461,11 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
         order = {"ORG": 3, "LOC": 2, "PROJECT": 1, "PERSON": 0}
         type_of[name] = max(v.items(), key=lambda kv: (kv[1], order[kv[0]]))[0]
         # A tie between place and body goes to the place when the name ends like one (洋浦港).
-        if type_of[name] == "ORG" and v["LOC"] == v["ORG"] and name.endswith(load_rules().geo_suffixes):
+        if (
+            type_of[name] == "ORG"
+            and v["LOC"] == v["ORG"]
+            and name.endswith(load_rules().geo_suffixes)
+        ):
             type_of[name] = "LOC"
         # 小关镇 of 小关镇党委书记 is read as a body, but a place's full name names the place.
         if type_of[name] == "ORG" and any(p.name == name for p in gaz.lookup(name)):
@@ -499,7 +544,9 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
             o = entity(org)
             o.articles.add(article_id)
             org_id = o.id
-        resolution.roles.append(ResolvedRole(p.id, title, org_id, article_id, sentence, status, date))
+        resolution.roles.append(
+            ResolvedRole(p.id, title, org_id, article_id, sentence, status, date)
+        )
     _flag_homonyms(resolution, gaz)
     for ent in entities.values():
         ent.aliases.discard(ent.label)
@@ -533,10 +580,14 @@ def _flag_homonyms(resolution: Resolution, gaz: Gazetteer) -> None:
         if role.org is None:
             continue
         org = resolution.entities[role.org]
-        place = resolution.places.get(org.id) if org.type == "LOC" else _place_of_org(org.label, gaz)
+        place = (
+            resolution.places.get(org.id) if org.type == "LOC" else _place_of_org(org.label, gaz)
+        )
         if place is not None:
             cities[role.person].add(_city_of(place).name)
     for person, names in cities.items():
         if len(names) > 1:
             where = "、".join(sorted(names))
-            resolution.entities[person].homonym = f"holds posts in {where}: may be more than one person"
+            resolution.entities[
+                person
+            ].homonym = f"holds posts in {where}: may be more than one person"

@@ -32,11 +32,15 @@ DATELINE_WEIGHT = 2
 ORG_PREFIX_MAX = 10  # longest place name looked for at the start of an organisation
 
 
-def place_mentions(extractions: Iterable[Extraction], gaz: Gazetteer) -> tuple[Counter[Place], Counter[Place]]:
+def place_mentions(
+    extractions: Iterable[Extraction], gaz: Gazetteer
+) -> tuple[Counter[Place], Counter[Place]]:
     """(places named in the text, places named in datelines), with counts."""
     extractions = list(extractions)
     # Looked up once per distinct name: names repeat, and a Place hashes its parent chain.
-    names = Counter((m.type, m.text) for ex in extractions for m in ex.mentions if m.type in ("LOC", "ORG"))
+    names = Counter(
+        (m.type, m.text) for ex in extractions for m in ex.mentions if m.type in ("LOC", "ORG")
+    )
     named: Counter[Place] = Counter()
     for (etype, text), n in names.items():
         place = _named_place(etype, text, gaz)

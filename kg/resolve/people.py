@@ -20,13 +20,36 @@ from kg.extract.places import Place
 
 # Bodies of the state and the party as a whole: their posts are national.
 _NATIONAL_HEADS = (
-    "国务院", "中共中央", "中央", "全国人大", "全国政协", "国家", "最高人民", "中华人民共和国", "中国人民解放军",
-    "中国共产党", "中国",
+    "国务院",
+    "中共中央",
+    "中央",
+    "全国人大",
+    "全国政协",
+    "国家",
+    "最高人民",
+    "中华人民共和国",
+    "中国人民解放军",
+    "中国共产党",
+    "中国",
 )
 # Posts that are national without a body written (a Chinese paper's bare 总理 is the premier).
 _NATIONAL_TITLES = frozenset({"总理", "副总理", "国务委员", "总书记", "国家主席", "国家副主席"})
 # Posts many people hold in one body, and one person in several bodies: they never tell people apart.
-_MEMBERSHIPS = frozenset({"委员", "常委", "成员", "党组成员", "理事", "常务理事", "代表", "记者", "通讯员", "评论员", "董事"})
+_MEMBERSHIPS = frozenset(
+    {
+        "委员",
+        "常委",
+        "成员",
+        "党组成员",
+        "理事",
+        "常务理事",
+        "代表",
+        "记者",
+        "通讯员",
+        "评论员",
+        "董事",
+    }
+)
 # A ministry (外交部, 教育部) named without a place is the state's.
 _MINISTRY = re.compile(r"^[\u4e00-\u9fff]{1,6}部$")
 _STATUS = re.compile(r"^(?:代理|代|前|原)")
@@ -45,15 +68,24 @@ class Post:
         return _STATUS.sub("", self.title) or self.title
 
 
-def make_post(title: str, org: str | None, place: Place | None, countries: Iterable[str] = ()) -> Post:
+def make_post(
+    title: str, org: str | None, place: Place | None, countries: Iterable[str] = ()
+) -> Post:
     """A post with its scope: national when its body is the state's (or the title is), foreign
     when its body is a country or starts with one, else the place its body's name starts with."""
     foreign = None
     if org is not None and place is None:
         foreign = next((c for c in countries if org.startswith(c) and not c.startswith("中")), None)
-    national = place is None and foreign is None and (
-        (org is not None and (org.startswith(_NATIONAL_HEADS) or _MINISTRY.match(org) is not None))
-        or (org is None and _STATUS.sub("", title) in _NATIONAL_TITLES)
+    national = (
+        place is None
+        and foreign is None
+        and (
+            (
+                org is not None
+                and (org.startswith(_NATIONAL_HEADS) or _MINISTRY.match(org) is not None)
+            )
+            or (org is None and _STATUS.sub("", title) in _NATIONAL_TITLES)
+        )
     )
     return Post(title, org, place, national, foreign)
 
@@ -144,7 +176,11 @@ def _untitled(group: list[_Person], home: Place | None) -> int:
     if len(group) == 1:
         return 0
     if home is not None:
-        near = [i for i, p in enumerate(group) if any(post.place is not None and _within(post.place, home) for post in p.posts)]
+        near = [
+            i
+            for i, p in enumerate(group)
+            if any(post.place is not None and _within(post.place, home) for post in p.posts)
+        ]
         if len(near) == 1:
             return near[0]
     return max(range(len(group)), key=lambda i: (len(group[i].articles), -i))

@@ -200,8 +200,12 @@ def _extract_dask(
     # Import failures must surface at the call, not at the first next(): check eagerly and
     # hand back a generator for the rest.
     return _on_client(
-        distributed, jobs, scheduler,
-        lambda client: extract_all_with_client(articles, extractor, client, progress=progress, batch_size=batch_size),
+        distributed,
+        jobs,
+        scheduler,
+        lambda client: extract_all_with_client(
+            articles, extractor, client, progress=progress, batch_size=batch_size
+        ),
     )
 
 
@@ -276,7 +280,9 @@ class _Forked(Generic[_R]):
             self._receive.close()
         if not ok:
             text, error = payload
-            if error is not None:  # as from this process: kg watch goes on after an OSError, the CLI prints a BackendError
+            if (
+                error is not None
+            ):  # as from this process: kg watch goes on after an OSError, the CLI prints a BackendError
                 raise error from RuntimeError(f"{self.what} failed:\n{text}")
             raise RuntimeError(f"{self.what} failed:\n{text}")
         return payload
@@ -345,7 +351,9 @@ def shared_counter() -> Callable[[], int]:
     return take
 
 
-def extract_beside(articles: list[Article], extractor: ExtractorLike) -> Callable[[], list[Extraction]]:
+def extract_beside(
+    articles: list[Article], extractor: ExtractorLike
+) -> Callable[[], list[Extraction]]:
     """Start extracting a few articles in a forked process; call the result to wait for them.
 
     A re-run with one new page spends a second loading spaCy and the model for it; with a

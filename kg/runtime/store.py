@@ -125,7 +125,9 @@ def content_hash(article: Article) -> str:
         [[p.name, p.role] for p in article.byline],
         [[s.start, s.end] for s in article.sentences],
     ]
-    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(
+        json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    ).hexdigest()
 
 
 def to_dict(extraction: Extraction) -> dict[str, Any]:
@@ -341,24 +343,34 @@ class Store:
         if row is None or row[0] != content_hash(article) or row[1] != fingerprint:
             return None
         stored = extraction_from_dict(orjson.loads(row[2]))
-        return Extraction(article=article, mentions=stored.mentions, roles=stored.roles, relations=stored.relations)
+        return Extraction(
+            article=article,
+            mentions=stored.mentions,
+            roles=stored.roles,
+            relations=stored.relations,
+        )
 
     def get_many(self, ids: Iterable[str], fingerprint: str) -> dict[str, Extraction]:
         """Stored Extractions by article id, made with ``fingerprint``; no content check (the
         caller knows the files they came from are unchanged). Missing ids are left out."""
         wanted = set(ids)
         found: dict[str, Extraction] = {}
-        rows = self._db.execute("SELECT id, data FROM articles WHERE fingerprint = ?", (fingerprint,))
+        rows = self._db.execute(
+            "SELECT id, data FROM articles WHERE fingerprint = ?", (fingerprint,)
+        )
         for article_id, data in rows:
             if article_id in wanted:
                 found[article_id] = extraction_from_dict(orjson.loads(data))
         return found
 
-    def source(self, path: str, size: int, mtime_ns: int, reader: str) -> tuple[list[str], list[str]] | None:
+    def source(
+        self, path: str, size: int, mtime_ns: int, reader: str
+    ) -> tuple[list[str], list[str]] | None:
         """(article ids, problems) read from ``path`` when it had this size and mtime and was
         read by the same reader; None otherwise."""
         row = self._db.execute(
-            "SELECT size, mtime_ns, reader, ids, problems FROM sources WHERE path = ?", _safe((path,))
+            "SELECT size, mtime_ns, reader, ids, problems FROM sources WHERE path = ?",
+            _safe((path,)),
         ).fetchone()
         if row is None or tuple(row[:3]) != (size, mtime_ns, reader):
             return None
@@ -371,8 +383,14 @@ class Store:
                 "INSERT OR REPLACE INTO sources(path, size, mtime_ns, reader, ids, problems)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    (path, size, mtime, reader, json.dumps(ids, ensure_ascii=False),
-                     json.dumps(problems, ensure_ascii=False))
+                    (
+                        path,
+                        size,
+                        mtime,
+                        reader,
+                        json.dumps(ids, ensure_ascii=False),
+                        json.dumps(problems, ensure_ascii=False),
+                    )
                     for path, size, mtime, reader, ids, problems in rows
                 ],
             )

@@ -48,7 +48,9 @@ def relevant(path: str | Path, inputs: list[Path], out: Path, *, modified: bool 
     for folder in (i.resolve() for i in inputs):
         if folder == path:  # a file named as an input, whatever its suffix, or an input folder
             return not (modified and path.is_dir())
-        if path.is_relative_to(folder) and any(p.startswith(".") for p in path.relative_to(folder).parts):
+        if path.is_relative_to(folder) and any(
+            p.startswith(".") for p in path.relative_to(folder).parts
+        ):
             return False
     return path.suffix.lower() in SUFFIXES or not (path.suffix or modified)
 
@@ -62,7 +64,9 @@ def file_changes(
     watched = [p for p in inputs if p.exists()]  # a missing input is reported by each run
     yield from watch(
         *watched,
-        watch_filter=lambda change, path: relevant(path, inputs, out, modified=change == Change.modified),
+        watch_filter=lambda change, path: relevant(
+            path, inputs, out, modified=change == Change.modified
+        ),
         force_polling=poll or None,
         stop_event=stop,
         rust_timeout=TICK_MS,
@@ -97,7 +101,11 @@ def watch(
 
 
 def _update(
-    inputs: list[Path], out: Path, resident: Resident, on_update: Callable[[Update], None], options: dict
+    inputs: list[Path],
+    out: Path,
+    resident: Resident,
+    on_update: Callable[[Update], None],
+    options: dict,
 ) -> bool:
     """One run; True when it has to be tried again."""
     start = time.perf_counter()
@@ -110,7 +118,9 @@ def _update(
         on_update(Update(None, time.perf_counter() - start, str(exc)))
         return False  # tried again at the next change
     except KeyboardInterrupt:
-        raise Interrupted("each output file is whole, some may be from the update before; `kg run` brings all up to date") from None
+        raise Interrupted(
+            "each output file is whole, some may be from the update before; `kg run` brings all up to date"
+        ) from None
     on_update(Update(result, time.perf_counter() - start))
     _load_model(resident)
     return False

@@ -33,5 +33,7 @@ def test_exceptions_row_example(extract, row) -> None:  # type: ignore[no-untype
 def test_exceptions_bad_row_is_one_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "exceptions.tsv"
     path.write_text("surface\tcontext\n县级\tnot_relative\tonly three\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"exceptions.tsv:2: expected 6 tab-separated fields, got 3"):
+    with pytest.raises(
+        ValueError, match=r"exceptions.tsv:2: expected 6 tab-separated fields, got 3"
+    ):
         read_exceptions(path)

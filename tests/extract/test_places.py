@@ -18,7 +18,11 @@ from kg.extract.places import gazetteer, world_countries, world_places
 )
 def test_places_resolve_names(surface, name, level, parent):
     place = gazetteer().resolve(surface)
-    assert (place.name, place.level, place.parent.name if place.parent else None) == (name, level, parent)
+    assert (place.name, place.level, place.parent.name if place.parent else None) == (
+        name,
+        level,
+        parent,
+    )
 
 
 def test_places_ambiguous_town_resolves_near_home():
@@ -32,7 +36,10 @@ def test_places_ambiguous_town_resolves_near_home():
 def test_places_read_zipped_data(tmp_path, monkeypatch):
     # jionlp ships its data zipped and unpacks it on first use; we read the zip without unpacking.
     with zipfile.ZipFile(tmp_path / "china_location.zip", "w") as zf:
-        zf.writestr("china_location.txt", "山东省\t370000\t山东\n\t聊城市\t371500\t聊城\n\t\t临清市\t371581\t临清\n")
+        zf.writestr(
+            "china_location.txt",
+            "山东省\t370000\t山东\n\t聊城市\t371500\t聊城\n\t\t临清市\t371581\t临清\n",
+        )
     monkeypatch.setattr(places, "_dictionary_dir", lambda: tmp_path)
     lines = list(places._read_lines("china_location"))
     assert lines[1].strip().split("\t")[0] == "聊城市"

@@ -31,8 +31,14 @@ def test_triggers_are_data_with_the_four_types():
 
 def test_every_listed_place_of_a_visit_counts_over_commas():
     text = "张百顺先后到甲公司、乙项目，丙集团进行调研。"
-    found = _found(text, [("张百顺", "PERSON"), ("甲公司", "ORG"), ("乙项目", "PROJECT"), ("丙集团", "ORG")])
-    assert found == {("visits", "张百顺", "甲公司"), ("visits", "张百顺", "乙项目"), ("visits", "张百顺", "丙集团")}
+    found = _found(
+        text, [("张百顺", "PERSON"), ("甲公司", "ORG"), ("乙项目", "PROJECT"), ("丙集团", "ORG")]
+    )
+    assert found == {
+        ("visits", "张百顺", "甲公司"),
+        ("visits", "张百顺", "乙项目"),
+        ("visits", "张百顺", "丙集团"),
+    }
 
 
 def test_a_subject_carries_over_to_the_next_clause_of_the_sentence():
@@ -72,7 +78,13 @@ def test_a_post_between_the_verb_and_the_guest_is_skipped():
 
 def test_two_posts_joined_by_a_comma_qualify_one_person():
     text = "张三会见了甲协会现任会长、乙公司董事长李四和新任会长王五。"
-    names = [("张三", "PERSON"), ("甲协会", "ORG"), ("乙公司", "ORG"), ("李四", "PERSON"), ("王五", "PERSON")]
+    names = [
+        ("张三", "PERSON"),
+        ("甲协会", "ORG"),
+        ("乙公司", "ORG"),
+        ("李四", "PERSON"),
+        ("王五", "PERSON"),
+    ]
     assert _found(text, names) == {("meets", "张三", "李四"), ("meets", "张三", "王五")}
 
 
@@ -83,12 +95,16 @@ def test_the_passive_meeting_has_the_host_after_shoudao():
 
 def test_a_time_frame_opened_by_zai_has_its_own_subject():
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("乙市", "LOC")]
-    assert ("visits", "张三", "甲国") in _found("在张三即将访问甲国之际，专家们在乙市举行会议。", names)
+    assert ("visits", "张三", "甲国") in _found(
+        "在张三即将访问甲国之际，专家们在乙市举行会议。", names
+    )
 
 
 def test_a_meeting_named_as_a_time_takes_the_next_clauses_subject():
     names = [("张三", "PERSON"), ("李四", "PERSON")]
-    assert _found("在同张三总统的会见中，李四强调，双方应加强合作。", names) == {("meets", "李四", "张三")}
+    assert _found("在同张三总统的会见中，李四强调，双方应加强合作。", names) == {
+        ("meets", "李四", "张三")
+    }
     assert _found("在会见中，李四强调，双方应加强合作。", [("李四", "PERSON")]) == set()
 
 
@@ -112,8 +128,12 @@ def test_a_visit_named_as_a_time_takes_the_next_clauses_subject():
 
 def test_a_guest_after_a_long_relative_clause_or_zhu():
     names = [("张三", "PERSON"), ("乙国", "LOC"), ("李四", "PERSON")]
-    assert _found("张三会见了来京参加两国救灾研讨会的乙国助理部长李四。", names) == {("meets", "张三", "李四")}
-    assert _found("张三会见了即将回国述职的我国驻乙国大使李四。", names) == {("meets", "张三", "李四")}
+    assert _found("张三会见了来京参加两国救灾研讨会的乙国助理部长李四。", names) == {
+        ("meets", "张三", "李四")
+    }
+    assert _found("张三会见了即将回国述职的我国驻乙国大使李四。", names) == {
+        ("meets", "张三", "李四")
+    }
 
 
 def test_a_body_whose_post_holder_is_unnamed_is_no_subject():
@@ -140,7 +160,13 @@ def test_a_negated_visit_gives_no_edge_and_a_planned_one_does():
 
 def test_meets_goes_from_host_to_guest_and_skips_qualifiers():
     text = "全国政协主席李瑞环在马德里会见西班牙首相阿斯纳尔。"
-    names = [("全国政协", "ORG"), ("李瑞环", "PERSON"), ("马德里", "LOC"), ("西班牙", "LOC"), ("阿斯纳尔", "PERSON")]
+    names = [
+        ("全国政协", "ORG"),
+        ("李瑞环", "PERSON"),
+        ("马德里", "LOC"),
+        ("西班牙", "LOC"),
+        ("阿斯纳尔", "PERSON"),
+    ]
     assert _found(text, names) == {("meets", "李瑞环", "阿斯纳尔")}
 
 
@@ -164,8 +190,12 @@ def test_a_treaty_signed_by_listed_countries_pairs_no_one():
 
 def test_two_listed_parties_of_both_sides_sign_with_each_other():
     names = [("甲国", "LOC"), ("乙国", "LOC"), ("丙市", "LOC")]
-    assert _found("甲国、乙国两国今天在丙市签订供销协定。", names) == {("signs_with", "甲国", "乙国")}
-    assert _found("甲国和乙国的代表今天在丙市签署停火协议。", names) == {("signs_with", "甲国", "乙国")}
+    assert _found("甲国、乙国两国今天在丙市签订供销协定。", names) == {
+        ("signs_with", "甲国", "乙国")
+    }
+    assert _found("甲国和乙国的代表今天在丙市签署停火协议。", names) == {
+        ("signs_with", "甲国", "乙国")
+    }
 
 
 def test_a_signatory_is_no_signing_and_a_side_is_no_party():
@@ -204,20 +234,29 @@ def test_two_parties_sign_after_a_long_adjunct():
 
 
 def test_a_summit_of_two_countries_leaders_is_no_meeting_of_the_countries():
-    assert _found("评论说，中美两国首脑的这次会晤意义重大。", [("中", "LOC"), ("美", "LOC")]) == set()
+    assert (
+        _found("评论说，中美两国首脑的这次会晤意义重大。", [("中", "LOC"), ("美", "LOC")]) == set()
+    )
 
 
 def test_a_pair_of_countries_whose_one_character_forms_are_ambiguous_is_a_data_row():
     # 巴 alone is 巴基斯坦 or 巴勒斯坦; in 巴以 and 印巴 it is one of them (lexicons/country_pairs.tsv).
-    assert _found("评论说，这违反了巴以业已签署的协议。", [("巴", "LOC"), ("以", "LOC")]) == {("signs_with", "巴勒斯坦", "以色列")}
+    assert _found("评论说，这违反了巴以业已签署的协议。", [("巴", "LOC"), ("以", "LOC")]) == {
+        ("signs_with", "巴勒斯坦", "以色列")
+    }
     assert _found("他说，印巴两国将举行会谈。", []) == {("meets", "印度", "巴基斯坦")}
-    assert _found("他说，巴西与阿根廷签署了协议。", [("巴西", "LOC"), ("阿根廷", "LOC")]) == {("signs_with", "巴西", "阿根廷")}
+    assert _found("他说，巴西与阿根廷签署了协议。", [("巴西", "LOC"), ("阿根廷", "LOC")]) == {
+        ("signs_with", "巴西", "阿根廷")
+    }
 
 
 def test_a_pair_of_countries_in_a_topic_is_no_party():
     text = "张三访问甲市，与李四、王五就巴以和平进程分别举行了会谈。"
     names = [("张三", "PERSON"), ("甲市", "LOC"), ("李四", "PERSON"), ("王五", "PERSON")]
-    assert {r for r in _found(text, names) if r[0] == "meets"} == {("meets", "张三", "李四"), ("meets", "张三", "王五")}
+    assert {r for r in _found(text, names) if r[0] == "meets"} == {
+        ("meets", "张三", "李四"),
+        ("meets", "张三", "王五"),
+    }
 
 
 def test_who_sits_in_on_a_meeting_is_no_party():
@@ -228,7 +267,10 @@ def test_who_sits_in_on_a_meeting_is_no_party():
 
 def test_a_joiner_inside_a_name_links_no_partners():
     names = [("张三", "PERSON"), ("劳动和保障部", "ORG"), ("李四", "PERSON"), ("王五", "PERSON")]
-    assert _found("秘书长张三、劳动和保障部部长李四会见了王五。", names) == {("meets", "张三", "王五"), ("meets", "李四", "王五")}
+    assert _found("秘书长张三、劳动和保障部部长李四会见了王五。", names) == {
+        ("meets", "张三", "王五"),
+        ("meets", "李四", "王五"),
+    }
 
 
 def test_the_heads_of_state_of_a_pair_of_countries_are_not_the_countries():
@@ -272,7 +314,11 @@ def test_the_place_left_on_the_way_is_no_subject():
 def test_places_counted_back_to_are_the_places_visited():
     text = "应甲国、乙国和丙国外长的邀请，外长张三今天离开丁市赴上述三国进行访问。"
     names = [("甲国", "LOC"), ("乙国", "LOC"), ("丙国", "LOC"), ("张三", "PERSON"), ("丁市", "LOC")]
-    assert _found(text, names) == {("visits", "张三", "甲国"), ("visits", "张三", "乙国"), ("visits", "张三", "丙国")}
+    assert _found(text, names) == {
+        ("visits", "张三", "甲国"),
+        ("visits", "张三", "乙国"),
+        ("visits", "张三", "丙国"),
+    }
     # the count must match the list it points back to
     assert _found(text.replace("三国", "五国"), names) == set()
 
@@ -286,7 +332,10 @@ def test_a_meeting_that_may_happen_is_no_event():
 
 
 def test_a_place_before_a_superlative_names_no_body_visited():
-    assert _found("董事长张三提出希望访问甲国最大的报社。", [("张三", "PERSON"), ("甲国", "LOC")]) == set()
+    assert (
+        _found("董事长张三提出希望访问甲国最大的报社。", [("张三", "PERSON"), ("甲国", "LOC")])
+        == set()
+    )
 
 
 def test_a_clause_whose_subject_is_a_kind_of_people_carries_no_name_over():
@@ -303,7 +352,13 @@ def test_teachers_organised_to_go_are_no_named_visitor():
 
 def test_the_one_escorted_visits():
     text = "5日，张三在省委书记李四，省长王五等的陪同下，参观了甲公司和乙公司。"
-    names = [("张三", "PERSON"), ("李四", "PERSON"), ("王五", "PERSON"), ("甲公司", "ORG"), ("乙公司", "ORG")]
+    names = [
+        ("张三", "PERSON"),
+        ("李四", "PERSON"),
+        ("王五", "PERSON"),
+        ("甲公司", "ORG"),
+        ("乙公司", "ORG"),
+    ]
     assert _found(text, names) == {("visits", "张三", "甲公司"), ("visits", "张三", "乙公司")}
 
 
@@ -322,12 +377,20 @@ def test_who_heads_a_group_named_after_them_is_not_its_visitor():
 
 def test_a_partner_who_has_come_to_visit():
     text = "总统张三16日同到访的甲国总统李四举行会谈后宣布，双方同意合作。"
-    assert _found(text, [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]) == {("meets", "张三", "李四")}
+    assert _found(text, [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]) == {
+        ("meets", "张三", "李四")
+    }
 
 
 def test_the_hosts_are_found_when_a_modifier_follows_the_verb():
     text = "展览还展出张三、李四和王五会见当时的甲国首相赵六。"
-    names = [("张三", "PERSON"), ("李四", "PERSON"), ("王五", "PERSON"), ("甲国", "LOC"), ("赵六", "PERSON")]
+    names = [
+        ("张三", "PERSON"),
+        ("李四", "PERSON"),
+        ("王五", "PERSON"),
+        ("甲国", "LOC"),
+        ("赵六", "PERSON"),
+    ]
     assert _found(text, names) == {("meets", h, "赵六") for h in ("张三", "李四", "王五")}
 
 
@@ -364,8 +427,16 @@ def test_countries_counted_back_to_may_be_those_of_who_invited():
 
 def test_a_body_named_after_the_count_is_visited_too():
     text = "应甲国、乙国和丙国外长的邀请，张三将对上述三国及丁组织总部进行访问。"
-    names = [("甲国", "LOC"), ("乙国", "LOC"), ("丙国", "LOC"), ("张三", "PERSON"), ("丁组织", "ORG")]
-    assert _found(text, names) == {("visits", "张三", p) for p in ("甲国", "乙国", "丙国", "丁组织")}
+    names = [
+        ("甲国", "LOC"),
+        ("乙国", "LOC"),
+        ("丙国", "LOC"),
+        ("张三", "PERSON"),
+        ("丁组织", "ORG"),
+    ]
+    assert _found(text, names) == {
+        ("visits", "张三", p) for p in ("甲国", "乙国", "丙国", "丁组织")
+    }
 
 
 def test_the_object_of_a_clause_of_time_opened_by_zai_is_no_subject():
@@ -379,7 +450,9 @@ def test_dui_before_a_modal_opens_the_subjects_own_event():
     assert _found("张三表示对能在甲市会见李四感到高兴。", names) == {("meets", "张三", "李四")}
     # an event of someone else's after 对 stays theirs
     text = "张三对李四来甲市访问表示欢迎。"
-    assert _found(text, names[:1] + [("李四", "PERSON"), ("甲市", "LOC")]) == {("visits", "李四", "甲市")}
+    assert _found(text, names[:1] + [("李四", "PERSON"), ("甲市", "LOC")]) == {
+        ("visits", "李四", "甲市")
+    }
 
 
 def test_a_briefing_heard_carries_the_subject_on():
@@ -392,12 +465,20 @@ def test_a_briefing_heard_carries_the_subject_on():
 def test_the_party_after_dui_keeps_its_event_over_adjuncts():
     # 对A即将在B同C举行的会谈: 在B and 同C are adjuncts of A's own meeting
     text = "对张三本月即将在甲市同李四和王五举行的会谈，赵六表示欢迎。"
-    names = [("张三", "PERSON"), ("甲市", "LOC"), ("李四", "PERSON"), ("王五", "PERSON"), ("赵六", "PERSON")]
+    names = [
+        ("张三", "PERSON"),
+        ("甲市", "LOC"),
+        ("李四", "PERSON"),
+        ("王五", "PERSON"),
+        ("赵六", "PERSON"),
+    ]
     assert _found(text, names) == {("meets", "张三", "李四"), ("meets", "张三", "王五")}
 
 
 def test_not_long_ago_is_no_time_clause():
-    assert _found("甲队前不久访问乙市，打破了僵局。", [("甲队", "ORG"), ("乙市", "LOC")]) == {("visits", "甲队", "乙市")}
+    assert _found("甲队前不久访问乙市，打破了僵局。", [("甲队", "ORG"), ("乙市", "LOC")]) == {
+        ("visits", "甲队", "乙市")
+    }
 
 
 def test_an_investment_in_a_place_to_build_something_unnamed():
@@ -413,12 +494,16 @@ def test_a_pair_naming_the_topic_of_talks_is_no_party():
 
 def test_the_investor_of_dui_next_to_the_verb():
     names = [("韩国", "LOC"), ("美", "LOC"), ("韩", "LOC")]
-    assert _found("按照协议，韩国决定在美对韩投资上实行自由化。", names) == {("invests_in", "美国", "韩国")}
+    assert _found("按照协议，韩国决定在美对韩投资上实行自由化。", names) == {
+        ("invests_in", "美国", "韩国")
+    }
 
 
 def test_on_the_day_of_a_visit_frames_a_clause():
     text = "就在张三访问甲市的当天，乙国政府宣布修改国籍法。"
-    assert _found(text, [("张三", "PERSON"), ("甲市", "LOC"), ("乙国", "LOC")]) == {("visits", "张三", "甲市")}
+    assert _found(text, [("张三", "PERSON"), ("甲市", "LOC"), ("乙国", "LOC")]) == {
+        ("visits", "张三", "甲市")
+    }
 
 
 def test_members_of_bodies_with_no_name_are_no_visitor():
@@ -439,8 +524,14 @@ def test_a_body_that_sends_a_group_visits_and_a_person_who_sends_an_envoy_does_n
     text = "张三说，甲国政府已派出文教、环保小组到乙国考察。"
     names = [("张三", "PERSON"), ("甲国政府", "ORG"), ("环保小组", "ORG"), ("乙国", "LOC")]
     assert _found(text, names) == {("visits", "甲国政府", "乙国")}
-    assert _found("秘书长张三决定派遣一位特使访问乙国。", [("张三", "PERSON"), ("乙国", "LOC")]) == set()
-    assert _found("镇党委组织镇、村干部到乙村参观学习。", [("镇党委", "ORG"), ("乙村", "LOC")]) == set()
+    assert (
+        _found("秘书长张三决定派遣一位特使访问乙国。", [("张三", "PERSON"), ("乙国", "LOC")])
+        == set()
+    )
+    assert (
+        _found("镇党委组织镇、村干部到乙村参观学习。", [("镇党委", "ORG"), ("乙村", "LOC")])
+        == set()
+    )
 
 
 def test_a_delegation_of_a_kind_of_experts_is_unnamed():
@@ -451,13 +542,22 @@ def test_a_delegation_of_a_kind_of_experts_is_unnamed():
 
 def test_the_members_named_after_the_head_of_a_delegation_are_not_visitors():
     text = "以甲协会主席张三为团长，李四、王五为团员的甲国美术家代表团，应邀访问乙国。"
-    names = [("甲协会", "ORG"), ("张三", "PERSON"), ("李四", "PERSON"), ("王五", "PERSON"), ("甲国美术家代表团", "ORG"), ("乙国", "LOC")]
+    names = [
+        ("甲协会", "ORG"),
+        ("张三", "PERSON"),
+        ("李四", "PERSON"),
+        ("王五", "PERSON"),
+        ("甲国美术家代表团", "ORG"),
+        ("乙国", "LOC"),
+    ]
     assert _found(text, names) == {("visits", "甲国美术家代表团", "乙国")}
 
 
 def test_a_country_form_inside_a_word_is_no_party():
     text = "张主席接见了4国的华人、华侨代表，并看望了甲国使馆的工作人员。"
-    assert _found(text, [("张", "PERSON"), ("华", "LOC"), ("华", "LOC"), ("甲国使馆", "ORG")]) == set()
+    assert (
+        _found(text, [("张", "PERSON"), ("华", "LOC"), ("华", "LOC"), ("甲国使馆", "ORG")]) == set()
+    )
 
 
 def test_a_place_for_talks_is_no_meeting():
@@ -481,7 +581,9 @@ def test_a_name_governed_by_a_preposition_of_means_is_no_subject():
 
 
 def test_who_told_the_reporter_is_no_subject_of_what_follows():
-    assert _found("李先生告诉记者，参观甲广场是首选。", [("李", "PERSON"), ("甲广场", "LOC")]) == set()
+    assert (
+        _found("李先生告诉记者，参观甲广场是首选。", [("李", "PERSON"), ("甲广场", "LOC")]) == set()
+    )
 
 
 def test_the_name_before_dui_owns_a_visit_stated_as_a_noun():
@@ -491,11 +593,16 @@ def test_the_name_before_dui_owns_a_visit_stated_as_a_noun():
 
 
 def test_a_pair_of_country_forms_after_a_locative_verb():
-    assert _found("张三表示愿意尽早到印巴访问。", [("张三", "PERSON")]) == {("visits", "张三", "印度"), ("visits", "张三", "巴基斯坦")}
+    assert _found("张三表示愿意尽早到印巴访问。", [("张三", "PERSON")]) == {
+        ("visits", "张三", "印度"),
+        ("visits", "张三", "巴基斯坦"),
+    }
 
 
 def test_a_place_before_two_verbs():
-    assert _found("张三从1973年起多次到甲国探亲、访问讲学。", [("张三", "PERSON"), ("甲国", "LOC")]) == {("visits", "张三", "甲国")}
+    assert _found(
+        "张三从1973年起多次到甲国探亲、访问讲学。", [("张三", "PERSON"), ("甲国", "LOC")]
+    ) == {("visits", "张三", "甲国")}
 
 
 def test_a_clause_qualifying_a_noun_keeps_its_own_subject():
@@ -523,7 +630,14 @@ def test_no_name_is_carried_from_a_clause_whose_subject_is_a_pronoun():
 
 def test_a_place_before_a_verb_qualifies_nothing():
     text = "去年，张三前往甲城参加乙会议，丙国前总统李四于今年3月访问丁城。"
-    names = [("张三", "PERSON"), ("甲城", "LOC"), ("乙", "LOC"), ("丙国", "LOC"), ("李四", "PERSON"), ("丁城", "LOC")]
+    names = [
+        ("张三", "PERSON"),
+        ("甲城", "LOC"),
+        ("乙", "LOC"),
+        ("丙国", "LOC"),
+        ("李四", "PERSON"),
+        ("丁城", "LOC"),
+    ]
     assert _found(text, names) == {("visits", "李四", "丁城")}
 
 
@@ -531,14 +645,29 @@ def test_a_place_of_another_event_is_not_the_place_visited():
     text = "张三是在甲局和乙会为欢迎他访问而举行的午餐会上说的。"
     assert _found(text, [("张三", "PERSON"), ("甲局", "ORG"), ("乙会", "ORG")]) == set()
     text = "甲党副主席张三今天在甲议院会见了正在这里访问的乙党代表团团长李四。"
-    names = [("甲党", "ORG"), ("张三", "PERSON"), ("甲议院", "ORG"), ("乙党代表团", "ORG"), ("李四", "PERSON")]
+    names = [
+        ("甲党", "ORG"),
+        ("张三", "PERSON"),
+        ("甲议院", "ORG"),
+        ("乙党代表团", "ORG"),
+        ("李四", "PERSON"),
+    ]
     assert {r for r in _found(text, names) if r[0] == "visits"} == set()
 
 
 def test_guests_listed_with_their_unnamed_spouses():
     text = "委员长张三和夫人李四会见了甲院议长王五和夫人、乙院副议长赵六和夫人。"
-    names = [("张三", "PERSON"), ("李四", "PERSON"), ("甲院", "ORG"), ("王五", "PERSON"), ("乙院", "ORG"), ("赵六", "PERSON")]
-    assert _found(text, names) == {("meets", h, g) for h in ("张三", "李四") for g in ("王五", "赵六")}
+    names = [
+        ("张三", "PERSON"),
+        ("李四", "PERSON"),
+        ("甲院", "ORG"),
+        ("王五", "PERSON"),
+        ("乙院", "ORG"),
+        ("赵六", "PERSON"),
+    ]
+    assert _found(text, names) == {
+        ("meets", h, g) for h in ("张三", "李四") for g in ("王五", "赵六")
+    }
 
 
 def test_a_pair_of_country_forms_split_by_the_model():
@@ -551,11 +680,16 @@ def test_places_summed_up_by_a_count_and_a_bare_count_back():
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("乙国", "LOC"), ("丙国", "LOC")]
     assert _found(text, names) == {("visits", "张三", p) for p in ("甲国", "乙国", "丙国")}
     text = "应甲国、乙国和丙国议会的邀请，张三于5月对3国进行了正式访问。"
-    assert _found(text, [("甲国", "LOC"), ("乙国", "LOC"), ("丙国", "LOC"), ("张三", "PERSON")]) == {("visits", "张三", p) for p in ("甲国", "乙国", "丙国")}
+    assert _found(
+        text, [("甲国", "LOC"), ("乙国", "LOC"), ("丙国", "LOC"), ("张三", "PERSON")]
+    ) == {("visits", "张三", p) for p in ("甲国", "乙国", "丙国")}
 
 
 def test_the_heads_of_two_countries_meeting_are_not_the_countries():
-    assert _found("他希望甲国和乙国两国总理举行正式会晤。", [("甲国", "LOC"), ("乙国", "LOC")]) == set()
+    assert (
+        _found("他希望甲国和乙国两国总理举行正式会晤。", [("甲国", "LOC"), ("乙国", "LOC")])
+        == set()
+    )
 
 
 def test_a_verb_ending_in_dao_governs_no_party():
@@ -580,7 +714,13 @@ def test_a_list_inside_a_modifier_is_no_subject():
 
 def test_a_topic_phrase_holds_no_subject():
     text = "此前，张三还就甲国提出的建议及乙国重建等问题分别与丙国总统李四举行了会谈。"
-    names = [("张三", "PERSON"), ("甲国", "LOC"), ("乙国", "LOC"), ("丙国", "LOC"), ("李四", "PERSON")]
+    names = [
+        ("张三", "PERSON"),
+        ("甲国", "LOC"),
+        ("乙国", "LOC"),
+        ("丙国", "LOC"),
+        ("李四", "PERSON"),
+    ]
     assert _found(text, names) == {("meets", "张三", "李四")}
 
 
@@ -597,10 +737,13 @@ def test_the_object_of_a_clause_that_starts_with_a_verb_is_no_carried_subject():
 
 def test_a_kind_of_countries_is_no_place_visited_and_jiqi_is_no_pronoun():
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("非洲", "LOC")]
-    assert _found("张三谈到李四对甲国和其他非洲国家的访问。", [("李四", "PERSON"), ("甲国", "LOC"), ("非洲", "LOC")]) == {
-        ("visits", "李四", "甲国")
-    }
-    assert ("visits", "张三", "甲国") in _found("人们期待着张三总统及其夫人对甲国的访问。", names[:2])
+    assert _found(
+        "张三谈到李四对甲国和其他非洲国家的访问。",
+        [("李四", "PERSON"), ("甲国", "LOC"), ("非洲", "LOC")],
+    ) == {("visits", "李四", "甲国")}
+    assert ("visits", "张三", "甲国") in _found(
+        "人们期待着张三总统及其夫人对甲国的访问。", names[:2]
+    )
 
 
 def test_hosts_in_the_clause_before_a_time_adjunct():
@@ -622,8 +765,12 @@ def test_a_visit_after_arriving_goes_to_the_dui_place_not_the_city_of_arrival():
 
 
 def test_a_region_counted_by_its_countries_is_the_region_visited():
-    assert _found("张三访问欧洲4国。", [("张三", "PERSON"), ("欧洲", "LOC")]) == {("visits", "张三", "欧洲")}
-    assert _found("张三访问了甲洲6个国家。", [("张三", "PERSON"), ("甲洲", "LOC")]) == {("visits", "张三", "甲洲")}
+    assert _found("张三访问欧洲4国。", [("张三", "PERSON"), ("欧洲", "LOC")]) == {
+        ("visits", "张三", "欧洲")
+    }
+    assert _found("张三访问了甲洲6个国家。", [("张三", "PERSON"), ("甲洲", "LOC")]) == {
+        ("visits", "张三", "甲洲")
+    }
     # a country before a count is the last of the list it sums up, no region
     text = "张三对泰国、马来西亚两国进行了访问。"
     names = [("张三", "PERSON"), ("泰国", "LOC"), ("马来西亚", "LOC")]
@@ -641,9 +788,14 @@ def test_guests_behind_a_bracket_a_leader_or_his_delegation():
     names = [("张三", "PERSON"), ("甲委员会", "ORG"), ("李四", "PERSON")]
     assert _found("张三会见了甲委员会（上院）主席李四。", names) == {("meets", "张三", "李四")}
     names = [("张三", "PERSON"), ("乙部", "ORG"), ("李四", "PERSON"), ("丙新闻代表团", "ORG")]
-    assert _found("张三会见了乙部部长李四率领的丙新闻代表团。", names) == {("meets", "张三", "丙新闻代表团")}
+    assert _found("张三会见了乙部部长李四率领的丙新闻代表团。", names) == {
+        ("meets", "张三", "丙新闻代表团")
+    }
     names = [("张三", "PERSON"), ("李四", "PERSON"), ("丁党代表团", "ORG")]
-    assert _found("张三会见了李四和由他率领的丁党代表团。", names) == {("meets", "张三", "李四"), ("meets", "张三", "丁党代表团")}
+    assert _found("张三会见了李四和由他率领的丁党代表团。", names) == {
+        ("meets", "张三", "李四"),
+        ("meets", "张三", "丁党代表团"),
+    }
 
 
 def test_signing_as_a_topic_or_with_an_unnamed_adviser_is_no_signing():
@@ -669,13 +821,20 @@ def test_bodies_who_sign_one_agreement_sign_with_each_other():
 
 def test_a_joint_statement_of_a_pair_is_their_signing():
     names = [("中", "LOC"), ("葡", "LOC"), ("北京", "LOC")]
-    assert _found("中葡两国政府经过谈判在北京签署了关于合作问题的联合声明。", names) == {("signs_with", "中国", "葡萄牙")}
+    assert _found("中葡两国政府经过谈判在北京签署了关于合作问题的联合声明。", names) == {
+        ("signs_with", "中国", "葡萄牙")
+    }
 
 
 def test_an_investment_builds_what_the_next_clause_names():
     text = "去年，甲公司投资两千多万元人民币，建成乙中心，并且开始演出。"
     (rel,) = find_relations(_extraction(text, [("甲公司", "ORG"), ("乙中心", "ORG")]))
-    assert (rel.source, rel.target, rel.amount_text, rel.amount) == ("甲公司", "乙中心", "两千多万元人民币", 20_000_000)
+    assert (rel.source, rel.target, rel.amount_text, rel.amount) == (
+        "甲公司",
+        "乙中心",
+        "两千多万元人民币",
+        20_000_000,
+    )
 
 
 def test_a_dateline_does_not_cut_a_name_and_parties_may_head_the_document():
@@ -683,13 +842,18 @@ def test_a_dateline_does_not_cut_a_name_and_parties_may_head_the_document():
     names = [("甲东方电气集团公司", "ORG"), ("乙公司", "ORG"), ("丙市", "LOC")]
     assert _found(text, names) == {("signs_with", "甲东方电气集团公司", "乙公司")}
     names = [("甲贸促会", "ORG"), ("乙工商会", "ORG")]
-    assert _found("洽谈会上，还签署了甲贸促会与乙工商会合作协议。", names) == {("signs_with", "甲贸促会", "乙工商会")}
+    assert _found("洽谈会上，还签署了甲贸促会与乙工商会合作协议。", names) == {
+        ("signs_with", "甲贸促会", "乙工商会")
+    }
 
 
 def test_unnamed_delegations_envoys_units_and_border_areas_are_no_parties():
     names = [("张三", "PERSON"), ("李四", "PERSON")]
     assert _found("张三会见了妇联主席李四率领的妇女代表团。", names) == set()
-    assert _found("秘书长张三决定派遣一名特使访问南亚。", [("张三", "PERSON"), ("南亚", "LOC")]) == set()
+    assert (
+        _found("秘书长张三决定派遣一名特使访问南亚。", [("张三", "PERSON"), ("南亚", "LOC")])
+        == set()
+    )
     names = [("张三", "PERSON"), ("甲国", "LOC")]
     assert _found("张三是在视察甲国北部地区的一支海军部队时作上述表示的。", names) == set()
     assert _found("张三在对甲国边界地区视察时指出。", names) == set()
@@ -697,8 +861,17 @@ def test_unnamed_delegations_envoys_units_and_border_areas_are_no_parties():
 
 def test_guests_visiting_a_place_then_touring_a_site():
     text = "近日在甲市访问的乙国议长张三、丙国议长李四等外宾，相继参观了丁纪念馆。"
-    names = [("甲市", "LOC"), ("乙国", "LOC"), ("张三", "PERSON"), ("丙国", "LOC"), ("李四", "PERSON"), ("丁纪念馆", "ORG")]
-    assert _found(text, names) == {("visits", p, t) for p in ("张三", "李四") for t in ("甲市", "丁纪念馆")}
+    names = [
+        ("甲市", "LOC"),
+        ("乙国", "LOC"),
+        ("张三", "PERSON"),
+        ("丙国", "LOC"),
+        ("李四", "PERSON"),
+        ("丁纪念馆", "ORG"),
+    ]
+    assert _found(text, names) == {
+        ("visits", p, t) for p in ("张三", "李四") for t in ("甲市", "丁纪念馆")
+    }
 
 
 def test_the_subject_carries_past_a_clause_that_names_only_places():
@@ -709,7 +882,13 @@ def test_the_subject_carries_past_a_clause_that_names_only_places():
 
 def test_the_person_escorted_on_a_visit_is_the_visitor():
     text = "陪同甲委员会主席张三访问乙国、丙国的秘书长李四接受采访时说，这次访问很成功。"
-    names = [("甲委员会", "ORG"), ("张三", "PERSON"), ("乙国", "LOC"), ("丙国", "LOC"), ("李四", "PERSON")]
+    names = [
+        ("甲委员会", "ORG"),
+        ("张三", "PERSON"),
+        ("乙国", "LOC"),
+        ("丙国", "LOC"),
+        ("李四", "PERSON"),
+    ]
     assert _found(text, names) == {("visits", "张三", "乙国"), ("visits", "张三", "丙国")}
 
 
@@ -729,19 +908,34 @@ def test_a_visit_flown_on_to_and_a_one_character_country_after_dui():
 
 def test_meetings_with_listed_posts_an_adviser_and_a_pair_named_as_a_noun():
     text = "张三15日访问甲市，与李四总统、王五外长和顾问赵六分别举行了会谈。"
-    names = [("张三", "PERSON"), ("甲市", "LOC"), ("李四", "PERSON"), ("王五", "PERSON"), ("赵六", "PERSON")]
+    names = [
+        ("张三", "PERSON"),
+        ("甲市", "LOC"),
+        ("李四", "PERSON"),
+        ("王五", "PERSON"),
+        ("赵六", "PERSON"),
+    ]
     assert {("meets", "张三", p) for p in ("李四", "王五", "赵六")} <= _found(text, names)
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON"), ("王五", "PERSON")]
-    assert _found("张三立即与甲国总理李四的外交顾问王五举行会谈。", names) == {("meets", "张三", "王五")}
+    assert _found("张三立即与甲国总理李四的外交顾问王五举行会谈。", names) == {
+        ("meets", "张三", "王五")
+    }
     names = [("张三", "PERSON"), ("李四", "PERSON")]
-    assert _found("他说，张三总统和李四主席举行的会谈很有成果。", names) == {("meets", "张三", "李四")}
-    assert _found("这是美朝双方部长级会谈中断后的第一次对话。", [("美", "LOC"), ("朝", "LOC")]) == set()
+    assert _found("他说，张三总统和李四主席举行的会谈很有成果。", names) == {
+        ("meets", "张三", "李四")
+    }
+    assert (
+        _found("这是美朝双方部长级会谈中断后的第一次对话。", [("美", "LOC"), ("朝", "LOC")])
+        == set()
+    )
     # talks at the level of officials whose post is written in full (外交秘书级) have no country parties
     assert _found("据报道，印巴两国外交秘书级会谈中达成的协议将于下月生效。", []) == set()
 
 
 def test_invests_in_keeps_the_amount_as_written_and_in_yuan():
-    ex = _extraction("甲集团投资10亿元建设乙产业园项目。", [("甲集团", "ORG"), ("乙产业园项目", "PROJECT")])
+    ex = _extraction(
+        "甲集团投资10亿元建设乙产业园项目。", [("甲集团", "ORG"), ("乙产业园项目", "PROJECT")]
+    )
     (rel,) = find_relations(ex)
     assert (rel.relation, rel.source, rel.target) == ("invests_in", "甲集团", "乙产业园项目")
     assert rel.amount_text == "10亿元" and rel.amount == 1_000_000_000
@@ -752,13 +946,22 @@ def test_an_investment_noun_is_no_event():
     # what investors seek or weigh (投资目标, 投资方向, 投资回报) is no investment either
     text = "甲国、乙国的商人纷至沓来，到丙地区争夺投资目标和新的市场。"
     assert _found(text, [("甲国", "LOC"), ("乙国", "LOC"), ("丙地区", "LOC")]) == set()
-    assert _found("甲集团在聊城投资建厂。", [("甲集团", "ORG"), ("聊城", "LOC")]) == {("invests_in", "甲集团", "聊城")}
+    assert _found("甲集团在聊城投资建厂。", [("甲集团", "ORG"), ("聊城", "LOC")]) == {
+        ("invests_in", "甲集团", "聊城")
+    }
 
 
 @pytest.mark.parametrize(
     ("text", "yuan"),
-    [("10亿元", 1_000_000_000), ("3800万元", 38_000_000), ("1．2亿元", 120_000_000), ("5亿英镑", None), ("两亿元", 200_000_000),
-     ("近亿元", None), ("数千万元", None)],  # no figure stated: the written form only
+    [
+        ("10亿元", 1_000_000_000),
+        ("3800万元", 38_000_000),
+        ("1．2亿元", 120_000_000),
+        ("5亿英镑", None),
+        ("两亿元", 200_000_000),
+        ("近亿元", None),
+        ("数千万元", None),
+    ],  # no figure stated: the written form only
 )
 def test_amounts_normalise_to_yuan(text, yuan):
     assert normalise_amount(text) == yuan
@@ -772,7 +975,37 @@ def test_an_investment_in_listed_places_where_it_builds_an_unnamed_thing_is_in_e
     assert rel.amount_text == "近亿元" and rel.amount is None
 
 
-@pytest.mark.parametrize(("which", "gold", "f1"), [("dev", 80, 0.86), ("dev2", 60, 0.86), ("dev3", 50, 0.86), ("dev4", 50, 0.86), ("dev5", 50, 0.86), ("dev6", 50, 0.86), ("dev7", 60, 0.88), ("dev8", 60, 0.80), ("dev9", 50, 0.82), ("dev10", 70, 0.80), ("dev11", 50, 0.66), ("dev12", 55, 0.84), ("dev13", 50, 0.80), ("dev14", 80, 0.84), ("dev15", 5, 0.40), ("dev16", 60, 0.82), ("dev17", 50, 0.88), ("dev18", 70, 0.76), ("dev20", 50, 0.78), ("dev21", 70, 0.84), ("dev22", 65, 0.82), ("dev23", 35, 0.70), ("dev24", 30, 0.80), ("dev25", 35, 0.74), ("dev26", 10, 0.60), ("dev27", 12, 0.60)])
+@pytest.mark.parametrize(
+    ("which", "gold", "f1"),
+    [
+        ("dev", 80, 0.86),
+        ("dev2", 60, 0.86),
+        ("dev3", 50, 0.86),
+        ("dev4", 50, 0.86),
+        ("dev5", 50, 0.86),
+        ("dev6", 50, 0.86),
+        ("dev7", 60, 0.88),
+        ("dev8", 60, 0.80),
+        ("dev9", 50, 0.82),
+        ("dev10", 70, 0.80),
+        ("dev11", 50, 0.66),
+        ("dev12", 55, 0.84),
+        ("dev13", 50, 0.80),
+        ("dev14", 80, 0.84),
+        ("dev15", 5, 0.40),
+        ("dev16", 60, 0.82),
+        ("dev17", 50, 0.88),
+        ("dev18", 70, 0.76),
+        ("dev20", 50, 0.78),
+        ("dev21", 70, 0.84),
+        ("dev22", 65, 0.82),
+        ("dev23", 35, 0.70),
+        ("dev24", 30, 0.80),
+        ("dev25", 35, 0.74),
+        ("dev26", 10, 0.60),
+        ("dev27", 12, 0.60),
+    ],
+)
 def test_dev_sets_precision_and_f1(which, gold, f1):
     """The annotated dev sets (seed pages + two draws of MSRA train sentences): a regression
     guard, not the reported figure (that is the test set's)."""
@@ -785,9 +1018,20 @@ def test_dev_sets_precision_and_f1(which, gold, f1):
 
 def test_surname_and_title_stand_for_the_articles_one_person_of_that_surname():
     text = "国家主席江泽民在京出席会议。江主席会见了阿斯纳尔。"
-    article = Article(id="t#0", source="t", text=text, sentences=[Sentence(0, 14, text[:14]), Sentence(14, len(text), text[14:])])
-    mentions = [Mention(4, 7, "江泽民", "PERSON", 0), Mention(text.index("阿斯纳尔"), len(text) - 1, "阿斯纳尔", "PERSON", 1)]
-    found = {(r.relation, r.source, r.target) for r in find_relations(Extraction(article=article, mentions=mentions))}
+    article = Article(
+        id="t#0",
+        source="t",
+        text=text,
+        sentences=[Sentence(0, 14, text[:14]), Sentence(14, len(text), text[14:])],
+    )
+    mentions = [
+        Mention(4, 7, "江泽民", "PERSON", 0),
+        Mention(text.index("阿斯纳尔"), len(text) - 1, "阿斯纳尔", "PERSON", 1),
+    ]
+    found = {
+        (r.relation, r.source, r.target)
+        for r in find_relations(Extraction(article=article, mentions=mentions))
+    }
     assert found == {("meets", "江泽民", "阿斯纳尔")}
     # Two people of that surname: no guess.
     mentions.append(Mention(-1, -1, "江小明", "PERSON", -1))
@@ -802,7 +1046,15 @@ def test_a_locative_adverbial_with_de_keeps_the_subject_before_it():
 
 def test_a_gloss_in_brackets_does_not_end_a_list_of_guests():
     text = "丙某在丁市会见了甲院主席甲某和乙院（议会下院）主席乙某。"
-    names = [("丙某", "PERSON"), ("丁市", "LOC"), ("甲院", "ORG"), ("甲某", "PERSON"), ("乙院", "ORG"), ("议会下院", "ORG"), ("乙某", "PERSON")]
+    names = [
+        ("丙某", "PERSON"),
+        ("丁市", "LOC"),
+        ("甲院", "ORG"),
+        ("甲某", "PERSON"),
+        ("乙院", "ORG"),
+        ("议会下院", "ORG"),
+        ("乙某", "PERSON"),
+    ]
     assert _found(text, names) == {("meets", "丙某", "甲某"), ("meets", "丙某", "乙某")}
 
 
@@ -810,12 +1062,16 @@ def test_he_opening_a_clause_stands_for_the_one_person_named_before_it():
     text = "甲某说，这是他第一次访问乙国。"
     assert _found(text, [("甲某", "PERSON"), ("乙国", "LOC")]) == {("visits", "甲某", "乙国")}
     text = "甲某抵达丙市，他先后同乙某举行了会谈。"
-    assert _found(text, [("甲某", "PERSON"), ("丙市", "LOC"), ("乙某", "PERSON")]) == {("meets", "甲某", "乙某")}
+    assert _found(text, [("甲某", "PERSON"), ("丙市", "LOC"), ("乙某", "PERSON")]) == {
+        ("meets", "甲某", "乙某")
+    }
 
 
 def test_he_stands_for_no_one_after_two_people_or_a_long_lead():
     text = "甲某会见乙某时说，他将访问丙国。"
-    assert ("visits", "甲某", "丙国") not in _found(text, [("甲某", "PERSON"), ("乙某", "PERSON"), ("丙国", "LOC")])
+    assert ("visits", "甲某", "丙国") not in _found(
+        text, [("甲某", "PERSON"), ("乙某", "PERSON"), ("丙国", "LOC")]
+    )
     text = "甲某说，他希望有更多的朋友来丙国访问。"  # the subject of 来 is the friends
     assert _found(text, [("甲某", "PERSON"), ("丙国", "LOC")]) == set()
     text = "甲某说，他将派特使前往丙国访问。"  # the envoy visits
@@ -835,7 +1091,13 @@ def test_a_visit_qualifying_an_unnamed_post_after_shi_is_the_copula_subjects():
 
 def test_honorifics_do_not_end_a_list_of_visitors():
     text = "出席的还有专程来丙国访问的甲会主席甲某先生、乙会秘书长乙某女士等。"
-    names = [("丙国", "LOC"), ("甲会", "ORG"), ("甲某", "PERSON"), ("乙会", "ORG"), ("乙某", "PERSON")]
+    names = [
+        ("丙国", "LOC"),
+        ("甲会", "ORG"),
+        ("甲某", "PERSON"),
+        ("乙会", "ORG"),
+        ("乙某", "PERSON"),
+    ]
     assert _found(text, names) == {("visits", "甲某", "丙国"), ("visits", "乙某", "丙国")}
 
 
@@ -848,18 +1110,30 @@ def test_a_partner_qualified_as_attending_is_still_the_partner():
 def test_a_second_verb_of_calling_on_between_the_trigger_and_its_objects():
     text = "甲某等领导走访慰问了乙部、丙部和丁部。"
     names = [("甲某", "PERSON"), ("乙部", "ORG"), ("丙部", "ORG"), ("丁部", "ORG")]
-    assert _found(text, names) == {("visits", "甲某", "乙部"), ("visits", "甲某", "丙部"), ("visits", "甲某", "丁部")}
+    assert _found(text, names) == {
+        ("visits", "甲某", "乙部"),
+        ("visits", "甲某", "丙部"),
+        ("visits", "甲某", "丁部"),
+    }
 
 
 def test_an_envoy_of_a_person_is_the_guest_not_the_person():
     names = [("甲某", "PERSON"), ("乙国", "LOC"), ("乙某", "PERSON"), ("丙某", "PERSON")]
     assert _found("甲某会见了来访的乙国总统乙某的特使丙某。", names) == {("meets", "甲某", "丙某")}
-    assert _found("甲某会见了来访的乙国总统乙某的特使。", names[:3]) == set()  # the envoy is unnamed
+    assert (
+        _found("甲某会见了来访的乙国总统乙某的特使。", names[:3]) == set()
+    )  # the envoy is unnamed
 
 
 def test_the_objects_of_an_earlier_trigger_are_not_the_subject_of_a_later_one():
     text = "甲某结束访问乙地和丙国回京途经丁市时会见戊某等"
-    names = [("甲某", "PERSON"), ("乙地", "LOC"), ("丙国", "LOC"), ("丁市", "LOC"), ("戊某", "PERSON")]
+    names = [
+        ("甲某", "PERSON"),
+        ("乙地", "LOC"),
+        ("丙国", "LOC"),
+        ("丁市", "LOC"),
+        ("戊某", "PERSON"),
+    ]
     assert ("meets", "甲某", "戊某") in _found(text, names)
 
 
@@ -879,7 +1153,15 @@ def test_a_one_character_body_of_the_model_is_no_party():
 
 def test_a_dateline_ends_the_name_chain_of_a_headline():
     text = "甲某会见乙国丙团据新华社北京3月2日电丁会会长甲某今天会见了戊某。"
-    names = [("甲某", "PERSON"), ("乙国丙团", "ORG"), ("新华社", "ORG"), ("北京", "LOC"), ("丁会", "ORG"), ("甲某", "PERSON"), ("戊某", "PERSON")]
+    names = [
+        ("甲某", "PERSON"),
+        ("乙国丙团", "ORG"),
+        ("新华社", "ORG"),
+        ("北京", "LOC"),
+        ("丁会", "ORG"),
+        ("甲某", "PERSON"),
+        ("戊某", "PERSON"),
+    ]
     assert ("meets", "甲某", "乙国丙团") in _found(text, names)
 
 
@@ -904,7 +1186,14 @@ def test_the_group_a_carried_subject_leads_goes_too():
 
 def test_a_person_after_a_qualifying_clause_is_the_carried_subject():
     text = "应邀对甲国进行正式访问的副主席甲某结束了在乙城的日程以后，于今天离开乙城去丙城、丁城继续进行访问。"
-    names = [("甲国", "LOC"), ("甲某", "PERSON"), ("乙城", "LOC"), ("乙城", "LOC"), ("丙城", "LOC"), ("丁城", "LOC")]
+    names = [
+        ("甲国", "LOC"),
+        ("甲某", "PERSON"),
+        ("乙城", "LOC"),
+        ("乙城", "LOC"),
+        ("丙城", "LOC"),
+        ("丁城", "LOC"),
+    ]
     found = _found(text, names)
     assert {("visits", "甲某", "丙城"), ("visits", "甲某", "丁城")} <= found
     assert ("visits", "甲某", "乙城") not in found  # the city left
@@ -913,7 +1202,11 @@ def test_a_person_after_a_qualifying_clause_is_the_carried_subject():
 def test_named_places_after_a_kind_of_places_are_visited():
     text = "前不久，甲某访问了部分海湾国家以及乙国、丙国和丁国等国。"
     names = [("甲某", "PERSON"), ("海湾", "LOC"), ("乙国", "LOC"), ("丙国", "LOC"), ("丁国", "LOC")]
-    assert _found(text, names) == {("visits", "甲某", "乙国"), ("visits", "甲某", "丙国"), ("visits", "甲某", "丁国")}
+    assert _found(text, names) == {
+        ("visits", "甲某", "乙国"),
+        ("visits", "甲某", "丙国"),
+        ("visits", "甲某", "丁国"),
+    }
 
 
 def test_a_working_visit_is_no_verb_of_its_own():
@@ -929,7 +1222,13 @@ def test_a_profession_before_a_guest_reads_like_a_post():
 
 def test_a_partner_list_over_posts_of_leaders():
     text = "甲某近日分别与乙国总理乙某和丙地领导人丙某举行会谈。"
-    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("乙某", "PERSON"), ("丙地", "LOC"), ("丙某", "PERSON")]
+    names = [
+        ("甲某", "PERSON"),
+        ("乙国", "LOC"),
+        ("乙某", "PERSON"),
+        ("丙地", "LOC"),
+        ("丙某", "PERSON"),
+    ]
     assert _found(text, names) == {("meets", "甲某", "乙某"), ("meets", "甲某", "丙某")}
 
 
@@ -961,7 +1260,9 @@ def test_a_pair_of_country_forms_beside_a_city_form():
     text = "甲工程的合同已由中俄双方在京签订。"
     extraction = _extraction(text, [("甲工程", "PROJECT")])
     at = text.index("京")
-    extraction.mentions.append(Mention(at, at + 1, "北京", "LOC", 0))  # 京 written out, as the places rules do
+    extraction.mentions.append(
+        Mention(at, at + 1, "北京", "LOC", 0)
+    )  # 京 written out, as the places rules do
     found = {(r.relation, r.source, r.target) for r in find_relations(extraction)}
     assert found == {("signs_with", "中国", "俄罗斯")}
 
@@ -992,18 +1293,37 @@ def test_taking_part_in_signing_is_no_signing_with_each_other():
 
 def test_the_delegation_a_guest_leads_is_a_guest_too():
     text = "甲某在丙市会见了正在乙国访问的丁会会长乙某及其率领的丁会代表团。"
-    names = [("甲某", "PERSON"), ("丙市", "LOC"), ("乙国", "LOC"), ("丁会", "ORG"), ("乙某", "PERSON"), ("丁会代表团", "ORG")]
+    names = [
+        ("甲某", "PERSON"),
+        ("丙市", "LOC"),
+        ("乙国", "LOC"),
+        ("丁会", "ORG"),
+        ("乙某", "PERSON"),
+        ("丁会代表团", "ORG"),
+    ]
     found = _found(text, names)
     assert {("meets", "甲某", "乙某"), ("meets", "甲某", "丁会代表团")} <= found
 
 
 def test_a_bodys_unnamed_leaders_and_a_meetings_delegates_are_no_parties():
-    assert _found("甲部领导走访乙部和丙部", [("甲部", "ORG"), ("乙部", "ORG"), ("丙部", "ORG")]) == set()
-    assert _found("甲某今天在京接见甲省甲局局长会议代表时强调。", [("甲某", "PERSON"), ("甲省甲局", "ORG")]) == set()
+    assert (
+        _found("甲部领导走访乙部和丙部", [("甲部", "ORG"), ("乙部", "ORG"), ("丙部", "ORG")])
+        == set()
+    )
+    assert (
+        _found(
+            "甲某今天在京接见甲省甲局局长会议代表时强调。",
+            [("甲某", "PERSON"), ("甲省甲局", "ORG")],
+        )
+        == set()
+    )
 
 
 def test_a_negated_or_requested_with_phrase_is_no_meeting():
-    names = [("法国", "LOC"), ("德国", "LOC")]  # countries: a country stands for its government at talks
+    names = [
+        ("法国", "LOC"),
+        ("德国", "LOC"),
+    ]  # countries: a country stands for its government at talks
     assert _found("法国将不与德国举行任何会谈。", names) == set()
     assert _found("这是对法国要求与德国进行高级会晤的回答。", names) == set()
     assert _found("法国将与德国举行会谈。", names) == {("meets", "法国", "德国")}
@@ -1014,7 +1334,9 @@ def test_talks_called_off_are_no_meeting_and_a_contract_ended_was_still_signed()
     assert _found("法国上月中断了同德国的会谈。", names) == set()
     assert _found("法国已推迟与德国外长的会晤。", names) == set()
     text = "甲公司去年中断与乙公司签订的供货合同。"
-    assert _found(text, [("甲公司", "ORG"), ("乙公司", "ORG")]) == {("signs_with", "甲公司", "乙公司")}
+    assert _found(text, [("甲公司", "ORG"), ("乙公司", "ORG")]) == {
+        ("signs_with", "甲公司", "乙公司")
+    }
 
 
 def test_a_name_across_a_clause_mark_is_no_party():
@@ -1028,7 +1350,9 @@ def test_a_place_before_a_kind_of_its_people_is_not_visited():
 
 def test_a_second_verb_after_the_meeting_verb():
     text = "甲某今天会见并款待了乙国议员乙某。"
-    assert _found(text, [("甲某", "PERSON"), ("乙国", "LOC"), ("乙某", "PERSON")]) == {("meets", "甲某", "乙某")}
+    assert _found(text, [("甲某", "PERSON"), ("乙国", "LOC"), ("乙某", "PERSON")]) == {
+        ("meets", "甲某", "乙某")
+    }
 
 
 def test_talks_as_a_time_of_two_named_parties():
@@ -1038,12 +1362,20 @@ def test_talks_as_a_time_of_two_named_parties():
 
 def test_the_place_a_visitor_arrives_in_before_a_dui_visit_is_no_visitor():
     text = "甲某是3日抵达乙城对丙国进行为期两天的工作访问的。"
-    assert _found(text, [("甲某", "PERSON"), ("乙城", "ORG"), ("丙国", "LOC")]) == {("visits", "甲某", "丙国")}
+    assert _found(text, [("甲某", "PERSON"), ("乙城", "ORG"), ("丙国", "LOC")]) == {
+        ("visits", "甲某", "丙国")
+    }
 
 
 def test_a_trigger_between_two_places_breaks_their_chain():
     text = "甲某在对乙国进行了两天访问后，于今晨前往丙城会晤丁国总统丁某。"
-    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("丙城", "LOC"), ("丁国", "LOC"), ("丁某", "PERSON")]
+    names = [
+        ("甲某", "PERSON"),
+        ("乙国", "LOC"),
+        ("丙城", "LOC"),
+        ("丁国", "LOC"),
+        ("丁某", "PERSON"),
+    ]
     assert ("meets", "甲某", "丁某") in _found(text, names)
 
 
@@ -1070,13 +1402,28 @@ def test_the_end_of_a_visit_to_a_list_of_places_without_de():
 
 def test_escorts_inside_zai_peitong_xia_are_no_visitors():
     text = "甲某在乙委负责同志乙某、丙某等陪同下考察了丁村和戊工程。"
-    names = [("甲某", "PERSON"), ("乙委", "ORG"), ("乙某", "PERSON"), ("丙某", "PERSON"), ("丁村", "LOC"), ("戊工程", "PROJECT")]
+    names = [
+        ("甲某", "PERSON"),
+        ("乙委", "ORG"),
+        ("乙某", "PERSON"),
+        ("丙某", "PERSON"),
+        ("丁村", "LOC"),
+        ("戊工程", "PROJECT"),
+    ]
     assert _found(text, names) == {("visits", "甲某", "丁村"), ("visits", "甲某", "戊工程")}
 
 
 def test_a_titled_guest_of_an_earlier_meeting_is_no_host_of_the_next():
     text = "丁某谈到乙国总统甲某当天会见丙国总理乙某并即将会见戊国领导人丙某时作此表示。"
-    names = [("丁某", "PERSON"), ("乙国", "LOC"), ("甲某", "PERSON"), ("丙国", "LOC"), ("乙某", "PERSON"), ("戊国", "LOC"), ("丙某", "PERSON")]
+    names = [
+        ("丁某", "PERSON"),
+        ("乙国", "LOC"),
+        ("甲某", "PERSON"),
+        ("丙国", "LOC"),
+        ("乙某", "PERSON"),
+        ("戊国", "LOC"),
+        ("丙某", "PERSON"),
+    ]
     found = _found(text, names)
     assert ("meets", "乙某", "丙某") not in found and ("meets", "甲某", "乙某") in found
 
@@ -1113,8 +1460,12 @@ def test_a_visit_verb_with_an_object_of_its_own_after_coming_to_a_place():
     text = "甲某来到乙大楼，参观了刚刚扩建的丙交易所，表示满意。"
     names = [("甲某", "PERSON"), ("乙大楼", "ORG"), ("丙交易所", "ORG")]
     assert _found(text, names) == {("visits", "甲某", "丙交易所")}
-    text = "甲某来到乙馆，参观了正在那里展出的丙报40年摄影展。"  # 丙报 only qualifies the exhibition
-    assert _found(text, [("甲某", "PERSON"), ("乙馆", "ORG"), ("丙报", "ORG")]) == {("visits", "甲某", "乙馆")}
+    text = (
+        "甲某来到乙馆，参观了正在那里展出的丙报40年摄影展。"  # 丙报 only qualifies the exhibition
+    )
+    assert _found(text, [("甲某", "PERSON"), ("乙馆", "ORG"), ("丙报", "ORG")]) == {
+        ("visits", "甲某", "乙馆")
+    }
 
 
 def test_the_named_country_after_a_group_of_countries_in_a_dui_visit():
@@ -1125,7 +1476,13 @@ def test_the_named_country_after_a_group_of_countries_in_a_dui_visit():
 
 def test_escorts_listed_over_commas_before_peitong_xia():
     text = "甲某在乙委书记乙某，副书记、市长丙某等同志陪同下考察了丁市。"
-    names = [("甲某", "PERSON"), ("乙委", "ORG"), ("乙某", "PERSON"), ("丙某", "PERSON"), ("丁市", "LOC")]
+    names = [
+        ("甲某", "PERSON"),
+        ("乙委", "ORG"),
+        ("乙某", "PERSON"),
+        ("丙某", "PERSON"),
+        ("丁市", "LOC"),
+    ]
     assert _found(text, names) == {("visits", "甲某", "丁市")}
 
 
@@ -1133,7 +1490,9 @@ def test_his_visit_stated_as_a_noun():
     text = "甲某回顾了他去年10月对乙国的国事访问。"
     assert _found(text, [("甲某", "PERSON"), ("乙国", "LOC")]) == {("visits", "甲某", "乙国")}
     text = "甲某表示，他相信乙某即将对丙国的访问很重要。"  # the owner is named: not 他
-    assert ("visits", "甲某", "丙国") not in _found(text, [("甲某", "PERSON"), ("乙某", "PERSON"), ("丙国", "LOC")])
+    assert ("visits", "甲某", "丙国") not in _found(
+        text, [("甲某", "PERSON"), ("乙某", "PERSON"), ("丙国", "LOC")]
+    )
 
 
 def test_a_one_character_country_form_before_wai_is_in_a_word():
@@ -1155,12 +1514,20 @@ def test_bringing_greetings_is_no_going_to_a_place():
 
 
 def test_a_name_opening_with_cong_is_no_party():
-    assert _found("一位官员从甲市到乙市考察灾情。", [("从甲市", "PERSON"), ("乙市", "LOC")]) == set()
+    assert (
+        _found("一位官员从甲市到乙市考察灾情。", [("从甲市", "PERSON"), ("乙市", "LOC")]) == set()
+    )
 
 
 def test_a_probe_is_no_visitor():
-    assert _found("甲局的无人探测器已进入轨道，准备考察月球。", [("甲局", "ORG"), ("月球", "LOC")]) == set()
-    assert _found("乙号探测器考察火星的数据已经公布。", [("乙号探测器", "ORG"), ("火星", "LOC")]) == set()
+    assert (
+        _found("甲局的无人探测器已进入轨道，准备考察月球。", [("甲局", "ORG"), ("月球", "LOC")])
+        == set()
+    )
+    assert (
+        _found("乙号探测器考察火星的数据已经公布。", [("乙号探测器", "ORG"), ("火星", "LOC")])
+        == set()
+    )
 
 
 def test_a_post_between_the_escorted_name_and_zai():
@@ -1171,20 +1538,29 @@ def test_a_post_between_the_escorted_name_and_zai():
 
 def test_a_clause_of_time_ending_in_shi_has_the_next_subject():
     text = "在谈到访问乙国的印象时，甲某对乙国的发展感到高兴。"
-    assert ("visits", "甲某", "乙国") in _found(text, [("乙国", "LOC"), ("甲某", "PERSON"), ("乙国", "LOC")])
+    assert ("visits", "甲某", "乙国") in _found(
+        text, [("乙国", "LOC"), ("甲某", "PERSON"), ("乙国", "LOC")]
+    )
 
 
 def test_an_investment_goes_into_what_a_later_clause_builds():
     text = "甲某又和几位企业家一起联手，总投资1亿元，创建乙中学。"
-    assert _found(text, [("甲某", "PERSON"), ("乙中学", "ORG")]) == {("invests_in", "甲某", "乙中学")}
+    assert _found(text, [("甲某", "PERSON"), ("乙中学", "ORG")]) == {
+        ("invests_in", "甲某", "乙中学")
+    }
     text = "甲县日前投资9000万元，实施有“某某之王”美誉的乙工程。"
-    assert _found(text, [("甲县", "LOC"), ("乙工程", "PROJECT")]) == {("invests_in", "甲县", "乙工程")}
+    assert _found(text, [("甲县", "LOC"), ("乙工程", "PROJECT")]) == {
+        ("invests_in", "甲县", "乙工程")
+    }
 
 
 def test_joint_investors_of_the_building_the_sentence_is_about():
     text = "新竣工的甲大厦占地2万平方米，总投资3亿元，由乙集团与丙公司联合投资。"
     names = [("甲大厦", "LOC"), ("乙集团", "ORG"), ("丙公司", "ORG")]
-    assert _found(text, names) == {("invests_in", "乙集团", "甲大厦"), ("invests_in", "丙公司", "甲大厦")}
+    assert _found(text, names) == {
+        ("invests_in", "乙集团", "甲大厦"),
+        ("invests_in", "丙公司", "甲大厦"),
+    }
 
 
 def test_an_investment_in_a_kind_of_countries_of_a_region_names_no_target():
@@ -1206,7 +1582,13 @@ def test_a_topic_between_a_pronoun_and_its_verb_says_no_subject():
 
 def test_a_place_of_a_place_after_zai_is_no_subject():
     text = "甲某访问乙国期间，在丙市的丁饭店接见了戊某。"
-    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("丙市", "LOC"), ("丁饭店", "ORG"), ("戊某", "PERSON")]
+    names = [
+        ("甲某", "PERSON"),
+        ("乙国", "LOC"),
+        ("丙市", "LOC"),
+        ("丁饭店", "ORG"),
+        ("戊某", "PERSON"),
+    ]
     assert ("meets", "甲某", "戊某") in _found(text, names)
     assert ("meets", "丁饭店", "戊某") not in _found(text, names)
 
@@ -1222,7 +1604,9 @@ def test_a_meeting_framed_by_zai_has_the_person_after_zai_as_a_party():
     names = [("甲某", "PERSON"), ("乙某", "PERSON"), ("丙某", "PERSON")]
     assert _found(text, names) == {("meets", "甲某", "乙某"), ("meets", "甲某", "丙某")}
     text = "甲某在丁宾馆同乙某会谈时说。"
-    assert _found(text, [("甲某", "PERSON"), ("丁宾馆", "ORG"), ("乙某", "PERSON")]) == {("meets", "甲某", "乙某")}
+    assert _found(text, [("甲某", "PERSON"), ("丁宾馆", "ORG"), ("乙某", "PERSON")]) == {
+        ("meets", "甲某", "乙某")
+    }
     text = "甲党决定，待到甲某与乙某会晤之后再公布方案。"
     names = [("甲党", "ORG"), ("甲某", "PERSON"), ("乙某", "PERSON")]
     assert _found(text, names) == {("meets", "甲某", "乙某")}
@@ -1230,8 +1614,16 @@ def test_a_meeting_framed_by_zai_has_the_person_after_zai_as_a_party():
 
 def test_every_clause_of_titled_names_before_the_verb_is_in_the_subject():
     text = "甲委副主任张甲某，甲委委员李乙某，乙委委员王丙某、赵丁某，昨天会见了丙团成员。"
-    names = [("甲委", "ORG"), ("张甲某", "PERSON"), ("甲委", "ORG"), ("李乙某", "PERSON"), ("乙委", "ORG"),
-             ("王丙某", "PERSON"), ("赵丁某", "PERSON"), ("丙团", "ORG")]
+    names = [
+        ("甲委", "ORG"),
+        ("张甲某", "PERSON"),
+        ("甲委", "ORG"),
+        ("李乙某", "PERSON"),
+        ("乙委", "ORG"),
+        ("王丙某", "PERSON"),
+        ("赵丁某", "PERSON"),
+        ("丙团", "ORG"),
+    ]
     hosts = {"张甲某", "李乙某", "王丙某", "赵丁某"}
     assert _found(text, names) == {("meets", h, "丙团") for h in hosts}
     # a clause that says more than a titled name ends the list
@@ -1241,20 +1633,42 @@ def test_every_clause_of_titled_names_before_the_verb_is_in_the_subject():
 
 def test_a_byline_in_brackets_ends_the_clause_before_the_names():
     text = "据新华社甲城1月2日电（乙报记者张某、新华社记者李某）甲委副主任王甲某，乙委委员赵乙某，昨天会见了丙团成员。"
-    names = [("新华社", "ORG"), ("甲城", "LOC"), ("乙报", "ORG"), ("张某", "PERSON"), ("新华社", "ORG"), ("李某", "PERSON"),
-             ("甲委", "ORG"), ("王甲某", "PERSON"), ("乙委", "ORG"), ("赵乙某", "PERSON"), ("丙团", "ORG")]
+    names = [
+        ("新华社", "ORG"),
+        ("甲城", "LOC"),
+        ("乙报", "ORG"),
+        ("张某", "PERSON"),
+        ("新华社", "ORG"),
+        ("李某", "PERSON"),
+        ("甲委", "ORG"),
+        ("王甲某", "PERSON"),
+        ("乙委", "ORG"),
+        ("赵乙某", "PERSON"),
+        ("丙团", "ORG"),
+    ]
     assert _found(text, names) == {("meets", "王甲某", "丙团"), ("meets", "赵乙某", "丙团")}
 
 
 def test_a_pair_joined_by_he_holds_talks_whose_modifiers_have_de():
     names = [("甲某", "PERSON"), ("乙某", "PERSON")]
-    assert _found("甲某总理和乙某总理上午进行了一小时的友好会谈。", names) == {("meets", "甲某", "乙某")}
-    assert _found("丙某与甲某和乙某商谈拟在下旬举行的首脑会晤事宜。", [("丙某", "PERSON"), *names]) == set()
+    assert _found("甲某总理和乙某总理上午进行了一小时的友好会谈。", names) == {
+        ("meets", "甲某", "乙某")
+    }
+    assert (
+        _found("丙某与甲某和乙某商谈拟在下旬举行的首脑会晤事宜。", [("丙某", "PERSON"), *names])
+        == set()
+    )
 
 
 def test_an_adverb_ends_the_qualifier_chain_of_a_place_before_a_person():
     text = "甲国主张由乙某出面，在丙市再召集丁某和戊某进行会谈。"
-    names = [("甲国", "LOC"), ("乙某", "PERSON"), ("丙市", "LOC"), ("丁某", "PERSON"), ("戊某", "PERSON")]
+    names = [
+        ("甲国", "LOC"),
+        ("乙某", "PERSON"),
+        ("丙市", "LOC"),
+        ("丁某", "PERSON"),
+        ("戊某", "PERSON"),
+    ]
     assert _found(text, names) == {("meets", "丁某", "戊某")}
 
 
@@ -1279,7 +1693,15 @@ def test_dui_wai_inside_a_ministry_is_part_of_the_post():
 
 def test_guests_go_on_after_a_comma_up_to_a_kind_of_people():
     text = "随后，甲某会见了乙会会长张一、副会长李二，丙校校长王三、校长赵四等华侨代表。"
-    names = [("甲某", "PERSON"), ("乙会", "ORG"), ("张一", "PERSON"), ("李二", "PERSON"), ("丙校", "ORG"), ("王三", "PERSON"), ("赵四", "PERSON")]
+    names = [
+        ("甲某", "PERSON"),
+        ("乙会", "ORG"),
+        ("张一", "PERSON"),
+        ("李二", "PERSON"),
+        ("丙校", "ORG"),
+        ("王三", "PERSON"),
+        ("赵四", "PERSON"),
+    ]
     assert _found(text, names) == {("meets", "甲某", g) for g in ("张一", "李二", "王三", "赵四")}
     text = "随后，甲某会见了乙会会长张一，王三等参加会见。"  # no kind of people: 王三 is no guest
     assert _found(text, [names[0], names[1], names[2], names[5]]) == {("meets", "甲某", "张一")}
@@ -1292,28 +1714,47 @@ def test_an_unnamed_guest_takes_no_party_of_a_later_clause():
 
 
 def test_our_country_names_china_and_qualifies_a_kind_like_any_place():
-    assert _found("甲某将于下周来我国访问三天。", [("甲某", "PERSON")]) == {("visits", "甲某", "中国")}
+    assert _found("甲某将于下周来我国访问三天。", [("甲某", "PERSON")]) == {
+        ("visits", "甲某", "中国")
+    }
     assert _found("我国企业纷纷到乙国考察。", [("乙国", "LOC")]) == set()
-    assert _found("我国与乙国签订了合作协定。", [("乙国", "LOC")]) == {("signs_with", "中国", "乙国")}
+    assert _found("我国与乙国签订了合作协定。", [("乙国", "LOC")]) == {
+        ("signs_with", "中国", "乙国")
+    }
 
 
 def test_a_qualified_place_after_dui_is_the_place_visited():
     names = [("甲某", "PERSON"), ("乙省", "LOC"), ("丙市", "LOC")]
-    assert _found("甲某一行结束对乙省丙市的访问，今天前往丁市。", names) == {("visits", "甲某", "丙市")}
+    assert _found("甲某一行结束对乙省丙市的访问，今天前往丁市。", names) == {
+        ("visits", "甲某", "丙市")
+    }
     assert _found("甲某对乙省丙市进行了为期两天的访问。", names) == {("visits", "甲某", "丙市")}
 
 
 def test_a_verb_of_saying_ends_the_place_before_it():
-    names = [("甲某", "PERSON"), ("日本", "LOC"), ("中", "LOC"), ("日", "LOC")]  # 中, 日: the tagger's one-character forms
+    names = [
+        ("甲某", "PERSON"),
+        ("日本", "LOC"),
+        ("中", "LOC"),
+        ("日", "LOC"),
+    ]  # 中, 日: the tagger's one-character forms
     assert _found("甲某访问日本时指出中日关系前景良好。", names) == {("visits", "甲某", "日本")}
 
 
 def test_an_unnamed_kind_listed_between_named_places_does_not_end_the_list():
     names = [("张三", "PERSON"), ("甲公司", "ORG"), ("乙园区", "LOC")]
-    assert _found("张三还考察了甲公司、一些学校和乙园区。", names) == {("visits", "张三", "甲公司"), ("visits", "张三", "乙园区")}
-    assert _found("张三先后到甲公司、3家企业和乙园区调研。", names) == {("visits", "张三", "甲公司"), ("visits", "张三", "乙园区")}
+    assert _found("张三还考察了甲公司、一些学校和乙园区。", names) == {
+        ("visits", "张三", "甲公司"),
+        ("visits", "张三", "乙园区"),
+    }
+    assert _found("张三先后到甲公司、3家企业和乙园区调研。", names) == {
+        ("visits", "张三", "甲公司"),
+        ("visits", "张三", "乙园区"),
+    }
     # a kind is no party itself
-    assert _found("张三先后到甲公司和部分农户家中调研。", names[:2]) == {("visits", "张三", "甲公司")}
+    assert _found("张三先后到甲公司和部分农户家中调研。", names[:2]) == {
+        ("visits", "张三", "甲公司")
+    }
 
 
 def test_an_investment_in_a_place_that_builds_a_named_thing_is_in_both():
@@ -1324,9 +1765,13 @@ def test_an_investment_in_a_place_that_builds_a_named_thing_is_in_both():
 
 def test_an_investment_that_repairs_or_buys_a_named_thing_goes_into_it():
     names = [("甲市政府", "ORG"), ("乙河", "LOC")]
-    assert _found("甲市政府投资1000多万元，彻底治理乙河。", names) == {("invests_in", "甲市政府", "乙河")}
+    assert _found("甲市政府投资1000多万元，彻底治理乙河。", names) == {
+        ("invests_in", "甲市政府", "乙河")
+    }
     names = [("甲集团", "ORG"), ("乙公司", "ORG")]
-    assert _found("甲集团将出资20亿元，收购乙公司25%的股份。", names) == {("invests_in", "甲集团", "乙公司")}
+    assert _found("甲集团将出资20亿元，收购乙公司25%的股份。", names) == {
+        ("invests_in", "甲集团", "乙公司")
+    }
 
 
 def test_a_clause_opening_with_bing_goes_on_with_the_acts_of_the_one_who_announced():
@@ -1339,9 +1784,14 @@ def test_a_clause_opening_with_bing_goes_on_with_the_acts_of_the_one_who_announc
 
 def test_a_person_span_the_model_made_of_two_names_gives_both_parties():
     # two foreign names joined by 同, longer than any Chinese name
-    assert _found("商讨边界问题卡德尔同维斯特会谈", [("卡德尔同维斯特", "PERSON")]) == {("meets", "卡德尔", "维斯特")}
+    assert _found("商讨边界问题卡德尔同维斯特会谈", [("卡德尔同维斯特", "PERSON")]) == {
+        ("meets", "卡德尔", "维斯特")
+    }
     # a headline that writes the name twice (main title, then subtitle)
-    found = _found("甲国总统会见卡德尔卡德尔同维斯特总理会谈", [("甲国", "LOC"), ("卡德尔卡德尔", "PERSON"), ("维斯特", "PERSON")])
+    found = _found(
+        "甲国总统会见卡德尔卡德尔同维斯特总理会谈",
+        [("甲国", "LOC"), ("卡德尔卡德尔", "PERSON"), ("维斯特", "PERSON")],
+    )
     assert ("meets", "卡德尔", "维斯特") in found
 
 
@@ -1349,7 +1799,9 @@ def test_the_post_of_the_second_party_before_de_is_no_modifier_of_the_talks():
     names = [("甲某", "PERSON"), ("乙某", "PERSON")]
     assert _found("甲某主席和乙某总统的三次会晤增进了互信。", names) == {("meets", "甲某", "乙某")}
     # two countries' unnamed heads are still no parties
-    assert _found("丙国和丁国两国总理的会晤增进了互信。", [("丙国", "LOC"), ("丁国", "LOC")]) == set()
+    assert (
+        _found("丙国和丁国两国总理的会晤增进了互信。", [("丙国", "LOC"), ("丁国", "LOC")]) == set()
+    )
 
 
 def test_two_who_sign_each_for_their_own_government_sign_with_each_other():
@@ -1363,10 +1815,16 @@ def test_two_who_sign_each_for_their_own_government_sign_with_each_other():
 def test_a_listed_item_the_model_tagged_nothing_in_does_not_end_the_list():
     names = [("王某", "PERSON"), ("赵甲", "PERSON"), ("钱乙", "PERSON"), ("孙丙", "PERSON")]
     found = _found("王某会见了赵甲、钱乙、于是之、孙丙等艺术家。", names)
-    assert found == {("meets", "王某", "赵甲"), ("meets", "王某", "钱乙"), ("meets", "王某", "孙丙")}
+    assert found == {
+        ("meets", "王某", "赵甲"),
+        ("meets", "王某", "钱乙"),
+        ("meets", "王某", "孙丙"),
+    }
     # a post between the names is the first one's, and the list goes on only to names of one kind
     names = [("王某", "PERSON"), ("丁国", "LOC"), ("戊院", "ORG")]
-    assert ("meets", "王某", "戊院") not in _found("王某同丁国总统、总理及戊院和己院议长会见。", names)
+    assert ("meets", "王某", "戊院") not in _found(
+        "王某同丁国总统、总理及戊院和己院议长会见。", names
+    )
 
 
 def test_a_second_verb_of_touring_after_the_trigger_keeps_the_place_its_object():
@@ -1383,17 +1841,29 @@ def test_yu_inside_a_post_joins_the_body_to_the_person_who_holds_it():
 def test_two_countries_side_by_side_are_a_list_of_parties():
     # a headline writes them with nothing between
     names = [("王某", "PERSON"), ("挪威", "LOC"), ("芬兰", "LOC")]
-    assert _found("王某下周出访挪威芬兰", names) == {("visits", "王某", "挪威"), ("visits", "王某", "芬兰")}
+    assert _found("王某下周出访挪威芬兰", names) == {
+        ("visits", "王某", "挪威"),
+        ("visits", "王某", "芬兰"),
+    }
     assert _found("挪威芬兰签署渔业合作协定", names[1:]) == {("signs_with", "挪威", "芬兰")}
     # a city after its country is still qualified by it
-    assert _found("王某下周出访挪威奥斯陆", [("王某", "PERSON"), ("挪威", "LOC"), ("奥斯陆", "LOC")]) == {("visits", "王某", "奥斯陆")}
+    assert _found(
+        "王某下周出访挪威奥斯陆", [("王某", "PERSON"), ("挪威", "LOC"), ("奥斯陆", "LOC")]
+    ) == {("visits", "王某", "奥斯陆")}
 
 
 def test_one_character_forms_side_by_side_after_a_visit_verb_are_both_places():
     text = "王某率团出访美加"
     article = Article(id="t#0", source="t", text=text, sentences=[Sentence(0, len(text), text)])
-    mentions = [Mention(0, 2, "王某", "PERSON", 0), Mention(6, 7, "美国", "LOC", 0), Mention(7, 8, "加拿大", "LOC", 0)]
-    found = {(r.relation, r.source, r.target) for r in find_relations(Extraction(article=article, mentions=mentions))}
+    mentions = [
+        Mention(0, 2, "王某", "PERSON", 0),
+        Mention(6, 7, "美国", "LOC", 0),
+        Mention(7, 8, "加拿大", "LOC", 0),
+    ]
+    found = {
+        (r.relation, r.source, r.target)
+        for r in find_relations(Extraction(article=article, mentions=mentions))
+    }
     assert found == {("visits", "王某", "美国"), ("visits", "王某", "加拿大")}
 
 
@@ -1408,8 +1878,15 @@ def test_a_name_in_a_dateline_is_no_person_a_pronoun_could_stand_for():
 def test_a_countrys_one_character_form_before_a_post_qualifies_the_name_after_it():
     text = "王某下午与丙总理李某举行了会谈。"
     article = Article(id="t#0", source="t", text=text, sentences=[Sentence(0, len(text), text)])
-    mentions = [Mention(0, 2, "王某", "PERSON", 0), Mention(5, 6, "丙国", "LOC", 0), Mention(8, 10, "李某", "PERSON", 0)]
-    found = {(r.relation, r.source, r.target) for r in find_relations(Extraction(article=article, mentions=mentions))}
+    mentions = [
+        Mention(0, 2, "王某", "PERSON", 0),
+        Mention(5, 6, "丙国", "LOC", 0),
+        Mention(8, 10, "李某", "PERSON", 0),
+    ]
+    found = {
+        (r.relation, r.source, r.target)
+        for r in find_relations(Extraction(article=article, mentions=mentions))
+    }
     assert found == {("meets", "王某", "李某")}
 
 
@@ -1433,7 +1910,10 @@ def test_a_length_of_stay_without_de_still_ends_the_places_of_a_visit():
 
 def test_a_short_modifier_after_the_joiner_does_not_end_the_list():
     names = [("王某", "PERSON"), ("甲馆", "LOC"), ("乙桥", "PROJECT")]
-    assert _found("王某上午参观了甲馆和新建成的乙桥。", names) == {("visits", "王某", "甲馆"), ("visits", "王某", "乙桥")}
+    assert _found("王某上午参观了甲馆和新建成的乙桥。", names) == {
+        ("visits", "王某", "甲馆"),
+        ("visits", "王某", "乙桥"),
+    }
 
 
 def test_the_one_a_visitor_goes_along_with_visits_too():
@@ -1441,12 +1921,16 @@ def test_the_one_a_visitor_goes_along_with_visits_too():
     found = _found("王某下周将随同甲会主席李某前往乙国访问。", names)
     assert found == {("visits", "王某", "乙国"), ("visits", "李某", "乙国")}
     # an escort is no visitor
-    assert ("visits", "王某", "乙国") not in _found("王某下周将陪同甲会主席李某前往乙国访问。", names)
+    assert ("visits", "王某", "乙国") not in _found(
+        "王某下周将陪同甲会主席李某前往乙国访问。", names
+    )
 
 
 def test_two_who_ended_their_talks_met():
     names = [("挪威", "LOC"), ("芬兰", "LOC"), ("奥斯陆", "LOC")]
-    assert _found("挪威和芬兰的代表昨天在奥斯陆结束了为期两天的会谈。", names) == {("meets", "挪威", "芬兰")}
+    assert _found("挪威和芬兰的代表昨天在奥斯陆结束了为期两天的会谈。", names) == {
+        ("meets", "挪威", "芬兰")
+    }
 
 
 def test_an_investment_with_no_place_of_its_own_goes_where_its_investor_went():
@@ -1455,7 +1939,9 @@ def test_an_investment_with_no_place_of_its_own_goes_where_its_investor_went():
     assert ("invests_in", "甲厅", "丙县") in found and ("invests_in", "乙局", "丙县") in found
     # an investment that names its own place keeps it
     names = [("甲厅", "ORG"), ("丙县", "LOC"), ("丁镇", "LOC")]
-    assert ("invests_in", "甲厅", "丙县") not in _found("甲厅来到丙县考察，并在丁镇投资建厂。", names)
+    assert ("invests_in", "甲厅", "丙县") not in _found(
+        "甲厅来到丙县考察，并在丁镇投资建厂。", names
+    )
 
 
 def test_people_after_the_visit_verb_are_its_object_not_the_places_kind():
@@ -1467,24 +1953,45 @@ def test_people_after_the_visit_verb_are_its_object_not_the_places_kind():
 
 def test_a_clause_with_no_subject_that_frames_the_next_has_the_next_ones_subject_as_actor():
     names = [("甲组织", "ORG"), ("泰国", "LOC")]
-    assert _found("同甲组织签署合作协议以后，泰国加强了边境管理。", names) == {("signs_with", "泰国", "甲组织")}
+    assert _found("同甲组织签署合作协议以后，泰国加强了边境管理。", names) == {
+        ("signs_with", "泰国", "甲组织")
+    }
     names = [("秘鲁", "LOC"), ("智利政府", "ORG")]
-    assert _found("根据1990年同秘鲁签订的协定，智利政府昨天移交了港口。", names) == {("signs_with", "智利政府", "秘鲁")}
-    names = [("法国", "LOC"), ("德国", "LOC"), ("荷兰", "LOC")]  # a clause with its own subject keeps it
-    assert _found("法国同德国签署协议以后，荷兰表示欢迎。", names) == {("signs_with", "法国", "德国")}
+    assert _found("根据1990年同秘鲁签订的协定，智利政府昨天移交了港口。", names) == {
+        ("signs_with", "智利政府", "秘鲁")
+    }
+    names = [
+        ("法国", "LOC"),
+        ("德国", "LOC"),
+        ("荷兰", "LOC"),
+    ]  # a clause with its own subject keeps it
+    assert _found("法国同德国签署协议以后，荷兰表示欢迎。", names) == {
+        ("signs_with", "法国", "德国")
+    }
 
 
 def test_what_is_built_before_by_is_invested_in_by_the_one_after_it():
     names = [("甲培训中心", "ORG"), ("乙集团", "ORG")]
-    assert _found("甲培训中心由乙集团出资2亿元建设，一期投资5000万元。", names) == {("invests_in", "乙集团", "甲培训中心")}
-    assert _found("甲水厂就是由乙财团投资建设的。", [("甲水厂", "ORG"), ("乙财团", "ORG")]) == {("invests_in", "乙财团", "甲水厂")}
-    names = [("甲市", "LOC"), ("乙公司", "ORG"), ("丙项目", "PROJECT")]  # a place before 由 is where, not what
+    assert _found("甲培训中心由乙集团出资2亿元建设，一期投资5000万元。", names) == {
+        ("invests_in", "乙集团", "甲培训中心")
+    }
+    assert _found("甲水厂就是由乙财团投资建设的。", [("甲水厂", "ORG"), ("乙财团", "ORG")]) == {
+        ("invests_in", "乙财团", "甲水厂")
+    }
+    names = [
+        ("甲市", "LOC"),
+        ("乙公司", "ORG"),
+        ("丙项目", "PROJECT"),
+    ]  # a place before 由 is where, not what
     assert _found("甲市由乙公司投资建设了丙项目。", names) == {("invests_in", "乙公司", "丙项目")}
 
 
 def test_names_side_by_side_in_a_headline_are_a_list_but_a_name_written_twice_is_one():
     names = [("王平", "PERSON"), ("李明", "PERSON"), ("甲国代表团", "ORG")]
-    assert _found("王平李明会见甲国代表团", names) == {("meets", "王平", "甲国代表团"), ("meets", "李明", "甲国代表团")}
+    assert _found("王平李明会见甲国代表团", names) == {
+        ("meets", "王平", "甲国代表团"),
+        ("meets", "李明", "甲国代表团"),
+    }
     names = [("甲国", "LOC"), ("王平", "PERSON"), ("王平", "PERSON"), ("李四", "PERSON")]
     assert _found("甲国总统会见王平王平同李四部长会谈", names) == {("meets", "王平", "李四")}
 
@@ -1497,7 +2004,9 @@ def test_a_body_whose_members_are_met_after_a_list_and_yiji_is_a_guest():
 
 
 def test_a_bodys_own_meeting_delegates_stand_for_the_body_not_a_post_holders_meeting():
-    body = _found("李某接见甲石化公司工作会议代表时强调。", [("李某", "PERSON"), ("甲石化公司", "ORG")])
+    body = _found(
+        "李某接见甲石化公司工作会议代表时强调。", [("李某", "PERSON"), ("甲石化公司", "ORG")]
+    )
     assert body == {("meets", "李某", "甲石化公司")}
     posts = _found("李某接见甲局局长会议代表时强调。", [("李某", "PERSON"), ("甲局", "ORG")])
     assert posts == set()
@@ -1511,12 +2020,26 @@ def test_a_place_before_a_way_back_is_visited_not_a_qualifier_of_home():
 
 def test_a_headlines_region_count_names_the_countries_of_the_invitation_after_it():
     text = "林某出访北欧两国新华社北京五月二日电应丹麦议会和挪威政府的邀请，林某今天离开北京。"
-    names = [("林某", "PERSON"), ("北欧", "LOC"), ("丹麦议会", "ORG"), ("挪威政府", "ORG"), ("北京", "LOC")]
+    names = [
+        ("林某", "PERSON"),
+        ("北欧", "LOC"),
+        ("丹麦议会", "ORG"),
+        ("挪威政府", "ORG"),
+        ("北京", "LOC"),
+    ]
     found = _found(text, names)
-    assert {("visits", "林某", "北欧"), ("visits", "林某", "丹麦"), ("visits", "林某", "挪威")} <= found
-    three = _found(text.replace("两国", "三国"), names)  # a count the invitation does not fill names no country
+    assert {
+        ("visits", "林某", "北欧"),
+        ("visits", "林某", "丹麦"),
+        ("visits", "林某", "挪威"),
+    } <= found
+    three = _found(
+        text.replace("两国", "三国"), names
+    )  # a count the invitation does not fill names no country
     assert ("visits", "林某", "丹麦") not in three and ("visits", "林某", "北欧") in three
-    few = _found(text.replace("两国", "几国"), names)  # 几 names no number: the region only, no error
+    few = _found(
+        text.replace("两国", "几国"), names
+    )  # 几 names no number: the region only, no error
     assert ("visits", "林某", "丹麦") not in few and ("visits", "林某", "北欧") in few
 
 
@@ -1531,7 +2054,10 @@ def test_names_inside_a_time_frame_closed_before_the_verb_are_no_subject():
     text = "林某对有机会在中日建交二十周年之际来丙国访问表示高兴。"
     ex = _extraction(text, [("林某", "PERSON"), ("丙国", "LOC")])
     at = text.index("中日")
-    ex.mentions[1:1] = [Mention(at, at + 1, "中国", "LOC", 0), Mention(at + 1, at + 2, "日本", "LOC", 0)]
+    ex.mentions[1:1] = [
+        Mention(at, at + 1, "中国", "LOC", 0),
+        Mention(at + 1, at + 2, "日本", "LOC", 0),
+    ]
     found = {(r.relation, r.source, r.target) for r in find_relations(ex)}
     assert found == {("visits", "林某", "丙国")}
 

@@ -23,7 +23,10 @@ def by_pair(extraction) -> dict[tuple[str, str], object]:
     [
         ("江泽民主席会见了来访的客人。", {("江泽民", "主席")}),  # name before title
         ("陈木胜导演说，这部电影拍了三年。", {("陈木胜", "导演")}),
-        ("国务院副总理兼外交部长钱其琛出席会议。", {("钱其琛", "副总理"), ("钱其琛", "部长")}),  # 兼
+        (
+            "国务院副总理兼外交部长钱其琛出席会议。",
+            {("钱其琛", "副总理"), ("钱其琛", "部长")},
+        ),  # 兼
         ("司令员兼政治委员张国华讲话。", {("张国华", "司令员"), ("张国华", "政治委员")}),
         ("美国总统克林顿26日说，访问将如期进行。", {("克林顿", "总统")}),  # a name the rules drop
         ("中国驻美大使李道豫说，两国关系正在改善。", {("李道豫", "大使")}),
@@ -31,7 +34,10 @@ def by_pair(extraction) -> dict[tuple[str, str], object]:
         ("部长助理杨洁篪会见了代表团。", {("杨洁篪", "部长助理")}),
         ("特别助理曾庆红出席。", {("曾庆红", "特别助理")}),
         ("英国首相布莱尔28日表示，他对前途充满信心。", {("布莱尔", "首相")}),
-        ("国务院总理李强5日在北京作政府工作报告。", {("李强", "总理")}),  # a name followed by a date
+        (
+            "国务院总理李强5日在北京作政府工作报告。",
+            {("李强", "总理")},
+        ),  # a name followed by a date
         ("公司首席执行官王明宣布了新的计划。", {("王明", "首席执行官")}),  # company posts
         ("该集团董事长刘永好和总裁李伟出席。", {("刘永好", "董事长"), ("李伟", "总裁")}),
         ("律所合伙人赵刚介绍了案情。", {("赵刚", "合伙人")}),
@@ -95,7 +101,9 @@ def test_roles_grammar_serving_title_belongs_to_the_post_before_it(extract):
 # ---------------------------------------------------------------- the model's TITLE spans
 
 
-def hand_doc(words: list[str], persons: list[tuple[int, int]], titles: list[tuple[int, int]] | None) -> Doc:
+def hand_doc(
+    words: list[str], persons: list[tuple[int, int]], titles: list[tuple[int, int]] | None
+) -> Doc:
     doc = Doc(shared_vocab(), words=words, spaces=[False] * len(words))
     for i, token in enumerate(doc):
         token.is_sent_start = i == 0

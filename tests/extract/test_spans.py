@@ -25,7 +25,10 @@ def ents(extraction) -> set[tuple[str, str]]:
         ("主动融入济南都市圈建设。", ("济南都市圈", "LOC")),
         # a route's upgrade or section is the project, not the route alone
         ("西宁南山机场改扩建工程完工。", ("西宁南山机场改扩建工程", "PROJECT")),
-        ("京台高速公路建阳至武夷山段改扩建工程开工。", ("京台高速公路建阳至武夷山段改扩建工程", "PROJECT")),
+        (
+            "京台高速公路建阳至武夷山段改扩建工程开工。",
+            ("京台高速公路建阳至武夷山段改扩建工程", "PROJECT"),
+        ),
         ("沪昆高速公路贵阳段扩容工程通车。", ("沪昆高速公路贵阳段扩容工程", "PROJECT")),
         ("成渝高速公路复线今年开工。", ("成渝高速公路复线", "PROJECT")),
         # named zones are places, whole, even where the model cut them or read a body
@@ -35,10 +38,16 @@ def ents(extraction) -> set[tuple[str, str]]:
         ("研究部署了湖滨镇太湖湾旅游度假区提升工作。", ("太湖湾旅游度假区", "LOC")),
         ("在东兴口岸，东兴海关关员正在查验货车。", ("东兴口岸", "LOC")),
         ("中国（四川）自由贸易试验区建设加快。", ("中国（四川）自由贸易试验区", "LOC")),
-        ("产品出口到欧盟和东盟国家。", ("东盟", "ORG")),  # a union of countries is a body (as in MSRA)
+        (
+            "产品出口到欧盟和东盟国家。",
+            ("东盟", "ORG"),
+        ),  # a union of countries is a body (as in MSRA)
         ("在东兴口岸，东兴海关关员正在查验货车。", ("东兴海关", "ORG")),
         # a body named after a whole doctrine, longer than other names
-        ("河南省学习贯彻党的二十大精神宣讲团成员王力作报告。", ("河南省学习贯彻党的二十大精神宣讲团", "ORG")),
+        (
+            "河南省学习贯彻党的二十大精神宣讲团成员王力作报告。",
+            ("河南省学习贯彻党的二十大精神宣讲团", "ORG"),
+        ),
         ("张华介绍了他的思想。", ("张华", "PERSON")),
         # a "person" listed with a river is a river
         ("完成赵公河、金水河综合治理工程。", ("赵公河", "LOC")),
@@ -71,7 +80,10 @@ def test_spans_find_domain_entities(extract, text, entity):
         ("要牵头建立重点工作“周调度、月通报”机制。", "周调度"),  # a slogan, not a person
         ("开展文化交流和文旅宣介活动。", "文旅"),
         ("要打造一批先进制造业园区。", "业园区"),  # the end of a word the model cut (制造|业园区)
-        ("全县建成一批特色产业园区，带动就业。", "特色产业园区"),  # generic words, a gazetteer "town"
+        (
+            "全县建成一批特色产业园区，带动就业。",
+            "特色产业园区",
+        ),  # generic words, a gazetteer "town"
         ("岳阳市建设项目进展顺利。", "岳阳市建设项目"),
         ("德国企业在华投资项目逐年增加。", "华投资项目"),  # 在华: where, not the start of a name
     ],
@@ -82,7 +94,15 @@ def test_spans_leave_out_generic_words(extract, text, not_entity):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("聊城市", True), ("大阪", True), ("欧洲", True), ("欧盟", False), ("徒骇河", True), ("幸福", False), ("美德", False)],
+    [
+        ("聊城市", True),
+        ("大阪", True),
+        ("欧洲", True),
+        ("欧盟", False),
+        ("徒骇河", True),
+        ("幸福", False),
+        ("美德", False),
+    ],
 )
 def test_spans_place_names(text, expected):
     assert is_place_name(text, load_rules()) is expected
@@ -90,8 +110,14 @@ def test_spans_place_names(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("聊城机场", True), ("京雄商高铁", True), ("重点项目", False), ("项目", False), ("“智链医脉”平台", True),
-     ("特色产业园区", False)],
+    [
+        ("聊城机场", True),
+        ("京雄商高铁", True),
+        ("重点项目", False),
+        ("项目", False),
+        ("“智链医脉”平台", True),
+        ("特色产业园区", False),
+    ],
 )
 def test_spans_project_names(text, expected):
     assert is_project_name(text, load_rules()) is expected
@@ -107,7 +133,10 @@ def test_spans_offsets_match_text(extract):
     ("text", "entities"),
     [
         # elliptical lists: each item + the shared head
-        ("加快郑渝、沪昆、京广等3条高铁建设。", {("郑渝高铁", "PROJECT"), ("沪昆高铁", "PROJECT"), ("京广高铁", "PROJECT")}),
+        (
+            "加快郑渝、沪昆、京广等3条高铁建设。",
+            {("郑渝高铁", "PROJECT"), ("沪昆高铁", "PROJECT"), ("京广高铁", "PROJECT")},
+        ),
         ("推动郑渝、沪昆高铁提速。", {("郑渝高铁", "PROJECT"), ("沪昆高铁", "PROJECT")}),
         ("推进康庄、堂邑两镇协同发展。", {("康庄镇", "LOC"), ("堂邑镇", "LOC")}),
         # a route named by place abbreviations that the model cuts (石|衡沧港)
@@ -141,7 +170,8 @@ def test_spans_organisation_shapes(extract, text, entity):
 
 
 @pytest.mark.parametrize(
-    "text", ["甲国代表对各方为解决乙地问题所作出的努力表示赞赏。", "丙国在东亚地区所起的作用越来越大。"]
+    "text",
+    ["甲国代表对各方为解决乙地问题所作出的努力表示赞赏。", "丙国在东亚地区所起的作用越来越大。"],
 )
 def test_spans_no_body_ends_in_the_particle_suo(extract, text):
     # 为…所作出: 所 is a particle, not the 所 of 研究所
@@ -155,7 +185,10 @@ def test_spans_no_body_from_national_word(extract):
 @pytest.mark.parametrize(
     ("text", "entity"),
     [
-        ("公司投资10亿元建设的华强电子年产30万套智能控制器项目已经投产。", ("华强电子年产30万套智能控制器项目", "PROJECT")),
+        (
+            "公司投资10亿元建设的华强电子年产30万套智能控制器项目已经投产。",
+            ("华强电子年产30万套智能控制器项目", "PROJECT"),
+        ),
         ("（以下简称华强）年产5000吨特种纸项目开工。", ("年产5000吨特种纸项目", "PROJECT")),
     ],
 )
@@ -196,7 +229,9 @@ def test_spans_places_before_a_cooperative_are_its_name():
 
     from kg.extract.orgs import cooperative_spans
 
-    doc = Doc(Vocab(), words=["灵川县", "大圩镇", "联富柑橘种植专业合作社", "理事长"], spaces=[False] * 4)
+    doc = Doc(
+        Vocab(), words=["灵川县", "大圩镇", "联富柑橘种植专业合作社", "理事长"], spaces=[False] * 4
+    )
     doc.ents = [Span(doc, 0, 1, "LOC"), Span(doc, 1, 2, "LOC"), Span(doc, 2, 3, "ORG")]
     assert [s.text for s in cooperative_spans(doc)] == ["灵川县大圩镇联富柑橘种植专业合作社"]
 
@@ -209,13 +244,17 @@ def test_spans_a_person_that_starts_with_a_company_of_the_text_is_none():
 
     doc = Doc(Vocab(), words=["华泰医疗", "签约", "，", "华泰医疗西北", "总部"], spaces=[False] * 5)
     doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 3, 4, "PERSON")]
-    assert [(e.text, e.label_) for e in clean_model_ents(doc, load_rules())[0]] == [("华泰医疗", "ORG")]
+    assert [(e.text, e.label_) for e in clean_model_ents(doc, load_rules())[0]] == [
+        ("华泰医疗", "ORG")
+    ]
 
 
 def test_spans_a_two_character_brand_the_model_reads_as_a_body_stands(extract):
     # 花旗, 三星, 东风 are also everyday words; on the real dev splits the model's call on them
     # is right far more often than not (docs/rules.md), so no rule second-guesses it.
-    assert ("东风", "ORG") in ents(extract("东风汽车产量增长。在新能源领域，东风已经全面展开布局。"))
+    assert ("东风", "ORG") in ents(
+        extract("东风汽车产量增长。在新能源领域，东风已经全面展开布局。")
+    )
 
 
 def test_spans_a_river_basin_still_mentions_the_river(extract):
@@ -231,7 +270,9 @@ def test_spans_a_town_and_a_relative_body_written_as_one_word_are_two(extract):
 def test_spans_names_listed_before_an_enterprise_head_are_organisations(extract):
     found = ents(extract("培育了中铝瑞博特、九州新材料、上佳稀土等行业骨干企业。"))
     assert {("中铝瑞博特", "ORG"), ("上佳稀土", "ORG")} <= found
-    assert {("中色瑞科特", "ORG"), ("上达钢管", "ORG")} <= ents(extract("培育了中色瑞科特、上达钢管等一批优秀企业。"))
+    assert {("中色瑞科特", "ORG"), ("上达钢管", "ORG")} <= ents(
+        extract("培育了中色瑞科特、上达钢管等一批优秀企业。")
+    )
     assert not any(t == "ORG" for _, t in ents(extract("重点引进芯片设计、封装测试等企业。")))
 
 
@@ -250,36 +291,49 @@ def test_spans_the_papers_own_place(extract):
 
 
 def test_spans_a_street_and_a_relative_body_glued_across_he_are_two(extract):
-    found = ents(extract("会上，天荒坪镇、孝丰镇、递铺街道和县发展和改革局、县经济和信息化局作交流发言。"))
+    found = ents(
+        extract("会上，天荒坪镇、孝丰镇、递铺街道和县发展和改革局、县经济和信息化局作交流发言。")
+    )
     assert ("县发展和改革局", "ORG") in found
 
 
 def test_spans_a_place_and_a_campaign_word_is_no_organisation(extract):
-    for text, place in (("以《切实运用习近平法治思想推进法治山东建设》为题授课。", "山东"), ("全面推进平安浙江建设。", "浙江")):
+    for text, place in (
+        ("以《切实运用习近平法治思想推进法治山东建设》为题授课。", "山东"),
+        ("全面推进平安浙江建设。", "浙江"),
+    ):
         assert not any(t == "ORG" and place in x for x, t in ents(extract(text))), text
     assert ("山东建设集团", "ORG") in ents(extract("山东建设集团承建该项目。"))
 
 
 def test_spans_generic_words_and_an_institution_word_name_no_body(extract):
-    assert not any(t == "ORG" for _, t in ents(extract("联合高校院所组建产业研究院，目前已完成签约。")))
+    assert not any(
+        t == "ORG" for _, t in ents(extract("联合高校院所组建产业研究院，目前已完成签约。"))
+    )
     assert ("聊城大学产业研究院", "ORG") in ents(extract("双方共建聊城大学产业研究院。"))
     assert ("新能源产业研究院", "ORG") in ents(extract("东昌府区组建新能源产业研究院。"))
 
 
 def test_spans_a_quoted_word_after_de_is_a_figure_of_speech(extract):
-    assert not any(t == "ORG" for _, t in ents(extract("努力打造人才集聚的“强磁场”、企业成长壮大的“梦工厂”。")))
+    assert not any(
+        t == "ORG" for _, t in ents(extract("努力打造人才集聚的“强磁场”、企业成长壮大的“梦工厂”。"))
+    )
     assert ("中通客车", "ORG") in ents(extract("中通客车的新车型下线。"))
 
 
 def test_spans_a_city_or_county_after_a_foreign_country_is_a_place(extract):
     assert {("韩国", "LOC"), ("光阳市", "LOC")} <= ents(extract("代表团在韩国光阳市举办推介会。"))
-    assert ("宝城郡", "LOC") in ents(extract("摄影展在宝城郡开幕。"))  # 郡: no Chinese division today
+    assert ("宝城郡", "LOC") in ents(
+        extract("摄影展在宝城郡开幕。")
+    )  # 郡: no Chinese division today
     # The gazetteer still vets a Chinese one: no 幸福市 in China.
     assert ("幸福市", "LOC") not in ents(extract("他在中国幸福市调研。"))
 
 
 def test_spans_a_capacity_names_a_project_with_its_product(extract):
-    assert ("120万千瓦光伏项目", "PROJECT") in ents(extract("今年，120万千瓦光伏项目建成后将并网发电。"))
+    assert ("120万千瓦光伏项目", "PROJECT") in ents(
+        extract("今年，120万千瓦光伏项目建成后将并网发电。")
+    )
     assert ("20万吨级码头项目", "PROJECT") in ents(extract("开工建设20万吨级码头项目。"))
     assert not any(t == "PROJECT" for _, t in ents(extract("全市新开工3个项目。")))
 
@@ -309,9 +363,14 @@ def _merge_by_every_pair(model, extra, fixed):  # type: ignore[no-untyped-def]
     out = list(model)
     for span in extra:
         cuts = any(
-            span.start < m.end and m.start < span.end and not (span.start <= m.start and m.end <= span.end)
+            span.start < m.end
+            and m.start < span.end
+            and not (span.start <= m.start and m.end <= span.end)
             for m in model
-        ) or any(span.start < f.end and f.start < span.end and span != f and not _extends(span, f) for f in fixed)
+        ) or any(
+            span.start < f.end and f.start < span.end and span != f and not _extends(span, f)
+            for f in fixed
+        )
         if not cuts:
             out.append(span)
     return filter_spans(out)
@@ -334,7 +393,14 @@ def test_merge_spans_same_as_every_pair(seed: int) -> None:
         out = []
         for _ in range(n):
             start = rng.randrange(59)
-            out.append(Span(doc, start, min(60, start + rng.randint(1, 6)), label=rng.choice(["ORG", "PROJECT", "LOC"])))
+            out.append(
+                Span(
+                    doc,
+                    start,
+                    min(60, start + rng.randint(1, 6)),
+                    label=rng.choice(["ORG", "PROJECT", "LOC"]),
+                )
+            )
         return out
 
     # model and fixed spans do not overlap (they were doc.ents) but for a few seeds, which take
@@ -369,8 +435,14 @@ def test_spans_rule_families_switch_off_by_name(monkeypatch):
 
     text = "市工业和信息化局局长出席。"
     # on LAC's words, which cut the bureau's name (kg's tagger finds it whole)
-    on = {(m.text, m.type) for m in Extractor(backend="lac", disable=()).extract(make_article(text)).mentions}
-    off = {(m.text, m.type) for m in Extractor(backend="lac", disable={"orgs"}).extract(make_article(text)).mentions}
+    on = {
+        (m.text, m.type)
+        for m in Extractor(backend="lac", disable=()).extract(make_article(text)).mentions
+    }
+    off = {
+        (m.text, m.type)
+        for m in Extractor(backend="lac", disable={"orgs"}).extract(make_article(text)).mentions
+    }
     assert ("市工业和信息化局", "ORG") in on and ("市工业和信息化局", "ORG") not in off
     monkeypatch.setenv("KG_RULES_OFF", "orgs, places")
     assert Extractor().disable == {"orgs", "places"}
@@ -391,7 +463,9 @@ def test_spans_every_family_can_be_switched_off_alone(family):
     from tests.extract.conftest import make_article
 
     text = "市委常委、副市长张强到东阿县鲁西化工集团调研，推进聊城机场建设。"
-    found = {(m.text, m.type) for m in Extractor(disable={family}).extract(make_article(text)).mentions}
+    found = {
+        (m.text, m.type) for m in Extractor(disable={family}).extract(make_article(text)).mentions
+    }
     assert ("张强", "PERSON") in found  # the model's own entities survive any one family off
 
 
@@ -399,7 +473,10 @@ def test_spans_every_family_can_be_switched_off_alone(family):
     ("words", "expected"),
     [
         (["甲", "在", "聊城参观乙电子有限公司"], [("聊城", "LOC"), ("乙电子有限公司", "ORG")]),
-        (["甲", "在", "韩国丙市参观丁汽车配件厂"], [("韩国", "LOC"), ("丙市", "LOC"), ("丁汽车配件厂", "ORG")]),
+        (
+            ["甲", "在", "韩国丙市参观丁汽车配件厂"],
+            [("韩国", "LOC"), ("丙市", "LOC"), ("丁汽车配件厂", "ORG")],
+        ),
         (["甲", "视察", "乙日报社时会见报社"], [("乙日报社", "ORG")]),
     ],
 )

@@ -15,7 +15,9 @@ def default():
 
     def run(text: str):
         ex = extractor.extract(make_article(text))
-        return {(m.text, m.type) for m in ex.mentions}, {(r.person, r.title, r.org) for r in ex.roles}
+        return {(m.text, m.type) for m in ex.mentions}, {
+            (r.person, r.title, r.org) for r in ex.roles
+        }
 
     return run
 
@@ -23,9 +25,17 @@ def default():
 @pytest.mark.parametrize(
     ("text", "found", "not_found"),
     [
-        ("通过中韩双语图书展示聊城文化。", {("中国", "LOC"), ("韩国", "LOC")}, set()),  # a pair of forms
+        (
+            "通过中韩双语图书展示聊城文化。",
+            {("中国", "LOC"), ("韩国", "LOC")},
+            set(),
+        ),  # a pair of forms
         ("中方队员登顶成功。", {("中国", "LOC")}, set()),  # 中方
-        ("研发了中药饮片等高端产品。", set(), {("中国", "LOC")}),  # 中 of 中药 is a character of a word
+        (
+            "研发了中药饮片等高端产品。",
+            set(),
+            {("中国", "LOC")},
+        ),  # 中 of 中药 is a character of a word
         ("和美乡村宜居宜业。", set(), {("美国", "LOC")}),
         # a country's form before a verb, adverb or preposition, in no word (美得 is one)
         ("分析人士指出，俄已制定了新的金融稳定纲领。", {("俄罗斯", "LOC")}, set()),
@@ -33,10 +43,16 @@ def default():
         ("这里的山水美得让人忘了时间。", set(), {("美国", "LOC")}),
         # a pair of lexicons/country_pairs.tsv settles a form that is ambiguous alone (巴)
         ("印巴两国外长昨天在边境举行会谈。", {("印度", "LOC"), ("巴基斯坦", "LOC")}, set()),
-        ("甲国总理今天说，巴以双方应尽快恢复谈判。", {("巴勒斯坦", "LOC"), ("以色列", "LOC")}, set()),
+        (
+            "甲国总理今天说，巴以双方应尽快恢复谈判。",
+            {("巴勒斯坦", "LOC"), ("以色列", "LOC")},
+            set(),
+        ),
     ],
 )
-def test_one_character_place_forms_stand_where_the_text_uses_them_as_places(default, text, found, not_found):
+def test_one_character_place_forms_stand_where_the_text_uses_them_as_places(
+    default, text, found, not_found
+):
     mentions, _ = default(text)
     assert found <= mentions and not (not_found & mentions), mentions
 
@@ -45,7 +61,10 @@ def test_one_character_place_forms_stand_where_the_text_uses_them_as_places(defa
     ("text", "places"),
     [
         # places of the world list's supplement that the word dictionary calls everyday words
-        ("甲国外长昨天抵达耶路撒冷，随后前往雅加达市。", {"耶路撒冷", "雅加达市"}),  # a foreign city + 市
+        (
+            "甲国外长昨天抵达耶路撒冷，随后前往雅加达市。",
+            {"耶路撒冷", "雅加达市"},
+        ),  # a foreign city + 市
         ("东亚和西欧的经济形势好转。", {"东亚", "西欧"}),  # regions of lexicons/regions.txt
         ("代表团将横渡太平洋前往新喀里多尼亚。", {"太平洋", "新喀里多尼亚"}),
         ("预计明天，华南大部和东北大部有小到中雨。", {"华南", "东北"}),  # 大部 (most of) is no body
@@ -58,10 +77,14 @@ def test_one_character_place_forms_stand_where_the_text_uses_them_as_places(defa
 )
 def test_places_missing_from_the_world_list_stand(default, text, places):
     mentions, _ = default(text)
-    assert {(p, "LOC") for p in places} <= mentions and not any(t == "ORG" for _, t in mentions), mentions
+    assert {(p, "LOC") for p in places} <= mentions and not any(t == "ORG" for _, t in mentions), (
+        mentions
+    )
 
 
-@pytest.mark.parametrize("text", ["记者沿着乡间大道来到农场，看望了职工。", "郊区农村开展移风易俗活动。"])
+@pytest.mark.parametrize(
+    "text", ["记者沿着乡间大道来到农场，看望了职工。", "郊区农村开展移风易俗活动。"]
+)
 def test_a_county_or_town_named_by_an_everyday_word_is_that_word(default, text):
     mentions, _ = default(text)
     assert not mentions, mentions
@@ -73,7 +96,10 @@ def test_a_county_or_town_named_by_an_everyday_word_is_that_word(default, text):
         ("巴基斯坦总理今天发表讲话说，巴将继续同邻国对话。", ["巴基斯坦", "巴基斯坦"]),
         ("推动中医药走向世界，中国应该有所作为。", ["中国"]),  # 中 of 中医 is a character of a word
         # two forms before what two countries share (两国, 关系) are two countries, ambiguous ones too
-        ("埃塞俄比亚和厄立特里亚曾是盟友，如今埃厄关系紧张。", ["埃塞俄比亚", "厄立特里亚", "埃塞俄比亚", "厄立特里亚"]),
+        (
+            "埃塞俄比亚和厄立特里亚曾是盟友，如今埃厄关系紧张。",
+            ["埃塞俄比亚", "厄立特里亚", "埃塞俄比亚", "厄立特里亚"],
+        ),
         ("中斯两国的友谊源远流长。", ["中国", "斯"]),  # no full name in the text: as written
         ("部长说，美、卢两国将共同提出新的方案。", ["美国", "卢"]),
     ],
@@ -97,9 +123,13 @@ def test_one_character_places_of_a_listed_region_are_the_region(default):
         ("中非经贸合作稳步推进。", False),  # a pair: 中国 and 非洲
     ],
 )
-def test_one_character_places_that_spell_a_country_are_that_country_where_it_stands_as_one(default, text, one):
+def test_one_character_places_that_spell_a_country_are_that_country_where_it_stands_as_one(
+    default, text, one
+):
     mentions, _ = default(text)
-    assert (("中非", "LOC") in mentions) is one and (("非洲", "LOC") in mentions) is not one, mentions
+    assert (("中非", "LOC") in mentions) is one and (("非洲", "LOC") in mentions) is not one, (
+        mentions
+    )
 
 
 def test_a_country_whose_name_has_he_is_one_place(default):
@@ -111,11 +141,23 @@ def test_a_country_whose_name_has_he_is_one_place(default):
     ("text", "found", "not_found"),
     [
         # a headline glued to the dateline after it
-        ("●张强出访越南及文莱新华社北京电国务院今天宣布。", ("国务院", "ORG"), ("文莱新华社北京电国务院", "ORG")),
+        (
+            "●张强出访越南及文莱新华社北京电国务院今天宣布。",
+            ("国务院", "ORG"),
+            ("文莱新华社北京电国务院", "ORG"),
+        ),
         # the text glued to the dateline before it
-        ("据新华社电东方工业大学与西城理工学院昨天签订合作协议。", ("东方工业大学", "ORG"), ("新华社电东方工业大学", "ORG")),
+        (
+            "据新华社电东方工业大学与西城理工学院昨天签订合作协议。",
+            ("东方工业大学", "ORG"),
+            ("新华社电东方工业大学", "ORG"),
+        ),
         # 新华社 in a list before a radio station (电台) is no dateline
-        ("日报、新华社、甲省人民广播电台等单位做了报道。", ("甲省人民广播电台", "ORG"), ("甲省人民广播电", "ORG")),
+        (
+            "日报、新华社、甲省人民广播电台等单位做了报道。",
+            ("甲省人民广播电台", "ORG"),
+            ("甲省人民广播电", "ORG"),
+        ),
     ],
 )
 def test_no_name_runs_over_a_dateline(default, text, found, not_found):
@@ -190,14 +232,19 @@ def test_a_bare_chain_body_the_model_tagged_is_the_places_body(default):
 
 
 @pytest.mark.parametrize("text", ["他会见了乙国首相菲达利。", "叙利亚代表团会见了菲达利首相。"])
-def test_a_name_no_list_knows_right_after_a_title_or_before_a_head_of_state_is_a_person(default, text):
+def test_a_name_no_list_knows_right_after_a_title_or_before_a_head_of_state_is_a_person(
+    default, text
+):
     mentions, _ = default(text)
     assert ("菲达利", "PERSON") in mentions, mentions
 
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("卡瓦利亚强调，双方应加强合作。", "卡瓦利亚"), ("据什皮列尼亚介绍，该项目已经完工。", "什皮列尼亚")],
+    [
+        ("卡瓦利亚强调，双方应加强合作。", "卡瓦利亚"),
+        ("据什皮列尼亚介绍，该项目已经完工。", "什皮列尼亚"),
+    ],
 )
 def test_a_name_no_list_knows_before_a_verb_of_saying_is_a_person(default, text, name):
     mentions, _ = default(text)
@@ -212,13 +259,18 @@ def test_a_name_after_a_locative_before_a_verb_of_saying_stays_a_place(default):
 @pytest.mark.parametrize("text", ["印尼总统昨天会见了他。", "南斯拉夫总统昨天会见了他。"])
 def test_a_country_before_a_head_of_state_stays_a_place(default, text):
     mentions, _ = default(text)
-    assert (text[:text.index("总统")], "LOC") in mentions, mentions
+    assert (text[: text.index("总统")], "LOC") in mentions, mentions
 
 
-@pytest.mark.parametrize(("text", "countries"), [("代表团将出访斐济萨摩亚", ("斐济", "萨摩亚")), ("张三率团出访汤加斐济", ("汤加", "斐济"))])
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [("代表团将出访斐济萨摩亚", ("斐济", "萨摩亚")), ("张三率团出访汤加斐济", ("汤加", "斐济"))],
+)
 def test_countries_the_model_glued_into_one_name_are_each_a_place(default, text, countries):
     mentions, _ = default(text)
-    assert {(c, "LOC") for c in countries} <= mentions and "".join(countries) not in {m for m, _ in mentions}, mentions
+    assert {(c, "LOC") for c in countries} <= mentions and "".join(countries) not in {
+        m for m, _ in mentions
+    }, mentions
 
 
 @pytest.mark.parametrize(
@@ -242,7 +294,9 @@ def test_a_text_that_opens_with_a_speaker_is_no_resume_of_him(default):
 def test_two_whole_bodies_joined_by_he_are_two_names(default):
     mentions, _ = default("他命令财政部、国家计划委员会和国家统计局完成任务。")
     assert {("国家计划委员会", "ORG"), ("国家统计局", "ORG")} <= mentions, mentions
-    mentions, _ = default("2011年起任中源协和细胞基因工程股份有限公司副总经理。")  # 和 inside a brand
+    mentions, _ = default(
+        "2011年起任中源协和细胞基因工程股份有限公司副总经理。"
+    )  # 和 inside a brand
     assert ("中源协和细胞基因工程股份有限公司", "ORG") in mentions, mentions
 
 
@@ -262,7 +316,10 @@ def test_an_everyday_word_after_a_title_is_no_guessed_name(default, text):
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("1938年初，他与军长叶挺及陈毅同志一起到达南昌。", "叶挺"), ("他和周勇及同行的司机一起赶到现场。", "周勇")],
+    [
+        ("1938年初，他与军长叶挺及陈毅同志一起到达南昌。", "叶挺"),
+        ("他和周勇及同行的司机一起赶到现场。", "周勇"),
+    ],
 )
 def test_a_person_ends_before_the_conjunction_the_model_ran_over(default, text, name):
     mentions, _ = default(text)
@@ -270,7 +327,9 @@ def test_a_person_ends_before_the_conjunction_the_model_ran_over(default, text, 
 
 
 def test_a_name_that_ends_like_a_conjunction_keeps_it(default):
-    mentions, _ = default("甲国新闻部长穆沙希德·侯赛因今天发表声明。")  # 因 ends transliterated names
+    mentions, _ = default(
+        "甲国新闻部长穆沙希德·侯赛因今天发表声明。"
+    )  # 因 ends transliterated names
     assert ("穆沙希德·侯赛因", "PERSON") in mentions, mentions
 
 
@@ -279,20 +338,28 @@ def test_a_surname_the_tagger_reads_as_a_verb_still_starts_a_name(default):
     assert ("封屹", "PERSON") in mentions, mentions
 
 
-@pytest.mark.parametrize("text", ["担负甲市安全保卫任务的武警某部，加强了法制教育。", "海军某部官兵昨天参加了植树活动。"])
+@pytest.mark.parametrize(
+    "text", ["担负甲市安全保卫任务的武警某部，加强了法制教育。", "海军某部官兵昨天参加了植树活动。"]
+)
 def test_a_certain_unit_is_no_named_body(default, text):
     # 某 ("a certain") leaves the unit unnamed: 武警某部 is no body
     mentions, _ = default(text)
     assert not any("某" in t for t, _ in mentions), mentions
 
 
-@pytest.mark.parametrize("text, country", [("贝宁总统将于下月访问甲国。", "贝宁"), ("甲某曾任马里外长，后出任乙组织秘书长。", "马里")])
+@pytest.mark.parametrize(
+    "text, country",
+    [("贝宁总统将于下月访问甲国。", "贝宁"), ("甲某曾任马里外长，后出任乙组织秘书长。", "马里")],
+)
 def test_a_country_the_model_reads_as_a_person_is_the_country(default, text, country):
     mentions, _ = default(text)
     assert (country, "LOC") in mentions and (country, "PERSON") not in mentions, mentions
 
 
-@pytest.mark.parametrize(("text", "name"), [("大家在一起。（本报记者张悦摄）", "张悦"), ("图为新建的厂房。（李刚摄）", "李刚")])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("大家在一起。（本报记者张悦摄）", "张悦"), ("图为新建的厂房。（李刚摄）", "李刚")],
+)
 def test_a_photo_credits_verb_is_no_character_of_the_name(default, text, name):
     mentions, _ = default(text)
     assert (name, "PERSON") in mentions and (name + "摄", "PERSON") not in mentions, mentions
@@ -303,8 +370,13 @@ def test_she_of_a_word_after_a_name_is_left_alone(default):
     assert ("张三", "PERSON") in mentions, mentions
 
 
-@pytest.mark.parametrize("text", ["甲组织现任轮值主席国英国的外交大臣发表讲话。", "本届甲联盟轮值主席国英国首相表示欢迎。"])
+@pytest.mark.parametrize(
+    "text",
+    ["甲组织现任轮值主席国英国的外交大臣发表讲话。", "本届甲联盟轮值主席国英国首相表示欢迎。"],
+)
 def test_a_name_guessed_after_a_title_does_not_run_into_a_country(default, text):
     # 主席|国英国: 国 is a surname, but 英国 after it is a country the model found
     mentions, _ = default(text)
-    assert ("英国", "LOC") in mentions and not any(t.startswith("国") for t, _ in mentions), mentions
+    assert ("英国", "LOC") in mentions and not any(t.startswith("国") for t, _ in mentions), (
+        mentions
+    )

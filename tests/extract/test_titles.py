@@ -73,8 +73,14 @@ def test_titles_name_found_by_chain_becomes_person_mention(extract):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("孝丰镇党委书记赵文军介绍情况。", ("赵文军", "党委书记", "孝丰镇")),  # the town, not a 镇党委 node
-        ("郑州市委常委、巩义市委书记秦志远出席。", ("秦志远", "书记", "巩义市委")),  # not 郑州市委巩义市委
+        (
+            "孝丰镇党委书记赵文军介绍情况。",
+            ("赵文军", "党委书记", "孝丰镇"),
+        ),  # the town, not a 镇党委 node
+        (
+            "郑州市委常委、巩义市委书记秦志远出席。",
+            ("秦志远", "书记", "巩义市委"),
+        ),  # not 郑州市委巩义市委
         ("来安县委副书记、县长孔德明出席。", ("孔德明", "县长", "来安县人民政府")),
     ],
 )
@@ -111,7 +117,10 @@ def test_titles_next_title_after_a_name_list_keeps_the_body(extract):
     roles = roles_of(extract("牡丹江医科大学附属红旗医院党委书记张伟、院长赵卫国出席。"))
     assert ("赵卫国", "院长", "牡丹江医科大学附属红旗医院") in roles
     # a title that names its own body does not inherit the previous one
-    assert roles_of(extract("市长张三、副市长李四出席。")) == {("张三", "市长", "市政府"), ("李四", "副市长", "市政府")}
+    assert roles_of(extract("市长张三、副市长李四出席。")) == {
+        ("张三", "市长", "市政府"),
+        ("李四", "副市长", "市政府"),
+    }
 
 
 def test_titles_org_before_a_declared_short_form_keeps_its_title(extract):
@@ -121,7 +130,10 @@ def test_titles_org_before_a_declared_short_form_keeps_its_title(extract):
 
 def test_titles_bare_zone_body_in_a_chain_is_the_zones(extract):
     ex = extract("滨海经济开发区党工委书记、管委会主任刘建国介绍情况。")
-    assert {("刘建国", "党工委书记", "滨海经济开发区"), ("刘建国", "主任", "滨海经济开发区管委会")} <= roles_of(ex)
+    assert {
+        ("刘建国", "党工委书记", "滨海经济开发区"),
+        ("刘建国", "主任", "滨海经济开发区管委会"),
+    } <= roles_of(ex)
     assert ("滨海经济开发区管委会", "ORG") in {(m.text, m.type) for m in ex.mentions}
 
 
@@ -166,7 +178,10 @@ def test_titles_an_official_concerned_is_no_post(extract):
     ("text", "expected"),
     [
         ("英国财政大臣布朗在伦敦发表讲话。", ("财政大臣", "英国")),  # a minister of a monarchy
-        ("日本兵库县知事贝原俊民出席了仪式。", ("知事", "兵库县")),  # a Japanese prefecture's governor
+        (
+            "日本兵库县知事贝原俊民出席了仪式。",
+            ("知事", "兵库县"),
+        ),  # a Japanese prefecture's governor
     ],
 )
 def test_titles_foreign_posts_are_posts(extract, text, expected):

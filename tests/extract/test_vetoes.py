@@ -16,11 +16,23 @@ def _facts(words: list[str], ents: list[str]) -> DocFacts:
 @pytest.mark.parametrize(
     ("words", "ents", "label"),
     [
-        (["独联体", "执行秘书", "科罗维亚", "出席"], ["B-ORG", "O", "B-LOC", "O"], "PERSON"),  # after a post
-        (["会见", "菲达利", "首相"], ["O", "B-LOC", "O"], "PERSON"),  # before a head of state's post
+        (
+            ["独联体", "执行秘书", "科罗维亚", "出席"],
+            ["B-ORG", "O", "B-LOC", "O"],
+            "PERSON",
+        ),  # after a post
+        (
+            ["会见", "菲达利", "首相"],
+            ["O", "B-LOC", "O"],
+            "PERSON",
+        ),  # before a head of state's post
         (["会见", "印尼", "总统"], ["O", "B-LOC", "O"], None),  # a country of the world list
         (["会见", "新州", "总理"], ["O", "B-LOC", "O"], None),  # 总理 may be a state's premier
-        (["在", "接见", "舍维拉", "时"], ["O", "O", "B-LOC", "O"], "PERSON"),  # the guest of a meeting
+        (
+            ["在", "接见", "舍维拉", "时"],
+            ["O", "O", "B-LOC", "O"],
+            "PERSON",
+        ),  # the guest of a meeting
         (["访问", "科罗维亚"], ["O", "B-LOC"], None),  # no post beside it
     ],
 )

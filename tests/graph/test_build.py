@@ -28,8 +28,16 @@ def graph() -> nx.MultiDiGraph:
         make(
             "p#1",
             ["副市长、市公安局局长李强在东昌府区调研。", "李强指出，要保障安全。"],
-            [("市公安局", "ORG", 0), ("李强", "PERSON", 0), ("东昌府区", "LOC", 0), ("李强", "PERSON", 1)],
-            roles=[Role("李强", "局长", "市公安局", "ORG", 0), Role("李强", "副市长", "市政府", "ORG", 0)],
+            [
+                ("市公安局", "ORG", 0),
+                ("李强", "PERSON", 0),
+                ("东昌府区", "LOC", 0),
+                ("李强", "PERSON", 1),
+            ],
+            roles=[
+                Role("李强", "局长", "市公安局", "ORG", 0),
+                Role("李强", "副市长", "市政府", "ORG", 0),
+            ],
             date="2024-12-20",
         ),
         make("p#2", ["聊城市召开会议，李强出席。"], [("聊城市", "LOC", 0), ("李强", "PERSON", 0)]),
@@ -65,7 +73,11 @@ def test_build_evidence_is_one_record_per_sentence(graph):
 
 
 def test_build_holds_position_edges_carry_title_date_and_evidence(graph):
-    edges = {(v, d["title"]): d for _, v, d in graph.out_edges("PERSON:李强", data=True) if d["relation"] == "holds_position"}
+    edges = {
+        (v, d["title"]): d
+        for _, v, d in graph.out_edges("PERSON:李强", data=True)
+        if d["relation"] == "holds_position"
+    }
     assert set(edges) == {("ORG:聊城市公安局", "局长"), ("ORG:聊城市人民政府", "副市长")}
     edge = edges[("ORG:聊城市公安局", "局长")]
     assert edge["date"] == "2024-12-20" and edge["article_ids"] == ["p#1"]
@@ -73,7 +85,9 @@ def test_build_holds_position_edges_carry_title_date_and_evidence(graph):
 
 
 def test_build_co_mentions_count_sentences(graph):
-    data = graph.get_edge_data("ORG:聊城市公安局", "PERSON:李强") or graph.get_edge_data("PERSON:李强", "ORG:聊城市公安局")
+    data = graph.get_edge_data("ORG:聊城市公安局", "PERSON:李强") or graph.get_edge_data(
+        "PERSON:李强", "ORG:聊城市公安局"
+    )
     co = data["co_mention"]
     assert co["weight"] == 1.0 and co["evidence"][0].article == "p#1"
     assert -1.0 <= co["npmi"] <= 1.0
@@ -92,11 +106,16 @@ def test_build_analyze_adds_importance(graph):
 
 def test_cooccur_counts_pairs_once_per_window():
     pairs, singles, n = count_pairs(
-        [("a", "s1", [("X", 0, 1), ("Y", 5, 6), ("X", 8, 9)]), ("a", "s2", [("X", 0, 1), ("Y", 1, 2)])]
+        [
+            ("a", "s1", [("X", 0, 1), ("Y", 5, 6), ("X", 8, 9)]),
+            ("a", "s2", [("X", 0, 1), ("Y", 1, 2)]),
+        ]
     )
     assert n == 2 and singles["X"] == 2
     assert pairs[("X", "Y")].count == 2
-    assert pairs[("X", "Y")].closeness == pytest.approx(1 / (1 + 2 / 10) + 1)  # nearest pair distance 2
+    assert pairs[("X", "Y")].closeness == pytest.approx(
+        1 / (1 + 2 / 10) + 1
+    )  # nearest pair distance 2
 
 
 @pytest.mark.parametrize(("c", "a", "b", "n", "expected"), [(5, 5, 5, 10, 1.0), (0, 5, 5, 10, 0.0)])

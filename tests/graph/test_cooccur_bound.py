@@ -12,7 +12,9 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "graph"
 
 
 def _spans(sentence: str, names: list[str]) -> list[tuple[str, int, int]]:
-    return [(f"PERSON:{m.group()}", m.start(), m.end()) for m in re.finditer("|".join(names), sentence)]
+    return [
+        (f"PERSON:{m.group()}", m.start(), m.end()) for m in re.finditer("|".join(names), sentence)
+    ]
 
 
 def _honours() -> tuple[str, list[str]]:
@@ -78,10 +80,16 @@ def test_excerpt_keeps_both_mentions_of_a_run_on_sentence():
 
 def test_touching_mentions_are_one_list_item_and_keep_their_pairs():
     sentence = (DATA / "list_items.txt").read_text(encoding="utf-8").strip()
-    provinces, cities = ["山东", "河北", "河南", "江苏", "浙江", "湖北"], ["聊城", "保定", "洛阳", "苏州", "宁波", "宜昌"]
+    provinces, cities = (
+        ["山东", "河北", "河南", "江苏", "浙江", "湖北"],
+        ["聊城", "保定", "洛阳", "苏州", "宁波", "宜昌"],
+    )
     people = ["张伟", "李强", "王芳", "刘洋", "陈静", "赵磊"]
     spans = sorted(
-        [(f"LOC:{m.group()}", m.start(), m.end()) for m in re.finditer("|".join(provinces + cities), sentence)]
+        [
+            (f"LOC:{m.group()}", m.start(), m.end())
+            for m in re.finditer("|".join(provinces + cities), sentence)
+        ]
         + _spans(sentence, people),
         key=lambda s: s[1],
     )
@@ -89,6 +97,11 @@ def test_touching_mentions_are_one_list_item_and_keep_their_pairs():
     assert [len(item) for item in only] == [3] * 6  # province, city, person: one item each
     pairs, _, _ = count_pairs([("p#1", sentence, spans)])
     assert set(pairs) == {
-        tuple(sorted(p)) for a, b, c in zip(provinces, cities, people, strict=True)
-        for p in ((f"LOC:{a}", f"LOC:{b}"), (f"LOC:{a}", f"PERSON:{c}"), (f"LOC:{b}", f"PERSON:{c}"))
+        tuple(sorted(p))
+        for a, b, c in zip(provinces, cities, people, strict=True)
+        for p in (
+            (f"LOC:{a}", f"LOC:{b}"),
+            (f"LOC:{a}", f"PERSON:{c}"),
+            (f"LOC:{b}", f"PERSON:{c}"),
+        )
     }  # 聊城-张伟 kept, 张伟-李强 and 聊城-保定 not

@@ -19,19 +19,31 @@ def _typed(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict]]:
 
 def test_visits_and_signs_with_edges_carry_trigger_evidence_and_articles(seeds_run):
     graph = seeds_run.graph
-    edges = {(graph.nodes[u]["label"], d["relation"], graph.nodes[v]["label"]): d for u, v, d in _typed(graph)}
+    edges = {
+        (graph.nodes[u]["label"], d["relation"], graph.nodes[v]["label"]): d
+        for u, v, d in _typed(graph)
+    }
     visit = edges[("张百顺", "visits", "时风集团")]
-    assert visit["trigger"] == ["调研"] and any("时风集团进行调研" in e.sentence for e in visit["evidence"])
+    assert visit["trigger"] == ["调研"] and any(
+        "时风集团进行调研" in e.sentence for e in visit["evidence"]
+    )
     assert visit["article_ids"][0].startswith("004_8a114bd477087453#")
     assert ("中通客车股份有限公司", "signs_with", "怡和合发集团") in edges
     # Co-mention stays in the data beside the typed edge.
-    u, v = next((u, v) for u, v, d in _typed(graph) if d["relation"] == "visits" and graph.nodes[v]["label"] == "时风集团")
+    u, v = next(
+        (u, v)
+        for u, v, d in _typed(graph)
+        if d["relation"] == "visits" and graph.nodes[v]["label"] == "时风集团"
+    )
     assert "co_mention" in graph[u][v] or "co_mention" in graph.get_edge_data(v, u, default={})
 
 
 def test_the_home_citys_first_character_is_the_home_city(seeds_run):
     graph = seeds_run.graph
-    edges = {(graph.nodes[u]["label"], d["relation"], graph.nodes[v]["label"]) for u, v, d in _typed(graph)}
+    edges = {
+        (graph.nodes[u]["label"], d["relation"], graph.nodes[v]["label"])
+        for u, v, d in _typed(graph)
+    }
     assert ("葛慧君", "visits", "聊城市") in edges  # 省政协主席葛慧君来聊调研
 
 
@@ -63,11 +75,16 @@ def test_show_lists_what_a_person_did(seeds_run):
 
     (node,) = find_entities(seeds_run.graph, "张百顺")
     found = profile(seeds_run.graph, node)
-    assert {(a.relation, a.other) for a in found.activities} >= {("visits", "时风集团"), ("visits", "高唐县")}
+    assert {(a.relation, a.other) for a in found.activities} >= {
+        ("visits", "时风集团"),
+        ("visits", "高唐县"),
+    }
     assert all(a.outgoing and a.evidence for a in found.activities)
     buffer = StringIO()
     render_profile(found, Console(file=buffer, width=200))
     assert "What it did" in buffer.getvalue() and "时风集团" in buffer.getvalue()
     # A body that was visited sees it from the other end.
     (firm,) = find_entities(seeds_run.graph, "时风集团")
-    assert [(a.relation, a.outgoing, a.other) for a in profile(seeds_run.graph, firm).activities] == [("visits", False, "张百顺")]
+    assert [
+        (a.relation, a.outgoing, a.other) for a in profile(seeds_run.graph, firm).activities
+    ] == [("visits", False, "张百顺")]

@@ -49,7 +49,10 @@ def test_byline_line_detection(line: str, expected: bool) -> None:
 def test_byline_names_never_absorb_the_words_after_them():
     assert [(p.name, p.role) for p in parse_byline("记者苏宁报道")] == [("苏宁", "记者")]
     assert [(p.name, p.role) for p in parse_byline("郜南摄")] == [("郜南", "摄影")]
-    assert [(p.name, p.role) for p in parse_byline("记者张三通讯员李四报道")] == [("张三", "记者"), ("李四", "通讯员")]
+    assert [(p.name, p.role) for p in parse_byline("记者张三通讯员李四报道")] == [
+        ("张三", "记者"),
+        ("李四", "通讯员"),
+    ]
 
 
 def test_byline_lines_without_spaces_and_photo_credits_are_bylines():

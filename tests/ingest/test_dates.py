@@ -66,10 +66,15 @@ def test_dates_complete_date_takes_the_folders_year_then_the_option() -> None:
 def test_dates_article_date_says_where_the_year_came_from() -> None:
     assert article_date("2024年6月14日，会议召开。", year=None) == ("2024-06-14", "text")
     assert article_date("6月14日，会议召开。", year=2023) == ("2023-06-14", "file name")
-    assert article_date("6月14日，会议召开。今年是2022年12月1日。", year=None) == ("2022-06-14", "text")
+    assert article_date("6月14日，会议召开。今年是2022年12月1日。", year=None) == (
+        "2022-06-14",
+        "text",
+    )
 
 
-@pytest.mark.parametrize(("value", "year"), [("2024", 2024), ("2024-12-20", 2024), ("2024年3月1日", 2024)])
+@pytest.mark.parametrize(
+    ("value", "year"), [("2024", 2024), ("2024-12-20", 2024), ("2024年3月1日", 2024)]
+)
 def test_dates_year_option(value: str, year: int) -> None:
     from kg.ingest.dates import year_option
 

@@ -19,7 +19,9 @@ DATA = Path(__file__).parent.parent / "data" / "ingest"
 
 def _read(paths) -> tuple[list, list[tuple[str, str]]]:
     problems: list[tuple[str, str]] = []
-    articles = list(read_articles(paths, on_error=lambda p, why: problems.append((path_text(p), why))))
+    articles = list(
+        read_articles(paths, on_error=lambda p, why: problems.append((path_text(p), why)))
+    )
     return articles, problems
 
 
@@ -34,7 +36,9 @@ def test_page_cut_mid_character_is_read_with_a_warning() -> None:
     assert articles and "平安医院" in articles[0].text
     (reason,) = [why for _, why in problems]
     assert is_warning(reason) and "1 undecodable byte sequence replaced" in reason
-    assert f"byte {(DATA / 'cut_last_char.txt').stat().st_size - 2}" in reason and "(line 3)" in reason
+    assert (
+        f"byte {(DATA / 'cut_last_char.txt').stat().st_size - 2}" in reason and "(line 3)" in reason
+    )
 
 
 def test_stray_byte_position_is_given() -> None:
@@ -42,12 +46,18 @@ def test_stray_byte_position_is_given() -> None:
     text = read_text(DATA / "stray_byte.txt", warn=warnings.append)
     first_line = (DATA / "stray_byte.txt").read_bytes().index(b"\n")
     assert "\ufffd" in text and "会议要求" in text.replace("\ufffd", "")
-    assert warnings == [f"warning: 1 undecodable byte sequence replaced with U+FFFD, the first at byte {first_line + 7} (line 2)"]
+    assert warnings == [
+        f"warning: 1 undecodable byte sequence replaced with U+FFFD, the first at byte {first_line + 7} (line 2)"
+    ]
 
 
 def test_many_bad_bytes_still_refuse_the_file() -> None:
     _, problems = _read([DATA / "undecodable.txt"])
-    assert len(problems) == 1 and problems[0][1].startswith("cannot decode") and not is_warning(problems[0][1])
+    assert (
+        len(problems) == 1
+        and problems[0][1].startswith("cannot decode")
+        and not is_warning(problems[0][1])
+    )
 
 
 @pytest.mark.parametrize("name", ["utf16le_nobom.txt", "utf16be_nobom.txt"])
@@ -60,7 +70,10 @@ def test_utf16_without_bom_is_text_not_binary(name: str) -> None:
 def test_lone_surrogates_in_a_record_are_replaced_and_reported() -> None:
     articles, problems = _read([DATA / "surrogate.jsonl"])
     assert [a.id for a in articles] == ["a\ufffdb", "ok"] and articles[0].source == "\ufffd"
-    assert all(is_warning(why) and "lone surrogate" in why for _, why in problems) and len(problems) == 2
+    assert (
+        all(is_warning(why) and "lone surrogate" in why for _, why in problems)
+        and len(problems) == 2
+    )
     json.dumps([a.id for a in articles], ensure_ascii=False).encode("utf-8")  # writable
 
 

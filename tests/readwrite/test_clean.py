@@ -147,6 +147,9 @@ def test_clean_graph_once_shared_by_writers_stays_unstyled(tmp_path):
     assert all(not {"r", "g", "b", "viz"} & set(d) for _, d in flat.nodes(data=True))
     write_json(flat, tmp_path / "g.json")
     write_csv(flat, tmp_path)
-    assert "viz" not in (tmp_path / "g.json").read_text() and '"r"' not in (tmp_path / "g.json").read_text()
+    assert (
+        "viz" not in (tmp_path / "g.json").read_text()
+        and '"r"' not in (tmp_path / "g.json").read_text()
+    )
     header = (tmp_path / "entities.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
     assert not {"r", "g", "b", "viz"} & set(header)

@@ -25,7 +25,11 @@ from kg.readwrite.atomic import (
 
 OLD_FILES = Path(__file__).resolve().parents[1] / "data" / "readwrite" / "generation"
 ROOT = Path(__file__).resolve().parents[2]
-NEW = {"graph.json": '{"new": "generation 2"}\n', "index.html": "<p>generation 2</p>\n", "ego/kept.html": "<p>2</p>\n"}
+NEW = {
+    "graph.json": '{"new": "generation 2"}\n',
+    "index.html": "<p>generation 2</p>\n",
+    "ego/kept.html": "<p>2</p>\n",
+}
 
 
 def _old_generation(out: Path) -> dict[str, str]:
@@ -46,7 +50,11 @@ def _write_new(stage: Path) -> None:
 
 
 def _snapshot(out: Path) -> dict[str, str]:
-    return {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in sorted(out.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _new_generation_only(out: Path) -> None:
@@ -117,7 +125,9 @@ def test_kill_9_while_writing_outputs(tmp_path: Path, where: str) -> None:
     old = _old_generation(out)
     killed = subprocess.run(
         [sys.executable, "-c", DRIVER.replace("{new!r}", repr(NEW)), str(out), where],
-        env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        check=False,
     )
     assert killed.returncode == -9, killed.stderr
     if where == "writing":  # before the commit point: the last generation, as it was

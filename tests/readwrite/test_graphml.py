@@ -116,7 +116,10 @@ def test_graphml_small_values_survive(tmp_path: Path, small_graph: nx.MultiDiGra
     write_graphml(small_graph, path)
     back = read_graph(path)
     evidence = back.edges["PERSON:张伟", "ORG:聊城市人民政府", "holds_position"]["evidence"]
-    assert evidence == [Evidence("", '副市长张伟说："要抓好<落实>& 推进"。'), Evidence("", "第二段\t制表")]
+    assert evidence == [
+        Evidence("", '副市长张伟说："要抓好<落实>& 推进"。'),
+        Evidence("", "第二段\t制表"),
+    ]
     assert back.nodes["PROJECT:“AT&T <测试>”项目"]["label"] == "“AT&T <测试>”项目 \"引号\" 'x'"
     assert back.nodes["PERSON:张伟"]["mentions"] == 4
     assert back.nodes["PERSON:张伟"]["pagerank"] == 0.31

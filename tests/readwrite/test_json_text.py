@@ -12,7 +12,14 @@ from kg.readwrite import json_text
 
 
 def test_json_text_matches_json_on_plain_values() -> None:
-    value = {"id": "ORG:聊城市公安局", "weight": 3.0, "n": 2, "ok": True, "tags": ["a", None], "t": (1, 2)}
+    value = {
+        "id": "ORG:聊城市公安局",
+        "weight": 3.0,
+        "n": 2,
+        "ok": True,
+        "tags": ["a", None],
+        "t": (1, 2),
+    }
     assert json.loads(json_text.dumps(value)) == json.loads(json.dumps(value))
     assert "聊城市公安局" in json_text.dumps(value)  # CJK unescaped
     assert " " not in json_text.dumps([1, 2, {"a": 1}])  # compact

@@ -39,10 +39,16 @@ def _evidence_graph() -> nx.MultiDiGraph:
     """Two edges backed by one sentence, one of them by a second sentence too."""
     shared = Evidence("001_a", "市长张伟会见李明。", 3)
     graph = nx.MultiDiGraph()
-    graph.add_edge("PERSON:张伟", "PERSON:李明", key="co_mention", relation="co_mention",
-                   evidence=[shared])
-    graph.add_edge("PERSON:张伟", "ORG:市政府", key="holds_position:市长",
-                   relation="holds_position", evidence=[shared, Evidence("002_b", "张伟说|好。", 0)])
+    graph.add_edge(
+        "PERSON:张伟", "PERSON:李明", key="co_mention", relation="co_mention", evidence=[shared]
+    )
+    graph.add_edge(
+        "PERSON:张伟",
+        "ORG:市政府",
+        key="holds_position:市长",
+        relation="holds_position",
+        evidence=[shared, Evidence("002_b", "张伟说|好。", 0)],
+    )
     return graph
 
 
@@ -56,8 +62,13 @@ def test_node_link_writes_each_evidence_sentence_once(tmp_path: Path) -> None:
     assert [e["evidence"] for e in data["edges"]] == [["001_a#3"], ["001_a#3", "002_b#0"]]
     back = read_graph(path)
     edge = back.edges["PERSON:张伟", "ORG:市政府", "holds_position:市长"]
-    assert edge["evidence"] == [Evidence("001_a", "市长张伟会见李明。", 3), Evidence("002_b", "张伟说|好。", 0)]
-    assert back.edges["PERSON:张伟", "PERSON:李明", "co_mention"]["evidence"][0] is edge["evidence"][0]
+    assert edge["evidence"] == [
+        Evidence("001_a", "市长张伟会见李明。", 3),
+        Evidence("002_b", "张伟说|好。", 0),
+    ]
+    assert (
+        back.edges["PERSON:张伟", "PERSON:李明", "co_mention"]["evidence"][0] is edge["evidence"][0]
+    )
     indented = tmp_path / "indented.json"
     write_json(_evidence_graph(), indented, indent=2)
     assert json.loads(indented.read_text(encoding="utf-8")) == data
@@ -69,8 +80,14 @@ def test_node_link_evidence_without_index_keeps_each_sentence(tmp_path: Path) ->
     graph.add_edge("a", "b", key=0, evidence=[Evidence("", "第一句"), Evidence("", "第二句")])
     path = tmp_path / "g.json"
     write_json(graph, path)
-    assert json.loads(path.read_text(encoding="utf-8"))["evidence"] == {"#-1": "第一句", "#-1~2": "第二句"}
-    assert read_graph(path).edges["a", "b", 0]["evidence"] == [Evidence("", "第一句"), Evidence("", "第二句")]
+    assert json.loads(path.read_text(encoding="utf-8"))["evidence"] == {
+        "#-1": "第一句",
+        "#-1~2": "第二句",
+    }
+    assert read_graph(path).edges["a", "b", 0]["evidence"] == [
+        Evidence("", "第一句"),
+        Evidence("", "第二句"),
+    ]
 
 
 def test_node_link_evidence_key_missing_from_the_table_is_an_error(tmp_path: Path) -> None:

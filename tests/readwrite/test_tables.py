@@ -93,8 +93,15 @@ def test_tables_write_the_article_table(tmp_path: Path) -> None:
 
     graph = nx.MultiDiGraph(
         article_info={
-            "p#1": ArticleInfo("p#1", "标题", "2024-12-20", "text", "pages/p.txt", "https://x.cn/1",
-                               ("记者 姜振", "通讯员 高田")),
+            "p#1": ArticleInfo(
+                "p#1",
+                "标题",
+                "2024-12-20",
+                "text",
+                "pages/p.txt",
+                "https://x.cn/1",
+                ("记者 姜振", "通讯员 高田"),
+            ),
             "p#2": ArticleInfo("p#2"),
         }
     )
@@ -104,7 +111,14 @@ def test_tables_write_the_article_table(tmp_path: Path) -> None:
     with (tmp_path / "articles.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["id", "title", "date", "date_source", "source", "url", "byline"]
-    assert rows[1] == ["p#1", "标题", "2024-12-20", "text", "pages/p.txt", "https://x.cn/1",
-                       "记者 姜振|通讯员 高田"]
+    assert rows[1] == [
+        "p#1",
+        "标题",
+        "2024-12-20",
+        "text",
+        "pages/p.txt",
+        "https://x.cn/1",
+        "记者 姜振|通讯员 高田",
+    ]
     assert rows[2][0] == "p#2" and rows[2][1:] == ["", "", "", "", "", ""]
     assert write_csv(nx.MultiDiGraph(), tmp_path / "bare")[-1].name == "relations.csv"

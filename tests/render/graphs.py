@@ -158,8 +158,9 @@ def build_small_graph(*, with_scores: bool = True) -> nx.MultiDiGraph:
             del attrs["pagerank"], attrs["community"]
     g.graph["articles"] = 6
     g.graph["article_info"] = {
-        article: ArticleInfo(id=article, title=title, date=date, date_source="text",
-                             source=f"pages/{article[0]}.txt")
+        article: ArticleInfo(
+            id=article, title=title, date=date, date_source="text", source=f"pages/{article[0]}.txt"
+        )
         for article, (title, date) in SMALL_ARTICLES.items()
     }
     return restore_types(g)

@@ -43,7 +43,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--prefix", default="")
     parser.add_argument("--top-n", type=int, default=300)
-    parser.add_argument("--ego", help="node id of the entity whose ego view to shoot (default: a person)")
+    parser.add_argument(
+        "--ego", help="node id of the entity whose ego view to shoot (default: a person)"
+    )
     parser.add_argument("--run", type=Path, help="the output folder of a kg run")
     args = parser.parse_args()
     if args.run is not None:
@@ -87,8 +89,14 @@ def _shoot_run(run: Path, out: Path, prefix: str, ego: str | None) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": 1500, "height": 900})
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
-            ("file:", "data:", "blob:")) else r.abort())
+        page.route(
+            "**/*",
+            lambda r: (
+                r.continue_()
+                if r.request.url.startswith(("file:", "data:", "blob:"))
+                else r.abort()
+            ),
+        )
         page.goto((run / "graph.html").as_uri())
         _wait_ready(page)
         page.screenshot(path=str(out / f"{prefix}overview.png"))

@@ -264,7 +264,9 @@ def test_browser_big_page_starts_at_its_min_weight(
     assert visit.js("document.getElementById('kg-min-weight').value") == str(start)
     assert str(start) in visit.js("document.getElementById('kg-caption').textContent")
     shown = visit.js(SHOWN_EDGES)
-    weights = visit.js("network.body.data.edges.get({filter: (e) => !e.hidden}).map((e) => e.kgWeight)")
+    weights = visit.js(
+        "network.body.data.edges.get({filter: (e) => !e.hidden}).map((e) => e.kgWeight)"
+    )
     assert shown > 0 and min(weights) >= start
     visit.js(
         """() => { const s = document.getElementById('kg-min-weight'); s.value = '1';
@@ -327,7 +329,10 @@ def test_browser_path_finder_shows_each_step(rendered_small: Path, visit: Visit)
     steps = visit.js(
         "Array.from(document.querySelectorAll('.kg-path-steps > li > strong')).map((s) => s.textContent)"
     )
-    assert steps == ["滨河大道改造工程 — 共现 co_mention — 李明华", "李明华 — 共现 co_mention — 王建国"]
+    assert steps == [
+        "滨河大道改造工程 — 共现 co_mention — 李明华",
+        "李明华 — 共现 co_mention — 王建国",
+    ]
     panel = visit.js("document.getElementById('kg-details').textContent")
     assert "王建国听取李明华汇报。" in panel and "滨河大道改造工程进展" in panel
     assert sorted(visit.js("network.getSelectedNodes()")) == sorted(
@@ -360,8 +365,9 @@ def test_browser_table_sorts_filters_and_exports_csv(rendered_small: Path, visit
 
 def test_browser_ego_page_shows_neighbours_edges_on_request(tmp_path: Path, visit: Visit) -> None:
     graph = build_small_graph()
-    graph.add_edge("PERSON:李明华", "ORG:江北市人民政府", key="co_mention",
-                   relation="co_mention", weight=1.0)
+    graph.add_edge(
+        "PERSON:李明华", "ORG:江北市人民政府", key="co_mention", relation="co_mention", weight=1.0
+    )
     render_views(graph, tmp_path, ego_count=5)
     visit.open(tmp_path / "ego" / ego_filename("PERSON:王建国"))
     spokes = visit.js(SHOWN_EDGES)

@@ -165,7 +165,9 @@ def test_html_big_page_starts_with_light_edges_hidden(
     shown = [e for e in data["edges"] if not e.get("hidden")]
     assert len(shown) == heavy and all(e["kgWeight"] >= 2 for e in shown)
     light = len(weights) - heavy
-    assert f"{light} of {len(weights)} edges below weight 2 hidden" in page.read_text(encoding="utf-8")
+    assert f"{light} of {len(weights)} edges below weight 2 hidden" in page.read_text(
+        encoding="utf-8"
+    )
     ends = {e["from"] for e in shown} | {e["to"] for e in shown}
     assert all(n.get("hidden", False) == (n["id"] not in ends) for n in data["nodes"])
 
@@ -223,8 +225,9 @@ def test_html_ego_view_is_the_neighbourhood(rendered_small: Path) -> None:
 
 def test_html_ego_view_hides_edges_between_neighbours(tmp_path: Path) -> None:
     graph = build_small_graph()
-    graph.add_edge("PERSON:李明华", "ORG:江北市人民政府", key="co_mention",
-                   relation="co_mention", weight=1.0)
+    graph.add_edge(
+        "PERSON:李明华", "ORG:江北市人民政府", key="co_mention", relation="co_mention", weight=1.0
+    )
     render_views(graph, tmp_path, ego_count=5)
     edges = _data(tmp_path / "ego" / ego_filename("PERSON:王建国"))["edges"]
     between = [e for e in edges if "PERSON:王建国" not in (e["from"], e["to"])]
@@ -246,7 +249,9 @@ def test_html_article_page_marks_sentences_and_links_entities(rendered_small: Pa
     assert "<h1>市政府召开常务会议</h1>" in text and "2024-12-20" in text
     tags = _parse(page).tags
     assert ("span", {"class": "kg-sentence", "id": "s0"}) in tags
-    links = [attrs["href"] for tag, attrs in tags if tag == "a" and "kg-entity" in attrs.get("class", "")]
+    links = [
+        attrs["href"] for tag, attrs in tags if tag == "a" and "kg-entity" in attrs.get("class", "")
+    ]
     assert f"../ego/{quote(ego_filename('PERSON:王建国'))}" in links
     assert XSS not in text and "&lt;script&gt;" in text  # article text is escaped
     evidence = _data(rendered_small / "graph.html")["articles"]["a#1"]["href"]
@@ -385,7 +390,9 @@ def test_html_page_parts_stay_in_place_whatever_a_label_holds(tmp_path: Path) ->
 
 
 def test_html_vis_network_is_written_once(rendered_small: Path) -> None:
-    vis = (Path(__file__).parents[2] / "kg" / "render" / "assets" / "vis-network.min.js").read_bytes()
+    vis = (
+        Path(__file__).parents[2] / "kg" / "render" / "assets" / "vis-network.min.js"
+    ).read_bytes()
     copies = [p for p in rendered_small.rglob("*") if p.is_file() and vis[:2000] in p.read_bytes()]
     assert copies == [rendered_small / "assets" / "vis-network.min.js"]
     for page in _pages(rendered_small):
@@ -397,8 +404,14 @@ def test_html_typed_relation_replaces_the_co_mention_of_its_pair(tmp_path: Path)
     graph = build_small_graph()
     pair = next((u, v) for u, v, d in graph.edges(data=True) if d["relation"] == "co_mention")
     graph.add_edge(
-        *pair, key="visits", relation="visits", weight=1.0,
-        evidence=[Evidence("a#1", "甲到乙调研。", 0)], article_ids=["a#1"], trigger=["调研"], date="2024-12-20",
+        *pair,
+        key="visits",
+        relation="visits",
+        weight=1.0,
+        evidence=[Evidence("a#1", "甲到乙调研。", 0)],
+        article_ids=["a#1"],
+        trigger=["调研"],
+        date="2024-12-20",
     )
     render_views(graph, tmp_path, ego_count=0)
     edges = _data(tmp_path / "graph.html")["edges"]

@@ -49,7 +49,9 @@ def test_names_company_core(name, core):
 
 
 def test_names_abbreviations_meet():
-    assert org_key("聊城市发展和改革委员会") == org_key("聊城市发改委") == org_key("聊城市发展改革委")
+    assert (
+        org_key("聊城市发展和改革委员会") == org_key("聊城市发改委") == org_key("聊城市发展改革委")
+    )
 
 
 def test_names_normalize_width_spaces_quotes():

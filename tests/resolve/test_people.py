@@ -10,30 +10,44 @@ from kg.resolve.people import Post, compatible, describe, make_post
 from kg.schema import Article, Extraction, Mention, Role, Sentence
 
 
-def article(article_id: str, text: str, people: list[str], roles=(), orgs=(), date=None) -> Extraction:
-    a = Article(id=article_id, source="t", text=text, date=date, sentences=[Sentence(0, len(text), text)])
+def article(
+    article_id: str, text: str, people: list[str], roles=(), orgs=(), date=None
+) -> Extraction:
+    a = Article(
+        id=article_id, source="t", text=text, date=date, sentences=[Sentence(0, len(text), text)]
+    )
     mentions = []
     for surface, etype in [*((p, "PERSON") for p in people), *orgs]:
         start = text.index(surface)
         mentions.append(Mention(start, start + len(surface), surface, etype, 0))
-    return Extraction(article=a, mentions=mentions, roles=[Role(p, t, o, ot, 0) for p, t, o, ot in roles])
+    return Extraction(
+        article=a, mentions=mentions, roles=[Role(p, t, o, ot, 0) for p, t, o, ot in roles]
+    )
 
 
 def people_named(resolution, name: str) -> list[str]:
     return sorted(
-        e.label for e in resolution.entities.values() if e.type == "PERSON" and (e.label == name or name in e.aliases)
+        e.label
+        for e in resolution.entities.values()
+        if e.type == "PERSON" and (e.label == name or name in e.aliases)
     )
 
 
 def roles_of(resolution, label: str) -> set[tuple[str, str | None]]:
     pid = f"PERSON:{label}"
     return {
-        (r.title, resolution.entities[r.org].label if r.org else None) for r in resolution.roles if r.person == pid
+        (r.title, resolution.entities[r.org].label if r.org else None)
+        for r in resolution.roles
+        if r.person == pid
     }
 
 
 PREMIER = article(
-    "a#1", "国务院总理李强5日在北京作政府工作报告。", ["李强"], [("李强", "总理", "国务院", "ORG")], [("国务院", "ORG")]
+    "a#1",
+    "国务院总理李强5日在北京作政府工作报告。",
+    ["李强"],
+    [("李强", "总理", "国务院", "ORG")],
+    [("国务院", "ORG")],
 )
 VICE_MAYOR = article(
     "b#1",
@@ -57,7 +71,10 @@ def test_people_premier_and_vice_mayor_are_two_people_with_readable_labels():
     ("first", "second"),
     [
         (("局长", "聊城市公安局"), ("局长", "潍坊市教育局")),  # two cities
-        (("书记", "中共临清市委员会"), ("县长", "寿光市人民政府")),  # a county of 聊城, a city of 潍坊
+        (
+            ("书记", "中共临清市委员会"),
+            ("县长", "寿光市人民政府"),
+        ),  # a county of 聊城, a city of 潍坊
         (("局长", "聊城市公安局"), ("局长", "聊城市教育局")),  # one city, two bureaus: two heads
         (("部长", "外交部"), ("副县长", "东阿县人民政府")),  # a national ministry, a county
         (("总经理", "中通客车股份有限公司"), ("总经理", "鲁西化工集团")),  # two companies' managers
@@ -72,8 +89,18 @@ def test_people_incompatible_posts_split_a_name(first, second):
     text = f"{first[1]}{first[0]}王伟。"
     other = f"{second[1]}{second[0]}王伟。"
     exs = [
-        article("a#1", text, ["王伟"], [("王伟", first[0], first[1], "ORG" if "美国" != first[1] else "LOC")]),
-        article("b#1", other, ["王伟"], [("王伟", second[0], second[1], "ORG" if second[1] not in ("美国", "法国") else "LOC")]),
+        article(
+            "a#1",
+            text,
+            ["王伟"],
+            [("王伟", first[0], first[1], "ORG" if "美国" != first[1] else "LOC")],
+        ),
+        article(
+            "b#1",
+            other,
+            ["王伟"],
+            [("王伟", second[0], second[1], "ORG" if second[1] not in ("美国", "法国") else "LOC")],
+        ),
     ]
     res = resolve(exs, home_city="聊城")
     assert len(people_named(res, "王伟")) == 2
@@ -90,8 +117,12 @@ def test_people_national_title_without_a_body_is_national():
 
 def test_people_three_namesakes_three_nodes():
     exs = [
-        article("a#1", "聊城市公安局局长王伟出席。", ["王伟"], [("王伟", "局长", "聊城市公安局", "ORG")]),
-        article("b#1", "潍坊市教育局局长王伟出席。", ["王伟"], [("王伟", "局长", "潍坊市教育局", "ORG")]),
+        article(
+            "a#1", "聊城市公安局局长王伟出席。", ["王伟"], [("王伟", "局长", "聊城市公安局", "ORG")]
+        ),
+        article(
+            "b#1", "潍坊市教育局局长王伟出席。", ["王伟"], [("王伟", "局长", "潍坊市教育局", "ORG")]
+        ),
         article("c#1", "外交部部长王伟出席。", ["王伟"], [("王伟", "部长", "外交部", "ORG")]),
     ]
     labels = people_named(resolve(exs, home_city="聊城"), "王伟")
@@ -127,7 +158,10 @@ def test_people_labels_do_not_depend_on_the_order_of_articles():
         (("代市长", "聊城市人民政府"), ("市长", "聊城市人民政府")),  # acting, then confirmed
         (("书记", "中共临清市委员会"), ("副市长", "聊城市人民政府")),  # 临清市 lies in 聊城市
         (("副省长", "山东省人民政府"), ("书记", "中共聊城市委员会")),  # the province holds the city
-        (("委员", "聊城市政协"), ("委员", "聊城市人大常委会")),  # memberships never tell people apart
+        (
+            ("委员", "聊城市政协"),
+            ("委员", "聊城市人大常委会"),
+        ),  # memberships never tell people apart
         (("记者", None), ("副市长", "聊城市人民政府")),  # a post without a body fits any
         (("总理", "国务院"), ("副总理", "国务院")),  # one career in one body
         (("局长", "聊城市公安局"), ("原局长", "聊城市公安局")),  # former and current, one body
@@ -138,8 +172,18 @@ def test_people_labels_do_not_depend_on_the_order_of_articles():
 )
 def test_people_compatible_posts_keep_one_node(first, second):
     exs = [
-        article("a#1", "张百顺出席。", ["张百顺"], [("张百顺", first[0], first[1], "LOC" if first[1] == "美国" else "ORG")]),
-        article("b#1", "张百顺讲话。", ["张百顺"], [("张百顺", second[0], second[1], "LOC" if second[1] == "美国" else "ORG")]),
+        article(
+            "a#1",
+            "张百顺出席。",
+            ["张百顺"],
+            [("张百顺", first[0], first[1], "LOC" if first[1] == "美国" else "ORG")],
+        ),
+        article(
+            "b#1",
+            "张百顺讲话。",
+            ["张百顺"],
+            [("张百顺", second[0], second[1], "LOC" if second[1] == "美国" else "ORG")],
+        ),
     ]
     res = resolve(exs, home_city="聊城")
     assert people_named(res, "张百顺") == ["张百顺"]

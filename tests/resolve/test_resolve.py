@@ -4,7 +4,13 @@ from kg.schema import Article, Extraction, Mention, Role, Sentence
 
 
 def extraction(article_id: str, text: str, mentions, roles=(), dateline=None) -> Extraction:
-    article = Article(id=article_id, source="t", text=text, dateline=dateline, sentences=[Sentence(0, len(text), text)])
+    article = Article(
+        id=article_id,
+        source="t",
+        text=text,
+        dateline=dateline,
+        sentences=[Sentence(0, len(text), text)],
+    )
     ms = []
     for surface, etype in mentions:
         start = text.index(surface)
@@ -18,8 +24,16 @@ def labels(resolution) -> set[str]:
 
 def test_resolve_company_short_forms_merge_but_not_siblings():
     exs = [
-        extraction("a#1", "中通客车股份有限公司在聊城。", [("中通客车股份有限公司", "ORG"), ("聊城", "LOC")]),
-        extraction("a#2", "中通客车和中通新能源都在聊城。", [("中通客车", "ORG"), ("中通新能源", "ORG"), ("聊城", "LOC")]),
+        extraction(
+            "a#1",
+            "中通客车股份有限公司在聊城。",
+            [("中通客车股份有限公司", "ORG"), ("聊城", "LOC")],
+        ),
+        extraction(
+            "a#2",
+            "中通客车和中通新能源都在聊城。",
+            [("中通客车", "ORG"), ("中通新能源", "ORG"), ("聊城", "LOC")],
+        ),
         extraction("a#3", "中通发展很快。", [("中通", "ORG")]),
     ]
     ids = labels(resolve(exs))
@@ -31,8 +45,11 @@ def test_resolve_company_short_forms_merge_but_not_siblings():
 
 def test_resolve_short_form_ambiguous_stays_apart():
     exs = [
-        extraction("a#1", "国兴城乡发展集团与国兴现代农业有限公司签约。",
-                   [("国兴城乡发展集团", "ORG"), ("国兴现代农业有限公司", "ORG")]),
+        extraction(
+            "a#1",
+            "国兴城乡发展集团与国兴现代农业有限公司签约。",
+            [("国兴城乡发展集团", "ORG"), ("国兴现代农业有限公司", "ORG")],
+        ),
         extraction("a#2", "国兴表示。", [("国兴", "ORG")]),
     ]
     assert "ORG:国兴" in labels(resolve(exs))
@@ -40,8 +57,15 @@ def test_resolve_short_form_ambiguous_stays_apart():
 
 def test_resolve_city_relative_names_and_roles():
     exs = [
-        extraction("p#1", "聊城市召开会议，市公安局局长李强出席。", [("聊城市", "LOC"), ("市公安局", "ORG"), ("李强", "PERSON")],
-                   roles=[Role("李强", "局长", "市公安局", "ORG", 0), Role("李强", "副市长", "市政府", "ORG", 0)]),
+        extraction(
+            "p#1",
+            "聊城市召开会议，市公安局局长李强出席。",
+            [("聊城市", "LOC"), ("市公安局", "ORG"), ("李强", "PERSON")],
+            roles=[
+                Role("李强", "局长", "市公安局", "ORG", 0),
+                Role("李强", "副市长", "市政府", "ORG", 0),
+            ],
+        ),
         extraction("p#2", "临清市委召开会议。", [("临清市委", "ORG")]),
         extraction("p#3", "聊城市公安局发布通告。", [("聊城市公安局", "ORG"), ("聊城", "LOC")]),
     ]
@@ -63,8 +87,13 @@ def test_resolve_dateline_outside_home_is_ignored():
 
 
 def test_resolve_county_paper_is_home_in_its_county():
-    exs = [extraction(f"g#{i}", "巩义市发展，郑州市支持。", [("巩义市", "LOC"), ("郑州市", "LOC")]) for i in range(2)]
-    exs.append(extraction("g#9", "巩义市委召开会议，市委要求。", [("巩义市", "LOC"), ("市委", "ORG")]))
+    exs = [
+        extraction(f"g#{i}", "巩义市发展，郑州市支持。", [("巩义市", "LOC"), ("郑州市", "LOC")])
+        for i in range(2)
+    ]
+    exs.append(
+        extraction("g#9", "巩义市委召开会议，市委要求。", [("巩义市", "LOC"), ("市委", "ORG")])
+    )
     assert detect_home_city(exs, gazetteer()).name == "巩义市"
     assert "ORG:中共巩义市委员会" in labels(resolve(exs))
 
@@ -78,18 +107,35 @@ def test_resolve_type_follows_the_majority():
 
 def test_resolve_splits_a_name_with_posts_in_unrelated_cities():
     exs = [
-        extraction("a#1", "聊城市公安局局长张伟出席。", [("聊城市公安局", "ORG"), ("张伟", "PERSON")],
-                   roles=[Role("张伟", "局长", "聊城市公安局", "ORG", 0)]),
-        extraction("b#1", "潍坊市教育局局长张伟出席。", [("潍坊市教育局", "ORG"), ("张伟", "PERSON")],
-                   roles=[Role("张伟", "局长", "潍坊市教育局", "ORG", 0)]),
-        extraction("c#1", "临清市委书记李明、聊城市副市长李明。", [("李明", "PERSON")],
-                   roles=[Role("李明", "书记", "临清市委", "ORG", 0), Role("李明", "副市长", "聊城市政府", "ORG", 0)]),
+        extraction(
+            "a#1",
+            "聊城市公安局局长张伟出席。",
+            [("聊城市公安局", "ORG"), ("张伟", "PERSON")],
+            roles=[Role("张伟", "局长", "聊城市公安局", "ORG", 0)],
+        ),
+        extraction(
+            "b#1",
+            "潍坊市教育局局长张伟出席。",
+            [("潍坊市教育局", "ORG"), ("张伟", "PERSON")],
+            roles=[Role("张伟", "局长", "潍坊市教育局", "ORG", 0)],
+        ),
+        extraction(
+            "c#1",
+            "临清市委书记李明、聊城市副市长李明。",
+            [("李明", "PERSON")],
+            roles=[
+                Role("李明", "书记", "临清市委", "ORG", 0),
+                Role("李明", "副市长", "聊城市政府", "ORG", 0),
+            ],
+        ),
     ]
     res = resolve(exs, home_city="聊城")
     # Two people of one name (kg/resolve/people.py), each labelled by a post.
     assert {"PERSON:张伟（聊城市公安局局长）", "PERSON:张伟（潍坊市教育局局长）"} <= labels(res)
     assert "PERSON:张伟" not in labels(res)
-    assert res.entities["PERSON:李明"].homonym == ""  # 临清市 lies in 聊城市: one career, one person
+    assert (
+        res.entities["PERSON:李明"].homonym == ""
+    )  # 临清市 lies in 聊城市: one career, one person
 
 
 def test_resolve_short_form_with_words_left_out():
@@ -102,7 +148,9 @@ def test_resolve_short_form_with_words_left_out():
 
 def test_resolve_bare_zone_joins_the_home_citys_full_zone():
     exs = [
-        extraction("z#1", "聊城经济技术开发区发展迅速。", [("聊城经济技术开发区", "LOC"), ("聊城", "LOC")]),
+        extraction(
+            "z#1", "聊城经济技术开发区发展迅速。", [("聊城经济技术开发区", "LOC"), ("聊城", "LOC")]
+        ),
         extraction("z#2", "开发区新建项目。聊城市发展。", [("开发区", "LOC"), ("聊城市", "LOC")]),
     ]
     res = resolve(exs)
@@ -111,20 +159,33 @@ def test_resolve_bare_zone_joins_the_home_citys_full_zone():
 
 
 def test_resolve_official_country_names_join_the_short_name():
-    exs = [extraction("w#1", "中华人民共和国和大韩民国建交。中国和韩国合作。",
-                      [("中华人民共和国", "LOC"), ("大韩民国", "LOC"), ("中国", "LOC"), ("韩国", "LOC")])]
+    exs = [
+        extraction(
+            "w#1",
+            "中华人民共和国和大韩民国建交。中国和韩国合作。",
+            [("中华人民共和国", "LOC"), ("大韩民国", "LOC"), ("中国", "LOC"), ("韩国", "LOC")],
+        )
+    ]
     res = resolve(exs)
     assert {"LOC:中国", "LOC:韩国"} <= labels(res) and "LOC:中华人民共和国" not in labels(res)
     assert "中华人民共和国" in res.entities["LOC:中国"].aliases
 
 
 def test_resolve_surname_and_title_is_the_person_holding_it():
-    exs = [extraction("h#1", "国家主席江泽民会见外宾。江主席说，两国合作前景广阔。",
-                      [("江泽民", "PERSON"), ("江主席", "PERSON")],
-                      roles=[Role("江泽民", "主席", "中华人民共和国", "LOC", 0)])]
+    exs = [
+        extraction(
+            "h#1",
+            "国家主席江泽民会见外宾。江主席说，两国合作前景广阔。",
+            [("江泽民", "PERSON"), ("江主席", "PERSON")],
+            roles=[Role("江泽民", "主席", "中华人民共和国", "LOC", 0)],
+        )
+    ]
     res = resolve(exs)
     assert "PERSON:江主席" not in labels(res)
-    assert res.entities["PERSON:江泽民"].mentions == 2 and "江主席" in res.entities["PERSON:江泽民"].aliases
+    assert (
+        res.entities["PERSON:江泽民"].mentions == 2
+        and "江主席" in res.entities["PERSON:江泽民"].aliases
+    )
 
 
 def test_resolve_declared_short_form_joins_its_full_name():
@@ -150,7 +211,11 @@ def test_resolve_declared_short_form_for_two_entities_stays_apart():
 def test_resolve_unit_joins_its_parent_institutions_name():
     exs = [
         extraction("u#1", "四川大学华西医院专家到场。", [("四川大学华西医院", "ORG")]),
-        extraction("u#2", "绵阳华西医院与市中心医院合作。", [("华西医院", "ORG"), ("市中心医院", "ORG"), ("绵阳", "LOC")]),
+        extraction(
+            "u#2",
+            "绵阳华西医院与市中心医院合作。",
+            [("华西医院", "ORG"), ("市中心医院", "ORG"), ("绵阳", "LOC")],
+        ),
     ]
     ids = labels(resolve(exs))
     assert "ORG:华西医院" not in ids and "ORG:四川大学华西医院" in ids
@@ -158,40 +223,62 @@ def test_resolve_unit_joins_its_parent_institutions_name():
 
 
 def test_resolve_bare_party_department_belongs_to_the_home():
-    exs = [extraction(f"b#{i}", "绍兴市召开会议，宣传部部长出席。", [("绍兴市", "LOC"), ("宣传部", "ORG")]) for i in range(2)]
+    exs = [
+        extraction(
+            f"b#{i}", "绍兴市召开会议，宣传部部长出席。", [("绍兴市", "LOC"), ("宣传部", "ORG")]
+        )
+        for i in range(2)
+    ]
     assert "ORG:中共绍兴市委宣传部" in labels(resolve(exs))
 
 
 def test_resolve_a_places_full_name_is_a_place_even_as_a_body():
     # 竹林镇 of 竹林镇党委书记 comes out of the title chain as an organisation
-    exs = [extraction(f"z#{i}", "巩义市竹林镇党委书记到场。", [("巩义市", "LOC"), ("竹林镇", "ORG")]) for i in range(2)]
+    exs = [
+        extraction(f"z#{i}", "巩义市竹林镇党委书记到场。", [("巩义市", "LOC"), ("竹林镇", "ORG")])
+        for i in range(2)
+    ]
     ids = labels(resolve(exs))
     assert "LOC:竹林镇" in ids and "ORG:竹林镇" not in ids
 
 
 def test_resolve_projects_that_differ_only_in_places_stay_apart():
     # 美兰 and 凤凰 are districts/counties too: without places both read 国际机场
-    exs = [extraction("p#1", "海口美兰国际机场和三亚凤凰国际机场扩容。",
-                      [("海口美兰国际机场", "PROJECT"), ("三亚凤凰国际机场", "PROJECT")])]
+    exs = [
+        extraction(
+            "p#1",
+            "海口美兰国际机场和三亚凤凰国际机场扩容。",
+            [("海口美兰国际机场", "PROJECT"), ("三亚凤凰国际机场", "PROJECT")],
+        )
+    ]
     ids = labels(resolve(exs))
     assert {"PROJECT:海口美兰国际机场", "PROJECT:三亚凤凰国际机场"} <= ids
 
 
 def test_resolve_project_with_and_without_its_place_is_one():
-    exs = [extraction("p#1", "茌平区信发现代农业产业园开园，信发现代农业产业园占地千亩。",
-                      [("茌平区信发现代农业产业园", "PROJECT"), ("信发现代农业产业园", "PROJECT")])]
+    exs = [
+        extraction(
+            "p#1",
+            "茌平区信发现代农业产业园开园，信发现代农业产业园占地千亩。",
+            [("茌平区信发现代农业产业园", "PROJECT"), ("信发现代农业产业园", "PROJECT")],
+        )
+    ]
     assert labels(resolve(exs)) == {"PROJECT:茌平区信发现代农业产业园"}
 
 
 def test_resolve_a_named_zone_is_a_place_even_as_a_body():
     # 滨江新区 of 滨江新区党工委书记 comes out of the title chain as an organisation
-    exs = [extraction(f"z#{i}", "滨江新区党工委书记到场。", [("滨江新区", "ORG")]) for i in range(2)]
+    exs = [
+        extraction(f"z#{i}", "滨江新区党工委书记到场。", [("滨江新区", "ORG")]) for i in range(2)
+    ]
     assert labels(resolve(exs)) == {"LOC:滨江新区"}
 
 
 def test_resolve_a_tie_between_place_and_body_goes_to_a_name_ending_like_a_place():
-    exs = [extraction("p#1", "班轮靠泊南山港，南山港吞吐量创新高。", [("南山港", "LOC")]),
-           extraction("p#2", "南山港吞吐量创新高。", [("南山港", "ORG")])]
+    exs = [
+        extraction("p#1", "班轮靠泊南山港，南山港吞吐量创新高。", [("南山港", "LOC")]),
+        extraction("p#2", "南山港吞吐量创新高。", [("南山港", "ORG")]),
+    ]
     assert labels(resolve(exs)) == {"LOC:南山港"}
 
 
@@ -208,7 +295,14 @@ def test_resolve_a_mention_written_out_keeps_its_written_form_as_alias():
 
 
 def test_resolve_party_standing_committee_meeting_is_the_party_committee():
-    exs = [extraction(f"s#{i}", "岳阳市委常委会召开会议，市委书记主持。", [("岳阳", "LOC"), ("市委常委会", "ORG"), ("市委", "ORG")]) for i in range(2)]
+    exs = [
+        extraction(
+            f"s#{i}",
+            "岳阳市委常委会召开会议，市委书记主持。",
+            [("岳阳", "LOC"), ("市委常委会", "ORG"), ("市委", "ORG")],
+        )
+        for i in range(2)
+    ]
     ids = labels(resolve(exs))
     assert "ORG:中共岳阳市委员会" in ids and not any("常委会" in i for i in ids)
 
@@ -225,15 +319,26 @@ def test_resolve_brand_and_product_category_names_the_brand():
 
 
 def test_resolve_a_local_body_abroad_is_named_without_its_country():
-    exs = [extraction("f#1", "日本大阪文化馆与韩国国际新闻传媒交流协会签约。",
-                      [("日本大阪文化馆", "ORG"), ("韩国国际新闻传媒交流协会", "ORG")])]
+    exs = [
+        extraction(
+            "f#1",
+            "日本大阪文化馆与韩国国际新闻传媒交流协会签约。",
+            [("日本大阪文化馆", "ORG"), ("韩国国际新闻传媒交流协会", "ORG")],
+        )
+    ]
     ids = labels(resolve(exs))
     assert "ORG:大阪文化馆" in ids and "ORG:韩国国际新闻传媒交流协会" in ids
 
 
 def test_resolve_a_bodys_party_group_is_the_body():
-    exs = [extraction(f"g#{i}", "岳阳市召开会议，市政协党组（扩大）会议召开，市政协主席出席。",
-                      [("岳阳市", "LOC"), ("市政协党组", "ORG"), ("市政协", "ORG")]) for i in range(2)]
+    exs = [
+        extraction(
+            f"g#{i}",
+            "岳阳市召开会议，市政协党组（扩大）会议召开，市政协主席出席。",
+            [("岳阳市", "LOC"), ("市政协党组", "ORG"), ("市政协", "ORG")],
+        )
+        for i in range(2)
+    ]
     ids = labels(resolve(exs))
     assert "ORG:政协岳阳市委员会" in ids and not any(i.endswith("党组") for i in ids)
 
@@ -246,17 +351,27 @@ def test_resolve_the_papers_own_place_is_the_home_place():
 
 
 def test_resolve_a_body_without_its_place_joins_the_one_placed_body():
-    res = resolve([
-        extraction("p#1", "德州市公共资源交易中心推出新举措。", [("德州市公共资源交易中心", "ORG")]),
-        extraction("p#2", "公共资源交易中心延时服务。", [("公共资源交易中心", "ORG")]),
-    ])
+    res = resolve(
+        [
+            extraction(
+                "p#1", "德州市公共资源交易中心推出新举措。", [("德州市公共资源交易中心", "ORG")]
+            ),
+            extraction("p#2", "公共资源交易中心延时服务。", [("公共资源交易中心", "ORG")]),
+        ]
+    )
     assert "ORG:公共资源交易中心" not in labels(res) and "ORG:德州市公共资源交易中心" in labels(res)
 
 
 def test_resolve_a_body_without_its_place_stays_apart_when_two_places_have_one():
-    res = resolve([
-        extraction("p#1", "德州市公共资源交易中心推出新举措。", [("德州市公共资源交易中心", "ORG")]),
-        extraction("p#2", "济南市公共资源交易中心推出新举措。", [("济南市公共资源交易中心", "ORG")]),
-        extraction("p#3", "公共资源交易中心延时服务。", [("公共资源交易中心", "ORG")]),
-    ])
+    res = resolve(
+        [
+            extraction(
+                "p#1", "德州市公共资源交易中心推出新举措。", [("德州市公共资源交易中心", "ORG")]
+            ),
+            extraction(
+                "p#2", "济南市公共资源交易中心推出新举措。", [("济南市公共资源交易中心", "ORG")]
+            ),
+            extraction("p#3", "公共资源交易中心延时服务。", [("公共资源交易中心", "ORG")]),
+        ]
+    )
     assert "ORG:公共资源交易中心" in labels(res)

@@ -16,7 +16,9 @@ DAMAGED = Path(__file__).resolve().parents[1] / "data" / "faults" / "damaged.sql
 
 def test_lone_surrogates_are_stored_as_replacement_characters(tmp_path: Path) -> None:
     text = "李强\ud800出席。"
-    article = Article(id="a\udc80", source="s\ud800.txt", text=text, sentences=[Sentence(0, len(text), text)])
+    article = Article(
+        id="a\udc80", source="s\ud800.txt", text=text, sentences=[Sentence(0, len(text), text)]
+    )
     ex = Extraction(article=article, mentions=[Mention(0, 2, "李强", "PERSON", 0)])
     with Store(tmp_path) as store:
         store.put(ex, "fp")

@@ -69,7 +69,9 @@ def test_watch_updates_after_each_batch_like_a_fresh_run(
 
 def test_watch_ticks_alone_do_not_run(pages: Path, tmp_path: Path) -> None:
     updates: list[Update] = []
-    watch([pages], out=tmp_path / "out", on_update=updates.append, changes=[set(), set()], html=False)
+    watch(
+        [pages], out=tmp_path / "out", on_update=updates.append, changes=[set(), set()], html=False
+    )
     assert len(updates) == 1
 
 
@@ -82,14 +84,23 @@ def test_watch_keeps_the_outputs_when_the_pages_are_gone(pages: Path, tmp_path: 
             page.unlink()
         yield {("deleted", str(pages))}
 
-    watch([pages], out=out, on_update=updates.append, changes=changes(), html=False, on_error=lambda p, m: None)
+    watch(
+        [pages],
+        out=out,
+        on_update=updates.append,
+        changes=changes(),
+        html=False,
+        on_error=lambda p, m: None,
+    )
     assert updates[0].result is not None and updates[1].result is None
     assert "no articles" in (updates[1].problem or "")
     assert updates[0].result.graph.number_of_nodes() > 0
     assert "ORG" in (out / "graph.graphml").read_text(encoding="utf-8")  # the first update's graph
 
 
-def test_watch_retries_an_update_while_another_run_holds_the_folder(pages: Path, tmp_path: Path) -> None:
+def test_watch_retries_an_update_while_another_run_holds_the_folder(
+    pages: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     updates: list[Update] = []
 
@@ -111,7 +122,9 @@ def test_relevant_paths(tmp_path: Path) -> None:
     assert relevant(pages / "2024" / "a.txt", inputs, out)
     assert relevant(pages / "b.JSONL", inputs, out)
     assert relevant(pages / "2024", inputs, out)  # a folder: added or removed with its pages
-    assert not relevant(pages / "2024", inputs, out, modified=True)  # its mtime: a page's own event follows
+    assert not relevant(
+        pages / "2024", inputs, out, modified=True
+    )  # its mtime: a page's own event follows
     assert relevant(one, inputs, out)  # named as an input: read whatever its suffix
     pages.mkdir()
     assert relevant(pages, inputs, out) and not relevant(pages, inputs, out, modified=True)
@@ -145,7 +158,9 @@ def test_file_changes_reports_a_new_page(tmp_path: Path) -> None:
     assert [{Path(p).name for _, p in batch} for batch in batches] == [{"a.txt"}]
 
 
-def test_cli_watch_prints_each_update(pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_watch_prints_each_update(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import kg.runtime.watch
 
     def changes(inputs, out, *, poll=False, stop=None):  # type: ignore[no-untyped-def]
@@ -161,12 +176,16 @@ def test_cli_watch_prints_each_update(pages: Path, tmp_path: Path, monkeypatch: 
 
 
 def test_cli_watch_missing_input_is_an_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["watch", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(
+        app, ["watch", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")]
+    )
     assert result.exit_code == 2
     assert "no such file or folder" in result.output
 
 
-def test_watch_loads_the_model_while_it_waits(pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_watch_loads_the_model_while_it_waits(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Every page stored: the first update needs no model, but the next new page should not wait for it.
     out = tmp_path / "out"
     run([pages], out=out, html=False)
@@ -174,7 +193,11 @@ def test_watch_loads_the_model_while_it_waits(pages: Path, tmp_path: Path, monke
     updates: list[Update] = []
 
     def changes() -> Iterator[set[tuple[object, str]]]:
-        assert loads == [DEFAULT_BACKEND.value] and updates[0].result is not None and updates[0].result.reused == 3
+        assert (
+            loads == [DEFAULT_BACKEND.value]
+            and updates[0].result is not None
+            and updates[0].result.reused == 3
+        )
         shutil.copy(DATA / "gb18030.txt", pages / "new.txt")
         yield {("added", str(pages / "new.txt"))}
 
@@ -184,7 +207,10 @@ def test_watch_loads_the_model_while_it_waits(pages: Path, tmp_path: Path, monke
 
 @pytest.mark.parametrize(
     ("html", "jobs"),
-    [(False, 1), pytest.param(True, 2, marks=pytest.mark.skipif(not can_fork(), reason="needs fork"))],
+    [
+        (False, 1),
+        pytest.param(True, 2, marks=pytest.mark.skipif(not can_fork(), reason="needs fork")),
+    ],
 )
 def test_watch_reports_an_update_that_cannot_write_and_goes_on(
     pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, html: bool, jobs: int

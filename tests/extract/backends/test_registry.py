@@ -26,7 +26,9 @@ def test_registry_spacy_missing_model_is_one_line(model: str) -> None:
     assert "--model" in message and model in message
 
 
-def test_registry_spacy_without_default_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_registry_spacy_without_default_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(spacy_backend, "default_model_path", lambda: tmp_path / "zh_msra_ner")
     with pytest.raises(BackendError) as info:
         get_backend("spacy")

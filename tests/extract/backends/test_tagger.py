@@ -13,7 +13,8 @@ from kg.extract.backends.tagger import DEFAULT_MODEL, TAGS, spans_of, split_word
 from kg.schema import Sentence
 
 needs_model = pytest.mark.skipif(
-    not (DEFAULT_MODEL / "head.onnx").is_file(), reason="models/kg_tagger is not built (kg train tagger)"
+    not (DEFAULT_MODEL / "head.onnx").is_file(),
+    reason="models/kg_tagger is not built (kg train tagger)",
 )
 
 
@@ -48,7 +49,10 @@ def test_tagger_loads_offline_and_finds_people_bodies_places_and_posts(no_networ
 
 @needs_model
 def test_tagger_tags_are_deterministic(tagger):
-    texts = ["聊城市人民政府副市长张三到中通客车股份有限公司调研。", "叶利钦总统和江泽民主席在莫斯科会谈。"]
+    texts = [
+        "聊城市人民政府副市长张三到中通客车股份有限公司调研。",
+        "叶利钦总统和江泽民主席在莫斯科会谈。",
+    ]
     first = [_entities(tagger, t) for t in texts]
     again = [_entities(get_backend("tagger"), t) for t in texts]
     assert first == again and all(first)
@@ -135,4 +139,7 @@ def test_tagger_training_chunks_never_cut_an_entity():
     spans = [(MAX_CHARS - 2, MAX_CHARS + 2, "ORG")]
     pieces = chunks(text, spans)
     assert "".join(p for p, _ in pieces) == text
-    assert any(("北京大学" in p and s == [(p.index("北京大学"), p.index("北京大学") + 4, "ORG")]) for p, s in pieces)
+    assert any(
+        ("北京大学" in p and s == [(p.index("北京大学"), p.index("北京大学") + 4, "ORG")])
+        for p, s in pieces
+    )
