@@ -137,7 +137,8 @@ def seed_table(results: dict[str, dict]) -> list[str]:
     for family in FAMILIES:
         r = results[family]
         lines.append(
-            f"| {family} | {_delta(r['scores'][ALL]['f1'], base['scores'][ALL]['f1'])} | {_delta(r['roles_f1'], base['roles_f1'])} |"
+            f"| {family} | {_delta(r['scores'][ALL]['f1'], base['scores'][ALL]['f1'])} "
+            f"| {_delta(r['roles_f1'], base['roles_f1'])} |"
         )
     return lines
 

@@ -47,7 +47,8 @@ def main() -> None:
         precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
         f1 = 2 * precision * recall / max(precision + recall, 1e-9)
         print(
-            f"{len(data)} sentences; {label} P {precision:.3f} R {recall:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn})"
+            f"{len(data)} sentences; {label} P {precision:.3f} R {recall:.3f} F1 {f1:.3f} "
+            f"(tp {tp} fp {fp} fn {fn})"
         )
 
 

@@ -252,7 +252,8 @@ def main() -> None:
         model_by = {k: {c for c, pp in v if pp > th} for k, v in probs.items()}
         union = {k: rules_by[k] | model_by.get(k, set()) for k in keys}
         print(
-            f"p > {th}: attacher alone {_fmt(_score(model_by, gold_by, keys))} | with the patterns {_fmt(_score(union, gold_by, keys))}"
+            f"p > {th}: attacher alone {_fmt(_score(model_by, gold_by, keys))} "
+            f"| with the patterns {_fmt(_score(union, gold_by, keys))}"
         )
 
 

@@ -58,7 +58,8 @@ def main() -> None:
     parser.add_argument(
         "--outside-lengths",
         action="store_true",
-        help="the sentences the draws leave out by length (under 10 or over 150 characters), every one with a trigger verb",
+        help="the sentences the draws leave out by length (under 10 or over 150 characters), "
+        "every one with a trigger verb",
     )
     args = parser.parse_args()
     seen = {_norm(text) for split in ("train", "dev", "test") for text, _ in load("msra", split)}

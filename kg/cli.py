@@ -113,7 +113,10 @@ def _fault(exc: BaseException, out: Path) -> str | None:
     if isinstance(exc, StoreError):
         return str(exc)
     if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
-        return f"no space left on the device of {path_text(out)} ({exc}); the last run's outputs are as they were"
+        return (
+            f"no space left on the device of {path_text(out)} ({exc}); "
+            "the last run's outputs are as they were"
+        )
     if isinstance(exc, sqlite3.OperationalError):
         return f"cannot use the store {path_text(out / STORE_NAME)}: {exc}"
     if isinstance(exc, sqlite3.DatabaseError):
@@ -277,7 +280,8 @@ def watch(
         new = r.articles - r.reused
         console.print(
             f"{when} updated {r.out}: {r.articles} articles ({new} extracted), "
-            f"{r.graph.number_of_nodes()} entities, {r.graph.number_of_edges()} edges in {update.seconds:.2f} s",
+            f"{r.graph.number_of_nodes()} entities, {r.graph.number_of_edges()} edges "
+            f"in {update.seconds:.2f} s",
             highlight=False,
         )
 
@@ -398,7 +402,8 @@ def eval_(
     data: Annotated[
         Path | None,
         typer.Option(
-            help="cluener/resume: the folder holding cluener/ and resume/ [default: $KG_DATA or ../shared/data]."
+            help="cluener/resume: the folder holding cluener/ and resume/ "
+            "[default: $KG_DATA or ../shared/data]."
         ),
     ] = None,
     inputs: Annotated[
@@ -433,7 +438,9 @@ def eval_(
         str,
         typer.Option(
             "--set",
-            help="relations: dev (seed pages + MSRA train), dev2 … dev28 (later blind draws), heldout, heldout2 (People's Daily draws held out), test, test2 (MSRA test) or test-all (both).",
+            help="relations: dev (seed pages + MSRA train), dev2 … dev28 (later blind draws), "
+            "heldout, heldout2 (People's Daily draws held out), test, test2 (MSRA test) "
+            "or test-all (both).",
         ),
     ] = "dev",
 ) -> None:

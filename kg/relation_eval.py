@@ -240,7 +240,8 @@ def format_relation_report(report: RelationReport, *, show_errors: int = 20) -> 
     ]
 
     def row(name: str, c: Scores) -> str:
-        return f"| {name} | {c.tp + c.fn} | {c.tp + c.fp} | {c.tp} | {c.precision:.2f} | {c.recall:.2f} | {c.f1:.2f} |"
+        counts = f"| {name} | {c.tp + c.fn} | {c.tp + c.fp} | {c.tp} "
+        return counts + f"| {c.precision:.2f} | {c.recall:.2f} | {c.f1:.2f} |"
 
     lines += [row(name, c) for name, c in report.counts.items()]
     lines.append(row("all", report.total()))

@@ -455,8 +455,8 @@ def train(
 
 
 def export(head, out: Path, constraints) -> dict:
-    """head.onnx (the network, inputs ``token_ids``, ``embedded`` and ``scores``) and crf.json (transitions with
-    the BIO constraints added)."""
+    """head.onnx (the network, inputs ``token_ids``, ``embedded`` and ``scores``) and crf.json
+    (transitions with the BIO constraints added)."""
     import torch
 
     out.mkdir(parents=True, exist_ok=True)

@@ -126,7 +126,10 @@ def test_corpora_missing_data_dir_names_the_flag(tmp_path):
 
 
 def test_corpora_pku_line_cuts_sentences_and_joins_surname_and_given_name() -> None:
-    line = "１２月/t  ，/w  国家/n  主席/n  江/nr  泽民/nr  在/p  北京/ns  说/v  ：/w  “/w  好/a  。/w  ”/w  他/r  走/v  了/y  。/w\n"
+    line = (
+        "１２月/t  ，/w  国家/n  主席/n  江/nr  泽民/nr  在/p  北京/ns  说/v  "
+        "：/w  “/w  好/a  。/w  ”/w  他/r  走/v  了/y  。/w\n"
+    )
     sentences = corpora.parse_pku_line(line)
     assert [text for text, _ in sentences] == ["１２月，国家主席江泽民在北京说：“好。”", "他走了。"]
     assert sentences[0][1] == [(8, 11, "PERSON"), (12, 14, "LOC")]

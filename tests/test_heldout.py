@@ -16,8 +16,8 @@ from page_sets import PageSet, PageSetTests
 
 class TestHeldout(PageSetTests):
     page_set = PageSet(Path(__file__).parent / "data" / "heldout", min_pages=6)
-    # A few points under what the pipeline scores now (0.958 / 1.000 at 0dac3c1): a rule change that costs more
-    # than that on pages from other places fails here.
+    # A few points under what the pipeline scores now (0.958 / 1.000 at 0dac3c1): a rule change
+    # that costs more than that on pages from other places fails here.
     # kg's tagger became the default; its entities on these in-house pages are 1-2 points under
     # LAC's, whose rules were tuned on them, and 14 points over it on MSRA (docs/benchmarks.md).
     entity_f1_floor = 0.91

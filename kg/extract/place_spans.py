@@ -43,7 +43,8 @@ def place_spans(doc: Doc, rules: Rules) -> list[Span]:
                 and text in two_char_words()
                 and all(p.level in ("county", "town") for p in gaz.lookup(text))
             ):
-                continue  # 郊区, 农场: counties and towns the map names by an everyday word are that word here
+                # 郊区, 农场: counties and towns the map names by an everyday word are that word here
+                continue
             if j == i and ent_types[i]:
                 continue
             if any(p.name == text for p in gaz.lookup(text)):

@@ -77,7 +77,8 @@ _NOT_INVEST_AFTER = re.compile(
     r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险"
     r"|目标|方向|渠道|结构|效益|体制|机制|导向|布局|格局|比例|回报|前景"
 )
-# A side (中方), a bare kind (代表团, 公司) or one of no named place (外国企业); 中国代表团 and 中国政府 are named.
+# A side (中方), a bare kind (代表团, 公司) or one of no named place (外国企业); 中国代表团 and
+# 中国政府 are named.
 _GENERIC = re.compile(
     r"[\u4e00-\u9fff]方|(?:外国|各国|我国|该|本|我)?(?:公司|企业|政府|代表团|考察团|访问团|访华团|艺术团|歌舞团|代表队)"
     r"|(?:妇女|青年|政府|市政府|军事|经贸|友好|议员|专家|[\u4e00-\u9fff]{1,3}家)(?:代表团|考察团|访问团|访华团)"
@@ -123,7 +124,9 @@ _UNTAGGED_ITEM = re.compile(
 # Between the last place of a visit and its verb: 进行, 等5国, 实地, 进行为期N天的正式….
 _PLACE_LIST_END = re.compile(
     r"(?:(?![对向与同在])[\u4e00-\u9fff\d（）()]){0,4}(?:等[\u4e00-\u9fff\d]{0,6})?(?:[，,]?(?:进行|开展|实地))?"
-    r"(?:为期[^，,。；;的]{1,6}的?)?[\u4e00-\u9fff]{0,4}|[，,](?:继续(?:进行)?[\u4e00-\u9fff]{0,4})?"  # 来到A，参观了…; 飞往A，继续进行…访问
+    r"(?:为期[^，,。；;的]{1,6}的?)?[\u4e00-\u9fff]{0,4}"
+    # 来到A，参观了…; 飞往A，继续进行…访问
+    r"|[，,](?:继续(?:进行)?[\u4e00-\u9fff]{0,4})?"
     r"|进行[^，,。；;]{0,16}的[\u4e00-\u9fff]{0,4}"  # 前往A进行他就任后的首次国事访问
     r"|[\u4e00-\u9fff]{2}、"  # 到A探亲、访问
 )
@@ -140,7 +143,8 @@ _PARTNER = re.compile(_WITH.pattern + r"|(?<![温平])和(?![平谐])")
 # A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问).
 _GOVERNED = re.compile(
     r"(?:[在赴对向与和跟从由给被把以据及自离抵就]|(?<![陪共相一如])同|(?<![谈提说看受得感遇达想])到|前往|来到|走进|抵达|应|作为"
-    r"|离开|飞离|途经|返回|回到|借助|通过|利用|依托|按照|根据)"  # the place left or passed on the way (离开北京赴A访问) is no subject
+    # the place left or passed on the way (离开北京赴A访问) is no subject
+    r"|离开|飞离|途经|返回|回到|借助|通过|利用|依托|按照|根据)"
     r"(?:来访的|前来访问的|了)?$"
 )
 _PRONOUN = re.compile(
@@ -151,13 +155,15 @@ _PRONOUN = re.compile(
 _UNNAMED_AFTER = re.compile(
     r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|领导人|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
     r"|军人|官兵|学生|师生|员工|职工|教师|群众|(?:新兴|发展中|发达|周边|邻近)?国家|边界|边境|(?:主要|有关)?(?:领导(?!人)|负责人|负责同志)"
-    r"|(?!(?:工作)?会议代表)[\u4e00-\u9fff]{0,8}会议代表"  # 甲局局长会议代表: delegates to a meeting, no body (甲公司工作会议代表: the body's own)
+    # 甲局局长会议代表: delegates to a meeting, no body (甲公司工作会议代表: the body's own)
+    r"|(?!(?:工作)?会议代表)[\u4e00-\u9fff]{0,8}会议代表"
     r"|市场"  # 甲市市场: a place's market
     r"|[^，。；、]{0,8}的(?:一|几|两|\d)+[支个家所座处]"  # 甲国某地区的一支部队
     r"|最[\u4e00-\u9fff]{1,2}的"  # 甲国最大的报社
 )
 _AMOUNT = re.compile(
-    r"(?:(?P<num>\d+(?:[.．·]\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?|[数上几近](?=[万亿千]))"  # 近亿元: no figure stated
+    r"(?:(?P<num>\d+(?:[.．·]\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?"
+    r"|[数上几近](?=[万亿千]))"  # 近亿元: no figure stated
     r"\s*(?P<mult>万亿|亿|千万|百万|万|千)?\s*"
     r"(?P<unit>元人民币|元|美元|欧元|英镑|日元|港元|港币)"
 )
@@ -918,7 +924,7 @@ class _Sentence:
                 ):
                     return [
                         m
-                    ]  # 对斯卡尔法罗总统来华访问表示欢迎, 对A即将在B同C举行的会谈: the party of a nominal event
+                    ]  # 对甲总统来华访问表示欢迎, 对A即将在B同C举行的会谈: a nominal event's party
                 continue
             if _ADJUNCT_AFTER.match(self.text[:before], m.end) and not any(
                 h.start > m.end for h in heads
@@ -938,7 +944,9 @@ class _Sentence:
                 and m.type == "PERSON"
                 or _ORGANISES.search(self.text, m.end, before)
             ):
-                return []  # A派遣特使访问B: the envoy, unnamed, visits (a body visits by its group); 组织干部到A: they go
+                # A派遣特使访问B: the envoy, unnamed, visits (a body visits by its group);
+                # 组织干部到A: they go
+                return []
             if re.search(r"邀请$|邀$", lead):
                 return []  # 邀请A访问B: an invitation, not a visit
             i = self._list_start(heads, i)
@@ -979,7 +987,8 @@ class _Sentence:
         if _PRONOUN.search(lead) or len(_ADVERBIAL.sub("", lead)) > 6:
             return []  # a long clause of its own has a subject that is no name
         if _KIND_SUBJECT.search(lead) or _UNNAMED_DUI.search(lead) or _SENDS.search(lead):
-            return []  # 参会人员又到A参观; 对某议长来访表示欢迎; 并派特使来A访问: the event is an unnamed party's
+            # 参会人员又到A参观; 对某议长来访表示欢迎; 并派特使来A访问: the event is an unnamed party's
+            return []
         return self._carried(clause, types)
 
     def _lead(self, heads: list[_Arg], k: int, start: int) -> str:
@@ -1119,7 +1128,8 @@ class _Sentence:
                 if _unnamed(self.text, first.end) or (
                     pronoun and pronoun.end() < first.start - prev[0]
                 ):
-                    return []  # 我研究甲大学，…，来考察乙: 甲 is the object of a pronoun's clause (not 我们甲团)
+                    # 我研究甲大学，…，来考察乙: 甲 is the object of a pronoun's clause (not 我们甲团)
+                    return []
                 said = _SAYS.match(self.text, first.end)
                 if said is not None and not self.text.startswith("并", clause[0], clause[1]):
                     # A称B愿…，…会谈: the clause said is B's (A宣布…，并访问C: 并 goes on with A's own acts)
@@ -1645,7 +1655,10 @@ class RelationFinder:
         if not targets:
             after = next((m for m in s.heads if m.start >= t1), None)
             # 走访慰问了A, 参观游览了A; 访问了一些甲洲国家以及A、B: named places after a kind of them
-            lead = r"(?:慰问|看望|游览|指导)?(?:了|过)?(?:[\u4e00-\u9fff]{2,8}(?:国家|地区|城市)(?:以及|及|和|、))?"
+            lead = (
+                r"(?:慰问|看望|游览|指导)?(?:了|过)?"
+                r"(?:[\u4e00-\u9fff]{2,8}(?:国家|地区|城市)(?:以及|及|和|、))?"
+            )
             kind = (
                 re.match(r"(?:国家|地区|城市)(?:以及|及|和|、)", text[after.end :])
                 if after is not None
@@ -1655,7 +1668,8 @@ class RelationFinder:
                 kind is not None
             ):  # 甲洲国家以及A: the kind's place is no target, the places after it are
                 after = next((m for m in s.heads if m.start == after.end + kind.end()), None)
-            # 视察甲国北部乙道: the place's qualifiers belong to it (not 华 of a longer name, nor a delegation)
+            # 视察甲国北部乙道: the place's qualifiers belong to it (not 华 of a longer name, nor a
+            # delegation)
             whole = (
                 after is not None
                 and not after.abbreviated
@@ -1768,7 +1782,8 @@ class RelationFinder:
             "进行", pos
         )  # 进行他…的访问: his
         if pronoun or _trigger_re().search(s.text, pos, end):
-            return []  # 在甲局为欢迎他访问而举行的; 在甲院会见了正在这里访问的: the place is the other event's
+            # 在甲局为欢迎他访问而举行的; 在甲院会见了正在这里访问的: the place is the other event's
+            return []
         return [m for m in out if m.type in _PLACES]
 
     def _pairs(

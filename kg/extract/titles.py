@@ -101,7 +101,8 @@ _NOT_NAME_ENDS = (
 _BEFORE_POST = frozenset("为任兼及和与等")
 # Titles that serve the post written right before them: 总理发言人, 部长助理, 总统顾问.
 _SERVING_TITLES = ("发言人", "助理", "特别助理", "秘书", "顾问", "帮办")
-# Parts of speech no part of a name has (谈话|中 before 总理): verbs, adjectives, adverbs, prepositions, locatives.
+# Parts of speech no part of a name has (谈话|中 before 总理): verbs, adjectives, adverbs,
+# prepositions, locatives.
 _NOT_NAME_TAGS = frozenset(
     {"v", "vn", "vd", "a", "ad", "an", "d", "p", "f", "c", "u", "TIME", "t", "m", "q", "r"}
 )
@@ -232,7 +233,8 @@ class TitleChains:
         out: dict[int, tuple[int, int, int]] = {}
         for m in self.rules.title_re.finditer(text):
             s, e = base + m.start(), base + m.end()
-            # A title is whole words, outside any entity (主任 in 居委会主任 is fine, 市长 in 市长江路 is not).
+            # A title is whole words, outside any entity (主任 in 居委会主任 is fine, 市长 in 市长江路
+            # is not).
             inside = any(i in covered for i in range(s, e)) and (s, e) not in mislabelled
             at_start = s in starts or (s - 1 in starts and self._surname_before(text, m.start()))
             if at_start and e in ends and not inside:
@@ -322,7 +324,9 @@ class TitleChains:
             if cand in common_words():
                 continue  # 记者|飞驰, 教师|宿舍: an everyday word after a title is no guessed name
             if any(k in self._body_starts for k in range(pos + 1, pos + length)):
-                continue  # 主席|国甲国 (国 a surname, 甲国 a country): a guess that runs into a place or body the model found
+                # 主席|国甲国 (国 a surname, 甲国 a country): a guess that runs into a place or body the
+                # model found
+                continue
             end = pos + length
             if self._ends_name(text, end) and (
                 end >= len(text) or doc.char_span(pos, end) is not None or ent is not None
@@ -496,10 +500,11 @@ class TitleChains:
                     if body is None
                     else body.org_start
                 )
-                # Does this item continue the chain? 、 兼 及 和 (or nothing) may separate it from the last one;
-                # so does a comma before any name ("A局党组成员，B中心主任张三").
+                # Does this item continue the chain? 、 兼 及 和 (or nothing) may separate it from the
+                # last one; so does a comma before any name ("A局党组成员，B中心主任张三").
                 if chain and last_end == s and title.endswith(_SERVING_TITLES):
-                    chain.pop()  # 以色列总理|发言人: the spokesman of the prime minister, not a prime minister
+                    # 以色列总理|发言人: the spokesman of the prime minister, not a prime minister
+                    chain.pop()
                     if chain == []:
                         chain = []
                 gap = (
@@ -658,7 +663,8 @@ class TitleChains:
 
     @staticmethod
     def _names_a_thing(doc: Doc, words: str) -> bool:
-        """法国 before 总理 is a country, not a name: a place of the gazetteer or an entity of another type."""
+        """法国 before 总理 is a country, not a name: a place of the gazetteer or an entity of
+        another type."""
         return words in gazetteer() or any(
             e.text == words and e.label_ != "PERSON" for e in doc.ents
         )

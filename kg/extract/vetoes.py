@@ -449,8 +449,8 @@ def place_abbreviation(ent: Span, f: DocFacts) -> str | None:
     """美, 鲁, 港 (中美关系, 鲁豫交界, 港澳台, 中方, 访华): a one-character place the model found
     that stands for one country, province or continent (lexicons/country_abbreviations.tsv,
     province_abbreviations.tsv), where the text uses it as one: beside another such form, before
-    方/籍/外, or after a verb of going or 在/对 (访华, 在京, 对华). Kept, as a mention of the full name. (中 of
-    中药 or 美 of 和美 are characters of words.) A country's form also stands before a verb,
+    方/籍/外, or after a verb of going or 在/对 (访华, 在京, 对华). Kept, as a mention of the full
+    name. (中 of 中药 or 美 of 和美 are characters of words.) A country's form also stands before a verb,
     adverb, preposition, time or number (俄|制定). A form that is ambiguous alone is kept where a
     listed pair settles it (巴 of 印巴, lexicons/country_pairs.tsv) or where the text names one
     country it starts in full (巴 after 巴基斯坦) and it starts no everyday word."""

@@ -76,7 +76,8 @@ def _cell(header: str, raw: bool) -> str:
     value = f"row.`{header}`"
     if raw:
         return value
-    return f"CASE WHEN {value} STARTS WITH {_cypher_string(TEXT_MARK)} THEN substring({value}, 1) ELSE {value} END"
+    mark = _cypher_string(TEXT_MARK)
+    return f"CASE WHEN {value} STARTS WITH {mark} THEN substring({value}, 1) ELSE {value} END"
 
 
 def _set_clause(var: str, headers: Sequence[str], columns: Sequence[str], raw: bool) -> str:

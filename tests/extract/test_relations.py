@@ -1185,7 +1185,10 @@ def test_the_group_a_carried_subject_leads_goes_too():
 
 
 def test_a_person_after_a_qualifying_clause_is_the_carried_subject():
-    text = "应邀对甲国进行正式访问的副主席甲某结束了在乙城的日程以后，于今天离开乙城去丙城、丁城继续进行访问。"
+    text = (
+        "应邀对甲国进行正式访问的副主席甲某结束了在乙城的日程以后，"
+        "于今天离开乙城去丙城、丁城继续进行访问。"
+    )
     names = [
         ("甲国", "LOC"),
         ("甲某", "PERSON"),
@@ -1632,7 +1635,10 @@ def test_every_clause_of_titled_names_before_the_verb_is_in_the_subject():
 
 
 def test_a_byline_in_brackets_ends_the_clause_before_the_names():
-    text = "据新华社甲城1月2日电（乙报记者张某、新华社记者李某）甲委副主任王甲某，乙委委员赵乙某，昨天会见了丙团成员。"
+    text = (
+        "据新华社甲城1月2日电（乙报记者张某、新华社记者李某）"
+        "甲委副主任王甲某，乙委委员赵乙某，昨天会见了丙团成员。"
+    )
     names = [
         ("新华社", "ORG"),
         ("甲城", "LOC"),

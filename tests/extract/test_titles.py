@@ -27,7 +27,8 @@ def roles_of(extraction) -> set[tuple[str, str, str | None]]:
             },
         ),
         (
-            "市发展改革委党组书记、主任高峰介绍情况。",  # 高峰 is also a common noun; the chain makes it a name
+            # 高峰 is also a common noun; the chain makes it a name
+            "市发展改革委党组书记、主任高峰介绍情况。",
             {("高峰", "党组书记", "市发展改革委"), ("高峰", "主任", "市发展改革委")},
         ),
         (

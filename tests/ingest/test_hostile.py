@@ -46,9 +46,11 @@ def test_stray_byte_position_is_given() -> None:
     text = read_text(DATA / "stray_byte.txt", warn=warnings.append)
     first_line = (DATA / "stray_byte.txt").read_bytes().index(b"\n")
     assert "\ufffd" in text and "会议要求" in text.replace("\ufffd", "")
-    assert warnings == [
-        f"warning: 1 undecodable byte sequence replaced with U+FFFD, the first at byte {first_line + 7} (line 2)"
-    ]
+    expected = (
+        "warning: 1 undecodable byte sequence replaced with U+FFFD, "
+        f"the first at byte {first_line + 7} (line 2)"
+    )
+    assert warnings == [expected]
 
 
 def test_many_bad_bytes_still_refuse_the_file() -> None:

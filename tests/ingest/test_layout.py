@@ -42,14 +42,22 @@ def _texts(page: str) -> list[str]:
 
 
 def test_layout_joins_wrapped_lines_without_inserting() -> None:
-    page = "本报讯（记者 赵琦） 12 月 20 日，\n市政府新闻办公室举行新闻发布会，介\n绍构建聊城特色现代化产业体系有关\n情况。\n"
-    assert _texts(page) == [
-        "本报讯（记者 赵琦）12月20日，市政府新闻办公室举行新闻发布会，介绍构建聊城特色现代化产业体系有关情况。"
-    ]
+    page = (
+        "本报讯（记者 赵琦） 12 月 20 日，\n市政府新闻办公室举行新闻发布会，介\n"
+        "绍构建聊城特色现代化产业体系有关\n情况。\n"
+    )
+    joined = (
+        "本报讯（记者 赵琦）12月20日，市政府新闻办公室举行新闻发布会，"
+        "介绍构建聊城特色现代化产业体系有关情况。"
+    )
+    assert _texts(page) == [joined]
 
 
 def test_layout_indented_lines_start_paragraphs() -> None:
-    page = "  故事一：来自德国的订单\n  2023年汉诺威工业展上，德国一家钢厂\n找到聊城参展企业。\n  第二段开始了。\n"
+    page = (
+        "  故事一：来自德国的订单\n  2023年汉诺威工业展上，德国一家钢厂\n"
+        "找到聊城参展企业。\n  第二段开始了。\n"
+    )
     assert _texts(page) == [
         "故事一：来自德国的订单",
         "2023年汉诺威工业展上，德国一家钢厂找到聊城参展企业。",
@@ -70,7 +78,10 @@ def test_layout_blank_line_inside_a_sentence_is_a_column_break() -> None:
 
 
 def test_layout_short_headline_lines_are_not_glued_to_body() -> None:
-    page = "会议要求落实各项责任，推动工作。\n\n聊城市“平安医院”建设工作\n推进会召开\n\n12月17日，在中通客车\n装配车间。\n"
+    page = (
+        "会议要求落实各项责任，推动工作。\n\n聊城市“平安医院”建设工作\n推进会召开\n\n"
+        "12月17日，在中通客车\n装配车间。\n"
+    )
     assert _texts(page) == [
         "会议要求落实各项责任，推动工作。",
         "聊城市“平安医院”建设工作推进会召开",

@@ -94,7 +94,10 @@ def test_split_jump_mark_ends_the_paragraph_before_a_headline() -> None:
 
 
 def test_split_titles_first_page() -> None:
-    page = "某市召开工作会议\n\n本报讯（记者 张三）12月1日，某市召开工作会议，\n部署明年工作。\n\n某区开展志愿活动\n\n本报某区讯（通讯员 李四）近日，某区开展志愿活动。\n"
+    page = (
+        "某市召开工作会议\n\n本报讯（记者 张三）12月1日，某市召开工作会议，\n部署明年工作。\n\n"
+        "某区开展志愿活动\n\n本报某区讯（通讯员 李四）近日，某区开展志愿活动。\n"
+    )
     drafts = split_page(paragraphs(page))
     assert [(d.final_title, d.lead.dateline if d.lead else None) for d in drafts] == [
         ("某市召开工作会议", None),
