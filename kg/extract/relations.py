@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import NamedTuple
 
 from kg.extract.places import country_prefix, gazetteer, world_countries, world_places
 from kg.extract.rules import load_rules, read_list
@@ -674,6 +675,11 @@ def _chinese_number(text: str) -> int:
     return total + digit
 
 
+# What a head says of the subject when it is not the subject (subject(), _verdict()).
+_SKIP = "skip"  # not it: look further left
+_MODIFIER = "modifier"  # it qualifies a later head
+
+
 @dataclass(frozen=True)
 class _Arg:
     start: int  # sentence-relative
@@ -868,14 +874,7 @@ class _Sentence:
         """The party that does what the text before ``before`` says: the nearest head of the
         clause that no preposition governs (与会人员学习了习近平…在: 习近平), with the list it
         belongs to; else the subject carried over from the previous clause; none after a pronoun."""
-        topics = [
-            t.span() for t in _TOPIC.finditer(self.text, clause[0], before)
-        ]  # 就A问题: no party
-        topics += [
-            (max(a, clause[0]), b) for a, b in self.escorts if a < before and clause[0] < b
-        ]  # escorts
-        # 在甲乙条约缔结二十周年之际来华访问: a time frame closed before the verb names no subject
-        topics += [t.span() for t in _CLOSED_FRAME.finditer(self.text, clause[0], before)]
+        topics = self._said(clause, before)
         heads = [
             m for m in self.heads if clause[0] <= m.start and m.end <= before and not _in(m, topics)
         ]
@@ -885,86 +884,143 @@ class _Sentence:
             if modifier is not None and _LIST_JOIN.match(self._gap(m.end, modifier.start)):
                 modifier = m
                 continue
-            lead = self._lead(heads, i, clause[0])
-            framed = (
-                not i
-                and lead in ("在", "就在")
-                and _TIME_FRAME.search(self.text, clause[0], clause[1]) is not None
-            )
-            # 将于下月在A与B举行的会晤期间, 待到A与B会晤之后: 在 frames the meeting, whose first party A is
-            framed = framed or (
-                m.type == "PERSON"
-                and lead.endswith(("在", "待到", "等到", "直到"))
-                and _FRAMED_MEETING.match(self.text, before, clause[1]) is not None
-            )
-            first = self._list_start(heads, i)
-            first_lead = self._lead(heads, first, clause[0])
-            titled = (
-                heads[first].type == "PERSON"
-                and self.chain_start[heads[first].start] < heads[first].start
-            )
-            verb = _after_trigger().search(first_lead)
-            # (a titled name after a visit verb of a headline starts a sentence; after 会见 it is the guest)
-            if verb is not None and (
-                not titled or load_triggers().get(verb.group().rstrip("了")) == "meets"
-            ):
-                continue  # 结束访问A和B后会见C: A and B are the objects of 访问
-            if lead == "的" and i and self._lead(heads, i - 1, clause[0]).endswith("在"):
-                continue  # 在甲市的乙饭店会见了A: the place's own place is no subject either
-            if (
-                _GOVERNED.search(lead)
-                and not framed
-                and not (i and _LIST_JOIN.match(self._gap(heads[i - 1].end, m.start)))
-            ):
-                later = range(i + 1, len(heads))  # each a head a preposition governs (在B, 同C)
-                if (
-                    lead.endswith("对")
-                    and m.type in types
-                    and all(_GOVERNED.search(self._lead(heads, k, clause[0])) for k in later)
-                ):
-                    return [
-                        m
-                    ]  # 对甲总统来华访问表示欢迎, 对A即将在B同C举行的会谈: a nominal event's party
-                continue
-            if _ADJUNCT_AFTER.match(self.text[:before], m.end) and not any(
-                h.start > m.end for h in heads
-            ):
+            verdict = self._verdict(heads, i, clause, before, types)
+            if verdict == _MODIFIER:
                 modifier = m
-                continue
-            if i and _FRAME_OPEN.search(lead) and _FRAME_CLOSE.match(self.text[:before], m.end):
-                continue  # A还将在出席B年会后访问C: B is the object of a clause of time
-            if _PRONOUN.search(self.text[m.end : before]) or _COUNTED_PEOPLE.search(
-                self.text, m.end, before
-            ):
-                return []
-            if _SENDS.search(lead) and i:
-                continue  # 甲政府派出乙小组到丙国考察: the group sent is not who is named as visiting
-            if (
-                _SENDS.search(self.text, m.end, before)
-                and m.type == "PERSON"
-                or _ORGANISES.search(self.text, m.end, before)
-            ):
-                # A派遣特使访问B: the envoy, unnamed, visits (a body visits by its group);
-                # 组织干部到A: they go
-                return []
-            if re.search(r"邀请$|邀$", lead):
-                return []  # 邀请A访问B: an invitation, not a visit
-            i = self._list_start(heads, i)
-            group = self.listed(heads[i], before, types)
-            group = [
-                a
-                for a in group
-                if a.type in types and not _ESCORT.match(self.text[a.end : a.end + 4])
-            ]
-            if group and all(self._post_unnamed(a) for a in group):
-                return []  # 甲委员会委员和乙会常委，分别视察: members, no one named
-            if group and _unnamed(self.text[:before], group[-1].end):
-                return []
-            if group and _UNNAMED_DUI.search(self.text[group[-1].end : before]):
-                return []  # 代表A对B来华访问表示欢迎: the event belongs to the unnamed 对-phrase
-            if group and group[0] is heads[0]:
-                return group + self._bare_list_before(clause, types)
-            return self._leader(heads, i, types) + group
+            elif verdict != _SKIP:
+                return verdict
+        return self._headless(clause, before, heads, topics, types)
+
+    def _said(self, clause: tuple[int, int], before: int) -> list[tuple[int, int]]:
+        """Spans of the clause that name no subject: topics (就A问题), escorts, and a time frame
+        closed before the verb (在甲乙条约缔结二十周年之际来华访问)."""
+        topics = [t.span() for t in _TOPIC.finditer(self.text, clause[0], before)]
+        topics += [(max(a, clause[0]), b) for a, b in self.escorts if a < before and clause[0] < b]
+        return topics + [t.span() for t in _CLOSED_FRAME.finditer(self.text, clause[0], before)]
+
+    def _verdict(
+        self,
+        heads: list[_Arg],
+        i: int,
+        clause: tuple[int, int],
+        before: int,
+        types: tuple[str, ...],
+    ) -> list[_Arg] | str:
+        """What heads[i] says of the subject: _SKIP (not it, look further left), _MODIFIER (it
+        qualifies a later head, and so does a list it ends), or the subject itself (none: [])."""
+        governed = self._governed(heads, i, clause, before, types)
+        if governed is not None:
+            return governed
+        m = heads[i]
+        if _ADJUNCT_AFTER.match(self.text[:before], m.end) and not any(
+            h.start > m.end for h in heads
+        ):
+            return _MODIFIER
+        lead = self._lead(heads, i, clause[0])
+        if i and _FRAME_OPEN.search(lead) and _FRAME_CLOSE.match(self.text[:before], m.end):
+            return _SKIP  # A还将在出席B年会后访问C: B is the object of a clause of time
+        if _PRONOUN.search(self.text[m.end : before]) or _COUNTED_PEOPLE.search(
+            self.text, m.end, before
+        ):
+            return []
+        if _SENDS.search(lead) and i:
+            return (
+                _SKIP  # 甲政府派出乙小组到丙国考察: the group sent is not who is named as visiting
+            )
+        sends = _SENDS.search(self.text, m.end, before) and m.type == "PERSON"
+        if sends or _ORGANISES.search(self.text, m.end, before):
+            # A派遣特使访问B: the envoy, unnamed, visits (a body visits by its group);
+            # 组织干部到A: they go
+            return []
+        if re.search(r"邀请$|邀$", lead):
+            return []  # 邀请A访问B: an invitation, not a visit
+        return self._subject_group(heads, i, clause, before, types)
+
+    def _governed(
+        self,
+        heads: list[_Arg],
+        i: int,
+        clause: tuple[int, int],
+        before: int,
+        types: tuple[str, ...],
+    ) -> list[_Arg] | str | None:
+        """heads[i] as the object of a verb or a preposition: _SKIP, the party of a nominal event
+        after 对, or None when nothing governs it."""
+        m = heads[i]
+        lead = self._lead(heads, i, clause[0])
+        first = self._list_start(heads, i)
+        titled = (
+            heads[first].type == "PERSON"
+            and self.chain_start[heads[first].start] < heads[first].start
+        )
+        verb = _after_trigger().search(self._lead(heads, first, clause[0]))
+        # (a titled name after a visit verb of a headline starts a sentence; after 会见 it is the guest)
+        if verb is not None and (
+            not titled or load_triggers().get(verb.group().rstrip("了")) == "meets"
+        ):
+            return _SKIP  # 结束访问A和B后会见C: A and B are the objects of 访问
+        if lead == "的" and i and self._lead(heads, i - 1, clause[0]).endswith("在"):
+            return _SKIP  # 在甲市的乙饭店会见了A: the place's own place is no subject either
+        listed = i and _LIST_JOIN.match(self._gap(heads[i - 1].end, m.start))
+        if not _GOVERNED.search(lead) or self._framed(m, i, lead, clause, before) or listed:
+            return None
+        later = range(i + 1, len(heads))  # each a head a preposition governs (在B, 同C)
+        if (
+            lead.endswith("对")
+            and m.type in types
+            and all(_GOVERNED.search(self._lead(heads, k, clause[0])) for k in later)
+        ):
+            return [m]  # 对甲总统来华访问表示欢迎, 对A即将在B同C举行的会谈: a nominal event's party
+        return _SKIP
+
+    def _framed(self, m: _Arg, i: int, lead: str, clause: tuple[int, int], before: int) -> bool:
+        """在 opens a frame of time, not a place: 在…期间, or 将于下月在A与B举行的会晤期间 and
+        待到A与B会晤之后, where 在 frames the meeting, whose first party A is."""
+        if not i and lead in ("在", "就在") and _TIME_FRAME.search(self.text, *clause) is not None:
+            return True
+        return (
+            m.type == "PERSON"
+            and lead.endswith(("在", "待到", "等到", "直到"))
+            and _FRAMED_MEETING.match(self.text, before, clause[1]) is not None
+        )
+
+    def _subject_group(
+        self,
+        heads: list[_Arg],
+        i: int,
+        clause: tuple[int, int],
+        before: int,
+        types: tuple[str, ...],
+    ) -> list[_Arg]:
+        """The list heads[i] belongs to, with its leader, as the subject; none when its members
+        are unnamed."""
+        i = self._list_start(heads, i)
+        group = [
+            a
+            for a in self.listed(heads[i], before, types)
+            if a.type in types and not _ESCORT.match(self.text[a.end : a.end + 4])
+        ]
+        if group and all(self._post_unnamed(a) for a in group):
+            return []  # 甲委员会委员和乙会常委，分别视察: members, no one named
+        if group and _unnamed(self.text[:before], group[-1].end):
+            return []
+        if group and _UNNAMED_DUI.search(self.text[group[-1].end : before]):
+            return []  # 代表A对B来华访问表示欢迎: the event belongs to the unnamed 对-phrase
+        if group and group[0] is heads[0]:
+            return group + self._bare_list_before(clause, types)
+        return self._leader(heads, i, types) + group
+
+    def _headless(
+        self,
+        clause: tuple[int, int],
+        before: int,
+        heads: list[_Arg],
+        topics: list[tuple[int, int]],
+        types: tuple[str, ...],
+    ) -> list[_Arg]:
+        """No head of the clause is the subject: 他 opening it stands for the one person named
+        before; a clause with a subject of its own that is no name has none; else the subject is
+        carried over from the previous clause."""
         said = [
             (m.start, m.end) for m in heads
         ] + topics  # names and topics (就A问题) say no subject
@@ -1432,6 +1488,159 @@ _PLACES = ("LOC", "ORG", "PROJECT")
 _PARTIES = ("PERSON", "ORG", "LOC")
 
 
+class _Found(NamedTuple):
+    """What one strategy for a relation's targets found (RelationFinder._visits, _invests): the
+    targets, where the subject's clause ends, or (``done``) the whole answer, subjects included."""
+
+    targets: list[_Arg]
+    subject_end: int
+    done: list | None = None
+
+
+def _places_after(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg]:
+    """走访慰问了A, 参观游览了A; 访问了一些甲洲国家以及A、B: named places right after the trigger
+    (after a kind of them)."""
+    text = s.text
+    after = next((m for m in s.heads if m.start >= t1), None)
+    lead = (
+        r"(?:慰问|看望|游览|指导)?(?:了|过)?"
+        r"(?:[\u4e00-\u9fff]{2,8}(?:国家|地区|城市)(?:以及|及|和|、))?"
+    )
+    kind = (
+        re.match(r"(?:国家|地区|城市)(?:以及|及|和|、)", text[after.end :])
+        if after is not None
+        else None
+    )
+    if kind is not None:  # 甲洲国家以及A: the kind's place is no target, the places after it are
+        after = next((m for m in s.heads if m.start == after.end + kind.end()), None)
+    if after is None:
+        return []
+    # 视察甲国北部乙道: the place's qualifiers belong to it (not 华 of a longer name, nor a
+    # delegation)
+    whole = not after.abbreviated and not _DELEGATION.fullmatch(after.text)
+    start = s.chain_start[after.start] if whole else after.start
+    if after.type in _PLACES and re.fullmatch(lead, text[t1:start]):
+        return s.listed(after, clause[1], _PLACES)
+    return []
+
+
+def _places_after_relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg]:
+    """视察了与甲国接壤的乙区: the place after a relative clause (a verb with its aspect, no
+    noun)."""
+    rel = re.match(r"[了过][^，,。；;]{1,20}?的", s.text[t1 : clause[1]])
+    after = next((m for m in s.heads if rel is not None and m.start == t1 + rel.end()), None)
+    if after is not None and after.type in _PLACES and not _trigger_re().search(rel.group()):
+        return s.listed(after, clause[1], _PLACES)
+    return []
+
+
+def _named_places(text: str, targets: list[_Arg]) -> list[_Arg]:
+    """非洲国家, 欧洲4国: a kind or a group of countries is not one place (but the last of a list
+    the count sums up is: 对甲、乙和丙3个国家进行访问)."""
+    summed = len(targets) >= 2 and _SUMMED.match(text, targets[-1].end) is not None
+    return [
+        t
+        for t in targets
+        if (summed and t is targets[-1])
+        or _region_counted(text, t)
+        or not (
+            _UNNAMED_AFTER.match(text, t.end)
+            or _COUNTRIES_AFTER.match(text, t.end)
+            or _people_of(text, t.end)
+        )
+    ]
+
+
+def _abbreviated_pair(s: _Sentence, clause, t0: int, t1: int, *, objects: bool) -> list:
+    """中美政府间签署的, 俄日要想签署和约: two country forms side by side before the trigger (中俄,
+    not 京 of 在京) as its two parties."""
+    text = s.text
+    forms = [m for m in s.heads if clause[0] <= m.start and m.end <= t0 and m.abbreviated]
+    adjacent = [[a, b] for a, b in itertools.pairwise(forms) if a.end == b.start]
+    pair = adjacent[0] if len(adjacent) == 1 else []
+    if (
+        len(pair) == 2
+        and not any(
+            m.abbreviated and m.end == pair[0].start or m.start == pair[1].end for m in forms
+        )
+        and not re.search(
+            r"(?:就|关于)$", text[clause[0] : pair[0].start]
+        )  # 就甲乙和平进程: a topic
+        and _PAIR_AFTER.match(text[: t1 + 1], pair[1].end)
+        and not (not objects and _TREATY.search(text[t1 : clause[1]]))
+    ):
+        return [(pair[0], pair[1], None)]
+    return []
+
+
+def _co_listed(s: _Sentence, clause, link: re.Match, partner: _Arg) -> bool:
+    """A和B: the partner after 和 is listed with the head before it, not governed by a locative 在."""
+    left = [m for m in s.heads if clause[0] <= m.start and m.end <= link.start()]
+    if not left:
+        return False
+    locative = re.search(r"在$", s.text[clause[0] : s.chain_start[left[-1].start]]) is not None
+    return not locative and bool(_LIST_JOIN.match(s._gap(left[-1].end, partner.start)))
+
+
+def _with_listed(s: _Sentence, clause, link: re.Match, listed: list[_Arg], t1: int, types, led):
+    """The subject before 与/同 with each partner listed after it (not a leader of a delegation,
+    nor an unnamed holder of a post)."""
+    text = s.text
+    sources = s.subject(clause, link.start(), types)
+    if not sources and (
+        _TIME_AFTER.match(text, t1) and text.startswith("在", clause[0]) or _framing(text, clause)
+    ):
+        sources = s.next_subject(clause, types)  # 在同A的会见中，B强调; 同A签署协议后，B…
+    partners = [_adviser(s, p) for p in listed if not _in(p, led)]
+    partners = [p for p in partners if not _unnamed(text, p.end) and not s._post_unnamed(p)]
+    return [(a, b, None) for a in sources for b in partners]
+
+
+def _invested_place(s: _Sentence, clause, t0: int) -> _Found:
+    """The places a preposition before the verb names as invested in: the 对-phrase next to the
+    verb first (在甲对乙投资上: 乙), else the first preposition's; 甲对乙投资 names the investor too
+    (``done``, amounts left to the caller), 外国人对乙投资 a kind of investor (done, none)."""
+    text = s.text
+    tail = r"(?:进行|追加|共同|首次|继续|大量|的)?$"
+    prep = re.search(r"对([^，,；;对]{1,12}?)" + tail, text[clause[0] : t0])
+    if prep is None or not any(m.start == clause[0] + prep.start(1) for m in s.heads):
+        prep = re.search(r"(?:在|向|对|到|来)([^，,；;]{1,30}?)" + tail, text[clause[0] : t0])
+    if prep is None:
+        return _Found([], t0)
+    p0 = clause[0] + prep.start(1)
+    first = next((m for m in s.heads if m.start >= p0 and m.end <= t0), None)
+    if first is None or first.start - p0 > 1 or first.type not in _PLACES:
+        return _Found([], t0)
+    targets = [b for b in s.listed(first, t0, _PLACES) if not _kind_after(text, b)]
+    subject_end = p0 - 1
+    owner = next((m for m in s.heads if m.end == subject_end and m.type in _PARTIES), None)
+    if owner is not None and text[subject_end] == "对":  # 甲对乙投资: 甲 invests
+        return _Found(targets, subject_end, [(owner, b, None) for b in targets])
+    if text[subject_end] == "对" and _KIND_INVESTOR.search(text, 0, subject_end):
+        return _Found([], subject_end, [])  # 外国人对乙投资: a kind invests
+    return _Found(targets, subject_end)
+
+
+def _invested_by(s: _Sentence, clause, t0: int, t1: int, targets: list[_Arg]):
+    """由A与B联合投资: the investors after 由, and (when none is named yet) what they build: the
+    sentence's topic (新竣工的甲大厦…，由A投资) or the clause's own subject (甲中心由A出资N建设)."""
+    text = s.text
+    you = text.rfind("由", clause[0], t0)
+    if you < 0 or not re.search(r"(?:共同|联合|合资|合作)?$", text[you:t0]):
+        return [], targets
+    first = next((m for m in s.heads if m.start >= you + 1 and m.end <= t0), None)
+    if first is None or first.start != you + 1:
+        return [], targets
+    investors = s.listed(first, t0, _PARTIES, joint=True)
+    topic = s.heads[0] if s.heads and s.heads[0].start < clause[0] else None
+    if not targets and _built(topic) and t1 >= clause[1] - 1:
+        targets = [topic]  # 新竣工的甲大厦…，由A与B联合投资: what the sentence is about
+    own = next((m for m in reversed(s.heads) if clause[0] <= m.start and m.end <= you), None)
+    if not targets and _built(own) and _BEFORE_BY.fullmatch(text, own.end, you):
+        targets = [own]  # 甲中心由A出资N建设: the clause's own subject
+    return investors, targets
+
+
 class RelationFinder:
     def __init__(self) -> None:
         self.triggers = load_triggers()
@@ -1574,24 +1783,36 @@ class RelationFinder:
         return [(host, guest, None) for host in hosts for guest in guests]
 
     def _visits(self, s: _Sentence, clause: tuple[int, int], t0: int, t1: int):
+        """The places of a visit, each strategy in turn (a place gone to, 对-phrase, the places
+        after the verb, a place after a relative clause), then who visits them."""
+        found = self._went_to(s, clause, t0, t1) or self._visited_dui(s, clause, t0, t1)
+        if found is None:
+            after = _places_after(s, clause, t1) or _places_after_relative(s, clause, t1)
+            found = _Found(after, t0)
+        if found.done is not None:
+            return found.done
+        targets = _named_places(s.text, found.targets)
+        if not targets:
+            return []
+        if len(targets) == 1 and _region_counted(s.text, targets[0]):
+            # 出访北欧两国, a dateline, 应甲国A、乙国B的邀请
+            targets += _invited_after(s, targets[0])
+        visitors = self._visitors(s, clause, found.subject_end, t0, t1)
+        return [(src, tgt, None) for src in visitors for tgt in targets]
+
+    def _went_to(self, s: _Sentence, clause: tuple[int, int], t0: int, t1: int) -> _Found | None:
+        """到A、B，C进行调研: the places after a verb of going (or a locative 在) before the
+        trigger; the destination list may run over commas back to that verb."""
         text = s.text
-        targets: list[_Arg] = []
-        place_from = None
-        subject_end = t0
-        # 到A、B，C进行调研: the destination list may run over commas back to the locative verb.
         for go in reversed(list(_GO_TO.finditer(text, 0, t0))):
             found = self._place_list(s, go.end(), t0)
             counted = _aforesaid(s, go.end(), t0) if not found else []
             if counted:  # the places are named earlier, where what follows them is no matter
-                return [
-                    (src, tgt, None)
-                    for src in self._visitors(s, clause, go.start(), t0, t1)
-                    for tgt in counted
-                ]
+                visitors = self._visitors(s, clause, go.start(), t0, t1)
+                return _Found([], t0, [(src, tgt, None) for src in visitors for tgt in counted])
             own = next((m for m in s.heads if t1 <= m.start and m.end <= clause[1]), None)
-            whole = own is not None and (
-                own.end >= clause[1] or text[own.end] in "、和及时（("
-            )  # not 参观了乙报50年展览
+            # not 参观了乙报50年展览
+            whole = own is not None and (own.end >= clause[1] or text[own.end] in "、和及时（(")
             # 来到甲大厦，参观了迁入新址的乙所; 在甲市参观乙厂: 参观 has its own object, the place is
             # only where (a locative 在 needs no comma)
             apart = bool(found) and ("，" in text[found[-1].end : t0] or go.group() == "在")
@@ -1600,126 +1821,61 @@ class RelationFinder:
                 and whole
                 and re.fullmatch(r"了[^，。；]{0,16}的|了?", text[t1 : s.chain_start[own.start]])
             ):
-                break
+                return None
             if found:
-                place_from, targets = go, found
-                break
+                return _Found(found, go.start())
             if go.start() < clause[0]:
-                break
+                return None
+        return None
+
+    def _visited_dui(
+        self, s: _Sentence, clause: tuple[int, int], t0: int, t1: int
+    ) -> _Found | None:
+        """对甲国进行访问, 对甲省乙市的访问, 对上述3国进行访问: the places of a 对-phrase before the
+        trigger, with the owner of a nominal visit (甲主席对乙国的访问) as the visitor."""
+        text = s.text
         dui = text.rfind("对", clause[0], t0)
-        counted = _aforesaid(s, dui + 1, t0) if dui >= 0 and not targets else []
+        if dui < 0:
+            return None
+        counted = _aforesaid(s, dui + 1, t0)
         if counted:  # 对上述3国进行访问
-            return [
-                (src, tgt, None)
-                for src in self._visitors(s, clause, dui, t0, t1)
-                for tgt in counted
-            ]
-        if (
-            not targets
-            and dui >= 0
-            and re.match(r"^[^，,；;]*?(?:的|进行)?[^，,；;]{0,8}$", text[dui:t0])
-        ):
-            first = next((m for m in s.heads if m.start >= dui + 1 and m.end <= t0), None)
-            group = _COUNTRIES_AFTER.match(text, first.end) if first is not None else None
-            then = re.match(r"(?:和|及|、)", text[group.end() :]) if group is not None else None
-            region = first if then is not None and _region_counted(text, first) else None
-            if then is not None:  # 对中东五国和乙国的访问: the named country after a group of them
-                first = next((m for m in s.heads if m.start == group.end() + then.end()), first)
-            last = s.listed(first, t0, _PLACES)[-1] if first is not None else None
-            plain = (
-                last is not None
-                and re.fullmatch(r"[^的进行在]{0,2}", text[last.end : t0]) is not None
-            )  # 对法访问, 结束对甲和乙访问
-            nominal = re.search(r"的|进行", text[dui:t0]) is not None
-            near = first is not None and (
-                s.chain_start[first.start] - dui <= 2 or then is not None
-            )  # 对甲省乙市的访问
-            if first is not None and first.type in _PLACES and near and (nominal or plain):
-                targets = ([region] if region is not None else []) + s.listed(first, t0, _PLACES)
-                place_from = None
-                subject_end = dui
-                owner_end = _owner_end(s, dui) if nominal else -1
-                owner = [
-                    h
-                    for h in s.heads
-                    if h.end == owner_end
-                    and h.type in _AGENTS
-                    and not re.search(
-                        r"(?:抵达|抵|到达|到|来到|飞抵|离开|途经)$", text[: s.chain_start[h.start]]
-                    )
-                ]
-                if owner:  # 在甲主席对乙国的国事访问以后: the name before 对 is the visitor
-                    return [(src, tgt, None) for src in owner for tgt in targets]
-                if nominal and _HIS.search(text, clause[0], dui):  # 回顾了他去年对乙国的访问: his
-                    return [(src, tgt, None) for src in s._antecedent(dui) for tgt in targets]
-        if not targets:
-            after = next((m for m in s.heads if m.start >= t1), None)
-            # 走访慰问了A, 参观游览了A; 访问了一些甲洲国家以及A、B: named places after a kind of them
-            lead = (
-                r"(?:慰问|看望|游览|指导)?(?:了|过)?"
-                r"(?:[\u4e00-\u9fff]{2,8}(?:国家|地区|城市)(?:以及|及|和|、))?"
-            )
-            kind = (
-                re.match(r"(?:国家|地区|城市)(?:以及|及|和|、)", text[after.end :])
-                if after is not None
-                else None
-            )
-            if (
-                kind is not None
-            ):  # 甲洲国家以及A: the kind's place is no target, the places after it are
-                after = next((m for m in s.heads if m.start == after.end + kind.end()), None)
-            # 视察甲国北部乙道: the place's qualifiers belong to it (not 华 of a longer name, nor a
-            # delegation)
-            whole = (
-                after is not None
-                and not after.abbreviated
-                and not _DELEGATION.fullmatch(after.text)
-            )
-            start = (
-                s.chain_start[after.start] if whole else after.start if after is not None else t1
-            )
-            if after is not None and after.type in _PLACES and re.fullmatch(lead, text[t1:start]):
-                targets = s.listed(after, clause[1], _PLACES)
-        if not targets:  # 视察了与甲国接壤的乙区: the place after a relative clause
-            rel = re.match(
-                r"[了过][^，,。；;]{1,20}?的", text[t1 : clause[1]]
-            )  # a verb with its aspect, no noun
-            after = next(
-                (m for m in s.heads if rel is not None and m.start == t1 + rel.end()), None
-            )
-            if (
-                after is not None
-                and after.type in _PLACES
-                and not _trigger_re().search(rel.group())
-            ):
-                targets = s.listed(after, clause[1], _PLACES)
-        # 非洲国家, 欧洲4国: a kind or a group of countries, not one place
-        # (not the last of a list the count sums up: 对甲、乙和丙3个国家进行访问)
-        summed = len(targets) >= 2 and _SUMMED.match(text, targets[-1].end) is not None
-        targets = [
-            t
-            for t in targets
-            if (summed and t is targets[-1])
-            or _region_counted(text, t)
-            or not (
-                _UNNAMED_AFTER.match(text, t.end)
-                or _COUNTRIES_AFTER.match(text, t.end)
-                or _people_of(text, t.end)
+            visitors = self._visitors(s, clause, dui, t0, t1)
+            return _Found([], t0, [(src, tgt, None) for src in visitors for tgt in counted])
+        if not re.match(r"^[^，,；;]*?(?:的|进行)?[^，,；;]{0,8}$", text[dui:t0]):
+            return None
+        first = next((m for m in s.heads if m.start >= dui + 1 and m.end <= t0), None)
+        group = _COUNTRIES_AFTER.match(text, first.end) if first is not None else None
+        then = re.match(r"(?:和|及|、)", text[group.end() :]) if group is not None else None
+        region = first if then is not None and _region_counted(text, first) else None
+        if then is not None:  # 对中东五国和乙国的访问: the named country after a group of them
+            first = next((m for m in s.heads if m.start == group.end() + then.end()), first)
+        if first is None or first.type not in _PLACES:
+            return None
+        last = s.listed(first, t0, _PLACES)[-1]
+        # 对法访问, 结束对甲和乙访问
+        plain = re.fullmatch(r"[^的进行在]{0,2}", text[last.end : t0]) is not None
+        nominal = re.search(r"的|进行", text[dui:t0]) is not None
+        near = s.chain_start[first.start] - dui <= 2 or then is not None  # 对甲省乙市的访问
+        if not (near and (nominal or plain)):
+            return None
+        targets = ([region] if region is not None else []) + s.listed(first, t0, _PLACES)
+        owner_end = _owner_end(s, dui) if nominal else -1
+        owner = [
+            h
+            for h in s.heads
+            if h.end == owner_end
+            and h.type in _AGENTS
+            and not re.search(
+                r"(?:抵达|抵|到达|到|来到|飞抵|离开|途经)$", text[: s.chain_start[h.start]]
             )
         ]
-        if not targets:
-            return []
-        if len(targets) == 1 and _region_counted(text, targets[0]):
-            targets += _invited_after(
-                s, targets[0]
-            )  # 出访北欧两国, a dateline, 应甲国A、乙国B的邀请
-        if place_from is not None:
-            subject_end = place_from.start()
-        return [
-            (src, tgt, None)
-            for src in self._visitors(s, clause, subject_end, t0, t1)
-            for tgt in targets
-        ]
+        if owner:  # 在甲主席对乙国的国事访问以后: the name before 对 is the visitor
+            return _Found([], t0, [(src, tgt, None) for src in owner for tgt in targets])
+        if nominal and _HIS.search(text, clause[0], dui):  # 回顾了他去年对乙国的访问: his
+            return _Found(
+                [], t0, [(src, tgt, None) for src in s._antecedent(dui) for tgt in targets]
+            )
+        return _Found(targets, dui)
 
     @staticmethod
     def _visitors(
@@ -1793,27 +1949,35 @@ class RelationFinder:
         A <trigger> B (the host first)."""
         text = s.text
         led = _led_spans(text, clause)
-        forms = [m for m in s.heads if clause[0] <= m.start and m.end <= t0 and m.abbreviated]
-        adjacent = [
-            [a, b] for a, b in itertools.pairwise(forms) if a.end == b.start
-        ]  # 中俄, not 京 of 在京
-        pair = adjacent[0] if len(adjacent) == 1 else []
-        if (
-            len(pair) == 2
-            and not any(
-                m.abbreviated and m.end == pair[0].start or m.start == pair[1].end for m in forms
-            )
-            and not re.search(
-                r"(?:就|关于)$", text[clause[0] : pair[0].start]
-            )  # 就甲乙和平进程: a topic
-            and _PAIR_AFTER.match(text[: t1 + 1], pair[1].end)
-            and not (not objects and _TREATY.search(text[t1 : clause[1]]))
-        ):
-            return [(pair[0], pair[1], None)]  # 中美政府间签署的, 俄日要想签署和约
+        pair = _abbreviated_pair(s, clause, t0, t1, objects=objects)
+        if pair:
+            return pair
         if any(
             a <= t0 < b for a, b in (t.span() for t in _TOPIC.finditer(text, clause[0], clause[1]))
         ):
             return []  # 就甲与乙首脑会晤事宜进行了磋商: the meeting is a topic
+        partnered = self._with_partner(s, clause, t0, t1, types, led, objects=objects)
+        if partnered is not None:
+            return partnered
+        before = self._sides_before(s, clause, t0, types, objects=objects)
+        if before:
+            return before
+        if not objects:
+            return self._signed_together(s, clause, t0, t1, types)
+        if re.match(r"(?:中|时|后|前|结束|期间)", text[t1:]) and not any(
+            m.start == t1 for m in s.mentions
+        ):
+            return []  # 在会见中, 会见时: the meeting as a time, its parties are elsewhere (not 会见中国…)
+        targets = self._objects(s, clause, t1, types, led)
+        sources = s.subject(clause, t0, types)
+        return [(a, b, None) for a in sources for b in targets]
+
+    def _with_partner(
+        self, s: _Sentence, clause, t0: int, t1: int, types, led, *, objects: bool
+    ) -> list | None:
+        """A 与/同/和 B before the trigger: the pairs, [] for no event (不与甲国举行会谈), None when
+        no partner is named so."""
+        text = s.text
         for link in _PARTNER.finditer(text, clause[0], t0):
             if any(m.start <= link.start() < m.end for m in s.mentions):
                 continue  # 和 inside a name (甲和乙部)
@@ -1824,42 +1988,27 @@ class RelationFinder:
                 partner is None
                 or partner.end > t0
                 or not _near(text, link.end(), s.chain_start[partner.start])
+                or partner.type not in types
             ):
                 continue
-            if partner.type not in types:
-                continue
-            left = [m for m in s.heads if clause[0] <= m.start and m.end <= link.start()]
             later = _PARTNER.search(text, partner.end, t0)
             if link.group() == "和" and later is not None and later.group() != "和":
                 continue  # A、B和C都与D签订: D is the partner
-            locative = (
-                bool(left)
-                and re.search(r"在$", text[clause[0] : s.chain_start[left[-1].start]]) is not None
-            )
-            if (
-                link.group() == "和"
-                and left
-                and not locative
-                and _LIST_JOIN.match(s._gap(left[-1].end, partner.start))
-            ):
+            if link.group() == "和" and _co_listed(s, clause, link, partner):
                 # A和B<trigger>: co-hosts when the trigger has objects (A和夫人B会见了C), else each
                 # with each, unless what they sign is a treaty for all (甲国和乙国签署条约).
                 if objects and self._objects(s, clause, t1, types, led):
-                    break
+                    return None
                 return self._mutual(s, clause, t0, t1, types, partner.end, treaty_ends=not objects)
-            sources = s.subject(clause, link.start(), types)
-            if not sources and (
-                _TIME_AFTER.match(text, t1)
-                and text.startswith("在", clause[0])
-                or _framing(text, clause)
-            ):
-                sources = s.next_subject(clause, types)  # 在同A的会见中，B强调; 同A签署协议后，B…
             listed = s.listed(partner, t0, types)
             if _OTHER_TALK.search(text, listed[-1].end, t0):
                 continue  # 与A商谈拟举行的会晤事宜: the partner is the other verb's
-            partners = [_adviser(s, p) for p in listed if not _in(p, led)]
-            partners = [p for p in partners if not _unnamed(text, p.end) and not s._post_unnamed(p)]
-            return [(a, b, None) for a in sources for b in partners]
+            return _with_listed(s, clause, link, listed, t1, types, led)
+        return None
+
+    def _sides_before(self, s: _Sentence, clause, t0: int, types, *, objects: bool) -> list:
+        """双方签订…, 并签署了…: the two sides named in an earlier clause."""
+        text = s.text
         if re.match(
             r"(?:双方|两国|两家)(?!(?:国家)?(?:首脑|领导人|元首|总统|总理|首相|外长|外相|部长|国防部长|议长))",
             text[clause[0] : t0],
@@ -1870,25 +2019,20 @@ class RelationFinder:
         if not objects and re.fullmatch(
             r"(?:并|还|随后|会谈后|会见后)[^，。；]{0,4}", text[clause[0] : t0]
         ):
-            pair = self._partners_before(s, clause, types)  # A同B举行会谈，并签署了…
-            if pair:
-                return pair
-        if not objects:
-            group = s.subject(clause, t0, types)
-            both = _BOTH.match(text, group[-1].end) if group else None
-            side_by_side = len(group) == 2 and _side_by_side(*group)  # 甲国乙国签署 (a headline)
-            if (both is not None or len(group) >= 3 or side_by_side) and _parties_fit(
-                s, group, t1, clause[1]
-            ):  # A、B两国签订
-                return self._mutual(s, clause, t0, t1, types, group[-1].end, treaty_ends=True)
-            return self._named_in_document(s, clause, t1, types)
-        if re.match(r"(?:中|时|后|前|结束|期间)", text[t1:]) and not any(
-            m.start == t1 for m in s.mentions
+            return self._partners_before(s, clause, types)  # A同B举行会谈，并签署了…
+        return []
+
+    def _signed_together(self, s: _Sentence, clause, t0: int, t1: int, types) -> list:
+        """A、B两国签订, 甲国乙国签署 (a headline): the subject's parties each with each; else the
+        two named at the head of the document signed."""
+        group = s.subject(clause, t0, types)
+        both = _BOTH.match(s.text, group[-1].end) if group else None
+        side_by_side = len(group) == 2 and _side_by_side(*group)
+        if (both is not None or len(group) >= 3 or side_by_side) and _parties_fit(
+            s, group, t1, clause[1]
         ):
-            return []  # 在会见中, 会见时: the meeting as a time, its parties are elsewhere (not 会见中国…)
-        targets = self._objects(s, clause, t1, types, led)
-        sources = s.subject(clause, t0, types)
-        return [(a, b, None) for a in sources for b in targets]
+            return self._mutual(s, clause, t0, t1, types, group[-1].end, treaty_ends=True)
+        return self._named_in_document(s, clause, t1, types)
 
     @staticmethod
     def _named_in_document(s: _Sentence, clause, t1: int, types: tuple[str, ...]):
@@ -2159,85 +2303,57 @@ class RelationFinder:
             if amount_m is not None and (len(lead) <= 4 or _AMOUNT_LEAD.fullmatch(lead))
             else None
         )
-        targets: list[_Arg] = []
-        investors: list[_Arg] = []
-        subject_end = t0
-        tail = r"(?:进行|追加|共同|首次|继续|大量|的)?$"
-        # the 对-phrase next to the verb first (在甲对乙投资上: 乙), else the first preposition's
-        prep = re.search(r"对([^，,；;对]{1,12}?)" + tail, text[clause[0] : t0])
-        if prep is None or not any(m.start == clause[0] + prep.start(1) for m in s.heads):
-            prep = re.search(r"(?:在|向|对|到|来)([^，,；;]{1,30}?)" + tail, text[clause[0] : t0])
-        if prep is not None:
-            p0 = clause[0] + prep.start(1)
-            first = next((m for m in s.heads if m.start >= p0 and m.end <= t0), None)
-            if first is not None and first.start - p0 <= 1 and first.type in _PLACES:
-                targets = [b for b in s.listed(first, t0, _PLACES) if not _kind_after(text, b)]
-                subject_end = p0 - 1
-                owner = next(
-                    (m for m in s.heads if m.end == subject_end and m.type in _PARTIES), None
-                )
-                if owner is not None and text[subject_end] == "对":  # 甲对乙投资: 甲 invests
-                    return [(owner, b, amount) for b in targets]
-                if text[subject_end] == "对" and _KIND_INVESTOR.search(text, 0, subject_end):
-                    return []  # 外国人对乙投资: a kind invests
+        found = _invested_place(s, clause, t0)
+        if found.done is not None:
+            return [(a, b, amount) for a, b, _ in found.done]
         rest = amount_m.end() if amount else t1  # where what the money builds may be named
+        targets = found.targets
         if not targets:
-            after = next((m for m in s.heads if m.start >= rest and m.end <= clause[1]), None)
-            gap = text[rest : after.start] if after is not None else ""
-            built = _BUILT_IN.match(text, rest, clause[1])  # 投资4500万美元在A大学建立B研究所
-            if built is None and rest >= clause[1] - 1:  # 投资N万元，建成A中心
-                built = _BUILT_NEXT.match(text, clause[1])
-            if built is not None:
-                after = next((m for m in s.heads if m.start == built.end()), None)
-                gap = ""
-                if after is None and built.group().lstrip("了于").startswith("在"):
-                    # 投资N在A建立一个实验室: what is built has no name, the place invested in has
-                    at = built.start() + built.group().index("在") + 1
-                    first = s.head_from(at)
-                    targets = (
-                        s.listed(first, built.end(), _PLACES)
-                        if first is not None and first.type in _PLACES
-                        else []
-                    )  # 在A、B等县修建
-            if (
-                after is not None
-                and after.type in _PLACES
-                and re.fullmatch(
-                    r"(?:了|于)?(?:兴建|建设|建立|创办|组建|设立|成立)?(?:了|的)?", gap
-                )
-            ):
-                targets = [after]
-            if not targets and amount and rest >= clause[1] - 1:
-                targets = self._built_later(s, clause)  # 投资N万元，征用荒山，创办了A农庄
-            if not targets and not s.heads_in(clause[0], t0, _PARTIES):
-                targets = _gone_to(s, clause)  # 到甲乡从事…，累计投资N万元
+            targets = self._built_targets(s, clause, t0, rest, amount=bool(amount))
         else:
             targets += self._built_right_after(s, rest)  # 在甲地投资N兴建乙: both
-        you = text.rfind("由", clause[0], t0)
-        if you >= 0 and re.search(r"(?:共同|联合|合资|合作)?$", text[you:t0]):
-            first = next((m for m in s.heads if m.start >= you + 1 and m.end <= t0), None)
-            if first is not None and first.start == you + 1:
-                investors = s.listed(first, t0, _PARTIES, joint=True)
-                topic = s.heads[0] if s.heads and s.heads[0].start < clause[0] else None
-                if not targets and _built(topic) and t1 >= clause[1] - 1:
-                    targets = [topic]  # 新竣工的甲大厦…，由A与B联合投资: what the sentence is about
-                own = next(
-                    (m for m in reversed(s.heads) if clause[0] <= m.start and m.end <= you), None
-                )
-                if not targets and _built(own) and _BEFORE_BY.fullmatch(text, own.end, you):
-                    targets = [own]  # 甲中心由A出资N建设: the clause's own subject
+        investors, targets = _invested_by(s, clause, t0, t1, targets)
         if not investors:
             investors = _relative(
                 s, clause, t1 if amount_m is None or not amount else amount_m.end()
             )
         if investors is None and nominal is not None:
-            investors = (
-                s.list_ending(clause, clause[0] + nominal.start(), _PARTIES) or None
-            )  # the owner of the noun
+            # the owner of the noun
+            investors = s.list_ending(clause, clause[0] + nominal.start(), _PARTIES) or None
         if investors is None:
-            investors = s.subject(clause, subject_end, _PARTIES)
+            investors = s.subject(clause, found.subject_end, _PARTIES)
         targets = [b for b in targets if not _kind_after(text, b)]
         return [(a, b, amount) for a in investors for b in targets]
+
+    def _built_targets(self, s: _Sentence, clause, t0: int, rest: int, *, amount: bool) -> list:
+        """No place is invested in before the verb: what the money builds after it (投资N兴建A,
+        投资4500万美元在A大学建立B研究所, 投资N万元，建成A中心), else the place gone to."""
+        text = s.text
+        targets: list[_Arg] = []
+        after = next((m for m in s.heads if m.start >= rest and m.end <= clause[1]), None)
+        gap = text[rest : after.start] if after is not None else ""
+        built = _BUILT_IN.match(text, rest, clause[1])  # 投资4500万美元在A大学建立B研究所
+        if built is None and rest >= clause[1] - 1:  # 投资N万元，建成A中心
+            built = _BUILT_NEXT.match(text, clause[1])
+        if built is not None:
+            after = next((m for m in s.heads if m.start == built.end()), None)
+            gap = ""
+            if after is None and built.group().lstrip("了于").startswith("在"):
+                # 投资N在A建立一个实验室: what is built has no name, the place invested in has
+                first = s.head_from(built.start() + built.group().index("在") + 1)
+                if first is not None and first.type in _PLACES:
+                    targets = s.listed(first, built.end(), _PLACES)  # 在A、B等县修建
+        if (
+            after is not None
+            and after.type in _PLACES
+            and re.fullmatch(r"(?:了|于)?(?:兴建|建设|建立|创办|组建|设立|成立)?(?:了|的)?", gap)
+        ):
+            targets = [after]
+        if not targets and amount and rest >= clause[1] - 1:
+            targets = self._built_later(s, clause)  # 投资N万元，征用荒山，创办了A农庄
+        if not targets and not s.heads_in(clause[0], t0, _PARTIES):
+            targets = _gone_to(s, clause)  # 到甲乡从事…，累计投资N万元
+        return targets
 
 
 # Between what is built and 由 its investor (甲中心就是由A投资的): adverbs and a copula only.
