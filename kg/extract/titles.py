@@ -8,8 +8,10 @@ names one by itself (市长 -> 市政府; see lexicons/implicit_orgs.tsv).
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -207,6 +209,34 @@ class FoundRole:
 def _starts_with_place(name: str) -> bool:
     gaz = gazetteer()
     return any(name[:n] in gaz for n in range(2, min(len(name), 6)))
+
+
+@dataclass
+class _ChainState:
+    """One sentence's titles read so far (TitleChains.find)."""
+
+    chain: list[TitleItem] = field(default_factory=list)
+    last_end: int = -1
+    # The last chain's organisation, for "副主任A、B，秘书长C" and "X医院党委书记A、院长B"
+    # (C and B serve the same body).
+    before: TitleItem | None = None
+    names_end: int = -1
+    appointed_end: int = -1  # end of the last "任命A为…" post in this sentence
+    profile: tuple[int, int, str] | None = None  # the subject of 现任/曾任 chains
+    last_name: tuple[int, int] | None = None
+
+
+class _DocView(NamedTuple):
+    """What every title of a Doc is read against (TitleChains._view)."""
+
+    ents_at_end: dict[int, Span]
+    persons: dict[int, Span]
+    person_ends: dict[int, Span]
+    mislabelled: set[tuple[int, int]]
+    covered: set[int]
+    owners: dict[int, Span]
+    starts: set[int]
+    ends: set[int]
 
 
 class TitleChains:
@@ -422,6 +452,26 @@ class TitleChains:
         text = doc_text(doc)
         self._entity_starts = {e.start_char for e in doc.ents}
         self._body_starts = {e.start_char for e in doc.ents if e.label_ != "PERSON"}
+        view = self._view(doc)
+        roles: list[FoundRole] = []
+        for sent in doc.sents:
+            st = _ChainState()
+            found = self._titles(doc, sent, view.starts, view.ends, view.covered, view.mislabelled)
+            for org_start, s, e in found:
+                title = text[s:e]
+                if text.endswith(_VAGUE_BEFORE, 0, s) and title == "负责人":
+                    continue  # 相关负责人: "an official concerned", no post
+                lead, status = self._status_before(text, s)
+                if title.startswith("代") and len(title) > 2:
+                    status = "acting"
+                item = self._chain_item(doc, view, st, sent, (org_start, s, e), lead, status)
+                roles += self._holders(doc, view, st, sent, item, lead, status)
+        # a word the lexicon says is never a name (于是 of 于是，他…请厂长) holds no post
+        return [r for r in roles if not self.rules.is_not_entity(r.person)]
+
+    def _view(self, doc: Doc) -> _DocView:
+        """What every title of the Doc is read against: the entities by start and end, the
+        people (the model's own names too), and the entities a title was mistaken for."""
         ents_at_end = {e.end_char: e for e in doc.ents if e.label_ in ("ORG", "LOC", "PROJECT")}
         # 江主席 read as a name: a surname and a title.
         honorifics = {
@@ -446,8 +496,6 @@ class TitleChains:
             and len(e.text.rstrip("·•")) >= 2
             and e.start_char not in honorifics
         ]
-        persons = {e.start_char: e for e in people}
-        person_ends = {e.end_char: e for e in people}
         mislabelled = {
             (e.start_char, e.end_char)
             for e in doc.ents
@@ -457,149 +505,145 @@ class TitleChains:
             (e.start_char + len(self.rules.surname_of(e.text) or ""), e.end_char)
             for e in honorifics.values()
         }
-        covered = {i for e in doc.ents for i in range(e.start_char, e.end_char)}
-        owners = {e.start_char: e for e in doc.spans.get("kg_inner", []) if e.label_ == "ORG"}
-        starts = {t.idx for t in doc}
-        ends = {t.idx + len(t.text) for t in doc}
-        roles: list[FoundRole] = []
-        for sent in doc.sents:
-            chain: list[TitleItem] = []
-            last_end = -1
-            # The last chain's organisation, for "副主任A、B，秘书长C" and "X医院党委书记A、院长B"
-            # (C and B serve the same body).
-            before: TitleItem | None = None
-            names_end = -1
-            appointed_end = -1  # end of the last "任命A为…" post in this sentence
-            profile: tuple[int, int, str] | None = None  # the subject of 现任/曾任 chains
-            last_name: tuple[int, int] | None = None
-            for org_start, s, e in self._titles(doc, sent, starts, ends, covered, mislabelled):
-                title = text[s:e]
-                if text.endswith(_VAGUE_BEFORE, 0, s) and title == "负责人":
-                    continue  # 相关负责人: "an official concerned", no post
-                lead, status = self._status_before(text, s)
-                if title.startswith("代") and len(title) > 2:
-                    status = "acting"
-                if org_start < s:
-                    org_ent = _Words(text[org_start:s], "ORG", org_start, s)
-                else:
-                    org_ent = self._org_before(doc, text, lead, ents_at_end, starts, title)
-                # a bare chain body is one whether or not the model tagged it (村委会 of 南湾村…、村委会主任)
-                bare = org_ent is None or (
-                    org_ent.label_ == "ORG" and org_ent.text in self.rules.chain_bodies
-                )
-                body = self._chain_body(text, s, last_end, chain) if bare else None
-                if body is not None:
-                    org_ent = None
-                if org_ent is not None and org_ent.label_ == "PROJECT":
-                    # 国兴集团…示范园项目负责人: the project's people work for the body it is named after.
-                    org_ent = owners.get(org_ent.start_char, org_ent)
-                item_start = (
-                    org_ent.start_char
-                    if org_ent is not None
-                    else lead
-                    if body is None
-                    else body.org_start
-                )
-                # Does this item continue the chain? 、 兼 及 和 (or nothing) may separate it from the
-                # last one; so does a comma before any name ("A局党组成员，B中心主任张三").
-                if chain and last_end == s and title.endswith(_SERVING_TITLES):
-                    # 以色列总理|发言人: the spokesman of the prime minister, not a prime minister
-                    chain.pop()
-                    if chain == []:
-                        chain = []
-                gap = (
-                    _CHAIN_WORD.fullmatch(text, last_end, item_start)
-                    if chain and org_ent is None
-                    else None
-                )
-                if (
-                    gap is not None
-                ):  # 政治局常委、国家|副主席: a word between 、 and a title is its body
-                    org_ent = _Words(gap.group(1), "ORG", gap.start(1), item_start)
-                    item_start = gap.start(1)
-                if chain and text[last_end:item_start].strip() not in _CHAIN_JOINS:
-                    chain = []
-                    profile = None
-                prev = chain[-1] if chain else None
-                if (
-                    not chain
-                    and before is not None
-                    and text[names_end:item_start].strip() in ("，", ",", "；", "、")
-                ):
-                    prev = before
-                item = (
-                    self._item(title, s, e, org_ent, prev, chain)
-                    if body is None
-                    else TitleItem(body.org_start, e, title, body.org, "ORG", body.org_start, True)
-                )
-                if status != "current":
-                    item = TitleItem(
-                        item.start,
-                        item.end,
-                        item.title,
-                        item.org,
-                        item.org_type,
-                        item.org_start,
-                        item.explicit_org,
-                        status,
-                    )
-                if not chain:
-                    profile = self._profile_subject(doc, text, item.start, sent, persons)
-                chain.append(item)
-                last_end = e
-                names = self._names_after(doc, text, e, persons)
-                # 普罗迪总理满意地说: a PERSON entity right before a title outweighs a name guessed after it.
-                guessed = names and names[0][0] not in persons
-                # One person for this post alone: the name before it (江泽民主席), or 任命A为<post>.
-                single = None
-                if not names or (guessed and len(chain) == 1):
-                    single = self._name_before(
-                        doc, text, lead, sent, persons, person_ends, last_name, title
-                    )
-                    names_end = e if single is not None else names_end
-                if single is None and not names and len(chain) == 1:
-                    single = self._appointed(doc, text, item.start, persons, appointed_end)
-                    appointed_end = e if single is not None else appointed_end
-                if single is not None:
-                    # 李冰、黎均耀教授: every name of a list before the title holds it.
-                    listed = [single]
-                    while (
-                        text[listed[0][0] - 1 : listed[0][0]] == "、"
-                        and listed[0][0] - 1 in person_ends
-                    ):
-                        ent = person_ends[listed[0][0] - 1]
-                        listed.insert(0, (ent.start_char, ent.end_char))
-                    roles.extend(self._role(text, ps, pe, item, status) for ps, pe in listed)
-                    chain = []
-                    continue
-                if not names and text.startswith(("职务", "的职务"), e):
-                    dismissed = _DISMISS.search(text, max(0, chain[0].start - 12), chain[0].start)
-                    if (
-                        dismissed is not None
-                        and self.rules.surname_of(dismissed.group("name")) is not None
-                    ):
-                        ps, pe = dismissed.span("name")
-                        roles.extend(self._role(text, ps, pe, it, "former") for it in chain)
-                        chain = []
-                        continue
-                if not names and profile is not None:
-                    ps, pe, pstatus = profile
-                    roles.append(
-                        self._role(text, ps, pe, item, status if status != "current" else pstatus)
-                    )
-                    continue
-                if names:
-                    for ps, pe in names:
-                        for it in chain:
-                            roles.append(self._role(text, ps, pe, it, it.status))
-                    explicit = [it for it in chain if it.explicit_org]
-                    before = explicit[-1] if explicit else None
-                    names_end = names[-1][1]
-                    last_name = names[-1]
-                    chain = []
-                    profile = None
-        # a word the lexicon says is never a name (于是 of 于是，他…请厂长) holds no post
-        return [r for r in roles if not self.rules.is_not_entity(r.person)]
+        return _DocView(
+            ents_at_end=ents_at_end,
+            persons={e.start_char: e for e in people},
+            person_ends={e.end_char: e for e in people},
+            mislabelled=mislabelled,
+            covered=taken,
+            owners={e.start_char: e for e in doc.spans.get("kg_inner", []) if e.label_ == "ORG"},
+            starts={t.idx for t in doc},
+            ends={t.idx + len(t.text) for t in doc},
+        )
+
+    def _chain_item(
+        self,
+        doc: Doc,
+        view: _DocView,
+        st: _ChainState,
+        sent: Span,
+        found: tuple[int, int, int],
+        lead: int,
+        status: str,
+    ) -> TitleItem:
+        """The post at ``found`` (its organisation's start, the title's span) with its
+        organisation, added to the chain it continues, or opening a new one."""
+        text = doc_text(doc)
+        org_start, s, e = found
+        title = text[s:e]
+        if org_start < s:
+            org_ent = _Words(text[org_start:s], "ORG", org_start, s)
+        else:
+            org_ent = self._org_before(doc, text, lead, view.ents_at_end, view.starts, title)
+        # a bare chain body is one whether or not the model tagged it (村委会 of 南湾村…、村委会主任)
+        bare = org_ent is None or (
+            org_ent.label_ == "ORG" and org_ent.text in self.rules.chain_bodies
+        )
+        body = self._chain_body(text, s, st.last_end, st.chain) if bare else None
+        if body is not None:
+            org_ent = None
+        if org_ent is not None and org_ent.label_ == "PROJECT":
+            # 国兴集团…示范园项目负责人: the project's people work for the body it is named after.
+            org_ent = view.owners.get(org_ent.start_char, org_ent)
+        item_start = (
+            org_ent.start_char if org_ent is not None else lead if body is None else body.org_start
+        )
+        # Does this item continue the chain? 、 兼 及 和 (or nothing) may separate it from the
+        # last one; so does a comma before any name ("A局党组成员，B中心主任张三").
+        if st.chain and st.last_end == s and title.endswith(_SERVING_TITLES):
+            # 以色列总理|发言人: the spokesman of the prime minister, not a prime minister
+            st.chain.pop()
+        gap = (
+            _CHAIN_WORD.fullmatch(text, st.last_end, item_start)
+            if st.chain and org_ent is None
+            else None
+        )
+        if gap is not None:  # 政治局常委、国家|副主席: a word between 、 and a title is its body
+            org_ent = _Words(gap.group(1), "ORG", gap.start(1), item_start)
+            item_start = gap.start(1)
+        if st.chain and text[st.last_end : item_start].strip() not in _CHAIN_JOINS:
+            st.chain = []
+            st.profile = None
+        prev = st.chain[-1] if st.chain else None
+        if (
+            not st.chain
+            and st.before is not None
+            and text[st.names_end : item_start].strip() in ("，", ",", "；", "、")
+        ):
+            prev = st.before
+        item = (
+            self._item(title, s, e, org_ent, prev, st.chain)
+            if body is None
+            else TitleItem(body.org_start, e, title, body.org, "ORG", body.org_start, True)
+        )
+        if status != "current":
+            item = dataclasses.replace(item, status=status)
+        if not st.chain:
+            st.profile = self._profile_subject(doc, text, item.start, sent, view.persons)
+        st.chain.append(item)
+        st.last_end = e
+        return item
+
+    def _holders(
+        self,
+        doc: Doc,
+        view: _DocView,
+        st: _ChainState,
+        sent: Span,
+        item: TitleItem,
+        lead: int,
+        status: str,
+    ) -> list[FoundRole]:
+        """Who holds the chain's posts once ``item`` joined it: the names after it, else one
+        person for this post alone (the name before it, 任命A为<post>), a name dismissed from the
+        posts, or the subject of a 现任/曾任 profile. None yet: the chain goes on."""
+        text = doc_text(doc)
+        e = item.end
+        names = self._names_after(doc, text, e, view.persons)
+        # 普罗迪总理满意地说: a PERSON entity right before a title outweighs a name guessed after it.
+        guessed = names and names[0][0] not in view.persons
+        # One person for this post alone: the name before it (江泽民主席), or 任命A为<post>.
+        single = None
+        if not names or (guessed and len(st.chain) == 1):
+            single = self._name_before(
+                doc, text, lead, sent, view.persons, view.person_ends, st.last_name, item.title
+            )
+            st.names_end = e if single is not None else st.names_end
+        if single is None and not names and len(st.chain) == 1:
+            single = self._appointed(doc, text, item.start, view.persons, st.appointed_end)
+            st.appointed_end = e if single is not None else st.appointed_end
+        if single is not None:
+            # 李冰、黎均耀教授: every name of a list before the title holds it.
+            listed = [single]
+            while (
+                text[listed[0][0] - 1 : listed[0][0]] == "、"
+                and listed[0][0] - 1 in view.person_ends
+            ):
+                ent = view.person_ends[listed[0][0] - 1]
+                listed.insert(0, (ent.start_char, ent.end_char))
+            st.chain = []
+            return [self._role(text, ps, pe, item, status) for ps, pe in listed]
+        if not names and text.startswith(("职务", "的职务"), e):
+            first = st.chain[0].start
+            dismissed = _DISMISS.search(text, max(0, first - 12), first)
+            if dismissed is not None and self.rules.surname_of(dismissed.group("name")) is not None:
+                ps, pe = dismissed.span("name")
+                roles = [self._role(text, ps, pe, it, "former") for it in st.chain]
+                st.chain = []
+                return roles
+        if not names and st.profile is not None:
+            ps, pe, pstatus = st.profile
+            return [self._role(text, ps, pe, item, status if status != "current" else pstatus)]
+        if not names:
+            return []
+        roles = [self._role(text, ps, pe, it, it.status) for ps, pe in names for it in st.chain]
+        explicit = [it for it in st.chain if it.explicit_org]
+        st.before = explicit[-1] if explicit else None
+        st.names_end = names[-1][1]
+        st.last_name = names[-1]
+        st.chain = []
+        st.profile = None
+        return roles
 
     @staticmethod
     def _role(text: str, ps: int, pe: int, item: TitleItem, status: str) -> FoundRole:
