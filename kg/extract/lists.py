@@ -135,69 +135,78 @@ def listed_enterprise_spans(doc: Doc, rules: Rules) -> list[Span]:
         head = next((t for t in after if t.text.endswith(_ENTERPRISE_HEADS)), None)
         if head is None or any(t.tag_ in ("w", "v", "u") for t in doc[token.i + 1 : head.i]):
             continue
-        items: list[tuple[int, int]] = []
-        end = token.i
-        while end > 0:
-            start = end
-            while start > 0 and doc[start - 1].text != "、" and end - start < 5:
-                start -= 1
-            if start == 0 or doc[start - 1].text != "、":
-                # the first item: it starts after what the clause says before it (培育了, 围绕, 将与)
-                start = end
-                if doc[end - 1].text == "）":  # 耐克森（山东）: the bracket is part of the name
-                    start = next(
-                        (k for k in range(end - 2, max(end - 5, 0), -1) if doc[k].text == "（"), end
-                    )
-                while start > 0 and end - start < 5:
-                    prev = doc[start - 1]
-                    if prev.tag_ in _LIST_STOP_TAGS and not prev.ent_type_:
-                        break
-                    start -= 1
-                if start < end and doc[start].ent_type_ == "LOC" and start + 1 < end:
-                    start += (
-                        1  # 滁州经开区 | 博西家电: a place before the first name is where it is
-                    )
-                if (
-                    start + 1 < end
-                    and doc[start].text in RELATIVE_PREFIX
-                    and start > 0
-                    and doc[start - 1].text in DEMONSTRATIVES
-                ):
-                    start += 1  # 我市 | 山东信通铝业有限公司
-            if start == end:
-                break
-            items.append((start, end))
-            if start > 0 and doc[start - 1].text == "、":
-                end = start - 1
-                continue
-            break
+        items = _list_items(doc, token.i)
         if len(items) < 2:
             continue
-        for start, end in items:
-            span = Span(doc, start, end, label="ORG")
-            text = span.text
-            if named is None:
-                named = {(e.start, e.end) for e in doc.ents}
-            if (start, end) in named:
-                continue  # already a name
-            bracketed = text.endswith("）") and "（" in text  # 耐克森（山东）
-            if not 2 <= len(text) <= 12 or any(t.text in "，。；：“”" for t in span):
-                continue
-            if (
-                doc[end - 1].tag_ not in _ITEM_END_TAGS
-                and not doc[end - 1].ent_type_
-                and not bracketed
-            ):
-                continue  # 芯片设计、封装测试: trades, not names
-            if (
-                rules.is_not_entity(text)
-                or text in gazetteer()
-                or text in world_places()
-                or text in rules.company_words
-            ):
-                continue  # (家电 alone is the trade, its brand was cut off)
-            spans.append(span)
+        if named is None:
+            named = {(e.start, e.end) for e in doc.ents}
+        spans += [
+            Span(doc, start, end, label="ORG")
+            for start, end in items
+            if (start, end) not in named and _is_listed_name(doc, start, end, rules)
+        ]
     return spans
+
+
+def _list_items(doc: Doc, end: int) -> list[tuple[int, int]]:
+    """The items of a 、-list ending at token ``end``, last first (at most five tokens each)."""
+    items: list[tuple[int, int]] = []
+    while end > 0:
+        start = end
+        while start > 0 and doc[start - 1].text != "、" and end - start < 5:
+            start -= 1
+        if start == 0 or doc[start - 1].text != "、":
+            start = _first_item_start(doc, end)
+        if start == end:
+            break
+        items.append((start, end))
+        if start > 0 and doc[start - 1].text == "、":
+            end = start - 1
+            continue
+        break
+    return items
+
+
+def _first_item_start(doc: Doc, end: int) -> int:
+    """Where the list's first item starts: after what the clause says before it (培育了, 围绕,
+    将与), a place it is in, or a demonstrative's place (我市)."""
+    start = end
+    if doc[end - 1].text == "）":  # 耐克森（山东）: the bracket is part of the name
+        start = next((k for k in range(end - 2, max(end - 5, 0), -1) if doc[k].text == "（"), end)
+    while start > 0 and end - start < 5:
+        prev = doc[start - 1]
+        if prev.tag_ in _LIST_STOP_TAGS and not prev.ent_type_:
+            break
+        start -= 1
+    if start < end and doc[start].ent_type_ == "LOC" and start + 1 < end:
+        start += 1  # 滁州经开区 | 博西家电: a place before the first name is where it is
+    if (
+        start + 1 < end
+        and doc[start].text in RELATIVE_PREFIX
+        and start > 0
+        and doc[start - 1].text in DEMONSTRATIVES
+    ):
+        start += 1  # 我市 | 山东信通铝业有限公司
+    return start
+
+
+def _is_listed_name(doc: Doc, start: int, end: int, rules: Rules) -> bool:
+    """A list item that can be a body's name: 2-12 characters, no punctuation, ending in a
+    name-like word, and no place, trade or everyday word alone."""
+    span = doc[start:end]
+    text = span.text
+    bracketed = text.endswith("）") and "（" in text  # 耐克森（山东）
+    if not 2 <= len(text) <= 12 or any(t.text in "，。；：“”" for t in span):
+        return False
+    if doc[end - 1].tag_ not in _ITEM_END_TAGS and not doc[end - 1].ent_type_ and not bracketed:
+        return False  # 芯片设计、封装测试: trades, not names
+    # (家电 alone is the trade, its brand was cut off)
+    return not (
+        rules.is_not_entity(text)
+        or text in gazetteer()
+        or text in world_places()
+        or text in rules.company_words
+    )
 
 
 def listed_person_spans(doc: Doc, rules: Rules) -> list[Span]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.backends.doc import doc_text
 from kg.extract.places import gazetteer, world_places
@@ -30,85 +30,97 @@ def org_spans(doc: Doc, rules: Rules) -> list[Span]:
     spans = []
     for token in doc:
         if token.text in rules.org_names:
-            # 阳谷 + 县委 -> 阳谷县委: a place right before a relative body names it.
-            prev = doc[token.i - 1] if token.i > 0 else None
-            place_before = prev is not None and (
-                prev.ent_type_ == "LOC" or (prev.ent_type_ == "ORG" and prev.text in gazetteer())
-            )
-            if place_before and token.text.startswith(RELATIVE_PREFIX):
-                spans.append(Span(doc, token.i - 1, token.i + 1, label="ORG"))
-            else:
-                spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
-            continue
-        text = token.text
-        if not rules.org_suffix_re.search(text) or token.tag_ in (
-            "v",
-            "w",
-            "u",
-        ):  # u: 所 of 为…所作出
-            continue
-        if (
-            text in rules.not_org_words
-            or rules.title_re.fullmatch(text)
-            or token.ent_type_ == "LOC"
-        ):
-            continue  # a place the model found (…家属院) is no body
-        nxt = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
-        if text in rules.title_prefixes and rules.title_re.match(text + nxt):
-            continue  # 孝丰镇 | 党委书记: 党委 belongs to the title, the town is the organisation
-        if text.endswith(rules.org_suffixes_direct):
-            start = (
-                token.i - 1
-                if token.i > 0 and doc[token.i - 1].ent_type_ in ("LOC", "ORG")
-                else token.i
-            )
-        else:
-            start = left_name(doc, token, rules, limit=7, joiners=True)
-        if start == token.i:
-            # One long word ending like a body is one: 农业农村部, 生态环境局 (not 全部, 布局).
-            if (
-                len(text) >= 4
-                and text[-1] in "部局委厅署办"
-                and token.tag_ in ("n", "nt", "ORG", "nz")
-                and not text.endswith(tuple(rules.not_org_words))  # 领导干部
-            ):
-                spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
-            continue
-        # 我市 + 山东信通铝业有限公司: "our city" is not part of the name.
-        if (
-            doc[start].text in RELATIVE_PREFIX
-            and start > 0
-            and doc[start - 1].text in DEMONSTRATIVES
-        ):
-            start += 1
-        # “市公共资源交易中心结合...: a quote opening the sentence, not the name (“智链”公司 keeps it).
-        if doc[start].text in OPEN_QUOTES and not any(
-            t.text in CLOSE_QUOTES for t in doc[start : token.i]
-        ):
-            start += 1
-        if start == token.i:
-            continue
-        if not text.endswith(_COMPANY_ENDINGS) and _company_before(doc, start, token.i):
-            continue  # 雅戈尔集团股份有限公司|(资产)财务部: a company's department; the company is the body
-        span = Span(doc, start, token.i + 1, label="ORG")
-        first = doc[start]
-        if rules.is_not_entity(span.text) or "某" in span.text:
-            continue  # 武警某部, 甲市某公司: 某 ("a certain") leaves the body unnamed
-        if (
-            token.i - start == 1
-            and doc[start].ent_type_ == "ORG"
-            and text in rules.exceptions("after_body")
-        ):
-            continue  # 市委中心工作: a word of a body's work, not a new body (lexicons/exceptions.tsv)
-        relative = relative_start(first.text, rules)
-        # 国家 + name words + suffix: a national body (国家碳计量中心), not 国家 + 中心 (国家中心城市).
-        national = first.text == "国家" and token.i - start >= 2
-        place = (
-            first.text in gazetteer() or first.text in world_places()
-        )  # 中国 tagged as a company
-        if first.ent_type_ in ("LOC", "ORG") or relative or national or place:
-            spans.append(span)
+            spans.append(_listed_body(doc, token))
+        elif _ends_body(doc, token, rules):
+            span = _suffixed_body(doc, token, rules)
+            if span is not None:
+                spans.append(span)
     return spans
+
+
+def _listed_body(doc: Doc, token: Token) -> Span:
+    """A body of org_names.txt; 阳谷 + 县委 -> 阳谷县委: a place right before a relative body
+    names it."""
+    prev = doc[token.i - 1] if token.i > 0 else None
+    place_before = prev is not None and (
+        prev.ent_type_ == "LOC" or (prev.ent_type_ == "ORG" and prev.text in gazetteer())
+    )
+    if place_before and token.text.startswith(RELATIVE_PREFIX):
+        return Span(doc, token.i - 1, token.i + 1, label="ORG")
+    return Span(doc, token.i, token.i + 1, label="ORG")
+
+
+def _ends_body(doc: Doc, token: Token, rules: Rules) -> bool:
+    """The token ends like a body (局, 中心, 公司) and is no verb, particle, title or place."""
+    text = token.text
+    if not rules.org_suffix_re.search(text) or token.tag_ in ("v", "w", "u"):
+        return False  # u: 所 of 为…所作出
+    if text in rules.not_org_words or rules.title_re.fullmatch(text) or token.ent_type_ == "LOC":
+        return False  # a place the model found (…家属院) is no body
+    nxt = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    # 孝丰镇 | 党委书记: 党委 belongs to the title, the town is the organisation
+    return not (text in rules.title_prefixes and rules.title_re.match(text + nxt))
+
+
+def _suffixed_body(doc: Doc, token: Token, rules: Rules) -> Span | None:
+    """The body a suffix token ends: its name words before it, from a place, body or
+    city-relative word (or one long word that ends like a body)."""
+    text = token.text
+    if text.endswith(rules.org_suffixes_direct):
+        before = token.i > 0 and doc[token.i - 1].ent_type_ in ("LOC", "ORG")
+        start = token.i - 1 if before else token.i
+    else:
+        start = left_name(doc, token, rules, limit=7, joiners=True)
+    if start == token.i:
+        # One long word ending like a body is one: 农业农村部, 生态环境局 (not 全部, 布局).
+        if (
+            len(text) >= 4
+            and text[-1] in "部局委厅署办"
+            and token.tag_ in ("n", "nt", "ORG", "nz")
+            and not text.endswith(tuple(rules.not_org_words))  # 领导干部
+        ):
+            return Span(doc, token.i, token.i + 1, label="ORG")
+        return None
+    start = _name_start(doc, start, token.i)
+    if start == token.i:
+        return None
+    if not text.endswith(_COMPANY_ENDINGS) and _company_before(doc, start, token.i):
+        return None  # 雅戈尔集团股份有限公司|(资产)财务部: a company's department; the company is the body
+    return _named_body(doc, start, token, rules)
+
+
+def _name_start(doc: Doc, start: int, end: int) -> int:
+    """Where the name starts: not at 我市 ("our city": 我市 + 山东信通铝业有限公司) nor at a quote
+    opening the sentence (“市公共资源交易中心结合…; “智链”公司 keeps it)."""
+    if doc[start].text in RELATIVE_PREFIX and start > 0 and doc[start - 1].text in DEMONSTRATIVES:
+        start += 1
+    if doc[start].text in OPEN_QUOTES and not any(t.text in CLOSE_QUOTES for t in doc[start:end]):
+        start += 1
+    return start
+
+
+def _named_body(doc: Doc, start: int, token: Token, rules: Rules) -> Span | None:
+    """doc[start:token] + token as a body, when its first word names it: a place or body the
+    model found, a city-relative word, 国家 + name words, or a place of the gazetteer."""
+    span = Span(doc, start, token.i + 1, label="ORG")
+    first = doc[start]
+    if rules.is_not_entity(span.text) or "某" in span.text:
+        return None  # 武警某部, 甲市某公司: 某 ("a certain") leaves the body unnamed
+    if (
+        token.i - start == 1
+        and doc[start].ent_type_ == "ORG"
+        and token.text in rules.exceptions("after_body")
+    ):
+        return (
+            None  # 市委中心工作: a word of a body's work, not a new body (lexicons/exceptions.tsv)
+        )
+    relative = relative_start(first.text, rules)
+    # 国家 + name words + suffix: a national body (国家碳计量中心), not 国家 + 中心 (国家中心城市).
+    national = first.text == "国家" and token.i - start >= 2
+    place = first.text in gazetteer() or first.text in world_places()  # 中国 tagged as a company
+    if first.ent_type_ in ("LOC", "ORG") or relative or national or place:
+        return span
+    return None
 
 
 _COMPANY_ENDINGS = ("公司", "集团")
