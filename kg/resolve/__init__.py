@@ -233,39 +233,13 @@ class _Names:
         compatible places merge; a short form goes to the one company whose core it starts."""
         fulls = sorted({rep.get(n, n) for n in orgs})
         core_of = {n: c for n in fulls if (c := company_core(n, self.gaz)) is not None}
-        by_core: dict[str, list[str]] = defaultdict(list)
-        for name, core in core_of.items():
-            by_core[core].append(name)
-        target: dict[str, str] = {}
-        for core, names in by_core.items():
-            places = {p.name for n in names if (p := self._place_of_prefix(n, core)) is not None}
-            if len(places) <= 1:  # 东阿瑞泓水务有限公司 = 东阿县瑞泓水务有限公司
-                best = max(names, key=len)
-                for n in names:
-                    target[n] = best
-
+        target = self._same_core(core_of)
         by_head: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for n, c in core_of.items():  # a short form shares its first two characters with the core
             by_head[c[:2]].append((n, c))
-
-        def unique(short: str, ending: str | None) -> str | None:
-            candidates = by_head.get(short[:2], [])
-            fits = {target.get(n, n) for n, c in candidates if c.startswith(short) and c != short}
-            if (
-                not fits and len(short) >= 4
-            ):  # 华科家电 = 华科智能家电: same brand, same trade, words left out
-                fits = {
-                    target.get(n, n)
-                    for n, c in candidates
-                    if c[-1] == short[-1] and _subsequence(short, c)
-                }
-            if ending is not None:  # 国兴集团 -> a 集团, not a subsidiary 有限公司
-                fits = {f for f in fits if ending in f}
-            return next(iter(fits)) if len(fits) == 1 else None
-
         for name, core in core_of.items():
             if len(core) >= 2 and name.endswith(("集团", "公司")) and not name.endswith("有限公司"):
-                found = unique(core, name[-2:])
+                found = _unique_company(core, name[-2:], by_head, target)
                 if found is not None:
                     target[name] = found
         for name in orgs:
@@ -279,11 +253,48 @@ class _Names:
             if len(short) < 2:
                 continue
             exact = {target.get(n, n) for n, c in by_head.get(short[:2], []) if c == short}
-            found = next(iter(exact)) if len(exact) == 1 else unique(short, None)
+            if len(exact) == 1:
+                found = next(iter(exact))
+            else:
+                found = _unique_company(short, None, by_head, target)
             if found is not None:
                 rep[name] = found
         for name in list(rep):
             rep[name] = target.get(rep[name], rep[name])
+
+    def _same_core(self, core_of: dict[str, str]) -> dict[str, str]:
+        """Companies of one core whose names' places agree are one, under the longest name
+        (东阿瑞泓水务有限公司 = 东阿县瑞泓水务有限公司)."""
+        by_core: dict[str, list[str]] = defaultdict(list)
+        for name, core in core_of.items():
+            by_core[core].append(name)
+        target: dict[str, str] = {}
+        for core, names in by_core.items():
+            places = {p.name for n in names if (p := self._place_of_prefix(n, core)) is not None}
+            if len(places) <= 1:
+                best = max(names, key=len)
+                for n in names:
+                    target[n] = best
+        return target
+
+
+def _unique_company(
+    short: str,
+    ending: str | None,
+    by_head: dict[str, list[tuple[str, str]]],
+    target: dict[str, str],
+) -> str | None:
+    """The one company whose core a short form starts (or, four characters or more, spells with
+    words left out: 华科家电 = 华科智能家电); none when several fit."""
+    candidates = by_head.get(short[:2], [])
+    fits = {target.get(n, n) for n, c in candidates if c.startswith(short) and c != short}
+    if not fits and len(short) >= 4:  # same brand, same trade, words left out
+        fits = {
+            target.get(n, n) for n, c in candidates if c[-1] == short[-1] and _subsequence(short, c)
+        }
+    if ending is not None:  # 国兴集团 -> a 集团, not a subsidiary 有限公司
+        fits = {f for f in fits if ending in f}
+    return next(iter(fits)) if len(fits) == 1 else None
 
 
 def _repoint(rep: dict[str, str], name: str, olds: set[str], target: str) -> None:
@@ -405,6 +416,11 @@ def _project_key(key: str, name: str) -> str:
     return key if len(key) >= 4 and len(modifier) >= 3 else name
 
 
+_RawRole = tuple[str, str, str | None, str | None, str, int, str, str | None]
+# PERSON never merges with an organisation of the same spelling; ties prefer ORG.
+_TYPE_ORDER = {"ORG": 3, "LOC": 2, "PROJECT": 1, "PERSON": 0}
+
+
 def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> Resolution:
     gaz = gazetteer()
     city = gaz.resolve(home_city) if home_city else detect_home_city(extractions, gaz)
@@ -414,10 +430,58 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
         )
     names = _Names(gaz)
     homes = {ex.article.id: article_home(ex.article.dateline, city, gaz) for ex in extractions}
+    # Pass 1: canonical names in context. Pass 2: merge names, then fix each one's type by vote.
+    raw_mentions, raw_roles = _canonical_pass(extractions, names, homes)
+    rep = names.merged()
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for name, v in names.type_votes.items():
+        votes[rep.get(name, name)].update(v)
+    type_of = {name: _voted_type(name, v, gaz) for name, v in votes.items()}
+    nodes = _Nodes(rep, type_of)
+    nodes.person_label = _person_labels(
+        extractions, raw_mentions, raw_roles, nodes, names, homes, gaz
+    )
+    resolution = Resolution(entities=nodes.entities, home_city=city.name if city else None)
+    for ex in extractions:
+        ids = []
+        for canon, surface in raw_mentions[ex.article.id]:
+            if canon is None:
+                ids.append(None)
+                continue
+            ent = nodes.node(canon, ex.article.id)
+            ent.aliases.add(normalize(surface))
+            ent.mentions += 1
+            ent.articles.add(ex.article.id)
+            ids.append(ent.id)
+        resolution.mention_ids[ex.article.id] = ids
+    for person, title, org, _org_type, article_id, sentence, status, date in raw_roles:
+        p = nodes.node(person, article_id)
+        p.titles.add(title)
+        p.articles.add(article_id)
+        p.aliases.add(person)
+        org_id = None
+        if org is not None:
+            o = nodes.entity(org)
+            o.articles.add(article_id)
+            org_id = o.id
+        resolution.roles.append(
+            ResolvedRole(p.id, title, org_id, article_id, sentence, status, date)
+        )
+    _flag_homonyms(resolution, gaz)
+    for ent in nodes.entities.values():
+        ent.aliases.discard(ent.label)
+        if ent.type == "LOC" and ent.label in names.places:
+            resolution.places[ent.id] = names.places[ent.label]
+    return resolution
 
-    # Pass 1: canonical names in context.
+
+def _canonical_pass(
+    extractions: list[Extraction], names: _Names, homes: dict
+) -> tuple[dict[str, list[tuple[str | None, str]]], list[_RawRole]]:
+    """Each mention's and role's canonical name in its article's context (its home city, the
+    short forms it declares, 江主席 for its one 江)."""
     raw_mentions: dict[str, list[tuple[str | None, str]]] = {}
-    raw_roles: list[tuple[str, str, str | None, str | None, str, int, str, str | None]] = []
+    raw_roles: list[_RawRole] = []
     for ex in extractions:
         home = homes[ex.article.id]
         for short, full in declared_short_forms(ex):
@@ -449,48 +513,71 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
                     role.date,
                 )
             )
+    return raw_mentions, raw_roles
 
-    # Pass 2: merge names, then fix each merged name's type by vote.
-    rep = names.merged()
-    type_of: dict[str, str] = {}
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for name, v in names.type_votes.items():
-        votes[rep.get(name, name)].update(v)
-    for name, v in votes.items():
-        # PERSON never merges with an organisation of the same spelling; ties prefer ORG.
-        order = {"ORG": 3, "LOC": 2, "PROJECT": 1, "PERSON": 0}
-        type_of[name] = max(v.items(), key=lambda kv: (kv[1], order[kv[0]]))[0]
-        # A tie between place and body goes to the place when the name ends like one (洋浦港).
-        if (
-            type_of[name] == "ORG"
-            and v["LOC"] == v["ORG"]
-            and name.endswith(load_rules().geo_suffixes)
-        ):
-            type_of[name] = "LOC"
-        # 小关镇 of 小关镇党委书记 is read as a body, but a place's full name names the place.
-        if type_of[name] == "ORG" and any(p.name == name for p in gaz.lookup(name)):
-            type_of[name] = "LOC"
-        # 柳东新区 of 柳东新区党工委书记 too: a named zone or port is a place (lexicons/zone_suffixes.txt).
-        if type_of[name] == "ORG" and load_rules().is_zone(name):
-            type_of[name] = "LOC"
 
-    entities: dict[str, Entity] = {}
+def _voted_type(name: str, v: Counter[str], gaz: Gazetteer) -> str:
+    """A merged name's type: its mentions' vote, then what its spelling says of a place."""
+    voted = max(v.items(), key=lambda kv: (kv[1], _TYPE_ORDER[kv[0]]))[0]
+    if voted != "ORG":
+        return voted
+    # A tie between place and body goes to the place when the name ends like one (洋浦港).
+    if v["LOC"] == v["ORG"] and name.endswith(load_rules().geo_suffixes):
+        return "LOC"
+    # 小关镇 of 小关镇党委书记 is read as a body, but a place's full name names the place.
+    if any(p.name == name for p in gaz.lookup(name)):
+        return "LOC"
+    # 柳东新区 of 柳东新区党工委书记 too: a named zone or port is a place (lexicons/zone_suffixes.txt).
+    return "LOC" if load_rules().is_zone(name) else "ORG"
 
-    def entity(name: str) -> Entity:
-        name = rep.get(name, name)
-        etype = type_of[name]
+
+class _Nodes:
+    """The graph's entities by id, made on first use: one per merged name, and one per person
+    (people.py splits namesakes with incompatible posts)."""
+
+    def __init__(self, rep: dict[str, str], type_of: dict[str, str]) -> None:
+        self.rep, self.type_of = rep, type_of
+        self.entities: dict[str, Entity] = {}
+        self.person_label: dict[tuple[str, str], str] = {}
+
+    def entity(self, name: str) -> Entity:
+        name = self.rep.get(name, name)
+        etype = self.type_of[name]
         eid = f"{etype}:{name}"
-        ent = entities.get(eid)
+        ent = self.entities.get(eid)
         if ent is None:
-            ent = entities[eid] = Entity(id=eid, label=name, type=etype)
+            ent = self.entities[eid] = Entity(id=eid, label=name, type=etype)
         return ent
+
+    def node(self, name: str, article_id: str) -> Entity:
+        label = self.person_label.get((article_id, name))
+        if label is None or label == name:
+            return self.entity(name)
+        eid = f"PERSON:{label}"
+        ent = self.entities.get(eid)
+        if ent is None:
+            ent = self.entities[eid] = Entity(id=eid, label=label, type="PERSON")
+        ent.aliases.add(name)  # 李强（国务院总理） is written 李强
+        return ent
+
+
+def _person_labels(
+    extractions: list[Extraction],
+    raw_mentions: dict[str, list[tuple[str | None, str]]],
+    raw_roles: list[_RawRole],
+    nodes: _Nodes,
+    names: _Names,
+    homes: dict,
+    gaz: Gazetteer,
+) -> dict[tuple[str, str], str]:
+    """One node per person, not per name (people.py): namesakes with incompatible posts split."""
+    rep, type_of = nodes.rep, nodes.type_of
 
     def place_of(org: str) -> Place | None:
         if type_of.get(org) == "LOC":
             return names.places.get(org) or gaz.resolve(org)
         return _place_of_org(org, gaz)
 
-    # One node per person, not per name (people.py): namesakes with incompatible posts split.
     posts: dict[tuple[str, str], list[Post]] = defaultdict(list)
     countries = sorted(set(country_names().values()), key=len, reverse=True)
     for person, title, org, _org_type, article_id, *_rest in raw_roles:
@@ -506,53 +593,9 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
         if canon is not None and m.type == "PERSON"
     ]
     dates = {ex.article.id: ex.article.date or "" for ex in extractions}
-    person_label = split_people(
+    return split_people(
         posts, mentioned, home_place=lambda a: homes[a].place, order=lambda a: dates.get(a, "")
     )
-
-    def node(name: str, article_id: str) -> Entity:
-        label = person_label.get((article_id, name))
-        if label is None or label == name:
-            return entity(name)
-        eid = f"PERSON:{label}"
-        ent = entities.get(eid)
-        if ent is None:
-            ent = entities[eid] = Entity(id=eid, label=label, type="PERSON")
-        ent.aliases.add(name)  # 李强（国务院总理） is written 李强
-        return ent
-
-    resolution = Resolution(entities=entities, home_city=city.name if city else None)
-    for ex in extractions:
-        ids = []
-        for canon, surface in raw_mentions[ex.article.id]:
-            if canon is None:
-                ids.append(None)
-                continue
-            ent = node(canon, ex.article.id)
-            ent.aliases.add(normalize(surface))
-            ent.mentions += 1
-            ent.articles.add(ex.article.id)
-            ids.append(ent.id)
-        resolution.mention_ids[ex.article.id] = ids
-    for person, title, org, _org_type, article_id, sentence, status, date in raw_roles:
-        p = node(person, article_id)
-        p.titles.add(title)
-        p.articles.add(article_id)
-        p.aliases.add(person)
-        org_id = None
-        if org is not None:
-            o = entity(org)
-            o.articles.add(article_id)
-            org_id = o.id
-        resolution.roles.append(
-            ResolvedRole(p.id, title, org_id, article_id, sentence, status, date)
-        )
-    _flag_homonyms(resolution, gaz)
-    for ent in entities.values():
-        ent.aliases.discard(ent.label)
-        if ent.type == "LOC" and ent.label in names.places:
-            resolution.places[ent.id] = names.places[ent.label]
-    return resolution
 
 
 def _place_of_org(label: str, gaz: Gazetteer) -> Place | None:
