@@ -340,6 +340,23 @@ def _activity_table(lines: list[Activity]) -> Table:
 def render_profile(profile: Profile, console: Console, *, max_articles: int = 20) -> None:
     """Print ``profile``: a header panel, then tables for roles, people, places, co-mentions and
     evidence (each only when it has rows). ``max_articles`` caps the article list in the header."""
+    console.print(Panel(Group(*_header(profile, max_articles)), expand=False))
+    if profile.roles:
+        console.print(_role_table("Positions held", profile.roles, who="org"))
+    if profile.activities:
+        console.print(_activity_table(profile.activities))
+    if profile.holders:
+        console.print(_role_table("People holding positions here", profile.holders, who="person"))
+    if profile.contains:
+        console.print(_contains_table(profile))
+    if profile.co_mentions:
+        console.print(_co_mention_table(profile))
+    if profile.evidence:
+        console.print(_evidence_table(profile))
+
+
+def _header(profile: Profile, max_articles: int) -> list[Text]:
+    """Name, type and id; aliases, titles, numbers, places, articles; a namesake warning."""
     header = Text()
     header.append(profile.label, style="bold")
     header.append(f"  {profile.type}", style="magenta")
@@ -372,43 +389,42 @@ def render_profile(profile: Profile, console: Console, *, max_articles: int = 20
                 style="bold yellow",
             )
         )
-    console.print(Panel(Group(*facts), expand=False))
+    return facts
 
-    if profile.roles:
-        console.print(_role_table("Positions held", profile.roles, who="org"))
-    if profile.activities:
-        console.print(_activity_table(profile.activities))
-    if profile.holders:
-        console.print(_role_table("People holding positions here", profile.holders, who="person"))
-    if profile.contains:
-        table = Table(title="Located here", title_justify="left")
-        table.add_column("Name")
-        table.add_column("Type")
-        for ref in profile.contains:
-            table.add_row(Text(ref.label), Text(ref.type, style="magenta"))
-        console.print(table)
-    if profile.co_mentions:
-        table = Table(title="Mentioned with", title_justify="left")
-        table.add_column("Name")
-        table.add_column("Type")
-        table.add_column("Weight", justify="right")
-        table.add_column("NPMI", justify="right")
-        for item in profile.co_mentions:
-            npmi = "—" if item.npmi is None else f"{item.npmi:.2f}"
-            table.add_row(
-                Text(item.label),
-                Text(item.type, style="magenta"),
-                Text(f"{item.weight:g}"),
-                Text(npmi),
-            )
-        console.print(table)
-    if profile.evidence:
-        table = Table(title="Evidence", title_justify="left")
-        table.add_column("Article", style="cyan", no_wrap=True)
-        table.add_column("Title, date", overflow="fold")
-        table.add_column("Sentence", overflow="fold")
-        for item in profile.evidence:
-            info = profile.sources.get(item.article)
-            cited = "" if info is None else " · ".join(x for x in (info.title, info.date) if x)
-            table.add_row(Text(item.article), Text(cited), Text(item.sentence))
-        console.print(table)
+
+def _contains_table(profile: Profile) -> Table:
+    table = Table(title="Located here", title_justify="left")
+    table.add_column("Name")
+    table.add_column("Type")
+    for ref in profile.contains:
+        table.add_row(Text(ref.label), Text(ref.type, style="magenta"))
+    return table
+
+
+def _co_mention_table(profile: Profile) -> Table:
+    table = Table(title="Mentioned with", title_justify="left")
+    table.add_column("Name")
+    table.add_column("Type")
+    table.add_column("Weight", justify="right")
+    table.add_column("NPMI", justify="right")
+    for item in profile.co_mentions:
+        npmi = "—" if item.npmi is None else f"{item.npmi:.2f}"
+        table.add_row(
+            Text(item.label),
+            Text(item.type, style="magenta"),
+            Text(f"{item.weight:g}"),
+            Text(npmi),
+        )
+    return table
+
+
+def _evidence_table(profile: Profile) -> Table:
+    table = Table(title="Evidence", title_justify="left")
+    table.add_column("Article", style="cyan", no_wrap=True)
+    table.add_column("Title, date", overflow="fold")
+    table.add_column("Sentence", overflow="fold")
+    for item in profile.evidence:
+        info = profile.sources.get(item.article)
+        cited = "" if info is None else " · ".join(x for x in (info.title, info.date) if x)
+        table.add_row(Text(item.article), Text(cited), Text(item.sentence))
+    return table
