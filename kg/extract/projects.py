@@ -130,54 +130,64 @@ def _has_content_word(span: Span, rules: Rules) -> bool:
 def project_spans(doc: Doc, rules: Rules) -> list[Span]:
     spans = []
     for token in doc:
-        if not rules.project_head_re.search(token.text):
+        if token.i == 0 or not rules.project_head_re.search(token.text):
             continue
-        if token.i == 0:
-            continue
-        # 重点项目, 建设项目: a generic word before the head needs a name word before it
-        # (西汤村高标准农田建设项目, 第一中学新校区建设项目), not only a place (聊城市重点项目).
-        generic_before = doc[token.i - 1].text in rules.project_generic
-        capacity = _capacity_project_start(doc, token, rules)
-        if capacity is not None and not generic_before:
-            spans.append(Span(doc, capacity, token.i + 1, label="PROJECT"))
-            continue
-        anchored = _anchored_project_start(doc, token, rules)
-        if anchored is not None:
-            span = Span(doc, anchored, token.i + 1, label="PROJECT")
-            if is_project_name(span.text, rules) and (
-                not generic_before or _has_content_word(span, rules)
-            ):
-                spans.append(span)
-                continue
-        if generic_before:
-            continue
-        start = left_name(doc, token, rules, numbers=True)
-        start += start < token.i and _where(doc, start)
-        for k in range(token.i - 1, start - 1, -1):
-            if _quantity(doc[k], rules):  # 株洲高新区|布局一批…项目 is no name
-                start = k + 1
-                break
-        # Generic words and numbers at the left edge are not part of the name (一批重点项目),
-        # a capacity is (N万千瓦光伏项目).
-        capacity_first = False
-        while start < token.i and (
-            doc[start].text in rules.project_generic or doc[start].tag_ in ("m", "q")
-        ):
-            if _capacity(doc, start, token.i, rules):
-                capacity_first = True
-                break
-            start += 1
-        if start == token.i:
-            continue
-        span = Span(doc, start, token.i + 1, label="PROJECT")
-        if not is_project_name(span.text, rules):
-            continue
-        physical = token.text.endswith(_PHYSICAL_HEADS) and len(span.text) - len(token.text) >= 2
-        if (
-            physical
-            or _has_proper_part(span)
-            or capacity_first
-            or _capacity(doc, start, token.i, rules)
-        ):
+        span = _project_at(doc, token, rules)
+        if span is not None:
             spans.append(span)
     return spans
+
+
+def _project_at(doc: Doc, token: Token, rules: Rules) -> Span | None:
+    """The project a head token (项目, 工程) ends: from a capacity, from an anchor, or from the
+    name words before it."""
+    # 重点项目, 建设项目: a generic word before the head needs a name word before it
+    # (西汤村高标准农田建设项目, 第一中学新校区建设项目), not only a place (聊城市重点项目).
+    generic_before = doc[token.i - 1].text in rules.project_generic
+    capacity = _capacity_project_start(doc, token, rules)
+    if capacity is not None and not generic_before:
+        return Span(doc, capacity, token.i + 1, label="PROJECT")
+    anchored = _anchored_project_start(doc, token, rules)
+    if anchored is not None:
+        span = Span(doc, anchored, token.i + 1, label="PROJECT")
+        if is_project_name(span.text, rules) and (
+            not generic_before or _has_content_word(span, rules)
+        ):
+            return span
+    if generic_before:
+        return None
+    return _left_named_project(doc, token, rules)
+
+
+def _left_named_project(doc: Doc, token: Token, rules: Rules) -> Span | None:
+    """Name words left of the head, without a quantity (株洲高新区|布局一批…项目) or generic
+    words and numbers at the left edge (一批重点项目; a capacity stays: N万千瓦光伏项目); a name
+    only with a physical head, a proper part or a capacity."""
+    start = left_name(doc, token, rules, numbers=True)
+    start += start < token.i and _where(doc, start)
+    for k in range(token.i - 1, start - 1, -1):
+        if _quantity(doc[k], rules):
+            start = k + 1
+            break
+    capacity_first = False
+    while start < token.i and (
+        doc[start].text in rules.project_generic or doc[start].tag_ in ("m", "q")
+    ):
+        if _capacity(doc, start, token.i, rules):
+            capacity_first = True
+            break
+        start += 1
+    if start == token.i:
+        return None
+    span = Span(doc, start, token.i + 1, label="PROJECT")
+    if not is_project_name(span.text, rules):
+        return None
+    physical = token.text.endswith(_PHYSICAL_HEADS) and len(span.text) - len(token.text) >= 2
+    if (
+        physical
+        or _has_proper_part(span)
+        or capacity_first
+        or _capacity(doc, start, token.i, rules)
+    ):
+        return span
+    return None

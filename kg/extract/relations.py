@@ -769,42 +769,13 @@ class _Sentence:
         if m.type == "PERSON" or m.abbreviated:
             return False
         gap = self.text[m.end : nxt.start]
-        if _side_by_side(m, nxt):
-            return False  # no country qualifies another
-        if _SAYING.search(gap):
-            return False  # 访问甲国时指出乙国…: a verb of saying ends the name before it
-        cut = _CLAUSE_END.search(self.text, m.end)
-        if cut is not None and cut.start() <= nxt.start:
-            return False  # 甲团据新华社北京电: a dateline ends the headline's name
-        if "的" in gap and self.text[m.start - 1 : m.start] == "、":
-            return False  # 访问乙国、丙国的秘书长A: 丙国 ends a list of places
-        if gap.startswith("的") and _after_visit().search(self.text, max(0, m.start - 6), m.start):
-            return False  # 访问甲国的乙馆馆长A: the visit's object, 的 closes the clause
+        if self._gap_ends_name(m, nxt, gap):
+            return False
         if gap.endswith("、") and (_ends_in_title(gap[:-1]) or _DELEGATE.fullmatch(gap[:-1])):
             gap = gap[
                 :-1
             ]  # 甲委员会副主任、乙协会会长A; 甲党代表、乙部副部长A: two posts of one person
-        # 甲国副总理兼外交和环境部长A: 和 inside a post (a post before it too), not 甲队刚刚和主帅A
-        # (and 兼经济与发展大臣: 与 inside a post too, not 甲国外长与总理A: two posts)
-        joined = (
-            "和"
-            if "和" in gap
-            else "与"
-            if "与" in gap and not _ends_in_title(gap.split("与")[0])
-            else None
-        )
-        titled = (
-            nxt.type == "PERSON"
-            and joined is not None
-            and _ends_in_title(gap)
-            and load_rules().title_re.search(gap.split(joined)[0]) is not None
-        )
-        if not titled and (
-            not _QUALIFIER_GAP.match(gap)
-            or _NOT_IN_QUALIFIER_GAP.search(gap)
-            or gap.startswith("、")
-            or gap.endswith("、")
-        ):
+        if not _qualifier_gap(nxt, gap):
             return False
         if _trigger_re().search(gap):
             return False  # 前往甲城会晤乙国总统A: a trigger verb between them
@@ -817,6 +788,23 @@ class _Sentence:
             # 出访甲国以实现乙、丙关系: a verb between; 访问甲国后回京: a way back
             return not re.search(r"以|实现|[和与同对向从]|回(?!归)|返", gap)
         return self._qualifies_next(i + 1)
+
+    def _gap_ends_name(self, m: _Arg, nxt: _Arg, gap: str) -> bool:
+        """What stands between m and the next mention closes m's name: another country, a verb
+        of saying, a dateline, the end of a list of places or of a visit's object."""
+        if _side_by_side(m, nxt):
+            return True  # no country qualifies another
+        if _SAYING.search(gap):
+            return True  # 访问甲国时指出乙国…: a verb of saying ends the name before it
+        cut = _CLAUSE_END.search(self.text, m.end)
+        if cut is not None and cut.start() <= nxt.start:
+            return True  # 甲团据新华社北京电: a dateline ends the headline's name
+        if "的" in gap and self.text[m.start - 1 : m.start] == "、":
+            return True  # 访问乙国、丙国的秘书长A: 丙国 ends a list of places
+        # 访问甲国的乙馆馆长A: the visit's object, 的 closes the clause
+        return gap.startswith("的") and bool(
+            _after_visit().search(self.text, max(0, m.start - 6), m.start)
+        )
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         return next((c for c in self.clauses if c[0] <= pos < c[1]), (pos, pos))
@@ -1641,6 +1629,60 @@ def _invested_by(s: _Sentence, clause, t0: int, t1: int, targets: list[_Arg]):
     return investors, targets
 
 
+def _party(text: str, m: _Arg, types: tuple[str, ...], led) -> bool:
+    """A guest that can be a party: a country or body stands for its delegation (美国代表团), a
+    kind of people (会见甲国军人, 会见乙国企业家) or a delegation's leader does not."""
+    if _in(m, led) or _UNNAMED_AFTER.match(text, m.end):
+        return False
+    return m.type in types or _DELEGATION.match(text, m.end) is not None
+
+
+def _guest_named(s: _Sentence, first: _Arg, types: tuple[str, ...], led) -> _Arg | None:
+    """Who is met when the first name after the trigger only leads or has the guest: 会见了A率领的
+    B代表团 (B), 会见了A总理的夫人B, A的特使B (B); none when that guest is unnamed."""
+    text = s.text
+    led_by = _LED_BY.match(text, first.end)
+    if led_by is not None:
+        # A率领的某某代表团 with no place or body: an unnamed delegation
+        first = next(
+            (m for m in s.heads if m.start >= led_by.end() and _party(text, m, types, led)), None
+        )
+        if first is None:
+            return None
+    kin = _KIN.match(text, first.end)
+    if kin is None:
+        return first
+    nxt = next((m for m in s.heads if m.start > first.end), None)
+    if nxt is None or nxt.type != "PERSON" or s.chain_start[nxt.start] != kin.end():
+        return None  # the one met is unnamed (A的特使), or a name the model did not find
+    return nxt
+
+
+def _qualifier_gap(nxt: _Arg, gap: str) -> bool:
+    """The words between a place or body and the next mention can qualify it: title words
+    (甲国副总理兼外交和环境部长A: 和 inside a post, a post before it too; not 甲队刚刚和主帅A; 兼经济
+    与发展大臣: 与 inside a post too, not 甲国外长与总理A: two posts)."""
+    joined = (
+        "和"
+        if "和" in gap
+        else "与"
+        if "与" in gap and not _ends_in_title(gap.split("与")[0])
+        else None
+    )
+    titled = (
+        nxt.type == "PERSON"
+        and joined is not None
+        and _ends_in_title(gap)
+        and load_rules().title_re.search(gap.split(joined)[0]) is not None
+    )
+    return titled or not (
+        not _QUALIFIER_GAP.match(gap)
+        or _NOT_IN_QUALIFIER_GAP.search(gap)
+        or gap.startswith("、")
+        or gap.endswith("、")
+    )
+
+
 class RelationFinder:
     def __init__(self) -> None:
         self.triggers = load_triggers()
@@ -2156,36 +2198,22 @@ class RelationFinder:
         if nxt is not None and text[nxt[0] :].startswith(("以及", "及")):
             end = nxt[1]  # 会见了A，以及B
             also = s.head_from(nxt[0] + (2 if text.startswith("以及", nxt[0]) else 1))
-
-        def party(m: _Arg) -> bool:  # a country or body stands for its delegation (美国代表团)
-            if _in(m, led) or _UNNAMED_AFTER.match(text, m.end):
-                return False  # 会见甲国军人, 会见乙国企业家: a kind of people
-            return m.type in types or _DELEGATION.match(text, m.end) is not None
-
-        first = next((m for m in s.heads if start <= m.start and m.end <= end and party(m)), None)
+        first = next(
+            (
+                m
+                for m in s.heads
+                if start <= m.start and m.end <= end and _party(text, m, types, led)
+            ),
+            None,
+        )
+        # none: 会晤了甲国领导人，…: an unnamed guest, and no party of a later clause
+        first = _guest_named(s, first, types, led) if first is not None else None
         if first is None:
-            return []  # 会晤了甲国领导人，…: an unnamed guest, and no party of a later clause
-        led_by = _LED_BY.match(text, first.end)  # 会见了A率领的B代表团: B is the guest
-        if led_by is not None:
-            first = next((m for m in s.heads if m.start >= led_by.end() and party(m)), None)
-            if first is None:
-                return []  # A率领的某某代表团 with no place or body: an unnamed delegation
-        kin = _KIN.match(text, first.end)  # 会见了A总理的夫人B, A的特使B: B is the guest
-        if kin is not None:
-            nxt = next((m for m in s.heads if m.start > first.end), None)
-            if nxt is None or nxt.type != "PERSON" or s.chain_start[nxt.start] != kin.end():
-                return []  # the one met is unnamed (A的特使), or a name the model did not find
-            first = nxt
-
-        # 会见甲国陆军总司令: the post's holder, unnamed, is met (but a body stands for its members)
-        def holder(m: _Arg) -> bool:
-            return s._post_unnamed(m) and not _MEMBERS.match(text, m.end)
-
+            return []
         guests = s.listed(first, end, types + ("LOC",))
         if also is not None and also.start > guests[-1].end:
-            guests += s.listed(
-                also, end, types + ("LOC",)
-            )  # 会见了A和夫人，以及B会的全体成员: B after a list 和夫人 ends
+            # 会见了A和夫人，以及B会的全体成员: B after a list 和夫人 ends
+            guests += s.listed(also, end, types + ("LOC",))
         if guests[-1].end == end:
             guests += self._guests_after_comma(s, guests[-1])
         if (
@@ -2197,7 +2225,13 @@ class RelationFinder:
             )
         ):
             return []  # 接见甲党、乙会的高级官员: the bodies' unnamed officials
-        return [m for m in guests if party(m) and not holder(m)]
+        # 会见甲国陆军总司令: the post's holder, unnamed, is met (but a body stands for its members)
+        return [
+            m
+            for m in guests
+            if _party(text, m, types, led)
+            and not (s._post_unnamed(m) and not _MEMBERS.match(text, m.end))
+        ]
 
     @staticmethod
     def _guests_after_comma(s: _Sentence, last: _Arg) -> list[_Arg]:

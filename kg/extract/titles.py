@@ -316,28 +316,37 @@ class TitleChains:
         """A person name starting at ``pos``: a PERSON entity, or surname + 1-3 chars before a delimiter."""
         ent = persons.get(pos)
         if ent is not None:
-            end = self._dotted_end(text, ent.end_char)
-            for tail in _NAME_TAILS:  # 苏宁报道 read as one name
-                if text.endswith(tail, pos, end) and end - len(tail) - pos >= 2:
-                    return pos, end - len(tail)
-            if self._ends_name(text, end):
-                return pos, end
-            # 朱邦|造, 小渊惠|三: the model cut the name short (a Chinese name by one character).
-            for more in (1, 2) if len(ent.text) >= 3 else (1,):
-                longer = text[pos : end + more]
-                # ... but a verb or function word after it (郭福珍|是) ends the name, unless a
-                # title follows (傅全|有|上将)
-                if _function_word_at(doc, end):
-                    ends = text[end] not in _BEFORE_POST and self._title_at(text, end + more)
-                else:
-                    ends = self._ends_name(text, end + more)
-                if _NAME_CHARS.match(longer) and not longer.endswith(_NOT_NAME_ENDS) and ends:
-                    return pos, end + more
-            return pos, end
+            return self._entity_name(doc, text, pos, ent)
         if _no_name_start(doc, pos):
             return (
                 None  # 领导|和|专家, 记者|从|有关, 设计师|谈到: after a title, no name starts there
             )
+        return self._guessed_name(doc, text, pos)
+
+    def _entity_name(self, doc: Doc, text: str, pos: int, ent: Span) -> tuple[int, int]:
+        """A PERSON entity at ``pos``, its end mended: a report's verb cut off (苏宁报道), a dotted
+        name run on, a Chinese name the model cut short by one character (朱邦|造, 小渊惠|三)."""
+        end = self._dotted_end(text, ent.end_char)
+        for tail in _NAME_TAILS:  # 苏宁报道 read as one name
+            if text.endswith(tail, pos, end) and end - len(tail) - pos >= 2:
+                return pos, end - len(tail)
+        if self._ends_name(text, end):
+            return pos, end
+        for more in (1, 2) if len(ent.text) >= 3 else (1,):
+            longer = text[pos : end + more]
+            # ... but a verb or function word after it (郭福珍|是) ends the name, unless a
+            # title follows (傅全|有|上将)
+            if _function_word_at(doc, end):
+                ends = text[end] not in _BEFORE_POST and self._title_at(text, end + more)
+            else:
+                ends = self._ends_name(text, end + more)
+            if _NAME_CHARS.match(longer) and not longer.endswith(_NOT_NAME_ENDS) and ends:
+                return pos, end + more
+        return pos, end
+
+    def _guessed_name(self, doc: Doc, text: str, pos: int) -> tuple[int, int] | None:
+        """A name the model did not find: a surname and one to three characters (欧阳 + two for
+        four), no title, everyday word or entity of another kind, before a delimiter."""
         for length in (3, 2, 4):
             cand = text[pos : pos + length]
             surname = self.rules.surname_of(cand) if _NAME_CHARS.match(cand) else None
@@ -359,10 +368,10 @@ class TitleChains:
                 continue
             end = pos + length
             if self._ends_name(text, end) and (
-                end >= len(text) or doc.char_span(pos, end) is not None or ent is not None
+                end >= len(text) or doc.char_span(pos, end) is not None
             ):
                 return pos, end
-        return (ent.start_char, ent.end_char) if ent is not None else None
+        return None
 
     def _dotted_end(self, text: str, end: int) -> int:
         """沃伦|·克里斯托弗: a name the model cut at a dot goes on, part by part, to a word that

@@ -156,67 +156,91 @@ def _titles_first(kinds: list[Kind]) -> bool:
 
 def split_page(paras: list[Paragraph]) -> list[Draft]:
     """Group a page's paragraphs into article drafts, in page order."""
-    kinds = [classify(p) for p in paras]
-    titles_first = _titles_first(kinds)
-    done: list[Draft] = []
-    cur = Draft()
-    closed_by_title_at = -2  # index of the last paragraph of the headline that closed `done[-1]`
+    return _Splitter(paras).drafts()
 
-    def close() -> None:
-        nonlocal cur
-        if cur.paragraphs:
-            done.append(cur)
-        cur = Draft()
 
-    i = 0
-    while i < len(paras):
-        p, kind = paras[i], kinds[i]
-        if kind is Kind.LEAD:
-            if cur.paragraphs:
-                close()
-            lead = parse_lead(p.text)
-            cur.lead = lead
-            if lead is not None and lead.rest:
-                cur.paragraphs.append(lead.rest)
-            i += 1
-        elif kind is Kind.BYLINE:
-            back = _byline_goes_back(paras, kinds, i, after_title=closed_by_title_at == i - 1)
-            if back and not cur.paragraphs and not cur.bylines and done:
-                done[-1].bylines.append(p.text)
-            elif back or not cur.paragraphs:
-                cur.bylines.append(p.text)
+class _Splitter:
+    """One page's paragraphs read in order into drafts: a lead or byline may open one, a
+    headline closes the draft it titles or opens the next."""
+
+    def __init__(self, paras: list[Paragraph]) -> None:
+        self.paras = paras
+        self.kinds = [classify(p) for p in paras]
+        self.titles_first = _titles_first(self.kinds)
+        self.done: list[Draft] = []
+        self.cur = Draft()
+        self.closed_by_title_at = (
+            -2
+        )  # index of the last paragraph of the headline that closed done[-1]
+
+    def drafts(self) -> list[Draft]:
+        i = 0
+        while i < len(self.paras):
+            kind = self.kinds[i]
+            if kind is Kind.LEAD:
+                self._lead(i)
+            elif kind is Kind.BYLINE:
+                self._byline(i)
+            elif kind is Kind.HEADLINE:
+                i = self._headline(i)
+                continue
             else:
-                close()
-                cur.bylines.append(p.text)
+                self.cur.paragraphs.append(self.paras[i].text)
             i += 1
-        elif kind is Kind.HEADLINE:
-            end = _headline_group(paras, kinds, i)
-            parts = [paras[k].text for k in range(i, end)]
-            title = join_title(parts)
-            nxt = kinds[end] if end < len(kinds) else None
-            boundary = nxt is None or nxt in (Kind.LEAD, Kind.BYLINE)
-            if not cur.paragraphs:
-                cur.pending_title = title
-            elif titles_first:
-                if boundary or any(x.startswith("——") for x in parts):
-                    close()
-                    cur.pending_title = title
-                else:
-                    cur.paragraphs.extend(parts)
-            elif (
-                boundary
-                or any(x.startswith("——") for x in parts)
-                or overlap(title, cur.paragraphs[0]) >= LEAD_OVERLAP
-                or overlap(title, _head(cur.paragraphs, BODY_CHARS)) >= BODY_OVERLAP
-            ):
-                cur.title = title
-                close()
-                closed_by_title_at = end - 1
-            else:
-                cur.paragraphs.extend(parts)  # a subhead inside the body
-            i = end
+        self._close()
+        return self.done
+
+    def _close(self) -> None:
+        if self.cur.paragraphs:
+            self.done.append(self.cur)
+        self.cur = Draft()
+
+    def _lead(self, i: int) -> None:
+        if self.cur.paragraphs:
+            self._close()
+        lead = parse_lead(self.paras[i].text)
+        self.cur.lead = lead
+        if lead is not None and lead.rest:
+            self.cur.paragraphs.append(lead.rest)
+
+    def _byline(self, i: int) -> None:
+        text, cur = self.paras[i].text, self.cur
+        after_title = self.closed_by_title_at == i - 1
+        back = _byline_goes_back(self.paras, self.kinds, i, after_title=after_title)
+        if back and not cur.paragraphs and not cur.bylines and self.done:
+            self.done[-1].bylines.append(text)
+        elif back or not cur.paragraphs:
+            cur.bylines.append(text)
         else:
-            cur.paragraphs.append(p.text)
-            i += 1
-    close()
-    return done
+            self._close()
+            self.cur.bylines.append(text)
+
+    def _headline(self, i: int) -> int:
+        """Read the headline starting at paragraph ``i``; the index after it."""
+        end = _headline_group(self.paras, self.kinds, i)
+        parts = [self.paras[k].text for k in range(i, end)]
+        title = join_title(parts)
+        nxt = self.kinds[end] if end < len(self.kinds) else None
+        boundary = nxt is None or nxt in (Kind.LEAD, Kind.BYLINE)
+        dashed = any(x.startswith("——") for x in parts)
+        cur = self.cur
+        if not cur.paragraphs:
+            cur.pending_title = title
+        elif self.titles_first:
+            if boundary or dashed:
+                self._close()
+                self.cur.pending_title = title
+            else:
+                cur.paragraphs.extend(parts)
+        elif (
+            boundary
+            or dashed
+            or overlap(title, cur.paragraphs[0]) >= LEAD_OVERLAP
+            or overlap(title, _head(cur.paragraphs, BODY_CHARS)) >= BODY_OVERLAP
+        ):
+            cur.title = title
+            self._close()
+            self.closed_by_title_at = end - 1
+        else:
+            cur.paragraphs.extend(parts)  # a subhead inside the body
+        return end

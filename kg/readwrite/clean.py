@@ -61,29 +61,38 @@ def flatten_value(value: Any) -> Scalar | None:
         return value if math.isfinite(value) else None
     if value is None:
         return None
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, numbers.Integral):  # also numpy integers
-        return int(value)
-    if isinstance(value, numbers.Real):  # also numpy floats
-        number = float(value)
-        return number if math.isfinite(number) else None
+    if isinstance(value, numbers.Real):  # bool, numpy integers and floats
+        return _number(value)
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, bytes):
         return clean_text(value.decode("utf-8", errors="replace"))
     if isinstance(value, Mapping):
         return clean_text(json.dumps(value, ensure_ascii=False, sort_keys=True, default=_jsonable))
-    if isinstance(value, (set, frozenset)):
-        parts = sorted(_part(v) for v in value if v is not None)
-        return LIST_SEPARATOR.join(p for p in parts if p)
-    if isinstance(value, (list, tuple)):
-        if value and isinstance(value[0], Evidence):
-            return EVIDENCE_SEPARATOR.join(clean_text(evidence_line(e)) for e in value)
-        return LIST_SEPARATOR.join(p for p in (_part(v) for v in value if v is not None) if p)
+    if isinstance(value, (set, frozenset, list, tuple)):
+        return _joined(value)
     if dataclasses.is_dataclass(value):
         return clean_text(json.dumps(_jsonable(value), ensure_ascii=False, sort_keys=True))
     return clean_text(str(value))
+
+
+def _number(value: numbers.Real) -> Scalar | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def _joined(value: set | frozenset | list | tuple) -> str:
+    """A collection as one "|"-joined string (a set sorted), evidence one line each."""
+    if isinstance(value, (set, frozenset)):
+        parts = sorted(_part(v) for v in value if v is not None)
+        return LIST_SEPARATOR.join(p for p in parts if p)
+    if value and isinstance(value[0], Evidence):
+        return EVIDENCE_SEPARATOR.join(clean_text(evidence_line(e)) for e in value)
+    return LIST_SEPARATOR.join(p for p in (_part(v) for v in value if v is not None) if p)
 
 
 def _jsonable(value: Any) -> Any:
