@@ -72,7 +72,17 @@ def build_graph(extractions: list[Extraction], resolution: Resolution) -> nx.Mul
             homonym=ent.homonym,
         )
 
-    # holds_position: one edge per (person, title, organisation).
+    _add_roles(graph, resolution, sentence, dates)
+    _add_co_mentions(graph, extractions, resolution, sentence, dates)
+    _located_in(graph, resolution)
+    add_relation_edges(graph, extractions, resolution, sentence)
+    return graph
+
+
+def _add_roles(
+    graph: nx.MultiDiGraph, resolution: Resolution, sentence: _Sentences, dates: dict[str, str]
+) -> None:
+    """holds_position: one edge per (person, title, organisation)."""
     roles: dict[tuple[str, str, str], list] = defaultdict(list)
     for role in resolution.roles:
         if role.org is not None:
@@ -99,23 +109,33 @@ def build_graph(extractions: list[Extraction], resolution: Resolution) -> nx.Mul
             status=max(found, key=lambda r: r.date or "").status,  # as the latest article states it
         )
 
-    # co_mention: entities in the same sentence. The window's "sentence" handed to count_pairs
-    # is the shared Evidence record, so a pair's evidence comes back typed.
-    def windows():
-        for ex in extractions:
-            ids = resolution.mention_ids.get(ex.article.id, [])
-            per_sentence: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
-            sentences = ex.article.sentences
-            for mention, eid in zip(ex.mentions, ids, strict=True):
-                if eid is not None and 0 <= mention.sentence < len(sentences):
-                    base = sentences[mention.sentence].start  # offsets into the sentence
-                    per_sentence[mention.sentence].append(
-                        (eid, mention.start - base, mention.end - base)
-                    )
-            for index, spans in per_sentence.items():
-                yield ex.article.id, sentence(ex.article.id, index), spans
 
-    pairs, singles, n = count_pairs(windows())
+def _windows(extractions: list[Extraction], resolution: Resolution, sentence: _Sentences):
+    """Each sentence's resolved mentions, with offsets into the sentence. The window's "sentence"
+    handed to count_pairs is the shared Evidence record, so a pair's evidence comes back typed."""
+    for ex in extractions:
+        ids = resolution.mention_ids.get(ex.article.id, [])
+        per_sentence: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
+        sentences = ex.article.sentences
+        for mention, eid in zip(ex.mentions, ids, strict=True):
+            if eid is not None and 0 <= mention.sentence < len(sentences):
+                base = sentences[mention.sentence].start  # offsets into the sentence
+                per_sentence[mention.sentence].append(
+                    (eid, mention.start - base, mention.end - base)
+                )
+        for index, spans in per_sentence.items():
+            yield ex.article.id, sentence(ex.article.id, index), spans
+
+
+def _add_co_mentions(
+    graph: nx.MultiDiGraph,
+    extractions: list[Extraction],
+    resolution: Resolution,
+    sentence: _Sentences,
+    dates: dict[str, str],
+) -> None:
+    """co_mention: entities in the same sentence, weighted, with closeness and NPMI."""
+    pairs, singles, n = count_pairs(_windows(extractions, resolution, sentence))
     for (a, b), pair in sorted(pairs.items()):
         articles = sorted(pair.articles)
         stated = sorted(d for d in (dates[x] for x in articles) if d)
@@ -132,10 +152,6 @@ def build_graph(extractions: list[Extraction], resolution: Resolution) -> nx.Mul
             date=stated[0] if stated else "",
             last_date=stated[-1] if stated else "",
         )
-
-    _located_in(graph, resolution)
-    add_relation_edges(graph, extractions, resolution, sentence)
-    return graph
 
 
 def _located_in(graph: nx.MultiDiGraph, resolution: Resolution) -> None:

@@ -92,43 +92,49 @@ class _Names:
         self, surface: str, etype: str, home: HomePlace
     ) -> tuple[str | None, Place | None]:
         name = normalize(surface)
-        place = None
         if etype == "LOC":
-            if name.endswith("地区") and len(name) > 3:  # 京津冀地区 = 京津冀, 聊城地区 = 聊城
-                name = name[:-2]
-            name = country_names().get(name, name)  # 中华人民共和国 = 中国
-            place = self.gaz.resolve(name, near=home.place)
-            if place is None and name.startswith(("我市", "本市")):
-                place = home.fill_place("市")
-            if place is None and name in _OWN_PLACES:
-                place = home.fill_place(name[-1])
-                if place is None:
-                    return None, None  # 我县 in a city paper: no county to name
-            if place is not None:
-                name = place.name
-            else:
-                name = expand_relative(name, home, self.gaz)  # 高新区 -> 聊城高新区
-        elif etype in ("ORG", "PROJECT"):
-            if etype == "ORG":
-                product = next(
-                    (w for w in product_words() if name.endswith(w) and len(name) >= len(w) + 2),
-                    None,
-                )
-                if product is not None:
-                    brand = name[: -len(product)]
-                    if brand in self.gaz or load_rules().is_zone(brand):
-                        return None, None  # 柳东新区智能网联汽车: the zone's industry
-                    name = brand  # 中通新能源客车: the brand's product names the brand
-                name = _without_country(name)
-                if name.endswith(_PARTY_GROUP) and len(name) > len(_PARTY_GROUP) + 1:
-                    name = name[
-                        : -len(_PARTY_GROUP)
-                    ]  # 市政协党组（扩大）会议: the body's party group is the body
-            name = expand_relative(name, home, self.gaz)
-            if etype == "ORG" and name in load_rules().org_names:
-                # 县委 in a city paper: no county to fill in, so no entity to name.
-                return None, None
-        return name, place
+            return self._canonical_place(name, home)
+        if etype in ("ORG", "PROJECT"):
+            return self._canonical_body(name, etype, home), None
+        return name, None
+
+    def _canonical_place(self, name: str, home: HomePlace) -> tuple[str | None, Place | None]:
+        """A place's full name, read near the article's home (我市, 高新区 -> 聊城高新区)."""
+        if name.endswith("地区") and len(name) > 3:  # 京津冀地区 = 京津冀, 聊城地区 = 聊城
+            name = name[:-2]
+        name = country_names().get(name, name)  # 中华人民共和国 = 中国
+        place = self.gaz.resolve(name, near=home.place)
+        if place is None and name.startswith(("我市", "本市")):
+            place = home.fill_place("市")
+        if place is None and name in _OWN_PLACES:
+            place = home.fill_place(name[-1])
+            if place is None:
+                return None, None  # 我县 in a city paper: no county to name
+        if place is not None:
+            return place.name, place
+        return expand_relative(name, home, self.gaz), None  # 高新区 -> 聊城高新区
+
+    def _canonical_body(self, name: str, etype: str, home: HomePlace) -> str | None:
+        """A body's or project's name with the home city filled in (市公安局 -> 聊城市公安局);
+        none for a zone's industry or a relative body with nothing to fill in."""
+        if etype == "ORG":
+            product = next(
+                (w for w in product_words() if name.endswith(w) and len(name) >= len(w) + 2),
+                None,
+            )
+            if product is not None:
+                brand = name[: -len(product)]
+                if brand in self.gaz or load_rules().is_zone(brand):
+                    return None  # 柳东新区智能网联汽车: the zone's industry
+                name = brand  # 中通新能源客车: the brand's product names the brand
+            name = _without_country(name)
+            if name.endswith(_PARTY_GROUP) and len(name) > len(_PARTY_GROUP) + 1:
+                # 市政协党组（扩大）会议: the body's party group is the body
+                name = name[: -len(_PARTY_GROUP)]
+        name = expand_relative(name, home, self.gaz)
+        if etype == "ORG" and name in load_rules().org_names:
+            return None  # 县委 in a city paper: no county to fill in, so no entity to name
+        return name
 
     def merged(self) -> dict[str, str]:
         """canonical name -> representative name, after abbreviation keys and company short forms."""

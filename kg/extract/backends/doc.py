@@ -67,6 +67,15 @@ def build_doc(
             char_ents.append((offset + s, offset + e, label))
         offset += len(seg_text)
     doc = Doc(vocab, words=words, spaces=[False] * len(words), tags=tags, sent_starts=sent_starts)
+    _set_entities(doc, char_ents)
+    return doc
+
+
+def _set_entities(doc: Doc, char_ents: list[tuple[int, int, str]]) -> None:
+    """The model's entities as doc.ents (overlaps resolved by spaCy's filter_spans), its titles
+    as the TITLE span group; a span is widened to the tokens it touches."""
+    from spacy.util import filter_spans
+
     spans: list[Span] = []
     titles: list[Span] = []
     for s, e, label in char_ents:
@@ -81,12 +90,9 @@ def build_doc(
         span = doc.char_span(s, e, label=mapped, alignment_mode="expand")
         if span is not None and span.text.strip():
             spans.append(span)
-    from spacy.util import filter_spans
-
     doc.ents = filter_spans(spans)
     if titles:
         doc.spans[TITLE_GROUP] = titles
-    return doc
 
 
 Tagger = Callable[[str], tuple[Sequence[tuple[str, str]], Sequence[tuple[int, int, str]]]]
