@@ -97,17 +97,9 @@ def decode_bytes(data: bytes, *, warn: Warn = _ignore) -> str:
     """
     if not data.strip():
         raise IngestError("empty file")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError as err:
-                raise IngestError(
-                    f"not valid {encoding} after its byte-order mark: {err.reason} at byte {err.start}"
-                ) from None
-            if not text.strip():
-                raise IngestError("empty file")
-            return text
+    text = _with_bom(data)
+    if text is not None:
+        return text
     nul = data.find(b"\x00", 0, SNIFF_BYTES)
     if nul >= 0:
         text = _utf16_without_bom(data)
@@ -118,14 +110,8 @@ def decode_bytes(data: bytes, *, warn: Warn = _ignore) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         utf8_error = err
-    text = data.decode("utf-8", "replace")
-    bad = text.count("\ufffd") - data.count("\ufffd".encode())
-    if bad <= max(1, len(text) * MAX_BAD_SHARE):
-        line = data.count(b"\n", 0, utf8_error.start) + 1
-        warn(
-            f"{WARNING}{bad} undecodable byte sequence{'s' if bad > 1 else ''} replaced with "
-            f"U+FFFD, the first at byte {utf8_error.start} (line {line})"
-        )
+    text = _mostly_utf8(data, utf8_error, warn)
+    if text is not None:
         return text
     encoding = _detect(data)
     if encoding is not None:
@@ -137,6 +123,37 @@ def decode_bytes(data: bytes, *, warn: Warn = _ignore) -> str:
         "cannot decode: neither UTF-8 nor GB18030/GBK text "
         f"(UTF-8 fails at byte {utf8_error.start}); binary file?"
     )
+
+
+def _with_bom(data: bytes) -> str | None:
+    """The text after a byte-order mark, in its encoding; None without one."""
+    for bom, encoding in _BOMS:
+        if not data.startswith(bom):
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as err:
+            raise IngestError(
+                f"not valid {encoding} after its byte-order mark: {err.reason} at byte {err.start}"
+            ) from None
+        if not text.strip():
+            raise IngestError("empty file")
+        return text
+    return None
+
+
+def _mostly_utf8(data: bytes, error: UnicodeDecodeError, warn: Warn) -> str | None:
+    """UTF-8 with a few bad bytes: replaced with U+FFFD, with a warning; None when too many."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if bad > max(1, len(text) * MAX_BAD_SHARE):
+        return None
+    line = data.count(b"\n", 0, error.start) + 1
+    warn(
+        f"{WARNING}{bad} undecodable byte sequence{'s' if bad > 1 else ''} replaced with "
+        f"U+FFFD, the first at byte {error.start} (line {line})"
+    )
+    return text
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

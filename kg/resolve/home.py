@@ -84,16 +84,27 @@ def detect_home_city(extractions: Iterable[Extraction], gaz: Gazetteer) -> Place
         provinces = [p for p in region if p.level == "province"]
         return max(provinces, key=lambda p: (region[p], p.name)) if provinces else None
     city = max(cities, key=lambda p: (region[p], p.name))
+    return _province_home(city, cities, region, named) or _county_home(city, named) or city
 
+
+def _province_home(
+    city: Place, cities: list[Place], region: Counter[Place], named: Counter[Place]
+) -> Place | None:
+    """The province, when it is named more than its top city or its cities share the votes."""
     province = _up(city, "province")
-    if province is not None:
-        siblings = [c for c in cities if _up(c, "province") == province]
-        share = region[city] / sum(region[c] for c in siblings)
-        if named[province] > region[city] or (
-            len(siblings) >= PROVINCE_MIN_CITIES and share < PROVINCE_TOP_SHARE
-        ):
-            return province
+    if province is None:
+        return None
+    siblings = [c for c in cities if _up(c, "province") == province]
+    share = region[city] / sum(region[c] for c in siblings)
+    if named[province] > region[city] or (
+        len(siblings) >= PROVINCE_MIN_CITIES and share < PROVINCE_TOP_SHARE
+    ):
+        return province
+    return None
 
+
+def _county_home(city: Place, named: Counter[Place]) -> Place | None:
+    """A county of the city, when it is named more than the city and than its other counties."""
     counties: Counter[Place] = Counter()  # county of this city -> its own and its towns' votes
     for place, n in named.items():
         county = _up(place, "county")
@@ -104,7 +115,7 @@ def detect_home_city(extractions: Iterable[Extraction], gaz: Gazetteer) -> Place
         others = sum(counties.values()) - n
         if n > named[city] and n > others:
             return county
-    return city
+    return None
 
 
 def article_home(dateline: str | None, home: Place | None, gaz: Gazetteer) -> HomePlace:
