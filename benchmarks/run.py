@@ -114,9 +114,8 @@ class StageClock:
         self.workers = workers
 
     def __call__(self, stage: str, advance: int, total: int | None) -> None:
-        self.workers.sample(
-            every=0.25
-        )  # a worker's last CPU seconds are missed until its next sample
+        # a worker's last CPU seconds are missed until its next sample
+        self.workers.sample(every=0.25)
         now = time.perf_counter()
         self.first.setdefault(stage, now)
         self.last[stage] = now

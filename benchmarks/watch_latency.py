@@ -63,9 +63,8 @@ def watch_updates(
         _next_update(watcher)
         time.sleep(5)  # it loads the model while waiting
         for k in range(pages):
-            staged = (
-                drop.parent / f".{drop.name}-{k}.jsonl"
-            )  # written outside, then moved in: one event, whole file
+            # written outside, then moved in: one event, whole file
+            staged = drop.parent / f".{drop.name}-{k}.jsonl"
             write_records(staged, generate(1, seed=100 + k, start=n + 100 + k))
             start = time.perf_counter()
             staged.rename(drop / f"new-{k}.jsonl")

@@ -692,9 +692,8 @@ def _adjacent_pairs(text: str, spans: list) -> set[tuple[str, str]]:
                 and text[after[1] : follows[0]].strip() == ""
             )
         ):
-            found.append(
-                text[after[0] : after[1]]
-            )  # 江泽民主席 (not 记者甲实习生乙: 实习生 is 乙's)
+            # 江泽民主席 (not 记者甲实习生乙: 实习生 is 乙's)
+            found.append(text[after[0] : after[1]])
         titles_of[k] = found
         pairs.update((text[s:e], t) for t in found)
     return pairs

@@ -71,15 +71,12 @@ SYMMETRIC = ("meets", "signs_with")  # who hosts, or who signs first, is often n
 class RelationReport:
     counts: dict[str, Scores]
     sentences: int
-    errors: list[
-        tuple[str, str, tuple[str, str, str]]
-    ]  # (kind, sentence, (relation, source, target))
-    amounts: tuple[
-        int, int
-    ]  # matched invests_in edges whose written amount matches, of those with one
-    per_sentence: list[Scores] = field(
-        default_factory=list
-    )  # the four types pooled, one per gold row
+    # (kind, sentence, (relation, source, target))
+    errors: list[tuple[str, str, tuple[str, str, str]]]
+    # matched invests_in edges whose written amount matches, of those with one
+    amounts: tuple[int, int]
+    # the four types pooled, one per gold row
+    per_sentence: list[Scores] = field(default_factory=list)
 
     def total(self) -> Scores:
         return sum(self.counts.values(), Scores())
@@ -167,9 +164,8 @@ def predict(
         pages = Path(__file__).resolve().parents[1] / "seeds"
         seeds = {ex.article.id: ex for ex in extractor.extract_many(list(read_articles([pages])))}
     singles = [row for row in rows if "|" not in row["id"]]
-    texts = [
-        normalize_spaces(r["text"]) for r in singles
-    ]  # as kg run reads it: １９９８年 -> 1998年
+    # as kg run reads it: １９９８年 -> 1998年
+    texts = [normalize_spaces(r["text"]) for r in singles]
     articles = [
         Article(id=r["id"], source="gold", text=t, sentences=[Sentence(0, len(t), t)])
         for r, t in zip(singles, texts, strict=True)

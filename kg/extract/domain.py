@@ -27,9 +27,8 @@ UNTITLED_BYLINE_ROLES = frozenset({"作者", "撰稿"})
 def domain_pipeline(disable: frozenset[str] = frozenset()) -> Language:
     """kg_entities -> kg_roles, with the rule families in ``disable`` switched off."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
-    nlp.add_pipe(
-        "kg_model_persons"
-    )  # before the entity rules: names only a title shows to be people
+    # before the entity rules: names only a title shows to be people
+    nlp.add_pipe("kg_model_persons")
     nlp.add_pipe("kg_entities", config={"disable": sorted(disable)})
     nlp.add_pipe("kg_roles")
     return nlp
@@ -58,9 +57,8 @@ def annotate(doc: Doc, article: Article, *, disable: frozenset[str] = frozenset(
     spans = sorted(
         [*doc.ents, *doc.spans.get("kg_inner", [])], key=lambda e: (e.start_char, -e.end_char)
     )
-    full_names = doc.user_data.get(
-        "kg_full_names", {}
-    )  # short names written out (雄商 -> 雄商高铁)
+    # short names written out (雄商 -> 雄商高铁)
+    full_names = doc.user_data.get("kg_full_names", {})
     mentions = [
         Mention(
             e.start_char,

@@ -86,10 +86,11 @@ def find_short_names(text: str, starts: set[int], rules: Rules) -> list[ShortNam
                 )
         else:
             allowed = lambda c: "\u4e00" <= c <= "\u9fff"
+            # 莘县 and 冠县 are one character + 县
             shortest, longest = (
                 (1 if head == "县" else 2),
                 3,
-            )  # 莘县 and 冠县 are one character + 县
+            )
 
             def ok(item: str, head: str = head) -> bool:
                 return any(p.name == item + head for p in gazetteer().lookup(item + head))

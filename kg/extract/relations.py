@@ -56,9 +56,8 @@ _SPEECH = re.compile(_SAYING.pattern + "$")
 # 听取了甲的介绍: the subject listens (its own act, it goes on to the next clause), nobody speaks to us
 _HEARD = re.compile(r"听(?:取)?了?[^，,。；;]{0,20}介绍$")
 # Between a locative verb and a visit trigger: 到A、B调研 / 赴A考察 / 在A视察 / 来华访问.
-_GO_TO = re.compile(
-    r"到|赴|前往|飞往|来到|深入|走进|来|(?<![带送拿寄捎])去|在|抵"
-)  # not 带去甲委的问候
+# not 带去甲委的问候
+_GO_TO = re.compile(r"到|赴|前往|飞往|来到|深入|走进|来|(?<![带送拿寄捎])去|在|抵")
 # What may stand between a head mention and the next one in a list.
 _LIST_JOIN = re.compile(r"^\s*(?:、|和|及|以及|，以及|，及)\s*$")
 _JOINT_JOIN = re.compile(r"^\s*(?:、|和|及|以及|与|同)\s*$")
@@ -108,16 +107,14 @@ _TREATY = re.compile(r"条约|公约|法规|决议|章程|宪章|议定书|(?<!�
 _JOINER_TITLE = re.compile(
     r"\s*(、|和|及|以及|与|同|跟)(?P<post>(?:[\u4e00-\u9fff]{1,10}、)?[\u4e00-\u9fff]{0,10})"
 )
-_PLACE_JOIN = re.compile(
-    r"(?:(?!的)[\u4e00-\u9fff（）()]){0,6}[、，,和及]"
-)  # not 在A的发展和B: 的 ends what is said of A
+# not 在A的发展和B: 的 ends what is said of A
+_PLACE_JOIN = re.compile(r"(?:(?!的)[\u4e00-\u9fff（）()]){0,6}[、，,和及]")
 # 甲校、部分企业和乙区: an unnamed kind (a count or 一些, 部分 before a noun) listed between names
 _KIND_ITEM = re.compile(
     r"[、和及](?:一些|部分|有关|相关|[\d一二三四五六七八九十几多]+[家所个座])[^\W\d了在到和及与同、，]{1,5}(?=[、，,和及])"
 )
-_MODIFIED_ITEM = re.compile(
-    r"^([、和及])(?:新|刚刚?|正在|已经?)?[\u4e00-\u9fff]{1,4}的$"
-)  # 和新建成的乙桥
+# 和新建成的乙桥
+_MODIFIED_ITEM = re.compile(r"^([、和及])(?:新|刚刚?|正在|已经?)?[\u4e00-\u9fff]{1,4}的$")
 # 甲厂、乙车间、丙厂: an item the model tagged nothing in, inside an enumeration with 、
 _UNTAGGED_ITEM = re.compile(
     r"、[^\W\d了在到和及与同、，的等]{2,8}(?=[、和及])|[和及][^\W\d了在到和及与同、，的等]{2,8}(?=、)"
@@ -254,16 +251,14 @@ _STILL_TOPIC = re.compile(r"(?:特别|尤其)(?:是|就|在)")
 _TOPIC = re.compile(r"(?:就|关于)[^，。；;]*?(?:问题|事宜|议题|事项|情况)")
 _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 # 在A访问B之际: 在 frames a clause of time, its first name is that clause's subject.
-_DELEGATE = re.compile(
-    r"(?:(?![在到赴对向由率等于从将已曾为是说就了的])[\u4e00-\u9fff]){0,6}代表"
-)  # 甲党代表, 乙政府谈判代表: a post
+# 甲党代表, 乙政府谈判代表: a post
+_DELEGATE = re.compile(r"(?:(?![在到赴对向由率等于从将已曾为是说就了的])[\u4e00-\u9fff]){0,6}代表")
 _GUESTS_KIND = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}(?:代表|人士|官员|成员|客人|一行|人))?")
 _FRAMED_MEETING = re.compile(
     r"(?:与|同|和)[^，。；在]{1,30}?(?:会谈|会晤|会见|会面)(?:期间|时|之际|前夕|之后|以后|后)"
 )
-_TIME_FRAME = re.compile(
-    r"(?:之际|期间|前夕|的时候|之时|的当天|(?<=会谈|会晤|会见)中)$"
-)  # 在A与B进行的会谈中
+# 在A与B进行的会谈中
+_TIME_FRAME = re.compile(r"(?:之际|期间|前夕|的时候|之时|的当天|(?<=会谈|会晤|会见)中)$")
 # A clause with no subject of its own that frames the next one, whose subject is its actor: a time
 # after it (同A签署协议以后，B…) or a basis before it (根据同A签订的条约，B…).
 _FRAME_END = re.compile(r"(?:以后|之后|后|时|期间|之际|以来)$")
@@ -284,9 +279,8 @@ def _framing(text: str, clause: tuple[int, int]) -> bool:
 
 # A verb of saying right after a name (今天说, 称): what follows is what is said
 _SAYS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:说|表示|指出|认为|强调|宣布|称|重申)(?!的)")
-_ONLY_POSSIBLE = re.compile(
-    r"的(?:可能性?|前景|条件|前提|障碍)|场所|地点"
-)  # and 会谈场所: a place for one
+# and 会谈场所: a place for one
+_ONLY_POSSIBLE = re.compile(r"的(?:可能性?|前景|条件|前提|障碍)|场所|地点")
 # 会 + 谈起 (都会谈起): a modal verb and "talk of", no 会谈
 _MODAL_SPLIT = re.compile(r"会谈[起及]")
 _ESCORT = re.compile(r"^\s*(?:等)?(?:陪同|见证)")
@@ -483,9 +477,8 @@ def _as_country(h: _Arg) -> _Arg:
     if h.type != "ORG":
         return h
     country = country_prefix(h.text, 8)
-    return (
-        _Arg(h.start, h.end, country, "LOC") if country else h
-    )  # the body's span: lists join there
+    # the body's span: lists join there
+    return _Arg(h.start, h.end, country, "LOC") if country else h
 
 
 def _owner_end(s: _Sentence, pos: int) -> int:
@@ -698,12 +691,10 @@ class _Sentence:
         # 在A、B等陪同下 (over commas too): the escorts' span, from 在 to 陪同下
         self.escorts = [e.span() for e in _ESCORT_SPAN.finditer(text)]
         for m in sorted(_split_joined(mentions), key=lambda m: (m.start, -m.end)):
-            each = (
-                _EACH_BEFORE.search(text, 0, m.start) is not None
-            )  # 各区、县政府: every one of a kind
-            each = each or any(
-                a + 1 < m.start and m.end <= b for a, b in self.escorts
-            )  # 在A、B陪同下: escorts
+            # 各区、县政府: every one of a kind
+            each = _EACH_BEFORE.search(text, 0, m.start) is not None
+            # 在A、B陪同下: escorts
+            each = each or any(a + 1 < m.start and m.end <= b for a, b in self.escorts)
             if (
                 each
                 or _GENERIC.fullmatch(m.text)
@@ -772,9 +763,8 @@ class _Sentence:
         if self._gap_ends_name(m, nxt, gap):
             return False
         if gap.endswith("、") and (_ends_in_title(gap[:-1]) or _DELEGATE.fullmatch(gap[:-1])):
-            gap = gap[
-                :-1
-            ]  # 甲委员会副主任、乙协会会长A; 甲党代表、乙部副部长A: two posts of one person
+            # 甲委员会副主任、乙协会会长A; 甲党代表、乙部副部长A: two posts of one person
+            gap = gap[:-1]
         if not _qualifier_gap(nxt, gap):
             return False
         if _trigger_re().search(gap):
@@ -841,9 +831,8 @@ class _Sentence:
         for m in reversed([m for m in self.mentions if start <= m.start and m.end <= end]):
             gap = gap[: m.start - start] + gap[m.end - start :]
         gap = re.sub(r"^[和及]夫人(?=[、和及])", "", gap)  # A和夫人、B: the unnamed spouse of A
-        gap = re.sub(
-            r"[（(][^（）()]{0,12}[）)]", "", gap
-        )  # 和甲院（乙院）主席B: a gloss in brackets
+        # 和甲院（乙院）主席B: a gloss in brackets
+        gap = re.sub(r"[（(][^（）()]{0,12}[）)]", "", gap)
         gap = gap.removeprefix(h.group()) if (h := _HONORIFIC.match(gap)) else gap  # A先生、B女士
         title = load_rules().title_re.match(gap)  # A总统、B外长: the post before the joiner
         if title is not None and _JOINER_TITLE.fullmatch(gap[title.end() :]):
@@ -1009,9 +998,8 @@ class _Sentence:
         """No head of the clause is the subject: 他 opening it stands for the one person named
         before; a clause with a subject of its own that is no name has none; else the subject is
         carried over from the previous clause."""
-        said = [
-            (m.start, m.end) for m in heads
-        ] + topics  # names and topics (就A问题) say no subject
+        # names and topics (就A问题) say no subject
+        said = [(m.start, m.end) for m in heads] + topics
         lead = "".join(
             c
             for k, c in enumerate(self.text[clause[0] : before], clause[0])
@@ -1301,9 +1289,8 @@ def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | No
     group = (
         group if _GUESTS_AFTER.match(s.text, after.end() if after else group[-1].end) else [head]
     )
-    led = _HIS_LED.match(
-        s.text, group[-1].end
-    )  # 正在甲国访问的A及其率领的乙代表团: the delegation too
+    # 正在甲国访问的A及其率领的乙代表团: the delegation too
+    led = _HIS_LED.match(s.text, group[-1].end)
     body = s.head_from(led.end()) if led is not None else None
     return group + [body] if body is not None and body.type in _AGENTS else group
 
@@ -1459,9 +1446,8 @@ def _ends_in_title(gap: str) -> bool:
 
 def _near(text: str, start: int, end: int) -> bool:
     """Only modifiers between a preposition and its party: 与来访的某国首相某某."""
-    gap = re.sub(
-        r"^(?:来访|到访|前来访问|来华访问|与会)的", "", text[start:end]
-    )  # 同到访的某国总统某某, 和与会的某某
+    # 同到访的某国总统某某, 和与会的某某
+    gap = re.sub(r"^(?:来访|到访|前来访问|来华访问|与会)的", "", text[start:end])
     if _ends_in_title(gap):
         return True  # 同甲国副总理兼外交和环境部长A
     return (
@@ -1936,11 +1922,12 @@ class RelationFinder:
         if sources is None:
             sources = s.subject(own if own[0] <= subject_end else clause, subject_end, _AGENTS)
         # 在A访问期间，B参观了C; 访问A期间，B指出: a clause of time, its visitor the next clause's subject
+        # 在考察A的情况时
         framed = (
             _TIME_AFTER.match(text, t1)
             or _TIME_FRAME.search(text, clause[0], clause[1])
             or text[clause[1] - 1 : clause[1]] == "时"
-        )  # 在考察A的情况时
+        )
         if not sources and framed and (text.startswith("在", clause[0]) or clause[0] == t0):
             sources = s.next_subject(clause, _AGENTS)
         sources = sources + _gone_with(s, sources, subject_end)
@@ -1976,9 +1963,8 @@ class RelationFinder:
             or _OWN_VERB.search(s.text, pos, end)
         ):
             return []  # 在甲医院做了检查: a check-up, no visit
-        pronoun = _PRONOUN.search(s.text[pos:end]) and not s.text.startswith(
-            "进行", pos
-        )  # 进行他…的访问: his
+        # 进行他…的访问: his
+        pronoun = _PRONOUN.search(s.text[pos:end]) and not s.text.startswith("进行", pos)
         if pronoun or _trigger_re().search(s.text, pos, end):
             # 在甲局为欢迎他访问而举行的; 在甲院会见了正在这里访问的: the place is the other event's
             return []
@@ -2148,9 +2134,8 @@ class RelationFinder:
             if any(m.end == after and m.type == "PERSON" for m in s.heads)
             else None
         )
-        gap = (
-            gap[post.end() :] if post is not None and gap.startswith("的", post.end()) else gap
-        )  # A主席和B总统的会晤
+        # A主席和B总统的会晤
+        gap = gap[post.end() :] if post is not None and gap.startswith("的", post.end()) else gap
         heads_of = re.match(
             r"(?:两国|双方|三国)?(?:国家)?(?:首脑|领导人|元首|总统|总理|首相|外长)", gap
         )
@@ -2259,13 +2244,11 @@ class RelationFinder:
     def _object_starts(text: str, t1: int, clause) -> list[int]:
         """Where the object may start: right after the verb, or after a relative clause that ends in
         的 (会见了来京参加某研讨会的甲国部长助理A)."""
-        near = re.match(
-            r"(?:了|过)?[^，。；]{0,24}?的", text[t1 : clause[1]]
-        )  # the first 的: 访问的A及其率领的B
+        # the first 的: 访问的A及其率领的B
+        near = re.match(r"(?:了|过)?[^，。；]{0,24}?的", text[t1 : clause[1]])
         far = re.match(r"(?:了|过)?[^，。；]{0,24}的", text[t1 : clause[1]])
-        also = re.match(
-            r"并[\u4e00-\u9fff]{1,2}了", text[t1 : clause[1]]
-        )  # 会见并款待了A: a second verb joined by 并
+        # 会见并款待了A: a second verb joined by 并
+        also = re.match(r"并[\u4e00-\u9fff]{1,2}了", text[t1 : clause[1]])
         return [t1] + sorted({t1 + m.end() for m in (near, far, also) if m is not None})
 
     @staticmethod
@@ -2302,9 +2285,10 @@ class RelationFinder:
                 if built is not None
                 else set()
             )
+            # 实施有…美誉的A工程
             first = next(
                 (m for m in s.heads if m.start in at or s.chain_start.get(m.start) in at), None
-            )  # 实施有…美誉的A工程
+            )
             if first is not None and first.type in _PLACES:
                 return s.listed(first, nxt[1], _PLACES)
             if _trigger_re().search(s.text, nxt[0], nxt[1]):

@@ -284,11 +284,12 @@ class TitleChains:
             if inside:
                 last = max(inside)
                 if len(inside) == 1 and out[last][2] == ms.end_char and ms.start_char < last:
+                    # 光缆分厂|副厂长: the model's span holds the body
                     out[last] = (
                         ms.start_char,
                         last,
                         ms.end_char,
-                    )  # 光缆分厂|副厂长: the model's span holds the body
+                    )
                 continue
             s = self._title_start(ms.text, ms.start_char)
             out[s] = (ms.start_char, s, ms.end_char)
@@ -445,9 +446,8 @@ class TitleChains:
                 place = ents_at_end.get(begin)
                 if place is not None:  # 中国财政|部长, 赤峰市松山区林业|局长
                     begin = place.start_char
-                closed = (
-                    word if word.endswith(title[0]) else word + title[0]
-                )  # 研究所|所长, 财政|部长
+                # 研究所|所长, 财政|部长
+                closed = word if word.endswith(title[0]) else word + title[0]
                 return _Words(text[begin : token.start_char] + closed, "ORG", begin, s)
         return org_ent
 
@@ -744,9 +744,8 @@ class TitleChains:
                 and len(name) <= 3
                 and not name.endswith(_NOT_NAME_ENDS)
             ):
-                subject = _Words(
-                    name, "PERSON", opener.start("name"), opener.end("name")
-                )  # 司增勤，男，…
+                # 司增勤，男，…
+                subject = _Words(name, "PERSON", opener.start("name"), opener.end("name"))
             else:
                 return None
             clause = text[max(text.rfind(c, 0, start) for c in "，,。；;\n") + 1 : start]

@@ -363,13 +363,14 @@ def photo_credits(doc: Doc, rules: Rules) -> Cuts:
 
 # A verb of visiting or meeting inside an organisation's span (甲市|参观|乙有限公司) that is not part of
 # a group's name (访问团, 考察组, 调研室, 会晤委员会)
+# 汽车厂, 博物馆: bodies visited, with endings no organisation suffix has
 _WORKS = (
     "厂",
     "馆",
     "场",
     "站",
     "园",
-)  # 汽车厂, 博物馆: bodies visited, with endings no organisation suffix has
+)
 _VERB_INSIDE = re.compile(r"(?:参观|考察|视察|访问|会见|接见|走访)(?![团组队室处]|委员会|小组)")
 
 

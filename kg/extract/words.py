@@ -118,9 +118,10 @@ def is_name_part(token: Token, *, numbers: bool = False, adjectives: bool = Fals
 
 # A wire dateline (新华社甲城5月1日电, 本报甲城电): it ends the headline glued before it and starts
 # the text after it, so no name runs over it.
+# not 电台
 DATELINE = re.compile(
     r"(?:(?:据)?新华社[^，。、]{0,14}?|本报[^，。、讯]{0,14}?)电(?![台视话子力网脑影器报])"
-)  # not 电台
+)
 _DATELINE_END = re.compile(f"(?:{DATELINE.pattern})$")
 
 

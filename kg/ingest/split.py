@@ -169,9 +169,8 @@ class _Splitter:
         self.titles_first = _titles_first(self.kinds)
         self.done: list[Draft] = []
         self.cur = Draft()
-        self.closed_by_title_at = (
-            -2
-        )  # index of the last paragraph of the headline that closed done[-1]
+        # index of the last paragraph of the headline that closed done[-1]
+        self.closed_by_title_at = -2
 
     def drafts(self) -> list[Draft]:
         i = 0
