@@ -687,9 +687,29 @@ class _Sentence:
 
     def __init__(self, text: str, mentions: list[_Arg]) -> None:
         self.text = text
-        outer: list[_Arg] = []
         # 在A、B等陪同下 (over commas too): the escorts' span, from 在 to 陪同下
         self.escorts = [e.span() for e in _ESCORT_SPAN.finditer(text)]
+        outer = _join_dotted(self._outer(mentions))
+        self.mentions = outer
+        self.heads = []
+        # head start -> start of its qualifiers (西班牙首相阿斯纳尔)
+        self.chain_start: dict[int, int] = {}
+        chain = None
+        for i, m in enumerate(outer):
+            chain = m.start if chain is None else chain
+            if not self._qualifies_next(i):
+                self.heads.append(m)
+                self.chain_start[m.start] = chain
+                chain = None
+        bounds = _clause_bounds(text, outer)
+        self.clauses = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
+
+    def _outer(self, mentions: list[_Arg]) -> list[_Arg]:
+        """The mentions no longer one holds, a side or a kind (巴方, 中资, 美国公司, 各区、县政府,
+        escorts) kept as KIND: no named party, but it holds its place in the clause, so no name
+        further off is taken for it."""
+        text = self.text
+        outer: list[_Arg] = []
         for m in sorted(_split_joined(mentions), key=lambda m: (m.start, -m.end)):
             # 各区、县政府: every one of a kind
             each = _EACH_BEFORE.search(text, 0, m.start) is not None
@@ -701,49 +721,11 @@ class _Sentence:
                 or _place_and_kind(m.text)
                 or (m.end - m.start == 1 and text.startswith(("方", "资"), m.end))
             ):
-                # 巴方, 中资, 美国公司: a side or a kind, no named party; it still holds its place
-                # in the clause, so no name further off is taken for it
                 m = _Arg(m.start, m.end, m.text, "KIND")
             if outer and m.start < outer[-1].end:
                 continue  # inside a longer mention (临清市 in 临清市开发区…产业园)
             outer.append(m)
-        merged: list[_Arg] = []
-        for m in outer:  # 维克多·|许会·|罗哈斯: one foreign name cut at its dots
-            prev = merged[-1] if merged else None
-            if (
-                prev is not None
-                and prev.type == m.type == "PERSON"
-                and prev.end == m.start
-                and (prev.text.endswith("·") or m.text.startswith("·"))
-            ):
-                merged[-1] = _Arg(prev.start, m.end, prev.text + m.text, "PERSON")
-            else:
-                merged.append(m)
-        outer = merged
-        self.mentions = outer
-        self.heads = []
-        self.chain_start: dict[
-            int, int
-        ] = {}  # head start -> start of its qualifiers (西班牙首相阿斯纳尔)
-        chain = None
-        for i, m in enumerate(outer):
-            chain = m.start if chain is None else chain
-            if not self._qualifies_next(i):
-                self.heads.append(m)
-                self.chain_start[m.start] = chain
-                chain = None
-        bounds = [0]
-        for m in _CLAUSE_END.finditer(text):
-            if (
-                m.group() in "，,"
-                and _STILL_TOPIC.match(text, m.end())
-                and re.search(r"就|关于", text[bounds[-1] : m.start()])
-            ):
-                continue  # 就A，特别是B举行会谈: the topic goes on over the comma
-            if not any(a.start < m.start() < a.end or a.start < m.end() < a.end for a in outer):
-                bounds += [m.start(), m.end()]
-        bounds.append(len(text))
-        self.clauses = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
+        return outer
 
     def _qualifies_next(self, i: int) -> bool:
         """A place or body before a title and a person (or before a body that qualifies one):
@@ -772,12 +754,16 @@ class _Sentence:
         if nxt.type == "PERSON" or gap == "":
             return True
         if m.type == "LOC" and nxt.type == "LOC" and "、" not in gap:
-            left = re.search(r"(?:离开|飞离|从)$", self.text[: m.start])
-            if left and _GO_TO.search(gap):
-                return False  # 离开甲城去乙城: two places of a journey
-            # 出访甲国以实现乙、丙关系: a verb between; 访问甲国后回京: a way back
-            return not re.search(r"以|实现|[和与同对向从]|回(?!归)|返", gap)
+            return not self._journey(m, gap)
         return self._qualifies_next(i + 1)
+
+    def _journey(self, m: _Arg, gap: str) -> bool:
+        """Two places, the words between them a journey's (离开甲城去乙城), a verb (出访甲国以实现
+        乙、丙关系) or a way back (访问甲国后回京): the first does not qualify the second."""
+        left = re.search(r"(?:离开|飞离|从)$", self.text[: m.start])
+        if left and _GO_TO.search(gap):
+            return True
+        return re.search(r"以|实现|[和与同对向从]|回(?!归)|返", gap) is not None
 
     def _gap_ends_name(self, m: _Arg, nxt: _Arg, gap: str) -> bool:
         """What stands between m and the next mention closes m's name: another country, a verb
@@ -1139,56 +1125,58 @@ class _Sentence:
                 for m in self.heads_in(prev[0], prev[1], ("PERSON", "ORG", "LOC"))
                 if not _in(m, led)
             ]
-            verb = (
-                re.search(
-                    r"[了过](?P<post>[\u4e00-\u9fff]{0,10})$",
-                    self.text[prev[0] : self.chain_start[heads[0].start]],
-                )
-                if heads
-                else None
+            if not heads:
+                continue
+            verb = re.search(
+                r"[了过](?P<post>[\u4e00-\u9fff]{0,10})$",
+                self.text[prev[0] : self.chain_start[heads[0].start]],
             )
             if verb is not None and (not verb.group("post") or _ends_in_title(verb.group("post"))):
                 continue  # 拜会了(总理)A，访问了B: A is the object of a clause whose subject is earlier
-            if heads:
-                first = heads[0]
-                if first.type not in types or _GOVERNED.search(self.text[prev[0] : first.start]):
-                    topic = self._topic(prev, heads, types) or self._qualified_subject(heads, types)
-                    if topic or first.type == "PERSON":
-                        return topic
-                    continue  # 去A访问时，得到甲国大使的接待，去B访问: the subject is further back
-                pronoun = _PRONOUN.search(self.text[prev[0] : first.start])
-                if _unnamed(self.text, first.end) or (
-                    pronoun and pronoun.end() < first.start - prev[0]
-                ):
-                    # 我研究甲大学，…，来考察乙: 甲 is the object of a pronoun's clause (not 我们甲团)
-                    return []
-                said = _SAYS.match(self.text, first.end)
-                if said is not None and not self.text.startswith("并", clause[0], clause[1]):
-                    # A称B愿…，…会谈: the clause said is B's (A宣布…，并访问C: 并 goes on with A's own acts)
-                    speaker_of = next((h for h in heads if h.start == said.end()), None)
-                    return (
-                        self.listed(speaker_of, prev[1], types)
-                        if speaker_of is not None and speaker_of.type in types
-                        else []
-                    )
-                group = self.listed(first, prev[1], types)
-                led_group = next((h for h in heads if h.start > group[-1].end), None)
-                if (
-                    led_group is not None
-                    and led_group.type in types
-                    and _LEADS.fullmatch(
-                        self.text[group[-1].end : self.chain_start[led_group.start]]
-                    )
-                ):
-                    group = [*group, led_group]  # A率领B代表团离开北京，开始对C访问: B goes too
-                if all(self._post_unnamed(a) for a in group):
-                    return []
-                return (
-                    self._bare_list_before(prev, types) + group
-                    if self._bare_list(prev, types) == group
-                    else group
-                )
+            found = self._carried_from(prev, heads, clause, types)
+            if found is not None:
+                return found
         return []
+
+    def _carried_from(
+        self,
+        prev: tuple[int, int],
+        heads: list[_Arg],
+        clause: tuple[int, int],
+        types: tuple[str, ...],
+    ) -> list[_Arg] | None:
+        """The subject an earlier clause ``prev`` hands on (its first head's list, with the body it
+        leads), none, or None when the subject lies further back."""
+        first = heads[0]
+        if first.type not in types or _GOVERNED.search(self.text[prev[0] : first.start]):
+            topic = self._topic(prev, heads, types) or self._qualified_subject(heads, types)
+            if topic or first.type == "PERSON":
+                return topic
+            return None  # 去A访问时，得到甲国大使的接待，去B访问: the subject is further back
+        pronoun = _PRONOUN.search(self.text[prev[0] : first.start])
+        if _unnamed(self.text, first.end) or (pronoun and pronoun.end() < first.start - prev[0]):
+            # 我研究甲大学，…，来考察乙: 甲 is the object of a pronoun's clause (not 我们甲团)
+            return []
+        said = _SAYS.match(self.text, first.end)
+        if said is not None and not self.text.startswith("并", clause[0], clause[1]):
+            # A称B愿…，…会谈: the clause said is B's (A宣布…，并访问C: 并 goes on with A's own acts)
+            speaker_of = next((h for h in heads if h.start == said.end()), None)
+            if speaker_of is not None and speaker_of.type in types:
+                return self.listed(speaker_of, prev[1], types)
+            return []
+        group = self.listed(first, prev[1], types)
+        led_group = next((h for h in heads if h.start > group[-1].end), None)
+        if (
+            led_group is not None
+            and led_group.type in types
+            and _LEADS.fullmatch(self.text[group[-1].end : self.chain_start[led_group.start]])
+        ):
+            group = [*group, led_group]  # A率领B代表团离开北京，开始对C访问: B goes too
+        if all(self._post_unnamed(a) for a in group):
+            return []
+        if self._bare_list(prev, types) == group:
+            return self._bare_list_before(prev, types) + group
+        return group
 
     def _qualified_subject(self, heads: list[_Arg], types: tuple[str, ...]) -> list[_Arg]:
         """应邀对甲国进行访问的副主席A结束了…: a person after a clause that qualifies them (…的A)
@@ -1669,6 +1657,39 @@ def _qualifier_gap(nxt: _Arg, gap: str) -> bool:
     )
 
 
+def _join_dotted(outer: list[_Arg]) -> list[_Arg]:
+    """维克多·|许会·|罗哈斯: one foreign name cut at its dots."""
+    merged: list[_Arg] = []
+    for m in outer:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.type == m.type == "PERSON"
+            and prev.end == m.start
+            and (prev.text.endswith("·") or m.text.startswith("·"))
+        ):
+            merged[-1] = _Arg(prev.start, m.end, prev.text + m.text, "PERSON")
+        else:
+            merged.append(m)
+    return merged
+
+
+def _clause_bounds(text: str, outer: list[_Arg]) -> list[int]:
+    """0, then the start and end of each clause mark no mention spans, then the text's end."""
+    bounds = [0]
+    for m in _CLAUSE_END.finditer(text):
+        if (
+            m.group() in "，,"
+            and _STILL_TOPIC.match(text, m.end())
+            and re.search(r"就|关于", text[bounds[-1] : m.start()])
+        ):
+            continue  # 就A，特别是B举行会谈: the topic goes on over the comma
+        if not any(a.start < m.start() < a.end or a.start < m.end() < a.end for a in outer):
+            bounds += [m.start(), m.end()]
+    bounds.append(len(text))
+    return bounds
+
+
 class RelationFinder:
     def __init__(self) -> None:
         self.triggers = load_triggers()
@@ -1771,21 +1792,7 @@ class RelationFinder:
         if relation == "visits":
             return self._visits(s, clause, t0, t1)
         if relation == "meets":
-            # who attends is no party: 参加会见, 在座; A、B会见时在座
-            before, after = text[clause[0] : t0], text[t1 : clause[1]]
-            if re.search(r"(?:参加|出席|列席)了?(?:这次|此次|本次)?$|在座", before) or re.match(
-                r"时?(?:在座|在场)", after
-            ):
-                return []
-            if _CALLED_OFF.search(before):
-                return []
-            passive = _PASSIVE.search(text, clause[0], t1)
-            if passive is not None:
-                return self._passive(s, clause, passive)
-            # talks between countries (A与B举行会谈): a country stands for its government
-            types = _PARTIES if text[t0:t1] in ("会谈", "会晤") else _AGENTS
-            pairs = self._pairs(s, clause, t0, t1, types, objects=True)
-            return [p for p in pairs if all(a.type != "LOC" or _country(a) for a in p[:2])]
+            return self._meets(s, clause, t0, t1)
         if relation == "signs_with":
             if _SIGNATORY.match(text, t1) or re.search(r"(?:有关|关于)$", text[:t0]):
                 return []  # 签约国, 签署方: a signatory named as a kind, no event
@@ -1793,6 +1800,25 @@ class RelationFinder:
                 return []  # 甲乙两国参与签署了…文件: signatories of a text for many, not with each other
             return self._pairs(s, clause, t0, t1, _PARTIES, objects=False)
         return self._invests(s, clause, t0, t1)
+
+    def _meets(self, s: _Sentence, clause: tuple[int, int], t0: int, t1: int):
+        """Host and guests: none for who only attends (参加会见, 在座; A、B会见时在座) or a meeting
+        called off; the passive (A受到B的接见); else the pairs around the trigger."""
+        text = s.text
+        before, after = text[clause[0] : t0], text[t1 : clause[1]]
+        if re.search(r"(?:参加|出席|列席)了?(?:这次|此次|本次)?$|在座", before) or re.match(
+            r"时?(?:在座|在场)", after
+        ):
+            return []
+        if _CALLED_OFF.search(before):
+            return []
+        passive = _PASSIVE.search(text, clause[0], t1)
+        if passive is not None:
+            return self._passive(s, clause, passive)
+        # talks between countries (A与B举行会谈): a country stands for its government
+        types = _PARTIES if text[t0:t1] in ("会谈", "会晤") else _AGENTS
+        pairs = self._pairs(s, clause, t0, t1, types, objects=True)
+        return [p for p in pairs if all(a.type != "LOC" or _country(a) for a in p[:2])]
 
     @staticmethod
     def _passive(s: _Sentence, clause: tuple[int, int], passive: re.Match[str]):
