@@ -162,29 +162,9 @@ def _fmt(prf: tuple[float, float, float]) -> str:
     return "P {:.2f} R {:.2f} F1 {:.2f}".format(*prf)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--score",
-        nargs="+",
-        default=DRAWS,
-        choices=DRAWS + PKU_DRAWS,
-        help="the draws the figures pool",
-    )
-    parser.add_argument("--with-rules", action="store_true")
-    parser.add_argument(
-        "--context",
-        action="store_true",
-        help="add the tagger's BiGRU states at the trigger and each party",
-    )
-    parser.add_argument(
-        "--pku", action="store_true", help="train and score over the People's Daily draws too"
-    )
-    parser.add_argument(
-        "-C", type=float, default=1.0, help="inverse regularisation of the regression"
-    )
-    args = parser.parse_args()
-    draws = DRAWS + PKU_DRAWS if args.pku else DRAWS
+def _collect(draws: list[str], *, with_rules: bool):
+    """Per draw, the candidate triples with their features; per sentence, the gold and the
+    patterns' relations and the finder's own view of its text."""
     sentences = {}
     keep = R._Sentence.__init__
 
@@ -217,23 +197,55 @@ def main() -> None:
             if s is not None:
                 texts[key] = s.text
                 data[draw] += [
-                    (key, *c) for c in _candidates(s, rules_by[key], gold_by[key], args.with_rules)
+                    (key, *c) for c in _candidates(s, rules_by[key], gold_by[key], with_rules)
                 ]
     R._Sentence.__init__ = keep
+    return data, gold_by, rules_by, texts
+
+
+def _matrix(rows, vec, scaler, *, fit: bool, states, texts):
+    """Hand features, then (``--context``: ``states``) the BiGRU states standardised on the
+    training draws."""
+    sparse = vec.fit_transform([x[1] for x in rows]) if fit else vec.transform([x[1] for x in rows])
+    if states is None:
+        return sparse
+    from scipy.sparse import csr_matrix, hstack
+
+    dense = [_dense(states[texts[x[0]]], *x[4]) for x in rows]
+    scaled = scaler.fit_transform(dense) if fit else scaler.transform(dense)
+    return hstack([sparse, csr_matrix(scaled / 8)]).tocsr()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--score",
+        nargs="+",
+        default=DRAWS,
+        choices=DRAWS + PKU_DRAWS,
+        help="the draws the figures pool",
+    )
+    parser.add_argument("--with-rules", action="store_true")
+    parser.add_argument(
+        "--context",
+        action="store_true",
+        help="add the tagger's BiGRU states at the trigger and each party",
+    )
+    parser.add_argument(
+        "--pku", action="store_true", help="train and score over the People's Daily draws too"
+    )
+    parser.add_argument(
+        "-C", type=float, default=1.0, help="inverse regularisation of the regression"
+    )
+    args = parser.parse_args()
+    draws = DRAWS + PKU_DRAWS if args.pku else DRAWS
+    data, gold_by, rules_by, texts = _collect(draws, with_rules=args.with_rules)
     states = encoder_states(list(texts.values())) if args.context else {}
 
     def matrix(rows, vec, scaler, fit: bool):
-        """Hand features, then (``--context``) the BiGRU states standardised on the training draws."""
-        sparse = (
-            vec.fit_transform([x[1] for x in rows]) if fit else vec.transform([x[1] for x in rows])
+        return _matrix(
+            rows, vec, scaler, fit=fit, states=states if args.context else None, texts=texts
         )
-        if not args.context:
-            return sparse
-        from scipy.sparse import csr_matrix, hstack
-
-        dense = [_dense(states[texts[x[0]]], *x[4]) for x in rows]
-        scaled = scaler.fit_transform(dense) if fit else scaler.transform(dense)
-        return hstack([sparse, csr_matrix(scaled / 8)]).tocsr()
 
     probs: dict[str, list] = defaultdict(list)
     for draw in args.score:

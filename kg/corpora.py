@@ -192,21 +192,15 @@ def bmes_spans(tags: list[str], *, labels: dict[str, str] = MSRA_LABELS) -> list
         prefix, _, typ = tag.partition("-")
         if prefix == "O" or not typ:
             close(i)
-        elif prefix == "S":
-            close(i)
-            start, kind = i, typ
-            close(i + 1)
-        elif prefix == "B":
-            close(i)
-            start, kind = i, typ
-        elif prefix in ("M", "I", "E"):
-            if kind != typ:
-                close(i)
-                start, kind = i, typ
-            if prefix == "E":
-                close(i + 1)
-        else:
+            continue
+        if prefix not in ("S", "B", "M", "I", "E"):
             raise CorpusError(f"unknown tag {tag!r}")
+        # S and B open a span; M, I and E of another type than the open one open one too
+        if prefix in ("S", "B") or kind != typ:
+            close(i)
+            start, kind = i, typ
+        if prefix in ("S", "E"):
+            close(i + 1)
     close(len(tags))
     return spans
 

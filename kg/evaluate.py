@@ -14,6 +14,7 @@ several gold entities is counted once.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -113,18 +114,7 @@ def _check_gold(data: Any, *, path: Path) -> None:
     if not isinstance(entities, list):
         raise GoldError(f"{path}: missing 'entities' list")
     for i, ent in enumerate(entities):
-        if not isinstance(ent, dict) or not isinstance(ent.get("name"), str):
-            raise GoldError(f"{path}: entities[{i}] has no 'name' string")
-        if ent.get("type") not in ENTITY_TYPES:
-            raise GoldError(
-                f"{path}: entities[{i}] ({ent['name']}) has type {ent.get('type')!r}, "
-                f"expected one of {', '.join(ENTITY_TYPES)}"
-            )
-        aliases = ent.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise GoldError(
-                f"{path}: entities[{i}] ({ent['name']}) 'aliases' is not a list of strings"
-            )
+        _check_gold_entity(ent, i, path=path)
     roles = data.get("roles", [])
     if not isinstance(roles, list):
         raise GoldError(f"{path}: 'roles' is not a list")
@@ -138,6 +128,19 @@ def _check_gold(data: Any, *, path: Path) -> None:
             raise GoldError(
                 f"{path}: roles[{i}] needs 'person' and 'title' strings and 'org' string or null"
             )
+
+
+def _check_gold_entity(ent: Any, i: int, *, path: Path) -> None:
+    if not isinstance(ent, dict) or not isinstance(ent.get("name"), str):
+        raise GoldError(f"{path}: entities[{i}] has no 'name' string")
+    if ent.get("type") not in ENTITY_TYPES:
+        raise GoldError(
+            f"{path}: entities[{i}] ({ent['name']}) has type {ent.get('type')!r}, "
+            f"expected one of {', '.join(ENTITY_TYPES)}"
+        )
+    aliases = ent.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise GoldError(f"{path}: entities[{i}] ({ent['name']}) 'aliases' is not a list of strings")
 
 
 # ---------------------------------------------------------------- helpers
@@ -341,12 +344,7 @@ def _score_page_roles(
             (ent["type"], ent["name"]), _forms(ent["name"], aliases=ent.get("aliases", []))
         )
 
-    def gold_forms(name: str, types: tuple[str, ...]) -> frozenset[str]:
-        for etype in types:
-            if (etype, name) in entity_forms:
-                return entity_forms[(etype, name)]
-        return _forms(name)
-
+    gold_forms = functools.partial(_gold_forms, entity_forms)
     golds = annotation.get("roles", [])
     # A pair can only match a pair with the same title: fold the title into every form.
     gold_keys = [
@@ -374,6 +372,24 @@ def _score_page_roles(
         if i not in pairs:
             report.invented_roles.append((page, _node_label(person, graph.nodes[person]), title))
 
+    return _score_role_orgs(page, pairs, golds, [predicted[k] for k in keys], gold_forms, report)
+
+
+def _gold_forms(
+    entity_forms: dict[tuple[str, str], frozenset[str]], name: str, types: tuple[str, ...]
+) -> frozenset[str]:
+    """The forms of an annotated entity of one of ``types`` (its aliases), else of the name."""
+    for etype in types:
+        if (etype, name) in entity_forms:
+            return entity_forms[(etype, name)]
+    return _forms(name)
+
+
+def _score_role_orgs(
+    page: str, pairs: dict[int, int], golds: list[dict], got_by_pair: list, gold_forms, report
+) -> tuple[int, int]:
+    """Of the matched roles whose gold has an organisation: (right, checked); the wrong ones
+    go to ``report.wrong_org``."""
     right = checked = 0
     for i, j in sorted(pairs.items()):
         role = golds[j]
@@ -381,7 +397,7 @@ def _score_page_roles(
             continue
         checked += 1
         want = gold_forms(role["org"], ("ORG", "LOC"))
-        got = predicted[keys[i]]
+        got = got_by_pair[i]
         if any(forms & want for _, forms in got):
             right += 1
         else:

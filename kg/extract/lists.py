@@ -61,6 +61,38 @@ def _item_before(
     return None
 
 
+def _item_rules(head: str, route: bool, abbreviations, heads):
+    """What an item of a list before ``head`` may be: (whether a whole item is one, whether a
+    character may be in one, its shortest and longest length)."""
+    if route:
+
+        def ok(item: str) -> bool:
+            # 开通高铁, 新建铁路: a word of the language or a place's own name is no abbreviation list.
+            return item not in common_words() and item not in gazetteer() and not heads.search(item)
+
+        return ok, abbreviations.__contains__, 2, 5
+
+    def place_ok(item: str) -> bool:
+        return any(p.name == item + head for p in gazetteer().lookup(item + head))
+
+    # 莘县 and 冠县 are one character + 县
+    return place_ok, lambda c: "\u4e00" <= c <= "\u9fff", (1 if head == "县" else 2), 3
+
+
+def _items_before(text: str, end: int, starts: set[int], ok, allowed, shortest, longest):
+    """The 、-separated items that end at ``end``, first to last."""
+    items: list[tuple[int, int]] = []
+    while True:
+        start = _item_before(text, end, starts, ok, allowed, shortest, longest)
+        if start is None:
+            break
+        items.insert(0, (start, end))
+        if start == 0 or text[start - 1] != "、":
+            break
+        end = start - 1
+    return items
+
+
 def find_short_names(text: str, starts: set[int], rules: Rules) -> list[ShortName]:
     """Short-name mentions in ``text``; ``starts`` are the token start offsets."""
     abbreviations, heads, kinds = _tables(rules)
@@ -73,38 +105,8 @@ def find_short_names(text: str, starts: set[int], rules: Rules) -> list[ShortNam
             .search(text, max(0, m.start() - 8), m.start())
             .group()
         )
-        if route:
-            allowed = abbreviations.__contains__
-            shortest, longest = 2, 5
-
-            def ok(item: str) -> bool:
-                # 开通高铁, 新建铁路: a word of the language or a place's own name is no abbreviation list.
-                return (
-                    item not in common_words()
-                    and item not in gazetteer()
-                    and not heads.search(item)
-                )
-        else:
-            allowed = lambda c: "\u4e00" <= c <= "\u9fff"
-            # 莘县 and 冠县 are one character + 县
-            shortest, longest = (
-                (1 if head == "县" else 2),
-                3,
-            )
-
-            def ok(item: str, head: str = head) -> bool:
-                return any(p.name == item + head for p in gazetteer().lookup(item + head))
-
-        items: list[tuple[int, int]] = []
-        end = m.start() - len(gap)
-        while True:
-            start = _item_before(text, end, starts, ok, allowed, shortest, longest)
-            if start is None:
-                break
-            items.insert(0, (start, end))
-            if start == 0 or text[start - 1] != "、":
-                break
-            end = start - 1
+        ok, allowed, shortest, longest = _item_rules(head, route, abbreviations, heads)
+        items = _items_before(text, m.start() - len(gap), starts, ok, allowed, shortest, longest)
         if len(items) < (1 if route and not gap else 2):
             continue  # one place + 镇 is a place name of its own; 济南等3条高铁 lists nothing
         label = "PROJECT" if route else "LOC"

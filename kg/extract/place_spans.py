@@ -32,24 +32,30 @@ def place_spans(doc: Doc, rules: Rules) -> list[Span]:
                 break
             if len(text) < (3 if j > i else 2) or text not in gaz or rules.is_not_entity(text):
                 continue
-            if generic_project(text, rules):
-                continue  # the gazetteer lists zones as towns: 特色产业园区 names none
-            if text in rules.zone_suffixes and i > 0 and counted(doc[i - 1]):
-                continue  # N个县级开发区: zones counted, none named
-            if text[0] in _FUNCTION_CHARS and len(text) <= 2:
-                continue
-            if (
-                len(text) == 2
-                and text in two_char_words()
-                and all(p.level in ("county", "town") for p in gaz.lookup(text))
-            ):
-                # 郊区, 农场: counties and towns the map names by an everyday word are that word here
-                continue
             if j == i and ent_types[i]:
                 continue
-            if any(p.name == text for p in gaz.lookup(text)):
+            if _names_a_division(doc, i, text, rules) and any(
+                p.name == text for p in gaz.lookup(text)
+            ):
                 spans.append(Span(doc, i, j + 1, label="LOC"))
     return spans
+
+
+def _names_a_division(doc: Doc, i: int, text: str, rules: Rules) -> bool:
+    """A gazetteer name starting at token ``i`` names a place here: not a zone the gazetteer
+    lists as a town (特色产业园区), zones counted (N个县级开发区), a function word's name, or an
+    everyday word that a county or town is also called (郊区, 农场)."""
+    if generic_project(text, rules):
+        return False
+    if text in rules.zone_suffixes and i > 0 and counted(doc[i - 1]):
+        return False
+    if text[0] in _FUNCTION_CHARS and len(text) <= 2:
+        return False
+    return not (
+        len(text) == 2
+        and text in two_char_words()
+        and all(p.level in ("county", "town") for p in gazetteer().lookup(text))
+    )
 
 
 # Words that make a larger place of the place before them (济南 + 都市圈, 黄河 + 流域).

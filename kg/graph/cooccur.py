@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from kg.schema import Evidence
@@ -95,28 +95,37 @@ def _window_pairs(
     """Pairs of one sentence within the window: sorted ids -> (gap, span of a, span of b),
     the closest occurrence of the two."""
     found: dict[tuple[str, str], tuple[int, Span, Span]] = {}
-
-    def pair(x: Span, y: Span) -> None:
-        if x[0] == y[0]:
-            return
-        gap = max(0, max(x[1], y[1]) - min(x[2], y[2]))
-        key, value = ((x[0], y[0]), (gap, x, y)) if x[0] < y[0] else ((y[0], x[0]), (gap, y, x))
-        if key not in found or gap < found[key][0]:
-            found[key] = value
-
     groups = slots(sentence, spans)
     for i, left in enumerate(groups):
-        for item in left if len(left) > 1 else ():  # a list: the mentions of one item together
-            for k, x in enumerate(item):
-                for y in item[k + 1 :]:
-                    pair(x, y)
+        for x, y in _within_list(left):
+            _keep_closest(found, x, y)
         for right in groups[i + 1 : i + 1 + WINDOW]:
             if len(left) > 1 and len(right) > 1:
                 continue  # two lists: neither is the other's context
             for x in (m for item in left for m in item):
                 for y in (m for item in right for m in item):
-                    pair(x, y)
+                    _keep_closest(found, x, y)
     return found
+
+
+def _within_list(group: list) -> Iterator[tuple[Span, Span]]:
+    """A list: the mentions of one item together."""
+    if len(group) <= 1:
+        return
+    for item in group:
+        for k, x in enumerate(item):
+            for y in item[k + 1 :]:
+                yield x, y
+
+
+def _keep_closest(found: dict, x: Span, y: Span) -> None:
+    """Keep the pair of two different entities at its smallest gap."""
+    if x[0] == y[0]:
+        return
+    gap = max(0, max(x[1], y[1]) - min(x[2], y[2]))
+    key, value = ((x[0], y[0]), (gap, x, y)) if x[0] < y[0] else ((y[0], x[0]), (gap, y, x))
+    if key not in found or gap < found[key][0]:
+        found[key] = value
 
 
 def count_pairs(

@@ -37,6 +37,20 @@ def _find(
     return found.get((start, text)) or names.get(text)
 
 
+def _unique_names(resolution: Resolution) -> dict[str, str]:
+    """Labels and aliases naming exactly one entity, for parties written without a mention
+    (华 -> 中国); 来聊调研: the home city's first character is the home city."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for ent in resolution.entities.values():
+        for name in (ent.label, *ent.aliases):
+            owners[name].add(ent.id)
+    names = {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
+    home = resolution.home_city or ""
+    if home in names:
+        names.setdefault(home[0], names[home])
+    return names
+
+
 def add_relation_edges(
     graph: nx.MultiDiGraph,
     extractions: list[Extraction],
@@ -44,15 +58,7 @@ def add_relation_edges(
     sentence: Callable[[str, int], Evidence],
 ) -> None:
     """``sentence(article id, index)`` gives the shared Evidence record of a sentence."""
-    # Labels and aliases naming exactly one entity, for parties written without a mention (华 -> 中国).
-    owners: dict[str, set[str]] = defaultdict(set)
-    for ent in resolution.entities.values():
-        for name in (ent.label, *ent.aliases):
-            owners[name].add(ent.id)
-    names = {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
-    home = resolution.home_city or ""
-    if home in names:  # 来聊调研: the home city's first character is the home city
-        names.setdefault(home[0], names[home])
+    names = _unique_names(resolution)
     grouped: dict[tuple[str, str, str], list[tuple[Extraction, Relation]]] = defaultdict(list)
     for ex in extractions:
         if not ex.relations:

@@ -19,7 +19,7 @@ each line is then a paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import median
 
 from kg.ingest.byline import BYLINE_MARKS, is_byline_line
@@ -198,57 +198,70 @@ def paragraphs(text: str) -> list[Paragraph]:
     if not present:
         return []
     unwrapped = median(ln.width for ln in present) > UNWRAPPED_MEDIAN_WIDTH
-
     out: list[Paragraph] = []
-    parts: list[str] = []
-    first: _Line | None = None
+    cur = _Open()
     prev: _Line | None = None
     prev_at = -1
-    is_byline = False
     blank = False
-    blank_before_first = False
+    for at, line in enumerate(lines):
+        if line is None:
+            blank = True
+            continue
+        if _opens(line, prev, cur, blank=blank, unwrapped=unwrapped, lines=lines, prev_at=prev_at):
+            cur.flush(out)
+            cur = _Open(line, blank or not out, is_byline_line(line.text))
+        cur.parts.append(line.text)
+        prev, prev_at, blank = line, at, False
+    cur.flush(out)
+    return out
 
-    def flush() -> None:
-        nonlocal parts, first
-        if first is None:
+
+@dataclass
+class _Open:
+    """The paragraph being read: its first line, whether a blank line or the page's top stood
+    before it, whether it is a byline, and its lines so far."""
+
+    first: _Line | None = None
+    blank_before: bool = False
+    is_byline: bool = False
+    parts: list[str] = field(default_factory=list)
+
+    def flush(self, out: list[Paragraph]) -> None:
+        if self.first is None:
             return
-        joined = (" " if is_byline else "").join(parts)
-        body = joined if is_byline else fix_spacing(joined)
+        joined = (" " if self.is_byline else "").join(self.parts)
+        body = joined if self.is_byline else fix_spacing(joined)
         if body.strip():
             out.append(
                 Paragraph(
                     text=body.strip(),
                     index=len(out),
-                    line=first.number,
-                    blank_before=blank_before_first,
-                    indented=first.indented,
-                    byline=is_byline,
+                    line=self.first.number,
+                    blank_before=self.blank_before,
+                    indented=self.first.indented,
+                    byline=self.is_byline,
                 )
             )
-        parts, first = [], None
 
-    for at, line in enumerate(lines):
-        if line is None:
-            blank = True
-            continue
-        if first is None or prev is None:
-            new = True
-        elif is_byline:
-            # a byline goes on only with a role line ("本报通讯员 杨洁 范宪昊") right below it
-            new = blank or line.text[0] in BYLINE_MARKS or not is_byline_line(line.text)
-        elif unwrapped or _starts_block(line) or prev.text.startswith("——") or prev.jump:
-            # a "——" subtitle is one line: what follows it is the body
-            new = True
-        elif blank:
-            new = not _column_break(lines, prev_at, single=len(parts) == 1)
-        else:
-            new = False
-        if new:
-            flush()
-            first = line
-            blank_before_first = blank or not out
-            is_byline = is_byline_line(line.text)
-        parts.append(line.text)
-        prev, prev_at, blank = line, at, False
-    flush()
-    return out
+
+def _opens(
+    line: _Line,
+    prev: _Line | None,
+    cur: _Open,
+    *,
+    blank: bool,
+    unwrapped: bool,
+    lines: list[_Line | None],
+    prev_at: int,
+) -> bool:
+    """Whether ``line`` starts a new paragraph rather than continuing ``cur``."""
+    if cur.first is None or prev is None:
+        return True
+    if cur.is_byline:
+        # a byline goes on only with a role line ("本报通讯员 杨洁 范宪昊") right below it
+        return blank or line.text[0] in BYLINE_MARKS or not is_byline_line(line.text)
+    if unwrapped or _starts_block(line) or prev.text.startswith("——") or prev.jump:
+        return True  # a "——" subtitle is one line: what follows it is the body
+    if blank:
+        return not _column_break(lines, prev_at, single=len(cur.parts) == 1)
+    return False

@@ -45,20 +45,27 @@ def clean_text(text: str) -> str:
     return _XML_FORBIDDEN.sub("", text)
 
 
+def _same(value: Scalar) -> Scalar:
+    return value
+
+
+def _finite(value: float) -> float | None:
+    return value if math.isfinite(value) else None
+
+
+_EXACT = {str: clean_text, int: _same, bool: _same, float: _finite}
+
+
 def flatten_value(value: Any) -> Scalar | None:
     """One attribute value as a scalar, or None to drop it.
 
     Collections become "|"-joined strings (sets sorted, so output is stable), mappings JSON,
     non-finite floats are dropped (JSON and GraphML readers disagree on NaN/inf).
     """
-    kind = type(value)
     # Fast paths for the common exact types (ABC isinstance checks are slow on big graphs).
-    if kind is str:
-        return clean_text(value)
-    if kind is int or kind is bool:
-        return value
-    if kind is float:
-        return value if math.isfinite(value) else None
+    fast = _EXACT.get(type(value))
+    if fast is not None:
+        return fast(value)
     if value is None:
         return None
     if isinstance(value, numbers.Real):  # bool, numpy integers and floats

@@ -589,12 +589,10 @@ _SLOT = "\x00kg-slot:{}\x00"
 _SLOT_RE = re.compile("\x00kg-slot:(\\w+)\x00")
 
 
-def _build_network(
+def _node_records(
     info: _GraphInfo, view: _View, *, ego_files: dict[str, str], cited: _Cited
-) -> tuple[list[dict], list[dict]]:
-    """The vis records of a view's nodes and edges. On an ego page only the centre's own
-    edges are shown at first (``kgSpoke``); the others wait for the reader to ask."""
-    graph = info.graph
+) -> list[dict]:
+    """The vis records of a view's nodes, seeded by community on a large view."""
     seeded = len(view.nodes) > SEEDED_LAYOUT
     positions = _community_seed_layout(info, view.nodes) if seeded else {}
     nodes: list[dict] = []
@@ -612,6 +610,16 @@ def _build_network(
             # the ego view's subject stays in the middle; its neighbours arrange around it
             options.update(x=0, y=0, fixed=True)
         nodes.append(options)
+    return nodes
+
+
+def _build_network(
+    info: _GraphInfo, view: _View, *, ego_files: dict[str, str], cited: _Cited
+) -> tuple[list[dict], list[dict]]:
+    """The vis records of a view's nodes and edges. On an ego page only the centre's own
+    edges are shown at first (``kgSpoke``); the others wait for the reader to ask."""
+    graph = info.graph
+    nodes = _node_records(info, view, ego_files=ego_files, cited=cited)
     members = set(view.nodes)
     undirected_seen: set[frozenset[str]] = set()
     edges: list[dict] = []

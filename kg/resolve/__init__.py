@@ -252,21 +252,25 @@ class _Names:
             current = rep.get(name, name)
             if current in target:
                 rep[name] = target[current]
-                continue
-            if current in core_of or current in self.gaz:
-                continue
-            short = strip_place_prefix(current, self.gaz)
-            if len(short) < 2:
-                continue
-            exact = {target.get(n, n) for n, c in by_head.get(short[:2], []) if c == short}
-            if len(exact) == 1:
-                found = next(iter(exact))
-            else:
-                found = _unique_company(short, None, by_head, target)
-            if found is not None:
-                rep[name] = found
+            elif current not in core_of and current not in self.gaz:
+                found = self._short_form_of(current, by_head, target)
+                if found is not None:
+                    rep[name] = found
         for name in list(rep):
             rep[name] = target.get(rep[name], rep[name])
+
+    def _short_form_of(
+        self, name: str, by_head: dict[str, list[tuple[str, str]]], target: dict[str, str]
+    ) -> str | None:
+        """The one company a name that is no company's full name is a short form of: its core
+        exactly, else the one core it starts or spells with words left out."""
+        short = strip_place_prefix(name, self.gaz)
+        if len(short) < 2:
+            return None
+        exact = {target.get(n, n) for n, c in by_head.get(short[:2], []) if c == short}
+        if len(exact) == 1:
+            return next(iter(exact))
+        return _unique_company(short, None, by_head, target)
 
     def _same_core(self, core_of: dict[str, str]) -> dict[str, str]:
         """Companies of one core whose names' places agree are one, under the longest name

@@ -100,14 +100,22 @@ def write_outputs(
             plan = ViewPlan(graph, top_n=top_n, ego_count=ego_count, articles=articles is not None)
             plan.write_pages(out, None if take is None else pages_of(iter(take, None)))
     if html:
-        plan.write_index(out)
-        if articles is not None:
-            from kg.render.documents import documents
-
-            plan.write_articles(out, documents(*articles))
-            outputs["articles"] = out / "articles"
-        outputs["html"] = out / "graph.html"
-        outputs["tables"] = out / "tables.html"
-        outputs["index"] = out / "index.html"
+        outputs.update(_finish_pages(plan, out, articles))
         progress("render", len(plan.views) + 1, len(plan.views) + 1)
     return outputs
+
+
+def _finish_pages(plan, out: Path, articles: tuple[list[Extraction], dict] | None) -> dict:
+    """The index and (given the extractions) a page per article, after the views."""
+    plan.write_index(out)
+    written = {}
+    if articles is not None:
+        from kg.render.documents import documents
+
+        plan.write_articles(out, documents(*articles))
+        written["articles"] = out / "articles"
+    return written | {
+        "html": out / "graph.html",
+        "tables": out / "tables.html",
+        "index": out / "index.html",
+    }
