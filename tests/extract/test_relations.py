@@ -15,12 +15,19 @@ def _extraction(text: str, names: list[tuple[str, str]]) -> Extraction:
         start = text.index(surface, pos)
         mentions.append(Mention(start, start + len(surface), surface, etype, 0))
         pos = start + len(surface)
-    article = Article(id="t#0", source="t", text=text, sentences=[Sentence(0, len(text), text)])
-    return Extraction(article=article, mentions=mentions)
+    return Extraction(article=_one_sentence(text), mentions=mentions)
 
 
 def _found(text: str, names: list[tuple[str, str]]) -> set[tuple[str, str, str]]:
-    return {(r.relation, r.source, r.target) for r in find_relations(_extraction(text, names))}
+    return _triples(_extraction(text, names))
+
+
+def _triples(extraction: Extraction) -> set[tuple[str, str, str]]:
+    return {(r.relation, r.source, r.target) for r in find_relations(extraction)}
+
+
+def _one_sentence(text: str) -> Article:
+    return Article(id="t#0", source="t", text=text, sentences=[Sentence(0, len(text), text)])
 
 
 def test_triggers_are_data_with_the_four_types():
@@ -1028,10 +1035,7 @@ def test_surname_and_title_stand_for_the_articles_one_person_of_that_surname():
         Mention(4, 7, "江泽民", "PERSON", 0),
         Mention(text.index("阿斯纳尔"), len(text) - 1, "阿斯纳尔", "PERSON", 1),
     ]
-    found = {
-        (r.relation, r.source, r.target)
-        for r in find_relations(Extraction(article=article, mentions=mentions))
-    }
+    found = _triples(Extraction(article=article, mentions=mentions))
     assert found == {("meets", "江泽民", "阿斯纳尔")}
     # Two people of that surname: no guess.
     mentions.append(Mention(-1, -1, "江小明", "PERSON", -1))
@@ -1860,16 +1864,13 @@ def test_two_countries_side_by_side_are_a_list_of_parties():
 
 def test_one_character_forms_side_by_side_after_a_visit_verb_are_both_places():
     text = "王某率团出访美加"
-    article = Article(id="t#0", source="t", text=text, sentences=[Sentence(0, len(text), text)])
+    article = _one_sentence(text)
     mentions = [
         Mention(0, 2, "王某", "PERSON", 0),
         Mention(6, 7, "美国", "LOC", 0),
         Mention(7, 8, "加拿大", "LOC", 0),
     ]
-    found = {
-        (r.relation, r.source, r.target)
-        for r in find_relations(Extraction(article=article, mentions=mentions))
-    }
+    found = _triples(Extraction(article=article, mentions=mentions))
     assert found == {("visits", "王某", "美国"), ("visits", "王某", "加拿大")}
 
 
@@ -1883,16 +1884,13 @@ def test_a_name_in_a_dateline_is_no_person_a_pronoun_could_stand_for():
 
 def test_a_countrys_one_character_form_before_a_post_qualifies_the_name_after_it():
     text = "王某下午与丙总理李某举行了会谈。"
-    article = Article(id="t#0", source="t", text=text, sentences=[Sentence(0, len(text), text)])
+    article = _one_sentence(text)
     mentions = [
         Mention(0, 2, "王某", "PERSON", 0),
         Mention(5, 6, "丙国", "LOC", 0),
         Mention(8, 10, "李某", "PERSON", 0),
     ]
-    found = {
-        (r.relation, r.source, r.target)
-        for r in find_relations(Extraction(article=article, mentions=mentions))
-    }
+    found = _triples(Extraction(article=article, mentions=mentions))
     assert found == {("meets", "王某", "李某")}
 
 
