@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from kg.readwrite.atomic import atomic_write
 from kg.render.documents import Document
+from kg.render.jinja import environment  # the one Jinja2 environment
 
 
 def write_article_pages(
@@ -22,9 +23,7 @@ def write_article_pages(
     ego_files: dict[str, str],
     article_files: dict[str, str],
 ) -> list[Path]:
-    from kg.render.html import _environment  # the one Jinja2 environment
-
-    template = _environment().get_template("article.html")
+    template = environment().get_template("article.html")
     written: list[Path] = []
     (out_dir / "articles").mkdir(parents=True, exist_ok=True)
     for doc in docs:

@@ -32,13 +32,12 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
-import jinja2
 import networkx as nx
 
 from kg.graph.analyze import importance
-from kg.readwrite import json_text
 from kg.readwrite.atomic import atomic_write
 from kg.render.documents import Document
+from kg.render.jinja import environment, json_for_script_bytes
 from kg.render.styles import (
     RELATION_STYLES,
     TYPE_STYLES,
@@ -48,6 +47,7 @@ from kg.render.styles import (
     node_style,
 )
 from kg.render.tables import write_tables
+from kg.render.values import as_float, as_int, names
 from kg.schema import ArticleInfo, Evidence
 
 Progress = Callable[[str], None]
@@ -245,7 +245,7 @@ class _GraphInfo:
         self.article_info: dict[str, ArticleInfo] = dict(graph.graph.get("article_info") or {})
         self.ranked = sorted(
             graph.nodes,
-            key=lambda n: (-self.pagerank[n], -_int(graph.nodes[n].get("mentions")), str(n)),
+            key=lambda n: (-self.pagerank[n], -as_int(graph.nodes[n].get("mentions")), str(n)),
         )
 
     def evidence(self, node: str) -> list[Evidence]:
@@ -265,16 +265,16 @@ class _GraphInfo:
             style = node_style(kind)
             label = self.label_of(node)
             community = self.community.get(node, 0)
-            article_ids = _names(attrs.get("article_ids"))
+            article_ids = names(attrs.get("article_ids"))
             found = self._node_options[node] = {
                 "color": style.color,
                 # sqrt: PageRank is heavy-tailed; raw values make one giant and many specks.
                 "value": math.sqrt(self.pagerank[node]),
                 "kgType": kind,
-                "kgAliases": [a for a in _names(attrs.get("aliases")) if a != label],
-                "kgTitles": _names(attrs.get("titles")),
-                "kgMentions": _int(attrs.get("mentions")),
-                "kgArticles": _int(attrs.get("articles")) or len(article_ids),
+                "kgAliases": [a for a in names(attrs.get("aliases")) if a != label],
+                "kgTitles": names(attrs.get("titles")),
+                "kgMentions": as_int(attrs.get("mentions")),
+                "kgArticles": as_int(attrs.get("articles")) or len(article_ids),
                 "kgPagerank": self.pagerank[node],
                 "kgCommunity": community,
                 "kgTypeColor": style.color,
@@ -292,7 +292,7 @@ class _GraphInfo:
         if found is None:
             relation = str(data.get("relation") or "")
             style = edge_style(relation)
-            weight = _float(data.get("weight", 1.0))
+            weight = as_float(data.get("weight", 1.0))
             found = self._edge_options[id(data)] = {
                 "color": style.color,
                 "dashes": style.dashes,
@@ -304,11 +304,11 @@ class _GraphInfo:
                 "kgBasis": str(data.get("basis") or ""),
                 "kgDate": str(data.get("date") or ""),
                 "kgLastDate": str(data.get("last_date") or data.get("date") or ""),
-                "kgArticles": len(_names(data.get("article_ids"))),
+                "kgArticles": len(names(data.get("article_ids"))),
                 "kgTrigger": "、".join(
-                    _names(data.get("trigger"))
+                    names(data.get("trigger"))
                 ),  # typed relations: verbs as written
-                "kgAmount": "、".join(_names(data.get("amount"))),
+                "kgAmount": "、".join(names(data.get("amount"))),
             }
         return found
 
@@ -327,40 +327,18 @@ class _GraphInfo:
     def _pagerank(self) -> dict[str, float]:
         given = {n: self.graph.nodes[n].get("pagerank") for n in self.graph.nodes}
         if all(value is not None for value in given.values()):
-            return {n: _float(value) for n, value in given.items()}
-        return {n: _float(v) for n, v in self._importance[0].items()}
+            return {n: as_float(value) for n, value in given.items()}
+        return {n: as_float(v) for n, v in self._importance[0].items()}
 
     def _communities(self) -> dict[str, int]:
         given = {n: self.graph.nodes[n].get("community") for n in self.graph.nodes}
         if all(value is not None for value in given.values()):
-            return {n: _int(value) for n, value in given.items()}
+            return {n: as_int(value) for n, value in given.items()}
         return self._importance[1]
-
-
-def _names(value: object) -> list[str]:
-    """A typed name list (aliases, titles, article ids) as strings; anything else is none."""
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return sorted(str(v) for v in value if str(v))
-    return []
 
 
 def _edge_evidence(data: dict) -> list[Evidence]:
     return [e for e in data.get("evidence") or () if isinstance(e, Evidence)]
-
-
-def _int(value: object) -> int:
-    try:
-        return int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return 0
-
-
-def _float(value: object) -> float:
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return 0.0
-    return number if math.isfinite(number) else 0.0
 
 
 # --- choosing what each view shows ---------------------------------------------------------
@@ -428,7 +406,7 @@ def _pick_egos(info: _GraphInfo, ego_count: int) -> list[str]:
     """The most important entities, taken in turn from each type so every type gets views."""
     queues = {t: [n for n in info.ranked if info.type_of(n) == t] for t in TYPE_ORDER}
     if "PERSON" in queues:  # officials (people with a title) before other people
-        queues["PERSON"].sort(key=lambda n: not _names(info.graph.nodes[n].get("titles")))
+        queues["PERSON"].sort(key=lambda n: not names(info.graph.nodes[n].get("titles")))
     others = [n for n in info.ranked if info.type_of(n) not in TYPE_ORDER]
     if others:
         queues["OTHER"] = others
@@ -472,7 +450,7 @@ def _strengths(info: _GraphInfo, center: str) -> Counter[str]:
         if other != center:
             # Positions first: they are what a reader opens an official's page for.
             bonus = 1000.0 if data.get("relation") == "holds_position" else 0.0
-            strength[other] += bonus + max(_float(data.get("weight", 1.0)), 1.0)
+            strength[other] += bonus + max(as_float(data.get("weight", 1.0)), 1.0)
     return strength
 
 
@@ -563,7 +541,7 @@ def _write_view(
     # file as bytes: never copied into the page's text, escaped or encoded again.
     big = {"data_json": json_for_script_bytes(payload)}
     text = (
-        _environment()
+        environment()
         .get_template("network.html")
         .render(
             # NUL marks the stand-ins; article text never holds one past ingest, but a graph
@@ -726,7 +704,7 @@ def _centre(info: _GraphInfo, view: _View, cited: _Cited, ego_files: dict[str, s
                 "other": str(other),
                 "date": str(data.get("date") or ""),
                 "lastDate": str(data.get("last_date") or data.get("date") or ""),
-                "articles": len(_names(data.get("article_ids"))),
+                "articles": len(names(data.get("article_ids"))),
             }
         )
     posts.sort(key=lambda p: (p["date"] == "", p["date"], p["lastDate"], p["body"], p["title"]))
@@ -801,7 +779,7 @@ def _node_evidence(graph: nx.MultiDiGraph, node: str, limit: int = MAX_EVIDENCE)
     ]
 
     def order(data: dict) -> tuple[bool, float]:
-        return (data.get("relation") != "holds_position", -_float(data.get("weight", 1.0)))
+        return (data.get("relation") != "holds_position", -as_float(data.get("weight", 1.0)))
 
     # A hub has thousands of ties and needs only its first few: take the strongest first and
     # sort everything only when those repeat one sentence.
@@ -935,46 +913,9 @@ def _legend_relations(edges: list[dict]) -> list[dict]:
     ]
 
 
-def json_for_script(value: object) -> str:
-    """JSON that is safe inside <script>: no '<', '>', '&' or line separators appear raw."""
-    return json_for_script_bytes(value).decode("utf-8")
-
-
-# In UTF-8 these byte sequences are these characters and nothing else, so bytes can be
-# escaped as they come from orjson, without decoding a page's megabytes of JSON.
-_SCRIPT_ESCAPES = (
-    (b"<", b"\\u003c"),
-    (b">", b"\\u003e"),
-    (b"&", b"\\u0026"),
-    ("\u2028".encode(), b"\\u2028"),
-    ("\u2029".encode(), b"\\u2029"),
-)
-
-
-def json_for_script_bytes(value: object) -> bytes:
-    """``json_for_script`` as UTF-8 bytes, for writing straight to a page.
-
-    Through orjson (json_text): a 10,000-article run's views hold 30 MB of JSON (evidence on
-    every edge), which json's encoder took half a second over. NaN becomes null (vis: unset)."""
-    data = json_text.dumps_bytes(value)
-    for raw, escaped in _SCRIPT_ESCAPES:
-        data = data.replace(raw, escaped)
-    return data
-
-
 @cache
 def _asset_bytes(name: str) -> bytes:
     return (resources.files("kg.render") / "assets" / name).read_bytes()
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("kg.render", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
 
 
 # --- the landing page ---------------------------------------------------------------------
@@ -991,7 +932,7 @@ def _write_index(
         rows = []
         ranked = [n for n in info.ranked if info.type_of(n) == kind]
         if kind == "PERSON":  # officials first: people with a title, then the others
-            ranked.sort(key=lambda n: not _names(graph.nodes[n].get("titles")))
+            ranked.sort(key=lambda n: not names(graph.nodes[n].get("titles")))
         for node in ranked[:INDEX_TOP]:
             attrs = graph.nodes[node]
             rows.append(
@@ -1001,15 +942,15 @@ def _write_index(
                     "href": quote(ego_files[node])
                     if node in ego_files
                     else "graph.html#node=" + quote(str(node), safe=""),
-                    "titles": "、".join(_names(attrs.get("titles"))[:4]),
-                    "mentions": _int(attrs.get("mentions")),
+                    "titles": "、".join(names(attrs.get("titles"))[:4]),
+                    "mentions": as_int(attrs.get("mentions")),
                     "pagerank": f"{info.pagerank[node]:.4f}",
                 }
             )
         return rows
 
     html = (
-        _environment()
+        environment()
         .get_template("index.html")
         .render(
             articles=_fmt(_article_count(graph)),
@@ -1066,5 +1007,5 @@ def _article_count(graph: nx.MultiDiGraph) -> int:
         return stated
     ids: set[str] = set()
     for _, attrs in graph.nodes(data=True):
-        ids.update(_names(attrs.get("article_ids")))
+        ids.update(names(attrs.get("article_ids")))
     return len(ids)

@@ -7,6 +7,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from kg.readwrite.atomic import atomic_write
+from kg.render.jinja import environment, json_for_script
+from kg.render.values import as_float, as_int, names
 
 # Titles that say the post is held in an acting capacity (代市长) or was held (原局长).
 STATUS_PREFIXES = (("代", "acting 代理"), ("原", "former 原任"), ("前", "former 前任"))
@@ -18,8 +20,6 @@ def _status(title: str) -> str:
 
 def table_data(info, *, ego_files: dict[str, str], root: str = "") -> dict:
     """The two tables as columns and rows of plain values ([text, href] for links)."""
-    from kg.render.html import _float, _int, _names
-
     graph = info.graph
 
     def link(node: str) -> list:
@@ -40,7 +40,7 @@ def table_data(info, *, ego_files: dict[str, str], root: str = "") -> dict:
                 _status(title),
                 str(data.get("date") or ""),
                 str(data.get("last_date") or data.get("date") or ""),
-                len(_names(data.get("article_ids"))),
+                len(names(data.get("article_ids"))),
             ]
         )
     officials.sort(key=lambda r: (r[0][0], r[4] == "", r[4], r[2][0], r[1]))
@@ -48,11 +48,11 @@ def table_data(info, *, ego_files: dict[str, str], root: str = "") -> dict:
         [
             link(n),
             info.type_of(n),
-            "、".join(a for a in _names(graph.nodes[n].get("aliases")) if a != info.label_of(n)),
-            "、".join(_names(graph.nodes[n].get("titles"))),
-            _int(graph.nodes[n].get("mentions")),
-            _int(graph.nodes[n].get("articles")) or len(_names(graph.nodes[n].get("article_ids"))),
-            round(_float(info.pagerank.get(n)), 6),
+            "、".join(a for a in names(graph.nodes[n].get("aliases")) if a != info.label_of(n)),
+            "、".join(names(graph.nodes[n].get("titles"))),
+            as_int(graph.nodes[n].get("mentions")),
+            as_int(graph.nodes[n].get("articles")) or len(names(graph.nodes[n].get("article_ids"))),
+            round(as_float(info.pagerank.get(n)), 6),
         ]
         for n in info.ranked
     ]
@@ -91,11 +91,10 @@ def table_data(info, *, ego_files: dict[str, str], root: str = "") -> dict:
 
 
 def write_tables(info, out_dir: Path, *, ego_files: dict[str, str], article_files=None) -> Path:
-    from kg.render.html import _environment, json_for_script
 
     payload = table_data(info, ego_files=ego_files)
     html = (
-        _environment()
+        environment()
         .get_template("tables.html")
         .render(
             root="",

@@ -13,7 +13,8 @@ import networkx as nx
 import pytest
 
 from kg.render import ego_filename, render_views
-from kg.render.html import article_filename, json_for_script
+from kg.render.html import article_filename
+from kg.render.jinja import json_for_script
 from kg.schema import Evidence
 
 from .graphs import XSS, build_random_graph, build_small_graph
