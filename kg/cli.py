@@ -260,8 +260,8 @@ def watch(
     The model and the unchanged pages' extractions stay loaded between updates."""
     import time
 
-    from kg.runtime.watch import Interrupted, Update
-    from kg.runtime.watch import watch as watch_inputs
+    from kg.watch import Interrupted, Update
+    from kg.watch import watch as watch_inputs
 
     if not any(path.exists() for path in inputs):
         err.print(

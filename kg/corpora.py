@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
-from kg.runtime.cache import cache_root
+from kg.cache import cache_root
 
 Span = tuple[int, int, str]
 Example = tuple[str, list[Span]]

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg.cache import read_cached, write_cached
 from kg.extract.rules import RULES_DIR, read_list
-from kg.runtime.cache import read_cached, write_cached
 
 LEVELS = ("province", "city", "county", "town")
 # The level words a paper uses for a place of its own without naming it (市委, 县公安局, 我区):

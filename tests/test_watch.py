@@ -18,9 +18,9 @@ from kg.extract.backends import DEFAULT_BACKEND
 from kg.pipeline import run
 from kg.runtime.lock import output_lock
 from kg.runtime.parallel import can_fork
-from kg.runtime.watch import Update, file_changes, relevant, watch
+from kg.watch import Update, file_changes, relevant, watch
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data" / "pipeline"
 PAGES = [DATA / "good.txt", DATA / "gbk.txt", DATA / "utf8_bom.txt"]  # one article each
 
@@ -161,13 +161,13 @@ def test_file_changes_reports_a_new_page(tmp_path: Path) -> None:
 def test_cli_watch_prints_each_update(
     pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kg.runtime.watch
+    import kg.watch
 
     def changes(inputs, out, *, poll=False, stop=None):  # type: ignore[no-untyped-def]
         shutil.copy(DATA / "gb18030.txt", pages / "new.txt")
         yield {("added", str(pages / "new.txt"))}
 
-    monkeypatch.setattr(kg.runtime.watch, "file_changes", changes)
+    monkeypatch.setattr(kg.watch, "file_changes", changes)
     result = CliRunner().invoke(app, ["watch", str(pages), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     lines = [line for line in result.output.splitlines() if " updated " in line]
