@@ -723,7 +723,7 @@ class _Sentence:
             ):
                 m = _Arg(m.start, m.end, m.text, "KIND")
             if outer and m.start < outer[-1].end:
-                continue  # inside a longer mention (临清市 in 临清市开发区…产业园)
+                continue  # inside a longer mention (甲市 in 甲市开发区…产业园)
             outer.append(m)
         return outer
 
@@ -1514,7 +1514,7 @@ def _named_places(text: str, targets: list[_Arg]) -> list[_Arg]:
 
 
 def _abbreviated_pair(s: _Sentence, clause, t0: int, t1: int, *, objects: bool) -> list:
-    """中美政府间签署的, 俄日要想签署和约: two country forms side by side before the trigger (中俄,
+    """中俄政府间签署的, 俄日要想签署和约: two country forms side by side before the trigger (中俄,
     not 京 of 在京) as its two parties."""
     text = s.text
     forms = [m for m in s.heads if clause[0] <= m.start and m.end <= t0 and m.abbreviated]

@@ -126,7 +126,7 @@ class _Names:
                 brand = name[: -len(product)]
                 if brand in self.gaz or load_rules().is_zone(brand):
                     return None  # 柳东新区智能网联汽车: the zone's industry
-                name = brand  # 中通新能源客车: the brand's product names the brand
+                name = brand  # 甲牌新能源客车: the brand's product names the brand
             name = _without_country(name)
             if name.endswith(_PARTY_GROUP) and len(name) > len(_PARTY_GROUP) + 1:
                 # 市政协党组（扩大）会议: the body's party group is the body
@@ -274,7 +274,7 @@ class _Names:
 
     def _same_core(self, core_of: dict[str, str]) -> dict[str, str]:
         """Companies of one core whose names' places agree are one, under the longest name
-        (东阿瑞泓水务有限公司 = 东阿县瑞泓水务有限公司)."""
+        (甲乙水务有限公司 = 甲县乙水务有限公司)."""
         by_core: dict[str, list[str]] = defaultdict(list)
         for name, core in core_of.items():
             by_core[core].append(name)
