@@ -871,7 +871,8 @@ class _Sentence:
     ) -> list[_Arg] | str:
         """What heads[i] says of the subject: _SKIP (not it, look further left), _MODIFIER (it
         qualifies a later head, and so does a list it ends), or the subject itself (none: [])."""
-        governed = self._governed(heads, i, clause, before, types)
+        lead = self._lead(heads, i, clause[0])
+        governed = self._governed(heads, i, lead, clause, before, types)
         if governed is not None:
             return governed
         m = heads[i]
@@ -879,7 +880,6 @@ class _Sentence:
             h.start > m.end for h in heads
         ):
             return _MODIFIER
-        lead = self._lead(heads, i, clause[0])
         if i and _FRAME_OPEN.search(lead) and _FRAME_CLOSE.match(self.text[:before], m.end):
             return _SKIP  # A还将在出席B年会后访问C: B is the object of a clause of time
         if _PRONOUN.search(self.text[m.end : before]) or _COUNTED_PEOPLE.search(
@@ -887,9 +887,8 @@ class _Sentence:
         ):
             return []
         if _SENDS.search(lead) and i:
-            return (
-                _SKIP  # 甲政府派出乙小组到丙国考察: the group sent is not who is named as visiting
-            )
+            # 甲政府派出乙小组到丙国考察: the group sent is not who is named as visiting
+            return _SKIP
         sends = _SENDS.search(self.text, m.end, before) and m.type == "PERSON"
         if sends or _ORGANISES.search(self.text, m.end, before):
             # A派遣特使访问B: the envoy, unnamed, visits (a body visits by its group);
@@ -903,14 +902,14 @@ class _Sentence:
         self,
         heads: list[_Arg],
         i: int,
+        lead: str,
         clause: tuple[int, int],
         before: int,
         types: tuple[str, ...],
     ) -> list[_Arg] | str | None:
         """heads[i] as the object of a verb or a preposition: _SKIP, the party of a nominal event
-        after 对, or None when nothing governs it."""
+        after 对, or None when nothing governs it. ``lead`` is heads[i]'s (_lead)."""
         m = heads[i]
-        lead = self._lead(heads, i, clause[0])
         first = self._list_start(heads, i)
         titled = (
             heads[first].type == "PERSON"
@@ -1558,10 +1557,10 @@ def _with_listed(s: _Sentence, clause, link: re.Match, listed: list[_Arg], t1: i
     return [(a, b, None) for a in sources for b in partners]
 
 
-def _invested_place(s: _Sentence, clause, t0: int) -> _Found:
+def _invested_place(s: _Sentence, clause, t0: int, amount: str | None) -> _Found:
     """The places a preposition before the verb names as invested in: the 对-phrase next to the
     verb first (在甲对乙投资上: 乙), else the first preposition's; 甲对乙投资 names the investor too
-    (``done``, amounts left to the caller), 外国人对乙投资 a kind of investor (done, none)."""
+    (``done``), 外国人对乙投资 a kind of investor (done, none)."""
     text = s.text
     tail = r"(?:进行|追加|共同|首次|继续|大量|的)?$"
     prep = re.search(r"对([^，,；;对]{1,12}?)" + tail, text[clause[0] : t0])
@@ -1577,7 +1576,7 @@ def _invested_place(s: _Sentence, clause, t0: int) -> _Found:
     subject_end = p0 - 1
     owner = next((m for m in s.heads if m.end == subject_end and m.type in _PARTIES), None)
     if owner is not None and text[subject_end] == "对":  # 甲对乙投资: 甲 invests
-        return _Found(targets, subject_end, [(owner, b, None) for b in targets])
+        return _Found(targets, subject_end, [(owner, b, amount) for b in targets])
     if text[subject_end] == "对" and _KIND_INVESTOR.search(text, 0, subject_end):
         return _Found([], subject_end, [])  # 外国人对乙投资: a kind invests
     return _Found(targets, subject_end)
@@ -1649,11 +1648,11 @@ def _qualifier_gap(nxt: _Arg, gap: str) -> bool:
         and _ends_in_title(gap)
         and load_rules().title_re.search(gap.split(joined)[0]) is not None
     )
-    return titled or not (
-        not _QUALIFIER_GAP.match(gap)
-        or _NOT_IN_QUALIFIER_GAP.search(gap)
-        or gap.startswith("、")
-        or gap.endswith("、")
+    return titled or (
+        _QUALIFIER_GAP.match(gap) is not None
+        and not _NOT_IN_QUALIFIER_GAP.search(gap)
+        and not gap.startswith("、")
+        and not gap.endswith("、")
     )
 
 
@@ -2347,9 +2346,9 @@ class RelationFinder:
             if amount_m is not None and (len(lead) <= 4 or _AMOUNT_LEAD.fullmatch(lead))
             else None
         )
-        found = _invested_place(s, clause, t0)
+        found = _invested_place(s, clause, t0, amount)
         if found.done is not None:
-            return [(a, b, amount) for a, b, _ in found.done]
+            return found.done
         rest = amount_m.end() if amount else t1  # where what the money builds may be named
         targets = found.targets
         if not targets:

@@ -447,10 +447,8 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
     for name, v in names.type_votes.items():
         votes[rep.get(name, name)].update(v)
     type_of = {name: _voted_type(name, v, gaz) for name, v in votes.items()}
-    nodes = _Nodes(rep, type_of)
-    nodes.person_label = _person_labels(
-        extractions, raw_mentions, raw_roles, nodes, names, homes, gaz
-    )
+    labels = _person_labels(extractions, raw_mentions, raw_roles, rep, type_of, names, homes, gaz)
+    nodes = _Nodes(rep, type_of, labels)
     resolution = Resolution(entities=nodes.entities, home_city=city.name if city else None)
     for ex in extractions:
         ids = []
@@ -545,10 +543,14 @@ class _Nodes:
     """The graph's entities by id, made on first use: one per merged name, and one per person
     (people.py splits namesakes with incompatible posts)."""
 
-    def __init__(self, rep: dict[str, str], type_of: dict[str, str]) -> None:
-        self.rep, self.type_of = rep, type_of
+    def __init__(
+        self,
+        rep: dict[str, str],
+        type_of: dict[str, str],
+        person_label: dict[tuple[str, str], str],
+    ) -> None:
+        self.rep, self.type_of, self.person_label = rep, type_of, person_label
         self.entities: dict[str, Entity] = {}
-        self.person_label: dict[tuple[str, str], str] = {}
 
     def entity(self, name: str) -> Entity:
         name = self.rep.get(name, name)
@@ -575,13 +577,13 @@ def _person_labels(
     extractions: list[Extraction],
     raw_mentions: dict[str, list[tuple[str | None, str]]],
     raw_roles: list[_RawRole],
-    nodes: _Nodes,
+    rep: dict[str, str],
+    type_of: dict[str, str],
     names: _Names,
     homes: dict,
     gaz: Gazetteer,
 ) -> dict[tuple[str, str], str]:
     """One node per person, not per name (people.py): namesakes with incompatible posts split."""
-    rep, type_of = nodes.rep, nodes.type_of
 
     def place_of(org: str) -> Place | None:
         if type_of.get(org) == "LOC":
