@@ -106,6 +106,18 @@ def test_browser_overview_draws_the_graph(rendered_small: Path, visit: Visit) ->
     visit.assert_clean()
 
 
+def test_browser_hover_counts_mentions_and_articles(tmp_path: Path, visit: Visit) -> None:
+    graph = build_small_graph()
+    graph.nodes["PERSON:李明华"].update(mentions=1, articles=1)
+    render_views(graph, tmp_path)
+    visit.open(tmp_path / "graph.html")
+    hover = visit.js("(id) => network.body.data.nodes.get(id).title", "PERSON:李明华")
+    assert "\n1 mention in 1 article" in hover
+    crowded = visit.js("(id) => network.body.data.nodes.get(id).title", "PERSON:王建国")
+    assert " mentions in " in crowded and " articles" in crowded
+    visit.assert_clean()
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [

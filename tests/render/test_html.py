@@ -107,6 +107,17 @@ def test_html_planted_markup_is_only_escaped(rendered_small: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index
 
 
+def test_html_index_counts_one_mention_in_the_singular(tmp_path: Path) -> None:
+    graph = build_small_graph()
+    listed = next(n for n, a in graph.nodes(data=True) if a["mentions"] == 4)
+    graph.nodes[listed]["mentions"] = 1
+    render_views(graph, tmp_path)
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "· 1 mention ·" in index
+    assert "· 12 mentions ·" in index
+    assert "1 mentions" not in index
+
+
 def test_html_index_links_resolve(rendered_small: Path) -> None:
     for page in _pages(rendered_small):
         links = [

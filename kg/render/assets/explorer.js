@@ -22,6 +22,11 @@
     return node;
   }
 
+  // "1 article", "2 articles"
+  function counted(n, noun) {
+    return n + " " + noun + (n === 1 ? "" : "s");
+  }
+
   function row(parent, name, value) {
     if (value === undefined || value === null || value === "" ||
         (Array.isArray(value) && value.length === 0)) { return; }
@@ -88,7 +93,7 @@
     card.appendChild(head);
     row(card, "职务 Titles", node.kgTitles);
     row(card, "别名 Aliases", node.kgAliases);
-    row(card, "提及 Mentions", node.kgMentions + " in " + node.kgArticles + " articles");
+    row(card, "提及 Mentions", node.kgMentions + " in " + counted(node.kgArticles, "article"));
     row(card, "PageRank", node.kgPagerank.toFixed(5));
     row(card, "社区 Community", node.kgCommunity);
     if (full && data.centre && node.id === data.center) {
@@ -116,7 +121,7 @@
         post.href = "#";
         post.addEventListener("click", function (event) { event.preventDefault(); select(p.other, true); });
         li.appendChild(post);
-        li.appendChild(el("span", "kg-muted", " (" + p.articles + " articles)"));
+        li.appendChild(el("span", "kg-muted", " (" + counted(p.articles, "article") + ")"));
         timeline.appendChild(li);
       });
       card.appendChild(timeline);
@@ -175,7 +180,8 @@
     labels[n.id] = n.label;
     n.title = n.label + " · " + (typeNames[n.kgType] || n.kgType) +
       (n.kgTitles.length ? "\n" + n.kgTitles.join("、") : "") +
-      "\n" + n.kgMentions + " mentions in " + n.kgArticles + " articles" + firstSentence(n.kgEvidence);
+      "\n" + counted(n.kgMentions, "mention") + " in " + counted(n.kgArticles, "article") +
+      firstSentence(n.kgEvidence);
   });
   data.edges.forEach(function (e) {
     e.title = (labels[e.from] || e.from) + (e.arrows ? " → " : " — ") + (labels[e.to] || e.to) +
