@@ -51,6 +51,12 @@ _CHAIN_WORD = re.compile(r"[、兼]([\u4e00-\u9fff]{2,4})")
 _CHAIN_JOINS = ("、", "", "，", "兼", "兼任", "及", "和")
 # A title starting with one of these closes a department written before it: 财政|部长 -> 财政部.
 _ORG_HEAD_CHARS = "部局队院所厂社团处科司厅行馆台站"
+# The last character of words that name a body when a title follows them (办公室|主任, 车间|主任,
+# 党组|成员); words ending otherwise are part of the post (营销|主管, 第一|副总经理).
+_BODY_ENDS = _ORG_HEAD_CHARS + "室间组委会办心区"
+# 国家|主席 keeps 国家 as its body, as before: which state is for the resolver, not the chain
+# before it (政治局常委、国家副主席A is no post of the politburo).
+_BODY_WORDS = ("国家",)
 # Words before such a title that are no department (担任|部长).
 _NOT_DEPARTMENT = frozenset(
     {
@@ -284,16 +290,38 @@ class TitleChains:
             if inside:
                 last = max(inside)
                 if len(inside) == 1 and out[last][2] == ms.end_char and ms.start_char < last:
-                    # 光缆分厂|副厂长: the model's span holds the body
-                    out[last] = (
-                        ms.start_char,
-                        last,
-                        ms.end_char,
+                    del out[last]  # the model's span holds more than the lexicon's title
+                    found = self._model_title(
+                        text, base, (ms.start_char, last, ms.end_char), covered
                     )
+                    out[found[1]] = found
                 continue
             s = self._title_start(ms.text, ms.start_char)
-            out[s] = (ms.start_char, s, ms.end_char)
+            found = self._model_title(text, base, (ms.start_char, s, ms.end_char), covered)
+            out[found[1]] = found
         return [out[k] for k in sorted(out)]
+
+    def _model_title(
+        self, text: str, base: int, span: tuple[int, int, int], covered: set[int]
+    ) -> tuple[int, int, int]:
+        """(org start, title start, title end) of a model TITLE span whose lexicon title starts
+        at ``span[1]``. The words before it are the post's body (光缆分厂|副厂长, 车间|主任); the
+        end of an entity (…示范园项目|负责人: that entity is the body, found before the title as
+        for any title); or part of the post itself (营销主管, 第一副总经理, 候补委员, 建设负责人)."""
+        start, s, e = span
+        if s == start:
+            return span
+        if any(i in covered for i in range(start, s)):
+            return (s, s, e)
+        words = text[start - base : s - base]
+        if (
+            words[-1] in _BODY_ENDS
+            or words in _BODY_WORDS
+            or self.rules.org_suffix_re.search(words)
+            or words in self.rules.chain_bodies
+        ):
+            return span
+        return (start, start, e)
 
     def _title_start(self, words: str, start: int) -> int:
         """Where the title of a TITLE span begins: the longest lexicon title it ends with, when

@@ -380,3 +380,27 @@ def test_a_name_guessed_after_a_title_does_not_run_into_a_country(default, text)
     assert ("英国", "LOC") in mentions and not any(t.startswith("国") for t, _ in mentions), (
         mentions
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words before the lexicon's title are part of the post, and the body is before them
+        ("北方地产公司营销总监刘海涛介绍。", ("刘海涛", "营销总监", "北方地产公司")),
+        ("中共中央政治局候补委员王明出席。", ("王明", "候补委员", "中共中央政治局")),
+        ("“城市大脑”平台建设负责人张志强说。", ("张志强", "建设负责人", "“城市大脑”平台")),
+        # the words end an entity: that entity is the body
+        (
+            "甲集团江北市农业示范园项目负责人王立军说。",
+            ("王立军", "负责人", "甲集团江北市农业示范园项目"),
+        ),
+        # the words name a body: they stay the body
+        ("江北电缆厂光缆分厂副厂长赵刚出席。", ("赵刚", "副厂长", "江北电缆厂光缆分厂")),
+    ],
+)
+def test_words_the_model_puts_before_a_title_are_a_body_only_when_they_name_one(
+    default, text, expected
+):
+    _, roles = default(text)
+    assert expected in roles
+    assert not any(org in ("营销", "候补", "建设", "项目") for _, _, org in roles)
