@@ -90,6 +90,7 @@ class Rules:
     sub_unit_modifiers: frozenset[str]
     zone_suffixes: tuple[str, ...]
     chain_bodies: frozenset[str]
+    title_bodies: frozenset[str]
     long_bodies: tuple[str, ...]
     campaign_words: tuple[str, ...]
     quoted_campaign_words: frozenset[str]
@@ -198,6 +199,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
             sorted(read_list(rules_dir / "zone_suffixes.txt"), key=len, reverse=True)
         ),
         chain_bodies=frozenset(read_list(rules_dir / "chain_bodies.txt")),
+        title_bodies=frozenset(read_list(rules_dir / "title_bodies.txt")),
         long_bodies=tuple(read_list(rules_dir / "long_bodies.txt")),
         campaign_words=tuple(read_list(rules_dir / "campaign_words.txt")),
         quoted_campaign_words=frozenset(read_list(rules_dir / "quoted_campaign_words.txt")),

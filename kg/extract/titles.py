@@ -54,9 +54,6 @@ _ORG_HEAD_CHARS = "部局队院所厂社团处科司厅行馆台站"
 # The last character of words that name a body when a title follows them (办公室|主任, 车间|主任,
 # 党组|成员); words ending otherwise are part of the post (营销|主管, 第一|副总经理).
 _BODY_ENDS = _ORG_HEAD_CHARS + "室间组委会办心区"
-# 国家|主席 keeps 国家 as its body, as before: which state is for the resolver, not the chain
-# before it (政治局常委、国家副主席A is no post of the politburo).
-_BODY_WORDS = ("国家",)
 # Words before such a title that are no department (担任|部长).
 _NOT_DEPARTMENT = frozenset(
     {
@@ -316,9 +313,9 @@ class TitleChains:
         words = text[start - base : s - base]
         if (
             words[-1] in _BODY_ENDS
-            or words in _BODY_WORDS
             or self.rules.org_suffix_re.search(words)
             or words in self.rules.chain_bodies
+            or words in self.rules.title_bodies
         ):
             return span
         return (start, start, e)

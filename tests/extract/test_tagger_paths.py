@@ -394,7 +394,8 @@ def test_a_name_guessed_after_a_title_does_not_run_into_a_country(default, text)
             "甲集团江北市农业示范园项目负责人王立军说。",
             ("王立军", "负责人", "甲集团江北市农业示范园项目"),
         ),
-        # the words name a body: they stay the body
+        # the words name a body: they stay the body (a listed one: lexicons/title_bodies.txt)
+        ("总政副主任周立新出席。", ("周立新", "副主任", "总政")),
         ("江北电缆厂光缆分厂副厂长赵刚出席。", ("赵刚", "副厂长", "江北电缆厂光缆分厂")),
     ],
 )
