@@ -54,6 +54,8 @@ _ORG_HEAD_CHARS = "部局队院所厂社团处科司厅行馆台站"
 # The last character of words that name a body when a title follows them (办公室|主任, 车间|主任,
 # 党组|成员); words ending otherwise are part of the post (营销|主管, 第一|副总经理).
 _BODY_ENDS = _ORG_HEAD_CHARS + "室间组委会办心区"
+# A term before a body and its post (第八届|中央委员, 第十五届|全国人大代表)
+_TERM = re.compile(r"第?[\d一二三四五六七八九十、]+届")
 # Words before such a title that are no department (担任|部长).
 _NOT_DEPARTMENT = frozenset(
     {
@@ -302,23 +304,32 @@ class TitleChains:
         self, text: str, base: int, span: tuple[int, int, int], covered: set[int]
     ) -> tuple[int, int, int]:
         """(org start, title start, title end) of a model TITLE span whose lexicon title starts
-        at ``span[1]``. The words before it are the post's body (光缆分厂|副厂长, 车间|主任); the
-        end of an entity (…示范园项目|负责人: that entity is the body, found before the title as
-        for any title); or part of the post itself (营销主管, 第一副总经理, 候补委员, 建设负责人)."""
+        at ``span[1]``. The words before it are found as for any title when they end an entity
+        (…示范园项目|负责人); else they are the post's body (光缆分厂|副厂长, 车间|主任, after a
+        term: 第八届|中央|委员); or the body is found as for any title, where the title's first
+        character closes a department (人事|处长 -> 人事处); or they are part of the post itself
+        (营销主管, 第一副总经理, 候补委员)."""
         start, s, e = span
-        if s == start:
-            return span
-        if any(i in covered for i in range(start, s)):
-            return (s, s, e)
+        term = _TERM.match(text, start - base, s - base)
+        start = base + term.end() if term is not None else start
         words = text[start - base : s - base]
-        if (
+        if re.search(r"[、，,；;]", words):
+            return span  # …部副、步兵|旅团长: more than one post, read as before
+        if not words or any(i in covered for i in range(start, s)):
+            return (s, s, e)
+        if self._names_body(words):
+            return (start, s, e)
+        if text[s - base] in _ORG_HEAD_CHARS:
+            return (s, s, e)
+        return (start, start, e)
+
+    def _names_body(self, words: str) -> bool:
+        return bool(
             words[-1] in _BODY_ENDS
             or self.rules.org_suffix_re.search(words)
             or words in self.rules.chain_bodies
             or words in self.rules.title_bodies
-        ):
-            return span
-        return (start, start, e)
+        )
 
     def _title_start(self, words: str, start: int) -> int:
         """Where the title of a TITLE span begins: the longest lexicon title it ends with, when

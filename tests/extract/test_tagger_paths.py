@@ -394,6 +394,10 @@ def test_a_name_guessed_after_a_title_does_not_run_into_a_country(default, text)
             "甲集团江北市农业示范园项目负责人王立军说。",
             ("王立军", "负责人", "甲集团江北市农业示范园项目"),
         ),
+        # a title whose first character closes a department: the words and it are the body
+        ("人事处长胡立成出席。", ("胡立成", "处长", "人事处")),
+        # a term is no part of the body (第八届)
+        ("第八届中央委员舒立同出席。", ("舒立同", "委员", "中央")),
         # the words name a body: they stay the body (a listed one: lexicons/title_bodies.txt)
         ("总政副主任周立新出席。", ("周立新", "副主任", "总政")),
         ("江北电缆厂光缆分厂副厂长赵刚出席。", ("赵刚", "副厂长", "江北电缆厂光缆分厂")),
@@ -404,4 +408,6 @@ def test_words_the_model_puts_before_a_title_are_a_body_only_when_they_name_one(
 ):
     _, roles = default(text)
     assert expected in roles
-    assert not any(org in ("营销", "候补", "建设", "项目") for _, _, org in roles)
+    assert not any(
+        org in ("营销", "候补", "建设", "项目", "人事", "第八届中央") for _, _, org in roles
+    )
