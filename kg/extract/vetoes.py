@@ -116,7 +116,7 @@ def not_an_entity(ent: Span, f: DocFacts) -> str | None:
     if f.rules.is_not_entity(text):
         return "listed in not_entities.txt / not_entity_endings.txt"
     if (
-        len(text.strip()) < 2
+        len(text.strip(" " + OPEN_QUOTES + CLOSE_QUOTES + '"')) < 2  # a quote is no character (“河)
         or _DATELINE.match(text)
         or _JUNK.match(text)
         or any(c.isspace() for c in text)

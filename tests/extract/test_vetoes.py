@@ -5,7 +5,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract.rules import load_rules
-from kg.extract.vetoes import DocFacts, titled_person
+from kg.extract.vetoes import DocFacts, not_an_entity, titled_person
 
 
 def _facts(words: list[str], ents: list[str]) -> DocFacts:
@@ -40,3 +40,16 @@ def test_titled_person_relabels_an_unknown_place_beside_a_post(words, ents, labe
     facts = _facts(words, ents)
     place = next(e for e in facts.model if e.label_ == "LOC")
     assert titled_person(place, facts) == label
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "vetoed"),
+    [
+        (["建立", "“河", "（", "湖", "）", "长制"], ["O", "B-LOC", "O", "O", "O", "O"], True),
+        (["建立", "“", "河"], ["O", "B-LOC", "I-LOC"], True),  # a quote and one character
+        (["在", "“淮河", "”"], ["O", "B-LOC", "O"], False),  # two characters after the quote
+    ],
+)
+def test_a_quote_is_no_character_of_a_one_character_name(words, ents, vetoed):
+    facts = _facts(words, ents)
+    assert (not_an_entity(facts.doc.ents[0], facts) is not None) is vetoed
