@@ -54,6 +54,13 @@ def test_names_abbreviations_meet():
     )
 
 
+def test_names_an_office_and_its_short_form_meet():
+    # 办 is how news shortens 办公室 (市委办, 市政府新闻办)
+    assert org_key("江北市政府新闻办公室") == org_key("江北市政府新闻办")
+    assert org_key("江北市委办公室秘书科") == org_key("江北市委办秘书科")
+    assert org_key("江北市政府办公室") != org_key("江北市政府")
+
+
 def test_names_normalize_width_spaces_quotes():
     assert normalize("“ 中通 ” ＡＢＣ") == "中通ABC"
 
