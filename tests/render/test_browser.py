@@ -268,7 +268,7 @@ def test_browser_threshold_cuts_edges(rendered_small: Path, visit: Visit) -> Non
 def test_browser_big_page_starts_at_its_min_weight(
     tmp_path: Path, visit: Visit, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("kg.render.html.EDGE_BUDGET", 40)
+    monkeypatch.setattr("kg.render.layout.EDGE_BUDGET", 40)
     render_views(build_random_graph(120), tmp_path, top_n=120, ego_count=0)
     visit.open(tmp_path / "graph.html")
     start = visit.js("JSON.parse(document.getElementById('kg-data').textContent).minWeight")

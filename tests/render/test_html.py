@@ -169,7 +169,7 @@ def test_html_big_page_starts_with_light_edges_hidden(
     assert full["minWeight"] == 1 and not any(e.get("hidden") for e in full["edges"])
     heavy = sum(1 for w in weights if w >= 2)
     assert 0 < heavy < len(weights)
-    monkeypatch.setattr("kg.render.html.EDGE_BUDGET", heavy)  # weight 2 leaves just enough
+    monkeypatch.setattr("kg.render.layout.EDGE_BUDGET", heavy)  # weight 2 leaves just enough
     render_views(build_small_graph(), tmp_path / "cut", ego_count=0)
     page = tmp_path / "cut" / "graph.html"
     data = _data(page)
