@@ -91,6 +91,7 @@ class Rules:
     zone_suffixes: tuple[str, ...]
     chain_bodies: frozenset[str]
     title_bodies: frozenset[str]
+    not_titles: frozenset[str]
     long_bodies: tuple[str, ...]
     campaign_words: tuple[str, ...]
     quoted_campaign_words: frozenset[str]
@@ -200,6 +201,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         ),
         chain_bodies=frozenset(read_list(rules_dir / "chain_bodies.txt")),
         title_bodies=frozenset(read_list(rules_dir / "title_bodies.txt")),
+        not_titles=frozenset(read_list(rules_dir / "not_titles.txt")),
         long_bodies=tuple(read_list(rules_dir / "long_bodies.txt")),
         campaign_words=tuple(read_list(rules_dir / "campaign_words.txt")),
         quoted_campaign_words=frozenset(read_list(rules_dir / "quoted_campaign_words.txt")),

@@ -279,6 +279,7 @@ class TitleChains:
                 ms.label_ != "TITLE"
                 or ms.start_char < span.start_char
                 or ms.end_char > span.end_char
+                or ms.text in self.rules.not_titles  # 夫人: kin, no post
             ):
                 continue
             inside = [

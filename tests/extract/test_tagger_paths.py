@@ -411,3 +411,9 @@ def test_words_the_model_puts_before_a_title_are_a_body_only_when_they_name_one(
     assert not any(
         org in ("营销", "候补", "建设", "项目", "人事", "第八届中央") for _, _, org in roles
     )
+
+
+@pytest.mark.parametrize("text", ["李立新总理和夫人王丽出席。", "张立新夫妇出席。"])
+def test_a_kin_word_the_model_marks_as_a_post_is_no_post(default, text):
+    _, roles = default(text)
+    assert not any(title in ("夫人", "夫妇") for _, title, _ in roles)
