@@ -361,6 +361,28 @@ def photo_credits(doc: Doc, rules: Rules) -> Cuts:
     return cuts
 
 
+def byline_places(doc: Doc, rules: Rules) -> Cuts:
+    """记者龙某|北京报道: a person the model ran into the place a byline files from, right before
+    报道 or 电, is the name alone and the place; the name keeps a surname and one character at
+    least (记者王长春报道 and 记者欧阳长春报道 stay one name)."""
+    text = doc_text(doc)
+    cuts = Cuts()
+    for ent in doc.ents:
+        s, e = ent.start_char, ent.end_char
+        if ent.label_ != "PERSON" or not _FILED.match(text, e):
+            continue
+        for cut in range(e - 2, s + 1, -1):  # the longest name first (李长春|北京)
+            surname = rules.surname_of(text[s:cut])
+            if surname and cut - s > len(surname) and is_place_name(text[cut:e], rules):
+                cuts.offsets.add(cut)
+                cuts.model += [(s, cut, "PERSON"), (cut, e, "LOC")]
+                break
+    return cuts
+
+
+_FILED = re.compile(r"报道|电(?![\u4e00-\u9fff])|电[，。]")
+
+
 # A verb of visiting or meeting inside an organisation's span (甲市|参观|乙有限公司) that is not part of
 # a group's name (访问团, 考察组, 调研室, 会晤委员会)
 # 汽车厂, 博物馆: bodies visited, with endings no organisation suffix has
@@ -434,6 +456,7 @@ SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "place_chains": place_chains,
     "joiner_tails": joiner_tails,
     "photo_credits": photo_credits,
+    "byline_places": byline_places,
     "verb_runs": verb_runs,
     "state_kinds": state_kinds,
 }

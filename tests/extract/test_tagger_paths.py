@@ -417,3 +417,25 @@ def test_words_the_model_puts_before_a_title_are_a_body_only_when_they_name_one(
 def test_a_kin_word_the_model_marks_as_a_post_is_no_post(default, text):
     _, roles = default(text)
     assert not any(title in ("夫人", "夫妇") for _, title, _ in roles)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("龙某北京", [(2, 4, "PERSON"), (4, 6, "LOC")]),  # the place the byline files from
+        ("李长春北京", [(2, 5, "PERSON"), (5, 7, "LOC")]),  # the longest name first
+        ("王长春", []),  # a name that ends like a city stays whole
+        ("欧阳长春", []),  # a surname alone is no name
+    ],
+)
+def test_a_bylines_place_is_no_part_of_the_reporters_name(name, expected):
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from kg.extract.rules import load_rules
+    from kg.extract.tokens import byline_places
+
+    words = ["记者", name, "报道"]
+    doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
+    doc.ents = [Span(doc, 1, 2, "PERSON")]
+    assert byline_places(doc, load_rules()).model == expected
