@@ -135,11 +135,12 @@ def _function_word_at(doc: Doc, start_char: int) -> bool:
 
 
 def _no_name_start(doc: Doc, start_char: int) -> bool:
-    """The word at ``start_char`` is a conjunction, preposition or particle, or a verb of two or more
-    characters: no guessed name starts with it (a one-character "verb" may be a surname: 封|屹)."""
+    """The word at ``start_char`` is a conjunction, preposition or particle, or a verb (or verbal
+    noun: 艺术家|宣传也太少) of two or more characters: no guessed name starts with it (a
+    one-character "verb" may be a surname: 封|屹)."""
     word = _word_at(doc, start_char)
     return word is not None and (
-        word.tag_ in ("c", "p", "u") or (word.tag_ in ("v", "vd") and len(word.text) >= 2)
+        word.tag_ in ("c", "p", "u") or (word.tag_ in ("v", "vd", "vn") and len(word.text) >= 2)
     )
 
 

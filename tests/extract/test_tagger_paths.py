@@ -439,3 +439,8 @@ def test_a_bylines_place_is_no_part_of_the_reporters_name(name, expected):
     doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
     doc.ents = [Span(doc, 1, 2, "PERSON")]
     assert byline_places(doc, load_rules()).model == expected
+
+
+def test_a_verbal_noun_after_a_post_starts_no_guessed_name(default):
+    mentions, roles = default("有贡献的艺术家宣传也太少。")
+    assert ("宣传", "PERSON") not in mentions and not roles
