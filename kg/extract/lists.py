@@ -189,7 +189,7 @@ def _first_item_start(doc: Doc, end: int) -> int:
         and start > 0
         and doc[start - 1].text in DEMONSTRATIVES
     ):
-        start += 1  # 我市 | 山东信通铝业有限公司
+        start += 1  # 我市 | 山东某某铝业有限公司
     return start
 
 

@@ -90,7 +90,7 @@ def _suffixed_body(doc: Doc, token: Token, rules: Rules) -> Span | None:
 
 
 def _name_start(doc: Doc, start: int, end: int) -> int:
-    """Where the name starts: not at 我市 ("our city": 我市 + 山东信通铝业有限公司) nor at a quote
+    """Where the name starts: not at 我市 ("our city": 我市 + 山东某某铝业有限公司) nor at a quote
     opening the sentence (“市公共资源交易中心结合…; “智链”公司 keeps it)."""
     if doc[start].text in RELATIVE_PREFIX and start > 0 and doc[start - 1].text in DEMONSTRATIVES:
         start += 1
@@ -112,10 +112,10 @@ def _named_body(doc: Doc, start: int, token: Token, rules: Rules) -> Span | None
         and token.text in rules.exceptions("after_body")
     ):
         return (
-            None  # 市委中心工作: a word of a body's work, not a new body (lexicons/exceptions.tsv)
+            None  # 区委中心工作: a word of a body's work, not a new body (lexicons/exceptions.tsv)
         )
     relative = relative_start(first.text, rules)
-    # 国家 + name words + suffix: a national body (国家碳计量中心), not 国家 + 中心 (国家中心城市).
+    # 国家 + name words + suffix: a national body (国家某某计量中心), not 国家 + 中心 (国家中心城市).
     national = first.text == "国家" and token.i - start >= 2
     place = first.text in gazetteer() or first.text in world_places()  # 中国 tagged as a company
     if first.ent_type_ in ("LOC", "ORG") or relative or national or place:

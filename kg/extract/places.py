@@ -239,7 +239,7 @@ def two_char_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
-    """Official country names -> the short name a newspaper uses (中华人民共和国 -> 中国)."""
+    """Official country names -> the short name a newspaper uses (大韩民国 -> 韩国)."""
     names: dict[str, str] = {}
     for line in _read_lines("world_location"):
         fields = line.strip().split("\t")

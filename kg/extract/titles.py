@@ -54,7 +54,7 @@ _ORG_HEAD_CHARS = "部局队院所厂社团处科司厅行馆台站"
 # The last character of words that name a body when a title follows them (办公室|主任, 车间|主任,
 # 党组|成员); words ending otherwise are part of the post (营销|主管, 第一|副总经理).
 _BODY_ENDS = _ORG_HEAD_CHARS + "室间组委会办心区"
-# A term before a body and its post (第八届|中央委员, 第十五届|全国人大代表)
+# A term before a body and its post (第八届|中央委员, 第九届|全国政协委员)
 _TERM = re.compile(r"第?[\d一二三四五六七八九十、]+届")
 # Words before such a title that are no department (担任|部长).
 _NOT_DEPARTMENT = frozenset(
@@ -223,7 +223,7 @@ class _ChainState:
 
     chain: list[TitleItem] = field(default_factory=list)
     last_end: int = -1
-    # The last chain's organisation, for "副主任A、B，秘书长C" and "X医院党委书记A、院长B"
+    # The last chain's organisation, for "副主任A、B，秘书长C" and "X厂党委书记A、厂长B"
     # (C and B serve the same body).
     before: TitleItem | None = None
     names_end: int = -1

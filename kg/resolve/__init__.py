@@ -102,7 +102,7 @@ class _Names:
         """A place's full name, read near the article's home (我市, 高新区 -> 聊城高新区)."""
         if name.endswith("地区") and len(name) > 3:  # 京津冀地区 = 京津冀, 聊城地区 = 聊城
             name = name[:-2]
-        name = country_names().get(name, name)  # 中华人民共和国 = 中国
+        name = country_names().get(name, name)  # 大韩民国 = 韩国
         place = self.gaz.resolve(name, near=home.place)
         if place is None and name.startswith(("我市", "本市")):
             place = home.fill_place("市")
@@ -295,7 +295,7 @@ def _unique_company(
     target: dict[str, str],
 ) -> str | None:
     """The one company whose core a short form starts (or, four characters or more, spells with
-    words left out: 华科家电 = 华科智能家电); none when several fit."""
+    words left out: 甲科家电 = 甲科智能家电); none when several fit."""
     candidates = by_head.get(short[:2], [])
     fits = {target.get(n, n) for n, c in candidates if c.startswith(short) and c != short}
     if not fits and len(short) >= 4:  # same brand, same trade, words left out
