@@ -107,6 +107,12 @@ def abbreviations() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def national_bodies() -> tuple[str, ...]:
+    """How the names of the state's and the party's national bodies start (lexicons)."""
+    return tuple(read_list(LEXICONS / "national_bodies.txt"))
+
+
+@lru_cache(maxsize=1)
 def legal_suffixes() -> tuple[str, ...]:
     return tuple(sorted(read_list(LEXICONS / "legal_suffixes.txt"), key=len, reverse=True))
 

@@ -17,21 +17,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from kg.extract.places import Place
+from kg.resolve.names import national_bodies
 
-# Bodies of the state and the party as a whole: their posts are national.
-_NATIONAL_HEADS = (
-    "国务院",
-    "中共中央",
-    "中央",
-    "全国人大",
-    "全国政协",
-    "国家",
-    "最高人民",
-    "中华人民共和国",
-    "中国人民解放军",
-    "中国共产党",
-    "中国",
-)
 # Posts that are national without a body written (a Chinese paper's bare 总理 is the premier).
 _NATIONAL_TITLES = frozenset({"总理", "副总理", "国务委员", "总书记", "国家主席", "国家副主席"})
 # Posts many people hold in one body, and one person in several bodies: they never tell people apart.
@@ -82,7 +69,7 @@ def make_post(
         and (
             (
                 org is not None
-                and (org.startswith(_NATIONAL_HEADS) or _MINISTRY.match(org) is not None)
+                and (org.startswith(national_bodies()) or _MINISTRY.match(org) is not None)
             )
             or (org is None and _STATUS.sub("", title) in _NATIONAL_TITLES)
         )
