@@ -28,6 +28,8 @@ from kg.extract.words import (
 )
 
 _DATELINE = re.compile(r"^本报.{0,6}讯$")
+# What may stand at a name's edges and is no character of it
+_NAME_EDGES = " " + OPEN_QUOTES + CLOSE_QUOTES + '"'
 # digits and punctuation, at most one latin letter (Latin names, EA or bwin, are names)
 _JUNK = re.compile(r"^[\d\W_]*[a-zA-Z]?[\d\W_]*$")
 _NOT_IN_NAMES = re.compile(r"[\d０-９a-zA-Zａ-ｚＡ-Ｚ·•]")  # no place name holds these
@@ -116,7 +118,7 @@ def not_an_entity(ent: Span, f: DocFacts) -> str | None:
     if f.rules.is_not_entity(text):
         return "listed in not_entities.txt / not_entity_endings.txt"
     if (
-        len(text.strip(" " + OPEN_QUOTES + CLOSE_QUOTES + '"')) < 2  # a quote is no character (“河)
+        len(text.strip(_NAME_EDGES)) < 2  # a quote is no character (“河)
         or _DATELINE.match(text)
         or _JUNK.match(text)
         or any(c.isspace() for c in text)
