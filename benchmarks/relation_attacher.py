@@ -289,8 +289,8 @@ def _fallback(probs: dict, gold_by: dict, rules_by: dict, keys: list[str]) -> No
             for key, pp, t0 in probs.get(k, ()):
                 if key[0] not in found and pp > th and pp > best.get(t0, (None, 0.0))[1]:
                     best[t0] = (key, pp)
+            missed = [g for g in gold_by[k] if not any(_matches(r, g) for r in rules_by[k])]
             for key, _ in best.values():
-                missed = [g for g in gold_by[k] if not any(_matches(r, g) for r in rules_by[k])]
                 hit = any(_matches(key, g) for g in missed)
                 right += hit
                 wrong += not hit
