@@ -33,8 +33,6 @@ _AFTER_NAME = re.compile(
     r"|会见|调研|检查|督导|宣读|作|对|就|陪同|看望|慰问|与|和|及|报道|摄|今天|昨天|今日|昨日|近日|日前|最近|前不久|以及|告诉|称|今晚|今晨|当天|当晚|此前|近来|正在"
     r"|上午|下午|晚上|也|还|又|曾|将|已|先生|女士|博士|夫妇|夫人|向|同|从|接受|发表|宣布|认为|会谈)"
 )
-# A name written with dots (沃伦·克里斯托弗): the model may tag its first part only.
-_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})+")
 # Words a byline puts after a name, never part of it (记者苏宁报道, 郜南摄).
 _NAME_TAILS = ("报道", "摄")
 # Words before a title that say how it is held (美国前国务卿, 原局长, 代理团长): -> status.

@@ -34,8 +34,3 @@ def parse_lead(text: str) -> Lead | None:
         byline = p.group(1).strip()
         rest = rest[p.end() :]
     return Lead(dateline=place or None, byline=byline, rest=rest.strip())
-
-
-def has_lead_byline(text: str) -> bool:
-    lead = parse_lead(text)
-    return lead is not None and lead.byline is not None
