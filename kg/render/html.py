@@ -806,7 +806,13 @@ def _write_index(
                 for t, c in _ordered_counts(type_counts, TYPE_STYLES)
             ],
             relations=[
-                {"name": edge_style(r).name, "color": edge_style(r).color, "count": _fmt(c)}
+                {
+                    "name": edge_style(r).name,
+                    "color": edge_style(r).color,
+                    "count": _fmt(c),
+                    # the typed ones are listed, with dates and evidence, in the tables page
+                    "href": "tables.html#kg-table-relations" if r in TYPED_RELATIONS else "",
+                }
                 for r, c in _ordered_counts(relation_counts, RELATION_STYLES)
             ],
             views=[

@@ -1,38 +1,65 @@
-"""tables.html: officials (person × post × body × status × first/last date × articles) and
+"""tables.html: officials (person × post × body × status × first/last date × articles), typed
+relations (who visited, met, signed with or invested in whom, when, with the sentence) and
 entities, sortable and searchable, with the rows on screen downloadable as CSV."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
 from kg.readwrite.atomic import atomic_write
 from kg.render.jinja import environment, json_for_script
+from kg.render.styles import TYPED_RELATIONS, edge_style
 from kg.render.values import as_float, as_int, names
+from kg.schema import Evidence
 
 # Titles that say the post is held in an acting capacity (代市长) or was held (原局长).
 STATUS_PREFIXES = (("代", "acting 代理"), ("原", "former 原任"), ("前", "former 前任"))
+
+OFFICIALS_COLUMNS = (
+    ("人物 Person", "link"),
+    ("职务 Post", "text"),
+    ("机构 Body", "link"),
+    ("状态 Status", "text"),
+    ("首次 First date", "date"),
+    ("最近 Last date", "date"),
+    ("文章 Articles", "number"),
+)
+RELATIONS_COLUMNS = (
+    ("首次 First date", "date"),
+    ("最近 Last date", "date"),
+    ("主体 Source", "link"),
+    ("关系 Relation", "text"),
+    ("对象 Target", "link"),
+    ("动词 Trigger", "text"),
+    ("金额 Amount", "text"),
+    ("金额（元） Yuan", "number"),
+    ("证据 Evidence", "link"),
+    ("文章 Articles", "number"),
+)
+ENTITIES_COLUMNS = (
+    ("名称 Name", "link"),
+    ("类型 Type", "text"),
+    ("别名 Aliases", "text"),
+    ("职务 Titles", "text"),
+    ("提及 Mentions", "number"),
+    ("文章 Articles", "number"),
+    ("PageRank", "number"),
+)
 
 
 def _status(title: str) -> str:
     return next((name for prefix, name in STATUS_PREFIXES if title.startswith(prefix)), "")
 
 
-def table_data(info, *, ego_files: dict[str, str], root: str = "") -> dict:
-    """The two tables as columns and rows of plain values ([text, href] for links)."""
-    graph = info.graph
-
-    def link(node: str) -> list:
-        ego = ego_files.get(node)
-        href = root + (quote(ego) if ego else "graph.html#node=" + quote(str(node), safe=""))
-        return [info.label_of(node), href]
-
-    officials = []
+def _officials(graph, link: Callable[[str], list]) -> list[list]:
+    rows = []
     for u, v, data in graph.edges(data=True):
         if data.get("relation") != "holds_position":
             continue
         title = str(data.get("title") or "")
-        officials.append(
+        rows.append(
             [
                 link(u),
                 title,
@@ -43,8 +70,40 @@ def table_data(info, *, ego_files: dict[str, str], root: str = "") -> dict:
                 len(names(data.get("article_ids"))),
             ]
         )
-    officials.sort(key=lambda r: (r[0][0], r[4] == "", r[4], r[2][0], r[1]))
-    entities = [
+    rows.sort(key=lambda r: (r[0][0], r[4] == "", r[4], r[2][0], r[1]))
+    return rows
+
+
+def _relations(graph, link: Callable[[str], list], cite: Callable[[Evidence], object]) -> list:
+    """One row per typed edge (its first evidence sentence), by date, undated last."""
+    rows = []
+    for u, v, data in graph.edges(data=True):
+        relation = str(data.get("relation") or "")
+        if relation not in TYPED_RELATIONS:
+            continue
+        evidence = [e for e in data.get("evidence") or () if isinstance(e, Evidence)]
+        yuan = as_float(data.get("amount_yuan"))
+        rows.append(
+            [
+                str(data.get("date") or ""),
+                str(data.get("last_date") or data.get("date") or ""),
+                link(u),
+                edge_style(relation).name,
+                link(v),
+                "、".join(names(data.get("trigger"))),
+                "、".join(a for a in names(data.get("amount")) if a),
+                round(yuan) if yuan else "",
+                cite(evidence[0]) if evidence else "",
+                len(names(data.get("article_ids"))),
+            ]
+        )
+    rows.sort(key=lambda r: (r[0] == "", r[0], r[3], r[2][0], r[4][0]))
+    return rows
+
+
+def _entities(info, link: Callable[[str], list]) -> list[list]:
+    graph = info.graph
+    return [
         [
             link(n),
             info.type_of(n),
@@ -56,43 +115,57 @@ def table_data(info, *, ego_files: dict[str, str], root: str = "") -> dict:
         ]
         for n in info.ranked
     ]
+
+
+def _table(table_id: str, title: str, columns: tuple, rows: list) -> dict:
+    return {
+        "id": table_id,
+        "title": title,
+        "columns": [{"name": name, "kind": kind} for name, kind in columns],
+        "rows": rows,
+    }
+
+
+def table_data(
+    info, *, ego_files: dict[str, str], article_files: dict[str, str] | None = None, root: str = ""
+) -> dict:
+    """The tables as columns and rows of plain values ([text, href] for links). An evidence
+    sentence links to its place in the article's page where ``article_files`` has one."""
+
+    def link(node: str) -> list:
+        ego = ego_files.get(node)
+        href = root + (quote(ego) if ego else "graph.html#node=" + quote(str(node), safe=""))
+        return [info.label_of(node), href]
+
+    def cite(item: Evidence) -> object:
+        page = (article_files or {}).get(item.article)
+        if page is None:
+            return item.sentence
+        anchor = f"#s{item.index}" if item.index >= 0 else ""
+        return [item.sentence, root + quote(page) + anchor]
+
     return {
         "tables": [
-            {
-                "id": "officials",
-                "title": "官员任职 Officials and posts",
-                "columns": [
-                    {"name": "人物 Person", "kind": "link"},
-                    {"name": "职务 Post", "kind": "text"},
-                    {"name": "机构 Body", "kind": "link"},
-                    {"name": "状态 Status", "kind": "text"},
-                    {"name": "首次 First date", "kind": "date"},
-                    {"name": "最近 Last date", "kind": "date"},
-                    {"name": "文章 Articles", "kind": "number"},
-                ],
-                "rows": officials,
-            },
-            {
-                "id": "entities",
-                "title": "实体 Entities",
-                "columns": [
-                    {"name": "名称 Name", "kind": "link"},
-                    {"name": "类型 Type", "kind": "text"},
-                    {"name": "别名 Aliases", "kind": "text"},
-                    {"name": "职务 Titles", "kind": "text"},
-                    {"name": "提及 Mentions", "kind": "number"},
-                    {"name": "文章 Articles", "kind": "number"},
-                    {"name": "PageRank", "kind": "number"},
-                ],
-                "rows": entities,
-            },
+            _table(
+                "officials",
+                "官员任职 Officials and posts",
+                OFFICIALS_COLUMNS,
+                _officials(info.graph, link),
+            ),
+            _table(
+                "relations",
+                "事件 Visits, meetings, signings, investments",
+                RELATIONS_COLUMNS,
+                _relations(info.graph, link, cite),
+            ),
+            _table("entities", "实体 Entities", ENTITIES_COLUMNS, _entities(info, link)),
         ]
     }
 
 
 def write_tables(info, out_dir: Path, *, ego_files: dict[str, str], article_files=None) -> Path:
 
-    payload = table_data(info, ego_files=ego_files)
+    payload = table_data(info, ego_files=ego_files, article_files=article_files)
     html = (
         environment()
         .get_template("tables.html")

@@ -147,6 +147,28 @@ def build_small_graph(*, with_scores: bool = True) -> nx.MultiDiGraph:
         weight=2.0,
         evidence="[a#3]@2 李明华表示滨河大道改造工程年底完工。",
     )
+    _edge(
+        g,
+        mayor,
+        district,
+        "visits",
+        trigger="调研",
+        evidence="[a#2]@0 王建国市长到东河区调研。",
+        article_ids="a#2",
+        date="2025-03-02",
+        last_date="2025-03-02",
+    )
+    _edge(
+        g,
+        bureau,
+        project,
+        "invests_in",
+        trigger="投资",
+        amount="2亿元",
+        amount_yuan=200000000.0,
+        evidence="[a#3]@3 市交通运输局投资2亿元建设滨河大道改造工程。",
+        article_ids="a#3",
+    )
     _edge(g, project, district, "located_in", evidence="[a#3] 东河区滨河大道改造工程")
     _edge(g, bureau, city, "located_in")
     _edge(g, gov, city, "located_in")
@@ -179,6 +201,7 @@ SMALL_TEXTS = {
         "市交通运输局局长李明华介绍了工程进展。",
         "王建国听取李明华汇报。",
         "李明华表示滨河大道改造工程年底完工。",
+        "市交通运输局投资2亿元建设滨河大道改造工程。",
     ],
     "a#4": ["代市长王建国出席会议。"],
 }

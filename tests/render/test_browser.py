@@ -375,6 +375,22 @@ def test_browser_table_sorts_filters_and_exports_csv(rendered_small: Path, visit
     visit.assert_clean()
 
 
+def test_browser_relations_table_leads_to_the_sentence(rendered_small: Path, visit: Visit) -> None:
+    visit.open(rendered_small / "index.html")
+    visit.page.locator("a", has_text="投资 invests_in").click()
+    visit.page.wait_for_load_state()
+    assert unquote(visit.page.url).endswith("tables.html#kg-table-relations")
+    visit.page.fill("#kg-table-relations .kg-table-search", "投资")
+    rows = "document.querySelectorAll('#kg-table-relations tbody tr').length"
+    assert visit.js(rows) == 1
+    visit.page.locator("#kg-table-relations tbody a", has_text="投资2亿元").click()
+    visit.page.wait_for_load_state()
+    assert visit.page.url.endswith("#s3")
+    marked = visit.js("document.querySelector(':target').textContent")
+    assert marked == "市交通运输局投资2亿元建设滨河大道改造工程。"
+    visit.assert_clean()
+
+
 def test_browser_ego_page_shows_neighbours_edges_on_request(tmp_path: Path, visit: Visit) -> None:
     graph = build_small_graph()
     graph.add_edge(

@@ -217,7 +217,13 @@ def test_html_ego_view_is_the_neighbourhood(rendered_small: Path) -> None:
     data = _data(rendered_small / "ego" / ego_filename("PERSON:王建国"))
     assert data["center"] == "PERSON:王建国"
     ids = {n["id"] for n in data["nodes"]}
-    assert ids == {"PERSON:王建国", "ORG:江北市人民政府", "PERSON:李明华", f"ORG:{XSS}"}
+    assert ids == {
+        "PERSON:王建国",
+        "ORG:江北市人民政府",
+        "PERSON:李明华",
+        "LOC:东河区",  # he visited it
+        f"ORG:{XSS}",
+    }
     position = next(
         e
         for e in data["edges"]
@@ -286,6 +292,40 @@ def test_html_tables_list_every_post(rendered_small: Path) -> None:
     assert acting[3].startswith("acting") and acting[4] == "2024-06-01"
     assert rows[("王建国", "市长", "江北市人民政府")][3] == ""
     assert len(tables["entities"]["rows"]) == 8
+
+
+def test_html_tables_list_typed_relations_by_date_with_their_sentence(
+    rendered_small: Path,
+) -> None:
+    tables = {t["id"]: t for t in _data(rendered_small / "tables.html")["tables"]}
+    assert [t["id"] for t in _data(rendered_small / "tables.html")["tables"]] == [
+        "officials",
+        "relations",
+        "entities",
+    ]
+    rows = tables["relations"]["rows"]
+    # dated first, undated last; holds_position and co_mention are not events
+    assert [(r[2][0], r[3], r[4][0]) for r in rows] == [
+        ("王建国", "到访 visits", "东河区"),
+        ("江北市交通运输局", "投资 invests_in", "滨河大道改造工程"),
+    ]
+    visit, invest = rows
+    assert visit[0] == visit[1] == "2025-03-02" and visit[5] == "调研"
+    assert visit[8] == [
+        "王建国市长到东河区调研。",
+        f"articles/{quote(article_filename('a#2'))}#s0",
+    ]
+    assert (rendered_small / unquote(visit[8][1].split("#")[0])).is_file()
+    assert invest[0] == "" and invest[6] == "2亿元" and invest[7] == 200_000_000
+    assert invest[8][1].endswith("#s3") and invest[9] == 1
+
+
+def test_html_tables_without_article_pages_give_the_sentence_unlinked(tmp_path: Path) -> None:
+    render_views(build_small_graph(), tmp_path, ego_count=0)
+    tables = {t["id"]: t for t in _data(tmp_path / "tables.html")["tables"]}
+    assert tables["relations"]["rows"][0][8] == "王建国市长到东河区调研。"
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert index.count('href="tables.html#kg-table-relations"') == 2  # visits, invests_in
 
 
 def test_html_co_mentions_are_drawn_once(tmp_path: Path) -> None:
