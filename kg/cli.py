@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -229,6 +230,7 @@ def run(
     for relation, n in sorted(result.relation_counts.items()):
         table.add_row(f"[dim]edges[/dim] {relation}", str(n))
     console.print(table)
+    _print_homes(result.graph.graph)
     for name, path in result.outputs.items():
         console.print(f"  {name:9} {path}", highlight=False)
     console.print(
@@ -238,6 +240,18 @@ def run(
     if skipped:
         err.print(f"[yellow]{skipped} input(s) skipped[/yellow] (listed above)")
         raise typer.Exit(1)
+
+
+def _print_homes(attrs: dict) -> None:
+    """Where 市公安局 and the like were read: the home city, and the files of other papers."""
+    home = attrs.get("home_city") or "none detected"
+    others = attrs.get("other_homes") or {}
+    line = f"home city: {home} (city-relative names such as 市公安局 are read there"
+    if others:
+        places = Counter(others.values())
+        listed = "、".join(f"{p} ({n})" if n > 1 else p for p, n in sorted(places.items()))
+        line += f"; {len(others)} file(s) of other papers at their own place: {listed}"
+    console.print(line + "; --home-city sets one for all)", highlight=False)
 
 
 @app.command()

@@ -55,6 +55,8 @@ def test_cli_run_prints_the_summary_and_the_html_path(
         assert etype in result.stdout
     assert str(seeded_out / "index.html") in squeeze(result.stdout)
     assert (seeded_out / "index.html").is_file()
+    assert "homecity:聊城市(" in squeeze(result.stdout)  # one paper: no file read elsewhere
+    assert "otherpapers" not in squeeze(result.stdout)
 
 
 def test_cli_run_missing_input_exits_1_and_names_it(tmp_path: Path) -> None:

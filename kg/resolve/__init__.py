@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.places import RELATIVE_LEVELS, Gazetteer, Place, country_names, gazetteer
 from kg.extract.rules import load_rules, read_list
-from kg.resolve.home import article_home, detect_home_city
+from kg.resolve.home import article_home, detect_home_city, source_homes
 from kg.resolve.names import (
     LEXICONS,
     HomePlace,
@@ -50,6 +50,8 @@ class Resolution:
     roles: list[ResolvedRole] = field(default_factory=list)
     home_city: str | None = None
     places: dict[str, Place] = field(default_factory=dict)  # LOC entity id -> gazetteer place
+    # sources (files) read as another paper's: source -> the place they are at home in
+    other_homes: dict[str, str] = field(default_factory=dict)
 
 
 class _Names:
@@ -439,7 +441,11 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
             f"--home-city {home_city!r} is not a place in the administrative-division data"
         )
     names = _Names(gaz)
-    homes = {ex.article.id: article_home(ex.article.dateline, city, gaz) for ex in extractions}
+    at = _source_homes(extractions, gaz, city, given=bool(home_city))
+    homes = {
+        ex.article.id: article_home(ex.article.dateline, at[ex.article.source], gaz)
+        for ex in extractions
+    }
     # Pass 1: canonical names in context. Pass 2: merge names, then fix each one's type by vote.
     raw_mentions, raw_roles = _canonical_pass(extractions, names, homes)
     rep = names.merged()
@@ -449,7 +455,11 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
     type_of = {name: _voted_type(name, v, gaz) for name, v in votes.items()}
     labels = _person_labels(extractions, raw_mentions, raw_roles, rep, type_of, names, homes, gaz)
     nodes = _Nodes(rep, type_of, labels)
-    resolution = Resolution(entities=nodes.entities, home_city=city.name if city else None)
+    resolution = Resolution(
+        entities=nodes.entities,
+        home_city=city.name if city else None,
+        other_homes={s: p.name for s, p in sorted(at.items()) if p is not None and p != city},
+    )
     for ex in extractions:
         ids = []
         for canon, surface in raw_mentions[ex.article.id]:
@@ -481,6 +491,15 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
         if ent.type == "LOC" and ent.label in names.places:
             resolution.places[ent.id] = names.places[ent.label]
     return resolution
+
+
+def _source_homes(
+    extractions: list[Extraction], gaz: Gazetteer, city: Place | None, *, given: bool
+) -> dict[str, Place | None]:
+    """--home-city holds for every page; a detected home only for the papers it was found in."""
+    if given:
+        return {ex.article.source: city for ex in extractions}
+    return source_homes(extractions, gaz, city)
 
 
 def _canonical_pass(

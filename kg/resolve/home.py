@@ -10,11 +10,15 @@ wrong renames every such organisation. The evidence is how the paper names place
 * a city paper names several of its counties; a county paper names its own towns and at most
   one other county of its city; a provincial paper names several cities of its province and
   none dominates.
+
+A folder may hold pages of several papers. Each source (a file, or a JSONL record's ``source``)
+is read at the corpus home unless its own places point clearly elsewhere: then it is another
+paper's, and its 市公安局 is its own city's.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from kg.extract.places import Gazetteer, Place
@@ -30,20 +34,29 @@ PROVINCE_TOP_SHARE = 0.5
 COUNTY_MAX_OTHER_COUNTIES = 1
 DATELINE_WEIGHT = 2
 ORG_PREFIX_MAX = 10  # longest place name looked for at the start of an organisation
+# A source is another paper's when the place its own text points to is outside the corpus home
+# (and the corpus home not inside it), with at least this many votes, and this many times the
+# votes it gives the corpus home: a page of the home paper names its own city's places too.
+SOURCE_MIN_VOTES = 4
+SOURCE_MARGIN = 3
 
 
 def place_mentions(
-    extractions: Iterable[Extraction], gaz: Gazetteer
+    extractions: Iterable[Extraction], gaz: Gazetteer, looked_up: dict | None = None
 ) -> tuple[Counter[Place], Counter[Place]]:
-    """(places named in the text, places named in datelines), with counts."""
+    """(places named in the text, places named in datelines), with counts. ``looked_up``
+    keeps each name's place between calls."""
     extractions = list(extractions)
+    looked_up = {} if looked_up is None else looked_up
     # Looked up once per distinct name: names repeat, and a Place hashes its parent chain.
     names = Counter(
         (m.type, m.text) for ex in extractions for m in ex.mentions if m.type in ("LOC", "ORG")
     )
     named: Counter[Place] = Counter()
-    for (etype, text), n in names.items():
-        place = _named_place(etype, text, gaz)
+    for key, n in names.items():
+        if key not in looked_up:
+            looked_up[key] = _named_place(*key, gaz)
+        place = looked_up[key]
         if place is not None:
             named[place] += n
     datelines: Counter[Place] = Counter()
@@ -71,7 +84,47 @@ def _up(place: Place, level: str) -> Place | None:
 
 def detect_home_city(extractions: Iterable[Extraction], gaz: Gazetteer) -> Place | None:
     """The place the corpus is at home in (see the module docstring), or None."""
-    named, datelines = place_mentions(extractions, gaz)
+    return _home(*place_mentions(extractions, gaz))
+
+
+def source_homes(
+    extractions: Iterable[Extraction], gaz: Gazetteer, home: Place | None
+) -> dict[str, Place | None]:
+    """Each source's home: the corpus ``home``, or its own where it is another paper's."""
+    by_source: dict[str, list[Extraction]] = defaultdict(list)
+    for ex in extractions:
+        by_source[ex.article.source].append(ex)
+    looked_up: dict = {}
+    out: dict[str, Place | None] = {}
+    for source, group in by_source.items():
+        named, datelines = place_mentions(group, gaz, looked_up)
+        own = _home(named, datelines) if len(by_source) > 1 else None
+        out[source] = own if _elsewhere(own, home, named, datelines) else home
+    return out
+
+
+def _elsewhere(
+    own: Place | None, home: Place | None, named: Counter[Place], datelines: Counter[Place]
+) -> bool:
+    if own is None or own == home:
+        return False
+    if home is not None and (own.within(home) or home.within(own)):
+        return False
+    votes = _votes_in(own, named, datelines)
+    against = 0 if home is None else _votes_in(home, named, datelines)
+    return votes >= SOURCE_MIN_VOTES and votes >= SOURCE_MARGIN * against
+
+
+def _votes_in(place: Place, named: Counter[Place], datelines: Counter[Place]) -> int:
+    return sum(
+        n * weight
+        for votes, weight in ((named, 1), (datelines, DATELINE_WEIGHT))
+        for p, n in votes.items()
+        if p == place or p.within(place)
+    )
+
+
+def _home(named: Counter[Place], datelines: Counter[Place]) -> Place | None:
     region: Counter[Place] = Counter()  # city or province -> votes from everything inside it
     for votes, weight in ((named, 1), (datelines, DATELINE_WEIGHT)):
         for place, n in votes.items():

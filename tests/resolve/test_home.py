@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from kg.extract.places import gazetteer
-from kg.resolve import detect_home_city
-from kg.resolve.home import article_home
+from kg.resolve import detect_home_city, resolve
+from kg.resolve.home import article_home, source_homes
 
-from .test_resolve import extraction
+from .test_resolve import extraction, labels
 
 
 def _page(*articles: tuple[str, list[tuple[str, str]], str | None]):
@@ -78,3 +78,52 @@ def test_home_article_dateline_inside_home_is_the_articles_home():
     assert article_home("临清", city, gaz).place.name == "临清市"
     assert article_home("上海", city, gaz).place is city
     assert article_home(None, city, gaz).place is city
+
+
+def _paper(source: str, city: str, counties: tuple[str, ...], n: int):
+    """``n`` articles of one city's paper: its city and counties named, and a 市公安局."""
+    text = f"{city}召开会议，{'、'.join(counties)}参加，市公安局局长出席。"
+    mentions = [(city, "LOC"), *((c, "LOC") for c in counties), ("市公安局", "ORG")]
+    return [extraction(f"{source}#{i}", text, mentions, source=source) for i in range(n)]
+
+
+def test_home_each_paper_of_a_mixed_folder_is_read_at_its_own_city():
+    exs = [
+        *_paper("weifang/a1.txt", "潍坊市", ("寿光市", "青州市", "诸城市"), 3),
+        *_paper("mudanjiang/b1.txt", "牡丹江市", ("宁安市", "海林市"), 2),
+    ]
+    gaz = gazetteer()
+    home = detect_home_city(exs, gaz)
+    assert home.name == "潍坊市"
+    homes = source_homes(exs, gaz, home)
+    assert {s: p.name for s, p in homes.items()} == {
+        "weifang/a1.txt": "潍坊市",
+        "mudanjiang/b1.txt": "牡丹江市",
+    }
+    ids = labels(resolve(exs))
+    assert {"ORG:潍坊市公安局", "ORG:牡丹江市公安局"} <= ids
+    # --home-city says where every page is at home
+    assert "ORG:牡丹江市公安局" not in labels(resolve(exs, home_city="潍坊市"))
+
+
+def test_home_a_page_of_the_home_paper_about_another_city_stays_at_home():
+    exs = _paper("weifang/a1.txt", "潍坊市", ("寿光市", "青州市", "诸城市"), 3)
+    # a report from a trip: the other city named more often than its own
+    trip = "潍坊市考察团赴牡丹江市、宁安市考察。"
+    mentions = [("潍坊市", "LOC"), ("牡丹江市", "LOC"), ("宁安市", "LOC")]
+    exs += [
+        extraction(f"weifang/a2.txt#{i}", trip, mentions, source="weifang/a2.txt") for i in (0, 1)
+    ]
+    gaz = gazetteer()
+    homes = source_homes(exs, gaz, detect_home_city(exs, gaz))
+    assert homes["weifang/a2.txt"].name == "潍坊市"  # 4 votes against 2: under three times
+
+
+def test_home_a_province_or_county_around_or_inside_home_is_no_other_paper():
+    exs = _paper("weifang/a1.txt", "潍坊市", ("寿光市", "青州市", "诸城市"), 3)
+    county = "寿光市召开会议，寿光市委出席。"
+    mentions = [("寿光市", "LOC"), ("寿光市委", "ORG")]
+    exs.append(extraction("w/a3.txt#0", county, mentions, source="w/a3.txt"))
+    gaz = gazetteer()
+    homes = source_homes(exs, gaz, detect_home_city(exs, gaz))
+    assert homes["w/a3.txt"].name == "潍坊市"  # its county: the dateline decides, not the page

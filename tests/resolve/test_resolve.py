@@ -3,10 +3,12 @@ from kg.resolve import detect_home_city, resolve
 from kg.schema import Article, Extraction, Mention, Role, Sentence
 
 
-def extraction(article_id: str, text: str, mentions, roles=(), dateline=None) -> Extraction:
+def extraction(
+    article_id: str, text: str, mentions, roles=(), dateline=None, source="t"
+) -> Extraction:
     article = Article(
         id=article_id,
-        source="t",
+        source=source,
         text=text,
         dateline=dateline,
         sentences=[Sentence(0, len(text), text)],
