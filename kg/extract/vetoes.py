@@ -46,6 +46,7 @@ _DOCTRINE = re.compile(r"[^\W\d_]{0,14}?(?:思想|理论)")
 # ... but not a clause about the person's thought (张华介绍了他的思想): a verb or function word next.
 _CLAUSE_TAGS = {"v", "vd", "p", "d", "u", "c", "r", "ad", "w"}
 _BLOCS = frozenset(read_list(RULES_DIR / "blocs.txt"))
+_MINISTRIES = frozenset(read_list(RULES_DIR / "ministries.txt"))
 
 
 @dataclass
@@ -265,15 +266,16 @@ def person_is_place(ent: Span, f: DocFacts) -> str | None:
 
 
 def loc_not_place(ent: Span, f: DocFacts) -> str | None:
-    """A "place" that is none of the gazetteer's and is shaped like no place: a city or county
-    the gazetteer lacks (沿黄城市), an everyday word (中华), digits or letters (11号楼), or two
-    one-character forms cut from a longer run (京|津冀). Other unlisted names stand: landmarks,
-    foreign towns, old names (阳关, 土伦, 北平) are the tagger's to call."""
+    """A "place" that is none of the gazetteer's and is shaped like no place: a province, city or
+    county named by a word (产地县, 沿黄城市) or after another place (日本|厚生省), an everyday word
+    (中华), digits or letters (11号楼), or two one-character forms cut from a longer run (京|津冀).
+    Other unlisted names stand: landmarks, foreign divisions, old names (阳关, 红海省, 中甸县) are
+    the tagger's to call."""
     text, rules = ent.text, f.rules
     if ent.label_ != "LOC" or is_place_name(text, rules) or _foreign_division(ent, f):
         return None
-    if text.endswith(("省", "市", "县")) and not _known_stem(text[:-1]):
-        return "a province, city or county the gazetteer lacks"
+    if text.endswith(("省", "市", "县")) and _no_division_name(text[:-1]):
+        return "a province, city or county named by a word or after another place"
     if text in common_words():
         return "an everyday word"
     if _NOT_IN_NAMES.search(text):
@@ -281,6 +283,28 @@ def loc_not_place(ent: Span, f: DocFacts) -> str | None:
     if len(text) == 2 and all(c in place_chars(rules) for c in text):
         return "two one-character place forms (津冀 of 京津冀)"
     return None
+
+
+def _no_division_name(stem: str) -> bool:
+    """产地|县, 建设|省, 沿黄城|市: an everyday word or a kind of town, not a name; 日本|厚生|省,
+    辽宁|营口|市: a country, province or city before another name. A stem the map or the world
+    list knows is a name (雅加达市, 赣榆县)."""
+    if _known_stem(stem):
+        return False
+    return stem in common_words() or stem.endswith("城") or _big_place_before(stem)
+
+
+def _big_place_before(stem: str) -> bool:
+    return any(_big_place(stem[:k]) for k in range(2, len(stem) - 1))
+
+
+@lru_cache(maxsize=4096)
+def _big_place(name: str) -> bool:
+    """A country, province or city: world places and the map's top two levels (not its towns,
+    whose short forms are everyday syllables)."""
+    if name in world_places():
+        return True
+    return any(p.level in ("province", "city") for p in gazetteer().lookup(name))
 
 
 def _known_stem(stem: str) -> bool:
@@ -361,6 +385,11 @@ def bloc_body(ent: Span, f: DocFacts) -> str | None:
     """欧盟, 东盟, 北约 (lexicons/blocs.txt): a bloc of countries is a body, also where the model
     read it as a place."""
     return "ORG" if ent.label_ == "LOC" and ent.text in _BLOCS else None
+
+
+def ministry_body(ent: Span, f: DocFacts) -> str | None:
+    """大藏省, 外务省 (lexicons/ministries.txt): a ministry named like a province is a body."""
+    return "ORG" if ent.label_ == "LOC" and ent.text in _MINISTRIES else None
 
 
 def region_place(ent: Span, f: DocFacts) -> str | None:
@@ -570,6 +599,7 @@ RELABELS: dict[str, Callable[[Span, DocFacts], str | None]] = {
     "region_place": region_place,
     "country_person": country_person,
     "bloc_body": bloc_body,
+    "ministry_body": ministry_body,
     "zone_place": zone_place,
     "suffixed_body": suffixed_body,
 }

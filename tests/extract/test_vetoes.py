@@ -5,7 +5,13 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract.rules import load_rules
-from kg.extract.vetoes import DocFacts, not_an_entity, titled_person
+from kg.extract.vetoes import (
+    DocFacts,
+    loc_not_place,
+    ministry_body,
+    not_an_entity,
+    titled_person,
+)
 
 
 def _facts(words: list[str], ents: list[str]) -> DocFacts:
@@ -53,3 +59,27 @@ def test_titled_person_relabels_an_unknown_place_beside_a_post(words, ents, labe
 def test_a_quote_is_no_character_of_a_one_character_name(words, ents, vetoed):
     facts = _facts(words, ents)
     assert (not_an_entity(facts.doc.ents[0], facts) is not None) is vetoed
+
+
+@pytest.mark.parametrize(
+    ("name", "vetoed"),
+    [
+        ("科罗维亚省", False),  # a foreign province the world list lacks
+        ("塔伊瓦拉市", False),  # a foreign city
+        ("梅林沟县", False),  # an old county name the map no longer lists
+        ("产地县", True),  # an everyday word before 县
+        ("建设省", True),  # a ministry: a word before 省
+        ("沿河城市", True),  # a kind of town, not a name
+        ("日本塔伊瓦拉市", True),  # a country glued to a city: two names
+        ("辽宁塔伊瓦拉市", True),  # a province glued to a city
+    ],
+)
+def test_loc_not_place_keeps_unlisted_divisions_with_a_name(name, vetoed):
+    facts = _facts(["位于", name], ["O", "B-LOC"])
+    assert (loc_not_place(facts.doc.ents[0], facts) is not None) is vetoed
+
+
+@pytest.mark.parametrize(("name", "label"), [("大藏省", "ORG"), ("科罗维亚省", None)])
+def test_ministry_named_like_a_province_is_a_body(name, label):
+    facts = _facts(["据", name, "统计"], ["O", "B-LOC", "O"])
+    assert ministry_body(facts.doc.ents[0], facts) == label
