@@ -19,6 +19,7 @@ from kg.extract.words import (
     LIST_BEFORE,
     OPEN_QUOTES,
     RELATIVE_PREFIX,
+    counted_unnamed,
     left_name,
     relative_start,
 )
@@ -104,8 +105,8 @@ def _named_body(doc: Doc, start: int, token: Token, rules: Rules) -> Span | None
     model found, a city-relative word, 国家 + name words, or a place of the gazetteer."""
     span = Span(doc, start, token.i + 1, label="ORG")
     first = doc[start]
-    if rules.is_not_entity(span.text) or "某" in span.text:
-        return None  # 武警某部, 甲市某公司: 某 ("a certain") leaves the body unnamed
+    if rules.is_not_entity(span.text) or "某" in span.text or counted_unnamed(span.text):
+        return None  # 武警某部, 甲市某公司, 甲市一家公司: "a certain", "one of" leave it unnamed
     if (
         token.i - start == 1
         and doc[start].ent_type_ == "ORG"

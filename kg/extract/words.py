@@ -81,6 +81,22 @@ def relative_start(text: str, rules: Rules, *, context: str = "not_relative") ->
     return text.startswith(RELATIVE_PREFIX) and not text.startswith(rules.exceptions(context))
 
 
+# A count and a measure word in a body's name (一家公司, 三个报业集团, 96所中学, 长春两所): bodies
+# counted, none named (a programme may be named by one: “五个一工程”). 所 counts before more name,
+# or at the end after a plain count (十四所 names an institute); a numeral run must be a number
+# (八一|家具厂 is none).
+_COUNTED = re.compile(
+    r"(?<![零〇一二两三四五六七八九十百千\d])"
+    r"(?:(?:\d+|[一两几数二三四五六七八九十]|[一二三四五六七八九]?十[一二三四五六七八九]?)"
+    r"(?:家|个|位|批|些|所(?=..))|(?:\d+|[一两几数])所$)"
+)
+
+
+def counted_unnamed(text: str) -> bool:
+    """上海一家公司, 长春两所: a count in a name leaves what it counts unnamed."""
+    return _COUNTED.search(text) is not None
+
+
 def counted(token: Token) -> bool:
     """A word that counts or classes what follows (3个, 各, 市属, 省级)."""
     return token.tag_ in ("m", "q", "r") or token.text.endswith(("个", "属", "级", "各", "所有"))

@@ -348,6 +348,38 @@ def test_a_certain_unit_is_no_named_body(default, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("他把工厂卖给了上海一家私营物资公司。", "上海"),
+        ("她毕业于南昌县一所小学，后来参军。", "南昌县"),
+        ("曼谷三家旅游公司联合推出了新线路。", "曼谷"),
+    ],
+)  # a project keeps its count: “五个一工程” is a programme's name
+def test_a_counted_body_is_no_named_body(default, text, place):
+    # 一家, 一所, 三家 count bodies of a kind and name none; the place before them stands
+    mentions, _ = default(text)
+    assert not any(t.startswith(place) and len(t) > len(place) for t, _ in mentions), mentions
+    assert (place, "LOC") in mentions, mentions
+
+
+@pytest.mark.parametrize(
+    ("name", "unnamed"),
+    [
+        ("甲市一家公司", True),
+        ("甲县两所", True),
+        ("甲报三个地方报业集团", True),
+        ("八一家具厂", False),  # 八一 is a name, no count
+        ("甲电科十四所", False),  # a numbered institute
+        ("三一重工集团", False),
+    ],
+)
+def test_counted_unnamed(name, unnamed):
+    from kg.extract.words import counted_unnamed
+
+    assert counted_unnamed(name) is unnamed
+
+
+@pytest.mark.parametrize(
     "text, country",
     [("贝宁总统将于下月访问甲国。", "贝宁"), ("甲某曾任马里外长，后出任乙组织秘书长。", "马里")],
 )
