@@ -43,6 +43,10 @@ _ARMY_AFTER = ("大军", "纵队", "兵团")
 _GROUP_ENDS = ("团", "组", "队")
 # A doctrine after a name: nouns up to 思想 or 理论 in the same clause (习近平新时代中国特色社会主义思想).
 _DOCTRINE = re.compile(r"[^\W\d_]{0,14}?(?:思想|理论)")
+# ... whose words before 思想/理论 are a name's (党的建设, 民主与法制), not a clause's: a possessive
+# right after the person (甲同志的思想: his thought) or a preposition, copula or particle (以甲同志
+# 为核心的党中央对理论学习, 乙等人提出的理论) speak of the person.
+_NOT_IN_DOCTRINE = re.compile(r"^(?:同志|先生)?的|[对在是为等把将从向]")
 # ... but not a clause about the person's thought (张华介绍了他的思想): a verb or function word next.
 _CLAUSE_TAGS = {"v", "vd", "p", "d", "u", "c", "r", "ad", "w"}
 _BLOCS = frozenset(read_list(RULES_DIR / "blocs.txt"))
@@ -243,22 +247,25 @@ def person_quoted(ent: Span, f: DocFacts) -> str | None:
 def person_doctrine(ent: Span, f: DocFacts) -> str | None:
     if ent.label_ != "PERSON" or ent.end >= len(ent.doc):
         return None
+    m = _DOCTRINE.match(doc_text(ent.doc), ent.end_char)
     if (
-        _DOCTRINE.match(doc_text(ent.doc), ent.end_char)
+        m is not None
         and ent.doc[ent.end].tag_ not in _CLAUSE_TAGS
-    ):
+        and (m.group().startswith("主义") or not _NOT_IN_DOCTRINE.search(m.group()[:-2]))
+    ):  # 马克思主义仍然是…指导思想: the doctrine is the 主义
         return "a doctrine named after a person (邓小平理论)"
     return None
 
 
 def person_is_place(ent: Span, f: DocFacts) -> str | None:
+    """A "person" whose whole name is a place or region (鲁西, 安曼). One that only starts like a
+    county (聂荣|臻, 吴兴|华, 武定|远) stands: on the MSRA, People's Daily and CLUENER training
+    sets nine in ten of those are people."""
     if ent.label_ != "PERSON":
         return None
     text = ent.text
     if text in gazetteer() or text in f.rules.regions or text in world_places():
         return "a place or region (鲁西)"
-    if len(text) >= 3 and any(text[:n] in gazetteer() for n in (2, 3) if n < len(text)):
-        return "a place and a word (安吉|竹)"
     return None
 
 

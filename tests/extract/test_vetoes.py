@@ -10,6 +10,8 @@ from kg.extract.vetoes import (
     loc_not_place,
     ministry_body,
     not_an_entity,
+    person_doctrine,
+    person_is_place,
     titled_person,
 )
 
@@ -83,3 +85,34 @@ def test_loc_not_place_keeps_unlisted_divisions_with_a_name(name, vetoed):
 def test_ministry_named_like_a_province_is_a_body(name, label):
     facts = _facts(["据", name, "统计"], ["O", "B-LOC", "O"])
     assert ministry_body(facts.doc.ents[0], facts) == label
+
+
+@pytest.mark.parametrize(
+    ("name", "vetoed"),
+    [
+        ("安曼", True),  # a capital the model read as a person
+        ("鲁西", True),  # a region
+        ("聂荣臻", False),  # 聂荣 is a county; the name is a person's
+        ("吴兴华", False),
+        ("中山雅史", False),
+    ],
+)
+def test_person_is_place_only_where_the_whole_name_is_a_place(name, vetoed):
+    facts = _facts([name, "说"], ["B-PERSON", "O"])
+    assert (person_is_place(facts.doc.ents[0], facts) is not None) is vetoed
+
+
+@pytest.mark.parametrize(
+    ("words", "vetoed"),
+    [
+        (["甲乙丙", "理论"], True),  # a doctrine named after him
+        (["甲乙丙", "同志", "建设", "有", "中国", "特色", "社会主义", "理论"], True),
+        (["甲乙丙", "主义", "关于", "民族", "问题", "的", "基本", "理论"], True),
+        (["甲乙丙", "同志", "的", "思想"], False),  # his thought, not a doctrine's name
+        (["甲乙丙", "同志", "为", "核心", "的", "党中央", "对", "理论", "学习"], False),
+    ],
+)
+def test_person_doctrine_needs_a_doctrines_name(words, vetoed):
+    ents = ["B-PERSON"] + ["O"] * (len(words) - 1)
+    facts = _facts(words, ents)
+    assert (person_doctrine(facts.doc.ents[0], facts) is not None) is vetoed
