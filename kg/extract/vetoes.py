@@ -226,14 +226,18 @@ def person_surname(ent: Span, f: DocFacts) -> str | None:
 
 
 def brand_context(ent: Span, rules: Rules) -> bool:
-    """After a place of the gazetteer, or before an industry word, a company ending or a bracket."""
+    """After a place of the gazetteer, or before an industry word, a company ending or a bracketed
+    place (耐克森（山东）); a bracket of anything else follows people too (乃登（女）, 甲某（藏族）)."""
     doc = ent.doc
     if ent.start > 0 and doc[ent.start - 1].text in gazetteer():
         return True
     if ent.end >= len(doc):
         return False
     word = doc[ent.end].text
-    return word in rules.company_words or word.endswith(("集团", "公司")) or word in ("（", "(")
+    if word in ("（", "("):
+        inside = doc[ent.end + 1].text if ent.end + 1 < len(doc) else ""
+        return inside in gazetteer() or inside in world_places()
+    return word in rules.company_words or word.endswith(("集团", "公司"))
 
 
 def person_quoted(ent: Span, f: DocFacts) -> str | None:

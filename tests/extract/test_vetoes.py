@@ -7,6 +7,7 @@ from spacy.vocab import Vocab
 from kg.extract.rules import load_rules
 from kg.extract.vetoes import (
     DocFacts,
+    brand_context,
     loc_not_place,
     ministry_body,
     not_an_entity,
@@ -116,3 +117,17 @@ def test_person_doctrine_needs_a_doctrines_name(words, vetoed):
     ents = ["B-PERSON"] + ["O"] * (len(words) - 1)
     facts = _facts(words, ents)
     assert (person_doctrine(facts.doc.ents[0], facts) is not None) is vetoed
+
+
+@pytest.mark.parametrize(
+    ("words", "brand"),
+    [
+        (["科罗维", "（", "山东", "）", "电缆"], True),  # a company's regional branch
+        (["科罗维", "（", "女", "）", "、"], False),  # a delegate's sex in a list of people
+        (["科罗维", "（", "藏族", "）", "、"], False),
+        (["科罗维", "集团", "发展"], True),
+    ],
+)
+def test_brand_context_needs_a_place_in_the_bracket(words, brand):
+    facts = _facts(words, ["B-PERSON"] + ["O"] * (len(words) - 1))
+    assert brand_context(facts.doc.ents[0], facts.rules) is brand
