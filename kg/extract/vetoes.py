@@ -195,7 +195,9 @@ def quoted_campaign(ent: Span, f: DocFacts) -> str | None:
 def person_before_place_word(ent: Span, f: DocFacts) -> str | None:
     if ent.label_ != "PERSON":
         return None
-    if _next(ent).startswith(_PLACE_AFTER):
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    # not where the next word is a name of its own (王某|河北省, 甲某|区某: names run together)
+    if nxt is not None and nxt.text.startswith(_PLACE_AFTER) and not nxt.ent_type_:
         return "a place word follows (潘庄|镇)"
     if doc_text(ent.doc).startswith(_ARMY_AFTER, ent.end_char):
         return "an army named after its commanders (刘邓大军)"

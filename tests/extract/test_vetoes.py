@@ -11,6 +11,7 @@ from kg.extract.vetoes import (
     loc_not_place,
     ministry_body,
     not_an_entity,
+    person_before_place_word,
     person_doctrine,
     person_is_place,
     titled_person,
@@ -131,3 +132,17 @@ def test_person_doctrine_needs_a_doctrines_name(words, vetoed):
 def test_brand_context_needs_a_place_in_the_bracket(words, brand):
     facts = _facts(words, ["B-PERSON"] + ["O"] * (len(words) - 1))
     assert brand_context(facts.doc.ents[0], facts.rules) is brand
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "vetoed"),
+    [
+        (["甲乙庄", "镇", "发展"], ["B-PERSON", "O", "O"], True),  # a village's name before 镇
+        (["副教授", "王甲乙", "河北省", "人"], ["O", "B-PERSON", "B-LOC", "O"], False),
+        (["王甲乙", "区丙丁", "出席"], ["B-PERSON", "B-PERSON", "O"], False),  # names run together
+    ],
+)
+def test_person_before_place_word_not_before_a_name_of_its_own(words, ents, vetoed):
+    facts = _facts(words, ents)
+    person = next(e for e in facts.doc.ents if e.label_ == "PERSON")
+    assert (person_before_place_word(person, facts) is not None) is vetoed
