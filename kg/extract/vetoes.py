@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.backends.doc import doc_text
 from kg.extract.lists import place_chars
@@ -111,8 +111,13 @@ def _is_campaign(ent: Span, rules: Rules) -> bool:
     )
 
 
+def _next_token(ent: Span) -> Token | None:
+    return ent.doc[ent.end] if ent.end < len(ent.doc) else None
+
+
 def _next(ent: Span) -> str:
-    return ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
+    token = _next_token(ent)
+    return token.text if token is not None else ""
 
 
 # ---------------------------------------------------------------- vetoes (any label)
@@ -195,7 +200,7 @@ def quoted_campaign(ent: Span, f: DocFacts) -> str | None:
 def person_before_place_word(ent: Span, f: DocFacts) -> str | None:
     if ent.label_ != "PERSON":
         return None
-    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    nxt = _next_token(ent)
     # not where the next word is a name of its own (王某|河北省, 甲某|区某: names run together)
     if nxt is not None and nxt.text.startswith(_PLACE_AFTER) and not nxt.ent_type_:
         return "a place word follows (潘庄|镇)"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.places import RELATIVE_LEVELS, Gazetteer, Place, country_names, gazetteer
 from kg.extract.rules import load_rules, read_list
-from kg.resolve.home import article_home, detect_home_city, source_homes
+from kg.resolve.home import article_home, detect_home_city, detect_homes
 from kg.resolve.names import (
     LEXICONS,
     HomePlace,
@@ -435,13 +435,8 @@ _TYPE_ORDER = {"ORG": 3, "LOC": 2, "PROJECT": 1, "PERSON": 0}
 
 def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> Resolution:
     gaz = gazetteer()
-    city = gaz.resolve(home_city) if home_city else detect_home_city(extractions, gaz)
-    if home_city and city is None:
-        raise ValueError(
-            f"--home-city {home_city!r} is not a place in the administrative-division data"
-        )
+    city, at = _homes(extractions, gaz, home_city)
     names = _Names(gaz)
-    at = _source_homes(extractions, gaz, city, given=bool(home_city))
     homes = {
         ex.article.id: article_home(ex.article.dateline, at[ex.article.source], gaz)
         for ex in extractions
@@ -493,13 +488,19 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
     return resolution
 
 
-def _source_homes(
-    extractions: list[Extraction], gaz: Gazetteer, city: Place | None, *, given: bool
-) -> dict[str, Place | None]:
-    """--home-city holds for every page; a detected home only for the papers it was found in."""
-    if given:
-        return {ex.article.source: city for ex in extractions}
-    return source_homes(extractions, gaz, city)
+def _homes(
+    extractions: list[Extraction], gaz: Gazetteer, home_city: str | None
+) -> tuple[Place | None, dict[str, Place | None]]:
+    """The corpus home and each source's: --home-city holds for every page; a detected home
+    only for the papers it was found in."""
+    if not home_city:
+        return detect_homes(extractions, gaz)
+    city = gaz.resolve(home_city)
+    if city is None:
+        raise ValueError(
+            f"--home-city {home_city!r} is not a place in the administrative-division data"
+        )
+    return city, {ex.article.source: city for ex in extractions}
 
 
 def _canonical_pass(

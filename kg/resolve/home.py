@@ -87,20 +87,29 @@ def detect_home_city(extractions: Iterable[Extraction], gaz: Gazetteer) -> Place
     return _home(*place_mentions(extractions, gaz))
 
 
-def source_homes(
-    extractions: Iterable[Extraction], gaz: Gazetteer, home: Place | None
-) -> dict[str, Place | None]:
-    """Each source's home: the corpus ``home``, or its own where it is another paper's."""
+def detect_homes(
+    extractions: Iterable[Extraction], gaz: Gazetteer
+) -> tuple[Place | None, dict[str, Place | None]]:
+    """The corpus home, and each source's: the corpus home, or its own where it is another
+    paper's. The places are counted once per source; the corpus counts are their sums."""
     by_source: dict[str, list[Extraction]] = defaultdict(list)
     for ex in extractions:
         by_source[ex.article.source].append(ex)
     looked_up: dict = {}
+    counts = {s: place_mentions(group, gaz, looked_up) for s, group in by_source.items()}
+    named: Counter[Place] = Counter()
+    datelines: Counter[Place] = Counter()
+    for source_named, source_datelines in counts.values():
+        named.update(source_named)
+        datelines.update(source_datelines)
+    home = _home(named, datelines)
+    if len(counts) < 2:
+        return home, dict.fromkeys(counts, home)
     out: dict[str, Place | None] = {}
-    for source, group in by_source.items():
-        named, datelines = place_mentions(group, gaz, looked_up)
-        own = _home(named, datelines) if len(by_source) > 1 else None
-        out[source] = own if _elsewhere(own, home, named, datelines) else home
-    return out
+    for source, (source_named, source_datelines) in counts.items():
+        own = _home(source_named, source_datelines)
+        out[source] = own if _elsewhere(own, home, source_named, source_datelines) else home
+    return home, out
 
 
 def _elsewhere(

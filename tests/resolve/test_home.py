@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract.places import gazetteer
 from kg.resolve import detect_home_city, resolve
-from kg.resolve.home import article_home, source_homes
+from kg.resolve.home import article_home, detect_homes
 
 from .test_resolve import extraction, labels
 
@@ -95,7 +95,8 @@ def test_home_each_paper_of_a_mixed_folder_is_read_at_its_own_city():
     gaz = gazetteer()
     home = detect_home_city(exs, gaz)
     assert home.name == "潍坊市"
-    homes = source_homes(exs, gaz, home)
+    detected, homes = detect_homes(exs, gaz)
+    assert detected == home  # the sum of the sources' counts is the corpus's
     assert {s: p.name for s, p in homes.items()} == {
         "weifang/a1.txt": "潍坊市",
         "mudanjiang/b1.txt": "牡丹江市",
@@ -115,7 +116,7 @@ def test_home_a_page_of_the_home_paper_about_another_city_stays_at_home():
         extraction(f"weifang/a2.txt#{i}", trip, mentions, source="weifang/a2.txt") for i in (0, 1)
     ]
     gaz = gazetteer()
-    homes = source_homes(exs, gaz, detect_home_city(exs, gaz))
+    _, homes = detect_homes(exs, gaz)
     assert homes["weifang/a2.txt"].name == "潍坊市"  # 4 votes against 2: under three times
 
 
@@ -125,5 +126,5 @@ def test_home_a_province_or_county_around_or_inside_home_is_no_other_paper():
     mentions = [("寿光市", "LOC"), ("寿光市委", "ORG")]
     exs.append(extraction("w/a3.txt#0", county, mentions, source="w/a3.txt"))
     gaz = gazetteer()
-    homes = source_homes(exs, gaz, detect_home_city(exs, gaz))
+    _, homes = detect_homes(exs, gaz)
     assert homes["w/a3.txt"].name == "潍坊市"  # its county: the dateline decides, not the page
