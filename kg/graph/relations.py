@@ -39,16 +39,20 @@ def _find(
 
 def _unique_names(resolution: Resolution) -> dict[str, str]:
     """Labels and aliases naming exactly one entity, for parties written without a mention
-    (华 -> 中国); 来聊调研: the home city's first character is the home city."""
+    (华 -> 中国)."""
     owners: dict[str, set[str]] = defaultdict(set)
     for ent in resolution.entities.values():
         for name in (ent.label, *ent.aliases):
             owners[name].add(ent.id)
-    names = {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
-    home = resolution.home_city or ""
-    if home in names:
-        names.setdefault(home[0], names[home])
-    return names
+    return {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
+
+
+def _with_home_initial(names: dict[str, str], home: str | None) -> dict[str, str]:
+    """来聊调研: the first character of the paper's own city is that city. Each source has its
+    paper's home (a folder may hold several papers), so 来德调研 in a 德州 paper is 德州市."""
+    if not home or home not in names or home[0] in names:
+        return names
+    return {**names, home[0]: names[home]}
 
 
 def add_relation_edges(
@@ -58,11 +62,16 @@ def add_relation_edges(
     sentence: Callable[[str, int], Evidence],
 ) -> None:
     """``sentence(article id, index)`` gives the shared Evidence record of a sentence."""
-    names = _unique_names(resolution)
+    unique = _unique_names(resolution)
+    by_home: dict[str | None, dict[str, str]] = {}
     grouped: dict[tuple[str, str, str], list[tuple[Extraction, Relation]]] = defaultdict(list)
     for ex in extractions:
         if not ex.relations:
             continue
+        home = resolution.other_homes.get(ex.article.source, resolution.home_city)
+        if home not in by_home:
+            by_home[home] = _with_home_initial(unique, home)
+        names = by_home[home]
         found = _party_ids(ex, resolution)
         for rel in ex.relations:
             source = _find(found, names, rel.source_start, rel.source)

@@ -88,3 +88,37 @@ def test_show_lists_what_a_person_did(seeds_run):
     assert [
         (a.relation, a.outgoing, a.other) for a in profile(seeds_run.graph, firm).activities
     ] == [("visits", False, "张百顺")]
+
+
+def test_each_papers_own_city_initial_is_that_city():
+    """来X调研 stands for the city of the article's own paper; in a folder of two papers each
+    source keeps its own (resolve's other_homes), and one paper's initial means nothing in the
+    other's pages."""
+    from kg.graph.relations import add_relation_edges
+    from kg.resolve import Resolution
+    from kg.schema import Article, Entity, Evidence, Extraction, Relation
+
+    def page(source: str, place: str) -> Extraction:
+        article = Article(id=f"{source}#0", source=source, text=f"甲乙丙来{place}调研。")
+        rel = Relation("visits", "甲乙丙", place, "调研", 0, "PERSON", "LOC")
+        return Extraction(article=article, relations=[rel])
+
+    entities = {
+        e.id: e
+        for e in (
+            Entity("PERSON:甲乙丙", "甲乙丙", "PERSON"),
+            Entity("LOC:苹城市", "苹城市", "LOC"),
+            Entity("LOC:梨州市", "梨州市", "LOC"),
+        )
+    }
+    resolution = Resolution(
+        entities=entities, home_city="苹城市", other_homes={"pear.txt": "梨州市"}
+    )
+    graph = nx.MultiDiGraph()
+    pages = [page("apple.txt", "苹"), page("pear.txt", "梨"), page("pear.txt", "苹")]
+    add_relation_edges(graph, pages, resolution, lambda a, i: Evidence(a, "", i))
+    assert {(u, v) for u, v, _ in graph.edges(keys=True)} == {
+        ("PERSON:甲乙丙", "LOC:苹城市"),
+        ("PERSON:甲乙丙", "LOC:梨州市"),
+    }
+    assert graph["PERSON:甲乙丙"]["LOC:苹城市"]["visits"]["article_ids"] == ["apple.txt#0"]
