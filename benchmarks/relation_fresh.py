@@ -23,7 +23,9 @@ print(json.dumps({t: [c.tp, c.fp, c.fn] for t, c in r.counts.items()}))
 """
 
 
-def score_at(commit: str, which: str) -> dict[str, list[int]]:
+def run_at(commit: str, script: str, which: str):
+    """The JSON that ``script`` prints for SET ``which`` with that commit's relations.py (the
+    caller puts the current one back)."""
     source = subprocess.run(
         ["git", "show", f"{commit}:kg/extract/relations.py"],
         cwd=ROOT,
@@ -33,9 +35,13 @@ def score_at(commit: str, which: str) -> dict[str, list[int]]:
     ).stdout
     RELATIONS.write_text(source, encoding="utf-8")
     out = subprocess.run(
-        [sys.executable, "-c", SCORE, which], cwd=ROOT, check=True, capture_output=True, text=True
+        [sys.executable, "-c", script, which], cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def score_at(commit: str, which: str) -> dict[str, list[int]]:
+    return run_at(commit, SCORE, which)
 
 
 def main() -> None:
