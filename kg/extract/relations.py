@@ -1554,6 +1554,12 @@ def _with_listed(s: _Sentence, clause, link: re.Match, listed: list[_Arg], t1: i
         sources = s.next_subject(clause, types)  # 在同A的会见中，B强调; 同A签署协议后，B…
     partners = [_adviser(s, p) for p in listed if not _in(p, led)]
     partners = [p for p in partners if not _unnamed(text, p.end) and not s._post_unnamed(p)]
+    if len(sources) > 1 and len(partners) > 1 and "分别" in text[sources[-1].end : link.start()]:
+        # A、B分别与C、D签约: respectively, A with C and B with D; lists of unequal length do not
+        # say who with whom
+        if len(sources) != len(partners):
+            return []
+        return [(a, b, None) for a, b in zip(sources, partners, strict=True)]
     return [(a, b, None) for a in sources for b in partners]
 
 

@@ -2082,3 +2082,22 @@ def test_the_delegation_a_visitor_leads_visits_with_them_in_a_relative_clause():
     names = [("王某", "PERSON"), ("甲国", "LOC"), ("林某", "PERSON"), ("乙协会代表团", "ORG")]
     found = _found("王某会见了正在甲国访问的林某及其率领的乙协会代表团。", names)
     assert {("visits", "林某", "甲国"), ("visits", "乙协会代表团", "甲国")} <= found
+
+
+def test_two_lists_with_respectively_pair_in_order():
+    """A、B分别与C、D签约: A signs with C and B with D, not each with each; lists of unequal length
+    do not say who signed with whom. One party on either side still pairs with all."""
+    names = [("甲钢铁公司", "ORG"), ("乙化工公司", "ORG"), ("东平县", "LOC"), ("西平县", "LOC")]
+    text = "甲钢铁公司、乙化工公司分别与东平县、西平县签约。"
+    assert _found(text, names) == {
+        ("signs_with", "甲钢铁公司", "东平县"),
+        ("signs_with", "乙化工公司", "西平县"),
+    }
+    three = [*names[:2], ("丙纺织公司", "ORG"), *names[2:]]
+    text = "甲钢铁公司、乙化工公司、丙纺织公司等企业分别与东平县、西平县签约。"
+    assert _found(text, three) == set()
+    text = "甲钢铁公司、乙化工公司分别与东平县签约。"
+    assert _found(text, names[:3]) == {
+        ("signs_with", "甲钢铁公司", "东平县"),
+        ("signs_with", "乙化工公司", "东平县"),
+    }
