@@ -250,7 +250,7 @@ def _print_homes(attrs: dict) -> None:
     if others:
         places = Counter(others.values())
         listed = "、".join(f"{p} ({n})" if n > 1 else p for p, n in sorted(places.items()))
-        line += f"; {len(others)} file(s) of other papers at their own place: {listed}"
+        line += f"; {len(others)} source(s) of other papers at their own place: {listed}"
     console.print(line + "; --home-city sets one for all)", highlight=False)
 
 

@@ -56,7 +56,7 @@ def build_graph(extractions: list[Extraction], resolution: Resolution) -> nx.Mul
         articles=len(extractions),
         article_info={ex.article.id: article_info(ex) for ex in extractions},
     )
-    if resolution.other_homes:  # files of other papers: file -> the place they are read at
+    if resolution.other_homes:  # other papers' files or sites -> the place they are read at
         graph.graph["other_homes"] = dict(resolution.other_homes)
     by_id = {ex.article.id: ex for ex in extractions}
     sentence = _Sentences(by_id)

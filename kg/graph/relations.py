@@ -15,6 +15,7 @@ from typing import NamedTuple
 import networkx as nx
 
 from kg.resolve import Resolution
+from kg.resolve.home import paper_of
 from kg.schema import Evidence, Extraction, Relation
 
 RELATION_TYPES = ("visits", "meets", "signs_with", "invests_in")
@@ -68,7 +69,7 @@ def add_relation_edges(
     for ex in extractions:
         if not ex.relations:
             continue
-        home = resolution.other_homes.get(ex.article.source, resolution.home_city)
+        home = resolution.other_homes.get(paper_of(ex.article), resolution.home_city)
         if home not in by_home:
             by_home[home] = _with_home_initial(unique, home)
         names = by_home[home]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.places import RELATIVE_LEVELS, Gazetteer, Place, country_names, gazetteer
 from kg.extract.rules import load_rules, read_list
-from kg.resolve.home import article_home, detect_home_city, detect_homes
+from kg.resolve.home import article_home, detect_home_city, detect_homes, paper_of
 from kg.resolve.names import (
     LEXICONS,
     HomePlace,
@@ -50,7 +50,7 @@ class Resolution:
     roles: list[ResolvedRole] = field(default_factory=list)
     home_city: str | None = None
     places: dict[str, Place] = field(default_factory=dict)  # LOC entity id -> gazetteer place
-    # sources (files) read as another paper's: source -> the place they are at home in
+    # sources (files, or sites: paper_of) read as another paper's: source -> their home
     other_homes: dict[str, str] = field(default_factory=dict)
 
 
@@ -438,7 +438,7 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
     city, at = _homes(extractions, gaz, home_city)
     names = _Names(gaz)
     homes = {
-        ex.article.id: article_home(ex.article.dateline, at[ex.article.source], gaz)
+        ex.article.id: article_home(ex.article.dateline, at[paper_of(ex.article)], gaz)
         for ex in extractions
     }
     # Pass 1: canonical names in context. Pass 2: merge names, then fix each one's type by vote.
@@ -500,7 +500,7 @@ def _homes(
         raise ValueError(
             f"--home-city {home_city!r} is not a place in the administrative-division data"
         )
-    return city, {ex.article.source: city for ex in extractions}
+    return city, {paper_of(ex.article): city for ex in extractions}
 
 
 def _canonical_pass(

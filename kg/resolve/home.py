@@ -11,19 +11,20 @@ wrong renames every such organisation. The evidence is how the paper names place
   one other county of its city; a provincial paper names several cities of its province and
   none dominates.
 
-A folder may hold pages of several papers. Each source (a file, or a JSONL record's ``source``)
-is read at the corpus home unless its own places point clearly elsewhere: then it is another
-paper's, and its 市公安局 is its own city's.
+A folder may hold pages of several papers. Each source (a file, a JSONL record's ``source``, or
+the site of a record's ``url``: ``paper_of``) is read at the corpus home unless its own places
+point clearly elsewhere: then it is another paper's, and its 市公安局 is its own city's.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from kg.extract.places import Gazetteer, Place
 from kg.resolve.names import HomePlace, normalize
-from kg.schema import Extraction
+from kg.schema import Article, Extraction
 
 # A provincial paper: at least this many cities of one province named, and the most named of
 # them holds less than this share of their mentions.
@@ -82,6 +83,13 @@ def _up(place: Place, level: str) -> Place | None:
     return None
 
 
+def paper_of(article: Article) -> str:
+    """The paper an article is from, as far as its home goes: the site its address is on (one
+    JSONL file may hold a crawl of several papers' sites), else its source."""
+    host = urlsplit(article.url).hostname if article.url else None
+    return host or article.source
+
+
 def detect_home_city(extractions: Iterable[Extraction], gaz: Gazetteer) -> Place | None:
     """The place the corpus is at home in (see the module docstring), or None."""
     return _home(*place_mentions(extractions, gaz))
@@ -94,7 +102,7 @@ def detect_homes(
     paper's. The places are counted once per source; the corpus counts are their sums."""
     by_source: dict[str, list[Extraction]] = defaultdict(list)
     for ex in extractions:
-        by_source[ex.article.source].append(ex)
+        by_source[paper_of(ex.article)].append(ex)
     looked_up: dict = {}
     counts = {s: place_mentions(group, gaz, looked_up) for s, group in by_source.items()}
     named: Counter[Place] = Counter()

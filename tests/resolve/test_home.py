@@ -128,3 +128,24 @@ def test_home_a_province_or_county_around_or_inside_home_is_no_other_paper():
     gaz = gazetteer()
     _, homes = detect_homes(exs, gaz)
     assert homes["w/a3.txt"].name == "潍坊市"  # its county: the dateline decides, not the page
+
+
+def test_home_records_of_one_file_are_read_at_the_home_of_their_site():
+    """A crawl of two papers' sites in one JSONL file, with no ``source`` per record: each
+    record's web address says which paper it is, so each is read at its own city."""
+    exs = [
+        *_paper("crawl.jsonl", "潍坊市", ("寿光市", "青州市", "诸城市"), 3),
+        *_paper("crawl.jsonl", "牡丹江市", ("宁安市", "海林市"), 2),
+    ]
+    for n, ex in enumerate(exs):
+        ex.article.id = f"crawl#{n}"
+        site = "www.wfnews.example" if n < 3 else "paper.mdj.example"
+        ex.article.url = f"https://{site}/2024/12/{n}.html"
+    _, homes = detect_homes(exs, gazetteer())
+    assert {s: p.name for s, p in homes.items()} == {
+        "www.wfnews.example": "潍坊市",
+        "paper.mdj.example": "牡丹江市",
+    }
+    resolution = resolve(exs)
+    assert resolution.other_homes == {"paper.mdj.example": "牡丹江市"}
+    assert {"ORG:潍坊市公安局", "ORG:牡丹江市公安局"} <= labels(resolution)
