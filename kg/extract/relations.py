@@ -539,12 +539,17 @@ def _over_pair(text: str, arg: _Arg, abbr: dict[str, str]) -> bool:
 _BODY_END = re.compile(r"(?:银行|公司|集团|局|委员会|政府|大学|协会|中心|报社|研究院)$")
 
 
+_DECLARED_SHORT = re.compile(r"[（(](?:以下)?(?:简称|下称)[“\"‘']?$")
+
+
 def _no_party(text: str, a: _Arg) -> bool:
     """Spans the model (or a rule) made that name no party."""
     if a.end - a.start == 1 and _IN_WORD.match(text, a.end):
         return True  # 华人, 华侨, 中资: a one-character country form inside a word
     if re.search(r"[，。；：,;:]", a.text):
         return True  # a "name" across a clause mark (甲市外，代表团)
+    if _DECLARED_SHORT.search(text, 0, a.start):
+        return True  # 甲公司（以下简称“甲”）: the short form the name before declares
     if len(a.text) > 2 and (a.text[0] in "从在把被" or (a.text[0] == "于" and a.type != "PERSON")):
         return True  # 从甲市 (not 对外联络部, nor 于 the surname)
     # a name before 奖 names a prize (某某奖); 时说 or 时称 (…时说, a time before a verb of saying)

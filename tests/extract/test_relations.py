@@ -2101,3 +2101,16 @@ def test_two_lists_with_respectively_pair_in_order():
         ("signs_with", "甲钢铁公司", "东平县"),
         ("signs_with", "乙化工公司", "东平县"),
     }
+
+
+def test_a_declared_short_form_in_brackets_is_no_party_of_its_own():
+    """甲公司（以下简称“甲”）与乙签约: the full name before the bracket signs; the short form it
+    declares, however the model cut it (甲”）), is a gloss."""
+    text = "东山航空股份有限公司（简称“东航”）与区政府签署合作协议。"
+    names = [("东山航空股份有限公司", "ORG"), ("区政府", "ORG")]
+    extraction = _extraction(text, names)
+    short = text.index("东航")
+    model = [(short, short + 4, "东航”）", "ORG")]
+    assert {(r.relation, r.source, r.target) for r in find_relations(extraction, model)} == {
+        ("signs_with", "东山航空股份有限公司", "区政府")
+    }
