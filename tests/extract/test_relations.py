@@ -2114,3 +2114,16 @@ def test_a_declared_short_form_in_brackets_is_no_party_of_its_own():
     assert {(r.relation, r.source, r.target) for r in find_relations(extraction, model)} == {
         ("signs_with", "东山航空股份有限公司", "区政府")
     }
+
+
+def test_a_project_settling_in_a_place_does_not_qualify_it():
+    """甲公司投资N建设的乙项目落户丙省丁区: 落户 is where the project goes, so the project stays a
+    party of its own (no qualifier of the place after it) and is what the money builds."""
+    text = "东山医疗科技有限公司投资18亿元建设的东山医疗耗材基地项目落户江苏西岭经济开发区。"
+    names = [
+        ("东山医疗科技有限公司", "ORG"),
+        ("东山医疗耗材基地项目", "PROJECT"),
+        ("江苏", "LOC"),
+        ("西岭经济开发区", "LOC"),
+    ]
+    assert _found(text, names) == {("invests_in", "东山医疗科技有限公司", "东山医疗耗材基地项目")}
