@@ -43,6 +43,20 @@ def _where(doc: Doc, i: int) -> bool:
     return len(doc[i].text) == 1 and i > 0 and doc[i - 1].text == "在"
 
 
+# Verbs of building: in 在甲区建设乙项目 the place says where, and the name starts after the verb.
+_BUILD_VERBS = frozenset(("建设", "兴建", "新建", "建", "打造", "实施", "投资建设", "投建"))
+
+
+def _where_built(doc: Doc, i: int) -> bool:
+    """A verb of building at ``i`` after 在/于 and a place or body (在甲区|建设|乙项目)."""
+    if doc[i].text not in _BUILD_VERBS:
+        return False
+    j = i - 1
+    while j > 0 and (doc[j].ent_type_ in ("ORG", "LOC") or doc[j].tag_ in ("ns", "nt", "LOC")):
+        j -= 1
+    return j < i - 1 and doc[j].text in ("在", "于")
+
+
 def _anchored_project_start(doc: Doc, head: Token, rules: Rules) -> int | None:
     """Start of a project name that begins with a place or organisation, walking left over name
     words, numbers and the project words of the lexicon (年产, 至, 保护 ...)."""
@@ -58,7 +72,7 @@ def _anchored_project_start(doc: Doc, head: Token, rules: Rules) -> int | None:
             or token.tag_ in ("n", "vn", "an", "a", "m", "q", "j", "nw")
             or token.text in rules.project_words
         )
-        if not ok or token.tag_ == "w":
+        if not ok or token.tag_ == "w" or _where_built(doc, i):
             break
         if _quantity(token, rules):  # 常德高新区|布局一批…项目 is no name
             break

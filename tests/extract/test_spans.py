@@ -54,6 +54,16 @@ def ents(extraction) -> set[tuple[str, str]]:
         # a generic word before the head (建设项目) after a name word
         ("察看了南关村高标准农田建设项目施工进度。", ("南关村高标准农田建设项目", "PROJECT")),
         ("岳阳市第二中学新校区建设项目主体完工。", ("岳阳市第二中学新校区建设项目", "PROJECT")),
+        # 在甲区建设乙项目: the place says where, the name starts after the verb of building
+        ("东岳集团拟在西岭高新区建设东岳智能装备产业园项目。", ("西岭高新区", "LOC")),
+        (
+            "东岳集团拟在西岭高新区建设东岳智能装备产业园项目。",
+            ("东岳智能装备产业园项目", "PROJECT"),
+        ),
+        (
+            "华岭电机有限公司将在容川街道新建华岭电机新能源驱动项目。",
+            ("华岭电机新能源驱动项目", "PROJECT"),
+        ),
     ],
 )
 def test_spans_find_domain_entities(extract, text, entity):
