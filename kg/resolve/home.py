@@ -11,9 +11,9 @@ wrong renames every such organisation. The evidence is how the paper names place
   one other county of its city; a provincial paper names several cities of its province and
   none dominates.
 
-A folder may hold pages of several papers. Each source (a file, a JSONL record's ``source``, or
-the site of a record's ``url``: ``paper_of``) is read at the corpus home unless its own places
-point clearly elsewhere: then it is another paper's, and its 市公安局 is its own city's.
+A folder may hold pages of several papers. Each source (a file or a JSONL record's ``source``,
+split by the site of the records' ``url``: ``paper_of``) is read at the corpus home unless its own
+places point clearly elsewhere: then it is another paper's, and its 市公安局 is its own city's.
 """
 
 from __future__ import annotations
@@ -84,10 +84,11 @@ def _up(place: Place, level: str) -> Place | None:
 
 
 def paper_of(article: Article) -> str:
-    """The paper an article is from, as far as its home goes: the site its address is on (one
-    JSONL file may hold a crawl of several papers' sites), else its source."""
+    """The paper an article is from, as far as its home goes: its source, and within it the site
+    its address is on (one JSONL file may hold a crawl of several papers' sites). Finer than
+    either alone, so two papers never share a home by sharing a file or an aggregator's site."""
     host = urlsplit(article.url).hostname if article.url else None
-    return host or article.source
+    return f"{article.source} ({host})" if host else article.source
 
 
 def detect_home_city(extractions: Iterable[Extraction], gaz: Gazetteer) -> Place | None:

@@ -143,9 +143,21 @@ def test_home_records_of_one_file_are_read_at_the_home_of_their_site():
         ex.article.url = f"https://{site}/2024/12/{n}.html"
     _, homes = detect_homes(exs, gazetteer())
     assert {s: p.name for s, p in homes.items()} == {
-        "www.wfnews.example": "潍坊市",
-        "paper.mdj.example": "牡丹江市",
+        "crawl.jsonl (www.wfnews.example)": "潍坊市",
+        "crawl.jsonl (paper.mdj.example)": "牡丹江市",
     }
     resolution = resolve(exs)
-    assert resolution.other_homes == {"paper.mdj.example": "牡丹江市"}
+    assert resolution.other_homes == {"crawl.jsonl (paper.mdj.example)": "牡丹江市"}
     assert {"ORG:潍坊市公安局", "ORG:牡丹江市公安局"} <= labels(resolution)
+
+
+def test_home_records_that_name_their_paper_stay_apart_on_one_aggregator_site():
+    exs = [
+        *_paper("潍坊日报", "潍坊市", ("寿光市", "青州市", "诸城市"), 3),
+        *_paper("牡丹江日报", "牡丹江市", ("宁安市", "海林市"), 2),
+    ]
+    for n, ex in enumerate(exs):
+        ex.article.id = f"agg#{n}"
+        ex.article.url = f"https://news.aggregator.example/{n}.html"
+    resolution = resolve(exs)
+    assert resolution.other_homes == {"牡丹江日报 (news.aggregator.example)": "牡丹江市"}
