@@ -23,7 +23,13 @@ def predictions(backend: str, model: str | None, texts: list[str]) -> list[set[M
     out = []
     for text in texts:
         doc = tagger.make_doc(text, [Sentence(0, len(text), text)])
-        out.append({(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("PERSON", "LOC", "ORG")})
+        out.append(
+            {
+                (e.start_char, e.end_char, e.label_)
+                for e in doc.ents
+                if e.label_ in ("PERSON", "LOC", "ORG")
+            }
+        )
     return out
 
 
