@@ -89,9 +89,23 @@ class EntityRules:
                 orgs = orgs + spans
         final = merge_spans(model, found, fixed=fixed)
         doc.ents = final
+        full_names.update(_written_out_heads(final, kept_names))
         doc.user_data["kg_full_names"] = full_names  # (start_char, end_char) -> 济滨高铁
         doc.spans["kg_inner"] = inner_mentions(model, final)
         return doc
+
+
+def _written_out_heads(
+    final: list[Span], kept: dict[tuple[int, int], str]
+) -> dict[tuple[int, int], str]:
+    """A body that opens with a one-character form kept as a country (俄|政府, 美|驻华大使馆) is
+    named with the country written out: 俄罗斯政府, as the text would name it in full."""
+    out = {}
+    for span in final:
+        full = kept.get((span.start_char, span.start_char + 1))
+        if full is not None and span.label_ == "ORG" and len(span.text) > 1:
+            out[(span.start_char, span.end_char)] = full + span.text[1:]
+    return out
 
 
 def inner_mentions(model: list[Span], final: list[Span]) -> list[Span]:

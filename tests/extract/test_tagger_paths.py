@@ -41,6 +41,11 @@ def default():
         ("分析人士指出，俄已制定了新的金融稳定纲领。", {("俄罗斯", "LOC")}, set()),
         ("甲国同意向俄提供贷款。", {("俄罗斯", "LOC")}, set()),
         ("这里的山水美得让人忘了时间。", set(), {("美国", "LOC")}),
+        # before its police, army, leaders or government (墨警方, 葡总理), and a body it opens is
+        # named with the country written out
+        ("墨警方经过长期侦查破获此案。", {("墨西哥", "LOC")}, set()),
+        ("葡总理访华期间参观了工厂。", {("葡萄牙", "LOC")}, set()),
+        ("俄政府今天宣布了一项新措施。", {("俄罗斯政府", "ORG")}, {("俄政府", "ORG")}),
         # a pair of lexicons/country_pairs.tsv settles a form that is ambiguous alone (巴)
         ("印巴两国外长昨天在边境举行会谈。", {("印度", "LOC"), ("巴基斯坦", "LOC")}, set()),
         (
