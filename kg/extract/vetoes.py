@@ -520,21 +520,23 @@ def place_abbreviation(ent: Span, f: DocFacts) -> str | None:
         or after in _AFTER_ABBREVIATION
         or before in _BEFORE_ABBREVIATION
         or _country_acting(ent, f)
-        or _country_body(ent.text, text, ent.end_char, f)
+        or _country_owns(ent.text, text, ent.end_char, f)
     ):
         return full
     return None if _in_word(text, s) else _named_in_full(ent.text, text, s, f)
 
 
-# A country's government, forces, leaders or envoys after its one-character form (俄政府, 墨警方,
-# 葡总理, 日军, 美驻华大使): MSRA tags the form as the country.
-_COUNTRY_BODY = re.compile(
+# What a country has after its one-character form: its government, forces, police, leaders or
+# envoys (俄政府, 墨警方, 葡总理, 日军, 美驻华大使), its economy and markets (俄金融市场, 菲银行业).
+# MSRA tags the form as the country.
+_COUNTRY_OWN = re.compile(
     r"政府|军|总理|总统|首相|外长|外相|议会|议员|警方|当局|国王|驻|国防|财长|大使|使馆|领导人"
+    r"|经济|金融|国民|市场|股市|货币|经贸|外交|内政|银行|企业|公司|寇|商品|产品"
 )
 
 
-def _country_body(char: str, text: str, end: int, f: DocFacts) -> bool:
-    return f.rules.is_one_char_country(char) and _COUNTRY_BODY.match(text, end) is not None
+def _country_owns(char: str, text: str, end: int, f: DocFacts) -> bool:
+    return f.rules.is_one_char_country(char) and _COUNTRY_OWN.match(text, end) is not None
 
 
 def _country_acting(ent: Span, f: DocFacts) -> bool:
