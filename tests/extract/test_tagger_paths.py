@@ -46,7 +46,11 @@ def default():
         ("墨警方经过长期侦查破获此案。", {("墨西哥", "LOC")}, set()),
         ("葡总理访华期间参观了工厂。", {("葡萄牙", "LOC")}, set()),
         ("俄政府今天宣布了一项新措施。", {("俄罗斯政府", "ORG")}, {("俄政府", "ORG")}),
-        ("本月中旬，俄金融市场又开始动荡。", {("俄罗斯", "LOC")}, set()),  # its markets, its economy
+        (
+            "本月中旬，俄金融市场又开始动荡。",
+            {("俄罗斯", "LOC")},
+            set(),
+        ),  # its markets, its economy
         # a pair of lexicons/country_pairs.tsv settles a form that is ambiguous alone (巴)
         ("印巴两国外长昨天在边境举行会谈。", {("印度", "LOC"), ("巴基斯坦", "LOC")}, set()),
         (
