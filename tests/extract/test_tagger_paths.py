@@ -486,3 +486,21 @@ def test_a_bylines_place_is_no_part_of_the_reporters_name(name, expected):
 def test_a_verbal_noun_after_a_post_starts_no_guessed_name(default):
     mentions, roles = default("有贡献的艺术家宣传也太少。")
     assert ("宣传", "PERSON") not in mentions and not roles
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a paper's title in book marks after 的 is its name (据8日的《甲时报》报道)
+        ("据5月4日的《东方时报》报道，谈判已经结束。", {("东方时报", "ORG")}),
+        ("据当地的《新闻报》载，气温创下新高。", {("新闻报", "ORG")}),
+    ],
+)
+def test_a_papers_title_after_de_is_no_figure_of_speech(default, text, found):
+    mentions, _ = default(text)
+    assert found <= mentions, mentions
+
+
+def test_a_quoted_figure_of_speech_after_de_is_still_no_entity(default):
+    mentions, _ = default("这顶帐篷是一座小小的“历史博物馆”。")  # the model reads a place
+    assert not {m for m in mentions if m[0] == "历史博物馆"}, mentions
