@@ -108,6 +108,20 @@ def _is_campaign(ent: Span, rules: Rules) -> bool:
         doc[ent.start - 1].text in OPEN_QUOTES
         and doc[ent.end].text in CLOSE_QUOTES
         and doc[ent.end + 1].text in rules.quoted_campaign_words
+        and not _paper_title(ent)  # 主持《甲日报》工作
+    )
+
+
+# A paper's or journal's title in book marks is its name: no figure of speech (据8日的《甲时报》报道)
+# and no campaign (主持《甲日报》工作).
+_PAPER_TITLE = re.compile(r"(?:报|周刊|月刊|学报|杂志)$")
+
+
+def _paper_title(ent: Span) -> bool:
+    return (
+        ent.start > 0
+        and ent.doc[ent.start - 1].text == "《"
+        and bool(_PAPER_TITLE.search(ent.text))
     )
 
 
@@ -358,17 +372,13 @@ def generic_org(ent: Span, f: DocFacts) -> str | None:
     return None
 
 
-# A paper's or journal's title in book marks is its name (据8日的《甲时报》报道), never a figure of speech.
-_PAPER_TITLE = re.compile(r"(?:报|周刊|月刊|学报|杂志)$")
-
-
 def figure_of_speech(ent: Span, f: DocFacts) -> str | None:
     if (
         ent.label_ in ("ORG", "LOC")
         and quoted(ent)
         and ent.start > 1
         and ent.doc[ent.start - 2].text == "的"
-        and not (ent.doc[ent.start - 1].text == "《" and _PAPER_TITLE.search(ent.text))
+        and not _paper_title(ent)
     ):
         return "a quoted figure of speech after 的 (成长壮大的“梦工厂”)"
     return None

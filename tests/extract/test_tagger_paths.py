@@ -494,9 +494,11 @@ def test_a_verbal_noun_after_a_post_starts_no_guessed_name(default):
         # a paper's title in book marks after 的 is its name (据8日的《甲时报》报道)
         ("据5月4日的《东方时报》报道，谈判已经结束。", {("东方时报", "ORG")}),
         ("据当地的《新闻报》载，气温创下新高。", {("新闻报", "ORG")}),
+        # nor a campaign before 工作 (主持《甲日报》工作)
+        ("他曾主持《东方日报》工作多年。", {("东方日报", "ORG")}),
     ],
 )
-def test_a_papers_title_after_de_is_no_figure_of_speech(default, text, found):
+def test_a_papers_title_is_no_figure_of_speech_nor_campaign(default, text, found):
     mentions, _ = default(text)
     assert found <= mentions, mentions
 
