@@ -257,8 +257,19 @@ def brand_context(ent: Span, rules: Rules) -> bool:
     word = doc[ent.end].text
     if word in ("（", "("):
         inside = doc[ent.end + 1].text if ent.end + 1 < len(doc) else ""
-        return inside in gazetteer() or inside in world_places()
+        return (inside in gazetteer() or inside in world_places()) and _name_goes_on(ent)
     return word in rules.company_words or word.endswith(("集团", "公司"))
+
+
+def _name_goes_on(ent: Span) -> bool:
+    """The bracket after a name is inside a longer name (耐克森（山东）新太平洋电缆), not a person's
+    country or people in a list (甲某（丹麦）、, 乙某（蒙古族）为…)."""
+    text = doc_text(ent.doc)
+    close = re.match(r"[（(]([^（）()]{1,12})[）)]", text[ent.end_char :])
+    if close is None or close.group(1).endswith("族"):
+        return False
+    after = text[ent.end_char + close.end() : ent.end_char + close.end() + 1]
+    return re.fullmatch(r"[\u4e00-\u9fff]", after) is not None and after not in "为任是和与及等"
 
 
 def person_quoted(ent: Span, f: DocFacts) -> str | None:

@@ -127,6 +127,9 @@ def test_person_doctrine_needs_a_doctrines_name(words, vetoed):
         (["科罗维", "（", "女", "）", "、"], False),  # a delegate's sex in a list of people
         (["科罗维", "（", "藏族", "）", "、"], False),
         (["科罗维", "集团", "发展"], True),
+        # a person's country or people in a list, not a company's region: the name ends there
+        (["科罗维", "（", "丹麦", "）", "、"], False),
+        (["科罗维", "（", "蒙古", "族", "）", "为"], False),
     ],
 )
 def test_brand_context_needs_a_place_in_the_bracket(words, brand):
