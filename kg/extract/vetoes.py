@@ -232,7 +232,7 @@ def person_is_company_prefix(ent: Span, f: DocFacts) -> str | None:
 
 def person_surname(ent: Span, f: DocFacts) -> str | None:
     """A name without a surname written like a brand: after a place of the gazetteer (聊城|希杰) or
-    before an industry word or a bracketed region (歌尔|智能, 耐克森|（山东）). Elsewhere it is a
+    before an industry word or a bracketed region (歌尔|智能, 甲森|（山东）). Elsewhere it is a
     foreign person's (克林顿, 塞迪略). Written like a brand once, it is one in the whole text."""
     if ent.label_ != "PERSON":
         return None
@@ -248,7 +248,7 @@ def person_surname(ent: Span, f: DocFacts) -> str | None:
 
 def brand_context(ent: Span, rules: Rules) -> bool:
     """After a place of the gazetteer, or before an industry word, a company ending or a bracketed
-    place (耐克森（山东）); a bracket of anything else follows people too (乃登（女）, 甲某（藏族）)."""
+    place (甲森（山东）); a bracket of anything else follows people too (乃登（女）, 甲某（藏族）)."""
     doc = ent.doc
     if ent.start > 0 and doc[ent.start - 1].text in gazetteer():
         return True
@@ -262,7 +262,7 @@ def brand_context(ent: Span, rules: Rules) -> bool:
 
 
 def _name_goes_on(ent: Span) -> bool:
-    """The bracket after a name is inside a longer name (耐克森（山东）新太平洋电缆), not a person's
+    """The bracket after a name is inside a longer name (甲森（山东）乙丙电缆), not a person's
     country or people in a list (甲某（丹麦）、, 乙某（蒙古族）为…)."""
     text = doc_text(ent.doc)
     close = re.match(r"[（(]([^（）()]{1,12})[）)]", text[ent.end_char :])
