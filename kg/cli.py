@@ -243,7 +243,7 @@ def run(
 
 
 def _print_homes(attrs: dict) -> None:
-    """Where 市公安局 and the like were read: the home city, and the files of other papers."""
+    """Where 市公安局 and the like were read: the home city, and the sources of other papers."""
     home = attrs.get("home_city") or "none detected"
     others = attrs.get("other_homes") or {}
     line = f"home city: {home} (city-relative names such as 市公安局 are read there"

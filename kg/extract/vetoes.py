@@ -546,7 +546,7 @@ def place_abbreviation(ent: Span, f: DocFacts) -> str | None:
         or after in _AFTER_ABBREVIATION
         or before in _BEFORE_ABBREVIATION
         or _country_acting(ent, f)
-        or _country_owns(ent.text, text, ent.end_char, f)
+        or _country_owns(ent, f)
     ):
         return full
     return None if _in_word(text, s) else _named_in_full(ent.text, text, s, f)
@@ -561,8 +561,11 @@ _COUNTRY_OWN = re.compile(
 )
 
 
-def _country_owns(char: str, text: str, end: int, f: DocFacts) -> bool:
-    return f.rules.is_one_char_country(char) and _COUNTRY_OWN.match(text, end) is not None
+def _country_owns(ent: Span, f: DocFacts) -> bool:
+    return (
+        f.rules.is_one_char_country(ent.text)
+        and _COUNTRY_OWN.match(doc_text(ent.doc), ent.end_char) is not None
+    )
 
 
 def _country_acting(ent: Span, f: DocFacts) -> bool:
