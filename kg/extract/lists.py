@@ -174,7 +174,7 @@ def _first_item_start(doc: Doc, end: int) -> int:
     """Where the list's first item starts: after what the clause says before it (培育了, 围绕,
     将与), a place it is in, or a demonstrative's place (我市)."""
     start = end
-    if doc[end - 1].text == "）":  # 耐克森（山东）: the bracket is part of the name
+    if doc[end - 1].text == "）":  # 甲森（山东）: the bracket is part of the name
         start = next((k for k in range(end - 2, max(end - 5, 0), -1) if doc[k].text == "（"), end)
     while start > 0 and end - start < 5:
         prev = doc[start - 1]
@@ -198,7 +198,7 @@ def _is_listed_name(doc: Doc, start: int, end: int, rules: Rules) -> bool:
     name-like word, and no place, trade or everyday word alone."""
     span = doc[start:end]
     text = span.text
-    bracketed = text.endswith("）") and "（" in text  # 耐克森（山东）
+    bracketed = text.endswith("）") and "（" in text  # 甲森（山东）
     if not 2 <= len(text) <= 12 or any(t.text in "，。；：“”" for t in span):
         return False
     if doc[end - 1].tag_ not in _ITEM_END_TAGS and not doc[end - 1].ent_type_ and not bracketed:
