@@ -18,6 +18,7 @@ import functools
 import hashlib
 import os
 import stat
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePath
 
@@ -27,6 +28,7 @@ from kg.ingest.dates import article_date, normalize_date, year_from_name, year_o
 from kg.ingest.layout import paragraphs
 from kg.ingest.lead import parse_lead
 from kg.ingest.readers import (
+    WARNING,
     IngestError,
     Record,
     decode_bytes,
@@ -102,12 +104,14 @@ def iter_files(
 
 def _walk(root: Path, on_error: ErrorHandler | None) -> Iterator[Path]:
     """*.txt / *.jsonl under ``root``. Links to folders are followed, each folder read once
-    (a link back up would loop); a folder that cannot be read is reported."""
+    (a link back up would loop); a folder that cannot be read is reported, and so are, in one
+    warning, the files of other kinds it holds."""
     seen: set[tuple[int, int]] = set()
 
     def unreadable(err: OSError) -> None:
         _report(Path(err.filename), f"cannot read folder: {err.strerror}", on_error)
 
+    others: Counter[str] = Counter()
     for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
         here = Path(folder)
         try:
@@ -123,8 +127,20 @@ def _walk(root: Path, on_error: ErrorHandler | None) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
             file = here / name
-            if not name.startswith(".") and file.suffix.lower() in SUFFIXES and file.is_file():
+            if name.startswith(".") or not file.is_file():
+                continue
+            if file.suffix.lower() in SUFFIXES:
                 yield file
+            else:
+                others[path_text(file.suffix.lower() or file.name)] += 1
+    if others and on_error is not None:
+        # saved web pages or documents beside the pages: say so, or they vanish without a word
+        kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(others.items())[:8])
+        on_error(
+            root,
+            f"{WARNING}{others.total()} file(s) not read ({kinds}): kg reads .txt pages and .jsonl "
+            "files in a folder",
+        )
 
 
 def read_articles(

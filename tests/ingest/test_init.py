@@ -103,6 +103,20 @@ def test_init_iter_files_recursive_sorted_skips_hidden_and_other_suffixes(tmp_pa
     assert got == ["B.TXT", "a.txt", "b/1.jsonl", "b/2.txt"]
 
 
+def test_init_folder_files_of_other_kinds_are_one_warning(tmp_path: Path) -> None:
+    for rel in ["a.txt", "page.html", "b/saved.HTML", "b/notes.docx", ".hidden.html"]:
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("甲市乙县", encoding="utf-8")
+    seen: list[tuple[Path, str]] = []
+    got = list(iter_files([tmp_path], on_error=lambda p, why: seen.append((p, why))))
+    assert [p.name for p in got] == ["a.txt"]
+    [(where, why)] = seen
+    assert where == tmp_path and is_warning(why)
+    assert "3 file(s) not read (.docx 1, .html 2)" in why
+    assert list(iter_files([tmp_path])) == got  # no handler: nothing to raise for a warning
+
+
 def test_init_seed_folder_ingests(tmp_path: Path) -> None:
     seeds = Path(__file__).parent.parent.parent / "seeds"
     shutil.copytree(seeds, tmp_path / "seeds")
