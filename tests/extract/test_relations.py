@@ -2127,3 +2127,15 @@ def test_a_project_settling_in_a_place_does_not_qualify_it():
         ("西岭经济开发区", "LOC"),
     ]
     assert _found(text, names) == {("invests_in", "东山医疗科技有限公司", "东山医疗耗材基地项目")}
+
+
+def test_verbs_of_a_stake_or_a_joint_venture_are_investments():
+    triggers = load_triggers()
+    assert {triggers[t] for t in ("斥资", "入股", "参股", "合资")} == {"invests_in"}
+    names = [("甲集团", "ORG"), ("乙中心", "ORG")]
+    assert _found("甲集团斥资2亿元，建立乙中心。", names) == {("invests_in", "甲集团", "乙中心")}
+    names = [("甲集团", "ORG"), ("乙公司", "ORG")]
+    assert _found("甲集团参股乙公司。", names) == {("invests_in", "甲集团", "乙公司")}
+    # 合资 as a noun: a kind of enterprise, no event
+    assert _found("甲集团在乙国建立了39家合资企业。", [("甲集团", "ORG"), ("乙国", "LOC")]) == set()
+
