@@ -1615,6 +1615,21 @@ def _invested_by(s: _Sentence, clause, t0: int, t1: int, targets: list[_Arg]):
     return investors, targets
 
 
+def _with_partners(s: _Sentence, investors: list[_Arg], t0: int) -> list[_Arg]:
+    """A与B共同投资, A同B合资兴建: the partner after 与/同 invests too, where the verb says they act
+    together (an adverb of it, or 合资 itself); 与 alone names a counterpart (A与B签约)."""
+    together = re.search(r"(?:共同|联合|一起|一道)$", s.text[:t0]) or s.text.startswith("合资", t0)
+    if not investors or together is None:
+        return investors
+    last = s.listed(investors[-1], t0, _PARTIES, joint=True)[-1]
+    earlier = [m for m in s.heads if m.start <= investors[0].start and m.type in _PARTIES]
+    for first in earlier:  # the longest such list: A与B、C共同出资
+        joined = s.listed(first, t0, _PARTIES, joint=True)
+        if joined[-1] is last and investors[0] in joined:
+            return joined
+    return investors
+
+
 def _party(text: str, m: _Arg, types: tuple[str, ...], led) -> bool:
     """A guest that can be a party: a country or body stands for its delegation (美国代表团), a
     kind of people (会见甲国军人, 会见乙国企业家) or a delegation's leader does not."""
@@ -2377,7 +2392,7 @@ class RelationFinder:
             # the owner of the noun
             investors = s.list_ending(clause, clause[0] + nominal.start(), _PARTIES) or None
         if investors is None:
-            investors = s.subject(clause, found.subject_end, _PARTIES)
+            investors = _with_partners(s, s.subject(clause, found.subject_end, _PARTIES), t0)
         targets = [b for b in targets if not _kind_after(text, b)]
         return [(a, b, amount) for a in investors for b in targets]
 
@@ -2387,7 +2402,8 @@ class RelationFinder:
         text = s.text
         targets: list[_Arg] = []
         after = next((m for m in s.heads if m.start >= rest and m.end <= clause[1]), None)
-        gap = text[rest : after.start] if after is not None else ""
+        # 投资兴建的甲市乙大厦: the built thing with its qualifiers
+        gap = text[rest : s.chain_start[after.start]] if after is not None else ""
         built = _BUILT_IN.match(text, rest, clause[1])  # 投资4500万美元在A大学建立B研究所
         if built is None and rest >= clause[1] - 1:  # 投资N万元，建成A中心
             built = _BUILT_NEXT.match(text, clause[1])
@@ -2402,9 +2418,9 @@ class RelationFinder:
         if (
             after is not None
             and after.type in _PLACES
-            and re.fullmatch(r"(?:了|于)?(?:兴建|建设|建立|创办|组建|设立|成立)?(?:了|的)?", gap)
+            and re.fullmatch(r"(?:了|于)?(?:兴建|建设|建立|创办|组建|设立|成立|经营)?(?:了|的)?", gap)
         ):
-            targets = [after]
+            targets = s.listed(after, clause[1], _PLACES)  # 入股甲银行和乙银行: each
         if not targets and amount and rest >= clause[1] - 1:
             targets = self._built_later(s, clause)  # 投资N万元，征用荒山，创办了A农庄
         if not targets and not s.heads_in(clause[0], t0, _PARTIES):

@@ -2139,3 +2139,37 @@ def test_verbs_of_a_stake_or_a_joint_venture_are_investments():
     # 合资 as a noun: a kind of enterprise, no event
     assert _found("甲集团在乙国建立了39家合资企业。", [("甲集团", "ORG"), ("乙国", "LOC")]) == set()
 
+
+def test_each_body_listed_after_an_investment_verb_is_invested_in():
+    names = [("甲集团", "ORG"), ("乙银行", "ORG"), ("丙银行", "ORG")]
+    assert _found("甲集团入股乙银行和丙银行。", names) == {
+        ("invests_in", "甲集团", "乙银行"),
+        ("invests_in", "甲集团", "丙银行"),
+    }
+
+
+def test_a_partner_acting_together_invests_too():
+    names = [("甲集团", "ORG"), ("乙公司", "ORG"), ("丙大厦", "LOC")]
+    assert _found("甲集团与乙公司共同投资兴建了丙大厦。", names) == {
+        ("invests_in", "甲集团", "丙大厦"),
+        ("invests_in", "乙公司", "丙大厦"),
+    }
+    names = [("甲集团", "ORG"), ("乙公司", "ORG"), ("丙银行", "ORG"), ("丁公司", "ORG")]
+    assert _found("甲集团与乙公司、丙银行合资组建丁公司。", names) == {
+        ("invests_in", "甲集团", "丁公司"),
+        ("invests_in", "乙公司", "丁公司"),
+        ("invests_in", "丙银行", "丁公司"),
+    }
+
+
+def test_a_venture_run_jointly_and_a_built_thing_with_its_place_qualifier():
+    names = [("甲公司", "ORG"), ("乙公司", "ORG"), ("丙厂", "ORG")]
+    assert _found("由甲公司和乙公司合资经营的丙厂近日投产。", names) == {
+        ("invests_in", "甲公司", "丙厂"),
+        ("invests_in", "乙公司", "丙厂"),
+    }
+    names = [("甲集团", "ORG"), ("乙公司", "ORG"), ("丙市", "LOC"), ("丁市场", "LOC")]
+    assert _found("由甲集团与乙公司共同投资兴建的丙市丁市场昨日开业。", names) == {
+        ("invests_in", "甲集团", "丁市场"),
+        ("invests_in", "乙公司", "丁市场"),
+    }
