@@ -399,9 +399,9 @@ class TitleChains:
                 continue
             if cand in common_words():
                 continue  # 记者|飞驰, 教师|宿舍: an everyday word after a title is no guessed name
-            if any(k in self._body_starts for k in range(pos + 1, pos + length)):
+            if any(k in self._body_starts for k in range(pos, pos + length)):
                 # 主席|国甲国 (国 a surname, 甲国 a country): a guess that runs into a place or body the
-                # model found
+                # model found; or is one (秘书长A、公安部部长B: 公 is a surname too)
                 continue
             end = pos + length
             if self._ends_name(text, end) and (

@@ -506,3 +506,10 @@ def test_a_papers_title_is_no_figure_of_speech_nor_campaign(default, text, found
 def test_a_quoted_figure_of_speech_after_de_is_still_no_entity(default):
     mentions, _ = default("这顶帐篷是一座小小的“历史博物馆”。")  # the model reads a place
     assert not {m for m in mentions if m[0] == "历史博物馆"}, mentions
+
+
+def test_a_body_the_model_found_after_a_listed_name_is_no_guessed_name(default):
+    # 公 is a surname; 公安部 starts the next post of the list (秘书长A、公安部部长B)
+    mentions, roles = default("王明会见了甲委员会秘书长张三、公安部部长李四。")
+    assert ("公安部", "ORG") in mentions and ("公安部", "PERSON") not in mentions, mentions
+    assert not {r for r in roles if r[0] == "公安部"}, roles
