@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -130,6 +130,9 @@ _PLACE_LIST_END = re.compile(
     r"|进行[^，,。；;]{0,16}的[\u4e00-\u9fff]{0,4}"  # 前往A进行他就任后的首次国事访问
     r"|[\u4e00-\u9fff]{2}、"  # 到A探亲、访问
 )
+# A treaty right before its signing verb (甲乙和平友好条约缔结, 协议签订后) is its subject: who
+# signed it is not said.
+_TREATY_SIGNED = re.compile(r"(?:条约|协定|公约|协议|议定书)$")
 # 签约国, 签署方 (not 签署国内…, 签订方案)
 _SIGNATORY = re.compile(r"国(?![内际外家有营企])|方(?![案面式法向针])|者")
 _BUILT_IN = re.compile(
@@ -291,19 +294,45 @@ _GOES_WITH = re.compile(r"随同|跟随")  # A随同B: A goes along with B (陪�
 
 
 @functools.cache
-def load_triggers() -> dict[str, str]:
-    """trigger -> relation, from lexicons/relation_triggers.tsv."""
-    out = {}
+def _trigger_rows() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(trigger, relation, words it is only a part of) from lexicons/relation_triggers.tsv."""
+    out = []
     for line in (LEXICONS / "relation_triggers.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        trigger, relation, *_ = line.split("\t")
+        trigger, relation, *rest = line.split("\t")
         if relation not in RELATION_TYPES:
             raise ValueError(
                 f"relation_triggers.tsv: unknown relation {relation!r} for {trigger!r}"
             )
-        out[trigger] = relation
-    return out
+        words = tuple(w for w in (rest[1] if len(rest) > 1 else "").split(",") if w)
+        if any(trigger not in w or all(w.split(trigger, 1)) for w in words):
+            # a lookbehind or a lookahead keeps it out: the word starts or ends with the trigger
+            raise ValueError(
+                f"relation_triggers.tsv: {words} must each start or end with {trigger!r}"
+            )
+        out.append((trigger, relation, words))
+    return tuple(out)
+
+
+@functools.cache
+def load_triggers() -> dict[str, str]:
+    """trigger -> relation, from lexicons/relation_triggers.tsv."""
+    return {trigger: relation for trigger, relation, _ in _trigger_rows()}
+
+
+def trigger_pattern(triggers: Iterable[str]) -> str:
+    """The triggers as one alternation, longest first, each kept out of the words the lexicon
+    says it is only a part of (到访 of 谈到访问, 拜会 of 团拜会)."""
+    words = {trigger: not_in for trigger, _, not_in in _trigger_rows()}
+
+    def one(trigger: str) -> str:
+        around = [w.split(trigger, 1) for w in words.get(trigger, ())]
+        behind = "".join(f"(?<!{re.escape(before)})" for before, _ in around if before)
+        ahead = "|".join(re.escape(after) for before, after in around if not before)
+        return behind + re.escape(trigger) + (f"(?!{ahead})" if ahead else "")
+
+    return "|".join(one(t) for t in sorted(triggers, key=len, reverse=True))
 
 
 @functools.cache
@@ -331,7 +360,7 @@ _DATE_BEFORE = re.compile(r"[\d一二三四五六七八九十][日]$")
 _PAIR_AFTER = re.compile(
     r"(?!洲)(?:(?:两国|双方|政府|之间)(?!(?:国家)?(?:首脑|领导人|元首)|总统|总理|首相|外长|外相|国防部长|部长|议长|高层|[^，,。；;]{0,6}[的级])"
     r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层|级|和平|问题|冲突|争端|关系)[^，,。；;]){0,10}"
-    r"(?:签署|签订|会谈|会晤))"
+    r"(?:签署|签订|缔结|草签|会谈|会晤|会面))"
 )
 
 
@@ -625,7 +654,7 @@ def _titled_surnames(text: str, taken: list[_Arg], people: list[str]) -> list[_A
 
 @functools.cache
 def _trigger_re() -> re.Pattern[str]:
-    return re.compile("|".join(sorted(map(re.escape, load_triggers()), key=len, reverse=True)))
+    return re.compile(trigger_pattern(load_triggers()))
 
 
 @functools.cache
@@ -638,9 +667,7 @@ def _after_trigger() -> re.Pattern[str]:
 def _after_visit() -> re.Pattern[str]:
     """A lead that ends in a visit verb (访问了): the place after it is its object."""
     verbs = (t for t, r in load_triggers().items() if r == "visits")
-    return re.compile(
-        f"(?:{'|'.join(sorted(map(re.escape, verbs), key=len, reverse=True))})[了过]?$"
-    )
+    return re.compile(f"(?:{trigger_pattern(verbs)})[了过]?$")
 
 
 def normalise_amount(text: str) -> int | None:
@@ -1825,6 +1852,8 @@ class RelationFinder:
                 return []  # 签约国, 签署方: a signatory named as a kind, no event
             if re.search(r"(?:参与|参加)$", text[:t0]):
                 return []  # 甲乙两国参与签署了…文件: signatories of a text for many, not with each other
+            if _TREATY_SIGNED.search(text[clause[0] : t0]):
+                return []  # 甲乙友好条约缔结N周年: the names are the treaty's, its parties unstated
             return self._pairs(s, clause, t0, t1, _PARTIES, objects=False)
         return self._invests(s, clause, t0, t1)
 
@@ -2418,7 +2447,9 @@ class RelationFinder:
         if (
             after is not None
             and after.type in _PLACES
-            and re.fullmatch(r"(?:了|于)?(?:兴建|建设|建立|创办|组建|设立|成立|经营)?(?:了|的)?", gap)
+            and re.fullmatch(
+                r"(?:了|于)?(?:兴建|建设|建立|创办|组建|设立|成立|经营)?(?:了|的)?", gap
+            )
         ):
             targets = s.listed(after, clause[1], _PLACES)  # 入股甲银行和乙银行: each
         if not targets and amount and rest >= clause[1] - 1:

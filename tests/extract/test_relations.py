@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.relations import find_relations, load_triggers, normalise_amount
+from kg.extract.relations import find_relations, load_triggers, normalise_amount, trigger_pattern
 from kg.schema import Article, Extraction, Mention, Sentence
 
 
@@ -739,7 +739,11 @@ def test_a_partner_that_only_qualifies_an_unnamed_body_is_no_party():
 def test_the_object_of_a_clause_that_starts_with_a_verb_is_no_carried_subject():
     text = "甲代表团对乙国进行了访问，拜会了总理张三，访问了丙集团。"
     names = [("甲代表团", "ORG"), ("乙国", "LOC"), ("张三", "PERSON"), ("丙集团", "ORG")]
-    assert _found(text, names) == {("visits", "甲代表团", "乙国"), ("visits", "甲代表团", "丙集团")}
+    assert _found(text, names) == {
+        ("visits", "甲代表团", "乙国"),
+        ("meets", "甲代表团", "张三"),  # 拜会: a call on 张三 (a trigger since dev30)
+        ("visits", "甲代表团", "丙集团"),
+    }
 
 
 def test_a_kind_of_countries_is_no_place_visited_and_jiqi_is_no_pronoun():
@@ -2173,3 +2177,29 @@ def test_a_venture_run_jointly_and_a_built_thing_with_its_place_qualifier():
         ("invests_in", "甲集团", "丁市场"),
         ("invests_in", "乙公司", "丁市场"),
     }
+
+
+def test_more_verbs_of_visits_meets_and_signing_are_triggers():
+    triggers = load_triggers()
+    assert triggers["到访"] == triggers["巡视"] == "visits"
+    assert triggers["拜会"] == triggers["会面"] == "meets"
+    assert triggers["缔结"] == triggers["草签"] == "signs_with"
+    names = [("甲某", "PERSON"), ("乙某", "PERSON")]
+    assert _found("甲某拜会了乙某。", names) == {("meets", "甲某", "乙某")}
+    names = [("甲市", "LOC"), ("乙市", "LOC")]
+    assert _found("甲市与乙市缔结友好城市关系。", names) == {("signs_with", "甲市", "乙市")}
+
+
+def test_a_verb_inside_a_longer_word_is_no_trigger():
+    # the lexicon's fourth column: 到访 of 谈到访问, 团拜会, 会面 of 会面临
+    assert trigger_pattern(["到访"]) == "到访(?!问)"
+    names = [("乙国", "LOC"), ("甲某", "PERSON")]
+    assert _found("在谈到访问乙国的印象时，甲某说。", names) == {("visits", "甲某", "乙国")}
+    names = [("甲某", "PERSON"), ("乙国", "LOC")]
+    assert _found("甲某在团拜会上说，乙国将会面临困难。", names) == set()
+
+
+def test_a_treaty_named_after_its_parties_signed_long_ago_names_no_signing():
+    names = [("甲国", "LOC"), ("乙国", "LOC")]
+    assert _found("为纪念甲国乙国友好条约缔结20周年，音乐会今晚举行。", names) == set()
+    assert _found("甲国与乙国缔结了友好条约。", names) == {("signs_with", "甲国", "乙国")}
