@@ -2183,7 +2183,9 @@ def test_more_verbs_of_visits_meets_and_signing_are_triggers():
     triggers = load_triggers()
     assert triggers["到访"] == triggers["巡视"] == "visits"
     assert triggers["拜会"] == triggers["会面"] == "meets"
-    assert triggers["缔结"] == triggers["草签"] == "signs_with"
+    assert (
+        triggers["缔结"] == triggers["草签"] == triggers["签定"] == triggers["签下"] == "signs_with"
+    )
     names = [("甲某", "PERSON"), ("乙某", "PERSON")]
     assert _found("甲某拜会了乙某。", names) == {("meets", "甲某", "乙某")}
     names = [("甲市", "LOC"), ("乙市", "LOC")]
