@@ -247,7 +247,7 @@ class TitleChains:
     def __init__(self, rules: Rules | None = None) -> None:
         self.rules = rules if rules is not None else load_rules()
         self._entity_starts: set[int] = set()  # of the Doc being read
-        self._body_starts: set[int] = set()  # the same, of its places and bodies
+        self._body_ends: dict[int, int] = {}  # the same, start -> end, of its places and bodies
 
     def _titles(
         self,
@@ -399,9 +399,14 @@ class TitleChains:
                 continue
             if cand in common_words():
                 continue  # 记者|飞驰, 教师|宿舍: an everyday word after a title is no guessed name
-            if any(k in self._body_starts for k in range(pos, pos + length)):
+            body_end = self._body_ends.get(pos)
+            if (body_end is not None and self._title_at(text, body_end)) or any(
+                k in self._body_ends for k in range(pos + 1, pos + length)
+            ):
                 # 主席|国甲国 (国 a surname, 甲国 a country): a guess that runs into a place or body the
-                # model found; or is one (秘书长A、公安部部长B: 公 is a surname too)
+                # model found; or that is one with its own post after it, the next item of the
+                # chain (首相A、印度总理B, 秘书长A、公安部部长B: 印 and 公 are surnames too), not a
+                # brand the model took a reporter for (记者苏宁报道)
                 continue
             end = pos + length
             if self._ends_name(text, end) and (
@@ -496,7 +501,7 @@ class TitleChains:
     def find(self, doc: Doc) -> list[FoundRole]:
         text = doc_text(doc)
         self._entity_starts = {e.start_char for e in doc.ents}
-        self._body_starts = {e.start_char for e in doc.ents if e.label_ != "PERSON"}
+        self._body_ends = {e.start_char: e.end_char for e in doc.ents if e.label_ != "PERSON"}
         view = self._view(doc)
         roles: list[FoundRole] = []
         for sent in doc.sents:
