@@ -77,7 +77,7 @@ _NOT_IN_QUALIFIER_GAP = re.compile(
 _NOT_INVEST_AFTER = re.compile(
     r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险"
     r"|目标|方向|渠道|结构|效益|体制|机制|导向|布局|格局|比例|回报|前景"
-    r"|企业|格"  # 合资企业, 外商投资企业, 合资格 (qualified)
+    r"|企业|格"  # 合资企业 and 投资企业 are kinds of enterprise; 合资格 is "qualified"
 )
 # A side (中方), a bare kind (代表团, 公司) or one of no named place (外国企业); 中国代表团 and
 # 中国政府 are named.

@@ -406,7 +406,7 @@ class TitleChains:
                 # 主席|国甲国 (国 a surname, 甲国 a country): a guess that runs into a place or body the
                 # model found; or that is one with its own post after it, the next item of the
                 # chain (首相A、印度总理B, 秘书长A、公安部部长B: 印 and 公 are surnames too), not a
-                # brand the model took a reporter for (记者苏宁报道)
+                # reporter's name the model read as a brand (记者|甲宁|报道)
                 continue
             end = pos + length
             if self._ends_name(text, end) and (

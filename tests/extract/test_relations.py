@@ -2144,39 +2144,48 @@ def test_verbs_of_a_stake_or_a_joint_venture_are_investments():
     assert _found("甲集团在乙国建立了39家合资企业。", [("甲集团", "ORG"), ("乙国", "LOC")]) == set()
 
 
-def test_each_body_listed_after_an_investment_verb_is_invested_in():
-    names = [("甲集团", "ORG"), ("乙银行", "ORG"), ("丙银行", "ORG")]
-    assert _found("甲集团入股乙银行和丙银行。", names) == {
-        ("invests_in", "甲集团", "乙银行"),
-        ("invests_in", "甲集团", "丙银行"),
-    }
-
-
-def test_a_partner_acting_together_invests_too():
-    names = [("甲集团", "ORG"), ("乙公司", "ORG"), ("丙大厦", "LOC")]
-    assert _found("甲集团与乙公司共同投资兴建了丙大厦。", names) == {
-        ("invests_in", "甲集团", "丙大厦"),
-        ("invests_in", "乙公司", "丙大厦"),
-    }
-    names = [("甲集团", "ORG"), ("乙公司", "ORG"), ("丙银行", "ORG"), ("丁公司", "ORG")]
-    assert _found("甲集团与乙公司、丙银行合资组建丁公司。", names) == {
-        ("invests_in", "甲集团", "丁公司"),
-        ("invests_in", "乙公司", "丁公司"),
-        ("invests_in", "丙银行", "丁公司"),
-    }
-
-
-def test_a_venture_run_jointly_and_a_built_thing_with_its_place_qualifier():
-    names = [("甲公司", "ORG"), ("乙公司", "ORG"), ("丙厂", "ORG")]
-    assert _found("由甲公司和乙公司合资经营的丙厂近日投产。", names) == {
-        ("invests_in", "甲公司", "丙厂"),
-        ("invests_in", "乙公司", "丙厂"),
-    }
-    names = [("甲集团", "ORG"), ("乙公司", "ORG"), ("丙市", "LOC"), ("丁市场", "LOC")]
-    assert _found("由甲集团与乙公司共同投资兴建的丙市丁市场昨日开业。", names) == {
-        ("invests_in", "甲集团", "丁市场"),
-        ("invests_in", "乙公司", "丁市场"),
-    }
+@pytest.mark.parametrize(
+    ("text", "names", "investors", "targets"),
+    [
+        # every body listed after the verb is invested in
+        (
+            "甲集团入股乙银行和丙银行。",
+            ["甲集团", "乙银行", "丙银行"],
+            ["甲集团"],
+            ["乙银行", "丙银行"],
+        ),
+        # a partner acting together (共同, 联合, 合资) invests too, the longest list of them
+        (
+            "甲集团与乙公司共同投资兴建了丙大厦。",
+            ["甲集团", "乙公司", "丙大厦"],
+            ["甲集团", "乙公司"],
+            ["丙大厦"],
+        ),
+        (
+            "甲集团与乙公司、丙银行合资组建丁公司。",
+            ["甲集团", "乙公司", "丙银行", "丁公司"],
+            ["甲集团", "乙公司", "丙银行"],
+            ["丁公司"],
+        ),
+        # a venture run jointly (合资经营的C)
+        (
+            "由甲公司和乙公司合资经营的丙厂近日投产。",
+            ["甲公司", "乙公司", "丙厂"],
+            ["甲公司", "乙公司"],
+            ["丙厂"],
+        ),
+        # a built thing with its place qualifier
+        (
+            "由甲集团与乙公司共同投资兴建的丙市丁市场昨日开业。",
+            ["甲集团", "乙公司", "丙市", "丁市场"],
+            ["甲集团", "乙公司"],
+            ["丁市场"],
+        ),
+    ],
+)
+def test_joint_investors_and_listed_targets(text, names, investors, targets):
+    typed = [(n, "LOC" if n.endswith(("市", "大厦", "市场")) else "ORG") for n in names]
+    assert _found(text, typed) == {("invests_in", a, b) for a in investors for b in targets}
 
 
 def test_more_verbs_of_visits_meets_and_signing_are_triggers():
