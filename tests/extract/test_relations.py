@@ -2214,3 +2214,10 @@ def test_a_treaty_named_after_its_parties_signed_long_ago_names_no_signing():
     names = [("甲国", "LOC"), ("乙国", "LOC")]
     assert _found("为纪念甲国乙国友好条约缔结20周年，音乐会今晚举行。", names) == set()
     assert _found("甲国与乙国缔结了友好条约。", names) == {("signs_with", "甲国", "乙国")}
+
+
+def test_he_after_words_of_time_still_opens_the_clause():
+    # the adverbials a pronoun may have after it may stand before it too (之前他已经…)
+    names = [("甲某", "PERSON"), ("乙市", "LOC"), ("丙省", "LOC")]
+    assert _found("甲某到了乙市，之前他已经造访了丙省。", names) == {("visits", "甲某", "丙省")}
+    assert _found("甲某到了乙市，5月6日他访问了丙省。", names) == {("visits", "甲某", "丙省")}
