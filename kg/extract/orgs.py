@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.backends.doc import doc_text
-from kg.extract.places import gazetteer, world_places
+from kg.extract.places import gazetteer, world_countries, world_places
 from kg.extract.rules import Rules
 from kg.extract.words import (
     CLOSE_QUOTES,
@@ -107,6 +107,8 @@ def _named_body(doc: Doc, start: int, token: Token, rules: Rules) -> Span | None
     first = doc[start]
     if rules.is_not_entity(span.text) or "某" in span.text or counted_unnamed(span.text):
         return None  # 武警某部, 甲市某公司, 甲市一家公司: "a certain", "one of" leave it unnamed
+    if token.i - start == 1 and token.text in _KIND_OF_FIRM and first.text in world_countries():
+        return None  # 美国公司, 中国企业: the firms of a country, a kind; the country is the place
     if (
         token.i - start == 1
         and doc[start].ent_type_ == "ORG"
@@ -125,6 +127,8 @@ def _named_body(doc: Doc, start: int, token: Token, rules: Rules) -> Span | None
 
 
 _COMPANY_ENDINGS = ("公司", "集团")
+# A country's firms as a kind (美国公司利润下降, 140多家中国公司参展), no one body
+_KIND_OF_FIRM = frozenset({"公司", "大公司", "企业", "大企业", "厂商", "财团"})
 
 
 def _company_before(doc: Doc, start: int, i: int) -> bool:

@@ -513,3 +513,13 @@ def test_a_body_the_model_found_after_a_listed_name_is_no_guessed_name(default):
     mentions, roles = default("王明会见了甲委员会秘书长张三、公安部部长李四。")
     assert ("公安部", "ORG") in mentions and ("公安部", "PERSON") not in mentions, mentions
     assert not {r for r in roles if r[0] == "公安部"}, roles
+
+
+@pytest.mark.parametrize(
+    "text", ["由于美国公司利润下降，股市走低。", "展会吸引了30多家德国公司参展。"]
+)
+def test_a_countrys_firms_are_a_kind_and_the_country_a_place(default, text):
+    mentions, _ = default(text)
+    country = "美国" if "美国" in text else "德国"
+    assert (country, "LOC") in mentions, mentions
+    assert not {m for m in mentions if m[1] == "ORG"}, mentions
