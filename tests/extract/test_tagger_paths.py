@@ -523,3 +523,18 @@ def test_a_countrys_firms_are_a_kind_and_the_country_a_place(default, text):
     country = "美国" if "美国" in text else "德国"
     assert (country, "LOC") in mentions, mentions
     assert not {m for m in mentions if m[1] == "ORG"}, mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("印尼政局动荡使经济滑坡。", "印尼"),
+        ("当时德国败局已定。", "德国"),
+        ("铁路连接加拿大东西部。", "加拿大"),
+    ],
+)
+def test_words_that_end_like_a_bureau_or_department_are_no_body(default, text, place):
+    # 政局 and 败局 end in 局, 东西部 in 部 (lexicons/not_org_words.txt)
+    mentions, _ = default(text)
+    assert (place, "LOC") in mentions, mentions
+    assert not {m for m in mentions if m[1] == "ORG"}, mentions
