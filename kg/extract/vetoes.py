@@ -125,6 +125,21 @@ def _paper_title(ent: Span) -> bool:
     )
 
 
+_COUNTED = re.compile(r"[一这那][个座家所支种位只]")
+
+
+def _quoted_body(ent: Span, rules: Rules) -> bool:
+    """A body's whole name in quotation marks, its name words before an organisation ending
+    (创办的“甲乙服务部”, 组成的“丙丁委员会”): a name, where a figure of speech is a bare kind
+    (成长壮大的“梦工厂”) or one counted (配有一个实力强大的“参谋部”)."""
+    if ent.label_ != "ORG" or ent.doc[ent.start - 1].text != "“":
+        return False
+    ending = rules.org_suffix_re.search(ent.text)
+    text = doc_text(ent.doc)
+    modifier = re.split(r"[，,。；;：:！!？?]", text[: ent.start_char])[-1]
+    return ending is not None and ending.start() >= 2 and not _COUNTED.search(modifier)
+
+
 def _next_token(ent: Span) -> Token | None:
     return ent.doc[ent.end] if ent.end < len(ent.doc) else None
 
@@ -390,6 +405,7 @@ def figure_of_speech(ent: Span, f: DocFacts) -> str | None:
         and ent.start > 1
         and ent.doc[ent.start - 2].text == "的"
         and not _paper_title(ent)
+        and not _quoted_body(ent, f.rules)
     ):
         return "a quoted figure of speech after 的 (成长壮大的“梦工厂”)"
     return None

@@ -538,3 +538,11 @@ def test_words_that_end_like_a_bureau_or_department_are_no_body(default, text, p
     mentions, _ = default(text)
     assert (place, "LOC") in mentions, mentions
     assert not {m for m in mentions if m[1] == "ORG"}, mentions
+
+
+def test_a_bodys_whole_name_in_quotes_after_de_is_a_name(default):
+    # name words before an organisation ending; a counted or bare kind stays a figure of speech
+    mentions, _ = default("她于1996年创办的“星光家政服务部”已名扬全市。")
+    assert ("星光家政服务部", "ORG") in mentions, mentions
+    mentions, _ = default("球队总是配有一个实力强大的“参谋部”。")
+    assert not {m for m in mentions if m[0] == "参谋部"}, mentions
