@@ -127,7 +127,7 @@ def _named_body(doc: Doc, start: int, token: Token, rules: Rules) -> Span | None
 
 
 _COMPANY_ENDINGS = ("公司", "集团")
-# A country's firms as a kind (美国公司利润下降, 140多家中国公司参展), no one body
+# A country's firms as a kind (甲国公司的利润, 30多家乙国企业参展), no one body
 _KIND_OF_FIRM = frozenset({"公司", "大公司", "企业", "大企业", "厂商", "财团"})
 
 
