@@ -8,6 +8,12 @@ whose every-tenth split a fix of sentence ends has since shifted, so only their 
     PYTHONPATH=. python benchmarks/relation_draw.py --split train --visits 50 --meets 50 \
         --signs-with 30 --invests-in 20 > draw.jsonl
     PYTHONPATH=. python benchmarks/relation_draw.py --split train --every --outside-lengths > dev28.jsonl
+
+``--verbs`` draws instead the sentences with verbs the lexicon does not hold yet, from the train and
+dev parts of MSRA, People's Daily and CLUENER (``--data``), in sha1 order, the first ``--limit``:
+
+    PYTHONPATH=. python benchmarks/relation_draw.py --verbs 慰问,看望 --verbs-for visits --limit 120 \
+        --data DIR > dev32.jsonl
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import argparse
 import hashlib
 import json
 import unicodedata
+from pathlib import Path
 
 from kg.corpora import load
 from kg.relation_eval import DEFAULT_GOLD, RELATION_TYPES, select_sentences
@@ -45,9 +52,30 @@ def _outside_lengths(texts: list[str]) -> list[tuple[int, str, str]]:
     return list(first.values())
 
 
+def _verb_draw(verbs: list[str], relation: str, limit: int, data: Path | None) -> list[dict]:
+    """The first ``limit`` sentences (10-150 characters, sha1 order) with one of ``verbs`` that no
+    gold file and no MSRA test sentence holds, each text once over the three corpora."""
+    seen = {_norm(text) for text, _ in load("msra", "test")}
+    for path in DEFAULT_GOLD.glob("*.jsonl"):
+        seen |= {
+            _norm(json.loads(line)["text"]) for line in path.open(encoding="utf-8") if line.strip()
+        }
+    pool = {}
+    for corpus in ("msra", "pku1998", "cluener"):
+        for split in ("train", "dev"):
+            for index, (text, _) in enumerate(load(corpus, split, data_dir=data)):
+                key = _norm(text)
+                if 10 <= len(text) <= 150 and key not in seen and any(v in text for v in verbs):
+                    pool.setdefault(key, (f"{corpus}-{split}#{index}", text))
+    ordered = sorted(pool.values(), key=lambda it: hashlib.sha1(it[1].encode()).hexdigest())
+    return [
+        {"id": i, "drawn_for": relation, "text": t, "relations": []} for i, t in ordered[:limit]
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("train", "dev"), required=True)
+    parser.add_argument("--split", choices=("train", "dev"), default="train")
     for relation in RELATION_TYPES:
         parser.add_argument(
             f"--{relation.replace('_', '-')}", type=int, default=0, help="how many sentences"
@@ -61,7 +89,15 @@ def main() -> None:
         help="the sentences the draws leave out by length (under 10 or over 150 characters), "
         "every one with a trigger verb",
     )
+    parser.add_argument("--verbs", help="comma-separated verbs the lexicon lacks (see above)")
+    parser.add_argument("--verbs-for", choices=RELATION_TYPES, default="visits")
+    parser.add_argument("--limit", type=int, default=100, help="how many --verbs sentences")
+    parser.add_argument("--data", type=Path, help="the folder holding cluener/ (for --verbs)")
     args = parser.parse_args()
+    if args.verbs:
+        for row in _verb_draw(args.verbs.split(","), args.verbs_for, args.limit, args.data):
+            print(json.dumps(row, ensure_ascii=False))
+        return
     seen = {_norm(text) for split in ("train", "dev", "test") for text, _ in load("msra", split)}
     for path in DEFAULT_GOLD.glob("*.jsonl"):
         seen |= {
