@@ -562,9 +562,8 @@ def test_the_members_named_after_the_head_of_a_delegation_are_not_visitors():
 
 def test_a_country_form_inside_a_word_is_no_party():
     text = "张主席接见了4国的华人、华侨代表，并看望了甲国使馆的工作人员。"
-    assert (
-        _found(text, [("张", "PERSON"), ("华", "LOC"), ("华", "LOC"), ("甲国使馆", "ORG")]) == set()
-    )
+    found = _found(text, [("张", "PERSON"), ("华", "LOC"), ("华", "LOC"), ("甲国使馆", "ORG")])
+    assert found == {("visits", "张", "甲国使馆")}  # 看望 a body's people: a visit to it
 
 
 def test_a_place_for_talks_is_no_meeting():
@@ -2199,6 +2198,18 @@ def test_more_verbs_of_visits_meets_and_signing_are_triggers():
     assert _found("甲某拜会了乙某。", names) == {("meets", "甲某", "乙某")}
     names = [("甲市", "LOC"), ("乙市", "LOC")]
     assert _found("甲市与乙市缔结友好城市关系。", names) == {("signs_with", "甲市", "乙市")}
+
+
+def test_calls_on_people_in_their_place_are_visits():
+    assert load_triggers()["慰问"] == load_triggers()["看望"] == "visits"
+    names = [("甲某", "PERSON"), ("乙县", "LOC")]
+    assert _found("甲某到乙县慰问困难群众。", names) == {("visits", "甲某", "乙县")}
+    names = [("甲某", "PERSON"), ("乙部队", "ORG")]
+    assert _found("甲某看望慰问了乙部队。", names) == {("visits", "甲某", "乙部队")}
+    # a person called on is no target; a 慰问团 is a noun
+    assert _found("甲某看望了乙某。", [("甲某", "PERSON"), ("乙某", "PERSON")]) == set()
+    names = [("甲省", "LOC"), ("乙地", "LOC")]
+    assert _found("甲省慰问团抵达乙地。", names) == set()
 
 
 def test_a_verb_inside_a_longer_word_is_no_trigger():
