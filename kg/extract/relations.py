@@ -291,6 +291,14 @@ _ONLY_POSSIBLE = re.compile(r"的(?:可能性?|前景|条件|前提|障碍)|场�
 _MODAL_SPLIT = re.compile(r"会谈[起及]")
 _ESCORT = re.compile(r"^\s*(?:等)?(?:陪同|见证)")
 _WENT = re.compile(r"(?:前来|来到|到|赴|前往)(?=[\u4e00-\u9fff])")
+# A verb of going that is a clause of its own before the visit (到甲市灾区，查看灾情，慰问灾民)
+_GONE_TO = re.compile(
+    r"(?:来到|下到|赶到|到达|抵达|前往|赶赴|奔赴|深入到?|(?<![得看听受达遇])到)(?=\w)"
+)
+# What may follow the place gone to in that clause: a kind of area, or 后 (来到甲村后)
+_GONE_TAIL = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,2}(?:灾区|地区|一线|农村|基层|现场|乡村|社区))?(?:后|以后|之后)?"
+)
 _GOES_WITH = re.compile(r"随同|跟随")  # A随同B: A goes along with B (陪同: A escorts B, no visitor)
 
 
@@ -1903,6 +1911,8 @@ class RelationFinder:
         if found.done is not None:
             return found.done
         targets = _named_places(s.text, found.targets)
+        if not targets and (gone := self._gone_before(s, clause, t0)) is not None:
+            found, targets = gone, _named_places(s.text, gone.targets)
         if not targets:
             return []
         if len(targets) == 1 and _region_counted(s.text, targets[0]):
@@ -1933,10 +1943,32 @@ class RelationFinder:
                 and re.fullmatch(r"了[^，。；]{0,16}的|了?", text[t1 : s.chain_start[own.start]])
             ):
                 return None
+            own_subject = [m for m in s.heads_in(clause[0], t0, _AGENTS) if m not in found]
+            if found and go.start() < clause[0] and own_subject:
+                return None  # 甲某来到乙市，丙某走访了…: the visit's clause has its own subject
             if found:
                 return _Found(found, go.start())
             if go.start() < clause[0]:
                 return None
+        return None
+
+    @classmethod
+    def _gone_before(cls, s: _Sentence, clause: tuple[int, int], t0: int) -> _Found | None:
+        """到甲市灾区，查看灾情，慰问灾民; 来到乙村后，他们挨家挨户走访: a verb whose clause names
+        no place is done where an earlier clause of the same subject went, a few clauses back."""
+        if s.heads_in(clause[0], t0, _AGENTS) or s.heads_in(t0, clause[1], _PLACES):
+            return None  # a subject or an object of its own
+        for back in reversed([c for c in s.clauses if c[1] <= clause[0]][-3:]):
+            go = None
+            for go in _GONE_TO.finditer(s.text, back[0], back[1]):
+                pass
+            if go is not None:
+                places = cls._place_list(s, go.end(), back[1])
+                if not places or not _GONE_TAIL.fullmatch(s.text, places[-1].end, back[1]):
+                    return None  # 前往甲地与会: gone there for something else
+                return _Found(places, go.start())
+            if s.heads_in(back[0], back[1], _AGENTS + _PLACES):
+                return None  # a clause with names of its own stands between
         return None
 
     def _visited_dui(

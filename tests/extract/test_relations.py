@@ -2232,3 +2232,19 @@ def test_he_after_words_of_time_still_opens_the_clause():
     names = [("甲某", "PERSON"), ("乙市", "LOC"), ("丙省", "LOC")]
     assert _found("甲某到了乙市，之前他已经造访了丙省。", names) == {("visits", "甲某", "丙省")}
     assert _found("甲某到了乙市，5月6日他访问了丙省。", names) == {("visits", "甲某", "丙省")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the place gone to in an earlier clause of the same subject
+        ("甲某到乙市灾区，查看灾情，慰问灾区军民。", {("visits", "甲某", "乙市")}),
+        ("甲某来到乙市后，挨家挨户走访困难户。", {("visits", "甲某", "乙市")}),
+        # gone there for something else, or a subject of its own in the visit's clause
+        ("甲某前往乙市与会，是首次到访。", set()),
+        ("甲某来到乙市，丙某走访了困难户。", set()),
+    ],
+)
+def test_a_visit_done_where_an_earlier_clause_went(text, expected):
+    names = [("甲某", "PERSON"), ("乙市", "LOC"), ("丙某", "PERSON")]
+    assert _found(text, [n for n in names if n[0] in text]) == expected
