@@ -46,6 +46,13 @@ _CLAUSE_END = re.compile(
 _NEGATION = re.compile(
     r"(?:没有|没|未|不|拒绝|取消|推迟|无法|不再|不会|不能|反对)(?:再|曾|能|会|去|来)?$"
 )
+# The verb as the noun that is conveyed, ending its clause (表示慰问, 致以亲切的慰问, 转达了甲的慰问);
+# not 表示将访问, 表示希望他对甲国的访问能够…
+_CONVEYED = re.compile(
+    r"(?:表示|致以|转达|表达|送去|带去|捎去|带来|送来)了?(?:[^，,。；;]{0,10}[的和])?$"
+)
+# A call made from afar (电话慰问, 致电慰问) is no visit (电话会谈 is a meeting)
+_FROM_AFAR = re.compile(r"(?:电话|致电|来电|去电|致函|写信|来信)$")
 # Talks called off, their other party in between (中断了同甲国的会谈): no meeting. (A contract
 # ended, 中断与甲签订的合同, was still signed.)
 _CALLED_OFF = re.compile(r"(?:中断|推迟|取消|拒绝|暂停|停止)了?(?:同|与|跟|和)[^，,。；;]{1,20}$")
@@ -1850,6 +1857,10 @@ class RelationFinder:
         if _NEGATION.search(text[max(0, t0 - 4) : t0]):
             return []
         clause = s.clause_of(t0)
+        if _CONVEYED.search(text, clause[0], t0) and re.match(
+            r"[和与及]|之情|$", text[t1 : clause[1]]
+        ):
+            return []  # 对甲地灾民表示慰问, 致以亲切的慰问和祝愿: greetings sent, no one went
         if _ONLY_POSSIBLE.match(text, t1):
             return []  # A与B会晤的前景: what may happen, no event
         if relation == "visits":
@@ -1904,6 +1915,8 @@ class RelationFinder:
     def _visits(self, s: _Sentence, clause: tuple[int, int], t0: int, t1: int):
         """The places of a visit, each strategy in turn (a place gone to, 对-phrase, the places
         after the verb, a place after a relative clause), then who visits them."""
+        if _FROM_AFAR.search(s.text, clause[0], t0):
+            return []
         found = self._went_to(s, clause, t0, t1) or self._visited_dui(s, clause, t0, t1)
         if found is None:
             after = _places_after(s, clause, t1) or _places_after_relative(s, clause, t1)

@@ -2248,3 +2248,24 @@ def test_he_after_words_of_time_still_opens_the_clause():
 def test_a_visit_done_where_an_earlier_clause_went(text, expected):
     names = [("甲某", "PERSON"), ("乙市", "LOC"), ("丙某", "PERSON")]
     assert _found(text, [n for n in names if n[0] in text]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲某致电乙某，对丙地的灾民表示慰问。",  # greetings conveyed: the verb is their noun
+        "甲某致电乙某，对丙地表示深切的同情和慰问。",
+        "甲某电话慰问丙地的考察队员。",  # from afar
+        "甲某、乙某听取了赴丙地慰问组的汇报。",  # a noun of the lexicon's fourth column
+    ],
+)
+def test_greetings_sent_are_no_visit(text):
+    names = [("甲某", "PERSON"), ("乙某", "PERSON"), ("丙地", "LOC")]
+    assert _found(text, [n for n in names if n[0] in text]) == set()
+
+
+def test_a_planned_visit_said_and_phone_talks_still_count():
+    names = [("甲某", "PERSON"), ("乙国", "LOC")]
+    assert _found("甲某表示将访问乙国。", names) == {("visits", "甲某", "乙国")}
+    names = [("甲某", "PERSON"), ("乙某", "PERSON")]
+    assert _found("甲某同乙某进行电话会谈。", names) == {("meets", "甲某", "乙某")}
