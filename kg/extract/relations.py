@@ -1666,11 +1666,30 @@ def _with_partners(s: _Sentence, investors: list[_Arg], t0: int) -> list[_Arg]:
         return investors
     last = s.listed(investors[-1], t0, _PARTIES, joint=True)[-1]
     earlier = [m for m in s.heads if m.start <= investors[0].start and m.type in _PARTIES]
+    found = investors
     for first in earlier:  # the longest such list: A与B、C共同出资
         joined = s.listed(first, t0, _PARTIES, joint=True)
         if joined[-1] is last and investors[0] in joined:
-            return joined
-    return investors
+            found = joined
+            break
+    return found + [m for m in _clause_partners(s, found, t0) if m not in found]
+
+
+def _clause_partners(s: _Sentence, investors: list[_Arg], t0: int) -> list[_Arg]:
+    """A…，同年与B合资创办C: the subject carried over from an earlier clause, the partners after
+    与/同 in the verb's own clause, right before it (or its 共同)."""
+    text = s.text
+    start = max(text.rfind(c, 0, t0) for c in "，,；;")
+    if start < 0 or investors[-1].end > start:
+        return []
+    for m in s.heads:
+        if start < m.start < t0 and m.type in _PARTIES and re.search(r"[与同]$", text[: m.start]):
+            partners = s.listed(m, t0, _PARTIES, joint=True)
+            rest = text[partners[-1].end : t0]
+            if re.fullmatch(r"(?:共同|联合|一起|一道)?", rest):
+                return partners
+            return []
+    return []
 
 
 def _party(text: str, m: _Arg, types: tuple[str, ...], led) -> bool:

@@ -2166,6 +2166,13 @@ def test_verbs_of_a_stake_or_a_joint_venture_are_investments():
             ["甲集团", "乙公司", "丙银行"],
             ["丁公司"],
         ),
+        # the subject carried over from an earlier clause, the partner in the verb's own clause
+        (
+            "甲集团当年被评为先进，同年与乙公司合资创办了丙公司。",
+            ["甲集团", "乙公司", "丙公司"],
+            ["甲集团", "乙公司"],
+            ["丙公司"],
+        ),
         # a venture run jointly (合资经营的C)
         (
             "由甲公司和乙公司合资经营的丙厂近日投产。",
