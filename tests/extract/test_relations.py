@@ -2276,3 +2276,10 @@ def test_a_planned_visit_said_and_phone_talks_still_count():
     assert _found("甲某表示将访问乙国。", names) == {("visits", "甲某", "乙国")}
     names = [("甲某", "PERSON"), ("乙某", "PERSON")]
     assert _found("甲某同乙某进行电话会谈。", names) == {("meets", "甲某", "乙某")}
+
+
+def test_who_entrusts_a_visit_is_no_visitor():
+    # 受…委托: the body named in the frame sends; the visitor is the subject outside it
+    names = [("甲某", "PERSON"), ("丙公司", "ORG"), ("乙医院", "ORG")]
+    text = "公司经理甲某，受丙公司委托来到乙医院考察。"
+    assert _found(text, names) == {("visits", "甲某", "乙医院")}
