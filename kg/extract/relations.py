@@ -93,8 +93,11 @@ _GENERIC = re.compile(
     r"|(?:妇女|青年|政府|市政府|军事|经贸|友好|议员|专家|[\u4e00-\u9fff]{1,3}家)(?:代表团|考察团|访问团|访华团)"
 )
 # After a head: it is in a time adjunct (访美期间) or modifies a noun (甲地和乙地争端的).
+_MEMBER_WORDS = r"(?:青年)?(?:同志|干部|职工|员工|工作人员|志愿者|党员|团员|成员)"
 _ADJUNCT_AFTER = re.compile(
-    r"(?:期间|时|之际|以来|之后|后(?!来)|前(?!不久|些)|(?!在)[^，、和及与同]{0,4}的(?!代表))"
+    r"(?:期间|时|之际|以来|之后|后(?!来)|前(?!不久|些)|(?!在)[^，、和及与同]{0,4}的(?!代表|"
+    + _MEMBER_WORDS
+    + "))"
 )
 _LED = re.compile(
     r"(?:以|由)[^，。；]{1,40}?(?:为(?:代理|副)?团长|为首|率领|带领|领衔)"
@@ -109,6 +112,8 @@ _LED_BY = re.compile(r"(?:所)?(?:率领|带领)的")
 _HIS_LED = re.compile(r"(?:及|和|以及)(?:其|他|她)" + _LED_BY.pattern)  # A及其率领的B代表团
 # A body's members met as a group (甲会成员, 乙组的全体成员): the body is the guest
 _MEMBERS = re.compile(r"的?(?:其他|全体)?(?:成员|代表)")
+# A body's own people as a group (乙局的同志, 丙厂职工, 丁会的青年志愿者)
+_BODY_MEMBERS = re.compile("的?(?:" + _MEMBER_WORDS + "|代表)")
 _KIN = re.compile(r"的(?:夫人|妻子|丈夫|儿子|女儿|母亲|父亲|遗孀|特使|特别代表|私人代表)")
 _AGREEMENT = re.compile(r"协议|合同|意向书|备忘录")
 _BOTH = re.compile(r"两国|双方|两党|两市|两省|三方")
@@ -1014,7 +1019,12 @@ class _Sentence:
         ]
         if group and all(self._post_unnamed(a) for a in group):
             return []  # 甲委员会委员和乙会常委，分别视察: members, no one named
-        if group and _unnamed(self.text[:before], group[-1].end):
+        last = group[-1] if group else None
+        # (乙局的同志到丙院参观: a body's members stand for the body)
+        members = (
+            last is not None and last.type == "ORG" and _BODY_MEMBERS.match(self.text, last.end)
+        )
+        if last and _unnamed(self.text[:before], last.end) and not members:
             return []
         if group and _UNNAMED_DUI.search(self.text[group[-1].end : before]):
             return []  # 代表A对B来华访问表示欢迎: the event belongs to the unnamed 对-phrase

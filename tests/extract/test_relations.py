@@ -2283,3 +2283,13 @@ def test_who_entrusts_a_visit_is_no_visitor():
     names = [("甲某", "PERSON"), ("丙公司", "ORG"), ("乙医院", "ORG")]
     text = "公司经理甲某，受丙公司委托来到乙医院考察。"
     assert _found(text, names) == {("visits", "甲某", "乙医院")}
+
+
+@pytest.mark.parametrize("people", ["的同志", "的青年志愿者", "的干部", "职工"])
+def test_a_bodys_own_people_visit_as_the_body(people):
+    names = [("乙局", "ORG"), ("丙院", "ORG")]
+    assert _found(f"乙局{people}到丙院参观。", names) == {("visits", "乙局", "丙院")}
+
+
+def test_a_places_people_are_no_visitor():
+    assert _found("乙市的干部到丙院参观。", [("乙市", "LOC"), ("丙院", "ORG")]) == set()
