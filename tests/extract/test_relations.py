@@ -2219,6 +2219,18 @@ def test_calls_on_people_in_their_place_are_visits():
     assert _found("甲省慰问团抵达乙地。", names) == set()
 
 
+def test_a_host_receiving_and_a_caller_are_meetings():
+    assert load_triggers()["接待"] == load_triggers()["拜访"] == "meets"
+    names = [("甲某", "PERSON"), ("乙国代表团", "ORG")]
+    assert _found("甲某接待了乙国代表团。", names) == {("meets", "甲某", "乙国代表团")}
+    names = [("甲某", "PERSON"), ("乙某", "PERSON")]
+    assert _found("甲某拜访了乙某。", names) == {("meets", "甲某", "乙某")}
+    # guests of a kind, and the nouns of the lexicon's fourth column
+    assert _found("甲公司去年共接待游客10万人次。", [("甲公司", "ORG")]) == set()
+    names = [("甲某", "PERSON"), ("乙某", "PERSON")]
+    assert _found("甲某在接待室里等乙某。", names) == set()
+
+
 def test_a_verb_inside_a_longer_word_is_no_trigger():
     # the lexicon's fourth column: 到访 of 谈到访问, 团拜会, 会面 of 会面临
     assert trigger_pattern(["到访"]) == "到访(?!问)"
