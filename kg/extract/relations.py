@@ -199,9 +199,11 @@ _CN_DIGIT = {
     "八": 8,
     "九": 9,
 }
-# 受到A总统的亲切接见, 感谢A的会见: the guest is the subject, the host follows the verb.
+# 受到A总统的亲切接见, 感谢A的会见, 对A的盛情邀请和周到接待表示感谢: the guest is the subject,
+# the host follows the verb.
 _PASSIVE = re.compile(
-    r"(?:受到|得到|获得|感谢)(?:了)?([^，。；]{1,30}?)的(?:亲切|热情|友好)?(?=会见|接见|会晤)"
+    r"(?:(?:受到|得到|获得|感谢)(?:了)?([^，。；]{1,30}?)的[^，。；的]{0,8}?(?=会见|接见|会晤|接待)"
+    r"|对([^，。；]{1,30}?)的[^，。；的]{0,8}?(?=(?:会见|接见|会晤|接待)表示(?:衷心|诚挚)?的?感谢))"
 )
 _LEADS = re.compile(r"(?:亲自|再次|又)?(?:率|率领|带领)")
 # Words of time and manner that do not make a clause's subject: 分别于6月8日和9日, 随后, 在…基础上.
@@ -1917,7 +1919,9 @@ class RelationFinder:
             return []
         if _CALLED_OFF.search(before):
             return []
-        passive = _PASSIVE.search(text, clause[0], t1)
+        passive = next(
+            (m for m in _PASSIVE.finditer(text, clause[0], clause[1]) if m.end() == t0), None
+        )
         if passive is not None:
             return self._passive(s, clause, passive)
         # talks between countries (A与B举行会谈): a country stands for its government
@@ -1928,16 +1932,11 @@ class RelationFinder:
     @staticmethod
     def _passive(s: _Sentence, clause: tuple[int, int], passive: re.Match[str]):
         """A受到B的接见: B hosts, A is met."""
-        first = next(
-            (m for m in s.heads if m.start >= passive.start(1) and m.end <= passive.end(1)), None
-        )
-        if (
-            first is None
-            or first.type not in _AGENTS
-            or s.chain_start[first.start] - passive.start(1) > 10
-        ):
+        start, end = passive.span(1) if passive.group(1) is not None else passive.span(2)
+        first = next((m for m in s.heads if m.start >= start and m.end <= end), None)
+        if first is None or first.type not in _AGENTS or s.chain_start[first.start] - start > 10:
             return []
-        hosts = s.listed(first, passive.end(1), _AGENTS)
+        hosts = s.listed(first, end, _AGENTS)
         guests = s.subject(clause, passive.start(), _AGENTS)
         return [(host, guest, None) for host in hosts for guest in guests]
 

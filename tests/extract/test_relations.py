@@ -2231,6 +2231,18 @@ def test_a_host_receiving_and_a_caller_are_meetings():
     assert _found("甲某在接待室里等乙某。", names) == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲某感谢乙某的热情接待。",
+        "甲某对乙某的盛情邀请和周到接待表示感谢。",  # 对…表示感谢: the thanked host
+        "甲某对乙某的会见表示感谢。",
+    ],
+)
+def test_a_guest_thanks_the_host_for_a_reception(text):
+    assert _found(text, [("甲某", "PERSON"), ("乙某", "PERSON")]) == {("meets", "乙某", "甲某")}
+
+
 def test_a_verb_inside_a_longer_word_is_no_trigger():
     # the lexicon's fourth column: 到访 of 谈到访问, 团拜会, 会面 of 会面临
     assert trigger_pattern(["到访"]) == "到访(?!问)"
