@@ -266,6 +266,18 @@ _SENDS = re.compile(r"派遣|派出|委派|派(?=[\u4e00-\u9fff]{0,8}(?:组|团|
 _ORGANISES = re.compile(
     r"组织[^，。；]{0,8}(?:干部|人员|群众|党员|职工|农民|学生|教师|专家|医生|代表)"
 )
+# A verb that has its object do the act (甲市鼓励外商在乙区投资, 甲市政府邀请外国企业到乙区考察): the
+# one who encourages or invites does not act (not 在…的鼓励下, 应甲国邀请)
+_CAUSES = re.compile(
+    r"(?<!的)(?:允许|鼓励|欢迎|吸引|引导|邀请|动员|号召)(?![下者])(?=[^，,。；;]{2})"
+)
+
+
+def _causes(text: str, start: int, end: int) -> bool:
+    found = _CAUSES.search(text, start, end)
+    return found is not None and not re.search(r"[应在]", text[start : found.start()])
+
+
 _GUESTS_AFTER = re.compile(r"等(?:外宾|客人|贵宾|一行|人|[。；]|$)")
 _STILL_TOPIC = re.compile(r"(?:特别|尤其)(?:是|就|在)")
 _TOPIC = re.compile(r"(?:就|关于)[^，。；;]*?(?:问题|事宜|议题|事项|情况)")
@@ -909,6 +921,8 @@ class _Sentence:
                 modifier = m
             elif verdict != _SKIP:
                 return verdict
+        if _causes(self.text, clause[0], before):
+            return []  # …，并允许外国银行在甲行参股: the carried subject only allows it
         return self._headless(clause, before, heads, topics, types)
 
     def _said(self, clause: tuple[int, int], before: int) -> list[tuple[int, int]]:
@@ -947,7 +961,11 @@ class _Sentence:
             # 甲政府派出乙小组到丙国考察: the group sent is not who is named as visiting
             return _SKIP
         sends = _SENDS.search(self.text, m.end, before) and m.type == "PERSON"
-        if sends or _ORGANISES.search(self.text, m.end, before):
+        if (
+            sends
+            or _ORGANISES.search(self.text, m.end, before)
+            or _causes(self.text, m.end, before)
+        ):
             # A派遣特使访问B: the envoy, unnamed, visits (a body visits by its group);
             # 组织干部到A: they go
             return []

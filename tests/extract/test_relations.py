@@ -2317,3 +2317,36 @@ def test_a_bodys_own_people_visit_as_the_body(people):
 
 def test_a_places_people_are_no_visitor():
     assert _found("乙市的干部到丙院参观。", [("乙市", "LOC"), ("丙院", "ORG")]) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # who encourages, allows or invites an unnamed kind to act does not act
+        ("甲市鼓励外商在乙区投资。", [("甲市", "LOC"), ("乙区", "LOC")], set()),
+        ("甲市政府邀请外国企业到乙区考察。", [("甲市政府", "ORG"), ("乙区", "LOC")], set()),
+        (
+            "甲国政府决定合并银行，并允许外国银行在乙银行中参股。",
+            [("甲国政府", "ORG"), ("乙银行", "ORG")],
+            set(),
+        ),
+        # a named object acts; a frame (应…邀请, 在…的鼓励下) leaves the subject its act
+        (
+            "甲市欢迎乙集团在丙区投资。",
+            [("甲市", "LOC"), ("乙集团", "ORG"), ("丙区", "LOC")],
+            {("invests_in", "乙集团", "丙区")},
+        ),
+        (
+            "乙某应甲国邀请前往丙国访问。",
+            [("乙某", "PERSON"), ("甲国", "LOC"), ("丙国", "LOC")],
+            {("visits", "乙某", "丙国")},
+        ),
+        (
+            "乙公司在政府的鼓励下投资兴建了丙大厦。",
+            [("乙公司", "ORG"), ("丙大厦", "LOC")],
+            {("invests_in", "乙公司", "丙大厦")},
+        ),
+    ],
+)
+def test_who_has_others_act_does_not_act(text, names, expected):
+    assert _found(text, names) == expected
