@@ -53,7 +53,7 @@ DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "relatio
 SETS = {
     "dev": ("seeds.jsonl", "msra_train.jsonl"),
     "dev2": ("msra_train2.jsonl",),
-    **{f"dev{n}": (f"dev{n}.jsonl",) for n in range(3, 34)},
+    **{f"dev{n}": (f"dev{n}.jsonl",) for n in range(3, 35)},
     "test": ("msra_test.jsonl",),
     "test2": ("test2.jsonl",),
     "test-all": ("msra_test.jsonl", "test2.jsonl"),
