@@ -93,7 +93,7 @@ _GENERIC = re.compile(
     r"|(?:妇女|青年|政府|市政府|军事|经贸|友好|议员|专家|[\u4e00-\u9fff]{1,3}家)(?:代表团|考察团|访问团|访华团)"
 )
 # After a head: it is in a time adjunct (访美期间) or modifies a noun (甲地和乙地争端的).
-_MEMBER_WORDS = r"(?:青年)?(?:同志|干部|职工|员工|工作人员|志愿者|党员|团员|成员)"
+_MEMBER_WORDS = r"(?:青年|老)?(?:同志|干部|职工|员工|工作人员|志愿者|党员|团员|成员)"
 _ADJUNCT_AFTER = re.compile(
     r"(?:期间|时|之际|以来|之后|后(?!来)|前(?!不久|些)|(?!在)[^，、和及与同]{0,4}的(?!代表|"
     + _MEMBER_WORDS
@@ -319,7 +319,7 @@ _ESCORT = re.compile(r"^\s*(?:等)?(?:陪同|见证)")
 _WENT = re.compile(r"(?:前来|来到|到|赴|前往)(?=[\u4e00-\u9fff])")
 # A verb of going that is a clause of its own before the visit (到甲市灾区，查看灾情，慰问灾民)
 _GONE_TO = re.compile(
-    r"(?:来到|下到|赶到|到达|抵达|前往|赶赴|奔赴|深入到?|(?<![得看听受达遇])到)(?=\w)"
+    r"(?:来到|下到|赶到|到达|抵达|前往|[分赶奔]?赴|深入到?|(?<![得看听受达遇])到)(?=\w)"
 )
 # What may follow the place gone to in that clause: a kind of area, or 后 (来到甲村后)
 _GONE_TAIL = re.compile(

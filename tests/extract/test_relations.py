@@ -2271,6 +2271,7 @@ def test_he_after_words_of_time_still_opens_the_clause():
         # the place gone to in an earlier clause of the same subject
         ("甲某到乙市灾区，查看灾情，慰问灾区军民。", {("visits", "甲某", "乙市")}),
         ("甲某来到乙市后，挨家挨户走访困难户。", {("visits", "甲某", "乙市")}),
+        ("甲某赴乙市灾区，慰问受灾群众。", {("visits", "甲某", "乙市")}),
         # gone there for something else, or a subject of its own in the visit's clause
         ("甲某前往乙市与会，是首次到访。", set()),
         ("甲某来到乙市，丙某走访了困难户。", set()),
@@ -2309,7 +2310,7 @@ def test_who_entrusts_a_visit_is_no_visitor():
     assert _found(text, names) == {("visits", "甲某", "乙医院")}
 
 
-@pytest.mark.parametrize("people", ["的同志", "的青年志愿者", "的干部", "职工"])
+@pytest.mark.parametrize("people", ["的同志", "的青年志愿者", "的干部", "职工", "的老同志"])
 def test_a_bodys_own_people_visit_as_the_body(people):
     names = [("乙局", "ORG"), ("丙院", "ORG")]
     assert _found(f"乙局{people}到丙院参观。", names) == {("visits", "乙局", "丙院")}
