@@ -46,8 +46,8 @@ _CLAUSE_END = re.compile(
 _NEGATION = re.compile(
     r"(?:没有|没|未|不|拒绝|取消|推迟|无法|不再|不会|不能|反对)(?:再|曾|能|会|去|来)?$"
 )
-# The verb as the noun that is conveyed, ending its clause (表示慰问, 致以亲切的慰问, 转达了甲的慰问);
-# not 表示将访问, 表示希望他对甲国的访问能够…
+# The verb as the noun that is conveyed, ending its clause (表示慰问, 致以节日的慰问, 转达了甲的慰问);
+# not 表示将访问, nor a visit that goes on (表示…对甲国的访问将…)
 _CONVEYED = re.compile(
     r"(?:表示|致以|转达|表达|送去|带去|捎去|带来|送来)了?(?:[^，,。；;]{0,10}[的和])?$"
 )
@@ -112,7 +112,7 @@ _LED_BY = re.compile(r"(?:所)?(?:率领|带领)的")
 _HIS_LED = re.compile(r"(?:及|和|以及)(?:其|他|她)" + _LED_BY.pattern)  # A及其率领的B代表团
 # A body's members met as a group (甲会成员, 乙组的全体成员): the body is the guest
 _MEMBERS = re.compile(r"的?(?:其他|全体)?(?:成员|代表)")
-# A body's own people as a group (乙局的同志, 丙厂职工, 丁会的青年志愿者)
+# A body's own people as a group (乙局的同志, 丙厂职工, 丁会的志愿者)
 _BODY_MEMBERS = re.compile("的?(?:" + _MEMBER_WORDS + "|代表)")
 _KIN = re.compile(r"的(?:夫人|妻子|丈夫|儿子|女儿|母亲|父亲|遗孀|特使|特别代表|私人代表)")
 _AGREEMENT = re.compile(r"协议|合同|意向书|备忘录")
@@ -199,7 +199,7 @@ _CN_DIGIT = {
     "八": 8,
     "九": 9,
 }
-# 受到A总统的亲切接见, 感谢A的会见, 对A的盛情邀请和周到接待表示感谢: the guest is the subject,
+# 受到A总统的亲切接见, 感谢A的会见, 对A的邀请和接待…感谢: the guest is the subject,
 # the host follows the verb.
 _PASSIVE = re.compile(
     r"(?:(?:受到|得到|获得|感谢)(?:了)?([^，。；]{1,30}?)的[^，。；的]{0,8}?(?=会见|接见|会晤|接待)"
@@ -317,7 +317,7 @@ _ONLY_POSSIBLE = re.compile(r"的(?:可能性?|前景|条件|前提|障碍)|场�
 _MODAL_SPLIT = re.compile(r"会谈[起及]")
 _ESCORT = re.compile(r"^\s*(?:等)?(?:陪同|见证)")
 _WENT = re.compile(r"(?:前来|来到|到|赴|前往)(?=[\u4e00-\u9fff])")
-# A verb of going that is a clause of its own before the visit (到甲市灾区，查看灾情，慰问灾民)
+# A verb of going that is a clause of its own before the visit (到甲地，了解情况，走访农户)
 _GONE_TO = re.compile(
     r"(?:来到|下到|赶到|到达|抵达|前往|[分赶奔]?赴|深入到?|(?<![得看听受达遇])到)(?=\w)"
 )
@@ -922,7 +922,7 @@ class _Sentence:
             elif verdict != _SKIP:
                 return verdict
         if _causes(self.text, clause[0], before):
-            return []  # …，并允许外国银行在甲行参股: the carried subject only allows it
+            return []  # …，并允许外资入股甲行: the carried subject only allows it
         return self._headless(clause, before, heads, topics, types)
 
     def _said(self, clause: tuple[int, int], before: int) -> list[tuple[int, int]]:
@@ -1909,7 +1909,7 @@ class RelationFinder:
         if _CONVEYED.search(text, clause[0], t0) and re.match(
             r"[和与及]|之情|$", text[t1 : clause[1]]
         ):
-            return []  # 对甲地灾民表示慰问, 致以亲切的慰问和祝愿: greetings sent, no one went
+            return []  # 对甲地表示慰问, 致以节日的慰问和祝福: greetings sent, no one went
         if _ONLY_POSSIBLE.match(text, t1):
             return []  # A与B会晤的前景: what may happen, no event
         if relation == "visits":
@@ -2013,7 +2013,7 @@ class RelationFinder:
 
     @classmethod
     def _gone_before(cls, s: _Sentence, clause: tuple[int, int], t0: int) -> _Found | None:
-        """到甲市灾区，查看灾情，慰问灾民; 来到乙村后，他们挨家挨户走访: a verb whose clause names
+        """到甲地，了解情况，走访农户; 来到乙村后逐户走访: a verb whose clause names
         no place is done where an earlier clause of the same subject went, a few clauses back."""
         if s.heads_in(clause[0], t0, _AGENTS) or s.heads_in(t0, clause[1], _PLACES):
             return None  # a subject or an object of its own
