@@ -274,6 +274,7 @@ _CAUSES = re.compile(
 
 
 def _causes(text: str, start: int, end: int) -> bool:
+    """Whether such a verb stands between ``start`` and ``end``, outside a 应 or 在 frame."""
     found = _CAUSES.search(text, start, end)
     return found is not None and not re.search(r"[应在]", text[start : found.start()])
 
@@ -2018,10 +2019,9 @@ class RelationFinder:
         if s.heads_in(clause[0], t0, _AGENTS) or s.heads_in(t0, clause[1], _PLACES):
             return None  # a subject or an object of its own
         for back in reversed([c for c in s.clauses if c[1] <= clause[0]][-3:]):
-            go = None
-            for go in _GONE_TO.finditer(s.text, back[0], back[1]):
-                pass
-            if go is not None:
+            gone = list(_GONE_TO.finditer(s.text, back[0], back[1]))
+            if gone:
+                go = gone[-1]  # the last verb of going in that clause
                 places = cls._place_list(s, go.end(), back[1])
                 if not places or not _GONE_TAIL.fullmatch(s.text, places[-1].end, back[1]):
                     return None  # 前往甲地与会: gone there for something else
