@@ -201,9 +201,10 @@ _CN_DIGIT = {
 }
 # 受到A总统的亲切接见, 感谢A的会见, 对A的邀请和接待…感谢: the guest is the subject,
 # the host follows the verb.
+_HOSTED = "(?:会见|接见|会晤|接待)"  # meetings named after the host (A的接见)
 _PASSIVE = re.compile(
-    r"(?:(?:受到|得到|获得|感谢)(?:了)?([^，。；]{1,30}?)的[^，。；的]{0,8}?(?=会见|接见|会晤|接待)"
-    r"|对([^，。；]{1,30}?)的[^，。；的]{0,8}?(?=(?:会见|接见|会晤|接待)表示(?:衷心|诚挚)?的?感谢))"
+    rf"(?:(?:受到|得到|获得|感谢)(?:了)?([^，。；]{{1,30}}?)的[^，。；的]{{0,8}}?(?={_HOSTED})"
+    rf"|对([^，。；]{{1,30}}?)的[^，。；的]{{0,8}}?(?={_HOSTED}表示(?:衷心|诚挚)?的?感谢))"
 )
 _LEADS = re.compile(r"(?:亲自|再次|又)?(?:率|率领|带领)")
 # Words of time and manner that do not make a clause's subject: 分别于6月8日和9日, 随后, 在…基础上.
@@ -1047,7 +1048,7 @@ class _Sentence:
         )
         if last and _unnamed(self.text[:before], last.end) and not members:
             return []
-        if group and _UNNAMED_DUI.search(self.text[group[-1].end : before]):
+        if last and _UNNAMED_DUI.search(self.text[last.end : before]):
             return []  # 代表A对B来华访问表示欢迎: the event belongs to the unnamed 对-phrase
         if group and group[0] is heads[0]:
             return group + self._bare_list_before(clause, types)
@@ -1689,10 +1690,13 @@ def _invested_by(s: _Sentence, clause, t0: int, t1: int, targets: list[_Arg]):
     return investors, targets
 
 
-def _with_partners(s: _Sentence, investors: list[_Arg], t0: int) -> list[_Arg]:
+_TOGETHER = "(?:共同|联合|一起|一道)"
+
+
+def _with_partners(s: _Sentence, clause, investors: list[_Arg], t0: int) -> list[_Arg]:
     """A与B共同投资, A同B合资兴建: the partner after 与/同 invests too, where the verb says they act
     together (an adverb of it, or 合资 itself); 与 alone names a counterpart (A与B签约)."""
-    together = re.search(r"(?:共同|联合|一起|一道)$", s.text[:t0]) or s.text.startswith("合资", t0)
+    together = re.search(_TOGETHER + "$", s.text[:t0]) or s.text.startswith("合资", t0)
     if not investors or together is None:
         return investors
     last = s.listed(investors[-1], t0, _PARTIES, joint=True)[-1]
@@ -1703,23 +1707,20 @@ def _with_partners(s: _Sentence, investors: list[_Arg], t0: int) -> list[_Arg]:
         if joined[-1] is last and investors[0] in joined:
             found = joined
             break
-    return found + [m for m in _clause_partners(s, found, t0) if m not in found]
+    return found + [m for m in _clause_partners(s, clause, found, t0) if m not in found]
 
 
-def _clause_partners(s: _Sentence, investors: list[_Arg], t0: int) -> list[_Arg]:
+def _clause_partners(s: _Sentence, clause, investors: list[_Arg], t0: int) -> list[_Arg]:
     """A…，同年与B合资创办C: the subject carried over from an earlier clause, the partners after
     与/同 in the verb's own clause, right before it (or its 共同)."""
     text = s.text
-    start = max(text.rfind(c, 0, t0) for c in "，,；;")
-    if start < 0 or investors[-1].end > start:
+    if clause[0] == 0 or investors[-1].end > clause[0]:
         return []
-    for m in s.heads:
-        if start < m.start < t0 and m.type in _PARTIES and re.search(r"[与同]$", text[: m.start]):
+    for m in s.heads_in(clause[0], t0, _PARTIES):
+        if re.search(r"[与同]$", text[: m.start]):
             partners = s.listed(m, t0, _PARTIES, joint=True)
             rest = text[partners[-1].end : t0]
-            if re.fullmatch(r"(?:共同|联合|一起|一道)?", rest):
-                return partners
-            return []
+            return partners if re.fullmatch(_TOGETHER + "?", rest) else []
     return []
 
 
@@ -2513,7 +2514,9 @@ class RelationFinder:
             # the owner of the noun
             investors = s.list_ending(clause, clause[0] + nominal.start(), _PARTIES) or None
         if investors is None:
-            investors = _with_partners(s, s.subject(clause, found.subject_end, _PARTIES), t0)
+            investors = _with_partners(
+                s, clause, s.subject(clause, found.subject_end, _PARTIES), t0
+            )
         targets = [b for b in targets if not _kind_after(text, b)]
         return [(a, b, amount) for a in investors for b in targets]
 
