@@ -1589,7 +1589,7 @@ def _named_places(text: str, targets: list[_Arg]) -> list[_Arg]:
         or not (
             _UNNAMED_AFTER.match(text, t.end)
             or _COUNTRIES_AFTER.match(text, t.end)
-            or _people_of(text, t.end)
+            or (t.type != "ORG" and _people_of(text, t.end))  # a body's people: the body
         )
     ]
 

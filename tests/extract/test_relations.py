@@ -1358,6 +1358,14 @@ def test_a_place_before_a_kind_of_its_people_is_not_visited():
     assert _found("甲某走访慰问乙市贫困群众", [("甲某", "PERSON"), ("乙市", "LOC")]) == set()
 
 
+@pytest.mark.parametrize("people", ["的困难职工", "住院官兵", "的师生"])
+def test_a_body_before_a_kind_of_its_own_people_is_visited(people):
+    # the guide: 看望慰问了乙部队官兵 -> 乙部队; a body's people are met where the body is
+    names = [("甲某", "PERSON"), ("乙厂", "ORG"), ("丙院", "ORG")]
+    found = _found(f"甲某看望了乙厂和丙院{people}。", names)
+    assert found == {("visits", "甲某", "乙厂"), ("visits", "甲某", "丙院")}
+
+
 def test_a_second_verb_after_the_meeting_verb():
     text = "甲某今天会见并款待了乙国议员乙某。"
     assert _found(text, [("甲某", "PERSON"), ("乙国", "LOC"), ("乙某", "PERSON")]) == {
