@@ -257,6 +257,12 @@ def test_a_pair_of_countries_whose_one_character_forms_are_ambiguous_is_a_data_r
     }
 
 
+def test_a_pair_of_countries_with_a_full_date_before_the_verb_signs():
+    # the date (于1997年1月15日) says when; it is not words between the pair and its verb
+    text = "后来，中美于1978年12月16日签署了公报。"
+    assert _found(text, [("中", "LOC"), ("美", "LOC")]) == {("signs_with", "中国", "美国")}
+
+
 def test_a_pair_of_countries_in_a_topic_is_no_party():
     text = "张三访问甲市，与李四、王五就巴以和平进程分别举行了会谈。"
     names = [("张三", "PERSON"), ("甲市", "LOC"), ("李四", "PERSON"), ("王五", "PERSON")]
