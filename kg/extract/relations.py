@@ -2074,6 +2074,8 @@ class RelationFinder:
             )
         ]
         if owner:  # 在甲主席对乙国的国事访问以后: the name before 对 is the visitor
+            # (甲某率乙团对丙国进行访问: with the one who leads it)
+            owner = s._leader(s.heads, s.heads.index(owner[0]), _AGENTS) + owner
             return _Found([], t0, [(src, tgt, None) for src in owner for tgt in targets])
         if nominal and _HIS.search(text, clause[0], dui):  # 回顾了他去年对乙国的访问: his
             return _Found(

@@ -127,6 +127,13 @@ def test_the_leader_of_a_delegation_visits_with_it():
     assert _found(text, names) == {("visits", "张三", "乙国"), ("visits", "甲代表团", "乙国")}
 
 
+@pytest.mark.parametrize("visit", ["对乙国进行访问", "10日对乙国进行了工作访问"])
+def test_the_leader_of_a_delegation_visits_with_it_after_dui(visit):
+    names = [("张三", "PERSON"), ("甲代表团", "ORG"), ("乙国", "LOC")]
+    found = _found(f"张三率甲代表团{visit}。", names)
+    assert found == {("visits", "张三", "乙国"), ("visits", "甲代表团", "乙国")}
+
+
 def test_a_visit_named_as_a_time_takes_the_next_clauses_subject():
     text = "在甲国访问期间，张三参观了乙市。"
     names = [("甲国", "LOC"), ("张三", "PERSON"), ("乙市", "LOC")]
