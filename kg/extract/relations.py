@@ -1209,6 +1209,7 @@ class _Sentence:
             ]
             if not heads:
                 continue
+            heads = heads[self._headline_end(prev, heads) :]
             verb = re.search(
                 r"[了过](?P<post>[\u4e00-\u9fff]{0,10})$",
                 self.text[prev[0] : self.chain_start[heads[0].start]],
@@ -1219,6 +1220,27 @@ class _Sentence:
             if found is not None:
                 return found
         return []
+
+    def _headline_end(self, prev: tuple[int, int], heads: list[_Arg]) -> int:
+        """甲国总理访问乙国丙国总理丁某今天抵达…: a headline run into its lead (the line break
+        lost): the trigger's object glued to the place that opens a titled person's name chain.
+        The lead's heads start at that person (0: no such headline)."""
+        for k, h in enumerate(heads):
+            chain = [
+                m
+                for m in self.mentions
+                if self.chain_start[h.start] <= m.start and m.end <= h.start
+            ]
+            if (
+                h.type == "PERSON"
+                and len(chain) >= 2
+                and chain[0].end == chain[1].start
+                and re.search(
+                    f"(?:{_trigger_re().pattern})了?$", self.text[prev[0] : chain[0].start]
+                )
+            ):
+                return k
+        return 0
 
     def _carried_from(
         self,

@@ -134,6 +134,14 @@ def test_the_leader_of_a_delegation_visits_with_it_after_dui(visit):
     assert found == {("visits", "张三", "乙国"), ("visits", "甲代表团", "乙国")}
 
 
+def test_a_headline_run_into_its_lead_hands_on_the_leads_subject():
+    # the corpus lost the line break after 甲国总理访问乙国; the lead's subject is 张三
+    text = "甲国总理访问乙国甲国总理张三今天抵达丙市，对乙国进行正式访问。"
+    names = [("甲国", "LOC"), ("乙国", "LOC"), ("甲国", "LOC"), ("张三", "PERSON"), ("丙市", "LOC")]
+    names.append(("乙国", "LOC"))
+    assert _found(text, names) == {("visits", "张三", "乙国")}
+
+
 def test_a_visit_named_as_a_time_takes_the_next_clauses_subject():
     text = "在甲国访问期间，张三参观了乙市。"
     names = [("甲国", "LOC"), ("张三", "PERSON"), ("乙市", "LOC")]
