@@ -339,6 +339,29 @@ def joiner_tails(doc: Doc, rules: Rules) -> Cuts:
     return cuts
 
 
+# A meeting or call before a guest: 会见甲国部长乙某时说 (the clause's verb, a few posts between)
+_MET_BEFORE = re.compile(r"(?:会见|接见|会晤|会谈|拜会|拜访|看望)了?[^，。；：]{0,16}$")
+
+
+def time_tails(doc: Doc, rules: Rules) -> Cuts:
+    """会见乙国部长丙某|时说: a guest the model ran into the 时 that makes the meeting a time ends
+    before it. Only after a verb of meeting: MSRA's training and dev parts hold one name that ends
+    in 时 (朱清时) and 29 that 时 follows."""
+    cuts = Cuts()
+    text = doc_text(doc)
+    for ent in doc.ents:
+        end = ent.end_char - 1
+        if (
+            ent.label_ == "PERSON"
+            and len(ent.text) >= 3
+            and ent.text.endswith("时")
+            and _MET_BEFORE.search(text, max(0, ent.start_char - 24), ent.start_char)
+        ):
+            cuts.offsets.add(end)
+            cuts.trim_at.add(end)
+    return cuts
+
+
 # What closes a photo credit: a bracket, the end of the line or of the text
 _CREDIT_END = re.compile(r"\s*(?:[）)]|$)", re.MULTILINE)
 
@@ -455,6 +478,7 @@ SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "short_names": short_names,
     "place_chains": place_chains,
     "joiner_tails": joiner_tails,
+    "time_tails": time_tails,
     "photo_credits": photo_credits,
     "byline_places": byline_places,
     "verb_runs": verb_runs,

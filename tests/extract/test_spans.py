@@ -525,3 +525,23 @@ def test_spans_the_guo_of_a_kind_of_state_is_no_character_of_the_country(label):
     doc.ents = [Span(doc, 2, 3, label)]
     doc, _, _ = retokenize(doc, load_rules())
     assert [(e.text, e.label_) for e in doc.ents] == [("伊朗", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["甲某", "会见", "了", "乙国", "部长", "罗伯特时", "说"], [("罗伯特", "PERSON")]),
+        (["甲某", "说", "，", "罗伯特时", "是", "朋友"], [("罗伯特时", "PERSON")]),  # no meeting
+    ],
+)
+def test_spans_a_guest_the_model_ran_into_the_time_of_the_meeting_ends_before_it(words, expected):
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from kg.extract.tokens import retokenize
+
+    doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
+    guest = words.index("罗伯特时")
+    doc.ents = [Span(doc, guest, guest + 1, "PERSON")]
+    doc, _, _ = retokenize(doc, load_rules())
+    assert [(e.text, e.label_) for e in doc.ents] == expected
