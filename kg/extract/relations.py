@@ -1586,8 +1586,36 @@ def _places_after(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg]:
     whole = not after.abbreviated and not _DELEGATION.fullmatch(after.text)
     start = s.chain_start[after.start] if whole else after.start
     if after.type in _PLACES and re.fullmatch(lead, text[t1:start]):
-        return s.listed(after, clause[1], _PLACES)
+        return s.listed(_described_next(s, after, clause), clause[1], _PLACES)
     return []
+
+
+# 乙国最大的汽车企业, 乙市附近的, 乙区正在建设的: what 的 makes of a place a description of the
+# named place or body after it (no list, no verb of its own in between)
+_DESCRIBES = re.compile(
+    r"[^，,。；;、和及与同的]{0,10}的(?![\d一二三四五六七八九十几数多]+[个家支所座位名批些])"
+    r"(?!一些|部分|有关)[^，,。；;、和及与同的]{0,8}"  # not 乙国的一支丙军部队: a count of a kind
+)
+
+
+def _described_next(s: _Sentence, place: _Arg, clause: tuple[int, int]) -> _Arg:
+    """参观了乙国最大的汽车企业丙公司, 考察了乙市的丙项目: a place that only describes the named
+    place or body after it is no object of its own; that name is (the place qualifies it, as 视察
+    甲国北部乙道 does)."""
+    nxt = next((m for m in s.heads if m.start >= place.end), None)
+    if (
+        place.type != "LOC"
+        or nxt is None
+        or nxt.end > clause[1]
+        or nxt.type not in _PLACES
+        or nxt.abbreviated
+        or _DELEGATION.fullmatch(nxt.text)
+    ):
+        return place
+    gap = s.text[place.end : s.chain_start[nxt.start]]
+    if _DESCRIBES.fullmatch(gap) and not _trigger_re().search(gap):
+        return nxt
+    return place
 
 
 def _places_after_relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg]:

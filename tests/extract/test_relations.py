@@ -142,6 +142,27 @@ def test_a_headline_run_into_its_lead_hands_on_the_leads_subject():
     assert _found(text, names) == {("visits", "张三", "乙国")}
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("张三参观了乙国最大的汽车企业丙公司。", "丙公司"),
+        ("张三考察了乙市正在建设的丙项目。", "丙项目"),
+        ("张三参观了乙市著名的丙公司。", "丙公司"),
+    ],
+)
+def test_a_place_that_describes_the_named_body_after_it_is_no_object(text, target):
+    # the place qualifies the name after 的, as 视察甲国北部乙道 gives 乙道
+    kind = "PROJECT" if target.endswith("项目") else "ORG"
+    names = [("张三", "PERSON"), (text[text.index("了") + 1 : text.index("了") + 3], "LOC")]
+    assert _found(text, [*names, (target, kind)]) == {("visits", "张三", target)}
+
+
+def test_a_count_of_a_kind_after_a_place_names_no_body_visited():
+    # 一支丙军部队: one unit of a kind, not the body 丙军
+    text = "张三视察了乙国北部的一支丙军部队。"
+    assert _found(text, [("张三", "PERSON"), ("乙国", "LOC"), ("丙军", "ORG")]) == set()
+
+
 def test_a_visit_named_as_a_time_takes_the_next_clauses_subject():
     text = "在甲国访问期间，张三参观了乙市。"
     names = [("甲国", "LOC"), ("张三", "PERSON"), ("乙市", "LOC")]
