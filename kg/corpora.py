@@ -13,7 +13,7 @@ import re
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -150,6 +150,59 @@ def parse_pku_line(line: str) -> list[Example]:
     return out
 
 
+# Training from People's Daily (kg train tagger): its conventions differ from MSRA's in places, so
+# those places teach nothing. Words of these tags may take any label: abbreviations (中, 美, 政协)
+# and words of bodies (新华社, 中共中央).
+PKU_ANY_TAGS = frozenset({"j", "nt"})
+# Words that may continue a body's name after a place (南昌/ns 大学/n, 北京/ns 市委/n 宣传部/n):
+# MSRA tags such a name as one ORG, People's Daily the place inside it, so the run is left free.
+PKU_NAME_TAGS = frozenset({"n", "nt", "nz", "j", "ns", "vn"})
+BODY_ENDS = ("会", "社", "厂", "队", "军", "党", "团", "馆", "台", "站", "处", "署", "行", "店")
+
+
+def parse_pku_partial(line: str, body_suffixes: Sequence[str]) -> list[Example]:
+    """One paragraph as sentences for training, with PERSON (``nr``: a surname and its given
+    name joined), LOC (``ns``) and ANY spans (any label, where the conventions differ)."""
+    words = [t.rpartition("/")[::2] for t in line.split()]
+    ends = tuple(body_suffixes) + BODY_ENDS
+    text, spans, i = "", [], 0
+    while i < len(words):
+        run, label = _pku_run(words, i, ends)
+        word = "".join(w for w, _ in words[i : i + run])
+        if label is not None:
+            spans.append((len(text), len(text) + len(word), label))
+        text += word
+        i += run
+    return [
+        (
+            m.group(),
+            [
+                (a - m.start(), b - m.start(), t)
+                for a, b, t in spans
+                if m.start() <= a and b <= m.end()
+            ],
+        )
+        for m in _PKU_SENTENCE.finditer(text)
+    ]
+
+
+def _pku_run(words: list[tuple[str, str]], i: int, ends: tuple[str, ...]) -> tuple[int, str | None]:
+    """How many words from ``i`` make one span, and its label (None: no span)."""
+    word, tag = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else ("", "")
+    if tag == "nr":  # 江/nr 泽民/nr: a surname and a given name; not two names side by side
+        return (2 if len(word) <= 2 and nxt[1] == "nr" and len(nxt[0]) <= 3 else 1), "PERSON"
+    if tag == "ns":
+        run = 1
+        for k in range(i + 1, min(i + 4, len(words))):
+            if words[k][1] not in PKU_NAME_TAGS:
+                break
+            if words[k][0].endswith(ends):
+                run = k - i + 1  # 南昌/ns 大学/n: a body's name, MSRA's ORG
+        return run, ("ANY" if run > 1 else "LOC")
+    return 1, ("ANY" if tag in PKU_ANY_TAGS else None)
+
+
 def parse_bmes(lines: Iterable[str], *, labels: dict[str, str] = MSRA_LABELS) -> Iterator[Example]:
     """Sentences from ``char TAG`` lines (BMES or BIO tags), blank line between sentences.
 
@@ -213,6 +266,7 @@ CORPUS_LABELS: dict[str, frozenset[str]] = {
     "msra": frozenset({"PERSON", "LOC", "ORG"}),
     "cluener": frozenset({"PERSON", "ORG", "TITLE"}),
     "resume": frozenset({"PERSON", "ORG", "LOC", "TITLE"}),
+    "pku1998": frozenset({"PERSON", "LOC"}),
 }
 # CLUENER's types -> ours. address/scene follow other conventions than MSRA's LOC (whole street
 # addresses, scenic spots), so LOC is left unknown there rather than taught from them.

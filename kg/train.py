@@ -337,6 +337,13 @@ def tagger_cmd(
     seed: Annotated[int, typer.Option(help="Random seed (batches, dropout, init).")] = 0,
     limit: Annotated[int | None, typer.Option(min=1, help="Use only N training sentences.")] = None,
     threads: Annotated[int, typer.Option(min=1, help="CPU threads torch may use.")] = 2,
+    with_pku: Annotated[
+        bool,
+        typer.Option(
+            help="Also train on People's Daily of January 1998 (PERSON and LOC, partial labels); "
+            "measured, not the default: see models/kg_tagger/README.md."
+        ),
+    ] = False,
 ) -> None:
     """Train kg's default entity tagger (PERSON/ORG/LOC/TITLE) on MSRA, CLUENER and Resume:
     a head on LAC's encoder, exported as ONNX (needs torch and onnx: pip install kg\\[train])."""
@@ -353,6 +360,7 @@ def tagger_cmd(
         seed=seed,
         limit=limit,
         threads=threads,
+        with_pku=with_pku,
         progress=typer.echo,
     )
     typer.echo(

@@ -135,6 +135,24 @@ def test_corpora_pku_line_cuts_sentences_and_joins_surname_and_given_name() -> N
     assert sentences[0][1] == [(8, 11, "PERSON"), (12, 14, "LOC")]
 
 
+def test_corpora_pku_for_training_leaves_free_where_conventions_differ() -> None:
+    line = (
+        "江/nr  泽民/nr  、/w  张/nr  晨光/nr  李/nr  习海/nr  在/p  南昌/ns  大学/n  和/c  北京/ns  "
+        "会见/v  中/j  美/j  客人/n  。/w\n"
+    )
+    ((text, spans),) = corpora.parse_pku_partial(line, ("大学",))
+    assert text == "江泽民、张晨光李习海在南昌大学和北京会见中美客人。"
+    assert [(text[a:b], label) for a, b, label in spans] == [
+        ("江泽民", "PERSON"),  # a surname and its given name
+        ("张晨光", "PERSON"),  # two names side by side stay two
+        ("李习海", "PERSON"),
+        ("南昌大学", "ANY"),  # a place inside a body's name: MSRA's ORG, left free
+        ("北京", "LOC"),
+        ("中", "ANY"),  # one-character forms: People's Daily's j, MSRA's LOC
+        ("美", "ANY"),
+    ]
+
+
 def test_corpora_pku_reads_cached_file_and_splits(tmp_path: Path) -> None:
     cache = tmp_path / "pku1998"
     cache.mkdir()

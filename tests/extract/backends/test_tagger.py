@@ -132,6 +132,18 @@ def test_tagger_training_masks_leave_unannotated_labels_open():
     assert {TAGS[i] for i in mask[3].nonzero()[0]} == {"O", "B-TITLE", "I-TITLE"}
 
 
+def test_tagger_training_masks_leave_any_span_free():
+    from kg.train_tagger import Sentence as TrainSentence
+    from kg.train_tagger import allowed
+
+    sentence = TrainSentence(
+        "pku1998", "中美张三", [(0, 1, "ANY"), (1, 2, "ANY"), (2, 4, "PERSON")]
+    )
+    mask = allowed(sentence, frozenset({"PERSON", "LOC"}))
+    assert mask[0].all() and mask[1].all()
+    assert mask[2].tolist() == [t == "B-PERSON" for t in TAGS]
+
+
 def test_tagger_training_chunks_never_cut_an_entity():
     from kg.train_tagger import MAX_CHARS, chunks
 
