@@ -147,10 +147,13 @@ _PLACE_LIST_END = re.compile(
 _TREATY_SIGNED = re.compile(r"(?:条约|协定|公约|协议|议定书)$")
 # 签约国, 签署方 (not 签署国内…, 签订方案)
 _SIGNATORY = re.compile(r"国(?![内际外家有营企])|方(?![案面式法向针])|者")
-_BUILT_IN = re.compile(
-    r"(?:了|于)?在[^，,；;。]{1,40}?(?:兴建|建设|建立|创办|组建|设立|成立|修建|新建)(?:了|的)?"
+# Verbs of what money builds, founds, mends or buys (投资N元兴建A, …，治理A河, 出资收购B厂)
+_BUILDS = (
+    r"(?:创办|创建|兴建|建成|建设|建立|修建|新建|新修|扩建|改建|成立|组建|设立|开办|兴办|建起|实施"
+    r"|启动|改造|治理|整治|根治|修复|翻修|维修|修缮|收购|兼并|购进|经营)"
 )
-_BUILT_NEXT = re.compile(r"[，,](?:建成|兴建|建设|建立|创办|修建|新建)了?")
+_BUILT_IN = re.compile(r"(?:了|于)?在[^，,；;。]{1,40}?" + _BUILDS + r"(?:了|的)?")
+_BUILT_NEXT = re.compile(r"[，,]" + _BUILDS + r"了?")
 _PLACE_MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}的")
 _OWN_VERB = re.compile(r"做|(?<![工合创制动写])作|接受|参加|出席|举行|召开")  # not 工作访问
 _WITH = re.compile(r"(?<![共参给])与(?!会)|(?<![共相等一如])同(?![时意样期比等行志事学胞])|跟")
@@ -173,6 +176,7 @@ _UNNAMED_AFTER = re.compile(
     # 甲局局长会议代表: delegates to a meeting, no body (甲公司工作会议代表: the body's own)
     r"|(?!(?:工作)?会议代表)[\u4e00-\u9fff]{0,8}会议代表"
     r"|市场"  # 甲市市场: a place's market
+    r"|(?:私营|个体|民营)?(?:企业主|业主)|个体户|专业户|农民|村民|农户"  # 甲区私营企业主(某)
     r"|[^，。；、]{0,8}的(?:一|几|两|\d)+[支个家所座处]"  # 甲国某地区的一支部队
     r"|最[\u4e00-\u9fff]{1,2}的"  # 甲国最大的报社
 )
@@ -219,10 +223,7 @@ _PEOPLE_OF_PLACE = re.compile(
 _BUILDING = re.compile(
     r"(?:大厦|大楼|中心|工程|广场|公园|园区|市场|宾馆|饭店|医院|学校|电站|机场|港)$"
 )
-_BUILT_LATER = re.compile(
-    r"(?:创办|创建|兴建|建成|建设|建立|修建|新建|新修|扩建|改建|成立|组建|开办|兴办|建起|实施|启动"
-    r"|改造|治理|整治|根治|修复|翻修|维修|修缮|收购|兼并|购进)了?"  # 投资N元，治理A河; …，收购了B厂
-)
+_BUILT_LATER = re.compile(_BUILDS + r"了?")
 _PROBES = r"(?:探测器|飞船|卫星|航天器)"
 _PROBE = re.compile(r"(?:的[^，。；的]{0,6}?|[”\"]?号)" + _PROBES)  # after a name: 甲局的无人探测器
 _PROBE_NAME = re.compile(r"号" + _PROBES + "$")  # a name of one: 乙号探测器
@@ -1723,12 +1724,15 @@ def _invested_place(s: _Sentence, clause, t0: int, amount: str | None) -> _Found
 
 def _invested_by(s: _Sentence, clause, t0: int, t1: int, targets: list[_Arg]):
     """由A与B联合投资: the investors after 由, and (when none is named yet) what they build: the
-    sentence's topic (新竣工的甲大厦…，由A投资) or the clause's own subject (甲中心由A出资N建设)."""
+    sentence's topic (新竣工的甲大厦…，由A投资) or the clause's own subject (甲中心由A出资N建设).
+    None for investors when 由 names a kind (由企业投资)."""
     text = s.text
     you = text.rfind("由", clause[0], t0)
     if you < 0 or not re.search(r"(?:共同|联合|合资|合作)?$", text[you:t0]):
         return [], targets
     first = next((m for m in s.heads if m.start >= you + 1 and m.end <= t0), None)
+    if first is None and re.fullmatch(r"由(?!于)[^，,；;、]{1,6}", text[you:t0]):
+        return None, targets  # 由企业投资: an unnamed kind invests, no subject carried in
     if first is None or first.start != you + 1:
         return [], targets
     investors = s.listed(first, t0, _PARTIES, joint=True)
@@ -2526,7 +2530,7 @@ class RelationFinder:
     @staticmethod
     def _built_right_after(s: _Sentence, rest: int) -> list[_Arg]:
         """What an investment builds, named right after its amount (投资N兴建A)."""
-        built = re.match(r"(?:兴建|建设|建立|创办|组建|设立|修建|新建)了?", s.text[rest:])
+        built = _BUILT_LATER.match(s.text[rest:])
         after = next(
             (m for m in s.heads if built is not None and m.start == rest + built.end()), None
         )
@@ -2559,6 +2563,8 @@ class RelationFinder:
         else:
             targets += self._built_right_after(s, rest)  # 在甲地投资N兴建乙: both
         investors, targets = _invested_by(s, clause, t0, t1, targets)
+        if investors is None:
+            return []
         if not investors:
             investors = _relative(
                 s, clause, t1 if amount_m is None or not amount else amount_m.end()
@@ -2595,9 +2601,7 @@ class RelationFinder:
         if (
             after is not None
             and after.type in _PLACES
-            and re.fullmatch(
-                r"(?:了|于)?(?:兴建|建设|建立|创办|组建|设立|成立|经营)?(?:了|的)?", gap
-            )
+            and re.fullmatch(r"(?:了|于)?" + _BUILDS + r"?(?:了|的)?", gap)
         ):
             targets = s.listed(after, clause[1], _PLACES)  # 入股甲银行和乙银行: each
         if not targets and amount and rest >= clause[1] - 1:

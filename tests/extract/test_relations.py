@@ -163,6 +163,32 @@ def test_a_count_of_a_kind_after_a_place_names_no_body_visited():
     assert _found(text, [("张三", "PERSON"), ("乙国", "LOC"), ("丙军", "ORG")]) == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲公司投资1200万元建成乙园。",
+        "甲公司斥资48亿美元收购乙园。",
+        "甲公司投资800万元，修缮了乙园。",
+    ],
+)
+def test_every_verb_of_what_money_builds_names_the_target_right_after_the_amount(text):
+    # one list of verbs (_BUILDS) for what an investment builds, founds, mends or buys
+    assert _found(text, [("甲公司", "ORG"), ("乙园", "PROJECT")]) == {
+        ("invests_in", "甲公司", "乙园")
+    }
+
+
+def test_an_unnamed_kind_after_you_invests_and_no_subject_is_carried_in():
+    text = "甲市引进成套设备，由企业投资，组建乙公司。"
+    assert _found(text, [("甲市", "LOC"), ("乙公司", "ORG")]) == set()
+
+
+def test_a_place_before_a_kind_of_owner_is_no_investor():
+    # 甲区私营企业主 (the owner's name not found): the district does not invest
+    text = "甲区私营企业主丙某投资100万元建成乙园。"
+    assert _found(text, [("甲区", "LOC"), ("乙园", "PROJECT")]) == set()
+
+
 def test_a_visit_named_as_a_time_takes_the_next_clauses_subject():
     text = "在甲国访问期间，张三参观了乙市。"
     names = [("甲国", "LOC"), ("张三", "PERSON"), ("乙市", "LOC")]
