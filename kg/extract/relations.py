@@ -1224,8 +1224,8 @@ class _Sentence:
 
     def _headline_end(self, prev: tuple[int, int], heads: list[_Arg]) -> int:
         """甲国总理访问乙国丙国总理丁某今天抵达…: a headline run into its lead (the line break
-        lost): the trigger's object glued to the place that opens a titled person's name chain.
-        The lead's heads start at that person (0: no such headline)."""
+        lost): the trigger's object, a country, glued to the country that opens a titled person's
+        name chain. The lead's heads start at that person (0: no such headline)."""
         for k, h in enumerate(heads):
             chain = [
                 m
@@ -1236,6 +1236,10 @@ class _Sentence:
                 h.type == "PERSON"
                 and len(chain) >= 2
                 and chain[0].end == chain[1].start
+                and _country(chain[0])
+                and _country(
+                    chain[1]
+                )  # 乙国丙省省长: a place in a country qualifies; a country not
                 and re.search(
                     f"(?:{_trigger_re().pattern})了?$", self.text[prev[0] : chain[0].start]
                 )
@@ -1594,9 +1598,11 @@ def _places_after(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg]:
 # 乙国最大的汽车企业, 乙市附近的, 乙区正在建设的: what 的 makes of a place a description of the
 # named place or body after it (no list, no verb of its own in between)
 _DESCRIBES = re.compile(
-    r"[^，,。；;、和及与同的]{0,10}的(?![\d一二三四五六七八九十几数多]+[个家支所座位名批些])"
-    r"(?!一些|部分|有关)[^，,。；;、和及与同的]{0,8}"  # not 乙国的一支丙军部队: a count of a kind
-)
+    r"[^，,。；;、和及与同的]{0,10}的(?:(?![\d一二三四五六七八九十几数多]+[个家支所座位名批些])"
+    r"(?!一些|部分|有关)[^，,。；;、和及与同的]{0,6}"  # not 乙国的一支丙军部队: a count of a kind
+    r"(?:企业|公司|集团|工厂|厂|日报|报纸|报社|通讯社|电视台|大学|学院|学校|医院|城市|港口|首都|首府"
+    r"|城|镇|村|县|市|省|州|岛|项目|工程|园区|基地|中心|定居点|纪念馆|博物馆|银行)《?)?"
+)  # not 访问乙国的消息传到丙国: after 的 nothing, or a kind the name after it is of
 
 
 def _described_next(s: _Sentence, place: _Arg, clause: tuple[int, int]) -> _Arg:
@@ -1731,7 +1737,12 @@ def _invested_by(s: _Sentence, clause, t0: int, t1: int, targets: list[_Arg]):
     if you < 0 or not re.search(r"(?:共同|联合|合资|合作)?$", text[you:t0]):
         return [], targets
     first = next((m for m in s.heads if m.start >= you + 1 and m.end <= t0), None)
-    if first is None and re.fullmatch(r"由(?!于)[^，,；;、]{1,6}", text[you:t0]):
+    if (
+        first is None
+        and re.fullmatch(r"由(?![于此衷])[^，,；;、]{1,6}", text[you:t0])
+        and text[you - 1 : you] not in ("自", "理", "经", "缘", "来")  # 自由, 理由, 经由
+        and not any(m.start <= you < m.end for m in s.mentions)
+    ):
         return None, targets  # 由企业投资: an unnamed kind invests, no subject carried in
     if first is None or first.start != you + 1:
         return [], targets

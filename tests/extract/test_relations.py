@@ -135,11 +135,30 @@ def test_the_leader_of_a_delegation_visits_with_it_after_dui(visit):
 
 
 def test_a_headline_run_into_its_lead_hands_on_the_leads_subject():
-    # the corpus lost the line break after 甲国总理访问乙国; the lead's subject is 张三
-    text = "甲国总理访问乙国甲国总理张三今天抵达丙市，对乙国进行正式访问。"
-    names = [("甲国", "LOC"), ("乙国", "LOC"), ("甲国", "LOC"), ("张三", "PERSON"), ("丙市", "LOC")]
-    names.append(("乙国", "LOC"))
-    assert _found(text, names) == {("visits", "张三", "乙国")}
+    # the corpus lost the line break after 日本首相访问德国; the lead's subject is 张三
+    text = "日本首相访问德国日首相张三今天抵达丙市，对德国进行正式访问。"
+    names = [("日本", "LOC"), ("德国", "LOC"), ("日", "LOC"), ("张三", "PERSON"), ("丙市", "LOC")]
+    names.append(("德国", "LOC"))
+    assert _found(text, names) == {("visits", "张三", "德国")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "张三会见乙国丙省省长丁某，随后参观了戊厂。",
+        "张三访问了乙国丙省省长丁某的家乡，参观了戊厂。",
+    ],
+)
+def test_a_place_in_a_country_before_a_titled_guest_is_no_headline(text):
+    # 乙国丙省省长丁某 is one name chain: the later clause's subject is still 张三
+    names = [
+        ("张三", "PERSON"),
+        ("乙国", "LOC"),
+        ("丙省", "LOC"),
+        ("丁某", "PERSON"),
+        ("戊厂", "ORG"),
+    ]
+    assert ("visits", "张三", "戊厂") in _found(text, names)
 
 
 @pytest.mark.parametrize(
@@ -155,6 +174,12 @@ def test_a_place_that_describes_the_named_body_after_it_is_no_object(text, targe
     kind = "PROJECT" if target.endswith("项目") else "ORG"
     names = [("张三", "PERSON"), (text[text.index("了") + 1 : text.index("了") + 3], "LOC")]
     assert _found(text, [*names, (target, kind)]) == {("visits", "张三", target)}
+
+
+@pytest.mark.parametrize("rest", ["的消息传到丙国。", "的成果受到丙国赞扬。"])
+def test_what_is_said_of_a_visit_after_de_is_no_described_name(rest):
+    names = [("张三", "PERSON"), ("乙国", "LOC"), ("丙国", "LOC")]
+    assert _found("张三访问乙国" + rest, names) == {("visits", "张三", "乙国")}
 
 
 def test_a_count_of_a_kind_after_a_place_names_no_body_visited():
@@ -181,6 +206,19 @@ def test_every_verb_of_what_money_builds_names_the_target_right_after_the_amount
 def test_an_unnamed_kind_after_you_invests_and_no_subject_is_carried_in():
     text = "甲市引进成套设备，由企业投资，组建乙公司。"
     assert _found(text, [("甲市", "LOC"), ("乙公司", "ORG")]) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("甲公司在丙自由贸易区投资1亿美元兴建乙厂。", "丙自由贸易区"),
+        ("甲公司由此投资1亿美元兴建乙厂。", None),
+    ],
+)
+def test_you_inside_a_word_names_no_investor(text, place):
+    # 自由, 由此: no 由 that names who invests
+    names = [("甲公司", "ORG")] + ([(place, "LOC")] if place else []) + [("乙厂", "ORG")]
+    assert ("invests_in", "甲公司", "乙厂") in _found(text, names)
 
 
 def test_a_place_before_a_kind_of_owner_is_no_investor():
