@@ -154,10 +154,27 @@ def parse_pku_line(line: str) -> list[Example]:
 # those places teach nothing. Words of these tags may take any label: abbreviations (中, 美, 政协)
 # and words of bodies (新华社, 中共中央).
 PKU_ANY_TAGS = frozenset({"j", "nt"})
-# Words that may continue a body's name after a place (南昌/ns 大学/n, 北京/ns 市委/n 宣传部/n):
-# MSRA tags such a name as one ORG, People's Daily the place inside it, so the run is left free.
-PKU_NAME_TAGS = frozenset({"n", "nt", "nz", "j", "ns", "vn"})
-BODY_ENDS = ("会", "社", "厂", "队", "军", "党", "团", "馆", "台", "站", "处", "署", "行", "店")
+# Words that may continue a name after a place (南昌/ns 大学/n, 香港/ns 特别/a 行政区/n): MSRA
+# tags such a name as one ORG (or one LOC: 香港特别行政区, 广西壮族自治区), People's Daily the place
+# inside it, so the run is left free.
+PKU_NAME_TAGS = frozenset({"n", "nt", "nz", "j", "ns", "vn", "a", "b"})
+BODY_ENDS = (
+    "会",
+    "社",
+    "厂",
+    "队",
+    "军",
+    "党",
+    "团",
+    "馆",
+    "台",
+    "站",
+    "处",
+    "署",
+    "行",
+    "店",
+    "区",
+)
 
 
 def parse_pku_partial(line: str, body_suffixes: Sequence[str]) -> list[Example]:
@@ -191,7 +208,11 @@ def _pku_run(words: list[tuple[str, str]], i: int, ends: tuple[str, ...]) -> tup
     word, tag = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else ("", "")
     if tag == "nr":  # 江/nr 泽民/nr: a surname and a given name; not two names side by side
-        return (2 if len(word) <= 2 and nxt[1] == "nr" and len(nxt[0]) <= 3 else 1), "PERSON"
+        run = 2 if len(word) <= 2 and nxt[1] == "nr" and len(nxt[0]) <= 3 else 1
+        after = words[i + 2] if i + 2 < len(words) else ("", "")
+        if run == 2 and len(word + nxt[0]) == 2 and after[1] == "nr" and len(after[0]) == 2:
+            run = 3  # 陈/nr 方/nr 安生/nr: two surnames and a given name
+        return run, "PERSON"
     if tag == "ns":
         run = 1
         for k in range(i + 1, min(i + 4, len(words))):

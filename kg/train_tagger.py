@@ -347,7 +347,7 @@ def load_sets(
 
 
 PKU_BLOCK = 100  # paragraphs; every tenth block of People's Daily is its dev part for training
-PKU_BLIND_SETS = ("dev19", "heldout2")  # relation draws never read: their articles stay unseen
+PKU_BLIND_SETS = ("dev19", "heldout2")  # relation draws never read: out of training and its dev
 PKU_AROUND_BLIND = 10  # paragraphs either side of a blind sentence, about its article
 PKU_AROUND_TEST = 3  # either side of a paragraph that shares text with MSRA test
 _SHARED = 20  # characters in common that make two texts the same text
@@ -359,40 +359,47 @@ def _pieces(text: str) -> set[str]:
 
 def pku_examples(split: str) -> list:
     """People's Daily of January 1998 with partial labels (kg.corpora.parse_pku_partial), split
-    by blocks of paragraphs, not sentences, so that no article is on both sides. Left out of the
-    training part: every paragraph near a sentence of a relation draw never read, and near one
-    that shares text with MSRA test (a few of its sentences are this month's paper)."""
+    by blocks of paragraphs, not sentences, so that an article is on one side (but where it
+    straddles a block's edge). Left out of both parts: every paragraph near a sentence of a
+    relation draw never read, and near one that shares text with MSRA test (a few of its
+    sentences are this month's paper)."""
+    from kg.corpora import parse_pku_partial, pku_path
+    from kg.extract.rules import load_rules
+
+    lines = [line for line in pku_path().read_text(encoding="utf-8").splitlines() if line.strip()]
+    shut = _pku_shut([_norm("".join(t.rpartition("/")[0] for t in ln.split())) for ln in lines])
+    dev = split == "dev"
+    keep = [i for i in range(len(lines)) if ((i // PKU_BLOCK) % 10 == 9) == dev and i not in shut]
+    suffixes = load_rules().org_suffixes
+    return [ex for i in keep for ex in parse_pku_partial(lines[i], suffixes) if ex[0].strip()]
+
+
+def _norm(text: str) -> str:
     import re
     import unicodedata
 
-    from kg.corpora import load, parse_pku_partial, pku_path
-    from kg.extract.rules import load_rules
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", text))
+
+
+def _pku_shut(plain: list[str]) -> set[int]:
+    """The paragraphs near a blind draw's sentence or near one that shares text with MSRA test."""
+    from kg.corpora import load
     from kg.relation_eval import DEFAULT_GOLD, SETS, load_gold
 
-    def norm(text: str) -> str:
-        return re.sub(r"\s", "", unicodedata.normalize("NFKC", text))
-
-    lines = [line for line in pku_path().read_text(encoding="utf-8").splitlines() if line.strip()]
-    plain = [norm("".join(t.rpartition("/")[0] for t in line.split())) for line in lines]
-    if split == "dev":
-        keep = [i for i in range(len(lines)) if (i // PKU_BLOCK) % 10 == 9]
-    else:
-        shut: set[int] = set()
-        blind = [
-            norm(r["text"])
-            for name in PKU_BLIND_SETS
-            for f in SETS[name]
-            for r in load_gold(DEFAULT_GOLD / f)
-        ]
-        test = {piece for t, _ in load("msra", "test") for piece in _pieces(norm(t))}
-        for i, text in enumerate(plain):
-            if any(b[:_SHARED] in text for b in blind):
-                shut.update(range(i - PKU_AROUND_BLIND, i + PKU_AROUND_BLIND + 1))
-            if not test.isdisjoint(_pieces(text)):
-                shut.update(range(i - PKU_AROUND_TEST, i + PKU_AROUND_TEST + 1))
-        keep = [i for i in range(len(lines)) if (i // PKU_BLOCK) % 10 != 9 and i not in shut]
-    suffixes = load_rules().org_suffixes
-    return [ex for i in keep for ex in parse_pku_partial(lines[i], suffixes) if ex[0].strip()]
+    blind = [
+        _norm(r["text"])
+        for name in PKU_BLIND_SETS
+        for f in SETS[name]
+        for r in load_gold(DEFAULT_GOLD / f)
+    ]
+    test = {piece for t, _ in load("msra", "test") for piece in _pieces(_norm(t))}
+    shut: set[int] = set()
+    for i, text in enumerate(plain):
+        if any(b[:_SHARED] in text for b in blind):
+            shut.update(range(i - PKU_AROUND_BLIND, i + PKU_AROUND_BLIND + 1))
+        if not test.isdisjoint(_pieces(text)):
+            shut.update(range(i - PKU_AROUND_TEST, i + PKU_AROUND_TEST + 1))
+    return shut
 
 
 def train(

@@ -151,6 +151,13 @@ def test_corpora_pku_for_training_leaves_free_where_conventions_differ() -> None
         ("中", "ANY"),  # one-character forms: People's Daily's j, MSRA's LOC
         ("美", "ANY"),
     ]
+    ((text, spans),) = corpora.parse_pku_partial(
+        "陈/nr  方/nr  安生/nr  到/v  香港/ns  特别/a  行政区/n", ()
+    )
+    assert [(text[a:b], label) for a, b, label in spans] == [
+        ("陈方安生", "PERSON"),  # two surnames and a given name
+        ("香港特别行政区", "ANY"),  # MSRA's one LOC
+    ]
 
 
 def test_corpora_pku_reads_cached_file_and_splits(tmp_path: Path) -> None:
