@@ -1227,19 +1227,19 @@ class _Sentence:
         lost): the trigger's object, a country, glued to the country that opens a titled person's
         name chain. The lead's heads start at that person (0: no such headline)."""
         for k, h in enumerate(heads):
+            if h.type != "PERSON" or self.chain_start[h.start] == h.start:
+                continue  # no titled name chain
             chain = [
                 m
                 for m in self.mentions
                 if self.chain_start[h.start] <= m.start and m.end <= h.start
             ]
+            # two countries glued (乙国丙省省长 is one chain: a place in a country qualifies)
+            glued = len(chain) >= 2 and chain[0].end == chain[1].start
             if (
-                h.type == "PERSON"
-                and len(chain) >= 2
-                and chain[0].end == chain[1].start
+                glued
                 and _country(chain[0])
-                and _country(
-                    chain[1]
-                )  # 乙国丙省省长: a place in a country qualifies; a country not
+                and _country(chain[1])
                 and re.search(
                     f"(?:{_trigger_re().pattern})了?$", self.text[prev[0] : chain[0].start]
                 )
@@ -1734,7 +1734,7 @@ def _invested_by(s: _Sentence, clause, t0: int, t1: int, targets: list[_Arg]):
     None for investors when 由 names a kind (由企业投资)."""
     text = s.text
     you = text.rfind("由", clause[0], t0)
-    if you < 0 or not re.search(r"(?:共同|联合|合资|合作)?$", text[you:t0]):
+    if you < 0:
         return [], targets
     first = next((m for m in s.heads if m.start >= you + 1 and m.end <= t0), None)
     if (
