@@ -131,65 +131,24 @@ def parse_pku_line(line: str) -> list[Example]:
     """One paragraph of ``word/TAG`` tokens (two spaces apart) as its sentences, cut after 。！？
     and a closing quote that follows."""
     text, spans = "", []
-    for token in line.split():
-        word, _, tag = token.rpartition("/")
+    for word, tag in pku_words(line):
         label = PKU_LABELS.get(tag)
         if label == "PERSON" and spans and spans[-1][2] == label and spans[-1][1] == len(text):
             spans[-1] = (spans[-1][0], len(text) + len(word), label)  # 江/nr 泽民/nr
         elif label is not None:
             spans.append((len(text), len(text) + len(word), label))
         text += word
-    out: list[Example] = []
-    for m in _PKU_SENTENCE.finditer(text):
-        inside = [
-            (a - m.start(), b - m.start(), t)
-            for a, b, t in spans
-            if m.start() <= a and b <= m.end()
-        ]
-        out.append((m.group(), inside))
-    return out
+    return _pku_sentences(text, spans)
 
 
-# Training from People's Daily (kg train tagger): its conventions differ from MSRA's in places, so
-# those places teach nothing. Words of these tags may take any label: abbreviations (中, 美, 政协)
-# and words of bodies (新华社, 中共中央).
-PKU_ANY_TAGS = frozenset({"j", "nt"})
-# Words that may continue a name after a place (南昌/ns 大学/n, 香港/ns 特别/a 行政区/n): MSRA
-# tags such a name as one ORG (or one LOC: 香港特别行政区, 广西壮族自治区), People's Daily the place
-# inside it, so the run is left free.
-PKU_NAME_TAGS = frozenset({"n", "nt", "nz", "j", "ns", "vn", "a", "b"})
-BODY_ENDS = (
-    "会",
-    "社",
-    "厂",
-    "队",
-    "军",
-    "党",
-    "团",
-    "馆",
-    "台",
-    "站",
-    "处",
-    "署",
-    "行",
-    "店",
-    "区",
-)
+def pku_words(line: str) -> list[tuple[str, str]]:
+    """A paragraph's ``word/TAG`` tokens as (word, tag)."""
+    return [(word, tag) for word, _, tag in (token.rpartition("/") for token in line.split())]
 
 
-def parse_pku_partial(line: str, body_suffixes: Sequence[str]) -> list[Example]:
-    """One paragraph as sentences for training, with PERSON (``nr``: a surname and its given
-    name joined), LOC (``ns``) and ANY spans (any label, where the conventions differ)."""
-    words = [t.rpartition("/")[::2] for t in line.split()]
-    ends = tuple(body_suffixes) + BODY_ENDS
-    text, spans, i = "", [], 0
-    while i < len(words):
-        run, label = _pku_run(words, i, ends)
-        word = "".join(w for w, _ in words[i : i + run])
-        if label is not None:
-            spans.append((len(text), len(text) + len(word), label))
-        text += word
-        i += run
+def _pku_sentences(text: str, spans: list[Span]) -> list[Example]:
+    """A paragraph cut after 。！？ (and a closing quote that follows), each sentence with the
+    spans inside it."""
     return [
         (
             m.group(),
@@ -201,6 +160,33 @@ def parse_pku_partial(line: str, body_suffixes: Sequence[str]) -> list[Example]:
         )
         for m in _PKU_SENTENCE.finditer(text)
     ]
+
+
+# Training from People's Daily (kg train tagger): its conventions differ from MSRA's in places, so
+# those places teach nothing. Words of these tags may take any label: abbreviations (中, 美, 政协)
+# and words of bodies (新华社, 中共中央).
+PKU_ANY_TAGS = frozenset({"j", "nt"})
+# Words that may continue a name after a place (甲/ns 大学/n, 乙/ns 特别/a 行政区/n): MSRA
+# tags such a name as one ORG (or one LOC: a special or autonomous region), People's Daily the place
+# inside it, so the run is left free.
+PKU_NAME_TAGS = frozenset({"n", "nt", "nz", "j", "ns", "vn", "a", "b"})
+BODY_ENDS = tuple("会社厂队军党团馆台站处署行店区")  # one-character endings of bodies and regions
+
+
+def parse_pku_partial(line: str, body_suffixes: Sequence[str]) -> list[Example]:
+    """One paragraph as sentences for training, with PERSON (``nr``: a surname and its given
+    name joined), LOC (``ns``) and ANY spans (any label, where the conventions differ)."""
+    words = pku_words(line)
+    ends = tuple(body_suffixes) + BODY_ENDS
+    text, spans, i = "", [], 0
+    while i < len(words):
+        run, label = _pku_run(words, i, ends)
+        word = "".join(w for w, _ in words[i : i + run])
+        if label is not None:
+            spans.append((len(text), len(text) + len(word), label))
+        text += word
+        i += run
+    return _pku_sentences(text, spans)
 
 
 def _pku_run(words: list[tuple[str, str]], i: int, ends: tuple[str, ...]) -> tuple[int, str | None]:

@@ -146,8 +146,9 @@ def _check_gold_entity(ent: Any, i: int, *, path: Path) -> None:
 # ---------------------------------------------------------------- helpers
 
 
-def _norm(text: str) -> str:
-    # NFKC folds full-width brackets/digits so "（山东）" equals "(山东)".
+def normalised(text: str) -> str:
+    """The text as names are compared: NFKC (full-width brackets and digits folded, so "（山东）"
+    equals "(山东)"), no whitespace."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
@@ -163,7 +164,7 @@ def _split(value: Any) -> list[str]:
 
 
 def _forms(*names: str | None, aliases: Iterable[str] = ()) -> frozenset[str]:
-    found = {_norm(n) for n in (*names, *aliases) if n is not None}
+    found = {normalised(n) for n in (*names, *aliases) if n is not None}
     found.discard("")
     return frozenset(found)
 
@@ -300,8 +301,8 @@ def _score_page_entities(
         pairs, candidates = _match(
             [n.forms for n in preds],
             [_forms(e["name"], aliases=e.get("aliases", [])) for e in golds],
-            exact_left=[_norm(n.label) for n in preds],
-            exact_right=[_norm(e["name"]) for e in golds],
+            exact_left=[normalised(n.label) for n in preds],
+            exact_right=[normalised(e["name"]) for e in golds],
         )
         matched_gold = set(pairs.values())
         scores = per_type[etype]
@@ -348,7 +349,7 @@ def _score_page_roles(
     golds = annotation.get("roles", [])
     # A pair can only match a pair with the same title: fold the title into every form.
     gold_keys = [
-        frozenset(f"{f}\x00{_norm(r['title'])}" for f in gold_forms(r["person"], ("PERSON",)))
+        frozenset(f"{f}\x00{normalised(r['title'])}" for f in gold_forms(r["person"], ("PERSON",)))
         for r in golds
     ]
     pred_keys = [
@@ -358,8 +359,8 @@ def _score_page_roles(
     pairs, _ = _match(
         pred_keys,
         gold_keys,
-        exact_left=[_norm(_node_label(p, graph.nodes[p])) for p, _ in keys],
-        exact_right=[_norm(r["person"]) for r in golds],
+        exact_left=[normalised(_node_label(p, graph.nodes[p])) for p, _ in keys],
+        exact_right=[normalised(r["person"]) for r in golds],
     )
     matched = set(pairs.values())
     report.roles.tp += len(pairs)
@@ -419,20 +420,20 @@ def _predicted_roles(
     for person, org, attrs in graph.edges(data=True):
         if attrs.get("relation") != HOLDS_POSITION:
             continue
-        for title in map(_norm, _split(attrs.get("title"))):
+        for title in map(normalised, _split(attrs.get("title"))):
             titled.add((person, title))
             if page not in _pages_of(attrs.get("article_ids")):
                 continue
             org_attrs = graph.nodes[org]
             label = _node_label(org, org_attrs)
-            if _norm(label) in BYLINE_ORG_LABELS:
+            if normalised(label) in BYLINE_ORG_LABELS:
                 roles[(person, title)].append(("", frozenset()))
             else:
                 roles[(person, title)].append((label, _node_forms(org, org_attrs)))
     for node, attrs in graph.nodes(data=True):
         if attrs.get("type") != "PERSON" or page not in _pages_of(attrs.get("article_ids")):
             continue
-        for title in map(_norm, _split(attrs.get("titles"))):
+        for title in map(normalised, _split(attrs.get("titles"))):
             if (node, title) not in titled:
                 roles.setdefault((node, title), []).append(("", frozenset()))
     return dict(roles)
@@ -524,7 +525,7 @@ ROLE_STATUSES = ("current", "former", "acting")
 
 def role_title_key(title: str) -> str:
     """A title as role scores compare it: normalised, without words of status (前, 原, 代)."""
-    return _STATUS_WORDS.sub("", _norm(title)) or _norm(title)
+    return _STATUS_WORDS.sub("", normalised(title)) or normalised(title)
 
 
 def load_role_set(path: Path) -> list[dict]:
@@ -555,8 +556,8 @@ def score_role_pairs(
     invented roles name the document."""
     report = Report()
     for doc, pred, want in zip(ids, predicted, gold, strict=True):
-        p = {(_norm(person), role_title_key(title)) for person, title in pred}
-        g = {(_norm(person), role_title_key(title)) for person, title in want}
+        p = {(normalised(person), role_title_key(title)) for person, title in pred}
+        g = {(normalised(person), role_title_key(title)) for person, title in want}
         report.roles.tp += len(p & g)
         report.roles.fp += len(p - g)
         report.roles.fn += len(g - p)
@@ -570,7 +571,7 @@ def _org_fits(predicted: str | None, gold: str | None) -> bool:
     """The organisation of a role is right when one name holds the other (美国 / 美国政府)."""
     if predicted is None or gold is None:
         return predicted is None and gold is None
-    a, b = _norm(predicted), _norm(gold)
+    a, b = normalised(predicted), normalised(gold)
     return a in b or b in a
 
 
@@ -597,9 +598,9 @@ def evaluate_role_set(
         ids.append(item["id"])
         orgs = defaultdict(list)
         for r in roles:
-            orgs[(_norm(r.person), role_title_key(r.title))].append(r.org)
+            orgs[(normalised(r.person), role_title_key(r.title))].append(r.org)
         for r in item["roles"]:
-            got = orgs.get((_norm(r["person"]), role_title_key(r["title"])))
+            got = orgs.get((normalised(r["person"]), role_title_key(r["title"])))
             if got is not None and r.get("org"):
                 org_checked += 1
                 if any(_org_fits(o, r["org"]) for o in got):
@@ -641,8 +642,8 @@ def score_role_pairs_lenient(
     (_title_fits), one to one."""
     report = Report()
     for doc, pred, want in zip(ids, predicted, gold, strict=True):
-        free = sorted({(_HONORIFIC.sub("", _norm(p)), t) for p, t in pred})
-        for person, title in sorted({(_HONORIFIC.sub("", _norm(p)), t) for p, t in want}):
+        free = sorted({(_HONORIFIC.sub("", normalised(p)), t) for p, t in pred})
+        for person, title in sorted({(_HONORIFIC.sub("", normalised(p)), t) for p, t in want}):
             hit = next((k for k in free if k[0] == person and _title_fits(k[1], title)), None)
             if hit is None:
                 report.roles.fn += 1

@@ -363,36 +363,31 @@ def pku_examples(split: str) -> list:
     straddles a block's edge). Left out of both parts: every paragraph near a sentence of a
     relation draw never read, and near one that shares text with MSRA test (a few of its
     sentences are this month's paper)."""
-    from kg.corpora import parse_pku_partial, pku_path
+    from kg.corpora import parse_pku_partial, pku_path, pku_words
+    from kg.evaluate import normalised
     from kg.extract.rules import load_rules
 
     lines = [line for line in pku_path().read_text(encoding="utf-8").splitlines() if line.strip()]
-    shut = _pku_shut([_norm("".join(t.rpartition("/")[0] for t in ln.split())) for ln in lines])
+    shut = _pku_shut([normalised("".join(w for w, _ in pku_words(line))) for line in lines])
     dev = split == "dev"
     keep = [i for i in range(len(lines)) if ((i // PKU_BLOCK) % 10 == 9) == dev and i not in shut]
     suffixes = load_rules().org_suffixes
     return [ex for i in keep for ex in parse_pku_partial(lines[i], suffixes) if ex[0].strip()]
 
 
-def _norm(text: str) -> str:
-    import re
-    import unicodedata
-
-    return re.sub(r"\s", "", unicodedata.normalize("NFKC", text))
-
-
 def _pku_shut(plain: list[str]) -> set[int]:
     """The paragraphs near a blind draw's sentence or near one that shares text with MSRA test."""
     from kg.corpora import load
+    from kg.evaluate import normalised
     from kg.relation_eval import DEFAULT_GOLD, SETS, load_gold
 
     blind = [
-        _norm(r["text"])
+        normalised(r["text"])
         for name in PKU_BLIND_SETS
         for f in SETS[name]
         for r in load_gold(DEFAULT_GOLD / f)
     ]
-    test = {piece for t, _ in load("msra", "test") for piece in _pieces(_norm(t))}
+    test = {piece for t, _ in load("msra", "test") for piece in _pieces(normalised(t))}
     shut: set[int] = set()
     for i, text in enumerate(plain):
         if any(b[:_SHARED] in text for b in blind):
