@@ -36,6 +36,7 @@ from kg.schema import Extraction, Mention, Relation
 
 LEXICONS = Path(__file__).parent / "lexicons"
 RELATION_TYPES = ("visits", "meets", "signs_with", "invests_in")
+FRAMES = ("-", "pair")  # the lexicon's frame column: pair where both parties may come first
 
 _CLAUSE_END = re.compile(
     r"[，,；;：:。！!？?]|"
@@ -168,10 +169,10 @@ _GOVERNED = re.compile(
 _PRONOUN = re.compile(
     r"(?:^|[^其及])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实)|(?<![应])该(?=[\u4e00-\u9fff])"
 )
-# 甲市两家商户, 乙盟领导人, 丙国人: a place or body that only says where an unnamed party
+# 甲市两家商户, 乙盟(最高)领导人, 丙国人: a place or body that only says where an unnamed party
 # comes from.
 _UNNAMED_AFTER = re.compile(
-    r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|领导人|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
+    r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|(?:最高|高级|主要|有关)?领导人|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
     r"|军人|官兵|学生|师生|员工|职工|教师|群众|(?:新兴|发展中|发达|周边|邻近)?国家|边界|边境|(?:主要|有关)?(?:领导(?!人)|负责人|负责同志)"
     # 甲局局长会议代表: delegates to a meeting, no body (甲公司工作会议代表: the body's own)
     r"|(?!(?:工作)?会议代表)[\u4e00-\u9fff]{0,8}会议代表"
@@ -332,16 +333,18 @@ _GOES_WITH = re.compile(r"随同|跟随")  # A随同B: A goes along with B (陪�
 
 
 @functools.cache
-def _trigger_rows() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """(trigger, relation, words it is only a part of) from lexicons/relation_triggers.tsv."""
+def _trigger_rows() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """(trigger, relation, frame, words it is only a part of) from
+    lexicons/relation_triggers.tsv."""
     out = []
     for line in (LEXICONS / "relation_triggers.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        trigger, relation, *rest = line.split("\t")
-        if relation not in RELATION_TYPES:
+        trigger, relation, frame, *rest = line.split("\t") + [""]
+        if relation not in RELATION_TYPES or frame not in FRAMES:
             raise ValueError(
-                f"relation_triggers.tsv: unknown relation {relation!r} for {trigger!r}"
+                f"relation_triggers.tsv: unknown relation {relation!r} or frame {frame!r}"
+                f" for {trigger!r}"
             )
         words = tuple(w for w in (rest[1] if len(rest) > 1 else "").split(",") if w)
         if any(trigger not in w or all(w.split(trigger, 1)) for w in words):
@@ -349,20 +352,32 @@ def _trigger_rows() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
             raise ValueError(
                 f"relation_triggers.tsv: {words} must each start or end with {trigger!r}"
             )
-        out.append((trigger, relation, words))
+        out.append((trigger, relation, frame, words))
     return tuple(out)
 
 
 @functools.cache
 def load_triggers() -> dict[str, str]:
     """trigger -> relation, from lexicons/relation_triggers.tsv."""
-    return {trigger: relation for trigger, relation, _ in _trigger_rows()}
+    return {trigger: relation for trigger, relation, _, _ in _trigger_rows()}
+
+
+@functools.cache
+def triggers_of(relation: str) -> frozenset[str]:
+    """The triggers of one relation."""
+    return frozenset(t for t, r, _, _ in _trigger_rows() if r == relation)
+
+
+@functools.cache
+def pair_triggers() -> frozenset[str]:
+    """Verbs whose two parties may stand together before them (A与B会谈, 中美签署)."""
+    return frozenset(t for t, _, frame, _ in _trigger_rows() if frame == "pair")
 
 
 def trigger_pattern(triggers: Iterable[str]) -> str:
     """The triggers as one alternation, longest first, each kept out of the words the lexicon
     says it is only a part of (到访 of 谈到访问, 拜会 of 团拜会)."""
-    words = {trigger: not_in for trigger, _, not_in in _trigger_rows()}
+    words = {trigger: not_in for trigger, _, _, not_in in _trigger_rows()}
 
     def one(trigger: str) -> str:
         around = [w.split(trigger, 1) for w in words.get(trigger, ())]
@@ -395,12 +410,14 @@ _DATE_BEFORE = re.compile(r"[\d一二三四五六七八九十][日]$")
 # After a pair of country forms that are the parties of an event: 中美两国, 俄日要想…签署. Not
 # where they only name a treaty (甲乙友好条约签订), their leaders (甲乙首脑会谈) or a noun's
 # owners (甲乙双方的有关公司).
-_PAIR_AFTER = re.compile(
-    r"(?:于?(?:[\d０-９一二三四五六七八九十]+[年月日号])+)?"  # 甲乙于1997年1月15日签署: a date first
-    r"(?!洲)(?:(?:两国|双方|政府|之间)(?!(?:国家)?(?:首脑|领导人|元首)|总统|总理|首相|外长|外相|国防部长|部长|议长|高层|[^，,。；;]{0,6}[的级])"
-    r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层|级|和平|问题|冲突|争端|关系)[^，,。；;]){0,10}"
-    r"(?:签署|签订|缔结|草签|会谈|会晤|会面))"
-)
+@functools.cache
+def _pair_after() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:于?(?:[\d０-９一二三四五六七八九十]+[年月日号])+)?"  # 甲乙于1997年1月15日签署: a date first
+        r"(?!洲)(?:(?:两国|双方|政府|之间)(?!(?:国家)?(?:首脑|领导人|元首)|总统|总理|首相|外长|外相|国防部长|部长|议长|高层|[^，,。；;]{0,6}[的级])"
+        r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层|级|和平|问题|冲突|争端|关系)[^，,。；;]){0,10}"
+        rf"(?:{trigger_pattern(pair_triggers())}))"
+    )
 
 
 def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Arg]:
@@ -408,7 +425,7 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
     来/赴/访), 中美, 俄日 (a pair before 两国/双方/政府 or a signing or meeting verb)."""
     abbr = country_abbreviations()
     out = []
-    visit = "访问|考察|参观|调研|视察|督导|检查|走访"
+    visit = trigger_pattern(triggers_of("visits"))
     for m in re.finditer(
         rf"(?<=[来赴访到莅])(.)(?={visit}|$)|(?<=对)(.)(?=投资|访问|进行)", text[start:end]
     ):
@@ -429,7 +446,7 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
     for i in range(len(text) - 1):
         a, b = text[i], text[i + 1]
         names = _pair_names(a, b)
-        if names and _PAIR_AFTER.match(text, i + 2) and not _DATE_BEFORE.search(text, 0, i + 1):
+        if names and _pair_after().match(text, i + 2) and not _DATE_BEFORE.search(text, 0, i + 1):
             out.append(_Arg(i, i + 1, names[0], "LOC", True))
             out.append(_Arg(i + 1, i + 2, names[1], "LOC", True))
     return _untaken(out, taken)
@@ -1667,7 +1684,7 @@ def _abbreviated_pair(s: _Sentence, clause, t0: int, t1: int, *, objects: bool) 
         and not re.search(
             r"(?:就|关于)$", text[clause[0] : pair[0].start]
         )  # 就甲乙和平进程: a topic
-        and _PAIR_AFTER.match(text[: t1 + 1], pair[1].end)
+        and _pair_after().match(text[: t1 + 1], pair[1].end)
         and not (not objects and _TREATY.search(text[t1 : clause[1]]))
     ):
         return [(pair[0], pair[1], None)]
@@ -2011,7 +2028,7 @@ class RelationFinder:
         if passive is not None:
             return self._passive(s, clause, passive)
         # talks between countries (A与B举行会谈): a country stands for its government
-        types = _PARTIES if text[t0:t1] in ("会谈", "会晤") else _AGENTS
+        types = _PARTIES if text[t0:t1] in pair_triggers() else _AGENTS
         pairs = self._pairs(s, clause, t0, t1, types, objects=True)
         return [p for p in pairs if all(a.type != "LOC" or _country(a) for a in p[:2])]
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.relations import find_relations, load_triggers, normalise_amount, trigger_pattern
+from kg.extract.relations import (
+    find_relations,
+    load_triggers,
+    normalise_amount,
+    pair_triggers,
+    trigger_pattern,
+)
 from kg.schema import Article, Extraction, Mention, Sentence
 
 
@@ -2321,6 +2327,22 @@ def test_more_verbs_of_visits_meets_and_signing_are_triggers():
     assert _found("甲市与乙市缔结友好城市关系。", names) == {("signs_with", "甲市", "乙市")}
 
 
+def test_the_lexicons_pair_frame_names_the_verbs_whose_parties_come_together():
+    # a verb framed pair takes two countries' one-character forms before it, and countries as
+    # the parties of a meeting; a visit verb takes a one-character place after 来/赴
+    assert {"签约", "会面"} <= pair_triggers() and "会见" not in pair_triggers()
+    assert _found("中俄今天在丙市签约。", [("丙市", "LOC")]) == {("signs_with", "中国", "俄罗斯")}
+    names = [("德国", "LOC"), ("法国", "LOC"), ("丙市", "LOC")]
+    assert _found("德国与法国今天在丙市会面。", names) == {("meets", "德国", "法国")}
+    assert _found("甲某还将来华巡视。", [("甲某", "PERSON")]) == {("visits", "甲某", "中国")}
+
+
+def test_a_country_before_its_ranked_unnamed_leaders_is_no_party():
+    names = [("甲某", "PERSON"), ("德国", "LOC")]
+    assert _found("甲某与德国最高领导人经常会谈。", names) == set()
+    assert _found("甲某与德国主要领导人举行会晤。", names) == set()
+
+
 def test_calls_on_people_in_their_place_are_visits():
     assert load_triggers()["慰问"] == load_triggers()["看望"] == "visits"
     names = [("甲某", "PERSON"), ("乙县", "LOC")]
@@ -2339,7 +2361,7 @@ def test_a_host_receiving_and_a_caller_are_meetings():
     assert _found("甲某接待了乙国代表团。", names) == {("meets", "甲某", "乙国代表团")}
     names = [("甲某", "PERSON"), ("乙某", "PERSON")]
     assert _found("甲某拜访了乙某。", names) == {("meets", "甲某", "乙某")}
-    # guests of a kind, and the nouns of the lexicon's fourth column
+    # guests of a kind, and the nouns of the lexicon's fifth column
     assert _found("甲公司去年共接待游客10万人次。", [("甲公司", "ORG")]) == set()
     names = [("甲某", "PERSON"), ("乙某", "PERSON")]
     assert _found("甲某在接待室里等乙某。", names) == set()
@@ -2358,7 +2380,7 @@ def test_a_guest_thanks_the_host_for_a_reception(text):
 
 
 def test_a_verb_inside_a_longer_word_is_no_trigger():
-    # the lexicon's fourth column: 到访 of 谈到访问, 团拜会, 会面 of 会面临
+    # the lexicon's fifth column: 到访 of 谈到访问, 团拜会, 会面 of 会面临
     assert trigger_pattern(["到访"]) == "到访(?!问)"
     names = [("乙国", "LOC"), ("甲某", "PERSON")]
     assert _found("在谈到访问乙国的印象时，甲某说。", names) == {("visits", "甲某", "乙国")}
@@ -2402,7 +2424,7 @@ def test_a_visit_done_where_an_earlier_clause_went(text, expected):
         "甲某致电乙某，对丙地的灾民表示慰问。",  # greetings conveyed: the verb is their noun
         "甲某致电乙某，对丙地表示深切的同情和慰问。",
         "甲某电话慰问丙地的考察队员。",  # from afar
-        "甲某、乙某听取了赴丙地慰问组的汇报。",  # a noun of the lexicon's fourth column
+        "甲某、乙某听取了赴丙地慰问组的汇报。",  # a noun of the lexicon's fifth column
     ],
 )
 def test_greetings_sent_are_no_visit(text):
