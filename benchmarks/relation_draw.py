@@ -30,7 +30,8 @@ import unicodedata
 from pathlib import Path
 
 from kg.corpora import load
-from kg.relation_eval import DEFAULT_GOLD, RELATION_TYPES, select_sentences
+from kg.relation_eval import DEFAULT_GOLD, select_sentences
+from kg.schema import RELATION_TYPES
 
 
 def _norm(text: str) -> str:

@@ -453,8 +453,8 @@ def eval_(
         typer.Option(
             "--set",
             help="relations: dev (seed pages + MSRA train), dev2 … dev34 (later blind draws), "
-            "heldout, heldout2 (People's Daily draws held out), test, test2 (MSRA test) "
-            "or test-all (both).",
+            "heldout, heldout2 (People's Daily draws held out), test, test2 (MSRA test), "
+            "test-all (both), test3 (MSRA test with the later verbs) or test-full (all three).",
         ),
     ] = "dev",
 ) -> None:

@@ -64,6 +64,10 @@ class Role:
     date: str | None = None  # ISO date: the article's, where known
 
 
+# The typed relations, in the order reports list them (docs/relations.md)
+RELATION_TYPES = ("visits", "meets", "signs_with", "invests_in")
+
+
 @dataclass(frozen=True)
 class Relation:
     """A typed event between two entities of one sentence (kg/extract/relations.py)."""

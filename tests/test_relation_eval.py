@@ -1,5 +1,5 @@
 from kg.evaluate import Scores
-from kg.relation_eval import format_relation_report, interval, score
+from kg.relation_eval import DEFAULT_GOLD, SETS, format_relation_report, interval, load_gold, score
 from kg.schema import Relation
 
 
@@ -54,3 +54,11 @@ def test_the_relation_report_prints_the_interval():
     text = format_relation_report(score(*_rows(10, 7)), show_errors=0)
     assert "95 % bootstrap interval over sentences" in text
     assert interval([]) == {}
+
+
+def test_every_gold_file_is_in_a_set_and_the_test_files_share_no_sentence():
+    named = {name for files in SETS.values() for name in files}
+    assert {p.name for p in DEFAULT_GOLD.glob("*.jsonl")} <= named
+    texts = [row["text"] for name in SETS["test-full"] for row in load_gold(DEFAULT_GOLD / name)]
+    assert len(texts) == len(set(texts))
+    assert set(SETS["test-full"]) == set(SETS["test-all"]) | set(SETS["test3"])

@@ -32,10 +32,9 @@ from typing import NamedTuple
 from kg.extract.places import country_prefix, gazetteer, world_countries, world_places
 from kg.extract.rules import load_rules, read_list
 from kg.extract.words import DATELINE
-from kg.schema import Extraction, Mention, Relation
+from kg.schema import RELATION_TYPES, Extraction, Mention, Relation
 
 LEXICONS = Path(__file__).parent / "lexicons"
-RELATION_TYPES = ("visits", "meets", "signs_with", "invests_in")
 FRAMES = ("-", "pair")  # the lexicon's frame column: pair where both parties may come first
 
 _CLAUSE_END = re.compile(

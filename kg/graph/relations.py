@@ -16,9 +16,8 @@ import networkx as nx
 
 from kg.resolve import Resolution
 from kg.resolve.home import paper_of
-from kg.schema import Evidence, Extraction, Relation
+from kg.schema import RELATION_TYPES, Evidence, Extraction, Relation
 
-RELATION_TYPES = ("visits", "meets", "signs_with", "invests_in")
 MAX_EVIDENCE = 3
 
 
