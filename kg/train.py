@@ -344,6 +344,15 @@ def tagger_cmd(
             "measured, not the default: see models/kg_tagger/README.md."
         ),
     ] = False,
+    swap_names: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="Add copies of this share of the MSRA sentences that name a person, each name "
+            "swapped for another of the set's; measured, not the default (models/kg_tagger).",
+        ),
+    ] = 0.0,
 ) -> None:
     """Train kg's default entity tagger (PERSON/ORG/LOC/TITLE) on MSRA, CLUENER and Resume:
     a head on LAC's encoder, exported as ONNX (needs torch and onnx: pip install kg\\[train])."""
@@ -361,6 +370,7 @@ def tagger_cmd(
         limit=limit,
         threads=threads,
         with_pku=with_pku,
+        swap_names=swap_names,
         progress=typer.echo,
     )
     typer.echo(

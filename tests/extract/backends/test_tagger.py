@@ -155,3 +155,27 @@ def test_tagger_training_chunks_never_cut_an_entity():
         ("北京大学" in p and s == [(p.index("北京大学"), p.index("北京大学") + 4, "ORG")])
         for p, s in pieces
     )
+
+
+def test_tagger_training_swaps_names_and_moves_the_spans_after_them():
+    from kg.train_tagger import Sentence as TrainSentence
+    from kg.train_tagger import swapped_names
+
+    items = [
+        TrainSentence(
+            "msra", "甲国总统张三会见了李四。", [(0, 2, "LOC"), (4, 6, "PERSON"), (9, 11, "PERSON")]
+        ),
+        TrainSentence("msra", "司马相如在乙市。", [(0, 4, "PERSON"), (5, 7, "LOC")]),
+        TrainSentence("cluener", "王五在丙公司。", [(0, 2, "PERSON"), (3, 6, "ORG")]),
+    ]
+    copies = swapped_names(items, 1.0, seed=0)
+    assert copies == swapped_names(items, 1.0, seed=0)  # the same copies for a seed
+    assert len(copies) == 2 and all(c.corpus == "msra" for c in copies)  # MSRA's only
+    names = {"张三", "李四", "司马相如"}
+    first, second = copies
+    (_, _, loc), (a, b, _), (c, d, _) = first.spans
+    assert first.text[:a] == "甲国总统" and first.text[b:c] == "会见了" and first.text[d:] == "。"
+    assert {first.text[a:b], first.text[c:d]} <= names and loc == "LOC"
+    (a, b, _), (c, d, label) = second.spans
+    assert second.text[a:b] in names and second.text[c:d] == "乙市" and label == "LOC"
+    assert swapped_names(items, 0.0, seed=0) == []
