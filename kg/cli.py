@@ -452,7 +452,7 @@ def eval_(
         str,
         typer.Option(
             "--set",
-            help="relations: dev (seed pages + MSRA train), dev2 … dev34 (later blind draws), "
+            help="relations: dev (seed pages + MSRA train), dev2 … dev35 (later blind draws), "
             "heldout, heldout2 (People's Daily draws held out), test, test2 (MSRA test), "
             "test-all (both), test3 (MSRA test with the later verbs) or test-full (all three).",
         ),

@@ -84,7 +84,7 @@ _NOT_IN_QUALIFIER_GAP = re.compile(
 _NOT_INVEST_AFTER = re.compile(
     r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险"
     r"|目标|方向|渠道|结构|效益|体制|机制|导向|布局|格局|比例|回报|前景"
-    r"|企业|格"  # 合资企业 and 投资企业 are kinds of enterprise; 合资格 is "qualified"
+    r"|企业|格|大户"  # 合资企业, 投资企业: kinds of enterprise; 合资格 is "qualified"; 投资大户 an investor
 )
 # A side (中方), a bare kind (代表团, 公司) or one of no named place (外国企业); 中国代表团 and
 # 中国政府 are named.
@@ -150,7 +150,7 @@ _SIGNATORY = re.compile(r"国(?![内际外家有营企])|方(?![案面式法向�
 # Verbs of what money builds, founds, mends or buys (投资N元兴建A, …，治理A河, 出资收购B厂)
 _BUILDS = (
     r"(?:创办|创建|兴建|建成|建设|建立|修建|新建|新修|扩建|改建|成立|组建|设立|开办|兴办|建起|实施"
-    r"|启动|改造|治理|整治|根治|修复|翻修|维修|修缮|收购|兼并|购进|经营)"
+    r"|启动|改造|治理|整治|根治|修复|翻修|维修|修缮|收购|兼并|购进|购入|购买|买进|买下|经营)"
 )
 _BUILT_IN = re.compile(r"(?:了|于)?在[^，,；;。]{1,40}?" + _BUILDS + r"(?:了|的)?")
 _BUILT_NEXT = re.compile(r"[，,]" + _BUILDS + r"了?")
@@ -249,8 +249,8 @@ _ADVERBIAL = re.compile(
 _HE = re.compile(rf"(?:这是|当时|之前|此后|后来|然后|接着|{_ADVERBIAL.pattern})*[他她](?![们人])")
 _OWNER = re.compile(r"(?:(?![与同和跟对在来])[\u4e00-\u9fff]){0,4}?的")
 _OWNED_BODY = re.compile(
-    r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组织|机构|团体|党派|政党|部门|企业|公司)(?![部会])"
-)
+    r"(?:(?!是)[^，。；;、]){0,12}的[^，。；;的]{0,6}(?:组织|机构|团体|党派|政党|部门|企业|公司)(?![部会])"
+)  # not across a copula: 甲公司是著名的医药公司 says what 甲公司 is
 _COUNTRIES_AFTER = re.compile(r"[\d两三四五六七八九十几数多]+国|各国|诸国")
 # 非洲五国, 拉美3国, 非洲6个国家: a region with the count of its countries (docs/annotation.md)
 _REGION_COUNT = re.compile(r"(?P<n>[\d０-９两二三四五六七八九十几]+)个?国家?")

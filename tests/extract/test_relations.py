@@ -200,6 +200,7 @@ def test_a_count_of_a_kind_after_a_place_names_no_body_visited():
         "甲公司投资1200万元建成乙园。",
         "甲公司斥资48亿美元收购乙园。",
         "甲公司投资800万元，修缮了乙园。",
+        "甲公司出资20亿元，买进乙园的股票。",  # buying into a company: invests in it
     ],
 )
 def test_every_verb_of_what_money_builds_names_the_target_right_after_the_amount(text):
@@ -207,6 +208,20 @@ def test_every_verb_of_what_money_builds_names_the_target_right_after_the_amount
     assert _found(text, [("甲公司", "ORG"), ("乙园", "PROJECT")]) == {
         ("invests_in", "甲公司", "乙园")
     }
+
+
+def test_a_copula_says_what_the_subject_is_and_hands_it_on():
+    # 甲公司是著名的医药公司: no body owned by 甲公司, whose later acts are its own
+    names = [("甲公司", "ORG"), ("乙国", "LOC")]
+    text = "甲公司是著名的医药公司，今后将继续对乙国进行投资。"
+    assert _found(text, names) == {("invests_in", "甲公司", "乙国")}
+    # a body before the kind it owns (甲公司的有关部门) is still no party
+    assert _found("甲公司的有关部门将对乙国进行投资。", names) == set()
+
+
+def test_a_big_investor_is_a_noun():
+    names = [("丙国", "LOC"), ("丁国", "LOC"), ("甲国", "LOC")]
+    assert _found("丙国在丁国的投资大户是甲国。", names) == set()
 
 
 def test_an_unnamed_kind_after_you_invests_and_no_subject_is_carried_in():
