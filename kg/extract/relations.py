@@ -2569,7 +2569,9 @@ class RelationFinder:
         nominal = re.search(
             r"[对在][^，,；;的]{1,12}的(?:实际|直接|累计|新增)?$", text[clause[0] : t0]
         )
-        if _NOT_INVEST_AFTER.match(text, t1) or (
+        # after 甲公司在乙地的, its 投资总额 or 投资项目 still states the investment
+        counted = nominal and re.match(r"(?:总额|金额|额|项目)", text[t1:])
+        if (_NOT_INVEST_AFTER.match(text, t1) and not counted) or (
             re.search(r"[的和、]$", text[max(0, t0 - 1) : t0]) and not nominal
         ):
             return []

@@ -219,6 +219,14 @@ def test_a_copula_says_what_the_subject_is_and_hands_it_on():
     assert _found("甲公司的有关部门将对乙国进行投资。", names) == set()
 
 
+def test_an_investments_total_after_its_owner_and_place_states_the_investment():
+    names = [("甲公司", "ORG"), ("乙国", "LOC")]
+    text = "甲公司在乙国的投资总额将从5亿美元增加到10亿美元。"
+    assert _found(text, names) == {("invests_in", "甲公司", "乙国")}
+    assert _found("甲公司在乙国的投资项目共266个。", names) == {("invests_in", "甲公司", "乙国")}
+    assert _found("甲公司在乙国的投资环境很好。", names) == set()  # still a noun
+
+
 def test_a_big_investor_is_a_noun():
     names = [("丙国", "LOC"), ("丁国", "LOC"), ("甲国", "LOC")]
     assert _found("丙国在丁国的投资大户是甲国。", names) == set()
