@@ -30,7 +30,7 @@ import unicodedata
 from pathlib import Path
 
 from kg.corpora import load
-from kg.relation_eval import DEFAULT_GOLD, select_sentences
+from kg.relation_eval import DEFAULT_GOLD, load_gold, select_sentences
 from kg.schema import RELATION_TYPES
 
 
@@ -76,12 +76,7 @@ def _verb_draw(verbs: list[str], relation: str, limit: int, data: Path | None) -
 
 
 def _gold_texts() -> set[str]:
-    seen: set[str] = set()
-    for path in DEFAULT_GOLD.glob("*.jsonl"):
-        seen |= {
-            _norm(json.loads(line)["text"]) for line in path.open(encoding="utf-8") if line.strip()
-        }
-    return seen
+    return {_norm(row["text"]) for path in DEFAULT_GOLD.glob("*.jsonl") for row in load_gold(path)}
 
 
 def _msra_test_rest() -> list[dict]:

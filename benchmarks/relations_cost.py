@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kg.extract import domain
 from kg.extract.pipeline import Extractor
+from kg.schema import RELATION_TYPES
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -59,11 +60,7 @@ def main() -> None:
         start = time.perf_counter()
         result = run([SEEDS, args.corpus], out=out, jobs=1, fresh=True)
         total = time.perf_counter() - start
-    typed = sum(
-        1
-        for *_, d in result.graph.edges(data=True)
-        if d.get("relation") in ("visits", "meets", "signs_with", "invests_in")
-    )
+    typed = sum(1 for *_, d in result.graph.edges(data=True) if d.get("relation") in RELATION_TYPES)
     print(
         f"articles {result.articles}, relations found {spent['relations_found']}, typed edges {typed}"
     )

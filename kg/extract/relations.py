@@ -35,7 +35,9 @@ from kg.extract.words import DATELINE
 from kg.schema import RELATION_TYPES, Extraction, Mention, Relation
 
 LEXICONS = Path(__file__).parent / "lexicons"
-FRAMES = ("-", "pair")  # the lexicon's frame column: pair where both parties may come first
+# the lexicon's frame column: pair where both parties may come first, talks as pair with
+# countries as parties
+FRAMES = ("-", "pair", "talks")
 
 _CLAUSE_END = re.compile(
     r"[，,；;：:。！!？?]|"
@@ -84,7 +86,8 @@ _NOT_IN_QUALIFIER_GAP = re.compile(
 _NOT_INVEST_AFTER = re.compile(
     r"者|环境|额|总额|方|人|商|公司|集团|基金|银行|规模|计划|需求|增长|同比|热|力度|主体|收益|成本|意向|领域|重点|机会|政策|风险"
     r"|目标|方向|渠道|结构|效益|体制|机制|导向|布局|格局|比例|回报|前景"
-    r"|企业|格|大户"  # 合资企业, 投资企业: kinds of enterprise; 合资格 is "qualified"; 投资大户 an investor
+    # 合资企业, 投资企业: kinds of enterprise; 合资格 is "qualified"; 投资大户 is an investor
+    r"|企业|格|大户(?!型)"
 )
 # A side (中方), a bare kind (代表团, 公司) or one of no named place (外国企业); 中国代表团 and
 # 中国政府 are named.
@@ -150,7 +153,7 @@ _SIGNATORY = re.compile(r"国(?![内际外家有营企])|方(?![案面式法向�
 # Verbs of what money builds, founds, mends or buys (投资N元兴建A, …，治理A河, 出资收购B厂)
 _BUILDS = (
     r"(?:创办|创建|兴建|建成|建设|建立|修建|新建|新修|扩建|改建|成立|组建|设立|开办|兴办|建起|实施"
-    r"|启动|改造|治理|整治|根治|修复|翻修|维修|修缮|收购|兼并|购进|购入|购买|买进|买下|经营)"
+    r"|启动|改造|治理|整治|根治|修复|翻修|维修|修缮|收购|兼并|购进|经营)"
 )
 _BUILT_IN = re.compile(r"(?:了|于)?在[^，,；;。]{1,40}?" + _BUILDS + r"(?:了|的)?")
 _BUILT_NEXT = re.compile(r"[，,]" + _BUILDS + r"了?")
@@ -171,8 +174,8 @@ _PRONOUN = re.compile(
 # 甲市两家商户, 乙盟(最高)领导人, 丙国人: a place or body that only says where an unnamed party
 # comes from.
 _UNNAMED_AFTER = re.compile(
-    r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|(?:最高|高级|主要|有关)?领导人|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
-    r"|军人|官兵|学生|师生|员工|职工|教师|群众|(?:新兴|发展中|发达|周边|邻近)?国家|边界|边境|(?:主要|有关)?(?:领导(?!人)|负责人|负责同志)"
+    r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
+    r"|军人|官兵|学生|师生|员工|职工|教师|群众|(?:新兴|发展中|发达|周边|邻近)?国家|边界|边境|(?:最高|高级|主要|有关)?(?:领导人?|负责人|负责同志)"
     # 甲局局长会议代表: delegates to a meeting, no body (甲公司工作会议代表: the body's own)
     r"|(?!(?:工作)?会议代表)[\u4e00-\u9fff]{0,8}会议代表"
     r"|市场"  # 甲市市场: a place's market
@@ -249,8 +252,9 @@ _ADVERBIAL = re.compile(
 _HE = re.compile(rf"(?:这是|当时|之前|此后|后来|然后|接着|{_ADVERBIAL.pattern})*[他她](?![们人])")
 _OWNER = re.compile(r"(?:(?![与同和跟对在来])[\u4e00-\u9fff]){0,4}?的")
 _OWNED_BODY = re.compile(
-    r"(?:(?!是)[^，。；;、]){0,12}的[^，。；;的]{0,6}(?:组织|机构|团体|党派|政党|部门|企业|公司)(?![部会])"
-)  # not across a copula: 甲公司是著名的医药公司 says what 甲公司 is
+    r"(?!(?:也|都|则|正|仍)?是(?!否))"  # a copula's complement (甲公司是著名的医药公司) says what it is
+    r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组织|机构|团体|党派|政党|部门|企业|公司)(?![部会])"
+)
 _COUNTRIES_AFTER = re.compile(r"[\d两三四五六七八九十几数多]+国|各国|诸国")
 # 非洲五国, 拉美3国, 非洲6个国家: a region with the count of its countries (docs/annotation.md)
 _REGION_COUNT = re.compile(r"(?P<n>[\d０-９两二三四五六七八九十几]+)个?国家?")
@@ -336,21 +340,22 @@ def _trigger_rows() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
     """(trigger, relation, frame, words it is only a part of) from
     lexicons/relation_triggers.tsv."""
     out = []
-    for line in (LEXICONS / "relation_triggers.tsv").read_text(encoding="utf-8").splitlines():
+    path = LEXICONS / "relation_triggers.tsv"
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        trigger, relation, frame, *rest = line.split("\t") + [""]
-        if relation not in RELATION_TYPES or frame not in FRAMES:
-            raise ValueError(
-                f"relation_triggers.tsv: unknown relation {relation!r} or frame {frame!r}"
-                f" for {trigger!r}"
-            )
-        words = tuple(w for w in (rest[1] if len(rest) > 1 else "").split(",") if w)
+        cells = line.split("\t")
+        if not 4 <= len(cells) <= 5:
+            raise ValueError(f"{path.name}:{n}: {len(cells)} columns, not 4 or 5: {line!r}")
+        trigger, relation, frame, _notes, *rest = cells
+        if relation not in RELATION_TYPES:
+            raise ValueError(f"{path.name}:{n}: unknown relation {relation!r}")
+        if frame not in FRAMES:
+            raise ValueError(f"{path.name}:{n}: unknown frame {frame!r} (one of {FRAMES})")
+        words = tuple(w for w in (rest[0] if rest else "").split(",") if w)
         if any(trigger not in w or all(w.split(trigger, 1)) for w in words):
             # a lookbehind or a lookahead keeps it out: the word starts or ends with the trigger
-            raise ValueError(
-                f"relation_triggers.tsv: {words} must each start or end with {trigger!r}"
-            )
+            raise ValueError(f"{path.name}:{n}: {words} must each start or end with {trigger!r}")
         out.append((trigger, relation, frame, words))
     return tuple(out)
 
@@ -368,9 +373,10 @@ def triggers_of(relation: str) -> frozenset[str]:
 
 
 @functools.cache
-def pair_triggers() -> frozenset[str]:
-    """Verbs whose two parties may stand together before them (A与B会谈, 中美签署)."""
-    return frozenset(t for t, _, frame, _ in _trigger_rows() if frame == "pair")
+def frame_triggers(*frames: str) -> frozenset[str]:
+    """The triggers of the lexicon's frames: ("pair", "talks") for verbs whose two parties may
+    stand together before them (A与B会谈, 中美签署), ("talks",) where a country is a party."""
+    return frozenset(t for t, _, frame, _ in _trigger_rows() if frame in frames)
 
 
 def trigger_pattern(triggers: Iterable[str]) -> str:
@@ -414,8 +420,10 @@ def _pair_after() -> re.Pattern[str]:
     return re.compile(
         r"(?:于?(?:[\d０-９一二三四五六七八九十]+[年月日号])+)?"  # 甲乙于1997年1月15日签署: a date first
         r"(?!洲)(?:(?:两国|双方|政府|之间)(?!(?:国家)?(?:首脑|领导人|元首)|总统|总理|首相|外长|外相|国防部长|部长|议长|高层|[^，,。；;]{0,6}[的级])"
-        r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层|级|和平|问题|冲突|争端|关系)[^，,。；;]){0,10}"
-        rf"(?:{trigger_pattern(pair_triggers())}))"
+        r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层|级|和平|问题|冲突|争端|关系"
+        r"|[与同和跟的]|企业|公司|集团|项目|客商|合作)[^，,。；;]){0,10}"  # 中美合作项目, 与乙队签约
+        rf"(?:{trigger_pattern(frame_triggers('pair', 'talks'))})"
+        r"(?![\d０-９一二三四五六七八九十]+周年))"  # 中日签约20周年: an anniversary
     )
 
 
@@ -443,9 +451,8 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
             out.append(_Arg(start + m.start(1), start + m.start(1) + 1, names[0], "LOC", True))
             out.append(_Arg(start + m.start(1) + 1, start + m.end(1), names[1], "LOC", True))
     for i in range(len(text) - 1):
-        a, b = text[i], text[i + 1]
-        names = _pair_names(a, b)
-        if names and _pair_after().match(text, i + 2) and not _DATE_BEFORE.search(text, 0, i + 1):
+        names = _pair_at(text, i)
+        if names and _pair_after().match(text, i + 2):
             out.append(_Arg(i, i + 1, names[0], "LOC", True))
             out.append(_Arg(i + 1, i + 2, names[1], "LOC", True))
     return _untaken(out, taken)
@@ -467,6 +474,19 @@ def _own_country(text: str, taken: list[_Arg]) -> list[_Arg]:
 def _pair_names(a: str, b: str) -> tuple[str, str] | None:
     """The two countries of a pair of one-character forms (中美, or 巴以 of country_pairs.tsv)."""
     return load_rules().pair_places(a + b)
+
+
+# 在比赛中以…, 其中, 从中: 中 closing a frame (not 在会上中美…, where 上 closes it)
+_FRAME_CLOSER = re.compile(r"(?:在[^，,。；;在]{1,10}(?<![上下里内外前后时间])|[其从])$")
+
+
+def _pair_at(text: str, i: int) -> tuple[str, str] | None:
+    """The countries of the two one-character forms at ``i`` (中美), unless one is a date's 日
+    (5日中断) or a frame's 中 (在比赛中以…)."""
+    names = _pair_names(text[i], text[i + 1])
+    if names is None or _DATE_BEFORE.search(text, 0, i + 1):
+        return None
+    return None if text[i] == "中" and _FRAME_CLOSER.search(text, 0, i) else names
 
 
 @functools.cache
@@ -721,8 +741,7 @@ def _after_trigger() -> re.Pattern[str]:
 @functools.cache
 def _after_visit() -> re.Pattern[str]:
     """A lead that ends in a visit verb (访问了): the place after it is its object."""
-    verbs = (t for t, r in load_triggers().items() if r == "visits")
-    return re.compile(f"(?:{trigger_pattern(verbs)})[了过]?$")
+    return re.compile(f"(?:{trigger_pattern(triggers_of('visits'))})[了过]?$")
 
 
 def normalise_amount(text: str) -> int | None:
@@ -2027,7 +2046,7 @@ class RelationFinder:
         if passive is not None:
             return self._passive(s, clause, passive)
         # talks between countries (A与B举行会谈): a country stands for its government
-        types = _PARTIES if text[t0:t1] in pair_triggers() else _AGENTS
+        types = _PARTIES if text[t0:t1] in frame_triggers("talks") else _AGENTS
         pairs = self._pairs(s, clause, t0, t1, types, objects=True)
         return [p for p in pairs if all(a.type != "LOC" or _country(a) for a in p[:2])]
 
@@ -2569,8 +2588,8 @@ class RelationFinder:
         nominal = re.search(
             r"[对在][^，,；;的]{1,12}的(?:实际|直接|累计|新增)?$", text[clause[0] : t0]
         )
-        # after 甲公司在乙地的, its 投资总额 or 投资项目 still states the investment
-        counted = nominal and re.match(r"(?:总额|金额|额|项目)", text[t1:])
+        # after 甲公司在乙地的, its 投资总额 still states the investment (not a 投资额度, a quota)
+        counted = nominal and re.match(r"(?:总额|额(?!度))", text[t1:])
         if (_NOT_INVEST_AFTER.match(text, t1) and not counted) or (
             re.search(r"[的和、]$", text[max(0, t0 - 1) : t0]) and not nominal
         ):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.palette import OTHER_TYPE_HEX, TYPE_HEX, relation_hex
+from kg.schema import RELATION_TYPES
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ RELATION_STYLES: dict[str, EdgeStyle] = {
         color=relation_hex("invests_in"), dashes=False, arrows=True, name="投资 invests_in"
     ),
 }
-TYPED_RELATIONS = frozenset({"visits", "meets", "signs_with", "invests_in"})
+TYPED_RELATIONS = frozenset(RELATION_TYPES)
 
 
 # Colour per community when the "colour by community" toggle is on (Tableau 20, cycled).

@@ -6,9 +6,9 @@ import pytest
 
 from kg.extract.relations import (
     find_relations,
+    frame_triggers,
     load_triggers,
     normalise_amount,
-    pair_triggers,
     trigger_pattern,
 )
 from kg.schema import Article, Extraction, Mention, Sentence
@@ -200,7 +200,6 @@ def test_a_count_of_a_kind_after_a_place_names_no_body_visited():
         "甲公司投资1200万元建成乙园。",
         "甲公司斥资48亿美元收购乙园。",
         "甲公司投资800万元，修缮了乙园。",
-        "甲公司出资20亿元，买进乙园的股票。",  # buying into a company: invests in it
     ],
 )
 def test_every_verb_of_what_money_builds_names_the_target_right_after_the_amount(text):
@@ -215,21 +214,28 @@ def test_a_copula_says_what_the_subject_is_and_hands_it_on():
     names = [("甲公司", "ORG"), ("乙国", "LOC")]
     text = "甲公司是著名的医药公司，今后将继续对乙国进行投资。"
     assert _found(text, names) == {("invests_in", "甲公司", "乙国")}
-    # a body before the kind it owns (甲公司的有关部门) is still no party
+    # a body before the kind it owns (甲公司的有关部门) is still no party, with 是 inside a word too
     assert _found("甲公司的有关部门将对乙国进行投资。", names) == set()
+    names = [("甲国", "LOC"), ("乙国", "LOC")]
+    assert _found("甲国特别是沿海地区的企业在乙国投资。", names) == set()
+    assert _found("甲国就是通过有关的机构在乙国投资。", names) == set()
+    assert _found("甲国还是有不少的企业在乙国投资。", names) == set()
 
 
 def test_an_investments_total_after_its_owner_and_place_states_the_investment():
     names = [("甲公司", "ORG"), ("乙国", "LOC")]
     text = "甲公司在乙国的投资总额将从5亿美元增加到10亿美元。"
     assert _found(text, names) == {("invests_in", "甲公司", "乙国")}
-    assert _found("甲公司在乙国的投资项目共266个。", names) == {("invests_in", "甲公司", "乙国")}
     assert _found("甲公司在乙国的投资环境很好。", names) == set()  # still a noun
+    assert _found("甲公司在乙国的投资额度受到限制。", names) == set()  # a quota
 
 
 def test_a_big_investor_is_a_noun():
     names = [("丙国", "LOC"), ("丁国", "LOC"), ("甲国", "LOC")]
     assert _found("丙国在丁国的投资大户是甲国。", names) == set()
+    # 大户型, a large flat, is no investor
+    names = [("甲公司", "ORG"), ("乙市", "LOC")]
+    assert _found("甲公司在乙市投资大户型住宅。", names) == {("invests_in", "甲公司", "乙市")}
 
 
 def test_an_unnamed_kind_after_you_invests_and_no_subject_is_carried_in():
@@ -2351,13 +2357,52 @@ def test_more_verbs_of_visits_meets_and_signing_are_triggers():
 
 
 def test_the_lexicons_pair_frame_names_the_verbs_whose_parties_come_together():
-    # a verb framed pair takes two countries' one-character forms before it, and countries as
-    # the parties of a meeting; a visit verb takes a one-character place after 来/赴
-    assert {"签约", "会面"} <= pair_triggers() and "会见" not in pair_triggers()
+    # a verb framed pair (or talks) takes two countries' one-character forms before it; only
+    # talks take countries as the parties of a meeting; a visit verb takes a one-character place
+    # after 来/赴
+    pair = frame_triggers("pair", "talks")
+    assert {"签约", "会面", "会谈"} <= pair and "会见" not in pair
+    assert frame_triggers("talks") == {"会谈", "会晤"}
     assert _found("中俄今天在丙市签约。", [("丙市", "LOC")]) == {("signs_with", "中国", "俄罗斯")}
     names = [("德国", "LOC"), ("法国", "LOC"), ("丙市", "LOC")]
-    assert _found("德国与法国今天在丙市会面。", names) == {("meets", "德国", "法国")}
+    assert _found("德国与法国今天在丙市会谈。", names) == {("meets", "德国", "法国")}
+    assert _found("德国与法国今天在丙市会面。", names) == set()  # friends and fans 会面 too
+    assert _found("甲某与德国球迷会面。", [("甲某", "PERSON"), ("德国", "LOC")]) == set()
     assert _found("甲某还将来华巡视。", [("甲某", "PERSON")]) == {("visits", "甲某", "中国")}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("中俄企业今天在丙市签约。", [("丙市", "LOC")]),  # a kind of the two countries signs
+        ("丙项目是中美合作项目签约的第一批。", [("丙项目", "PROJECT")]),
+        ("今天是中日签约20周年纪念日。", []),  # an anniversary
+        ("乙队在转会中以高价签下张三。", [("乙队", "ORG"), ("张三", "PERSON")]),  # 在…中 以
+    ],
+)
+def test_one_character_forms_that_are_no_signing_pair(text, names):
+    assert not any(r[0] == "signs_with" and r[1] in ("中国", "日本") for r in _found(text, names))
+
+
+def test_a_pair_verb_with_a_named_partner_takes_the_partner():
+    names = [("张三", "PERSON"), ("乙队", "ORG")]
+    text = "张三在比赛中以2比1胜出后与乙队签约。"
+    assert _found(text, names) == {("signs_with", "张三", "乙队")}
+
+
+def test_the_trigger_lexicon_names_a_bad_row_by_its_line(tmp_path, monkeypatch):
+    from kg.extract import relations
+
+    monkeypatch.setattr(relations, "LEXICONS", tmp_path)
+    rows = {
+        "会见\tmeets\tround\thost meets guest\n": "unknown frame 'round'",
+        "会见\tmeets\n": "2 columns",
+        "会见\tmet\t-\thost\n": "unknown relation 'met'",
+    }
+    for row, message in rows.items():
+        (tmp_path / "relation_triggers.tsv").write_text("# header\n" + row, encoding="utf-8")
+        with pytest.raises(ValueError, match=f"relation_triggers.tsv:2: .*{message}"):
+            relations._trigger_rows.__wrapped__()
 
 
 def test_a_country_before_its_ranked_unnamed_leaders_is_no_party():

@@ -8,9 +8,10 @@ import io
 import networkx as nx
 
 from kg.readwrite import export, read_graph
+from kg.schema import RELATION_TYPES
 from tests.test_cli import directed_gexf
 
-TYPED = ("visits", "meets", "signs_with", "invests_in")
+TYPED = RELATION_TYPES
 
 
 def _typed(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict]]:

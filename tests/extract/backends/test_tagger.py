@@ -173,6 +173,7 @@ def test_tagger_training_swaps_names_and_moves_the_spans_after_them():
     assert len(copies) == 2 and all(c.corpus == "msra" for c in copies)  # MSRA's only
     names = {"张三", "李四", "司马相如"}
     first, second = copies
+    assert (first.text, second.text) != (items[0].text, items[1].text)  # some name was swapped
     (_, _, loc), (a, b, _), (c, d, _) = first.spans
     assert first.text[:a] == "甲国总统" and first.text[b:c] == "会见了" and first.text[d:] == "。"
     assert {first.text[a:b], first.text[c:d]} <= names and loc == "LOC"
