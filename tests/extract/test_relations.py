@@ -286,6 +286,7 @@ def test_a_body_whose_post_holder_is_unnamed_is_no_subject():
 def test_a_citys_first_character_after_lai_is_a_place_but_an_everyday_word_is_not():
     assert _found("张三来菏调研。", [("张三", "PERSON")]) == {("visits", "张三", "菏")}
     assert _found("张三到镇调研。", [("张三", "PERSON")]) == set()
+    assert _found("张三每年都到那看望老人。", [("张三", "PERSON")]) == set()  # 那, "there"
 
 
 def test_an_escort_is_no_visitor():
