@@ -33,7 +33,7 @@ from kg.pipeline import RunResult, run
 from kg.readwrite import read_graph
 from kg.runtime.lock import LockedError, output_lock
 from kg.runtime.store import STORE_NAME
-from kg.schema import ENTITY_TYPES, Extraction, Mention
+from kg.schema import ENTITY_TYPES, RELATION_TYPES, Extraction, Mention
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -58,7 +58,7 @@ RELATIONS = {
     "signs_with",
     "invests_in",
 }
-TYPED = {"visits", "meets", "signs_with", "invests_in"}
+TYPED = set(RELATION_TYPES)
 # XML 1.0 forbids these C0 controls (and lone surrogates, U+FFFE/U+FFFF).
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

@@ -153,7 +153,9 @@ _SIGNATORY = re.compile(r"国(?![内际外家有营企])|方(?![案面式法向�
 # Verbs of what money builds, founds, mends or buys (投资N元兴建A, …，治理A河, 出资收购B厂)
 _BUILDS = (
     r"(?:创办|创建|兴建|建成|建设|建立|修建|新建|新修|扩建|改建|成立|组建|设立|开办|兴办|建起|实施"
-    r"|启动|改造|治理|整治|根治|修复|翻修|维修|修缮|收购|兼并|购进|经营)"
+    r"|启动|改造|治理|整治|根治|修复|翻修|维修|修缮|收购|兼并|购进|经营"
+    # buying a company's shares (买进乙公司的股票), not goods it sells (购买乙公司的设备)
+    r"|(?:购买|买进|买下|购入)(?=[^，,。；;]{1,20}?的?(?:股票|股份|股权|债券)))"
 )
 _BUILT_IN = re.compile(r"(?:了|于)?在[^，,；;。]{1,40}?" + _BUILDS + r"(?:了|的)?")
 _BUILT_NEXT = re.compile(r"[，,]" + _BUILDS + r"了?")
@@ -227,6 +229,7 @@ _BUILDING = re.compile(
     r"(?:大厦|大楼|中心|工程|广场|公园|园区|市场|宾馆|饭店|医院|学校|电站|机场|港)$"
 )
 _BUILT_LATER = re.compile(_BUILDS + r"了?")
+_BUILT_GAP = re.compile(r"(?:了|于)?" + _BUILDS + r"?(?:了|的)?")
 _PROBES = r"(?:探测器|飞船|卫星|航天器)"
 _PROBE = re.compile(r"(?:的[^，。；的]{0,6}?|[”\"]?号)" + _PROBES)  # after a name: 甲局的无人探测器
 _PROBE_NAME = re.compile(r"号" + _PROBES + "$")  # a name of one: 乙号探测器
@@ -252,7 +255,6 @@ _ADVERBIAL = re.compile(
 _HE = re.compile(rf"(?:这是|当时|之前|此后|后来|然后|接着|{_ADVERBIAL.pattern})*[他她](?![们人])")
 _OWNER = re.compile(r"(?:(?![与同和跟对在来])[\u4e00-\u9fff]){0,4}?的")
 _OWNED_BODY = re.compile(
-    r"(?!(?:也|都|则|正|仍)?是(?!否))"  # a copula's complement (甲公司是著名的医药公司) says what it is
     r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组织|机构|团体|党派|政党|部门|企业|公司)(?![部会])"
 )
 _COUNTRIES_AFTER = re.compile(r"[\d两三四五六七八九十几数多]+国|各国|诸国")
@@ -420,10 +422,8 @@ def _pair_after() -> re.Pattern[str]:
     return re.compile(
         r"(?:于?(?:[\d０-９一二三四五六七八九十]+[年月日号])+)?"  # 甲乙于1997年1月15日签署: a date first
         r"(?!洲)(?:(?:两国|双方|政府|之间)(?!(?:国家)?(?:首脑|领导人|元首)|总统|总理|首相|外长|外相|国防部长|部长|议长|高层|[^，,。；;]{0,6}[的级])"
-        r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层|级|和平|问题|冲突|争端|关系"
-        r"|[与同和跟的]|企业|公司|集团|项目|客商|合作)[^，,。；;]){0,10}"  # 中美合作项目, 与乙队签约
-        rf"(?:{trigger_pattern(frame_triggers('pair', 'talks'))})"
-        r"(?![\d０-９一二三四五六七八九十]+周年))"  # 中日签约20周年: an anniversary
+        r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层|级|和平|问题|冲突|争端|关系)[^，,。；;]){0,10}"
+        rf"(?:{trigger_pattern(frame_triggers('pair', 'talks'))}))"
     )
 
 
@@ -451,8 +451,8 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
             out.append(_Arg(start + m.start(1), start + m.start(1) + 1, names[0], "LOC", True))
             out.append(_Arg(start + m.start(1) + 1, start + m.end(1), names[1], "LOC", True))
     for i in range(len(text) - 1):
-        names = _pair_at(text, i)
-        if names and _pair_after().match(text, i + 2):
+        names = _pair_names(text[i], text[i + 1])
+        if names and _pair_after().match(text, i + 2) and not _DATE_BEFORE.search(text, 0, i + 1):
             out.append(_Arg(i, i + 1, names[0], "LOC", True))
             out.append(_Arg(i + 1, i + 2, names[1], "LOC", True))
     return _untaken(out, taken)
@@ -474,19 +474,6 @@ def _own_country(text: str, taken: list[_Arg]) -> list[_Arg]:
 def _pair_names(a: str, b: str) -> tuple[str, str] | None:
     """The two countries of a pair of one-character forms (中美, or 巴以 of country_pairs.tsv)."""
     return load_rules().pair_places(a + b)
-
-
-# 在比赛中以…, 其中, 从中: 中 closing a frame (not 在会上中美…, where 上 closes it)
-_FRAME_CLOSER = re.compile(r"(?:在[^，,。；;在]{1,10}(?<![上下里内外前后时间])|[其从])$")
-
-
-def _pair_at(text: str, i: int) -> tuple[str, str] | None:
-    """The countries of the two one-character forms at ``i`` (中美), unless one is a date's 日
-    (5日中断) or a frame's 中 (在比赛中以…)."""
-    names = _pair_names(text[i], text[i + 1])
-    if names is None or _DATE_BEFORE.search(text, 0, i + 1):
-        return None
-    return None if text[i] == "中" and _FRAME_CLOSER.search(text, 0, i) else names
 
 
 @functools.cache
@@ -1498,11 +1485,18 @@ def _in_led(t1: int, m: _Arg, spans: list[tuple[int, int]]) -> bool:
 def _unnamed(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` only says where an unnamed party comes from: 甲市两家商户,
     乙盟领导人, 丙院的副总理, 丁岛赞成独立的两大组织."""
-    if _UNNAMED_AFTER.match(text, end) or _OWNED_BODY.match(text, end):
+    owned = _OWNED_BODY.match(text, end)
+    if _UNNAMED_AFTER.match(text, end) or (owned and not _complement(text, owned)):
         return True
     owner = _OWNER.match(text, end)  # 丙院的副总理, A总理的经济顾问
     title_re = load_rules().title_re
     return owner is not None and any(title_re.match(text, owner.end() + k) for k in range(3))
+
+
+def _complement(text: str, owned: re.Match[str]) -> bool:
+    """甲公司(一直)是著名的医药公司，…: the body a copula ends its clause with says what the name
+    is (not 甲国特别是沿海地区的企业在乙国投资, where the body goes on to act)."""
+    return "是" in owned.group() and text.startswith(("，", ",", "。", "；", ";"), owned.end())
 
 
 def _adviser(s: _Sentence, m: _Arg) -> _Arg:
@@ -2633,24 +2627,22 @@ class RelationFinder:
         text = s.text
         targets: list[_Arg] = []
         after = next((m for m in s.heads if m.start >= rest and m.end <= clause[1]), None)
-        # 投资兴建的甲市乙大厦: the built thing with its qualifiers
-        gap = text[rest : s.chain_start[after.start]] if after is not None else ""
+        # 投资兴建的甲市乙大厦: the built thing with its qualifiers; the verb is read in the text,
+        # not in the gap alone (买下's lookahead reads past the name)
+        verb = _BUILT_GAP.match(text, rest)
+        fits = after is not None and verb is not None and verb.end() == s.chain_start[after.start]
         built = _BUILT_IN.match(text, rest, clause[1])  # 投资4500万美元在A大学建立B研究所
         if built is None and rest >= clause[1] - 1:  # 投资N万元，建成A中心
             built = _BUILT_NEXT.match(text, clause[1])
         if built is not None:
             after = next((m for m in s.heads if m.start == built.end()), None)
-            gap = ""
+            fits = True
             if after is None and built.group().lstrip("了于").startswith("在"):
                 # 投资N在A建立一个实验室: what is built has no name, the place invested in has
                 first = s.head_from(built.start() + built.group().index("在") + 1)
                 if first is not None and first.type in _PLACES:
                     targets = s.listed(first, built.end(), _PLACES)  # 在A、B等县修建
-        if (
-            after is not None
-            and after.type in _PLACES
-            and re.fullmatch(r"(?:了|于)?" + _BUILDS + r"?(?:了|的)?", gap)
-        ):
+        if after is not None and after.type in _PLACES and fits:
             targets = s.listed(after, clause[1], _PLACES)  # 入股甲银行和乙银行: each
         if not targets and amount and rest >= clause[1] - 1:
             targets = self._built_later(s, clause)  # 投资N万元，征用荒山，创办了A农庄

@@ -200,6 +200,8 @@ def test_a_count_of_a_kind_after_a_place_names_no_body_visited():
         "甲公司投资1200万元建成乙园。",
         "甲公司斥资48亿美元收购乙园。",
         "甲公司投资800万元，修缮了乙园。",
+        "甲公司出资20亿元，买进乙园的股票。",  # buying a company's shares
+        "甲公司出资2亿元买下乙园的股份。",
     ],
 )
 def test_every_verb_of_what_money_builds_names_the_target_right_after_the_amount(text):
@@ -209,10 +211,17 @@ def test_every_verb_of_what_money_builds_names_the_target_right_after_the_amount
     }
 
 
+def test_buying_goods_a_body_sells_is_no_investment_in_it():
+    names = [("甲公司", "ORG"), ("乙公司", "ORG")]
+    assert _found("甲公司投资5000万元购买乙公司的设备。", names) == set()
+
+
 def test_a_copula_says_what_the_subject_is_and_hands_it_on():
     # 甲公司是著名的医药公司: no body owned by 甲公司, whose later acts are its own
     names = [("甲公司", "ORG"), ("乙国", "LOC")]
     text = "甲公司是著名的医药公司，今后将继续对乙国进行投资。"
+    assert _found(text, names) == {("invests_in", "甲公司", "乙国")}
+    text = "甲公司一直是著名的医药公司，今后将继续对乙国进行投资。"
     assert _found(text, names) == {("invests_in", "甲公司", "乙国")}
     # a body before the kind it owns (甲公司的有关部门) is still no party, with 是 inside a word too
     assert _found("甲公司的有关部门将对乙国进行投资。", names) == set()
@@ -2362,9 +2371,11 @@ def test_the_lexicons_pair_frame_names_the_verbs_whose_parties_come_together():
     # talks take countries as the parties of a meeting; a visit verb takes a one-character place
     # after 来/赴
     pair = frame_triggers("pair", "talks")
-    assert {"签约", "会面", "会谈"} <= pair and "会见" not in pair
+    assert {"签署", "会面", "会谈"} <= pair and not {"会见", "签约"} & pair
     assert frame_triggers("talks") == {"会谈", "会晤"}
-    assert _found("中俄今天在丙市签约。", [("丙市", "LOC")]) == {("signs_with", "中国", "俄罗斯")}
+    names = [("丙市", "LOC")]
+    assert _found("中俄今天在丙市签署协定。", names) == {("signs_with", "中国", "俄罗斯")}
+    assert _found("中俄今天在丙市签约。", names) == set()  # clubs and firms 签约
     names = [("德国", "LOC"), ("法国", "LOC"), ("丙市", "LOC")]
     assert _found("德国与法国今天在丙市会谈。", names) == {("meets", "德国", "法国")}
     assert _found("德国与法国今天在丙市会面。", names) == set()  # friends and fans 会面 too
