@@ -153,9 +153,7 @@ _SIGNATORY = re.compile(r"国(?![内际外家有营企])|方(?![案面式法向�
 # Verbs of what money builds, founds, mends or buys (投资N元兴建A, …，治理A河, 出资收购B厂)
 _BUILDS = (
     r"(?:创办|创建|兴建|建成|建设|建立|修建|新建|新修|扩建|改建|成立|组建|设立|开办|兴办|建起|实施"
-    r"|启动|改造|治理|整治|根治|修复|翻修|维修|修缮|收购|兼并|购进|经营"
-    # buying a company's shares (买进乙公司的股票), not goods it sells (购买乙公司的设备)
-    r"|(?:购买|买进|买下|购入)(?=[^，,。；;]{1,20}?的?(?:股票|股份|股权|债券)))"
+    r"|启动|改造|治理|整治|根治|修复|翻修|维修|修缮|收购|兼并|购进|经营)"
 )
 _BUILT_IN = re.compile(r"(?:了|于)?在[^，,；;。]{1,40}?" + _BUILDS + r"(?:了|的)?")
 _BUILT_NEXT = re.compile(r"[，,]" + _BUILDS + r"了?")
@@ -229,7 +227,6 @@ _BUILDING = re.compile(
     r"(?:大厦|大楼|中心|工程|广场|公园|园区|市场|宾馆|饭店|医院|学校|电站|机场|港)$"
 )
 _BUILT_LATER = re.compile(_BUILDS + r"了?")
-_BUILT_GAP = re.compile(r"(?:了|于)?" + _BUILDS + r"?(?:了|的)?")
 _PROBES = r"(?:探测器|飞船|卫星|航天器)"
 _PROBE = re.compile(r"(?:的[^，。；的]{0,6}?|[”\"]?号)" + _PROBES)  # after a name: 甲局的无人探测器
 _PROBE_NAME = re.compile(r"号" + _PROBES + "$")  # a name of one: 乙号探测器
@@ -242,6 +239,7 @@ _EACH_BEFORE = re.compile(r"各(?:[\u4e00-\u9fff]{1,3}、)*$")
 _OTHER_TALK = re.compile(r"商谈|商讨|讨论|磋商|协商|谈判|交换意见")
 _HONORIFIC = re.compile(r"先生|女士|博士|阁下|殿下|陛下|亲王")
 _COPULA = re.compile(r"(?<![但还就于总凡只要可倒像])是(?!否)")
+_COPULA_AFTER = re.compile(r"(?:一直|始终|也|都|仍|则|正|曾|已|目前|现在|本来)?是(?!否)")
 _KIND_NOUN = re.compile(
     r"(?:第一|首)?[位个批名]?[\u4e00-\u9fff]{0,4}(?:企业家|人士|官员|领导人|元首|政要|外宾|客人|代表团|华人|人)"
 )
@@ -1494,9 +1492,12 @@ def _unnamed(text: str, end: int) -> bool:
 
 
 def _complement(text: str, owned: re.Match[str]) -> bool:
-    """甲公司(一直)是著名的医药公司，…: the body a copula ends its clause with says what the name
-    is (not 甲国特别是沿海地区的企业在乙国投资, where the body goes on to act)."""
-    return "是" in owned.group() and text.startswith(("，", ",", "。", "；", ";"), owned.end())
+    """甲公司(一直)是著名的医药公司，…: the body of a copula right after the name, ending its clause
+    or a list, says what the name is (not 甲国特别是沿海地区的企业, 甲公司的子公司是乙国的企业:
+    the body acts, or is another's)."""
+    return _COPULA_AFTER.match(text, owned.start()) is not None and text.startswith(
+        ("，", ",", "。", "；", ";", "、"), owned.end()
+    )
 
 
 def _adviser(s: _Sentence, m: _Arg) -> _Arg:
@@ -2627,22 +2628,24 @@ class RelationFinder:
         text = s.text
         targets: list[_Arg] = []
         after = next((m for m in s.heads if m.start >= rest and m.end <= clause[1]), None)
-        # 投资兴建的甲市乙大厦: the built thing with its qualifiers; the verb is read in the text,
-        # not in the gap alone (买下's lookahead reads past the name)
-        verb = _BUILT_GAP.match(text, rest)
-        fits = after is not None and verb is not None and verb.end() == s.chain_start[after.start]
+        # 投资兴建的甲市乙大厦: the built thing with its qualifiers
+        gap = text[rest : s.chain_start[after.start]] if after is not None else ""
         built = _BUILT_IN.match(text, rest, clause[1])  # 投资4500万美元在A大学建立B研究所
         if built is None and rest >= clause[1] - 1:  # 投资N万元，建成A中心
             built = _BUILT_NEXT.match(text, clause[1])
         if built is not None:
             after = next((m for m in s.heads if m.start == built.end()), None)
-            fits = True
+            gap = ""
             if after is None and built.group().lstrip("了于").startswith("在"):
                 # 投资N在A建立一个实验室: what is built has no name, the place invested in has
                 first = s.head_from(built.start() + built.group().index("在") + 1)
                 if first is not None and first.type in _PLACES:
                     targets = s.listed(first, built.end(), _PLACES)  # 在A、B等县修建
-        if after is not None and after.type in _PLACES and fits:
+        if (
+            after is not None
+            and after.type in _PLACES
+            and re.fullmatch(r"(?:了|于)?" + _BUILDS + r"?(?:了|的)?", gap)
+        ):
             targets = s.listed(after, clause[1], _PLACES)  # 入股甲银行和乙银行: each
         if not targets and amount and rest >= clause[1] - 1:
             targets = self._built_later(s, clause)  # 投资N万元，征用荒山，创办了A农庄

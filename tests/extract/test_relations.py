@@ -200,8 +200,6 @@ def test_a_count_of_a_kind_after_a_place_names_no_body_visited():
         "甲公司投资1200万元建成乙园。",
         "甲公司斥资48亿美元收购乙园。",
         "甲公司投资800万元，修缮了乙园。",
-        "甲公司出资20亿元，买进乙园的股票。",  # buying a company's shares
-        "甲公司出资2亿元买下乙园的股份。",
     ],
 )
 def test_every_verb_of_what_money_builds_names_the_target_right_after_the_amount(text):
@@ -214,6 +212,14 @@ def test_every_verb_of_what_money_builds_names_the_target_right_after_the_amount
 def test_buying_goods_a_body_sells_is_no_investment_in_it():
     names = [("甲公司", "ORG"), ("乙公司", "ORG")]
     assert _found("甲公司投资5000万元购买乙公司的设备。", names) == set()
+
+
+def test_a_name_that_starts_with_a_verb_of_building_is_still_the_target():
+    names = [("甲公司", "ORG"), ("建设银行", "ORG"), ("乙银行", "ORG")]
+    assert _found("甲公司投资10亿元入股建设银行和乙银行。", names) == {
+        ("invests_in", "甲公司", "建设银行"),
+        ("invests_in", "甲公司", "乙银行"),
+    }
 
 
 def test_a_copula_says_what_the_subject_is_and_hands_it_on():
@@ -229,6 +235,13 @@ def test_a_copula_says_what_the_subject_is_and_hands_it_on():
     assert _found("甲国特别是沿海地区的企业在乙国投资。", names) == set()
     assert _found("甲国就是通过有关的机构在乙国投资。", names) == set()
     assert _found("甲国还是有不少的企业在乙国投资。", names) == set()
+    # with a comma after the body too: the copula must follow the name itself
+    assert _found("甲国特别是沿海地区的企业，纷纷到乙国投资。", names) == set()
+    assert _found("甲国就是通过有关的机构，在乙国投资。", names) == set()
+    names = [("甲公司", "ORG"), ("乙国", "LOC"), ("丙国", "LOC")]
+    assert _found("甲公司的子公司是乙国的企业，今后将在丙国投资。", names) == set()
+    text = "甲公司是著名的医药公司、乙国最大的企业，今后将对丙国进行投资。"
+    assert _found(text, names) == {("invests_in", "甲公司", "丙国")}
 
 
 def test_an_investments_total_after_its_owner_and_place_states_the_investment():
@@ -2392,11 +2405,11 @@ def test_the_lexicons_pair_frame_names_the_verbs_whose_parties_come_together():
         ("乙队在转会中以高价签下张三。", [("乙队", "ORG"), ("张三", "PERSON")]),  # 在…中 以
     ],
 )
-def test_one_character_forms_that_are_no_signing_pair(text, names):
+def test_the_verbs_of_clubs_and_firms_read_no_bare_one_character_pair(text, names):
     assert not any(r[0] == "signs_with" and r[1] in ("中国", "日本") for r in _found(text, names))
 
 
-def test_a_pair_verb_with_a_named_partner_takes_the_partner():
+def test_a_named_partner_signs_where_zhong_yi_of_a_match_is_no_pair():
     names = [("张三", "PERSON"), ("乙队", "ORG")]
     text = "张三在比赛中以2比1胜出后与乙队签约。"
     assert _found(text, names) == {("signs_with", "张三", "乙队")}
