@@ -430,7 +430,7 @@ def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Ar
     来/赴/访), 中美, 俄日 (a pair before 两国/双方/政府 or a signing or meeting verb)."""
     abbr = country_abbreviations()
     out = []
-    visit = trigger_pattern(triggers_of("visits"))
+    visit = _visit_verbs()
     for m in re.finditer(
         rf"(?<=[来赴访到莅])(.)(?={visit}|$)|(?<=对)(.)(?=投资|访问|进行)", text[start:end]
     ):
@@ -724,9 +724,15 @@ def _after_trigger() -> re.Pattern[str]:
 
 
 @functools.cache
+def _visit_verbs() -> str:
+    """The lexicon's visit verbs as one alternation."""
+    return trigger_pattern(triggers_of("visits"))
+
+
+@functools.cache
 def _after_visit() -> re.Pattern[str]:
     """A lead that ends in a visit verb (访问了): the place after it is its object."""
-    return re.compile(f"(?:{trigger_pattern(triggers_of('visits'))})[了过]?$")
+    return re.compile(f"(?:{_visit_verbs()})[了过]?$")
 
 
 def normalise_amount(text: str) -> int | None:
