@@ -26,16 +26,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import unicodedata
 from pathlib import Path
 
 from kg.corpora import load
+from kg.evaluate import normalised
 from kg.relation_eval import DEFAULT_GOLD, load_gold, select_sentences
 from kg.schema import RELATION_TYPES
-
-
-def _norm(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).replace(" ", "")
 
 
 def _outside_lengths(texts: list[str]) -> list[tuple[int, str, str]]:
@@ -61,12 +57,12 @@ def _outside_lengths(texts: list[str]) -> list[tuple[int, str, str]]:
 def _verb_draw(verbs: list[str], relation: str, limit: int, data: Path | None) -> list[dict]:
     """The first ``limit`` sentences (10-150 characters, sha1 order) with one of ``verbs`` that no
     gold file and no MSRA test sentence holds, each text once over the three corpora."""
-    seen = {_norm(text) for text, _ in load("msra", "test")} | _gold_texts()
+    seen = {normalised(text) for text, _ in load("msra", "test")} | _gold_texts()
     pool = {}
     for corpus in ("msra", "pku1998", "cluener"):
         for split in ("train", "dev"):
             for index, (text, _) in enumerate(load(corpus, split, data_dir=data)):
-                key = _norm(text)
+                key = normalised(text)
                 if 10 <= len(text) <= 150 and key not in seen and any(v in text for v in verbs):
                     pool.setdefault(key, (f"{corpus}-{split}#{index}", text))
     ordered = sorted(pool.values(), key=lambda it: hashlib.sha1(it[1].encode()).hexdigest())
@@ -76,7 +72,9 @@ def _verb_draw(verbs: list[str], relation: str, limit: int, data: Path | None) -
 
 
 def _gold_texts() -> set[str]:
-    return {_norm(row["text"]) for path in DEFAULT_GOLD.glob("*.jsonl") for row in load_gold(path)}
+    return {
+        normalised(row["text"]) for path in DEFAULT_GOLD.glob("*.jsonl") for row in load_gold(path)
+    }
 
 
 def _msra_test_rest() -> list[dict]:
@@ -88,8 +86,8 @@ def _msra_test_rest() -> list[dict]:
     for index, text, relation in select_sentences(texts, per_type=len(texts)) + _outside_lengths(
         texts
     ):
-        if _norm(text) not in seen:
-            seen.add(_norm(text))
+        if normalised(text) not in seen:
+            seen.add(normalised(text))
             rows.append(
                 {"id": f"msra-test#{index}", "drawn_for": relation, "text": text, "relations": []}
             )
@@ -130,7 +128,9 @@ def main() -> None:
         for row in _verb_draw(args.verbs.split(","), args.verbs_for, args.limit, args.data):
             print(json.dumps(row, ensure_ascii=False))
         return
-    seen = {_norm(text) for split in ("train", "dev", "test") for text, _ in load("msra", split)}
+    seen = {
+        normalised(text) for split in ("train", "dev", "test") for text, _ in load("msra", split)
+    }
     seen |= _gold_texts()
     texts = [text for text, _ in load("pku1998", args.split)]
     wanted = {r: getattr(args, r) for r in RELATION_TYPES}
@@ -140,10 +140,10 @@ def main() -> None:
         else select_sentences(texts, per_type=len(texts))
     )
     for index, text, relation in drawn:
-        if _norm(text) in seen or not (args.every or wanted[relation] > 0):
+        if normalised(text) in seen or not (args.every or wanted[relation] > 0):
             continue
         wanted[relation] -= 1
-        seen.add(_norm(text))
+        seen.add(normalised(text))
         row = {
             "id": f"pku1998-{args.split}#{index}",
             "drawn_for": relation,
