@@ -1266,9 +1266,7 @@ class _Sentence:
                 glued
                 and _country(chain[0])
                 and _country(chain[1])
-                and re.search(
-                    f"(?:{_trigger_re().pattern})了?$", self.text[prev[0] : chain[0].start]
-                )
+                and _after_trigger().search(self.text, prev[0], chain[0].start)
             ):
                 return k
         return 0
