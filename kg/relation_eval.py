@@ -54,6 +54,9 @@ SETS = {
     "dev": ("seeds.jsonl", "msra_train.jsonl"),
     "dev2": ("msra_train2.jsonl",),
     **{f"dev{n}": (f"dev{n}.jsonl",) for n in range(3, 36)},
+    "pd2013-dev": ("pd2013_dev.jsonl",),  # People's Daily, 5 June 2013, whole articles
+    "pd2013-test": ("pd2013_test.jsonl",),
+    "pd2013": ("pd2013_dev.jsonl", "pd2013_test.jsonl"),
     "test": ("msra_test.jsonl",),
     "test2": ("test2.jsonl",),
     "test-all": ("msra_test.jsonl", "test2.jsonl"),
@@ -153,18 +156,14 @@ def load_gold(path: Path) -> list[dict]:
 def predict(
     rows: list[dict], *, backend: str = DEFAULT_BACKEND.value, model: str | None = None
 ) -> list[list]:
-    """The extractor's relations for each gold row: seed rows ("<article id>|<sentence>") from the
-    seed pages as ``kg run`` reads them, MSRA rows from the sentence alone."""
+    """The extractor's relations for each gold row: article rows ("<article id>|<sentence>", the
+    seed pages; "pd2013:<article id>|<sentence>") from the whole article as ``kg run`` reads it,
+    MSRA rows from the sentence alone."""
     from kg.extract import Extractor
     from kg.schema import Article, Sentence
 
     extractor = Extractor(backend=backend, model=model)
-    seeds = {}
-    if any("|" in row["id"] for row in rows):
-        from kg.ingest import read_articles
-
-        pages = Path(__file__).resolve().parents[1] / "seeds"
-        seeds = {ex.article.id: ex for ex in extractor.extract_many(list(read_articles([pages])))}
+    whole = _whole_articles([row for row in rows if "|" in row["id"]], extractor)
     singles = [row for row in rows if "|" not in row["id"]]
     # as kg run reads it: １９９８年 -> 1998年
     texts = [normalize_spaces(r["text"]) for r in singles]
@@ -177,9 +176,44 @@ def predict(
     for row in rows:
         if "|" in row["id"]:
             article, index = row["id"].rsplit("|", 1)
-            out.append([r for r in seeds[article].relations if r.sentence == int(index)])
+            out.append([r for r in whole[article].relations if r.sentence == int(index)])
         else:
             out.append(found[row["id"]])
+    return out
+
+
+ARTICLE_SOURCES = {"": "seeds", "pd2013:": "pd2013"}  # id prefix -> the folder its articles are in
+
+
+def _folder(name: str) -> Path:
+    if name == "pd2013":
+        from kg.corpora import pd2013_dir
+
+        return pd2013_dir()
+    return Path(__file__).resolve().parents[1] / name
+
+
+def _whole_articles(rows: list[dict], extractor) -> dict:
+    """Extractions of the articles that gold rows ``<prefix><article id>|<sentence>`` name, each
+    read whole as ``kg run`` reads it, by prefixed id. A row whose sentence the reader now splits
+    differently is an error: its gold would be scored against another sentence."""
+    from kg.ingest import read_articles
+
+    wanted: dict[str, set[str]] = {}
+    for row in rows:
+        source, colon, article = row["id"].rsplit("|", 1)[0].rpartition(":")
+        wanted.setdefault(source + colon, set()).add(article)
+    out = {}
+    for prefix, ids in wanted.items():
+        if prefix not in ARTICLE_SOURCES:
+            raise ValueError(f"gold rows name articles of {prefix!r}, which no folder holds")
+        articles = [a for a in read_articles([_folder(ARTICLE_SOURCES[prefix])]) if a.id in ids]
+        out |= {prefix + ex.article.id: ex for ex in extractor.extract_many(articles)}
+    for row in rows:
+        article, index = row["id"].rsplit("|", 1)
+        sentences = out[article].article.sentences if article in out else []
+        if int(index) >= len(sentences) or sentences[int(index)].text != row["text"]:
+            raise ValueError(f"gold row {row['id']}: the reader no longer gives its sentence there")
     return out
 
 

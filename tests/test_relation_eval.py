@@ -62,3 +62,20 @@ def test_every_gold_file_is_in_a_set_and_the_test_files_share_no_sentence():
     texts = [row["text"] for name in SETS["test-full"] for row in load_gold(DEFAULT_GOLD / name)]
     assert len(texts) == len(set(texts))
     assert set(SETS["test-full"]) == set(SETS["test-all"]) | set(SETS["test3"])
+
+
+def test_article_rows_are_scored_on_the_whole_article_and_must_still_be_its_sentence():
+    import pytest
+
+    from kg.extract import Extractor
+    from kg.relation_eval import _whole_articles
+
+    gold = [row for row in load_gold(DEFAULT_GOLD / "seeds.jsonl")][:1]
+    found = _whole_articles(gold, Extractor())
+    article = gold[0]["id"].rsplit("|", 1)[0]
+    assert found[article].article.text  # the whole article was read, not the sentence alone
+    moved = [{**gold[0], "text": gold[0]["text"] + "。"}]
+    with pytest.raises(ValueError, match="no longer gives its sentence"):
+        _whole_articles(moved, Extractor())
+    with pytest.raises(ValueError, match="no folder holds"):
+        _whole_articles([{**gold[0], "id": "elsewhere:" + gold[0]["id"]}], Extractor())
