@@ -293,6 +293,7 @@ _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 # 甲党代表, 乙政府谈判代表: a post
 _DELEGATE = re.compile(r"(?:(?![在到赴对向由率等于从将已曾为是说就了的])[\u4e00-\u9fff]){0,6}代表")
 _GUESTS_KIND = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}(?:代表|人士|官员|成员|客人|一行|人))?")
+_SEATED = re.compile(r"在座|在场|陪同|参加会见|出席")
 _FRAMED_MEETING = re.compile(
     r"(?:与|同|和)[^，。；在]{1,30}?(?:会谈|会晤|会见|会面)(?:期间|时|之际|前夕|之后|以后|后)"
 )
@@ -1708,6 +1709,31 @@ def _abbreviated_pair(s: _Sentence, clause, t0: int, t1: int, *, objects: bool) 
     return []
 
 
+def _post_holders(extraction: Extraction, people: Sequence[str]) -> set[str]:
+    """One name, one reading per article: a holder of a post there (市长甲拉亚) is a person where
+    the model read the bare name as a place (会见了甲拉亚), unless the name is a known place (a
+    title before a region, 主席拉美之行, makes no holder of it)."""
+    places = world_places() | load_rules().regions
+    return {
+        r.person
+        for r in extraction.roles
+        if r.person in people and r.person not in places and r.person not in gazetteer()
+    }
+
+
+def _framed_guest(s: _Sentence, clause: tuple[int, int], t0: int) -> bool:
+    """A clause of time that opens with the meeting verb, (在)会见A时: who met A is the subject of
+    the clause after it, unless that clause only seats its people (会见A时，B、C在座)."""
+    text = s.text
+    after = s.clauses_after(clause)
+    return (
+        text[clause[0] : t0] in ("", "在")
+        and text[clause[1] - 1 : clause[1]] == "时"
+        and bool(after)
+        and _SEATED.search(text, *after[0]) is None
+    )
+
+
 def _co_listed(s: _Sentence, clause, link: re.Match, partner: _Arg) -> bool:
     """A和B: the partner after 和 is listed with the head before it, not governed by a locative 在."""
     left = [m for m in s.heads if clause[0] <= m.start and m.end <= link.start()]
@@ -1930,12 +1956,18 @@ class RelationFinder:
         people = sorted(
             {m.text for m in extraction.mentions if m.type == "PERSON" and 2 <= len(m.text) <= 4}
         )
+        post_holders = _post_holders(extraction, people)
         for index, sentence in enumerate(article.sentences):
             if pattern.search(sentence.text) is None:
                 continue
             mentions = by_sentence.get(index, [])
             args = [
-                _Arg(m.start - sentence.start, m.end - sentence.start, m.text, m.type)
+                _Arg(
+                    m.start - sentence.start,
+                    m.end - sentence.start,
+                    m.text,
+                    "PERSON" if m.text in post_holders else m.type,
+                )
                 for m in mentions
                 if sentence.start <= m.start and m.end <= sentence.end
             ]
@@ -2275,6 +2307,10 @@ class RelationFinder:
             return []  # 在会见中, 会见时: the meeting as a time, its parties are elsewhere (not 会见中国…)
         targets = self._objects(s, clause, t1, types, led)
         sources = s.subject(clause, t0, types)
+        if not sources and targets and _framed_guest(s, clause, t0):
+            sources = s.next_subject(
+                clause, types
+            )  # 会见A时，B转达了…: the host is the next subject
         return [(a, b, None) for a in sources for b in targets]
 
     def _with_partner(

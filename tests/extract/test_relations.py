@@ -36,6 +36,15 @@ def _one_sentence(text: str) -> Article:
     return Article(id="t#0", source="t", text=text, sentences=[Sentence(0, len(text), text)])
 
 
+def _two_sentences(text: str, cut: int) -> Article:
+    return Article(
+        id="t#0",
+        source="t",
+        text=text,
+        sentences=[Sentence(0, cut, text[:cut]), Sentence(cut, len(text), text[cut:])],
+    )
+
+
 def test_triggers_are_data_with_the_four_types():
     triggers = load_triggers()
     assert triggers["调研"] == "visits" and triggers["会见"] == "meets"
@@ -1192,12 +1201,7 @@ def test_dev_sets_precision_and_f1(which, gold, f1):
 
 def test_surname_and_title_stand_for_the_articles_one_person_of_that_surname():
     text = "国家主席江泽民在京出席会议。江主席会见了阿斯纳尔。"
-    article = Article(
-        id="t#0",
-        source="t",
-        text=text,
-        sentences=[Sentence(0, 14, text[:14]), Sentence(14, len(text), text[14:])],
-    )
+    article = _two_sentences(text, 14)
     mentions = [
         Mention(4, 7, "江泽民", "PERSON", 0),
         Mention(text.index("阿斯纳尔"), len(text) - 1, "阿斯纳尔", "PERSON", 1),
@@ -2580,3 +2584,43 @@ def test_a_places_people_are_no_visitor():
 )
 def test_who_has_others_act_does_not_act(text, names, expected):
     assert _found(text, names) == expected
+
+
+def test_a_clause_of_time_that_opens_with_the_meeting_verb_takes_the_next_subject_as_host():
+    # 会见A时，B…: the meeting frames the next clause, whose subject is the host
+    found = _found("会见甲某某时，乙某转达了问候。", [("甲某某", "PERSON"), ("乙某", "PERSON")])
+    assert found == {("meets", "乙某", "甲某某")}
+    found = _found("在接见丙公司代表时，乙某说。", [("丙公司", "ORG"), ("乙某", "PERSON")])
+    assert found == {("meets", "乙某", "丙公司")}
+    # who is only seated at it is no host
+    found = _found(
+        "会见甲某某时，乙某、丁某等在座。",
+        [("甲某某", "PERSON"), ("乙某", "PERSON"), ("丁某", "PERSON")],
+    )
+    assert found == set()
+
+
+def test_a_holder_of_a_post_in_the_article_is_a_person_where_the_model_read_a_place():
+    from kg.schema import Role
+
+    text = "该市市长甲拉亚授予钥匙。仪式前，乙某会见了甲拉亚。"
+    article = _two_sentences(text, 12)
+    second = text.rindex("甲拉亚")
+    mentions = [
+        Mention(4, 7, "甲拉亚", "PERSON", 0),
+        Mention(text.index("乙某"), text.index("乙某") + 2, "乙某", "PERSON", 1),
+        Mention(second, second + 3, "甲拉亚", "LOC", 1),  # the model's other reading
+    ]
+    role = Role(person="甲拉亚", title="市长", org=None, org_type=None, sentence=0, person_start=4)
+    extraction = Extraction(article=article, mentions=mentions, roles=[role])
+    assert _triples(extraction) == {("meets", "乙某", "甲拉亚")}
+    # a known place with a title before it (主席拉美之行) holds no post
+    text = "主席拉美之行。乙某会见了拉美。"
+    article = _two_sentences(text, 7)
+    mentions = [
+        Mention(2, 4, "拉美", "PERSON", 0),
+        Mention(7, 9, "乙某", "PERSON", 1),
+        Mention(12, 14, "拉美", "LOC", 1),
+    ]
+    role = Role(person="拉美", title="主席", org=None, org_type=None, sentence=0, person_start=2)
+    assert _triples(Extraction(article=article, mentions=mentions, roles=[role])) == set()
