@@ -211,7 +211,9 @@ _CN_DIGIT = {
 _HOSTED = "(?:会见|接见|会晤|接待)"  # meetings named after the host (A的接见)
 _PASSIVE = re.compile(
     rf"(?:(?:受到|得到|获得|感谢)(?:了)?([^，。；]{{1,30}}?)的[^，。；的]{{0,8}}?(?={_HOSTED})"
-    rf"|对([^，。；]{{1,30}}?)的[^，。；的]{{0,8}}?(?={_HOSTED}表示(?:衷心|诚挚)?的?感谢))"
+    rf"|对([^，。；]{{1,30}}?)的[^，。；的]{{0,8}}?(?={_HOSTED}表示(?:衷心|诚挚)?的?感谢)"
+    # 感谢A会见, 感谢A在百忙中会见他们: the verb with no guest named after it
+    rf"|感谢([^，。；的]{{1,30}}?)(?:在百忙之?中)?(?={_HOSTED}了?(?:[他她我]们?)?(?:[，。；]|$)))"
 )
 _LEADS = re.compile(r"(?:亲自|再次|又)?(?:率|率领|带领)")
 # Words of time and manner that do not make a clause's subject: 分别于6月8日和9日, 随后, 在…基础上.
@@ -293,6 +295,7 @@ _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 # 甲党代表, 乙政府谈判代表: a post
 _DELEGATE = re.compile(r"(?:(?![在到赴对向由率等于从将已曾为是说就了的])[\u4e00-\u9fff]){0,6}代表")
 _GUESTS_KIND = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}(?:代表|人士|官员|成员|客人|一行|人))?")
+_TITLE = re.compile(r"《[^《》]*》")
 _SEATED = re.compile(r"在座|在场|陪同|参加会见|出席")
 _FRAMED_MEETING = re.compile(
     r"(?:与|同|和)[^，。；在]{1,30}?(?:会谈|会晤|会见|会面)(?:期间|时|之际|前夕|之后|以后|后)"
@@ -787,6 +790,7 @@ class _Sentence:
 
     def __init__(self, text: str, mentions: list[_Arg]) -> None:
         self.text = text
+        self.args = mentions
         # 在A、B等陪同下 (over commas too): the escorts' span, from 在 to 陪同下
         self.escorts = [e.span() for e in _ESCORT_SPAN.finditer(text)]
         outer = _join_dotted(self._outer(mentions))
@@ -1372,7 +1376,10 @@ class _Sentence:
             or not re.fullmatch(r"(?:等[\u4e00-\u9fff]{0,4})?", tail)
         ):
             return []
-        return [m for m in heads[self._list_start(heads, len(heads) - 1) :] if m.type in types]
+        listed = heads[self._list_start(heads, len(heads) - 1) :]
+        if _after_trigger().search(self.text, clause[0], self.chain_start[listed[0].start]):
+            return []  # 在甲地会见乙国国王A，与B会谈: A is the object met, the subject is further back
+        return [m for m in listed if m.type in types]
 
 
 def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | None:
@@ -1709,6 +1716,22 @@ def _abbreviated_pair(s: _Sentence, clause, t0: int, t1: int, *, objects: bool) 
     return []
 
 
+def _title_scope(s: _Sentence, t0: int) -> tuple[_Sentence, int]:
+    """Where a trigger's parties are: the sentence, or the title in 《》 the trigger is inside, a
+    text of its own (《甲乙深化合作》《丙高度评价与丁的会谈》: 甲乙 are no party of that 会谈);
+    with the offset of that text in the sentence."""
+    title = next((m for m in _TITLE.finditer(s.text) if m.start() < t0 < m.end()), None)
+    if title is None:
+        return s, 0
+    start, end = title.start() + 1, title.end() - 1
+    inside = [
+        _Arg(a.start - start, a.end - start, a.text, a.type, a.abbreviated)
+        for a in s.args
+        if start <= a.start and a.end <= end
+    ]
+    return _Sentence(s.text[start:end], inside), start
+
+
 def _post_holders(extraction: Extraction, people: Sequence[str]) -> set[str]:
     """One name, one reading per article: a holder of a post there (市长甲拉亚) is a person where
     the model read the bare name as a place (会见了甲拉亚), unless the name is a known place (a
@@ -2012,7 +2035,9 @@ class RelationFinder:
                 if _MODAL_SPLIT.match(sentence.text, t.start()):
                     continue
                 relation = self.triggers[t.group()]
-                for source, target, amount in self._arguments(sent, relation, t.start(), t.end()):
+                where, off = _title_scope(sent, t.start())
+                found = self._arguments(where, relation, t.start() - off, t.end() - off)
+                for source, target, amount in found:
                     key = (relation, source.text, target.text)
                     if source.text == target.text or key in seen:
                         continue
@@ -2026,8 +2051,8 @@ class RelationFinder:
                             sentence=index,
                             source_type=source.type,
                             target_type=target.type,
-                            source_start=sentence.start + source.start,
-                            target_start=sentence.start + target.start,
+                            source_start=sentence.start + off + source.start,
+                            target_start=sentence.start + off + target.start,
                             trigger_start=sentence.start + t.start(),
                             amount=normalise_amount(amount) if amount else None,
                             amount_text=amount,
@@ -2084,7 +2109,7 @@ class RelationFinder:
     @staticmethod
     def _passive(s: _Sentence, clause: tuple[int, int], passive: re.Match[str]):
         """A受到B的接见: B hosts, A is met."""
-        start, end = passive.span(1) if passive.group(1) is not None else passive.span(2)
+        start, end = next(passive.span(g) for g in (1, 2, 3) if passive.group(g) is not None)
         first = next((m for m in s.heads if m.start >= start and m.end <= end), None)
         if first is None or first.type not in _AGENTS or s.chain_start[first.start] - start > 10:
             return []

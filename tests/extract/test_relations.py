@@ -2624,3 +2624,33 @@ def test_a_holder_of_a_post_in_the_article_is_a_person_where_the_model_read_a_pl
     ]
     role = Role(person="拉美", title="主席", org=None, org_type=None, sentence=0, person_start=2)
     assert _triples(Extraction(article=article, mentions=mentions, roles=[role])) == set()
+
+
+def test_thanks_for_a_meeting_named_by_its_verb_make_the_thanker_the_guest():
+    names = [("甲某", "PERSON"), ("乙某", "PERSON")]
+    assert _found("甲某等代表感谢乙某会见，认为收获很大。", names) == {("meets", "乙某", "甲某")}
+    assert _found("甲某感谢乙某在百忙中会见他们。", names) == {("meets", "乙某", "甲某")}
+    # a guest named after the verb is the one met
+    found = _found("甲某感谢乙某会见丙公司代表团。", [*names, ("丙公司代表团", "ORG")])
+    assert found == {("meets", "乙某", "丙公司代表团")}
+
+
+def test_a_trigger_inside_a_title_takes_its_parties_from_that_title_only():
+    text = "网站刊登了《中美两国深化合作》《甲某高度评价与丙某的会谈成果》等文章。"
+    names = [("中", "LOC"), ("美", "LOC"), ("甲某", "PERSON"), ("丙某", "PERSON")]
+    assert _found(text, names) == {("meets", "甲某", "丙某")}
+
+
+def test_a_person_met_at_the_end_of_a_clause_is_no_subject_carried_to_the_next():
+    text = "甲国主席乙某对丙国进行访问，在丁市会见丙国国王戊某，与议长己某举行会谈。"
+    names = [
+        ("甲国", "LOC"),
+        ("乙某", "PERSON"),
+        ("丙国", "LOC"),
+        ("丁市", "LOC"),
+        ("丙国", "LOC"),
+        ("戊某", "PERSON"),
+        ("己某", "PERSON"),
+    ]
+    found = _found(text, names)
+    assert ("meets", "乙某", "己某") in found and ("meets", "戊某", "己某") not in found
