@@ -143,6 +143,7 @@ _PLACE_LIST_END = re.compile(
     # 来到A，参观了…; 飞往A，继续进行…访问
     r"|[，,](?:继续(?:进行)?[\u4e00-\u9fff]{0,4})?"
     r"|进行[^，,。；;]{0,16}的[\u4e00-\u9fff]{0,4}"  # 前往A进行他就任后的首次国事访问
+    r"|就[^，,。；;对向与同在到]{1,20}?(?:进行|开展)"  # 在A就B的情况进行调研: a topic, then the verb
     r"|[\u4e00-\u9fff]{2}、"  # 到A探亲、访问
 )
 # A treaty right before its signing verb (甲乙和平友好条约缔结, 协议签订后) is its subject: who

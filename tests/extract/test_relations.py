@@ -2654,3 +2654,9 @@ def test_a_person_met_at_the_end_of_a_clause_is_no_subject_carried_to_the_next()
     ]
     found = _found(text, names)
     assert ("meets", "乙某", "己某") in found and ("meets", "戊某", "己某") not in found
+
+
+def test_a_long_topic_between_the_places_and_the_verb_keeps_the_visit():
+    text = "甲某在乙省和丙市就金融服务实体经济的情况进行调研。"
+    names = [("甲某", "PERSON"), ("乙省", "LOC"), ("丙市", "LOC")]
+    assert _found(text, names) == {("visits", "甲某", "乙省"), ("visits", "甲某", "丙市")}
