@@ -21,6 +21,12 @@ the sentences of articles the day prints twice:
 
     PYTHONPATH=. python benchmarks/relation_draw.py --pd2013 dev > pd2013_dev.jsonl
 
+``--hk-press dev|test`` draws from the press releases of Hong Kong's Financial Secretary's Office
+(``kg.corpora.hk_press``; ids ``hk-press#<line>``): ``select_sentences`` over its sentences (each
+text once), the first 60 of each type, dev the even places of that order and test the odd:
+
+    PYTHONPATH=. python benchmarks/relation_draw.py --hk-press dev > hk_press_dev.jsonl
+
 ``--verbs`` draws instead the sentences with verbs the lexicon does not hold yet, from the train and
 dev parts of MSRA, People's Daily and CLUENER (``--data``), in sha1 order, the first ``--limit``:
 
@@ -133,6 +139,23 @@ def _pd2013(part: str) -> list[dict]:
     return rows[part]
 
 
+def _hk_press(part: str) -> list[dict]:
+    from kg.corpora import hk_press
+
+    first: dict[str, int] = {}
+    for index, text in enumerate(hk_press()):
+        first.setdefault(normalised(text), index)
+    gold = _gold_texts()
+    kept = [(i, k) for k, i in first.items() if k not in gold]
+    lines = hk_press()
+    drawn = select_sentences([lines[i] for i, _ in kept], per_type=60)
+    return [
+        {"id": f"hk-press#{kept[n][0]}", "drawn_for": relation, "text": text, "relations": []}
+        for place, (n, text, relation) in enumerate(drawn)
+        if place % 2 == (part == "test")
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("train", "dev"), default="train")
@@ -157,23 +180,36 @@ def main() -> None:
     parser.add_argument(
         "--pd2013", choices=("dev", "test"), help="one half of People's Daily, 5 June 2013"
     )
+    parser.add_argument(
+        "--hk-press", choices=("dev", "test"), help="one half of the Hong Kong press-release draw"
+    )
     parser.add_argument("--verbs", help="comma-separated verbs the lexicon lacks (see above)")
     parser.add_argument("--verbs-for", choices=RELATION_TYPES, default="visits")
     parser.add_argument("--limit", type=int, default=100, help="how many --verbs sentences")
     parser.add_argument("--data", type=Path, help="the folder holding cluener/ (for --verbs)")
     args = parser.parse_args()
+    special = _special_draw(args)
+    if special is not None:
+        for row in special:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    _pku_draw(args)
+
+
+def _special_draw(args: argparse.Namespace) -> list[dict] | None:
+    """The rows of a draw other than People's Daily 1998's first-N, or None for that one."""
     if args.msra_test_rest:
-        for row in _msra_test_rest():
-            print(json.dumps(row, ensure_ascii=False))
-        return
+        return _msra_test_rest()
+    if args.hk_press:
+        return _hk_press(args.hk_press)
     if args.pd2013:
-        for row in _pd2013(args.pd2013):
-            print(json.dumps(row, ensure_ascii=False))
-        return
+        return _pd2013(args.pd2013)
     if args.verbs:
-        for row in _verb_draw(args.verbs.split(","), args.verbs_for, args.limit, args.data):
-            print(json.dumps(row, ensure_ascii=False))
-        return
+        return _verb_draw(args.verbs.split(","), args.verbs_for, args.limit, args.data)
+    return None
+
+
+def _pku_draw(args: argparse.Namespace) -> None:
     seen = {
         normalised(text) for split in ("train", "dev", "test") for text, _ in load("msra", split)
     }

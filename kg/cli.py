@@ -455,7 +455,8 @@ def eval_(
             help="relations: dev (seed pages + MSRA train), dev2 … dev35 (later blind draws), "
             "heldout, heldout2 (People's Daily draws held out), test, test2 (MSRA test), "
             "test-all (both), test3 (MSRA test with the later verbs), test-full (all three), or "
-            "pd2013-dev, pd2013-test, pd2013 (People's Daily of 5 June 2013, whole articles).",
+            "pd2013-dev, pd2013-test, pd2013 (People's Daily of 5 June 2013, whole articles), "
+            "hk-dev, hk-test, hk (Hong Kong Financial Secretary's press releases).",
         ),
     ] = "dev",
 ) -> None:

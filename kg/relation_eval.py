@@ -57,6 +57,9 @@ SETS = {
     "pd2013-dev": ("pd2013_dev.jsonl",),  # People's Daily, 5 June 2013, whole articles
     "pd2013-test": ("pd2013_test.jsonl",),
     "pd2013": ("pd2013_dev.jsonl", "pd2013_test.jsonl"),
+    "hk-dev": ("hk_press_dev.jsonl",),  # Hong Kong Financial Secretary's press releases, 2007-2019
+    "hk-test": ("hk_press_test.jsonl",),
+    "hk": ("hk_press_dev.jsonl", "hk_press_test.jsonl"),
     "test": ("msra_test.jsonl",),
     "test2": ("test2.jsonl",),
     "test-all": ("msra_test.jsonl", "test2.jsonl"),

