@@ -455,6 +455,35 @@ def verb_runs(doc: Doc, rules: Rules) -> Cuts:
     return cuts
 
 
+_VERB_HEAD = re.compile(
+    r"(?:参观|考察|视察|访问|会见|接见|走访|拜会|拜访|会晤)(?![团组队室处者]|委员会|小组|学者)"
+)
+
+
+def verb_head(name: str) -> int:
+    """The length of a verb of visiting or meeting the model ran into the start of ``name``
+    (拜会|甲办公室), 0 when there is none."""
+    verb = _VERB_HEAD.match(name)
+    return 0 if verb is None else verb.end()
+
+
+def verb_heads(doc: Doc, rules: Rules) -> Cuts:
+    """拜会|甲办公室, 会晤|乙盟: the model ran a verb of visiting or meeting into the name after it.
+    The verb is no character of the name; a name that is only the verb is none."""
+    cuts = Cuts()
+    for ent in doc.ents:
+        size = verb_head(ent.text)
+        if not size:
+            continue
+        start = ent.start_char + size
+        if len(ent.text) - size >= 2:
+            cuts.offsets.add(start)
+            cuts.model.append((start, ent.end_char, ent.label_))
+        else:
+            cuts.offsets.add(ent.start_char + 1)  # a cut inside drops it
+    return cuts
+
+
 def state_kinds(doc: Doc, rules: Rules) -> Cuts:
     """轮值主席国|甲国, 出口国|乙国: the model glued the 国 of a kind of state to the country
     after it (国甲国, read as a person or a body); the country starts one character later."""
@@ -482,6 +511,7 @@ SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "photo_credits": photo_credits,
     "byline_places": byline_places,
     "verb_runs": verb_runs,
+    "verb_heads": verb_heads,
     "state_kinds": state_kinds,
 }
 

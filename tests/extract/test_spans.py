@@ -502,6 +502,27 @@ def test_spans_a_body_the_model_ran_across_a_visit_verb_is_the_place_and_the_bod
     assert [(e.text, e.label_) for e in doc.ents] == expected
 
 
+@pytest.mark.parametrize(
+    ("words", "label", "expected"),
+    [
+        (["甲某", "拜会甲省事务办公室", "主任"], "ORG", [("甲省事务办公室", "ORG")]),
+        (["代表团", "会晤乙盟", "秘书长"], "LOC", [("乙盟", "LOC")]),
+        (["甲某", "拜会", "乙某"], "ORG", []),  # the verb alone is no name
+        (["甲省", "访问团", "来到"], "ORG", [("访问团", "ORG")]),  # a group's name stands
+    ],
+)
+def test_spans_a_visit_or_meeting_verb_the_model_ran_into_a_name_is_cut_off(words, label, expected):
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from kg.extract.tokens import retokenize
+
+    doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
+    doc.ents = [Span(doc, 1, 2, label)]
+    doc, _, _ = retokenize(doc, load_rules())
+    assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
 @pytest.mark.parametrize("name", ["甲省友好访问团", "乙市经贸考察团", "丙委调研室的"])
 def test_spans_a_groups_name_with_a_visit_verb_stands(name):
     from spacy.tokens import Doc, Span
