@@ -66,7 +66,7 @@ _SPEECH = re.compile(_SAYING.pattern + "$")
 _HEARD = re.compile(r"听(?:取)?了?[^，,。；;]{0,20}介绍$")
 # Between a locative verb and a visit trigger: 到A、B调研 / 赴A考察 / 在A视察 / 来华访问.
 # not 带去甲委的问候
-_GO_TO = re.compile(r"到|赴|前往|飞往|来到|深入|走进|来|(?<![带送拿寄捎])去|在|抵")
+_GO_TO = re.compile(r"到|赴|前往|飞往|转往|来到|深入|走进|来|(?<![带送拿寄捎])去|在|抵")
 # What may stand between a head mention and the next one in a list.
 _LIST_JOIN = re.compile(r"^\s*(?:、|和|及|以及|，以及|，及)\s*$")
 _JOINT_JOIN = re.compile(r"^\s*(?:、|和|及|以及|与|同)\s*$")
@@ -249,6 +249,7 @@ _KIND_NOUN = re.compile(
 _REPORTER = re.compile(r"记者$|记者[^，。；]{0,12}、$")
 _ADVERBIAL = re.compile(
     r"在[^，,；;]{0,20}?(?:基础|前提|框架|原则)[上下]|分别|还|也|又|已经?|曾经?|将|随后|此前|当天|今天|昨天|上午|下午|晚上|"
+    r"首先|(?<![率事优预领争])先(?![生进])|随即|其后|接着|"
     r"并且?|为此|于[^，,；;在到对]{1,6}?(?:前夕|之际|期间)|"
     r"于?[\d一二三四五六七八九十]+[年月日号](?:[和至到、][\d一二三四五六七八九十]+[年月日号]?)*"
 )
@@ -297,6 +298,10 @@ _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 _DELEGATE = re.compile(r"(?:(?![在到赴对向由率等于从将已曾为是说就了的])[\u4e00-\u9fff]){0,6}代表")
 _GUESTS_KIND = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}(?:代表|人士|官员|成员|客人|一行|人))?")
 _TITLE = re.compile(r"《[^《》]*》")
+_INDEFINITE = re.compile(r"[一两几数多][个支批](?:[\u4e00-\u9fff]{1,6}的)?$")
+_GROUPS = ("团", "组", "队")
+_ENDED = re.compile(r"(?:前|后|以后|之后)$")
+_ASIDE = re.compile(r"^[（(](?:简称|以下简称|下称)[^（）()，。]{1,10}[）)]")
 _SEATED = re.compile(r"在座|在场|陪同|参加会见|出席")
 _FRAMED_MEETING = re.compile(
     r"(?:与|同|和)[^，。；在]{1,30}?(?:会谈|会晤|会见|会面)(?:期间|时|之际|前夕|之后|以后|后)"
@@ -648,6 +653,8 @@ def _no_party(text: str, a: _Arg) -> bool:
         return True  # 甲公司（以下简称“甲”）: the short form the name before declares
     if len(a.text) > 2 and (a.text[0] in "从在把被" or (a.text[0] == "于" and a.type != "PERSON")):
         return True  # 从甲市 (not 对外联络部, nor 于 the surname)
+    if a.type == "ORG" and _INDEFINITE.search(text, 0, a.start) and a.text.endswith(_GROUPS):
+        return True  # 率领一支甲乙的考察团: a group of some kind, not a named one
     # a name before 奖 names a prize (某某奖); 时说 or 时称 (…时说, a time before a verb of saying)
     return a.type == "PERSON" and (
         re.match(r"[\u4e00-\u9fff]{0,4}奖", text[a.end :]) is not None
@@ -846,7 +853,8 @@ class _Sentence:
             return True  # 叙总统A, 俄总理B: a country's one-character form before a post and a name
         if m.type == "PERSON" or m.abbreviated:
             return False
-        gap = self.text[m.end : nxt.start]
+        # 甲州（简称甲）州长A: an aside right after the name does not part it from its post
+        gap = _ASIDE.sub("", self.text[m.end : nxt.start], count=1)
         if self._gap_ends_name(m, nxt, gap):
             return False
         if gap.endswith("、") and (_ends_in_title(gap[:-1]) or _DELEGATE.fullmatch(gap[:-1])):
@@ -1745,6 +1753,17 @@ def _post_holders(extraction: Extraction, people: Sequence[str]) -> set[str]:
     }
 
 
+def _on_behalf(s: _Sentence, clause: tuple[int, int], a: _Arg) -> _Arg:
+    """甲某代表乙政府与丙签署: the person who acts on behalf of a body is the party, not the body."""
+    start = s.chain_start.get(a.start, a.start)
+    if a.type == "PERSON" or not s.text.endswith("代表", clause[0], start):
+        return a
+    people = [
+        h for h in s.heads if clause[0] <= h.start and h.end <= start - 2 and h.type == "PERSON"
+    ]
+    return people[-1] if people else a
+
+
 def _framed_guest(s: _Sentence, clause: tuple[int, int], t0: int) -> bool:
     """A clause of time that opens with the meeting verb, (在)会见A时: who met A is the subject of
     the clause after it, unless that clause only seats its people (会见A时，B、C在座)."""
@@ -1771,7 +1790,7 @@ def _with_listed(s: _Sentence, clause, link: re.Match, listed: list[_Arg], t1: i
     """The subject before 与/同 with each partner listed after it (not a leader of a delegation,
     nor an unnamed holder of a post)."""
     text = s.text
-    sources = s.subject(clause, link.start(), types)
+    sources = [_on_behalf(s, clause, a) for a in s.subject(clause, link.start(), types)]
     if not sources and (
         _TIME_AFTER.match(text, t1) and text.startswith("在", clause[0]) or _framing(text, clause)
     ):
@@ -2263,7 +2282,12 @@ class RelationFinder:
             or _TIME_FRAME.search(text, clause[0], clause[1])
             or text[clause[1] - 1 : clause[1]] == "时"
         )
-        if not sources and framed and (text.startswith("在", clause[0]) or clause[0] == t0):
+        opens = text.startswith("在", clause[0]) or clause[0] == t0
+        # (在)结束访问A前，B…: a visit ended frames the clause after it too
+        ended = re.fullmatch(r"在?结束", text[clause[0] : t0]) and _ENDED.search(
+            text, clause[0], clause[1]
+        )
+        if not sources and (framed and opens or ended):
             sources = s.next_subject(clause, _AGENTS)
         sources = sources + _gone_with(s, sources, subject_end)
         # a probe (甲号探测器, 甲局的无人探测器) explores a planet: no visit of a party
@@ -2399,7 +2423,10 @@ class RelationFinder:
             s, group, t1, clause[1]
         ):
             return self._mutual(s, clause, t0, t1, types, group[-1].end, treaty_ends=True)
-        return self._named_in_document(s, clause, t1, types)
+        named = self._named_in_document(s, clause, t1, types)
+        if group and not any(g.text in (a.text, b.text) for g in group for a, b, _ in named):
+            return []  # 甲某签订乙与丙的备忘录: a signer of their own; the names are the document's
+        return named
 
     @staticmethod
     def _named_in_document(s: _Sentence, clause, t1: int, types: tuple[str, ...]):

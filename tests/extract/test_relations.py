@@ -2660,3 +2660,46 @@ def test_a_long_topic_between_the_places_and_the_verb_keeps_the_visit():
     text = "甲某在乙省和丙市就金融服务实体经济的情况进行调研。"
     names = [("甲某", "PERSON"), ("乙省", "LOC"), ("丙市", "LOC")]
     assert _found(text, names) == {("visits", "甲某", "乙省"), ("visits", "甲某", "丙市")}
+
+
+def test_a_group_of_some_kind_led_on_a_visit_is_no_party_its_leader_is():
+    text = "甲某将率领一个高层的商务代表团访问乙国。"
+    names = [("甲某", "PERSON"), ("商务代表团", "ORG"), ("乙国", "LOC")]
+    assert _found(text, names) == {("visits", "甲某", "乙国")}
+
+
+def test_a_declared_short_form_after_a_place_does_not_part_it_from_the_post_after():
+    text = "甲某与乙州（简称乙）州长丙某会面。"
+    names = [("甲某", "PERSON"), ("乙州", "LOC"), ("丙某", "PERSON")]
+    assert _found(text, names) == {("meets", "甲某", "丙某")}
+
+
+def test_a_visit_ended_frames_the_clause_after_it():
+    text = "结束访问乙市前，甲某与丙某会面。"
+    names = [("乙市", "LOC"), ("甲某", "PERSON"), ("丙某", "PERSON")]
+    assert _found(text, names) == {("visits", "甲某", "乙市"), ("meets", "甲某", "丙某")}
+
+
+def test_going_on_to_a_place_to_go_on_visiting_is_a_visit_of_it():
+    assert _found("甲某转往乙市继续访问。", [("甲某", "PERSON"), ("乙市", "LOC")]) == {
+        ("visits", "甲某", "乙市")
+    }
+
+
+def test_an_adverb_of_sequence_before_an_escort_clause_keeps_the_visitor():
+    text = "甲某先在乙某陪同下，参观丙中心。"
+    names = [("甲某", "PERSON"), ("乙某", "PERSON"), ("丙中心", "ORG")]
+    assert _found(text, names) == {("visits", "甲某", "丙中心")}
+
+
+def test_who_signs_on_behalf_of_a_body_is_the_party():
+    text = "甲某在乙市代表丙政府与丁国签署协定。"
+    names = [("甲某", "PERSON"), ("乙市", "LOC"), ("丙政府", "ORG"), ("丁国", "LOC")]
+    assert _found(text, names) == {("signs_with", "甲某", "丁国")}
+
+
+def test_the_names_heading_a_document_sign_only_when_nobody_else_is_said_to():
+    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("丙国", "LOC")]
+    assert _found("甲某签订乙国与丙国就经济合作的谅解备忘录。", names) == set()
+    found = _found("会上还签署了乙会与丙会合作协议。", [("乙会", "ORG"), ("丙会", "ORG")])
+    assert found == {("signs_with", "乙会", "丙会")}
