@@ -88,6 +88,8 @@ _NOT_INVEST_AFTER = re.compile(
     r"|目标|方向|渠道|结构|效益|体制|机制|导向|布局|格局|比例|回报|前景"
     # 合资企业, 投资企业: kinds of enterprise; 合资格 is "qualified"; 投资大户 is an investor
     r"|企业|格|大户(?!型)"
+    # 投资协定, 投资协议: an agreement's name
+    r"|协定|协议"
 )
 # A side (中方), a bare kind (代表团, 公司) or one of no named place (外国企业); 中国代表团 and
 # 中国政府 are named.
@@ -300,6 +302,13 @@ _GUESTS_KIND = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}(?:代表|人士|官员|�
 _TITLE = re.compile(r"《[^《》]*》")
 _INDEFINITE = re.compile(r"[一两几数多][个支批](?:[\u4e00-\u9fff]{1,6}的)?$")
 _GROUPS = ("团", "组", "队")
+_KIND_GROUP = re.compile(
+    r"(?:商贸|经贸|商务|贸易|投资|友好|高层|高级|政府|文化|科技|工商|企业家|专家|议员|青年|妇女)+"
+    r"(?:代表团|考察团|访问团|团)"
+)
+_SECTOR = re.compile(
+    r"(?:工商|商|法律|金融|科技|新闻|文化|教育|医学|学术|体育|艺术|政|工业|企业|知识|经济|宗教|妇女|财经)界"
+)
 _ENDED = re.compile(r"(?:前|后|以后|之后)$")
 _ASIDE = re.compile(r"^[（(](?:简称|以下简称|下称)[^（）()，。]{1,10}[）)]")
 _SEATED = re.compile(r"在座|在场|陪同|参加会见|出席")
@@ -653,8 +662,14 @@ def _no_party(text: str, a: _Arg) -> bool:
         return True  # 甲公司（以下简称“甲”）: the short form the name before declares
     if len(a.text) > 2 and (a.text[0] in "从在把被" or (a.text[0] == "于" and a.type != "PERSON")):
         return True  # 从甲市 (not 对外联络部, nor 于 the surname)
-    if a.type == "ORG" and _INDEFINITE.search(text, 0, a.start) and a.text.endswith(_GROUPS):
-        return True  # 率领一支甲乙的考察团: a group of some kind, not a named one
+    if a.type == "LOC" and _SECTOR.match(text, a.end):
+        return True  # 甲地法律界, 乙国工商界: a sector the place qualifies
+    if a.type == "ORG" and (
+        _INDEFINITE.search(text, 0, a.start)
+        and a.text.endswith(_GROUPS)
+        or _KIND_GROUP.fullmatch(a.text)
+    ):
+        return True  # 率领一支甲乙的考察团, 商贸代表团: a group of some kind, not a named one
     # a name before 奖 names a prize (某某奖); 时说 or 时称 (…时说, a time before a verb of saying)
     return a.type == "PERSON" and (
         re.match(r"[\u4e00-\u9fff]{0,4}奖", text[a.end :]) is not None
@@ -930,6 +945,7 @@ class _Sentence:
         for m in reversed([m for m in self.mentions if start <= m.start and m.end <= end]):
             gap = gap[: m.start - start] + gap[m.end - start :]
         gap = re.sub(r"^[和及]夫人(?=[、和及])", "", gap)  # A和夫人、B: the unnamed spouse of A
+        gap = re.sub(r"^(?:内地|大陆|本土)(?=[、和及])", "", gap)  # 甲国内地、乙国: a part of A
         # 和甲院（乙院）主席B: a gloss in brackets
         gap = re.sub(r"[（(][^（）()]{0,12}[）)]", "", gap)
         gap = gap.removeprefix(h.group()) if (h := _HONORIFIC.match(gap)) else gap  # A先生、B女士
@@ -2089,8 +2105,11 @@ class RelationFinder:
             r"[和与及]|之情|$", text[t1 : clause[1]]
         ):
             return []  # 对甲地表示慰问, 致以节日的慰问和祝福: greetings sent, no one went
-        if _ONLY_POSSIBLE.match(text, t1):
-            return []  # A与B会晤的前景: what may happen, no event
+        if _ONLY_POSSIBLE.match(text, t1) or (
+            re.search(r"(?:探讨|研究|考虑)$", text[clause[0] : t0])
+            and re.search(r"的可能性?$", text[t1 : clause[1]])
+        ):
+            return []  # A与B会晤的前景, 探讨签订甲协定的可能性: what may happen, no event
         if relation == "visits":
             return self._visits(s, clause, t0, t1)
         if relation == "meets":

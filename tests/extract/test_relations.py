@@ -2703,3 +2703,31 @@ def test_the_names_heading_a_document_sign_only_when_nobody_else_is_said_to():
     assert _found("甲某签订乙国与丙国就经济合作的谅解备忘录。", names) == set()
     found = _found("会上还签署了乙会与丙会合作协议。", [("乙会", "ORG"), ("丙会", "ORG")])
     assert found == {("signs_with", "乙会", "丙会")}
+
+
+def test_a_part_of_a_country_in_a_list_of_partners_keeps_the_list_going():
+    text = "甲港已先后与乙国、丙国内地、丁国等伙伴签订协定。"
+    names = [("甲港", "LOC"), ("乙国", "LOC"), ("丙国", "LOC"), ("丁国", "LOC")]
+    assert {r[2] for r in _found(text, names)} == {"乙国", "丙国", "丁国"}
+
+
+def test_exploring_the_possibility_of_an_agreement_signs_nothing_nor_invests():
+    text = "甲某提到乙国和丙港同意探讨签订促进和保护投资协定的可能性。"
+    names = [("甲某", "PERSON"), ("乙国", "LOC"), ("丙港", "LOC")]
+    assert _found(text, names) == set()
+
+
+def test_a_sector_of_a_place_is_no_party():
+    assert _found("甲国与乙港法律界签订协议。", [("甲国", "LOC"), ("乙港", "LOC")]) == set()
+
+
+def test_a_delegation_named_only_by_its_kind_is_no_party_its_leader_is():
+    text = "甲某正率领商贸代表团在乙地考察。"
+    names = [("甲某", "PERSON"), ("商贸代表团", "ORG"), ("乙地", "LOC")]
+    assert _found(text, names) == {("visits", "甲某", "乙地")}
+
+
+def test_an_investment_agreement_is_a_name_not_an_investment():
+    text = "甲某提到乙国和丙港同意签订促进和保护投资协定。"
+    found = _found(text, [("甲某", "PERSON"), ("乙国", "LOC"), ("丙港", "LOC")])
+    assert found == {("signs_with", "乙国", "丙港")}
