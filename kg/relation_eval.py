@@ -60,6 +60,7 @@ SETS = {
     "hk-dev": ("hk_press_dev.jsonl",),  # Hong Kong Financial Secretary's press releases, 2007-2019
     "hk-test": ("hk_press_test.jsonl",),
     "hk": ("hk_press_dev.jsonl", "hk_press_test.jsonl"),
+    "hk-dev2": ("hk_press_dev2.jsonl",),  # the next draw of the same, read like the dev draws
     "test": ("msra_test.jsonl",),
     "test2": ("test2.jsonl",),
     "test-all": ("msra_test.jsonl", "test2.jsonl"),
