@@ -68,7 +68,7 @@ _HEARD = re.compile(r"听(?:取)?了?[^，,。；;]{0,20}介绍$")
 # not 带去甲委的问候
 _GO_TO = re.compile(r"到|赴|前往|飞往|转往|来到|深入|走进|来|(?<![带送拿寄捎])去|在|抵")
 # What may stand between a head mention and the next one in a list.
-_LIST_JOIN = re.compile(r"^\s*(?:、|和|及|以及|，以及|，及)\s*$")
+_LIST_JOIN = re.compile(r"^\s*(?:、|和|及|以及|，以及|，及|联同|偕同|会同)\s*$")
 _JOINT_JOIN = re.compile(r"^\s*(?:、|和|及|以及|与|同)\s*$")
 # Between a qualifier and the person (or body) it qualifies: title words, no verb or preposition.
 _QUALIFIER_GAP = re.compile(r"^[\u4e00-\u9fff·、（）()]{0,14}$")
@@ -124,7 +124,7 @@ _AGREEMENT = re.compile(r"协议|合同|意向书|备忘录")
 _BOTH = re.compile(r"两国|双方|两党|两市|两省|三方")
 _TREATY = re.compile(r"条约|公约|法规|决议|章程|宪章|议定书|(?<!联合)(?:宣言|声明)")
 _JOINER_TITLE = re.compile(
-    r"\s*(、|和|及|以及|与|同|跟)(?P<post>(?:[\u4e00-\u9fff]{1,10}、)?[\u4e00-\u9fff]{0,10})"
+    r"\s*(、|和|及|以及|与|同|跟|联同|偕同|会同)(?P<post>(?:[\u4e00-\u9fff]{1,10}、)?[\u4e00-\u9fff]{0,10})"
 )
 # not 在A的发展和B: 的 ends what is said of A
 _PLACE_JOIN = re.compile(r"(?:(?!的)[\u4e00-\u9fff（）()]){0,6}[、，,和及]")
@@ -162,7 +162,9 @@ _BUILT_IN = re.compile(r"(?:了|于)?在[^，,；;。]{1,40}?" + _BUILDS + r"(?:
 _BUILT_NEXT = re.compile(r"[，,]" + _BUILDS + r"了?")
 _PLACE_MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}的")
 _OWN_VERB = re.compile(r"做|(?<![工合创制动写])作|接受|参加|出席|举行|召开")  # not 工作访问
-_WITH = re.compile(r"(?<![共参给])与(?!会)|(?<![共相等一如])同(?![时意样期比等行志事学胞])|跟")
+_WITH = re.compile(
+    r"(?<![共参给])与(?!会)|(?<![共相等一如联偕会])同(?![时意样期比等行志事学胞])|跟"
+)
 _PARTNER = re.compile(_WITH.pattern + r"|(?<![温平])和(?![平谐])")
 # A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问).
 _GOVERNED = re.compile(
@@ -172,12 +174,13 @@ _GOVERNED = re.compile(
     r"(?:来访的|前来访问的|了)?$"
 )
 _PRONOUN = re.compile(
-    r"(?:^|[^其及])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实)|(?<![应])该(?=[\u4e00-\u9fff])"
+    r"(?:^|[^其及])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实|后|间)|(?<![应])该(?=[\u4e00-\u9fff])"
 )
 # 甲市两家商户, 乙盟(最高)领导人, 丙国人: a place or body that only says where an unnamed party
 # comes from.
 _UNNAMED_AFTER = re.compile(
     r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
+    r"|(?:高层|高级)(?:人员|官员|管理人员)?|要员"  # 甲银行高层人员, 乙国政府要员
     r"|军人|官兵|学生|师生|员工|职工|教师|群众|(?:新兴|发展中|发达|周边|邻近)?国家|边界|边境|(?:最高|高级|主要|有关)?(?:领导人?|负责人|负责同志)"
     # 甲局局长会议代表: delegates to a meeting, no body (甲公司工作会议代表: the body's own)
     r"|(?!(?:工作)?会议代表)[\u4e00-\u9fff]{0,8}会议代表"
@@ -219,6 +222,7 @@ _PASSIVE = re.compile(
     rf"|感谢([^，。；的]{{1,30}}?)(?:在百忙之?中)?(?={_HOSTED}了?(?:[他她我]们?)?(?:[，。；]|$)))"
 )
 _LEADS = re.compile(r"(?:亲自|再次|又)?(?:率|率领|带领)")
+_LEADS_GROUP = re.compile(_LEADS.pattern + r"(?:[一两][个支批])?")  # 率领一支甲市代表团
 # Words of time and manner that do not make a clause's subject: 分别于6月8日和9日, 随后, 在…基础上.
 # 著名画家A, 甲国农业专家A: a profession before a name reads like a post
 _PROFESSION = re.compile(
@@ -251,7 +255,6 @@ _KIND_NOUN = re.compile(
 _REPORTER = re.compile(r"记者$|记者[^，。；]{0,12}、$")
 _ADVERBIAL = re.compile(
     r"在[^，,；;]{0,20}?(?:基础|前提|框架|原则)[上下]|分别|还|也|又|已经?|曾经?|将|随后|此前|当天|今天|昨天|上午|下午|晚上|"
-    r"首先|(?<![率事优预领争])先(?![生进])|随即|其后|接着|"
     r"并且?|为此|于[^，,；;在到对]{1,6}?(?:前夕|之际|期间)|"
     r"于?[\d一二三四五六七八九十]+[年月日号](?:[和至到、][\d一二三四五六七八九十]+[年月日号]?)*"
 )
@@ -300,8 +303,13 @@ _TIME_AFTER = re.compile(r"(?:中|时|期间|之际)")
 _DELEGATE = re.compile(r"(?:(?![在到赴对向由率等于从将已曾为是说就了的])[\u4e00-\u9fff]){0,6}代表")
 _GUESTS_KIND = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}(?:代表|人士|官员|成员|客人|一行|人))?")
 _TITLE = re.compile(r"《[^《》]*》")
-_INDEFINITE = re.compile(r"[一两几数多][个支批](?:[\u4e00-\u9fff]{1,6}的)?$")
-_GROUPS = ("团", "组", "队")
+# 先在甲某陪同下: an adverb of sequence between a name and the escort clause after it
+_BEHALF_GAP = re.compile(
+    r"(?:[今昨明][日天]|[上下]午|晚上|（[^（）]{0,12}）|在[^，。；、在]{1,10}|于[^，。；在]{1,10}"
+    r"|将|会|拟|也|还|亦|分别)*"
+)
+_SEQUENCE = re.compile(r"首先|(?<![率事优预领争])先(?![生进])|随即|其后|接着")
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3}(?![A-Za-z])")
 _KIND_GROUP = re.compile(
     r"(?:商贸|经贸|商务|贸易|投资|友好|高层|高级|政府|文化|科技|工商|企业家|专家|议员|青年|妇女)+"
     r"(?:代表团|考察团|访问团|团)"
@@ -311,7 +319,7 @@ _SECTOR = re.compile(
 )
 _ENDED = re.compile(r"(?:前|后|以后|之后)$")
 _ASIDE = re.compile(r"^[（(](?:简称|以下简称|下称)[^（）()，。]{1,10}[）)]")
-_SEATED = re.compile(r"在座|在场|陪同|参加会见|出席")
+_SEATED = re.compile(r"在座|在场|陪同|陪见|参加|参与|出席")
 _FRAMED_MEETING = re.compile(
     r"(?:与|同|和)[^，。；在]{1,30}?(?:会谈|会晤|会见|会面)(?:期间|时|之际|前夕|之后|以后|后)"
 )
@@ -649,6 +657,9 @@ def _over_pair(text: str, arg: _Arg, abbr: dict[str, str]) -> bool:
 _BODY_END = re.compile(r"(?:银行|公司|集团|局|委员会|政府|大学|协会|中心|报社|研究院)$")
 
 
+_SHORT_FORM = re.compile(
+    r"[（(](?:以下)?(?:简称|下称)?[“\"‘'「]?([^（）()“”\"‘'「」，。、]{2,8})[”\"’'」]?[）)]"
+)
 _DECLARED_SHORT = re.compile(r"[（(](?:以下)?(?:简称|下称)[“\"‘']?$")
 
 
@@ -664,12 +675,8 @@ def _no_party(text: str, a: _Arg) -> bool:
         return True  # 从甲市 (not 对外联络部, nor 于 the surname)
     if a.type == "LOC" and _SECTOR.match(text, a.end):
         return True  # 甲地法律界, 乙国工商界: a sector the place qualifies
-    if a.type == "ORG" and (
-        _INDEFINITE.search(text, 0, a.start)
-        and a.text.endswith(_GROUPS)
-        or _KIND_GROUP.fullmatch(a.text)
-    ):
-        return True  # 率领一支甲乙的考察团, 商贸代表团: a group of some kind, not a named one
+    if a.type == "ORG" and _KIND_GROUP.fullmatch(a.text):
+        return True  # 商务代表团, 经贸考察团: a group of some kind, not a named one
     # a name before 奖 names a prize (某某奖); 时说 or 时称 (…时说, a time before a verb of saying)
     return a.type == "PERSON" and (
         re.match(r"[\u4e00-\u9fff]{0,4}奖", text[a.end :]) is not None
@@ -1171,7 +1178,7 @@ class _Sentence:
             prev is None
             or prev.type != "PERSON"
             or prev.type not in types
-            or not _LEADS.fullmatch(_ADVERBIAL.sub("", lead))
+            or not _LEADS_GROUP.fullmatch(_ADVERBIAL.sub("", lead))
         ):  # A10日率B团
             return []
         return [prev]
@@ -1379,7 +1386,11 @@ class _Sentence:
         opening = self.text.rfind("在", 0, end)
         while opening > 0:
             before = [h for h in self.heads if h.end <= opening]
-            between = _ADVERBIAL.sub("", self.text[before[-1].end : opening]) if before else None
+            between = (
+                _ADVERBIAL.sub("", _SEQUENCE.sub("", self.text[before[-1].end : opening]))
+                if before
+                else None
+            )
             if between is not None and (
                 between == "" or _ends_in_title(between)
             ):  # 甲副总理在夫人陪同下
@@ -1757,6 +1768,24 @@ def _title_scope(s: _Sentence, t0: int) -> tuple[_Sentence, int]:
     return _Sentence(s.text[start:end], inside), start
 
 
+def _declared_short_forms(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
+    """甲乙投资银行（甲投行）, 丙公司（以下简称“丙”）: the short form a body's name declares in
+    brackets after it stands for that name wherever the article uses it."""
+    out = {}
+    for m in mentions:
+        if m.type in ("ORG", "LOC") and m.start >= 0:
+            short = _SHORT_FORM.match(text, m.end)
+            if short is not None and _abbreviates(short.group(1), m.text):
+                out[short.group(1)] = m.text
+    return out
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Each character of ``short`` is one of ``name``'s, in order (甲投行 of 甲乙基础设施投资银行)."""
+    rest = iter(name)
+    return len(short) < len(name) and all(c in rest for c in short)
+
+
 def _post_holders(extraction: Extraction, people: Sequence[str]) -> set[str]:
     """One name, one reading per article: a holder of a post there (市长甲拉亚) is a person where
     the model read the bare name as a place (会见了甲拉亚), unless the name is a known place (a
@@ -1777,7 +1806,47 @@ def _on_behalf(s: _Sentence, clause: tuple[int, int], a: _Arg) -> _Arg:
     people = [
         h for h in s.heads if clause[0] <= h.start and h.end <= start - 2 and h.type == "PERSON"
     ]
-    return people[-1] if people else a
+    # only who stands right before 代表 (a time, a place 在甲市, a gloss between): not a witness
+    if people and _BEHALF_GAP.fullmatch(s.text, people[-1].end, start - 2):
+        return people[-1]
+    return a
+
+
+def _included(s: _Sentence, clause: tuple[int, int], t1: int, types) -> list[_Arg]:
+    """拜访多个部门，包括甲委、乙行: a kind after the verb, then the named members it includes."""
+    after = s.clauses_after(clause)
+    if not after or any(t1 <= m.start for m in s.mentions if m.end <= clause[1]):
+        return []
+    start, end = after[0]
+    if not s.text.startswith("包括", start):
+        return []
+    first = next((h for h in s.heads if start <= h.start and h.end <= end), None)
+    if first is None or first.type not in types or s.chain_start[first.start] - start > 4:
+        return []
+    return s.listed(first, end, types)
+
+
+def _latin_people(text: str, taken: list[_Arg]) -> list[_Arg]:
+    """甲部部长Jane Doe: a name in Latin letters right after a post is a person (the model reads
+    only Chinese characters)."""
+    title_re = load_rules().title_re
+    found = []
+    for m in _LATIN_NAME.finditer(text):
+        post = text[max(0, m.start() - 8) : m.start()].rstrip()
+        if any(t.end() == len(post) for t in title_re.finditer(post)):
+            start = m.start() - (
+                text[m.start() - 1] == " "
+            )  # 主席 Jay Doe: the space is the name's
+            found.append(_Arg(start, m.end(), m.group(), "PERSON"))
+    return _untaken(found, taken)
+
+
+def _of_place_in(s: _Sentence, m: _Arg, clause: tuple[int, int]) -> bool:
+    """``m`` is qualified by a place named in ``clause`` (甲国总统乙某 after 访问甲国)."""
+    chain = s.text[s.chain_start.get(m.start, m.start) : m.start]
+    return any(
+        h.type == "LOC" and h.text in chain for h in s.mentions if clause[0] <= h.start < clause[1]
+    )
 
 
 def _framed_guest(s: _Sentence, clause: tuple[int, int], t0: int) -> bool:
@@ -2016,6 +2085,7 @@ class RelationFinder:
             {m.text for m in extraction.mentions if m.type == "PERSON" and 2 <= len(m.text) <= 4}
         )
         post_holders = _post_holders(extraction, people)
+        declared = _declared_short_forms(article.text, extraction.mentions)
         for index, sentence in enumerate(article.sentences):
             if pattern.search(sentence.text) is None:
                 continue
@@ -2024,7 +2094,7 @@ class RelationFinder:
                 _Arg(
                     m.start - sentence.start,
                     m.end - sentence.start,
-                    m.text,
+                    declared.get(m.text, m.text),
                     "PERSON" if m.text in post_holders else m.type,
                 )
                 for m in mentions
@@ -2060,6 +2130,7 @@ class RelationFinder:
             # 新华社安曼1月14日电: a dateline names the agency and the city of filing, never a person
             datelines = [d.span() for d in DATELINE.finditer(sentence.text)]
             args = [a for a in args if a.type != "PERSON" or not _in(a, datelines)]
+            args += _latin_people(sentence.text, args)
             args += _abbreviated(sentence.text, 0, len(sentence.text), args)
             args += _own_country(sentence.text, args)
             args += _titled_surnames(sentence.text, args, people)
@@ -2170,6 +2241,8 @@ class RelationFinder:
         targets = _named_places(s.text, found.targets)
         if not targets and (gone := self._gone_before(s, clause, t0)) is not None:
             found, targets = gone, _named_places(s.text, gone.targets)
+        if not targets:
+            targets = _included(s, clause, t1, _PLACES)
         if not targets:
             return []
         if len(targets) == 1 and _region_counted(s.text, targets[0]):
@@ -2308,6 +2381,8 @@ class RelationFinder:
         )
         if not sources and (framed and opens or ended):
             sources = s.next_subject(clause, _AGENTS)
+            if ended:  # 结束访问甲国后，甲国总统乙某…: a host of the place visited is no visitor
+                sources = [m for m in sources if not _of_place_in(s, m, clause)]
         sources = sources + _gone_with(s, sources, subject_end)
         # a probe (甲号探测器, 甲局的无人探测器) explores a planet: no visit of a party
         return [
@@ -2374,12 +2449,16 @@ class RelationFinder:
             m.start == t1 for m in s.mentions
         ):
             return []  # 在会见中, 会见时: the meeting as a time, its parties are elsewhere (not 会见中国…)
-        targets = self._objects(s, clause, t1, types, led)
+        targets = self._objects(s, clause, t1, types, led) or _included(s, clause, t1, types)
         sources = s.subject(clause, t0, types)
         if not sources and targets and _framed_guest(s, clause, t0):
-            sources = s.next_subject(
-                clause, types
-            )  # 会见A时，B转达了…: the host is the next subject
+            # 会见A时，B转达了…: the host is the next subject, not one of A's side (A国外长C)
+            sources = [
+                m
+                for m in s.next_subject(clause, types)
+                if not _of_place_in(s, m, clause)
+                and not any(m.text in g.text or g.text in m.text for g in targets)
+            ]
         return [(a, b, None) for a in sources for b in targets]
 
     def _with_partner(
@@ -2435,7 +2514,7 @@ class RelationFinder:
     def _signed_together(self, s: _Sentence, clause, t0: int, t1: int, types) -> list:
         """A、B两国签订, 甲国乙国签署 (a headline): the subject's parties each with each; else the
         two named at the head of the document signed."""
-        group = s.subject(clause, t0, types)
+        group = [_on_behalf(s, clause, a) for a in s.subject(clause, t0, types)]
         both = _BOTH.match(s.text, group[-1].end) if group else None
         side_by_side = len(group) == 2 and _side_by_side(*group)
         if (both is not None or len(group) >= 3 or side_by_side) and _parties_fit(
@@ -2443,7 +2522,13 @@ class RelationFinder:
         ):
             return self._mutual(s, clause, t0, t1, types, group[-1].end, treaty_ends=True)
         named = self._named_in_document(s, clause, t1, types)
-        if group and not any(g.text in (a.text, b.text) for g in group for a, b, _ in named):
+        if any(
+            s.text.endswith("代表", clause[0], s.chain_start.get(g.start, g.start)) for g in group
+        ):
+            return []  # 代表甲政府签订乙与丙的备忘录: someone signs on 甲's behalf, not 乙 or 丙
+        if group and not any(
+            g.text in p.text or p.text in g.text for g in group for a, b, _ in named for p in (a, b)
+        ):
             return []  # 甲某签订乙与丙的备忘录: a signer of their own; the names are the document's
         return named
 

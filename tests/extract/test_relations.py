@@ -2731,3 +2731,95 @@ def test_an_investment_agreement_is_a_name_not_an_investment():
     text = "甲某提到乙国和丙港同意签订促进和保护投资协定。"
     found = _found(text, [("甲某", "PERSON"), ("乙国", "LOC"), ("丙港", "LOC")])
     assert found == {("signs_with", "乙国", "丙港")}
+
+
+def test_qihou_and_qijian_are_adverbs_of_time_not_pronouns():
+    names = [("甲某", "PERSON"), ("乙某", "PERSON")]
+    assert _found("甲某其后与乙某会面。", names) == {("meets", "甲某", "乙某")}
+
+
+def test_a_bodys_unnamed_senior_staff_are_no_party():
+    text = "甲某与乙银行高层人员会面。"
+    assert _found(text, [("甲某", "PERSON"), ("乙银行", "ORG")]) == set()
+
+
+def test_who_comes_together_with_the_host_liantong_is_a_host_too():
+    text = "甲某联同乙某、丙某与丁某会面。"
+    names = [("甲某", "PERSON"), ("乙某", "PERSON"), ("丙某", "PERSON"), ("丁某", "PERSON")]
+    assert _found(text, names) == {
+        ("meets", "甲某", "丁某"),
+        ("meets", "乙某", "丁某"),
+        ("meets", "丙某", "丁某"),
+    }
+
+
+def test_the_named_members_a_kind_after_the_verb_includes_are_its_objects():
+    text = "甲某会拜访多个部门，包括乙委员会、丙银行和丁部。"
+    names = [("甲某", "PERSON"), ("乙委员会", "ORG"), ("丙银行", "ORG"), ("丁部", "ORG")]
+    assert {r[2] for r in _found(text, names)} == {"乙委员会", "丙银行", "丁部"}
+    text = "甲某视察当地一些企业，包括乙港和丙区。"
+    names = [("甲某", "PERSON"), ("乙港", "LOC"), ("丙区", "LOC")]
+    assert _found(text, names) == {("visits", "甲某", "乙港"), ("visits", "甲某", "丙区")}
+
+
+def test_a_name_in_latin_letters_after_a_post_is_a_person():
+    text = "甲某会晤乙国财政部长Jane Doe。"
+    assert _found(text, [("甲某", "PERSON"), ("乙国", "LOC")]) == {("meets", "甲某", "Jane Doe")}
+
+
+def test_a_short_form_declared_in_brackets_stands_for_the_full_name():
+    text = "甲乙发展银行（甲行）行长丙某见证丁政府与甲行签署协议。"
+    names = [("甲乙发展银行", "ORG"), ("丙某", "PERSON"), ("丁政府", "ORG"), ("甲行", "ORG")]
+    assert _found(text, names) == {("signs_with", "丁政府", "甲乙发展银行")}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a named group after 一个 is still a party
+        (
+            "一个甲国议会代表团正在乙国访问。",
+            [("甲国议会代表团", "ORG"), ("乙国", "LOC")],
+            {("visits", "甲国议会代表团", "乙国")},
+        ),
+        # a leader of 一支 named group visits with it
+        (
+            "市长甲某率领一支乙市经贸代表团访问丙国。",
+            [("甲某", "PERSON"), ("乙市经贸代表团", "ORG"), ("丙国", "LOC")],
+            {("visits", "甲某", "丙国"), ("visits", "乙市经贸代表团", "丙国")},
+        ),
+        # a witness before 代表 is no signer
+        (
+            "市长甲某见证企业代表乙公司与丙市政府签署协议。",
+            [("甲某", "PERSON"), ("乙公司", "ORG"), ("丙市政府", "ORG")],
+            {("signs_with", "乙公司", "丙市政府")},
+        ),
+        # the government of a place heading the document signs as that place
+        (
+            "甲市政府签订了甲市与乙集团合作协议。",
+            [("甲市政府", "ORG"), ("甲市", "LOC"), ("乙集团", "ORG")],
+            {("signs_with", "甲市", "乙集团")},
+        ),
+        # a host of the place visited is no visitor of it
+        (
+            "结束访问甲国前，甲国首相乙某为丙某举行了宴会。",
+            [("甲国", "LOC"), ("甲国", "LOC"), ("乙某", "PERSON"), ("丙某", "PERSON")],
+            set(),
+        ),
+        # the guest's own side after 会见A时 is no host, nor are those who attend
+        (
+            "会见甲国总理乙某时，甲国外长丙某表示。",
+            [("甲国", "LOC"), ("乙某", "PERSON"), ("甲国", "LOC"), ("丙某", "PERSON")],
+            set(),
+        ),
+        ("会见乙某时，丁某等参加了会见。", [("乙某", "PERSON"), ("丁某", "PERSON")], set()),
+        # an adverb of sequence does not make an unnamed subject short enough to be carried
+        (
+            "市长甲某出席开幕式，全体与会嘉宾首先参观了乙馆。",
+            [("甲某", "PERSON"), ("乙馆", "ORG")],
+            set(),
+        ),
+    ],
+)
+def test_the_frames_of_the_modern_draws_keep_to_their_own_cases(text, names, expected):
+    assert _found(text, names) == expected
