@@ -308,6 +308,7 @@ _BEHALF_GAP = re.compile(
     r"(?:[今昨明][日天]|[上下]午|晚上|（[^（）]{0,12}）|在[^，。；、在]{1,10}|于[^，。；在]{1,10}"
     r"|将|会|拟|也|还|亦|分别)*"
 )
+_DOCUMENT_BEFORE = re.compile(r"(?:协定|协议|条约|备忘录|合同|公报)的$")
 _SEQUENCE = re.compile(r"首先|(?<![率事优预领争])先(?![生进])|随即|其后|接着")
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3}(?![A-Za-z])")
 _KIND_GROUP = re.compile(
@@ -1273,13 +1274,14 @@ class _Sentence:
             ]
             if not heads:
                 continue
-            heads = heads[self._headline_end(prev, heads) :]
-            verb = re.search(
-                r"[了过](?P<post>[\u4e00-\u9fff]{0,10})$",
-                self.text[prev[0] : self.chain_start[heads[0].start]],
-            )
+            glued = self._headline_end(prev, heads)
+            heads = heads[glued:]
+            lead = self.text[prev[0] : self.chain_start[heads[0].start]]
+            verb = re.search(r"[了过](?P<post>[\u4e00-\u9fff]{0,10})$", lead)
             if verb is not None and (not verb.group("post") or _ends_in_title(verb.group("post"))):
                 continue  # 拜会了(总理)A，访问了B: A is the object of a clause whose subject is earlier
+            if not glued and _after_trigger().search(lead) and lead[:1] not in "在从":
+                continue  # 会晤甲国总理A，并致辞，然后会见B: A is met, the subject is earlier
             found = self._carried_from(prev, heads, clause, types)
             if found is not None:
                 return found
@@ -2480,6 +2482,8 @@ class RelationFinder:
                 or partner.type not in types
             ):
                 continue
+            if _DOCUMENT_BEFORE.search(text, partner.end, t0):
+                return []  # 出席甲与乙…协定的签署仪式: the two name the document, not its signers
             later = _PARTNER.search(text, partner.end, t0)
             if link.group() == "和" and later is not None and later.group() != "和":
                 continue  # A、B和C都与D签订: D is the partner

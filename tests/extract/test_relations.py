@@ -2823,3 +2823,21 @@ def test_a_short_form_declared_in_brackets_stands_for_the_full_name():
 )
 def test_the_frames_of_the_modern_draws_keep_to_their_own_cases(text, names, expected):
     assert _found(text, names) == expected
+
+
+def test_a_person_met_with_no_le_is_no_subject_carried_past_the_clauses_after():
+    text = "甲某前往乙市，会晤丙国总理丁某，并在午宴致辞，然后与戊某会面。"
+    names = [
+        ("甲某", "PERSON"),
+        ("乙市", "LOC"),
+        ("丙国", "LOC"),
+        ("丁某", "PERSON"),
+        ("戊某", "PERSON"),
+    ]
+    found = _found(text, names)
+    assert ("meets", "甲某", "戊某") in found and ("meets", "丁某", "戊某") not in found
+
+
+def test_the_two_that_name_a_documents_signing_ceremony_sign_nothing():
+    text = "甲某出席乙港与丙国避免双重征税协定的签订仪式。"
+    assert _found(text, [("甲某", "PERSON"), ("乙港", "LOC"), ("丙国", "LOC")]) == set()
