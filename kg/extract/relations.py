@@ -179,9 +179,9 @@ _PRONOUN = re.compile(
 # 甲市两家商户, 乙盟(最高)领导人, 丙国人: a place or body that only says where an unnamed party
 # comes from.
 _UNNAMED_AFTER = re.compile(
-    r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
+    r"[\d一两二三四五六七八九十几数多]+[家个名位所户]|(?:相关|有关)?官员|议员|人士|专家|学者|客人|企业|公司|厂商|投资者|投资商|商人|民众|人民|人(?!大)"
     r"|(?:高层|高级)(?:人员|官员|管理人员)?|要员"  # 甲银行高层人员, 乙国政府要员
-    r"|军人|官兵|学生|师生|员工|职工|教师|群众|(?:新兴|发展中|发达|周边|邻近)?国家|边界|边境|(?:最高|高级|主要|有关)?(?:领导人?|负责人|负责同志)"
+    r"|军人|官兵|学生|师生|员工|职工|教师|群众|(?:新兴|发展中|发达|周边|邻近)?国家|边界|边境|(?:最高|高级|主要|有关|相关)?(?:领导人?|负责人|负责同志)"
     # 甲局局长会议代表: delegates to a meeting, no body (甲公司工作会议代表: the body's own)
     r"|(?!(?:工作)?会议代表)[\u4e00-\u9fff]{0,8}会议代表"
     r"|市场"  # 甲市市场: a place's market
@@ -305,10 +305,14 @@ _GUESTS_KIND = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}(?:代表|人士|官员|�
 _TITLE = re.compile(r"《[^《》]*》")
 # 先在甲某陪同下: an adverb of sequence between a name and the escort clause after it
 _BEHALF_GAP = re.compile(
-    r"(?:[今昨明][日天]|[上下]午|晚上|（[^（）]{0,12}）|在[^，。；、在]{1,10}|于[^，。；在]{1,10}"
-    r"|将|会|拟|也|还|亦|分别)*"
+    r"(?:[今昨明当同][日天]|[上下]午|晚上|（[^（）]{0,12}）|在[^，。；、在]{1,10}|于[^，。；在]{1,10}"
+    r"|[\d一二三四五六七八九十]{1,3}[日号]|受[^，。；、受]{1,10}委托|作为[^，。；、作]{1,10}"
+    r"|将|会|拟|也|还|亦|分别|随后|随即)*"
 )
-_DOCUMENT_BEFORE = re.compile(r"(?:协定|协议|条约|备忘录|合同|公报)的$")
+# the two only name the document (出席甲与乙投资协定的签署仪式), not 甲与乙完成了协定的签署
+_DOCUMENT_BEFORE = re.compile(
+    r"(?:(?!举行|完成|进行|了)[^，。；]){0,12}?(?:协定|协议|条约|备忘录|合同|公报)的"
+)
 _SEQUENCE = re.compile(r"首先|(?<![率事优预领争])先(?![生进])|随即|其后|接着")
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3}(?![A-Za-z])")
 _KIND_GROUP = re.compile(
@@ -320,7 +324,8 @@ _SECTOR = re.compile(
 )
 _ENDED = re.compile(r"(?:前|后|以后|之后)$")
 _ASIDE = re.compile(r"^[（(](?:简称|以下简称|下称)[^（）()，。]{1,10}[）)]")
-_SEATED = re.compile(r"在座|在场|陪同|陪见|参加|参与|出席")
+# 会见甲时，乙、丙参加会见 (or 参加 alone): a clause that only seats people, not 乙邀请…参与共建
+_SEATED = re.compile(r"在座|在场|陪同|陪见|出席|(?:参加|参与)了?(?:会见|会谈|会晤)?$")
 _FRAMED_MEETING = re.compile(
     r"(?:与|同|和)[^，。；在]{1,30}?(?:会谈|会晤|会见|会面)(?:期间|时|之际|前夕|之后|以后|后)"
 )
@@ -1149,7 +1154,12 @@ class _Sentence:
             and "PERSON" in types
         ):
             return self._antecedent(clause[0])  # 甲说，他将访问乙: the one person named before
-        if _PRONOUN.search(lead) or len(_ADVERBIAL.sub("", lead)) > 6:
+        # an adverb of sequence that opens the clause (随即…前往) says nothing of its length
+        opened = _SEQUENCE.match(lead)
+        if (
+            _PRONOUN.search(lead)
+            or len(_ADVERBIAL.sub("", lead[opened.end() if opened else 0 :])) > 6
+        ):
             return []  # a long clause of its own has a subject that is no name
         if _KIND_SUBJECT.search(lead) or _UNNAMED_DUI.search(lead) or _SENDS.search(lead):
             # 参会人员又到A参观; 对某议长来访表示欢迎; 并派特使来A访问: the event is an unnamed party's
@@ -1179,7 +1189,7 @@ class _Sentence:
             prev is None
             or prev.type != "PERSON"
             or prev.type not in types
-            or not _LEADS_GROUP.fullmatch(_ADVERBIAL.sub("", lead))
+            or not _LEADS_GROUP.fullmatch(_ADVERBIAL.sub("", _SEQUENCE.sub("", lead)))
         ):  # A10日率B团
             return []
         return [prev]
@@ -1280,7 +1290,12 @@ class _Sentence:
             verb = re.search(r"[了过](?P<post>[\u4e00-\u9fff]{0,10})$", lead)
             if verb is not None and (not verb.group("post") or _ends_in_title(verb.group("post"))):
                 continue  # 拜会了(总理)A，访问了B: A is the object of a clause whose subject is earlier
-            if not glued and _after_trigger().search(lead) and lead[:1] not in "在从":
+            if (
+                not glued
+                and _after_trigger().search(lead)
+                and lead[:1] not in "在从"
+                and not self.text.startswith("的", heads[0].end)  # 应邀访问甲地的乙某: a modifier
+            ):
                 continue  # 会晤甲国总理A，并致辞，然后会见B: A is met, the subject is earlier
             found = self._carried_from(prev, heads, clause, types)
             if found is not None:
@@ -1814,18 +1829,25 @@ def _on_behalf(s: _Sentence, clause: tuple[int, int], a: _Arg) -> _Arg:
     return a
 
 
+_PEOPLE_KIND = re.compile(r"(?:人士|官员|客人|嘉宾|领导人?|负责人|代表|人员|人|者)$")
+
+
 def _included(s: _Sentence, clause: tuple[int, int], t1: int, types) -> list[_Arg]:
     """拜访多个部门，包括甲委、乙行: a kind after the verb, then the named members it includes."""
     after = s.clauses_after(clause)
     if not after or any(t1 <= m.start for m in s.mentions if m.end <= clause[1]):
         return []
     start, end = after[0]
-    if not s.text.startswith("包括", start):
-        return []
     first = next((h for h in s.heads if start <= h.start and h.end <= end), None)
-    if first is None or first.type not in types or s.chain_start[first.start] - start > 4:
+    if first is None or not re.fullmatch(r"包括[：:]?", s.text[start : s.chain_start[first.start]]):
+        return []  # not 包括由甲某率领的…: the members named come first
+    # 会见多位人士，包括甲某: people for a kind of people, bodies or places for any other kind
+    kind = s.text[t1 : clause[1]]  # the kind stands after the verb (not 与甲部官员会面，包括…)
+    people = _PEOPLE_KIND.search(kind) is not None
+    members = s.listed(first, end, types)
+    if not kind or any((m.type == "PERSON") != people or m.type not in types for m in members):
         return []
-    return s.listed(first, end, types)
+    return members
 
 
 def _latin_people(text: str, taken: list[_Arg]) -> list[_Arg]:
@@ -2482,7 +2504,7 @@ class RelationFinder:
                 or partner.type not in types
             ):
                 continue
-            if _DOCUMENT_BEFORE.search(text, partner.end, t0):
+            if _DOCUMENT_BEFORE.fullmatch(text, partner.end, t0):
                 return []  # 出席甲与乙…协定的签署仪式: the two name the document, not its signers
             later = _PARTNER.search(text, partner.end, t0)
             if link.group() == "和" and later is not None and later.group() != "和":

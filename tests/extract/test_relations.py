@@ -2825,6 +2825,82 @@ def test_the_frames_of_the_modern_draws_keep_to_their_own_cases(text, names, exp
     assert _found(text, names) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # an adverb of sequence before 率领 keeps the leader, and opens a clause of its own
+        (
+            "甲某随即率领乙国政府代表团访问丙国。",
+            [("甲某", "PERSON"), ("乙国政府代表团", "ORG"), ("丙国", "LOC")],
+            {("visits", "甲某", "丙国"), ("visits", "乙国政府代表团", "丙国")},
+        ),
+        (
+            "甲某抵达乙市后，随即马不停蹄地前往丙市考察。",
+            [("甲某", "PERSON"), ("乙市", "LOC"), ("丙市", "LOC")],
+            {("visits", "甲某", "丙市")},
+        ),
+        # a date, a mandate or a capacity between the signer and 代表
+        (
+            "甲某受乙院委托代表丙国政府与丁行签署贷款协议。",
+            [("甲某", "PERSON"), ("乙院", "ORG"), ("丙国政府", "ORG"), ("丁行", "ORG")],
+            {("signs_with", "甲某", "丁行")},
+        ),
+        (
+            "甲某1日在乙市代表丙国政府与丁行签署贷款协议。",
+            [("甲某", "PERSON"), ("乙市", "LOC"), ("丙国政府", "ORG"), ("丁行", "ORG")],
+            {("signs_with", "甲某", "丁行")},
+        ),
+        # a clause after 会见A时 that only invites others to take part is still the host's
+        (
+            "会见甲国总理乙某时，丙某邀请甲国企业参与丁倡议。",
+            [("甲国", "LOC"), ("乙某", "PERSON"), ("丙某", "PERSON"), ("甲国", "LOC")],
+            {("meets", "丙某", "乙某")},
+        ),
+        # two who complete or hold the signing of their agreement sign it
+        (
+            "甲地与乙国今天举行了投资协定的签署仪式。",
+            [("甲地", "LOC"), ("乙国", "LOC")],
+            {("signs_with", "甲地", "乙国")},
+        ),
+        (
+            "甲国与乙国正式完成了自由贸易协定的签署。",
+            [("甲国", "LOC"), ("乙国", "LOC")],
+            {("signs_with", "甲国", "乙国")},
+        ),
+        # a place in the modifier of a titled name (应邀访问甲地的) is no object of the trigger
+        (
+            "应邀访问甲地的乙国总理丙某，今天参观了丁园，随后会见了戊某。",
+            [
+                ("甲地", "LOC"),
+                ("乙国", "LOC"),
+                ("丙某", "PERSON"),
+                ("丁园", "ORG"),
+                ("戊某", "PERSON"),
+            ],
+            {("visits", "丙某", "甲地"), ("visits", "丙某", "丁园"), ("meets", "丙某", "戊某")},
+        ),
+        # 包括 lists: the members come right after it, and match the kind before it
+        (
+            "甲某会见了多位客人，包括由乙某率领的丙市代表团。",
+            [("甲某", "PERSON"), ("乙某", "PERSON"), ("丙市代表团", "ORG")],
+            set(),
+        ),
+        (
+            "甲某会见了多个部门的负责人，包括乙部、丙部。",
+            [("甲某", "PERSON"), ("乙部", "ORG"), ("丙部", "ORG")],
+            set(),
+        ),
+        (
+            "甲某今日与乙政府相关官员会面，包括丙会、丁委。",
+            [("甲某", "PERSON"), ("乙政府", "ORG"), ("丙会", "ORG"), ("丁委", "ORG")],
+            set(),
+        ),
+    ],
+)
+def test_the_second_review_of_the_modern_frames(text, names, expected):
+    assert _found(text, names) == expected
+
+
 def test_a_person_met_with_no_le_is_no_subject_carried_past_the_clauses_after():
     text = "甲某前往乙市，会晤丙国总理丁某，并在午宴致辞，然后与戊某会面。"
     names = [
