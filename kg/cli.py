@@ -456,7 +456,7 @@ def eval_(
             "heldout, heldout2 (People's Daily draws held out), test, test2 (MSRA test), "
             "test-all (both), test3 (MSRA test with the later verbs), test-full (all three), or "
             "pd2013-dev, pd2013-test, pd2013 (People's Daily of 5 June 2013, whole articles), "
-            "hk-dev, hk-test, hk (Hong Kong Financial Secretary's press releases).",
+            "hk-dev, hk-test, hk, hk-dev2, hk-dev3 (Hong Kong Financial Secretary's press releases).",
         ),
     ] = "dev",
 ) -> None:
