@@ -161,6 +161,8 @@ _BUILDS = (
 _BUILT_IN = re.compile(r"(?:了|于)?在[^，,；;。]{1,40}?" + _BUILDS + r"(?:了|的)?")
 _BUILT_NEXT = re.compile(r"[，,]" + _BUILDS + r"了?")
 _PLACE_MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}的")
+_CALLS_ON = ("看望", "慰问")  # verbs whose object is people (a name the model took for a body)
+_STOP = re.compile(r"第[一二三四五六七八九十\d]{1,2}站")
 _OWN_VERB = re.compile(r"做|(?<![工合创制动写])作|接受|参加|出席|举行|召开")  # not 工作访问
 _WITH = re.compile(
     r"(?<![共参给])与(?!会)|(?<![共相等一如联偕会])同(?![时意样期比等行志事学胞])|跟"
@@ -1671,6 +1673,7 @@ def _places_after(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg]:
     lead = (
         r"(?:慰问|看望|游览|指导)?(?:了|过)?"
         r"(?:[\u4e00-\u9fff]{2,8}(?:国家|地区|城市)(?:以及|及|和|、))?"
+        r"(?:第[一二三四五六七八九十\d]{1,2}站)?"  # 访问第二站甲国: a stop of the journey
     )
     kind = (
         re.match(r"(?:国家|地区|城市)(?:以及|及|和|、)", text[after.end :])
@@ -1829,10 +1832,18 @@ def _on_behalf(s: _Sentence, clause: tuple[int, int], a: _Arg) -> _Arg:
     return a
 
 
-_PEOPLE_KIND = re.compile(r"(?:人士|官员|客人|嘉宾|领导人?|负责人|代表|人员|人|者)$")
+_PEOPLE_KIND = re.compile(r"(?:人士|官员|要员|成员|客人|嘉宾|领导人?|负责人|代表|人员|人|者)$")
 
 
-def _included(s: _Sentence, clause: tuple[int, int], t1: int, types) -> list[_Arg]:
+def _partner_kind(s: _Sentence, clause: tuple[int, int], t0: int) -> str:
+    """与多位代表会面: the unnamed partners' kind right before the verb, where no name stands."""
+    kind = re.search(r"[与同]([^，。；与同]{1,16})$", s.text[clause[0] : t0])
+    if kind is None or any(clause[0] + kind.start(1) < m.end and m.start < t0 for m in s.mentions):
+        return ""
+    return kind.group(1)
+
+
+def _included(s: _Sentence, clause: tuple[int, int], t0: int, t1: int, types) -> list[_Arg]:
     """拜访多个部门，包括甲委、乙行: a kind after the verb, then the named members it includes."""
     after = s.clauses_after(clause)
     if not after or any(t1 <= m.start for m in s.mentions if m.end <= clause[1]):
@@ -1842,7 +1853,7 @@ def _included(s: _Sentence, clause: tuple[int, int], t1: int, types) -> list[_Ar
     if first is None or not re.fullmatch(r"包括[：:]?", s.text[start : s.chain_start[first.start]]):
         return []  # not 包括由甲某率领的…: the members named come first
     # 会见多位人士，包括甲某: people for a kind of people, bodies or places for any other kind
-    kind = s.text[t1 : clause[1]]  # the kind stands after the verb (not 与甲部官员会面，包括…)
+    kind = s.text[t1 : clause[1]] or _partner_kind(s, clause, t0)
     people = _PEOPLE_KIND.search(kind) is not None
     members = s.listed(first, end, types)
     if not kind or any((m.type == "PERSON") != people or m.type not in types for m in members):
@@ -1850,7 +1861,15 @@ def _included(s: _Sentence, clause: tuple[int, int], t1: int, types) -> list[_Ar
     return members
 
 
-def _latin_people(text: str, taken: list[_Arg]) -> list[_Arg]:
+def _cut_short(a: _Arg, latin: list[_Arg]) -> bool:
+    """The model's name is only part of a Latin-letter name after a post (甲长Jay|Doe, or the
+    name without the space that parts it from the post)."""
+    return any(
+        n.start <= a.start and a.end <= n.end and a.end - a.start < n.end - n.start for n in latin
+    )
+
+
+def _latin_people(text: str) -> list[_Arg]:
     """甲部部长Jane Doe: a name in Latin letters right after a post is a person (the model reads
     only Chinese characters)."""
     title_re = load_rules().title_re
@@ -1862,7 +1881,7 @@ def _latin_people(text: str, taken: list[_Arg]) -> list[_Arg]:
                 text[m.start() - 1] == " "
             )  # 主席 Jay Doe: the space is the name's
             found.append(_Arg(start, m.end(), m.group(), "PERSON"))
-    return _untaken(found, taken)
+    return found
 
 
 def _of_place_in(s: _Sentence, m: _Arg, clause: tuple[int, int]) -> bool:
@@ -2154,7 +2173,9 @@ class RelationFinder:
             # 新华社安曼1月14日电: a dateline names the agency and the city of filing, never a person
             datelines = [d.span() for d in DATELINE.finditer(sentence.text)]
             args = [a for a in args if a.type != "PERSON" or not _in(a, datelines)]
-            args += _latin_people(sentence.text, args)
+            latin = _latin_people(sentence.text)
+            args = [a for a in args if not _cut_short(a, latin)]
+            args += _untaken(latin, args)
             args += _abbreviated(sentence.text, 0, len(sentence.text), args)
             args += _own_country(sentence.text, args)
             args += _titled_surnames(sentence.text, args, people)
@@ -2266,7 +2287,7 @@ class RelationFinder:
         if not targets and (gone := self._gone_before(s, clause, t0)) is not None:
             found, targets = gone, _named_places(s.text, gone.targets)
         if not targets:
-            targets = _included(s, clause, t1, _PLACES)
+            targets = _included(s, clause, t0, t1, _PLACES)
         if not targets:
             return []
         if len(targets) == 1 and _region_counted(s.text, targets[0]):
@@ -2300,6 +2321,16 @@ class RelationFinder:
             own_subject = [m for m in s.heads_in(clause[0], t0, _AGENTS) if m not in found]
             if found and go.start() < clause[0] and own_subject:
                 return None  # 甲某来到乙市，丙某走访了…: the visit's clause has its own subject
+            if (
+                found
+                and whole
+                and own.type in _PLACES
+                and not apart
+                and text[t1 : own.start] in ("", "了")
+                and text[t0:t1] not in _CALLS_ON
+            ):
+                # 到甲市考察乙厂: the place gone to and the verb's own object are both visited
+                return _Found(found + s.listed(own, clause[1], _PLACES), go.start())
             if found:
                 return _Found(found, go.start())
             if go.start() < clause[0]:
@@ -2426,7 +2457,8 @@ class RelationFinder:
             if m.end > end:
                 break
             gap = _KIND_ITEM.sub("", s.text[pos : s.chain_start[m.start]])
-            first = len(gap.strip()) <= 2 or _PLACE_MODIFIER.fullmatch(gap)  # 前往新建成的A
+            # 前往新建成的A, 转往第二站B (a stop of a journey)
+            first = len(gap.strip()) <= 2 or _PLACE_MODIFIER.fullmatch(gap) or _STOP.fullmatch(gap)
             paired = out and not gap and out[-1].abbreviated and m.abbreviated  # 到印巴访问
             if not (
                 (_PLACE_JOIN.fullmatch(gap) or paired) if out else first
@@ -2473,7 +2505,7 @@ class RelationFinder:
             m.start == t1 for m in s.mentions
         ):
             return []  # 在会见中, 会见时: the meeting as a time, its parties are elsewhere (not 会见中国…)
-        targets = self._objects(s, clause, t1, types, led) or _included(s, clause, t1, types)
+        targets = self._objects(s, clause, t1, types, led) or _included(s, clause, t0, t1, types)
         sources = s.subject(clause, t0, types)
         if not sources and targets and _framed_guest(s, clause, t0):
             # 会见A时，B转达了…: the host is the next subject, not one of A's side (A国外长C)

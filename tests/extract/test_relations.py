@@ -2917,3 +2917,37 @@ def test_a_person_met_with_no_le_is_no_subject_carried_past_the_clauses_after():
 def test_the_two_that_name_a_documents_signing_ceremony_sign_nothing():
     text = "甲某出席乙港与丙国避免双重征税协定的签订仪式。"
     assert _found(text, [("甲某", "PERSON"), ("乙港", "LOC"), ("丙国", "LOC")]) == set()
+
+
+def test_the_place_gone_to_and_the_verbs_own_object_are_both_visited():
+    names = [("王某", "PERSON"), ("甲市", "LOC"), ("乙厂", "ORG"), ("丙所", "ORG")]
+    assert _found("王某转往甲市考察乙厂和丙所。", names) == {
+        ("visits", "王某", "甲市"),
+        ("visits", "王某", "乙厂"),
+        ("visits", "王某", "丙所"),
+    }
+    # a body that only qualifies what is inspected is no object of the verb
+    assert _found("王某到甲市考察乙厂的生产线。", names[:3]) == {("visits", "王某", "甲市")}
+
+
+def test_a_stop_of_a_journey_before_the_place_keeps_the_visit():
+    names = [("王某", "PERSON"), ("甲城", "LOC")]
+    assert _found("王某下午转往第二站甲城访问。", names) == {("visits", "王某", "甲城")}
+    assert _found("王某抵达访问第三站甲城。", names) == {("visits", "王某", "甲城")}
+
+
+def test_a_latin_name_after_a_post_is_whole_where_the_model_cut_it_or_a_space_parts_it():
+    names = [("王某", "PERSON"), ("甲行", "ORG"), ("Jay", "PERSON")]
+    assert _found("王某会见了甲行行长Jay Doe。", names) == {("meets", "王某", "Jay Doe")}
+    names = [("王某", "PERSON"), ("甲行", "ORG"), ("Jay Doe", "PERSON")]
+    assert _found("王某会见了甲行行长 Jay Doe。", names) == {("meets", "王某", "Jay Doe")}
+
+
+def test_members_listed_after_a_kind_of_partners_before_the_verb_are_met():
+    names = [("王某", "PERSON"), ("甲国", "LOC"), ("乙某", "PERSON")]
+    assert _found("王某与其他与会代表会面，包括甲国总统乙某。", names) == {
+        ("meets", "王某", "乙某")
+    }
+    # bodies listed after a kind of people are no guests
+    names = [("王某", "PERSON"), ("丙会", "ORG"), ("丁委", "ORG")]
+    assert _found("王某与有关官员会面，包括丙会、丁委。", names) == set()
