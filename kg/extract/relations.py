@@ -36,8 +36,8 @@ from kg.schema import RELATION_TYPES, Extraction, Mention, Relation
 
 LEXICONS = Path(__file__).parent / "lexicons"
 # the lexicon's frame column: pair where both parties may come first, talks as pair with
-# countries as parties
-FRAMES = ("-", "pair", "talks")
+# countries as parties, tour for a visit whose own object after a place gone to is visited too
+FRAMES = ("-", "pair", "talks", "tour")
 
 _CLAUSE_END = re.compile(
     r"[，,；;：:。！!？?]|"
@@ -161,7 +161,6 @@ _BUILDS = (
 _BUILT_IN = re.compile(r"(?:了|于)?在[^，,；;。]{1,40}?" + _BUILDS + r"(?:了|的)?")
 _BUILT_NEXT = re.compile(r"[，,]" + _BUILDS + r"了?")
 _PLACE_MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}的")
-_CALLS_ON = ("看望", "慰问")  # verbs whose object is people (a name the model took for a body)
 _STOP = re.compile(r"第[一二三四五六七八九十\d]{1,2}站")
 _OWN_VERB = re.compile(r"做|(?<![工合创制动写])作|接受|参加|出席|举行|召开")  # not 工作访问
 _WITH = re.compile(
@@ -1856,6 +1855,8 @@ def _included(s: _Sentence, clause: tuple[int, int], t0: int, t1: int, types) ->
     kind = s.text[t1 : clause[1]] or _partner_kind(s, clause, t0)
     people = _PEOPLE_KIND.search(kind) is not None
     members = s.listed(first, end, types)
+    if s.text.startswith("在内", members[-1].end):
+        return []  # 包括甲某、乙某在内的中方官员: they qualify another kind
     if not kind or any((m.type == "PERSON") != people or m.type not in types for m in members):
         return []
     return members
@@ -2327,7 +2328,7 @@ class RelationFinder:
                 and own.type in _PLACES
                 and not apart
                 and text[t1 : own.start] in ("", "了")
-                and text[t0:t1] not in _CALLS_ON
+                and text[t0:t1] in frame_triggers("tour")
             ):
                 # 到甲市考察乙厂: the place gone to and the verb's own object are both visited
                 return _Found(found + s.listed(own, clause[1], _PLACES), go.start())

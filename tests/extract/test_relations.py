@@ -2928,6 +2928,11 @@ def test_the_place_gone_to_and_the_verbs_own_object_are_both_visited():
     }
     # a body that only qualifies what is inspected is no object of the verb
     assert _found("王某到甲市考察乙厂的生产线。", names[:3]) == {("visits", "王某", "甲市")}
+    # only the lexicon's tour verbs: 走访 and 看望 may take people (a name the model took for a place)
+    assert {"考察", "参观", "视察"} <= frame_triggers("tour")
+    assert not {"走访", "看望", "慰问", "检查"} & frame_triggers("tour")
+    names = [("王某", "PERSON"), ("甲市", "LOC"), ("乙某", "LOC")]
+    assert _found("王某到甲市走访乙某。", names) == {("visits", "王某", "甲市")}
 
 
 def test_a_stop_of_a_journey_before_the_place_keeps_the_visit():
@@ -2951,3 +2956,6 @@ def test_members_listed_after_a_kind_of_partners_before_the_verb_are_met():
     # bodies listed after a kind of people are no guests
     names = [("王某", "PERSON"), ("丙会", "ORG"), ("丁委", "ORG")]
     assert _found("王某与有关官员会面，包括丙会、丁委。", names) == set()
+    # names of 包括…在内 qualify a kind of their own (those who attend)
+    names = [("王某", "PERSON"), ("乙某", "PERSON"), ("丙某", "PERSON")]
+    assert _found("王某与外国客人会面，包括乙某、丙某在内的官员参加会见。", names) == set()
