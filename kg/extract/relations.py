@@ -1672,7 +1672,7 @@ def _places_after(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg]:
     lead = (
         r"(?:慰问|看望|游览|指导)?(?:了|过)?"
         r"(?:[\u4e00-\u9fff]{2,8}(?:国家|地区|城市)(?:以及|及|和|、))?"
-        r"(?:第[一二三四五六七八九十\d]{1,2}站)?"  # 访问第二站甲国: a stop of the journey
+        rf"(?:{_STOP.pattern})?"  # 访问第二站甲国: a stop of the journey
     )
     kind = (
         re.match(r"(?:国家|地区|城市)(?:以及|及|和|、)", text[after.end :])
@@ -1843,7 +1843,8 @@ def _partner_kind(s: _Sentence, clause: tuple[int, int], t0: int) -> str:
 
 
 def _included(s: _Sentence, clause: tuple[int, int], t0: int, t1: int, types) -> list[_Arg]:
-    """拜访多个部门，包括甲委、乙行: a kind after the verb, then the named members it includes."""
+    """拜访多个部门，包括甲委、乙行 (or 与多位代表会面，包括甲某): a kind after the verb (or of the
+    partners before it), then the named members it includes."""
     after = s.clauses_after(clause)
     if not after or any(t1 <= m.start for m in s.mentions if m.end <= clause[1]):
         return []
