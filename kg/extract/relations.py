@@ -315,6 +315,13 @@ _DOCUMENT_BEFORE = re.compile(
     r"(?:(?!举行|完成|进行|了)[^，。；]){0,12}?(?:协定|协议|条约|备忘录|合同|公报)的"
 )
 _SEQUENCE = re.compile(r"首先|(?<![率事优预领争])先(?![生进])|随即|其后|接着")
+
+
+def _without_adverbs(text: str) -> str:
+    """``text`` without its words of time, manner and sequence (随即率领, 先在…陪同下)."""
+    return _ADVERBIAL.sub("", _SEQUENCE.sub("", text))
+
+
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3}(?![A-Za-z])")
 _KIND_GROUP = re.compile(
     r"(?:商贸|经贸|商务|贸易|投资|友好|高层|高级|政府|文化|科技|工商|企业家|专家|议员|青年|妇女)+"
@@ -1190,7 +1197,7 @@ class _Sentence:
             prev is None
             or prev.type != "PERSON"
             or prev.type not in types
-            or not _LEADS_GROUP.fullmatch(_ADVERBIAL.sub("", _SEQUENCE.sub("", lead)))
+            or not _LEADS_GROUP.fullmatch(_without_adverbs(lead))
         ):  # A10日率B团
             return []
         return [prev]
@@ -1404,11 +1411,7 @@ class _Sentence:
         opening = self.text.rfind("在", 0, end)
         while opening > 0:
             before = [h for h in self.heads if h.end <= opening]
-            between = (
-                _ADVERBIAL.sub("", _SEQUENCE.sub("", self.text[before[-1].end : opening]))
-                if before
-                else None
-            )
+            between = _without_adverbs(self.text[before[-1].end : opening]) if before else None
             if between is not None and (
                 between == "" or _ends_in_title(between)
             ):  # 甲副总理在夫人陪同下
