@@ -1130,7 +1130,11 @@ class _Sentence:
         if last and _UNNAMED_DUI.search(self.text[last.end : before]):
             return []  # 代表A对B来华访问表示欢迎: the event belongs to the unnamed 对-phrase
         if group and group[0] is heads[0]:
-            return group + self._bare_list_before(clause, types)
+            return (
+                self._carried_leader(group[0], types)
+                + group
+                + self._bare_list_before(clause, types)
+            )
         return self._leader(heads, i, types) + group
 
     def _headless(
@@ -1193,6 +1197,8 @@ class _Sentence:
         """A率(领)B代表团访问C: the person who leads the subject goes too."""
         prev = heads[i - 1] if i else None
         lead = self.text[prev.end : self.chain_start[heads[i].start]] if prev is not None else ""
+        if "，" in lead:
+            return self._carried_leader(heads[i], types)
         if (
             prev is None
             or prev.type != "PERSON"
@@ -1201,6 +1207,17 @@ class _Sentence:
         ):  # A10日率B团
             return []
         return [prev]
+
+    def _carried_leader(self, group: _Arg, types: tuple[str, ...]) -> list[_Arg]:
+        """甲离开北京，率乙代表团对丙国进行访问: a clause that opens with 率(领) a group has the
+        previous clause's subject as its leader, who goes too."""
+        clause = next((c for c in self.clauses if c[0] <= group.start < c[1]), None)
+        if clause is None or "PERSON" not in types:
+            return []
+        lead = self.text[clause[0] : self.chain_start[group.start]]
+        if not _LEADS_GROUP.fullmatch(_without_adverbs(lead)):
+            return []
+        return [a for a in self._carried(clause, ("PERSON",)) if a.type == "PERSON"]
 
     def _list_start(self, heads: list[_Arg], i: int) -> int:
         """The index of the first of the list (A、B和C) that ``heads[i]`` ends."""

@@ -2959,3 +2959,16 @@ def test_members_listed_after_a_kind_of_partners_before_the_verb_are_met():
     # names of 包括…在内 qualify a kind of their own (those who attend)
     names = [("王某", "PERSON"), ("乙某", "PERSON"), ("丙某", "PERSON")]
     assert _found("王某与外国客人会面，包括乙某、丙某在内的官员参加会见。", names) == set()
+
+
+@pytest.mark.parametrize("lead", ["率", "率领", "随即率领"])
+def test_a_clause_that_opens_with_leading_a_group_has_the_carried_subject_lead_it(lead):
+    text = f"张三今天离开甲市，{lead}乙代表团对丙国进行访问。"
+    names = [("张三", "PERSON"), ("甲市", "LOC"), ("乙代表团", "ORG"), ("丙国", "LOC")]
+    assert _found(text, names) == {("visits", "张三", "丙国"), ("visits", "乙代表团", "丙国")}
+
+
+def test_a_group_led_after_a_clause_of_another_subject_has_no_carried_leader():
+    text = "张三说，率领乙代表团访问丙国的是李四。"
+    names = [("张三", "PERSON"), ("乙代表团", "ORG"), ("丙国", "LOC"), ("李四", "PERSON")]
+    assert ("visits", "张三", "丙国") not in _found(text, names)
