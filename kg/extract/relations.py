@@ -261,6 +261,8 @@ _ADVERBIAL = re.compile(
 )
 # 他 opening a clause, after what only says when (之前他已经访问了A, 随后她又来到B)
 _HE = re.compile(rf"(?:这是|当时|之前|此后|后来|然后|接着|{_ADVERBIAL.pattern})*[他她](?![们人])")
+# A speaker's own gladness, opening what they say (甲表示，很高兴与乙会面): the speaker is its subject
+_GLAD = re.compile(r"(?:[很非常十分特别极]|感到)*(?:高兴|荣幸)")
 _OWNER = re.compile(r"(?:(?![与同和跟对在来])[\u4e00-\u9fff]){0,4}?的")
 _OWNED_BODY = re.compile(
     r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组织|机构|团体|党派|政党|部门|企业|公司)(?![部会])"
@@ -1166,6 +1168,8 @@ class _Sentence:
             and "PERSON" in types
         ):
             return self._antecedent(clause[0])  # 甲说，他将访问乙: the one person named before
+        if _GLAD.match(lead) and self._after_speech(clause) and "PERSON" in types:
+            return self._antecedent(clause[0])  # 甲表示，很高兴访问乙: as 他
         # an adverb of sequence that opens the clause (随即…前往) says nothing of its length
         opened = _SEQUENCE.match(lead)
         if (
@@ -1177,6 +1181,10 @@ class _Sentence:
             # 参会人员又到A参观; 对某议长来访表示欢迎; 并派特使来A访问: the event is an unnamed party's
             return []
         return self._carried(clause, types)
+
+    def _after_speech(self, clause: tuple[int, int]) -> bool:
+        prev = self.clause_before(clause)
+        return prev is not None and _SPEECH.search(self.text, prev[0], prev[1]) is not None
 
     def _lead(self, heads: list[_Arg], k: int, start: int) -> str:
         """The text between heads[k]'s name chain and the head before it (or ``start``): where a

@@ -2972,3 +2972,17 @@ def test_a_group_led_after_a_clause_of_another_subject_has_no_carried_leader():
     text = "张三说，率领乙代表团访问丙国的是李四。"
     names = [("张三", "PERSON"), ("乙代表团", "ORG"), ("丙国", "LOC"), ("李四", "PERSON")]
     assert ("visits", "张三", "丙国") not in _found(text, names)
+
+
+@pytest.mark.parametrize(
+    "said, glad",
+    [("表示", "很高兴能与李四会面"), ("说", "非常荣幸同李四会面"), ("表示", "感到高兴与李四会面")],
+)
+def test_a_speakers_own_gladness_has_the_speaker_as_subject(said, glad):
+    names = [("张三", "PERSON"), ("李四", "PERSON")]
+    assert _found(f"张三{said}，{glad}。", names) == {("meets", "张三", "李四")}
+
+
+def test_gladness_at_what_another_does_keeps_that_ones_subject():
+    names = [("张三", "PERSON"), ("李四", "PERSON"), ("乙国", "LOC")]
+    assert _found("张三说，很高兴看到李四访问乙国。", names) == {("visits", "李四", "乙国")}
