@@ -261,6 +261,8 @@ _ADVERBIAL = re.compile(
 )
 # 他 opening a clause, after what only says when (之前他已经访问了A, 随后她又来到B)
 _HE = re.compile(rf"(?:这是|当时|之前|此后|后来|然后|接着|{_ADVERBIAL.pattern})*[他她](?![们人])")
+# A nominal visit that goes on, opens or ends, its places before it (继续甲国的访问)
+_GOES_ON = re.compile(r"(?:继续|展开|开始|结束)了?(?:在|对)?")
 # A speaker's own gladness, opening what they say (甲表示，很高兴与乙会面): the speaker is its subject
 _GLAD = re.compile(r"(?:[很非常十分特别极]|感到)*(?:高兴|荣幸)")
 _OWNER = re.compile(r"(?:(?![与同和跟对在来])[\u4e00-\u9fff]){0,4}?的")
@@ -2307,7 +2309,11 @@ class RelationFinder:
         after the verb, a place after a relative clause), then who visits them."""
         if _FROM_AFAR.search(s.text, clause[0], t0):
             return []
-        found = self._went_to(s, clause, t0, t1) or self._visited_dui(s, clause, t0, t1)
+        found = (
+            self._went_to(s, clause, t0, t1)
+            or self._visited_dui(s, clause, t0, t1)
+            or self._visit_going_on(s, clause, t0)
+        )
         if found is None:
             after = _places_after(s, clause, t1) or _places_after_relative(s, clause, t1)
             found = _Found(after, t0)
@@ -2384,6 +2390,17 @@ class RelationFinder:
             if s.heads_in(back[0], back[1], _AGENTS + _PLACES):
                 return None  # a clause with names of its own stands between
         return None
+
+    @classmethod
+    def _visit_going_on(cls, s: _Sentence, clause: tuple[int, int], t0: int) -> _Found | None:
+        """继续甲国乙市的访问, 展开在甲和乙的访问行程: the places of a nominal visit that goes on,
+        opens or ends are visited, and so is a place gone to just before (抵达甲市，展开乙国的访问)."""
+        go = _GOES_ON.search(s.text, clause[0], t0)
+        places = cls._place_list(s, go.end(), t0) if go is not None else []
+        if not places:
+            return None
+        gone = cls._gone_before(s, clause, t0)
+        return _Found((gone.targets if gone is not None else []) + places, go.start())
 
     def _visited_dui(
         self, s: _Sentence, clause: tuple[int, int], t0: int, t1: int

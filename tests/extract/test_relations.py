@@ -2986,3 +2986,23 @@ def test_a_speakers_own_gladness_has_the_speaker_as_subject(said, glad):
 def test_gladness_at_what_another_does_keeps_that_ones_subject():
     names = [("张三", "PERSON"), ("李四", "PERSON"), ("乙国", "LOC")]
     assert _found("张三说，很高兴看到李四访问乙国。", names) == {("visits", "李四", "乙国")}
+
+
+@pytest.mark.parametrize(
+    "visit, places",
+    [
+        ("继续乙国丙市的访问", {"丙市"}),
+        ("展开在乙市和丙市的访问行程", {"乙市", "丙市"}),
+        ("结束乙国访问", {"乙国"}),
+    ],
+)
+def test_the_places_of_a_visit_that_goes_on_opens_or_ends_are_visited(visit, places):
+    names = [("张三", "PERSON")] + [(p, "LOC") for p in ("乙国", "乙市", "丙市") if p in visit]
+    found = _found(f"张三今日{visit}。", names)
+    assert found == {("visits", "张三", p) for p in places}
+
+
+def test_a_place_gone_to_before_a_visit_that_opens_is_visited_too():
+    text = "张三今日抵达甲市，展开乙国的访问行程。"
+    names = [("张三", "PERSON"), ("甲市", "LOC"), ("乙国", "LOC")]
+    assert _found(text, names) == {("visits", "张三", "甲市"), ("visits", "张三", "乙国")}
