@@ -3006,3 +3006,16 @@ def test_a_place_gone_to_before_a_visit_that_opens_is_visited_too():
     text = "张三今日抵达甲市，展开乙国的访问行程。"
     names = [("张三", "PERSON"), ("甲市", "LOC"), ("乙国", "LOC")]
     assert _found(text, names) == {("visits", "张三", "甲市"), ("visits", "张三", "乙国")}
+
+
+@pytest.mark.parametrize("when", ["明天", "今日", "明日（十二月三日）", "今早（巴黎时间十月八日）"])
+def test_a_word_or_bracket_of_time_between_a_leader_and_leading_is_no_clause_of_its_own(when):
+    text = f"张三{when}率领甲代表团前往乙国访问。"
+    names = [("张三", "PERSON"), ("甲代表团", "ORG"), ("乙国", "LOC")]
+    assert _found(text, names) == {("visits", "张三", "乙国"), ("visits", "甲代表团", "乙国")}
+
+
+def test_qianfu_is_a_verb_of_going_as_fu_is():
+    text = "张三率领甲代表团前赴乙国访问。"
+    names = [("张三", "PERSON"), ("甲代表团", "ORG"), ("乙国", "LOC")]
+    assert _found(text, names) == {("visits", "张三", "乙国"), ("visits", "甲代表团", "乙国")}
