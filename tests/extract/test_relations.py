@@ -3019,3 +3019,8 @@ def test_qianfu_is_a_verb_of_going_as_fu_is():
     text = "张三率领甲代表团前赴乙国访问。"
     names = [("张三", "PERSON"), ("甲代表团", "ORG"), ("乙国", "LOC")]
     assert _found(text, names) == {("visits", "张三", "乙国"), ("visits", "甲代表团", "乙国")}
+
+
+@pytest.mark.parametrize("leaders", ["政府首脑", "国家领导人"])
+def test_a_pair_of_countries_whose_unnamed_leaders_meet_names_no_party(leaders):
+    assert _found(f"中美两国{leaders}举行了会晤。", []) == set()
