@@ -263,6 +263,10 @@ _ADVERBIAL = re.compile(
 )
 # 他 opening a clause, after what only says when (之前他已经访问了A, 随后她又来到B)
 _HE = re.compile(rf"(?:这是|当时|之前|此后|后来|然后|接着|{_ADVERBIAL.pattern})*[他她](?![们人])")
+# Portfolios of one ministry (财政、商务和工业): after a body's name, and before a ministry's
+_PORTFOLIO_TAIL = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2})+(?:部长|大臣)")
+_BODY_ENDS = frozenset("团国部局会委院厅司处署省市县区州府行社组队所馆校")
+_PORTFOLIO_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:[、和及与][\u4e00-\u9fff]{2})*、")
 # A nominal visit that goes on, opens or ends, its places before it (继续甲国的访问)
 _GOES_ON = re.compile(r"(?:继续|展开|开始|结束)了?(?:在|对)?")
 # A speaker's own gladness, opening what they say (甲表示，很高兴与乙会面): the speaker is its subject
@@ -881,20 +885,22 @@ class _Sentence:
             outer.append(m)
         return outer
 
+    def _form_before_post(self, m: _Arg, nxt: _Arg) -> bool:
+        return (
+            m.abbreviated
+            and nxt.type == "PERSON"
+            and load_rules().title_re.fullmatch(self.text, m.end, nxt.start) is not None
+        )
+
     def _qualifies_next(self, i: int) -> bool:
         """A place or body before a title and a person (or before a body that qualifies one):
         中央纪委常委、监察部副部长赵洪祝, 西班牙首相阿斯纳尔, 中国首都北京市."""
         if i + 1 >= len(self.mentions):
             return False
         m, nxt = self.mentions[i], self.mentions[i + 1]
-        if (
-            m.abbreviated
-            and nxt.type == "PERSON"
-            and load_rules().title_re.fullmatch(self.text, m.end, nxt.start)
-        ):
-            return True  # 叙总统A, 俄总理B: a country's one-character form before a post and a name
         if m.type == "PERSON" or m.abbreviated:
-            return False
+            # 叙总统A, 俄总理B: a country's one-character form before a post and a name
+            return self._form_before_post(m, nxt)
         # 甲州（简称甲）州长A: an aside right after the name does not part it from its post
         gap = _ASIDE.sub("", self.text[m.end : nxt.start], count=1)
         if self._gap_ends_name(m, nxt, gap):
@@ -902,6 +908,8 @@ class _Sentence:
         if gap.endswith("、") and (_ends_in_title(gap[:-1]) or _DELEGATE.fullmatch(gap[:-1])):
             # 甲委员会副主任、乙协会会长A; 甲党代表、乙部副部长A: two posts of one person
             gap = gap[:-1]
+        if _portfolios(m, gap, nxt):
+            return nxt.type == "PERSON" or self._qualifies_next(i + 1)
         if not _qualifier_gap(nxt, gap):
             return False
         if _trigger_re().search(gap):
@@ -2107,6 +2115,15 @@ def _qualifier_gap(nxt: _Arg, gap: str) -> bool:
         and not gap.startswith("、")
         and not gap.endswith("、")
     )
+
+
+def _portfolios(m: _Arg, gap: str, nxt: _Arg) -> bool:
+    """A ministry of several portfolios joined by 、 和 及 与 is one post, its parts no bodies:
+    甲国财政和商务部长A (the model's 甲国财政 before 和商务部长; not 甲代表团和外交部长A, a body and
+    a person), 甲国经济、工业及就业部部长A (甲国 before 经济、 and the ministry)."""
+    if nxt.type == "PERSON":
+        return _PORTFOLIO_TAIL.fullmatch(gap) is not None and m.text[-1] not in _BODY_ENDS
+    return _PORTFOLIO_HEAD.fullmatch(gap) is not None and nxt.text.endswith(("部", "署"))
 
 
 def _join_dotted(outer: list[_Arg]) -> list[_Arg]:

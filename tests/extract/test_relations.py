@@ -3024,3 +3024,21 @@ def test_qianfu_is_a_verb_of_going_as_fu_is():
 @pytest.mark.parametrize("leaders", ["政府首脑", "国家领导人"])
 def test_a_pair_of_countries_whose_unnamed_leaders_meet_names_no_party(leaders):
     assert _found(f"中美两国{leaders}举行了会晤。", []) == set()
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("张三会见了甲国财政和商务部长李四。", [("甲国财政", "ORG")]),
+        ("张三会见了甲国经济、工业及就业部部长李四。", [("甲国", "LOC"), ("工业及就业部", "ORG")]),
+    ],
+)
+def test_a_ministry_of_several_portfolios_is_one_post_of_the_guest(text, names):
+    names = [("张三", "PERSON"), *names, ("李四", "PERSON")]
+    assert _found(text, names) == {("meets", "张三", "李四")}
+
+
+def test_a_body_and_a_minister_joined_by_he_stay_two_guests():
+    names = [("张三", "PERSON"), ("甲国代表团", "ORG"), ("李四", "PERSON")]
+    found = _found("张三会见了甲国代表团和外交部长李四。", names)
+    assert found == {("meets", "张三", "甲国代表团"), ("meets", "张三", "李四")}
