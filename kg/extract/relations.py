@@ -263,6 +263,10 @@ _ADVERBIAL = re.compile(
 )
 # 他 opening a clause, after what only says when (之前他已经访问了A, 随后她又来到B)
 _HE = re.compile(rf"(?:这是|当时|之前|此后|后来|然后|接着|{_ADVERBIAL.pattern})*[他她](?![们人])")
+# What a place is of a visit, after the verb and its object: 甲国是A访问欧洲4国的最后一站
+_STOP_OF_VISIT = re.compile(
+    r"[^，,。；;]{0,12}?的(?:第[一二三四五六七八九十\d]+(?:站|个)|最后一站|首站|终点站)"
+)
 # Portfolios of one ministry (财政、商务和工业): after a body's name, and before a ministry's
 _PORTFOLIO_TAIL = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2})+(?:部长|大臣)")
 _BODY_ENDS = frozenset("团国部局会委院厅司处署省市县区州府行社组队所馆校")
@@ -2117,6 +2121,20 @@ def _qualifier_gap(nxt: _Arg, gap: str) -> bool:
     )
 
 
+def _stop_named(s: _Sentence, clause: tuple[int, int], t0: int, t1: int) -> list[_Arg]:
+    """甲国是A访问欧洲4国的最后一站: the place the clause says is a stop of the visit is visited."""
+    first = next((h for h in s.heads if h.start >= clause[0]), None)
+    if (
+        first is None
+        or first.type != "LOC"
+        or s.chain_start[first.start] != clause[0]
+        or not s.text.startswith("是", first.end)
+        or _STOP_OF_VISIT.match(s.text, t1, clause[1]) is None
+    ):
+        return []
+    return [first]
+
+
 def _portfolios(m: _Arg, gap: str, nxt: _Arg) -> bool:
     """A ministry of several portfolios joined by 、 和 及 与 is one post, its parts no bodies:
     甲国财政和商务部长A (the model's 甲国财政 before 和商务部长; not 甲代表团和外交部长A, a body and
@@ -2343,6 +2361,7 @@ class RelationFinder:
             found, targets = gone, _named_places(s.text, gone.targets)
         if not targets:
             targets = _included(s, clause, t0, t1, _PLACES)
+        targets = _stop_named(s, clause, t0, t1) + targets
         if not targets:
             return []
         if len(targets) == 1 and _region_counted(s.text, targets[0]):

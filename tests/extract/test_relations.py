@@ -3042,3 +3042,15 @@ def test_a_body_and_a_minister_joined_by_he_stay_two_guests():
     names = [("张三", "PERSON"), ("甲国代表团", "ORG"), ("李四", "PERSON")]
     found = _found("张三会见了甲国代表团和外交部长李四。", names)
     assert found == {("meets", "张三", "甲国代表团"), ("meets", "张三", "李四")}
+
+
+@pytest.mark.parametrize("stop", ["最后一站", "第一站", "首站"])
+def test_a_place_said_to_be_a_stop_of_the_visit_is_visited(stop):
+    names = [("乙国", "LOC"), ("张三", "PERSON"), ("欧洲", "LOC")]
+    found = _found(f"乙国是张三访问欧洲4国的{stop}。", names)
+    assert found == {("visits", "张三", "乙国"), ("visits", "张三", "欧洲")}
+
+
+def test_a_place_said_to_be_what_was_visited_of_another_kind_is_no_stop():
+    names = [("乙国", "LOC"), ("张三", "PERSON"), ("欧洲", "LOC")]
+    assert _found("乙国是张三访问欧洲时提到的国家。", names) == {("visits", "张三", "欧洲")}
