@@ -1969,6 +1969,14 @@ def _with_listed(s: _Sentence, clause, link: re.Match, listed: list[_Arg], t1: i
         _TIME_AFTER.match(text, t1) and text.startswith("在", clause[0]) or _framing(text, clause)
     ):
         sources = s.next_subject(clause, types)  # 在同A的会见中，B强调; 同A签署协议后，B…
+    last = listed[-1]
+    if (
+        len(listed) > 1
+        and not re.search(r"[（(]", text[listed[0].end : last.start])  # an aside is no list
+        and not _MEMBERS.match(text, last.end)
+        and (_unnamed(text, last.end) or s._post_unnamed(last))
+    ):
+        return []  # 与甲省政府及乙市政府高层官员会面: the bodies' unnamed officials, as after 会见
     partners = [_adviser(s, p) for p in listed if not _in(p, led)]
     partners = [p for p in partners if not _unnamed(text, p.end) and not s._post_unnamed(p)]
     if len(sources) > 1 and len(partners) > 1 and "分别" in text[sources[-1].end : link.start()]:

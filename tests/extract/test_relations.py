@@ -3054,3 +3054,15 @@ def test_a_place_said_to_be_a_stop_of_the_visit_is_visited(stop):
 def test_a_place_said_to_be_what_was_visited_of_another_kind_is_no_stop():
     names = [("乙国", "LOC"), ("张三", "PERSON"), ("欧洲", "LOC")]
     assert _found("乙国是张三访问欧洲时提到的国家。", names) == {("visits", "张三", "欧洲")}
+
+
+@pytest.mark.parametrize("people", ["高层官员", "官员", "负责人"])
+def test_bodies_listed_before_their_unnamed_officials_after_yu_name_no_party(people):
+    names = [("张三", "PERSON"), ("甲省政府", "ORG"), ("乙市政府", "ORG")]
+    assert _found(f"张三会与甲省政府及乙市政府{people}会面。", names) == set()
+
+
+def test_bodies_listed_after_yu_with_no_officials_after_them_are_each_met():
+    names = [("张三", "PERSON"), ("甲省政府", "ORG"), ("乙市政府", "ORG")]
+    found = _found("张三会与甲省政府及乙市政府会面。", names)
+    assert found == {("meets", "张三", "甲省政府"), ("meets", "张三", "乙市政府")}
