@@ -1691,6 +1691,8 @@ def _near(text: str, start: int, end: int) -> bool:
         len(gap) <= 12
         and _QUALIFIER_GAP.match(gap) is not None
         and not re.search(r"[在到赴对向由与同和就]|会见|会谈|签", gap)
+        # 与多位出席甲会年会的代表: the name is the object of a verb of a clause on unnamed people
+        and not re.search(r"(?:出席|参加|参与|来自)$", gap)
     )
 
 

@@ -3066,3 +3066,14 @@ def test_bodies_listed_after_yu_with_no_officials_after_them_are_each_met():
     names = [("张三", "PERSON"), ("甲省政府", "ORG"), ("乙市政府", "ORG")]
     found = _found("张三会与甲省政府及乙市政府会面。", names)
     assert found == {("meets", "张三", "甲省政府"), ("meets", "张三", "乙市政府")}
+
+
+@pytest.mark.parametrize("verb", ["出席", "参加", "来自"])
+def test_a_body_that_is_the_object_of_a_clause_on_unnamed_people_after_yu_is_no_party(verb):
+    names = [("张三", "PERSON"), ("甲组织", "ORG")]
+    assert _found(f"张三与多位{verb}甲组织年会的代表会面。", names) == set()
+
+
+def test_a_named_person_after_a_clause_of_attending_after_yu_is_met():
+    names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]
+    assert _found("张三与出席会议的甲国财长李四会面。", names) == {("meets", "张三", "李四")}
