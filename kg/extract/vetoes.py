@@ -19,6 +19,7 @@ from kg.extract.words import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
     counted,
+    counted_unnamed,
     generic_project,
     generic_words,
     in_slogan,
@@ -49,6 +50,7 @@ _DOCTRINE = re.compile(r"[^\W\d_]{0,14}?(?:思想|理论)")
 _NOT_IN_DOCTRINE = re.compile(r"^(?:同志|先生)?的|[对在是为等把将从向]")
 # ... but not a clause about the person's thought (张华介绍了他的思想): a verb or function word next.
 _CLAUSE_TAGS = {"v", "vd", "p", "d", "u", "c", "r", "ad", "w"}
+_COUNT_NAMED_VILLAGE = re.compile(r"[一二两三四五六七八九十][家所间个][村镇乡屯庄寨堡铺子]")
 _BLOCS = frozenset(read_list(RULES_DIR / "blocs.txt"))
 _MINISTRIES = frozenset(read_list(RULES_DIR / "ministries.txt"))
 
@@ -210,6 +212,17 @@ def generic_project_words(ent: Span, f: DocFacts) -> str | None:
 def counted_zone(ent: Span, f: DocFacts) -> str | None:
     if ent.text in f.rules.zone_suffixes and ent.start > 0 and counted(ent.doc[ent.start - 1]):
         return "zones counted, none named (N个县级开发区)"
+    return None
+
+
+def counted_org(ent: Span, f: DocFacts) -> str | None:
+    # (not 四所村派出所, 三家村小学: a village named with a count)
+    if (
+        ent.label_ == "ORG"
+        and counted_unnamed(ent.text)
+        and not _COUNT_NAMED_VILLAGE.search(ent.text)
+    ):
+        return "bodies counted, none named (甲市两间机械人公司)"
     return None
 
 
@@ -699,6 +712,7 @@ VETOES: dict[str, Veto] = {
     "person_is_place": person_is_place,
     "loc_not_place": loc_not_place,
     "counted_zone": counted_zone,
+    "counted_org": counted_org,
     "slogan": slogan,
     "campaign_org": campaign_org,
     "generic_org": generic_org,

@@ -8,6 +8,7 @@ from kg.extract.rules import load_rules
 from kg.extract.vetoes import (
     DocFacts,
     brand_context,
+    counted_org,
     loc_not_place,
     ministry_body,
     not_an_entity,
@@ -149,3 +150,18 @@ def test_person_before_place_word_not_before_a_name_of_its_own(words, ents, veto
     facts = _facts(words, ents)
     person = next(e for e in facts.doc.ents if e.label_ == "PERSON")
     assert (person_before_place_word(person, facts) is not None) is vetoed
+
+
+@pytest.mark.parametrize(
+    ("name", "vetoed"),
+    [
+        ("甲市两间机械人系统公司", True),  # a count in the name: bodies of a kind
+        ("乙县一家食品厂", True),
+        ("四所村派出所", False),  # a village named with a count
+        ("三家村小学", False),
+        ("丙市第一人民医院", False),
+    ],
+)
+def test_counted_org_vetoes_a_body_counted_and_not_named(name, vetoed):
+    facts = _facts([name], ["B-ORG"])
+    assert (counted_org(facts.doc.ents[0], facts) is not None) is vetoed
