@@ -165,3 +165,17 @@ def test_person_before_place_word_not_before_a_name_of_its_own(words, ents, veto
 def test_counted_org_vetoes_a_body_counted_and_not_named(name, vetoed):
     facts = _facts([name], ["B-ORG"])
     assert (counted_org(facts.doc.ents[0], facts) is not None) is vetoed
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "label"),
+    [
+        (["同", "苏哈托", "举行会谈"], ["O", "B-LOC", "O"], "PERSON"),
+        (["与", "苏哈托", "举行了", "会晤"], ["O", "B-LOC", "O", "O"], "PERSON"),
+        (["同", "印尼", "举行会谈"], ["O", "B-LOC", "O"], None),  # a country of the world list
+        (["同", "苏哈托", "签署协议"], ["O", "B-LOC", "O"], None),  # no talks
+    ],
+)
+def test_titled_person_relabels_an_unknown_place_that_is_a_party_of_talks(words, ents, label):
+    facts = _facts(words, ents)
+    assert titled_person(facts.doc.ents[0], facts) == label
