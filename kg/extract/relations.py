@@ -169,7 +169,7 @@ _WITH = re.compile(
 _PARTNER = re.compile(_WITH.pattern + r"|(?<![温平])和(?![平谐])")
 # A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问).
 _GOVERNED = re.compile(
-    r"(?:[在赴对向与和跟从由给被把以据及自离抵就受]|(?<![陪共相一如])同|(?<![谈提说看受得感遇达想])到|前往|来到|走进|抵达|应|作为"
+    r"(?:[在赴对向与和跟从由给被把以据及自离抵就受]|(?<![陪共相一如])同|(?<![谈提说看受得感遇达想])到|前往|[飞转驶赶]往|[飞驶]抵|来到|走进|抵达|应|作为"
     # the place left or passed on the way (离开北京赴A访问) is no subject
     r"|离开|飞离|途经|返回|回到|借助|通过|利用|依托|按照|根据)"
     r"(?:来访的|前来访问的|了)?$"

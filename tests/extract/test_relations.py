@@ -3077,3 +3077,9 @@ def test_a_body_that_is_the_object_of_a_clause_on_unnamed_people_after_yu_is_no_
 def test_a_named_person_after_a_clause_of_attending_after_yu_is_met():
     names = [("张三", "PERSON"), ("甲国", "LOC"), ("李四", "PERSON")]
     assert _found("张三与出席会议的甲国财长李四会面。", names) == {("meets", "张三", "李四")}
+
+
+@pytest.mark.parametrize("go", ["飞往", "转往", "飞抵"])
+def test_a_place_flown_to_before_a_partner_is_no_subject(go):
+    names = [("张三", "PERSON"), ("甲城", "LOC"), ("李四", "PERSON")]
+    assert _found(f"张三{go}甲城同李四举行会谈。", names) == {("meets", "张三", "李四")}
