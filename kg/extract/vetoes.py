@@ -512,6 +512,8 @@ def titled_person(ent: Span, f: DocFacts) -> str | None:
     before a head of state's, or met (会见|菲达利|时), is a foreign person the model read as a place.
     Measured on People's Daily sentences with a title: ten such names, all persons in the gold."""
     text, rules = ent.text, f.rules
+    if ent.label_ == "ORG":
+        return _titled_bare_body(ent, f)
     if ent.label_ != "LOC" or len(text) < 2 or text.endswith("国") or is_place_name(text, rules):
         return None
     if _NOT_IN_NAMES.search(text):
@@ -526,6 +528,16 @@ def titled_person(ent: Span, f: DocFacts) -> str | None:
     if _SPEAKS.match(doc, e) and not _PLACE_BEFORE.search(doc, max(0, s - 16), s):
         return "PERSON"  # 甲|敦促, 据乙|介绍: who speaks (not 在甲国北方城市乙|说: where)
     return None
+
+
+def _titled_bare_body(ent: Span, f: DocFacts) -> str | None:
+    """特使|波苏瓦柳克: a "body" with no body's ending right after a person's title is the person
+    who holds it."""
+    text, rules = ent.text, f.rules
+    if len(text) < 2 or _NOT_IN_NAMES.search(text) or text.endswith(rules.org_suffixes):
+        return None
+    doc, s = doc_text(ent.doc), ent.start_char
+    return "PERSON" if _title_before(rules).search(doc, max(0, s - 10), s) else None
 
 
 @lru_cache(maxsize=4)

@@ -179,3 +179,16 @@ def test_counted_org_vetoes_a_body_counted_and_not_named(name, vetoed):
 def test_titled_person_relabels_an_unknown_place_that_is_a_party_of_talks(words, ents, label):
     facts = _facts(words, ents)
     assert titled_person(facts.doc.ents[0], facts) == label
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "label"),
+    [
+        (["总统", "特使", "波苏瓦柳克", "转交"], ["O", "O", "B-ORG", "O"], "PERSON"),
+        (["总统", "特使", "甲国外交部", "转交"], ["O", "O", "B-ORG", "O"], None),  # a body's ending
+        (["会见", "波苏瓦柳克"], ["O", "B-ORG"], None),  # no post before it
+    ],
+)
+def test_titled_person_relabels_a_bare_body_right_after_a_post(words, ents, label):
+    facts = _facts(words, ents)
+    assert titled_person(facts.doc.ents[0], facts) == label
