@@ -452,11 +452,12 @@ def eval_(
         str,
         typer.Option(
             "--set",
-            help="relations: dev (seed pages + MSRA train), dev2 … dev35 (later blind draws), "
+            help="relations: dev (seed pages + MSRA train), dev2 … dev36 (later blind draws), "
             "heldout, heldout2 (People's Daily draws held out), test, test2 (MSRA test), "
-            "test-all (both), test3 (MSRA test with the later verbs), test-full (all three), or "
+            "test-all (both), test3, test4 (MSRA test with the later verbs), test-full (all four), or "
             "pd2013-dev, pd2013-test, pd2013 (People's Daily of 5 June 2013, whole articles), "
-            "hk-dev, hk-test, hk, hk-dev2, hk-dev3 (Hong Kong Financial Secretary's press releases).",
+            "hk-dev, hk-test, hk, hk-dev2, hk-dev3, hk-dev4 (Hong Kong Financial Secretary's "
+            "press releases).",
         ),
     ] = "dev",
 ) -> None:
