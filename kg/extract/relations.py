@@ -293,6 +293,8 @@ _UNNAMED_DUI = re.compile(r"(?<![针面绝相])对(?![外话于]|能|有机会)"
 # A kind of people as a clause's subject: it names no one, and nobody is carried over to it.
 _KIND_SUBJECT = re.compile(r"代表|人员|专家|学者|群众|干部|学生|教师|记者|游客|官员|人士|企业家")
 _SENDS = re.compile(r"派遣|派出|委派|派(?=[\u4e00-\u9fff]{0,8}(?:组|团|队|特使|代表))")
+# 甲受乙(的)委派来丙访问: 甲 is the one sent, who visits
+_SENT_BY = re.compile(r"受[^，,。；;]{0,16}?(?:委派|派遣|指派)")
 _ORGANISES = re.compile(
     r"组织[^，。；]{0,8}(?:干部|人员|群众|党员|职工|农民|学生|教师|专家|医生|代表)"
 )
@@ -1059,7 +1061,11 @@ class _Sentence:
         if _SENDS.search(lead) and i:
             # 甲政府派出乙小组到丙国考察: the group sent is not who is named as visiting
             return _SKIP
-        sends = _SENDS.search(self.text, m.end, before) and m.type == "PERSON"
+        sends = (
+            _SENDS.search(self.text, m.end, before)
+            and m.type == "PERSON"
+            and not _SENT_BY.search(self.text, m.end, before)
+        )
         if (
             sends
             or _ORGANISES.search(self.text, m.end, before)

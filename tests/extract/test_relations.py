@@ -3083,3 +3083,14 @@ def test_a_named_person_after_a_clause_of_attending_after_yu_is_met():
 def test_a_place_flown_to_before_a_partner_is_no_subject(go):
     names = [("张三", "PERSON"), ("甲城", "LOC"), ("李四", "PERSON")]
     assert _found(f"张三{go}甲城同李四举行会谈。", names) == {("meets", "张三", "李四")}
+
+
+@pytest.mark.parametrize("sent", ["是受李四委派来乙国访问的", "受李四的派遣来乙国访问"])
+def test_the_one_sent_by_another_visits(sent):
+    names = [("张三", "PERSON"), ("李四", "PERSON"), ("乙国", "LOC")]
+    assert _found(f"张三{sent}。", names) == {("visits", "张三", "乙国")}
+
+
+def test_who_sends_an_unnamed_envoy_does_not_visit():
+    names = [("李四", "PERSON"), ("乙国", "LOC")]
+    assert _found("李四派遣特使来乙国访问。", names) == set()
