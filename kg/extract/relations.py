@@ -263,7 +263,7 @@ _ADVERBIAL = re.compile(
 )
 # 他 opening a clause, after what only says when (之前他已经访问了A, 随后她又来到B)
 _HE = re.compile(rf"(?:这是|当时|之前|此后|后来|然后|接着|{_ADVERBIAL.pattern})*[他她](?![们人])")
-# What a place is of a visit, after the verb and its object: 甲国是A访问欧洲4国的最后一站
+# What a place is of a visit, after the verb and its object: 甲国是A此行访问乙洲三国的首站
 _STOP_OF_VISIT = re.compile(
     r"[^，,。；;]{0,12}?的(?:第[一二三四五六七八九十\d]+(?:站|个)|最后一站|首站|终点站)"
 )
@@ -2138,7 +2138,7 @@ def _qualifier_gap(nxt: _Arg, gap: str) -> bool:
 
 
 def _stop_named(s: _Sentence, clause: tuple[int, int], t0: int, t1: int) -> list[_Arg]:
-    """甲国是A访问欧洲4国的最后一站: the place the clause says is a stop of the visit is visited."""
+    """甲国是A此行访问乙洲三国的首站: the place the clause says is a stop of the visit is visited."""
     first = next((h for h in s.heads if h.start >= clause[0]), None)
     if (
         first is None
@@ -2154,7 +2154,7 @@ def _stop_named(s: _Sentence, clause: tuple[int, int], t0: int, t1: int) -> list
 def _portfolios(m: _Arg, gap: str, nxt: _Arg) -> bool:
     """A ministry of several portfolios joined by 、 和 及 与 is one post, its parts no bodies:
     甲国财政和商务部长A (the model's 甲国财政 before 和商务部长; not 甲代表团和外交部长A, a body and
-    a person), 甲国经济、工业及就业部部长A (甲国 before 经济、 and the ministry)."""
+    a person), 甲国经济、财政及预算部部长A (甲国 before 经济、 and the ministry)."""
     if nxt.type == "PERSON":
         return _PORTFOLIO_TAIL.fullmatch(gap) is not None and m.text[-1] not in _BODY_ENDS
     return _PORTFOLIO_HEAD.fullmatch(gap) is not None and nxt.text.endswith(("部", "署"))

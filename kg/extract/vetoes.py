@@ -216,7 +216,7 @@ def counted_zone(ent: Span, f: DocFacts) -> str | None:
 
 
 def counted_org(ent: Span, f: DocFacts) -> str | None:
-    # (not 四所村派出所, 三家村小学: a village named with a count)
+    # (not 五所村卫生室, 三家村小学: a village named with a count)
     if (
         ent.label_ == "ORG"
         and counted_unnamed(ent.text)

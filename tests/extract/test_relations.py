@@ -3030,7 +3030,7 @@ def test_a_pair_of_countries_whose_unnamed_leaders_meet_names_no_party(leaders):
     "text, names",
     [
         ("张三会见了甲国财政和商务部长李四。", [("甲国财政", "ORG")]),
-        ("张三会见了甲国经济、工业及就业部部长李四。", [("甲国", "LOC"), ("工业及就业部", "ORG")]),
+        ("张三会见了甲国经济、财政及预算部部长李四。", [("甲国", "LOC"), ("财政及预算部", "ORG")]),
     ],
 )
 def test_a_ministry_of_several_portfolios_is_one_post_of_the_guest(text, names):
@@ -3046,14 +3046,14 @@ def test_a_body_and_a_minister_joined_by_he_stay_two_guests():
 
 @pytest.mark.parametrize("stop", ["最后一站", "第一站", "首站"])
 def test_a_place_said_to_be_a_stop_of_the_visit_is_visited(stop):
-    names = [("乙国", "LOC"), ("张三", "PERSON"), ("欧洲", "LOC")]
-    found = _found(f"乙国是张三访问欧洲4国的{stop}。", names)
-    assert found == {("visits", "张三", "乙国"), ("visits", "张三", "欧洲")}
+    names = [("乙国", "LOC"), ("张三", "PERSON"), ("丙洲", "LOC")]
+    found = _found(f"乙国是张三此行访问丙洲三国的{stop}。", names)
+    assert found == {("visits", "张三", "乙国"), ("visits", "张三", "丙洲")}
 
 
 def test_a_place_said_to_be_what_was_visited_of_another_kind_is_no_stop():
-    names = [("乙国", "LOC"), ("张三", "PERSON"), ("欧洲", "LOC")]
-    assert _found("乙国是张三访问欧洲时提到的国家。", names) == {("visits", "张三", "欧洲")}
+    names = [("乙国", "LOC"), ("张三", "PERSON"), ("丙洲", "LOC")]
+    assert _found("乙国是张三访问丙洲时提到的国家。", names) == {("visits", "张三", "丙洲")}
 
 
 @pytest.mark.parametrize("people", ["高层官员", "官员", "负责人"])

@@ -157,7 +157,7 @@ def test_person_before_place_word_not_before_a_name_of_its_own(words, ents, veto
     [
         ("甲市两间机械人系统公司", True),  # a count in the name: bodies of a kind
         ("乙县一家食品厂", True),
-        ("四所村派出所", False),  # a village named with a count
+        ("五所村卫生室", False),  # a village named with a count
         ("三家村小学", False),
         ("丙市第一人民医院", False),
     ],
