@@ -499,6 +499,7 @@ def suffixed_body(ent: Span, f: DocFacts) -> str | None:
 # state's premier, so 总理 is not one).
 _HEAD_OF_STATE = ("总统", "首相", "国王", "女王", "王储", "亲王")
 _MET = re.compile(r"(?:会见|接见|会晤)了?$")
+_HONORIFICS = ("先生", "女士", "夫妇", "阁下", "殿下", "陛下", "博士", "教授")
 # 同甲举行会谈: a party of talks, between the preposition and the talks
 _WITH_BEFORE = re.compile(r"[同与和跟]$")
 _TALKS_AFTER = re.compile(r"(?:举行|进行)了?(?:[^，。；]{0,6}的)?(?:会谈|会晤)")
@@ -525,6 +526,8 @@ def titled_person(ent: Span, f: DocFacts) -> str | None:
         return "PERSON"  # 在会见|菲达利|时: the guest of a meeting
     if _WITH_BEFORE.search(doc, max(0, s - 1), s) and _TALKS_AFTER.match(doc, e):
         return "PERSON"  # 同|苏哈托|举行会谈: the other party of talks
+    if doc.startswith(_HONORIFICS, e):
+        return "PERSON"  # 墨菲|先生, 哈拉尔|殿下: a form of address is a person's
     if _SPEAKS.match(doc, e) and not _PLACE_BEFORE.search(doc, max(0, s - 16), s):
         return "PERSON"  # 甲|敦促, 据乙|介绍: who speaks (not 在甲国北方城市乙|说: where)
     return None

@@ -192,3 +192,16 @@ def test_titled_person_relabels_an_unknown_place_that_is_a_party_of_talks(words,
 def test_titled_person_relabels_a_bare_body_right_after_a_post(words, ents, label):
     facts = _facts(words, ents)
     assert titled_person(facts.doc.ents[0], facts) == label
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "label"),
+    [
+        (["会见", "墨菲", "先生"], ["O", "B-LOC", "O"], "PERSON"),
+        (["由", "哈拉尔", "殿下"], ["O", "B-LOC", "O"], "PERSON"),
+        (["来自", "印尼", "先生"], ["O", "B-LOC", "O"], None),  # a country of the world list
+    ],
+)
+def test_titled_person_relabels_an_unknown_place_before_a_form_of_address(words, ents, label):
+    facts = _facts(words, ents)
+    assert titled_person(facts.doc.ents[0], facts) == label
