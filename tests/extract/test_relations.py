@@ -3038,12 +3038,6 @@ def test_a_ministry_of_several_portfolios_is_one_post_of_the_guest(text, names):
     assert _found(text, names) == {("meets", "张三", "李四")}
 
 
-def test_a_body_and_a_minister_joined_by_he_stay_two_guests():
-    names = [("张三", "PERSON"), ("甲国代表团", "ORG"), ("李四", "PERSON")]
-    found = _found("张三会见了甲国代表团和外交部长李四。", names)
-    assert found == {("meets", "张三", "甲国代表团"), ("meets", "张三", "李四")}
-
-
 @pytest.mark.parametrize("stop", ["最后一站", "第一站", "首站"])
 def test_a_place_said_to_be_a_stop_of_the_visit_is_visited(stop):
     names = [("乙国", "LOC"), ("张三", "PERSON"), ("丙洲", "LOC")]
@@ -3062,10 +3056,18 @@ def test_bodies_listed_before_their_unnamed_officials_after_yu_name_no_party(peo
     assert _found(f"张三会与甲省政府及乙市政府{people}会面。", names) == set()
 
 
-def test_bodies_listed_after_yu_with_no_officials_after_them_are_each_met():
-    names = [("张三", "PERSON"), ("甲省政府", "ORG"), ("乙市政府", "ORG")]
-    found = _found("张三会与甲省政府及乙市政府会面。", names)
-    assert found == {("meets", "张三", "甲省政府"), ("meets", "张三", "乙市政府")}
+@pytest.mark.parametrize(
+    "text, guests",
+    [
+        # a body and a minister joined by 和 (not one ministry of two portfolios)
+        ("张三会见了甲国代表团和外交部长李四。", [("甲国代表团", "ORG"), ("李四", "PERSON")]),
+        # bodies after 与 with no officials after them
+        ("张三会与甲省政府及乙市政府会面。", [("甲省政府", "ORG"), ("乙市政府", "ORG")]),
+    ],
+)
+def test_listed_guests_are_each_met(text, guests):
+    found = _found(text, [("张三", "PERSON"), *guests])
+    assert found == {("meets", "张三", name) for name, _ in guests}
 
 
 @pytest.mark.parametrize("verb", ["出席", "参加", "来自"])
