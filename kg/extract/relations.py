@@ -255,9 +255,7 @@ _KIND_NOUN = re.compile(
 )
 _REPORTER = re.compile(r"记者$|记者[^，。；]{0,12}、$")
 _ADVERBIAL = re.compile(
-    r"在[^，,；;]{0,20}?(?:基础|前提|框架|原则)[上下]|分别|还|也|又|已经?|曾经?|将|随后|此前|当天|"
-    r"[今昨明](?:天|日|晨|早|晚)|凌晨|早上|上午|中午|下午|傍晚|晚上|近日|日前|"
-    r"[（(][^（）()，,。]{1,16}?[日号][）)]|"  # 今日（九月十三日）, 明日（巴黎时间十月八日）
+    r"在[^，,；;]{0,20}?(?:基础|前提|框架|原则)[上下]|分别|还|也|又|已经?|曾经?|将|随后|此前|当天|今天|昨天|上午|下午|晚上|"
     r"并且?|为此|于[^，,；;在到对]{1,6}?(?:前夕|之际|期间)|"
     r"于?[\d一二三四五六七八九十]+[年月日号](?:[和至到、][\d一二三四五六七八九十]+[年月日号]?)*"
 )
@@ -269,12 +267,17 @@ _STOP_OF_VISIT = re.compile(
 )
 # Portfolios of one ministry (财政、商务和工业): after a body's name, and before a ministry's
 _PORTFOLIO_TAIL = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2})+(?:部长|大臣)")
-_BODY_ENDS = frozenset("团国部局会委院厅司处署省市县区州府行社组队所馆校")
+_BODY_ENDS = frozenset("团国部局会委院厅司处署省市县区州府行社组队所馆校学厂场店站台报")
 _PORTFOLIO_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:[、和及与][\u4e00-\u9fff]{2})*、")
 # A nominal visit that goes on, opens or ends, its places before it (继续甲国的访问)
 _GOES_ON = re.compile(r"(?:继续|展开|开始|结束)了?(?:在|对)?")
 # A speaker's own gladness, opening what they say (甲表示，很高兴与乙会面): the speaker is its subject
 _GLAD = re.compile(r"(?:[很非常十分特别极]|感到)*(?:高兴|荣幸)")
+# ... and straight after it the speaker's own act (not 很高兴家乡的青年到北京参观: theirs)
+_OWN_ACT = re.compile(
+    r"(?:去年|今年|明年|[今昨明]天|此次|这次)?(?:在[^，,。；;]{1,12}?(?:后|时|期间))?"
+    r"(?:能够?|有机会|再次|又|再|地)*(?:[与同和跟到来赴在对以]|访问|会见|会晤|参观|考察|$)"
+)
 _OWNER = re.compile(r"(?:(?![与同和跟对在来])[\u4e00-\u9fff]){0,4}?的")
 _OWNED_BODY = re.compile(
     r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组织|机构|团体|党派|政党|部门|企业|公司)(?![部会])"
@@ -294,7 +297,9 @@ _UNNAMED_DUI = re.compile(r"(?<![针面绝相])对(?![外话于]|能|有机会)"
 _KIND_SUBJECT = re.compile(r"代表|人员|专家|学者|群众|干部|学生|教师|记者|游客|官员|人士|企业家")
 _SENDS = re.compile(r"派遣|派出|委派|派(?=[\u4e00-\u9fff]{0,8}(?:组|团|队|特使|代表))")
 # 甲受乙(的)委派来丙访问: 甲 is the one sent, who visits
-_SENT_BY = re.compile(r"受[^，,。；;]{0,16}?(?:委派|派遣|指派)")
+_SENT_BY = re.compile(
+    r"受(?!邀)[^，,。；;]{0,16}?(?:委派|派遣|指派)(?=[，,]|来|到|赴|前往|前来|访问|出访)"
+)
 _ORGANISES = re.compile(
     r"组织[^，。；]{0,8}(?:干部|人员|群众|党员|职工|农民|学生|教师|专家|医生|代表)"
 )
@@ -330,12 +335,18 @@ _BEHALF_GAP = re.compile(
 _DOCUMENT_BEFORE = re.compile(
     r"(?:(?!举行|完成|进行|了)[^，。；]){0,12}?(?:协定|协议|条约|备忘录|合同|公报)的"
 )
+# More words of time, between a leader and 率领 or an escorted and 在…陪同下 only (not in a clause's
+# length: 夫人和孩子们明天中午将参观 has a subject of its own)
+_TIME_WORDS = re.compile(
+    r"[今昨明](?:天|日|晨|早|晚)|凌晨|早上|中午|傍晚|近日|日前"
+    r"|[（(][^（）()，,。]{1,16}?[日号][）)]"  # 今日（九月十三日）, 明日（巴黎时间十月八日）
+)
 _SEQUENCE = re.compile(r"首先|(?<![率事优预领争])先(?![生进])|随即|其后|接着")
 
 
 def _without_adverbs(text: str) -> str:
     """``text`` without its words of time, manner and sequence (随即率领, 先在…陪同下)."""
-    return _ADVERBIAL.sub("", _SEQUENCE.sub("", text))
+    return _ADVERBIAL.sub("", _TIME_WORDS.sub("", _SEQUENCE.sub("", text)))
 
 
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3}(?![A-Za-z])")
@@ -1064,7 +1075,7 @@ class _Sentence:
         sends = (
             _SENDS.search(self.text, m.end, before)
             and m.type == "PERSON"
-            and not _SENT_BY.search(self.text, m.end, before)
+            and not _sent_by(self.text, m.end, before)
         )
         if (
             sends
@@ -1190,7 +1201,13 @@ class _Sentence:
             and "PERSON" in types
         ):
             return self._antecedent(clause[0])  # 甲说，他将访问乙: the one person named before
-        if _GLAD.match(lead) and self._after_speech(clause) and "PERSON" in types:
+        glad = _GLAD.match(lead)
+        if (
+            glad
+            and _OWN_ACT.match(lead, glad.end())
+            and self._after_speech(clause)
+            and "PERSON" in types
+        ):
             return self._antecedent(clause[0])  # 甲表示，很高兴访问乙: as 他
         # an adverb of sequence that opens the clause (随即…前往) says nothing of its length
         opened = _SEQUENCE.match(lead)
@@ -1247,6 +1264,13 @@ class _Sentence:
         lead = self.text[clause[0] : self.chain_start[group.start]]
         if not _LEADS_GROUP.fullmatch(_without_adverbs(lead)):
             return []
+        if any(
+            h.type == "PERSON"
+            and group.end < h.start < clause[1]
+            and self.text.endswith("的", 0, self.chain_start[h.start])
+            for h in self.heads
+        ):
+            return []  # 率乙代表团访问丙国的甲某: a clause on the person after it, who leads
         return [a for a in self._carried(clause, ("PERSON",)) if a.type == "PERSON"]
 
     def _list_start(self, heads: list[_Arg], i: int) -> int:
@@ -1697,8 +1721,6 @@ def _near(text: str, start: int, end: int) -> bool:
         len(gap) <= 12
         and _QUALIFIER_GAP.match(gap) is not None
         and not re.search(r"[在到赴对向由与同和就]|会见|会谈|签", gap)
-        # 与多位出席甲会年会的代表: the name is the object of a verb of a clause on unnamed people
-        and not re.search(r"(?:出席|参加|参与|来自)$", gap)
     )
 
 
@@ -1984,7 +2006,9 @@ def _with_listed(s: _Sentence, clause, link: re.Match, listed: list[_Arg], t1: i
         and not _MEMBERS.match(text, last.end)
         and (_unnamed(text, last.end) or s._post_unnamed(last))
     ):
-        return []  # 与甲省政府及乙市政府高层官员会面: the bodies' unnamed officials, as after 会见
+        # 与甲省政府及乙市政府高层官员会面: the bodies' unnamed officials (as after 会见); a person
+        # named in the list is still met (与甲某及乙国政府官员会面)
+        listed = [p for p in listed if p.type == "PERSON"]
     partners = [_adviser(s, p) for p in listed if not _in(p, led)]
     partners = [p for p in partners if not _unnamed(text, p.end) and not s._post_unnamed(p)]
     if len(sources) > 1 and len(partners) > 1 and "分别" in text[sources[-1].end : link.start()]:
@@ -2137,6 +2161,23 @@ def _qualifier_gap(nxt: _Arg, gap: str) -> bool:
     )
 
 
+def _sent_by(text: str, start: int, before: int) -> bool:
+    """甲受乙(的)委派来丙访问 between ``start`` and ``before`` (what follows 委派 may lie past it)."""
+    sent = _SENT_BY.search(text, start)
+    return sent is not None and sent.start() < before
+
+
+def _attended(s: _Sentence, start: int, partner: _Arg, t0: int) -> bool:
+    """与多位出席甲会年会的代表: a body right after 出席/参加/来自 in a 与-phrase is that verb's object,
+    when no person is named after it (与来自乙国的甲某: 甲某 is the partner)."""
+    gap = s.text[start : s.chain_start[partner.start]]
+    return (
+        re.search(r"(?:出席|参加|参与|来自)$", gap) is not None
+        and partner.type != "PERSON"
+        and not any(h.type == "PERSON" and partner.end <= h.start < t0 for h in s.heads)
+    )
+
+
 def _stop_named(s: _Sentence, clause: tuple[int, int], t0: int, t1: int) -> list[_Arg]:
     """甲国是A此行访问乙洲三国的首站: the place the clause says is a stop of the visit is visited."""
     first = next((h for h in s.heads if h.start >= clause[0]), None)
@@ -2156,7 +2197,11 @@ def _portfolios(m: _Arg, gap: str, nxt: _Arg) -> bool:
     甲国财政和商务部长A (the model's 甲国财政 before 和商务部长; not 甲代表团和外交部长A, a body and
     a person), 甲国经济、财政及预算部部长A (甲国 before 经济、 and the ministry)."""
     if nxt.type == "PERSON":
-        return _PORTFOLIO_TAIL.fullmatch(gap) is not None and m.text[-1] not in _BODY_ENDS
+        return (
+            _PORTFOLIO_TAIL.fullmatch(gap) is not None
+            and m.type == "ORG"
+            and m.text[-1] not in _BODY_ENDS
+        )
     return _PORTFOLIO_HEAD.fullmatch(gap) is not None and nxt.text.endswith(("部", "署"))
 
 
@@ -2469,8 +2514,11 @@ class RelationFinder:
         if counted:  # 对上述3国进行访问
             visitors = self._visitors(s, clause, dui, t0, t1)
             return _Found([], t0, [(src, tgt, None) for src in visitors for tgt in counted])
-        if not re.match(r"^[^，,；;]*?(?:的|进行)?[^，,；;]{0,8}$", text[dui:t0]):
-            return None
+        if (
+            not re.match(r"^[^，,；;]*?(?:的|进行)?[^，,；;]{0,8}$", text[dui:t0])
+            or "问题" in text[dui:t0]
+        ):
+            return None  # (对甲省的住房问题进行调研: a study of a subject, no visit)
         first = next((m for m in s.heads if m.start >= dui + 1 and m.end <= t0), None)
         group = _COUNTRIES_AFTER.match(text, first.end) if first is not None else None
         then = re.match(r"(?:和|及|、)", text[group.end() :]) if group is not None else None
@@ -2637,7 +2685,10 @@ class RelationFinder:
                 or partner.type not in types
             ):
                 continue
-            if _DOCUMENT_BEFORE.fullmatch(text, partner.end, t0):
+            # 与多位出席甲会年会的代表会面: the body is what unnamed people attend
+            if _attended(s, link.end(), partner, t0) or _DOCUMENT_BEFORE.fullmatch(
+                text, partner.end, t0
+            ):
                 return []  # 出席甲与乙…协定的签署仪式: the two name the document, not its signers
             later = _PARTNER.search(text, partner.end, t0)
             if link.group() == "和" and later is not None and later.group() != "和":

@@ -3096,3 +3096,51 @@ def test_the_one_sent_by_another_visits(sent):
 def test_who_sends_an_unnamed_envoy_does_not_visit():
     names = [("李四", "PERSON"), ("乙国", "LOC")]
     assert _found("李四派遣特使来乙国访问。", names) == set()
+
+
+def test_a_group_led_in_a_clause_on_the_person_after_it_has_no_carried_leader():
+    text = "张三会见了李四，率甲议会代表团访问乙国的王五也在座。"
+    names = [("张三", "PERSON"), ("李四", "PERSON"), ("甲议会代表团", "ORG"), ("乙国", "LOC")]
+    names.append(("王五", "PERSON"))
+    assert ("visits", "张三", "乙国") not in _found(text, names)
+
+
+@pytest.mark.parametrize("glad", ["很高兴家乡的青年到乙市参观", "很高兴代表团能到乙市考察"])
+def test_gladness_at_what_others_do_gives_the_speaker_no_visit(glad):
+    assert _found(f"张三说，{glad}。", [("张三", "PERSON"), ("乙市", "LOC")]) == set()
+
+
+def test_a_clause_with_a_subject_of_its_own_and_a_time_word_takes_no_carried_subject():
+    text = "李四抵达甲市，夫人和孩子们明天中午将参观乙宫。"
+    names = [("李四", "PERSON"), ("甲市", "LOC"), ("乙宫", "LOC")]
+    assert ("visits", "李四", "乙宫") not in _found(text, names)
+
+
+def test_a_place_before_he_and_a_minister_stays_a_place_visited():
+    names = [("张三", "PERSON"), ("甲市", "LOC"), ("李四", "PERSON")]
+    assert ("visits", "张三", "甲市") in _found("张三先后考察了甲市和商务部长李四的家乡。", names)
+
+
+def test_a_person_listed_with_bodies_before_their_unnamed_officials_is_still_met():
+    names = [("张三", "PERSON"), ("李四", "PERSON"), ("乙国政府", "ORG")]
+    assert _found("张三与李四及乙国政府高层官员会面。", names) == {("meets", "张三", "李四")}
+
+
+@pytest.mark.parametrize("verb", ["来自", "参加甲论坛的"])
+def test_a_person_after_a_verb_of_attending_or_coming_from_in_a_yu_phrase_is_met(verb):
+    names = [("张三", "PERSON"), ("乙国", "LOC"), ("李四", "PERSON")]
+    found = _found(f"张三与{verb}乙国的李四举行了会谈。", names)
+    assert found == {("meets", "张三", "李四")}
+
+
+@pytest.mark.parametrize("topic", ["对甲省国有企业改革问题进行了", "对甲省的住房问题作了深入的"])
+def test_a_study_of_an_issue_of_a_place_is_no_visit(topic):
+    assert _found(f"张三{topic}调查研究。", [("张三", "PERSON"), ("甲省", "LOC")]) == set()
+
+
+@pytest.mark.parametrize("sends", ["受邀派遣特使访问乙国", "受国会委托派遣特使访问乙国"])
+def test_who_sends_an_envoy_after_shou_does_not_visit(sends):
+    assert (
+        _found(f"甲国总理李四{sends}。", [("甲国", "LOC"), ("李四", "PERSON"), ("乙国", "LOC")])
+        == set()
+    )
