@@ -50,7 +50,9 @@ _DOCTRINE = re.compile(r"[^\W\d_]{0,14}?(?:思想|理论)")
 _NOT_IN_DOCTRINE = re.compile(r"^(?:同志|先生)?的|[对在是为等把将从向]")
 # ... but not a clause about the person's thought (张华介绍了他的思想): a verb or function word next.
 _CLAUSE_TAGS = {"v", "vd", "p", "d", "u", "c", "r", "ad", "w"}
-_COUNT_NAMED_VILLAGE = re.compile(r"[一二两三四五六七八九十][家所间个][村镇乡屯庄寨堡铺子]")
+_COUNT_NAMED_VILLAGE = re.compile(
+    r"[一二两三四五六七八九十][家所间个][\u4e00-\u9fff]?[村镇乡屯庄寨堡铺子]"
+)
 _BLOCS = frozenset(read_list(RULES_DIR / "blocs.txt"))
 _MINISTRIES = frozenset(read_list(RULES_DIR / "ministries.txt"))
 
@@ -216,7 +218,7 @@ def counted_zone(ent: Span, f: DocFacts) -> str | None:
 
 
 def counted_org(ent: Span, f: DocFacts) -> str | None:
-    # (not 五所村卫生室, 三家村小学: a village named with a count)
+    # (not 五所村卫生室, 三间房乡卫生院: a village or township named with a count)
     if (
         ent.label_ == "ORG"
         and counted_unnamed(ent.text)
@@ -499,7 +501,7 @@ def suffixed_body(ent: Span, f: DocFacts) -> str | None:
 # state's premier, so 总理 is not one).
 _HEAD_OF_STATE = ("总统", "首相", "国王", "女王", "王储", "亲王")
 _MET = re.compile(r"(?:会见|接见|会晤)了?$")
-_HONORIFICS = ("先生", "女士", "夫妇", "阁下", "殿下", "陛下", "博士", "教授")
+_HONORIFICS = ("先生", "女士", "阁下", "殿下", "陛下", "博士", "教授")
 # 同甲举行会谈: a party of talks, between the preposition and the talks
 _WITH_BEFORE = re.compile(r"[同与和跟]$")
 _TALKS_AFTER = re.compile(r"(?:举行|进行)了?(?:[^，。；]{0,6}的)?(?:会谈|会晤)")
@@ -524,9 +526,14 @@ def titled_person(ent: Span, f: DocFacts) -> str | None:
         return "PERSON"
     if _MET.search(doc, max(0, s - 3), s) and doc.startswith(("时", "一行"), e):
         return "PERSON"  # 在会见|菲达利|时: the guest of a meeting
-    if _WITH_BEFORE.search(doc, max(0, s - 1), s) and _TALKS_AFTER.match(doc, e):
-        return "PERSON"  # 同|苏哈托|举行会谈: the other party of talks
-    if doc.startswith(_HONORIFICS, e):
+    if (
+        _WITH_BEFORE.search(doc, max(0, s - 1), s)
+        and _TALKS_AFTER.match(doc, e)
+        and _person_before(ent)
+    ):
+        # 甲某同|苏哈托|举行会谈: the other party of a person's talks (not 甲国同|车臣|举行会谈)
+        return "PERSON"
+    if doc.startswith(_HONORIFICS, e) and not _name_follows(ent, e + 2):
         return "PERSON"  # 墨菲|先生, 哈拉尔|殿下: a form of address is a person's
     if _SPEAKS.match(doc, e) and not _PLACE_BEFORE.search(doc, max(0, s - 16), s):
         return "PERSON"  # 甲|敦促, 据乙|介绍: who speaks (not 在甲国北方城市乙|说: where)
@@ -539,8 +546,26 @@ def _titled_bare_body(ent: Span, f: DocFacts) -> str | None:
     text, rules = ent.text, f.rules
     if len(text) < 2 or _NOT_IN_NAMES.search(text) or text.endswith(rules.org_suffixes):
         return None
-    doc, s = doc_text(ent.doc), ent.start_char
-    return "PERSON" if _title_before(rules).search(doc, max(0, s - 10), s) else None
+    doc, s, e = doc_text(ent.doc), ent.start_char, ent.end_char
+    if (
+        rules.title_re.match(doc, e)
+        or _name_follows(ent, e)
+        or not _title_before(rules).search(doc, max(0, s - 10), s)
+    ):
+        return None  # 外长东盟|轮值主席甲某: the body of a second post
+    return "PERSON"
+
+
+def _person_before(ent: Span) -> bool:
+    """A person is named before ``ent``, and no country stands right before it (甲国同乙地举行会谈:
+    a state's talks)."""
+    before = [x for x in ent.doc.ents if x.end <= ent.start]
+    return any(x.label_ == "PERSON" for x in before) and before[-1].text not in world_countries()
+
+
+def _name_follows(ent: Span, offset: int) -> bool:
+    """An entity starts at ``offset`` (剑桥博士|甲某: the one before qualifies it)."""
+    return any(x.start_char == offset for x in ent.doc.ents if x.start > ent.start)
 
 
 @lru_cache(maxsize=4)

@@ -158,6 +158,7 @@ def test_person_before_place_word_not_before_a_name_of_its_own(words, ents, veto
         ("甲市两间机械人系统公司", True),  # a count in the name: bodies of a kind
         ("乙县一家食品厂", True),
         ("五所村卫生室", False),  # a village named with a count
+        ("三间房乡卫生院", False),  # a township named with a count
         ("三家村小学", False),
         ("丙市第一人民医院", False),
     ],
@@ -170,15 +171,24 @@ def test_counted_org_vetoes_a_body_counted_and_not_named(name, vetoed):
 @pytest.mark.parametrize(
     ("words", "ents", "label"),
     [
-        (["同", "苏哈托", "举行会谈"], ["O", "B-LOC", "O"], "PERSON"),
-        (["与", "苏哈托", "举行了", "会晤"], ["O", "B-LOC", "O", "O"], "PERSON"),
-        (["同", "印尼", "举行会谈"], ["O", "B-LOC", "O"], None),  # a country of the world list
-        (["同", "苏哈托", "签署协议"], ["O", "B-LOC", "O"], None),  # no talks
+        (["萨默斯", "同", "苏哈托", "举行会谈"], ["B-PERSON", "O", "B-LOC", "O"], "PERSON"),
+        (
+            ["萨默斯", "与", "苏哈托", "举行了", "会晤"],
+            ["B-PERSON", "O", "B-LOC", "O", "O"],
+            "PERSON",
+        ),
+        (["萨默斯", "同", "印尼", "举行会谈"], ["B-PERSON", "O", "B-LOC", "O"], None),  # a country
+        (["萨默斯", "同", "苏哈托", "签署协议"], ["B-PERSON", "O", "B-LOC", "O"], None),  # no talks
+        (
+            ["俄罗斯", "同", "车臣", "举行会谈"],
+            ["B-LOC", "O", "B-LOC", "O"],
+            None,
+        ),  # a state's talks
     ],
 )
 def test_titled_person_relabels_an_unknown_place_that_is_a_party_of_talks(words, ents, label):
     facts = _facts(words, ents)
-    assert titled_person(facts.doc.ents[0], facts) == label
+    assert titled_person(facts.doc.ents[1], facts) == label
 
 
 @pytest.mark.parametrize(
@@ -187,6 +197,7 @@ def test_titled_person_relabels_an_unknown_place_that_is_a_party_of_talks(words,
         (["总统", "特使", "波苏瓦柳克", "转交"], ["O", "O", "B-ORG", "O"], "PERSON"),
         (["总统", "特使", "甲国外交部", "转交"], ["O", "O", "B-ORG", "O"], None),  # a body's ending
         (["会见", "波苏瓦柳克"], ["O", "B-ORG"], None),  # no post before it
+        (["外长", "东盟", "轮值主席", "李四海"], ["O", "B-ORG", "O", "B-PERSON"], None),  # 2nd post
     ],
 )
 def test_titled_person_relabels_a_bare_body_right_after_a_post(words, ents, label):
@@ -200,6 +211,7 @@ def test_titled_person_relabels_a_bare_body_right_after_a_post(words, ents, labe
         (["会见", "墨菲", "先生"], ["O", "B-LOC", "O"], "PERSON"),
         (["由", "哈拉尔", "殿下"], ["O", "B-LOC", "O"], "PERSON"),
         (["来自", "印尼", "先生"], ["O", "B-LOC", "O"], None),  # a country of the world list
+        (["会见", "剑桥", "先生", "李四海"], ["O", "B-LOC", "O", "B-PERSON"], None),  # a name after
     ],
 )
 def test_titled_person_relabels_an_unknown_place_before_a_form_of_address(words, ents, label):
