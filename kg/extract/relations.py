@@ -62,6 +62,13 @@ _SAYING = re.compile(
     r"(?:说|表示|指出|认为|强调|宣布|声明|称|透露|介绍|报道|获悉|了解|告诉(?:记者|笔者)?)"
 )
 _SPEECH = re.compile(_SAYING.pattern + "$")
+# A speaker's own gladness, opening what they say (甲表示，很高兴与乙会面): the speaker is its subject
+_GLAD = re.compile(r"(?:[很非常十分特别极]|感到)*(?:高兴|荣幸)")
+# ... and straight after it the speaker's own act (not 很高兴家乡的青年到北京参观: theirs)
+_OWN_ACT = re.compile(
+    r"(?:去年|今年|明年|[今昨明]天|此次|这次)?(?:在[^，,。；;]{1,12}?(?:后|时|期间))?"
+    r"(?:能够?|有机会|再次|又|再|地)*(?:[与同和跟到来赴在对以]|访问|会见|会晤|参观|考察|$)"
+)
 # 听取了甲的介绍: the subject listens (its own act, it goes on to the next clause), nobody speaks to us
 _HEARD = re.compile(r"听(?:取)?了?[^，,。；;]{0,20}介绍$")
 # Between a locative verb and a visit trigger: 到A、B调研 / 赴A考察 / 在A视察 / 来华访问.
@@ -271,13 +278,6 @@ _BODY_ENDS = frozenset("团国部局会委院厅司处署省市县区州府行�
 _PORTFOLIO_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:[、和及与][\u4e00-\u9fff]{2})*、")
 # A nominal visit that goes on, opens or ends, its places before it (继续甲国的访问)
 _GOES_ON = re.compile(r"(?:继续|展开|开始|结束)了?(?:在|对)?")
-# A speaker's own gladness, opening what they say (甲表示，很高兴与乙会面): the speaker is its subject
-_GLAD = re.compile(r"(?:[很非常十分特别极]|感到)*(?:高兴|荣幸)")
-# ... and straight after it the speaker's own act (not 很高兴家乡的青年到北京参观: theirs)
-_OWN_ACT = re.compile(
-    r"(?:去年|今年|明年|[今昨明]天|此次|这次)?(?:在[^，,。；;]{1,12}?(?:后|时|期间))?"
-    r"(?:能够?|有机会|再次|又|再|地)*(?:[与同和跟到来赴在对以]|访问|会见|会晤|参观|考察|$)"
-)
 _OWNER = re.compile(r"(?:(?![与同和跟对在来])[\u4e00-\u9fff]){0,4}?的")
 _OWNED_BODY = re.compile(
     r"[^，。；;、]{0,12}的[^，。；;的]{0,6}(?:组织|机构|团体|党派|政党|部门|企业|公司)(?![部会])"
