@@ -2819,15 +2819,7 @@ def test_a_short_form_declared_in_brackets_stands_for_the_full_name():
             [("甲某", "PERSON"), ("乙馆", "ORG")],
             set(),
         ),
-    ],
-)
-def test_the_frames_of_the_modern_draws_keep_to_their_own_cases(text, names, expected):
-    assert _found(text, names) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "names", "expected"),
-    [
+        # found by the second review of these frames
         # an adverb of sequence before 率领 keeps the leader, and opens a clause of its own
         (
             "甲某随即率领乙国政府代表团访问丙国。",
@@ -2897,7 +2889,7 @@ def test_the_frames_of_the_modern_draws_keep_to_their_own_cases(text, names, exp
         ),
     ],
 )
-def test_the_second_review_of_the_modern_frames(text, names, expected):
+def test_the_frames_of_the_modern_draws_keep_to_their_own_cases(text, names, expected):
     assert _found(text, names) == expected
 
 
