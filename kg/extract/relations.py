@@ -1258,9 +1258,9 @@ class _Sentence:
     def _carried_leader(self, group: _Arg, types: tuple[str, ...]) -> list[_Arg]:
         """甲离开北京，率乙代表团对丙国进行访问: a clause that opens with 率(领) a group has the
         previous clause's subject as its leader, who goes too."""
-        clause = next((c for c in self.clauses if c[0] <= group.start < c[1]), None)
-        if clause is None or "PERSON" not in types:
+        if "PERSON" not in types:
             return []
+        clause = self.clause_of(group.start)
         lead = self.text[clause[0] : self.chain_start[group.start]]
         if not _LEADS_GROUP.fullmatch(_without_adverbs(lead)):
             return []
