@@ -547,11 +547,9 @@ def _titled_bare_body(ent: Span, f: DocFacts) -> str | None:
     if len(text) < 2 or _NOT_IN_NAMES.search(text) or text.endswith(rules.org_suffixes):
         return None
     doc, s, e = doc_text(ent.doc), ent.start_char, ent.end_char
-    if (
-        rules.title_re.match(doc, e)
-        or _name_follows(ent, e)
-        or not _title_before(rules).search(doc, max(0, s - 10), s)
-    ):
+    if not _title_before(rules).search(doc, max(0, s - 10), s):
+        return None
+    if rules.title_re.match(doc, e) or _name_follows(ent, e):
         return None  # 外长东盟|轮值主席甲某: the body of a second post
     return "PERSON"
 
