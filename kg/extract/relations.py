@@ -240,6 +240,11 @@ _PROFESSION = re.compile(
 _PEOPLE_OF_PLACE = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:群众|居民|农民|职工|家庭|老党员|困难户|贫困户|官兵|干部|师生)"
 )
+# 乙厂职工, 丙校两位老教授, 丁部队官兵: a body's own people, counted or not, right after it
+_BODY_PEOPLE = re.compile(
+    r"(?:[\d一两二三四五六七八九十几数多]+[位名])?[\u4e00-\u9fff]{0,6}?"
+    r"(?:" + _MEMBER_WORDS + r"|群众|教职工|家庭|官兵|师生|学生|教师|教授|工人)"
+)
 _BUILDING = re.compile(
     r"(?:大厦|大楼|中心|工程|广场|公园|园区|市场|宾馆|饭店|医院|学校|电站|机场|港)$"
 )
@@ -1664,6 +1669,13 @@ def _people_of(text: str, end: int) -> bool:
     return people is not None and _trigger_re().search(people.group()) is None
 
 
+def _body_people(text: str, end: int) -> bool:
+    """看望了乙厂职工, 看望了甲大学、乙大学两位老教授: the people called on are the body's own, so
+    the body is visited, as with 的 (乙部队的官兵); no verb between (乙厂考察职工…)."""
+    people = _BODY_PEOPLE.match(text, end)
+    return people is not None and _trigger_re().search(people.group()) is None
+
+
 def _gone_to(s: _Sentence, clause: tuple[int, int]) -> list[_Arg]:
     """到甲乡从事种植，累计投资N万元; 前来甲市…，出资修缮: the places the carried subject went to in
     the clause before, where an investment with no place of its own goes."""
@@ -1815,6 +1827,7 @@ def _named_places(text: str, targets: list[_Arg]) -> list[_Arg]:
         for t in targets
         if (summed and t is targets[-1])
         or _region_counted(text, t)
+        or (t.type == "ORG" and _body_people(text, t.end))
         or not (
             _UNNAMED_AFTER.match(text, t.end)
             or _COUNTRIES_AFTER.match(text, t.end)
