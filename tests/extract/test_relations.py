@@ -1526,7 +1526,9 @@ def test_a_place_before_a_kind_of_its_people_is_not_visited():
     assert _found("甲某走访慰问乙市贫困群众", [("甲某", "PERSON"), ("乙市", "LOC")]) == set()
 
 
-@pytest.mark.parametrize("people", ["的困难职工", "住院官兵", "的师生", "官兵", "职工", "两位老教授"])
+@pytest.mark.parametrize(
+    "people", ["的困难职工", "住院官兵", "的师生", "官兵", "职工", "两位老教授"]
+)
 def test_a_body_before_a_kind_of_its_own_people_is_visited(people):
     # the guide: 看望慰问了乙部队官兵 -> 乙部队; a body's people are met where the body is
     names = [("甲某", "PERSON"), ("乙厂", "ORG"), ("丙院", "ORG")]
