@@ -220,15 +220,28 @@ def bracket_cuts(doc: Doc, rules: Rules) -> Cuts:
 
 def region_runs(doc: Doc, rules: Rules) -> Cuts:
     """京|津|冀: places the model found side by side that together name a region of
-    lexicons/regions.txt are that region (京津冀, 粤港澳)."""
+    lexicons/regions.txt are that region (京津冀), also where the region's name goes on past them
+    to a word's end (粤|港|澳 + 大湾区: 粤港澳大湾区, not 广东 and 香港)."""
     cuts, text = Cuts(), doc_text(doc)
     ents = [e for e in doc.ents if e.label_ == "LOC"]
+    ends = {t.idx + len(t.text) for t in doc}
     for i, first in enumerate(ents):
         for j in range(i + 1, min(i + 4, len(ents))):
             if ents[j].start_char != ents[j - 1].end_char:
                 break
-            if text[first.start_char : ents[j].end_char] in rules.regions:
-                cuts.model.append((first.start_char, ents[j].end_char, "LOC"))
+            run = text[first.start_char : ents[j].end_char]
+            region = max(
+                (
+                    r
+                    for r in rules.regions
+                    if r.startswith(run) and text.startswith(r, first.start_char)
+                ),
+                key=len,
+                default=None,
+            )
+            if region is not None and first.start_char + len(region) in ends:
+                cuts.model.append((first.start_char, first.start_char + len(region), "LOC"))
+                break  # the longest region from here
     return cuts
 
 

@@ -124,6 +124,12 @@ def test_one_character_places_of_a_listed_region_are_the_region(default):
     assert ("京津冀", "LOC") in mentions and ("北京", "LOC") not in mentions
 
 
+def test_a_region_whose_name_goes_on_past_its_places_is_the_region(default):
+    # the model tags 粤|港|澳 and leaves 大湾区: the listed region, not its provinces
+    mentions, _ = default("甲某将访问粤港澳大湾区内两个城市。")
+    assert ("粤港澳大湾区", "LOC") in mentions and ("广东", "LOC") not in mentions
+
+
 @pytest.mark.parametrize(
     ("text", "one"),
     [
