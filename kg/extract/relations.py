@@ -290,6 +290,10 @@ _OWNED_BODY = re.compile(
 _COUNTRIES_AFTER = re.compile(r"[\d两三四五六七八九十几数多]+国|各国|诸国")
 # 非洲五国, 拉美3国, 非洲6个国家: a region with the count of its countries (docs/annotation.md)
 _REGION_COUNT = re.compile(r"(?P<n>[\d０-９两二三四五六七八九十几]+)个?国家?")
+# 出访非洲三国：甲国、乙国和丙国; 访问大湾区内两个城市──甲市及乙市: the count, then its list
+_COUNT_THEN_LIST = re.compile(
+    r"内?(?P<n>[\d０-９两二三四五六七八九十]+)个?(?:国家?|城市)(?:：|:|──|——|—)"
+)
 _SUMMED = re.compile(r"(?:等)?[\d两三四五六七八九十]+个?[\u4e00-\u9fff]{0,4}国家?(?:进行|的)")
 # 组织…40多人到A考察: the visitors are counted people, not the body before them
 _COUNTED_PEOPLE = re.compile(
@@ -1662,6 +1666,17 @@ def _region_counted(text: str, place: _Arg) -> bool:
     return _REGION_COUNT.match(text, place.end) is not None
 
 
+def _listed_for_count(s: _Sentence, region: _Arg) -> list[_Arg]:
+    """访问非洲三国：甲国、乙国和丙国: the places a region's count lists right after it (after a
+    colon or a dash), where there are as many; the guide counts them visited with the region."""
+    count = _COUNT_THEN_LIST.match(s.text, region.end) if region.type == "LOC" else None
+    first = s.head_from(count.end()) if count is not None else None
+    if first is None or first.type != "LOC":
+        return []
+    places = s.listed(first, len(s.text), ("LOC",))
+    return places if len(places) == _count(count.group("n")) else []
+
+
 def _people_of(text: str, end: int) -> bool:
     """乙市贫困群众: a kind of the place's people right after it (not 到甲校考察教职工…: a verb
     between makes them the visit's object, not the place's kind)."""
@@ -2441,6 +2456,8 @@ class RelationFinder:
         if len(targets) == 1 and _region_counted(s.text, targets[0]):
             # 出访北欧两国, a dateline, 应甲国A、乙国B的邀请
             targets += _invited_after(s, targets[0])
+        if len(targets) == 1:
+            targets += _listed_for_count(s, targets[0])
         visitors = self._visitors(s, clause, found.subject_end, t0, t1)
         return [(src, tgt, None) for src in visitors for tgt in targets]
 

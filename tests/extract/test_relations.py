@@ -960,6 +960,19 @@ def test_a_region_counted_by_its_countries_is_the_region_visited():
     assert _found(text, names) == {("visits", "张三", "泰国"), ("visits", "张三", "马来西亚")}
 
 
+@pytest.mark.parametrize("mark", ["：", "──"])
+def test_the_places_a_regions_count_lists_after_it_are_visited_too(mark):
+    names = [("张三", "PERSON"), ("甲洲", "LOC"), ("乙国", "LOC"), ("丙国", "LOC")]
+    found = _found(f"张三将访问甲洲两国{mark}乙国和丙国。", names)
+    assert found == {("visits", "张三", x) for x in ("甲洲", "乙国", "丙国")}
+    names = [("张三", "PERSON"), ("甲区", "LOC"), ("乙市", "LOC"), ("丙市", "LOC")]
+    found = _found(f"张三将访问甲区内两个城市{mark}乙市及丙市。", names)
+    assert found == {("visits", "张三", x) for x in ("甲区", "乙市", "丙市")}
+    # a list of another size is no list of the count
+    found = _found(f"张三将访问甲区内三个城市{mark}乙市及丙市。", names)
+    assert found == {("visits", "张三", "甲区")}
+
+
 def test_counted_people_are_no_parties():
     text = "甲部组织有关部门40多人到乙湖现场考察。"
     assert _found(text, [("甲部", "ORG"), ("乙湖", "LOC")]) == set()
