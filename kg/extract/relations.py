@@ -290,7 +290,7 @@ _OWNED_BODY = re.compile(
 _COUNTRIES_AFTER = re.compile(r"[\d两三四五六七八九十几数多]+国|各国|诸国")
 # 非洲五国, 拉美3国, 非洲6个国家: a region with the count of its countries (docs/annotation.md)
 _REGION_COUNT = re.compile(r"(?P<n>[\d０-９两二三四五六七八九十几]+)个?国家?")
-# 出访非洲三国：甲国、乙国和丙国; 访问大湾区内两个城市──甲市及乙市: the count, then its list
+# 出访甲洲三国：甲国、乙国和丙国; 访问甲区内两个城市──甲市及乙市: the count, then its list
 _COUNT_THEN_LIST = re.compile(
     r"内?(?P<n>[\d０-９两二三四五六七八九十]+)个?(?:国家?|城市)(?:：|:|──|——|—)"
 )
