@@ -1667,7 +1667,7 @@ def _region_counted(text: str, place: _Arg) -> bool:
 
 
 def _listed_for_count(s: _Sentence, region: _Arg) -> list[_Arg]:
-    """访问非洲三国：甲国、乙国和丙国: the places a region's count lists right after it (after a
+    """访问甲洲三国：甲国、乙国和丙国: the places a region's count lists right after it (after a
     colon or a dash), where there are as many; the guide counts them visited with the region."""
     count = _COUNT_THEN_LIST.match(s.text, region.end) if region.type == "LOC" else None
     first = s.head_from(count.end()) if count is not None else None
