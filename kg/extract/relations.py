@@ -1677,17 +1677,11 @@ def _listed_for_count(s: _Sentence, region: _Arg) -> list[_Arg]:
     return places if len(places) == _count(count.group("n")) else []
 
 
-def _people_of(text: str, end: int) -> bool:
-    """乙市贫困群众: a kind of the place's people right after it (not 到甲校考察教职工…: a verb
-    between makes them the visit's object, not the place's kind)."""
-    people = _PEOPLE_OF_PLACE.match(text, end)
-    return people is not None and _trigger_re().search(people.group()) is None
-
-
-def _body_people(text: str, end: int) -> bool:
-    """看望了乙厂职工, 看望了甲大学、乙大学两位老教授: the people called on are the body's own, so
-    the body is visited, as with 的 (乙部队的官兵); no verb between (乙厂考察职工…)."""
-    people = _BODY_PEOPLE.match(text, end)
+def _people_of(text: str, end: int, kinds: re.Pattern[str] = _PEOPLE_OF_PLACE) -> bool:
+    """乙市贫困群众 (or, with _BODY_PEOPLE, a body's own: 乙厂职工, 丙校两位老教授): a kind of the
+    place's people right after it (not 到甲校考察教职工…: a verb between makes them the visit's
+    object, not the place's kind)."""
+    people = kinds.match(text, end)
     return people is not None and _trigger_re().search(people.group()) is None
 
 
@@ -1842,7 +1836,8 @@ def _named_places(text: str, targets: list[_Arg]) -> list[_Arg]:
         for t in targets
         if (summed and t is targets[-1])
         or _region_counted(text, t)
-        or (t.type == "ORG" and _body_people(text, t.end))
+        # 看望了乙厂职工: the people called on are the body's own, so the body is visited
+        or (t.type == "ORG" and _people_of(text, t.end, _BODY_PEOPLE))
         or not (
             _UNNAMED_AFTER.match(text, t.end)
             or _COUNTRIES_AFTER.match(text, t.end)
