@@ -221,7 +221,7 @@ def bracket_cuts(doc: Doc, rules: Rules) -> Cuts:
 def region_runs(doc: Doc, rules: Rules) -> Cuts:
     """京|津|冀: places the model found side by side that together name a region of
     lexicons/regions.txt are that region (京津冀), also where the region's name goes on past them
-    to a word's end (粤|港|澳 + 大湾区: 粤港澳大湾区, not 广东 and 香港)."""
+    to a word's end (粤|港|澳 then 大湾区: the listed region, not 广东 and 香港)."""
     cuts, text = Cuts(), doc_text(doc)
     ents = [e for e in doc.ents if e.label_ == "LOC"]
     ends = {t.idx + len(t.text) for t in doc}
