@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 from kg.extract.backends.doc import doc_text
 from kg.extract.lists import find_short_names
 from kg.extract.places import country_prefix, gazetteer, world_countries
-from kg.extract.rules import Rules
+from kg.extract.rules import RULES_DIR, Rules, read_list
 from kg.extract.words import DATELINE, is_place_name
 
 CharSpan = tuple[int, int, str]
@@ -221,7 +221,8 @@ def bracket_cuts(doc: Doc, rules: Rules) -> Cuts:
 def region_runs(doc: Doc, rules: Rules) -> Cuts:
     """京|津|冀: places the model found side by side that together name a region of
     lexicons/regions.txt are that region (京津冀), also where the region's name goes on past them
-    to a word's end (粤|港|澳 then 大湾区: the listed region, not 广东 and 香港)."""
+    to a word's end (粤|港|澳 then 大湾区: the listed region, not 广东 and 香港). A region that two
+    forms also spell as a pair (中|欧, regions_or_pairs.txt) is one only where the text uses it as one."""
     cuts, text = Cuts(), doc_text(doc)
     ents = [e for e in doc.ents if e.label_ == "LOC"]
     ends = {t.idx + len(t.text) for t in doc}
@@ -239,10 +240,31 @@ def region_runs(doc: Doc, rules: Rules) -> Cuts:
                 key=len,
                 default=None,
             )
-            if region is not None and first.start_char + len(region) in ends:
-                cuts.model.append((first.start_char, first.start_char + len(region), "LOC"))
+            end = first.start_char + len(region) if region is not None else -1
+            if end in ends and (
+                region not in _REGIONS_OR_PAIRS or _region_as_one(text, first.start_char, end)
+            ):
+                cuts.model.append((first.start_char, end, "LOC"))
                 break  # the longest region from here
     return cuts
+
+
+_REGIONS_OR_PAIRS = frozenset(read_list(RULES_DIR / "regions_or_pairs.txt"))
+# Where two one-character forms spell a region (中|欧: Central Europe) it is one place after a verb
+# of going or 在, or before a count of its countries, unless a pair's word follows (中欧关系, 在中欧
+# 合作框架下: China and Europe, as MSRA tags them).
+_REGION_BEFORE = re.compile(r"(?:在|到|赴|访问|出访|前往|抵达|飞抵)$")
+_REGION_AFTER = re.compile(r"(?:[\d三四五六七八九十几]+个?)?(?:国家|国|地区)|(?:的)?访问")
+_PAIR_AFTER = re.compile(
+    r"关系|合作|贸易|经贸|峰会|首脑|领导人|双方|之间|两|友好|投资|班列|论坛|对话|建交|联合"
+)
+
+
+def _region_as_one(text: str, s: int, e: int) -> bool:
+    """访问中|欧, 中|欧三国: the two forms at ``s``..``e`` are one region here, not a pair."""
+    if _PAIR_AFTER.match(text, e):
+        return False
+    return bool(_REGION_BEFORE.search(text, max(0, s - 2), s) or _REGION_AFTER.match(text, e))
 
 
 # Where two one-character forms that spell a country (中|非: 中非, the Central African Republic)

@@ -124,6 +124,24 @@ def test_one_character_places_of_a_listed_region_are_the_region(default):
     assert ("京津冀", "LOC") in mentions and ("北京", "LOC") not in mentions
 
 
+@pytest.mark.parametrize(
+    ("text", "one"),
+    [
+        ("甲某现正在中欧访问。", True),  # after 在 or a verb of going
+        ("甲某将访问中欧三国。", True),  # before a count of its countries
+        ("乙国等中欧国家的市场也受到冲击。", True),
+        ("这严重阻碍了中欧关系的发展。", False),  # a pair's word after it: China and Europe
+        ("在中欧合作框架下，双方签署协议。", False),
+    ],
+)
+def test_a_region_two_forms_also_spell_as_a_pair_is_one_where_the_text_uses_it_so(
+    default, text, one
+):
+    mentions, _ = default(text)
+    assert (("中欧", "LOC") in mentions) is one, mentions
+    assert (("欧洲", "LOC") in mentions) is not one, mentions
+
+
 def test_a_region_whose_name_goes_on_past_its_places_is_the_region(default):
     # the model tags 粤|港|澳 and leaves 大湾区: the listed region, not its provinces
     mentions, _ = default("甲某将访问粤港澳大湾区内两个城市。")
