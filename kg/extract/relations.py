@@ -86,7 +86,7 @@ _NOT_IN_TITLE_GAP = re.compile(
 # A qualifier's gap also holds no joiner or aspect word (甲国和乙国人民正期待着A).
 _NOT_IN_QUALIFIER_GAP = re.compile(
     _NOT_IN_TITLE_GAP.pattern
-    + r"|[与同和及着了再又还]|目前|正在|参加|出席|举行|召开|离开|抵达|前往"
+    + r"|[与同和及着了再又还把被]|目前|正在|参加|出席|举行|召开|离开|抵达|前往"
     + r"|落户|落地|位于|坐落|入驻|选址"  # 甲项目落户乙省丙区: where a project is, no qualifier
 )
 # Investment nouns and names: 投资者, 投资环境, 投资集团 … are no investment event.

@@ -973,6 +973,14 @@ def test_the_places_a_regions_count_lists_after_it_are_visited_too(mark):
     assert found == {("visits", "张三", "甲区")}
 
 
+def test_a_body_after_the_object_marker_qualifies_nothing_before_it():
+    # 甲政府把乙部总部丙基地移交给丁国: 把 opens the object, it is no word of a post
+    text = "根据同丁国签订的条约，甲政府八日把乙部总部丙基地移交给丁国。"
+    names = [("丁国", "LOC"), ("甲政府", "ORG"), ("乙部总部", "ORG"), ("丙基地", "PROJECT")]
+    names.append(("丁国", "LOC"))
+    assert _found(text, names) == {("signs_with", "甲政府", "丁国")}
+
+
 def test_counted_people_are_no_parties():
     text = "甲部组织有关部门40多人到乙湖现场考察。"
     assert _found(text, [("甲部", "ORG"), ("乙湖", "LOC")]) == set()
