@@ -174,12 +174,13 @@ _WITH = re.compile(
     r"(?<![共参给])与(?!会)|(?<![共相等一如联偕会])同(?![时意样期比等行志事学胞])|跟"
 )
 _PARTNER = re.compile(_WITH.pattern + r"|(?<![温平])和(?![平谐])")
-# A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问).
+# A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问),
+# the head quoted or not (以「甲会」主席的身分).
 _GOVERNED = re.compile(
     r"(?:[在赴对向与和跟从由给被把以据及自离抵就受]|(?<![陪共相一如])同|(?<![谈提说看受得感遇达想])到|前往|[飞转驶赶]往|[飞驶]抵|来到|走进|抵达|应|作为"
     # the place left or passed on the way (离开北京赴A访问) is no subject
     r"|离开|飞离|途经|返回|回到|借助|通过|利用|依托|按照|根据)"
-    r"(?:来访的|前来访问的|了)?$"
+    r"(?:来访的|前来访问的|了)?[“「『‘]?$"
 )
 _PRONOUN = re.compile(
     r"(?:^|[^其及])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实|后|间)|(?<![应])该(?=[\u4e00-\u9fff])"
@@ -367,6 +368,7 @@ _SECTOR = re.compile(
     r"(?:工商|商|法律|金融|科技|新闻|文化|教育|医学|学术|体育|艺术|政|工业|企业|知识|经济|宗教|妇女|财经)界"
 )
 _ENDED = re.compile(r"(?:前|后|以后|之后)$")
+_QUOTE_MARKS = re.compile(r"[“”‘’「」『』]")
 _ASIDE = re.compile(r"^[（(](?:简称|以下简称|下称)[^（）()，。]{1,10}[）)]")
 # 会见甲时，乙、丙参加会见 (or 参加 alone): a clause that only seats people, not 乙邀请…参与共建
 _SEATED = re.compile(r"在座|在场|陪同|陪见|出席|(?:参加|参与)了?(?:会见|会谈|会晤)?$")
@@ -927,8 +929,9 @@ class _Sentence:
         if m.type == "PERSON" or m.abbreviated:
             # 叙总统A, 俄总理B: a country's one-character form before a post and a name
             return self._form_before_post(m, nxt)
-        # 甲州（简称甲）州长A: an aside right after the name does not part it from its post
-        gap = _ASIDE.sub("", self.text[m.end : nxt.start], count=1)
+        # 甲州（简称甲）州长A: an aside right after the name does not part it from its post; nor do
+        # quotation marks (甲地「乙银行」总裁A, 甲地「财政部长」B: a name or post the paper quotes)
+        gap = _QUOTE_MARKS.sub("", _ASIDE.sub("", self.text[m.end : nxt.start], count=1))
         if self._gap_ends_name(m, nxt, gap):
             return False
         if gap.endswith("、") and (_ends_in_title(gap[:-1]) or _DELEGATE.fullmatch(gap[:-1])):

@@ -973,6 +973,23 @@ def test_the_places_a_regions_count_lists_after_it_are_visited_too(mark):
     assert found == {("visits", "张三", "甲区")}
 
 
+@pytest.mark.parametrize("quotes", ["「」", "“”"])
+def test_a_quoted_body_or_post_still_qualifies_the_person_after_it(quotes):
+    o, c = quotes
+    names = [("甲某", "PERSON"), ("乙地", "LOC"), ("丙银行", "ORG"), ("丁某", "PERSON")]
+    text = f"甲某与乙地{o}丙银行{c}总裁丁某会面。"
+    assert _found(text, names) == {("meets", "甲某", "丁某")}
+    names = [("甲某", "PERSON"), ("乙地", "LOC"), ("丁某", "PERSON")]
+    assert _found(f"甲某拜会了乙地{o}财政部长{c}丁某。", names) == {("meets", "甲某", "丁某")}
+
+
+def test_a_quoted_name_after_a_preposition_is_governed():
+    # 以「甲会」主席的身分: the body names a capacity, the subject is the person before it
+    names = [("甲某", "PERSON"), ("乙会", "ORG"), ("丁某", "PERSON")]
+    text = "甲某以「乙会」荣誉主席的身分与丁某会面。"
+    assert _found(text, names) == {("meets", "甲某", "丁某")}
+
+
 def test_a_body_after_the_object_marker_qualifies_nothing_before_it():
     # 甲政府把乙部总部丙基地移交给丁国: 把 opens the object, it is no word of a post
     text = "根据同丁国签订的条约，甲政府八日把乙部总部丙基地移交给丁国。"
