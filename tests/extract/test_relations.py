@@ -983,6 +983,19 @@ def test_a_quoted_body_or_post_still_qualifies_the_person_after_it(quotes):
     assert _found(f"甲某拜会了乙地{o}财政部长{c}丁某。", names) == {("meets", "甲某", "丁某")}
 
 
+def test_a_senior_ministers_post_qualifies_the_person_after_it():
+    # 国务资政 (Senior Minister) is a post of titles.txt, so the second guest is met too
+    names = [
+        ("甲某", "PERSON"),
+        ("乙国", "LOC"),
+        ("丙某", "PERSON"),
+        ("乙国", "LOC"),
+        ("丁某", "PERSON"),
+    ]
+    text = "甲某分别拜会乙国总理丙某及乙国荣誉国务资政丁某。"
+    assert _found(text, names) == {("meets", "甲某", "丙某"), ("meets", "甲某", "丁某")}
+
+
 def test_a_quoted_name_after_a_preposition_is_governed():
     # 以「甲会」主席的身分: the body names a capacity, the subject is the person before it
     names = [("甲某", "PERSON"), ("乙会", "ORG"), ("丁某", "PERSON")]
