@@ -262,9 +262,9 @@ _PAIR_AFTER = re.compile(
 
 def _region_as_one(text: str, s: int, e: int) -> bool:
     """访问中|欧, 中|欧三国: the two forms at ``s``..``e`` are one region here, not a pair."""
-    if _PAIR_AFTER.match(text, e):
-        return False
-    return bool(_REGION_BEFORE.search(text, max(0, s - 2), s) or _REGION_AFTER.match(text, e))
+    return not _PAIR_AFTER.match(text, e) and _used_as_one(
+        text, s, e, _REGION_BEFORE, _REGION_AFTER
+    )
 
 
 # Where two one-character forms that spell a country (中|非: 中非, the Central African Republic)
@@ -347,11 +347,16 @@ def _country_ends(text: str) -> list[int]:
     return []
 
 
-def _used_as_one(text: str, s: int, e: int) -> bool:
-    """Two one-character forms (中|非) the text uses as one country."""
-    return e - s == 2 and bool(
-        _ONE_COUNTRY_BEFORE.search(text, max(0, s - 2), s) or _ONE_COUNTRY_AFTER.match(text, e)
-    )
+def _used_as_one(
+    text: str,
+    s: int,
+    e: int,
+    before: re.Pattern[str] = _ONE_COUNTRY_BEFORE,
+    after: re.Pattern[str] = _ONE_COUNTRY_AFTER,
+) -> bool:
+    """Two one-character forms (中|非) the text uses as one country (or, given a region's words
+    ``before`` and ``after``, as one region: 中|欧)."""
+    return e - s == 2 and bool(before.search(text, max(0, s - 2), s) or after.match(text, e))
 
 
 _NO_NAME_TAILS = frozenset({"及", "等", "与"})
