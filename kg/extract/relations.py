@@ -176,11 +176,14 @@ _WITH = re.compile(
 _PARTNER = re.compile(_WITH.pattern + r"|(?<![温平])和(?![平谐])")
 # A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问),
 # the head quoted or not (以「甲会」主席的身分).
+# Quotation marks around a name or post (not 《》, a document's title)
+_OPEN_MARKS = "“「『‘"
+_QUOTE_MARKS = re.compile(f"[{_OPEN_MARKS}”」』’]")
 _GOVERNED = re.compile(
     r"(?:[在赴对向与和跟从由给被把以据及自离抵就受]|(?<![陪共相一如])同|(?<![谈提说看受得感遇达想])到|前往|[飞转驶赶]往|[飞驶]抵|来到|走进|抵达|应|作为"
     # the place left or passed on the way (离开北京赴A访问) is no subject
     r"|离开|飞离|途经|返回|回到|借助|通过|利用|依托|按照|根据)"
-    r"(?:来访的|前来访问的|了)?[“「『‘]?$"
+    rf"(?:来访的|前来访问的|了)?[{_OPEN_MARKS}]?$"
 )
 _PRONOUN = re.compile(
     r"(?:^|[^其及])(?:他|她|他们|她们|我们|我|你们|其)(?!他|它|中|余|实|后|间)|(?<![应])该(?=[\u4e00-\u9fff])"
@@ -368,7 +371,6 @@ _SECTOR = re.compile(
     r"(?:工商|商|法律|金融|科技|新闻|文化|教育|医学|学术|体育|艺术|政|工业|企业|知识|经济|宗教|妇女|财经)界"
 )
 _ENDED = re.compile(r"(?:前|后|以后|之后)$")
-_QUOTE_MARKS = re.compile(r"[“”‘’「」『』]")
 _ASIDE = re.compile(r"^[（(](?:简称|以下简称|下称)[^（）()，。]{1,10}[）)]")
 # 会见甲时，乙、丙参加会见 (or 参加 alone): a clause that only seats people, not 乙邀请…参与共建
 _SEATED = re.compile(r"在座|在场|陪同|陪见|出席|(?:参加|参与)了?(?:会见|会谈|会晤)?$")
