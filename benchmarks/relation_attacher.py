@@ -24,8 +24,10 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
-import kg.extract.relations as R
 from kg.extract import Extractor
+from kg.extract.relations import load_triggers
+from kg.extract.relations.lexicon import _trigger_re
+from kg.extract.relations.sentence import _Sentence
 from kg.relation_eval import DEFAULT_GOLD, SETS, _matches, load_gold
 from kg.schema import Article, Sentence
 
@@ -74,7 +76,7 @@ def _features(s, rel: str, t0: int, t1: int, a, b) -> dict:
     f["a_nearest"] = bool(before) and before[-1] is a
     f["b_first"] = bool(after) and after[0] is b
     f["trigger_between"] = (
-        R._trigger_re().search(text, min(a.end, b.end, t1), max(a.start, b.start, t0)) is not None
+        _trigger_re().search(text, min(a.end, b.end, t1), max(a.start, b.start, t0)) is not None
     )
     return f
 
@@ -122,10 +124,10 @@ def _dense(state, t0: int, a, b):
 def _candidates(s, rules, gold, with_rules: bool):
     """(features, is gold, (relation, source, target)) for every trigger and pair of heads near it."""
     index = {c: i for i, c in enumerate(s.clauses)}
-    for t in R._trigger_re().finditer(s.text):
+    for t in _trigger_re().finditer(s.text):
         if any(m.start <= t.start() < m.end for m in s.mentions):
             continue
-        rel = R.load_triggers()[t.group()]
+        rel = load_triggers()[t.group()]
         sources, targets = TYPES[rel]
         it = index.get(s.clause_of(t.start()), 0)
         near = [h for h in s.heads if abs(index.get(s.clause_of(h.start), 0) - it) <= 2]
@@ -167,7 +169,7 @@ def _collect(draws: list[str], *, with_rules: bool):
     """Per draw, the candidate triples with their features; per sentence, the gold and the
     patterns' relations and the finder's own view of its text."""
     sentences = {}
-    keep = R._Sentence.__init__
+    keep = _Sentence.__init__
 
     def capture(
         self, text, mentions
@@ -175,7 +177,7 @@ def _collect(draws: list[str], *, with_rules: bool):
         keep(self, text, mentions)
         sentences[text] = self
 
-    R._Sentence.__init__ = capture
+    _Sentence.__init__ = capture
     extractor = Extractor()
     data, gold_by, rules_by = defaultdict(list), {}, {}
     texts = {}
@@ -200,7 +202,7 @@ def _collect(draws: list[str], *, with_rules: bool):
                 data[draw] += [
                     (key, *c) for c in _candidates(s, rules_by[key], gold_by[key], with_rules)
                 ]
-    R._Sentence.__init__ = keep
+    _Sentence.__init__ = keep
     return data, gold_by, rules_by, texts
 
 

@@ -16,7 +16,7 @@ import argparse
 from collections import defaultdict
 
 from relation_attacher import DRAWS, PKU_DRAWS, _collect
-from relation_fresh import RELATIONS, run_at
+from relation_fresh import run_at
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -68,14 +68,9 @@ def main() -> None:
     parser.add_argument("pairs", nargs="+", help="COMMIT:SET, e.g. affc0c0:dev9 or HEAD:dev2")
     parser.add_argument("-C", type=float, default=0.1)
     args = parser.parse_args()
-    keep = RELATIONS.read_text(encoding="utf-8")
-    try:
-        found = {
-            which: run_at(commit, FOUND, which)
-            for commit, which in (p.split(":") for p in args.pairs)
-        }
-    finally:
-        RELATIONS.write_text(keep, encoding="utf-8")
+    found = {
+        which: run_at(commit, FOUND, which) for commit, which in (p.split(":") for p in args.pairs)
+    }
     data, gold_by, _, _ = _collect(READ, with_rules=False)
     rows = _rows(found, data, gold_by, args.C)
     right = sum(r for r, _ in rows)

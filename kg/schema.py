@@ -70,7 +70,7 @@ RELATION_TYPES = ("visits", "meets", "signs_with", "invests_in")
 
 @dataclass(frozen=True)
 class Relation:
-    """A typed event between two entities of one sentence (kg/extract/relations.py)."""
+    """A typed event between two entities of one sentence (kg/extract/relations/)."""
 
     relation: str  # visits | meets | signs_with | invests_in
     source: str  # surface form (a surname + title resolved to the article's full name)

@@ -2473,9 +2473,9 @@ def test_a_named_partner_signs_where_zhong_yi_of_a_match_is_no_pair():
 
 
 def test_the_trigger_lexicon_names_a_bad_row_by_its_line(tmp_path, monkeypatch):
-    from kg.extract import relations
+    from kg.extract.relations import lexicon
 
-    monkeypatch.setattr(relations, "LEXICONS", tmp_path)
+    monkeypatch.setattr(lexicon, "LEXICONS", tmp_path)
     rows = {
         "会见\tmeets\tround\thost meets guest\n": "unknown frame 'round'",
         "会见\tmeets\n": "2 columns",
@@ -2484,7 +2484,7 @@ def test_the_trigger_lexicon_names_a_bad_row_by_its_line(tmp_path, monkeypatch):
     for row, message in rows.items():
         (tmp_path / "relation_triggers.tsv").write_text("# header\n" + row, encoding="utf-8")
         with pytest.raises(ValueError, match=f"relation_triggers.tsv:2: .*{message}"):
-            relations._trigger_rows.__wrapped__()
+            lexicon._trigger_rows.__wrapped__()
 
 
 def test_a_country_before_its_ranked_unnamed_leaders_is_no_party():
