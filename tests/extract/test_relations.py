@@ -394,6 +394,18 @@ def test_the_wife_of_a_named_person_is_the_guest():
     assert _found("张三会见了甲国总理李四的夫人王五。", names) == {("meets", "张三", "王五")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年秋，张三先生的女儿李四和女婿王五来访，特地到甲园参观。",
+        "张三的女儿李四和女婿王五昨天到甲园参观。",
+    ],
+)
+def test_relatives_named_by_their_tie_to_a_person_are_the_visitors(text):
+    names = [("张三", "PERSON"), ("李四", "PERSON"), ("王五", "PERSON"), ("甲园", "LOC")]
+    assert _found(text, names) == {("visits", "李四", "甲园"), ("visits", "王五", "甲园")}
+
+
 def test_parties_who_sign_respectively_or_a_charter_for_all_do_not_sign_with_each_other():
     names = [("甲院", "ORG"), ("李四", "PERSON")]
     assert _found("甲院和李四总统分别通过、签署了该议定书。", names) == set()

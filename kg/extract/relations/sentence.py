@@ -87,7 +87,10 @@ _ADJUNCT_AFTER = re.compile(
 
 
 # After 和: a spouse (和夫人A), the one A leads (A和由其率领的B代表团)
-_JOINED_POST = re.compile(r".*夫人|由?(?:[他她](?:们)?|其)(?:所)?(?:率领|带领)的")
+# Relatives named by their tie to a person (甲某的女儿乙某, 甲某夫人乙某; 乙某和女婿丙某)
+_KIN_WORDS = r"(?:夫人|妻子|丈夫|女儿|儿子|女婿|儿媳|孙子|孙女|长子|次子|长女|次女|遗孀)"
+_KIN = re.compile(rf"(?:{_HONORIFIC.pattern})?的?{_KIN_WORDS}")
+_JOINED_POST = re.compile(rf".*{_KIN_WORDS}|由?(?:[他她](?:们)?|其)(?:所)?(?:率领|带领)的")
 
 
 # A body's own people as a group (乙局的同志, 丙厂职工, 丁会的志愿者)
@@ -232,6 +235,13 @@ class _Sentence:
             outer.append(m)
         return outer
 
+    def _person_qualified(self, m: _Arg, nxt: _Arg) -> bool:
+        """A person named by their tie to ``m`` (甲某先生的女儿乙某: the relative is the party), or
+        by a post of ``m``, a country's one-character form (叙总统A, 俄总理B)."""
+        if m.type == "PERSON" and _KIN.fullmatch(self.text, m.end, nxt.start):
+            return nxt.type == "PERSON"
+        return self._form_before_post(m, nxt)
+
     def _form_before_post(self, m: _Arg, nxt: _Arg) -> bool:
         return (
             m.abbreviated
@@ -246,8 +256,7 @@ class _Sentence:
             return False
         m, nxt = self.mentions[i], self.mentions[i + 1]
         if m.type == "PERSON" or m.abbreviated:
-            # 叙总统A, 俄总理B: a country's one-character form before a post and a name
-            return self._form_before_post(m, nxt)
+            return self._person_qualified(m, nxt)
         # 甲州（简称甲）州长A: an aside right after the name does not part it from its post; nor do
         # quotation marks (甲地「乙银行」总裁A, 甲地「财政部长」B: a name or post the paper quotes)
         gap = _QUOTE_MARKS.sub("", _ASIDE.sub("", self.text[m.end : nxt.start], count=1))
