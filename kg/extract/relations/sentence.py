@@ -33,6 +33,7 @@ from kg.extract.relations.patterns import (
     _DELEGATE,
     _GO_TO,
     _HONORIFIC,
+    _KIN_WORDS,
     _KIND_ITEM,
     _LIST_JOIN,
     _MEMBER_WORDS,
@@ -87,9 +88,8 @@ _ADJUNCT_AFTER = re.compile(
 
 
 # After 和: a spouse (和夫人A), the one A leads (A和由其率领的B代表团)
-# Relatives named by their tie to a person (甲某的女儿乙某, 甲某夫人乙某; 乙某和女婿丙某)
-_KIN_WORDS = r"(?:夫人|妻子|丈夫|女儿|儿子|女婿|儿媳|孙子|孙女|长子|次子|长女|次女|遗孀)"
-_KIN = re.compile(rf"(?:{_HONORIFIC.pattern})?的?{_KIN_WORDS}")
+# A relative named by their tie to a person (甲某的女儿乙某, 甲某夫人乙某)
+_RELATIVE = re.compile(rf"(?:{_HONORIFIC.pattern})?的?{_KIN_WORDS}")
 _JOINED_POST = re.compile(rf".*{_KIN_WORDS}|由?(?:[他她](?:们)?|其)(?:所)?(?:率领|带领)的")
 
 
@@ -238,7 +238,7 @@ class _Sentence:
     def _person_qualified(self, m: _Arg, nxt: _Arg) -> bool:
         """A person named by their tie to ``m`` (甲某先生的女儿乙某: the relative is the party), or
         by a post of ``m``, a country's one-character form (叙总统A, 俄总理B)."""
-        if m.type == "PERSON" and _KIN.fullmatch(self.text, m.end, nxt.start):
+        if m.type == "PERSON" and _RELATIVE.fullmatch(self.text, m.end, nxt.start):
             return nxt.type == "PERSON"
         return self._form_before_post(m, nxt)
 

@@ -1,0 +1,233 @@
+"""The sentence's candidate parties: its mentions as arguments (a one-character country form
+as its country, a titled surname as the article's full name, a Latin name the tagger cut), and
+those that are no party (a span over a pair of country forms, a dateline's agency).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.extract.places import gazetteer, world_places
+from kg.extract.relations.grammar import _Arg
+from kg.extract.relations.lexicon import (
+    _city_initials,
+    _pair_after,
+    _visit_verbs,
+    country_abbreviations,
+    country_pairs,
+)
+from kg.extract.relations.sentence import _Sentence
+from kg.extract.rules import load_rules
+from kg.schema import Extraction, Mention
+
+_TITLE = re.compile(r"《[^《》]*》")
+
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3}(?![A-Za-z])")
+
+_KIND_GROUP = re.compile(
+    r"(?:商贸|经贸|商务|贸易|投资|友好|高层|高级|政府|文化|科技|工商|企业家|专家|议员|青年|妇女)+"
+    r"(?:代表团|考察团|访问团|团)"
+)
+
+_SECTOR = re.compile(
+    r"(?:工商|商|法律|金融|科技|新闻|文化|教育|医学|学术|体育|艺术|政|工业|企业|知识|经济|宗教|妇女|财经)界"
+)
+
+_IN_WORD = re.compile(r"[人侨裔商资语文籍胞外]")  # 华人, 中外
+
+# 日 of a date (5日中断了…会谈) is no country
+_DATE_BEFORE = re.compile(r"[\d一二三四五六七八九十][日]$")
+
+_SHORT_FORM = re.compile(
+    r"[（(](?:以下)?(?:简称|下称)?[“\"‘'「]?([^（）()“”\"‘'「」，。、]{2,8})[”\"’'」]?[）)]"
+)
+
+_DECLARED_SHORT = re.compile(r"[（(](?:以下)?(?:简称|下称)[“\"‘']?$")
+
+
+def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Arg]:
+    """Parties written as one-character country forms outside any mention: 来华 (a place after
+    来/赴/访), 中美, 俄日 (a pair before 两国/双方/政府 or a signing or meeting verb)."""
+    abbr = country_abbreviations()
+    out = []
+    visit = _visit_verbs()
+    for m in re.finditer(
+        rf"(?<=[来赴访到莅])(.)(?={visit}|$)|(?<=对)(.)(?=投资|访问|进行)", text[start:end]
+    ):
+        group = 1 if m.group(1) else 2
+        char = m.group(group)
+        if char in abbr:
+            out.append(_Arg(start + m.start(group), start + m.end(group), abbr[char], "LOC", True))
+        elif group == 1 and char in _city_initials():
+            # 来聊调研: a city's first character, the city of the article's paper (the graph
+            # reads it as the home city)
+            out.append(_Arg(start + m.start(group), start + m.end(group), char, "LOC", True))
+    for m in re.finditer(rf"(?<=[来赴访到])(..)(?={visit})", text[start:end]):  # 到印巴访问
+        a, b = m.group(1)
+        names = _pair_names(a, b)
+        if names:
+            out.append(_Arg(start + m.start(1), start + m.start(1) + 1, names[0], "LOC", True))
+            out.append(_Arg(start + m.start(1) + 1, start + m.end(1), names[1], "LOC", True))
+    for i in range(len(text) - 1):
+        names = _pair_names(text[i], text[i + 1])
+        if names and _pair_after().match(text, i + 2) and not _DATE_BEFORE.search(text, 0, i + 1):
+            out.append(_Arg(i, i + 1, names[0], "LOC", True))
+            out.append(_Arg(i + 1, i + 2, names[1], "LOC", True))
+    return _untaken(out, taken)
+
+
+def _untaken(found: list[_Arg], taken: list[_Arg]) -> list[_Arg]:
+    """The found arguments that overlap no argument already taken."""
+    return [a for a in found if not any(t.start < a.end and a.start < t.end for t in taken)]
+
+
+def _own_country(text: str, taken: list[_Arg]) -> list[_Arg]:
+    """我国 in a Chinese paper names China, as 华 does (甲某对我国进行访问); as a place, it qualifies
+    what follows it (我国企业, 我国驻甲国大使A) like any other."""
+    return _untaken(
+        [_Arg(m.start(), m.end(), "中国", "LOC") for m in re.finditer("我国", text)], taken
+    )
+
+
+def _pair_names(a: str, b: str) -> tuple[str, str] | None:
+    """The two countries of a pair of one-character forms (中美, or 巴以 of country_pairs.tsv)."""
+    return load_rules().pair_places(a + b)
+
+
+def _written_out(arg: _Arg) -> bool:
+    """One character in the text, a longer name in the mention: 俄 written out as 俄罗斯."""
+    return arg.end - arg.start == 1 and len(arg.text) > 1
+
+
+def _over_pair(text: str, arg: _Arg, abbr: dict[str, str]) -> bool:
+    """中美政府, or 美政府 after 中: a span the model made over one or both of a pair of country forms
+    and the word after them."""
+    if any(
+        text[i : i + 2] in country_pairs() and arg.end <= i + 2
+        for i in (arg.start - 1, arg.start)
+        if i >= 0
+    ):
+        return True  # 巴 of 巴以: the model's place in a pair whose forms are ambiguous alone
+    start = (
+        arg.start - 1
+        if arg.start > 0 and text[arg.start - 1] in abbr and len(arg.text) >= 2
+        else arg.start
+    )
+    span = text[start : arg.end]
+    return (
+        len(span) >= 3
+        and span[0] in abbr
+        and span[1] in abbr
+        and re.fullmatch(r"(?:两国)?(?:政府|双方)|两国", span[2:]) is not None
+    )
+
+
+def _no_party(text: str, a: _Arg) -> bool:
+    """Spans the model (or a rule) made that name no party."""
+    if a.end - a.start == 1 and _IN_WORD.match(text, a.end):
+        return True  # 华人, 华侨, 中资: a one-character country form inside a word
+    if re.search(r"[，。；：,;:]", a.text):
+        return True  # a "name" across a clause mark (甲市外，代表团)
+    if _DECLARED_SHORT.search(text, 0, a.start):
+        return True  # 甲公司（以下简称“甲”）: the short form the name before declares
+    if len(a.text) > 2 and (a.text[0] in "从在把被" or (a.text[0] == "于" and a.type != "PERSON")):
+        return True  # 从甲市 (not 对外联络部, nor 于 the surname)
+    if a.type == "LOC" and _SECTOR.match(text, a.end):
+        return True  # 甲地法律界, 乙国工商界: a sector the place qualifies
+    if a.type == "ORG" and _KIND_GROUP.fullmatch(a.text):
+        return True  # 商务代表团, 经贸考察团: a group of some kind, not a named one
+    # a name before 奖 names a prize (某某奖); 时说 or 时称 (…时说, a time before a verb of saying)
+    return a.type == "PERSON" and (
+        re.match(r"[\u4e00-\u9fff]{0,4}奖", text[a.end :]) is not None
+        or re.fullmatch(r"时[说称]", a.text) is not None
+    )
+
+
+def _titled_surnames(text: str, taken: list[_Arg], people: list[str]) -> list[_Arg]:
+    """江主席, 李市长: a surname and a title stand for the article's one person of that surname
+    (none when it names two or none)."""
+    rules = load_rules()
+    out = []
+    for m in rules.title_re.finditer(text):
+        for size in (2, 1):
+            start = m.start() - size
+            surname = text[start : m.start()] if start >= 0 else ""
+            if not surname or surname not in rules.surnames:
+                continue
+            if any(t.start < m.end() and start < t.end for t in taken):
+                break
+            named = [p for p in people if rules.surname_of(p) == surname]
+            if len(named) == 1:
+                out.append(_Arg(start, m.end(), named[0], "PERSON"))
+            break
+    return out
+
+
+def _title_scope(s: _Sentence, t0: int) -> tuple[_Sentence, int]:
+    """Where a trigger's parties are: the sentence, or the title in 《》 the trigger is inside, a
+    text of its own (《甲乙深化合作》《丙高度评价与丁的会谈》: 甲乙 are no party of that 会谈);
+    with the offset of that text in the sentence."""
+    title = next((m for m in _TITLE.finditer(s.text) if m.start() < t0 < m.end()), None)
+    if title is None:
+        return s, 0
+    start, end = title.start() + 1, title.end() - 1
+    inside = [
+        _Arg(a.start - start, a.end - start, a.text, a.type, a.abbreviated)
+        for a in s.args
+        if start <= a.start and a.end <= end
+    ]
+    return _Sentence(s.text[start:end], inside), start
+
+
+def _declared_short_forms(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
+    """甲乙投资银行（甲投行）, 丙公司（以下简称“丙”）: the short form a body's name declares in
+    brackets after it stands for that name wherever the article uses it."""
+    out = {}
+    for m in mentions:
+        if m.type in ("ORG", "LOC") and m.start >= 0:
+            short = _SHORT_FORM.match(text, m.end)
+            if short is not None and _abbreviates(short.group(1), m.text):
+                out[short.group(1)] = m.text
+    return out
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Each character of ``short`` is one of ``name``'s, in order (甲投行 of 甲乙基础设施投资银行)."""
+    rest = iter(name)
+    return len(short) < len(name) and all(c in rest for c in short)
+
+
+def _post_holders(extraction: Extraction, people: Sequence[str]) -> set[str]:
+    """One name, one reading per article: a holder of a post there (市长甲拉亚) is a person where
+    the model read the bare name as a place (会见了甲拉亚), unless the name is a known place (a
+    title before a region, 主席拉美之行, makes no holder of it)."""
+    places = world_places() | load_rules().regions
+    return {
+        r.person
+        for r in extraction.roles
+        if r.person in people and r.person not in places and r.person not in gazetteer()
+    }
+
+
+def _cut_short(a: _Arg, latin: list[_Arg]) -> bool:
+    """The model's name is only part of a Latin-letter name after a post (甲长Jay|Doe, or the
+    name without the space that parts it from the post)."""
+    return any(
+        n.start <= a.start and a.end <= n.end and a.end - a.start < n.end - n.start for n in latin
+    )
+
+
+def _latin_people(text: str) -> list[_Arg]:
+    """甲部部长Jane Doe: a name in Latin letters right after a post is a person (the model reads
+    only Chinese characters)."""
+    title_re = load_rules().title_re
+    found = []
+    for m in _LATIN_NAME.finditer(text):
+        post = text[max(0, m.start() - 8) : m.start()].rstrip()
+        if any(t.end() == len(post) for t in title_re.finditer(post)):
+            start = m.start() - (
+                text[m.start() - 1] == " "
+            )  # 主席 Jay Doe: the space is the name's
+            found.append(_Arg(start, m.end(), m.group(), "PERSON"))
+    return found
