@@ -8,29 +8,14 @@ import re
 from collections.abc import Sequence
 
 from kg.extract.relations.amounts import normalise_amount
-from kg.extract.relations.grammar import _Arg, _in
 from kg.extract.relations.invests import _invests
-from kg.extract.relations.lexicon import _trigger_re, country_abbreviations, load_triggers
+from kg.extract.relations.lexicon import _trigger_re, load_triggers
 from kg.extract.relations.pairs import _meets, _pairs
-from kg.extract.relations.parties import (
-    _abbreviated,
-    _cut_short,
-    _declared_short_forms,
-    _latin_people,
-    _no_party,
-    _over_pair,
-    _own_country,
-    _post_holders,
-    _title_scope,
-    _titled_surnames,
-    _untaken,
-    _written_out,
-)
+from kg.extract.relations.parties import ArticleFacts, _title_scope, sentence_parties
 from kg.extract.relations.patterns import _PARTIES
 from kg.extract.relations.sentence import _Sentence
 from kg.extract.relations.visits import _visits
-from kg.extract.words import DATELINE
-from kg.schema import Extraction, Mention, Relation
+from kg.schema import Extraction, Mention, Relation, Sentence
 
 # Words that say the event did not happen (planned ones, 将访问, do count).
 _NEGATION = re.compile(
@@ -66,99 +51,55 @@ class RelationFinder:
     ) -> list[Relation]:
         """``model_names``: (start, end, text, label) the model found that are no mention (a
         foreign name without a Chinese surname); they may be parties where no mention overlaps."""
-        article = extraction.article
+        pattern = _trigger_re()
+        facts = ArticleFacts.of(extraction)
         by_sentence: dict[int, list[Mention]] = {}
         for m in extraction.mentions:
             if m.sentence >= 0 and m.start >= 0:
                 by_sentence.setdefault(m.sentence, []).append(m)
         out: list[Relation] = []
-        pattern = _trigger_re()
-        people = sorted(
-            {m.text for m in extraction.mentions if m.type == "PERSON" and 2 <= len(m.text) <= 4}
-        )
-        post_holders = _post_holders(extraction, people)
-        declared = _declared_short_forms(article.text, extraction.mentions)
-        for index, sentence in enumerate(article.sentences):
+        for index, sentence in enumerate(extraction.article.sentences):
             if pattern.search(sentence.text) is None:
                 continue
-            mentions = by_sentence.get(index, [])
-            args = [
-                _Arg(
-                    m.start - sentence.start,
-                    m.end - sentence.start,
-                    declared.get(m.text, m.text),
-                    "PERSON" if m.text in post_holders else m.type,
-                )
-                for m in mentions
-                if sentence.start <= m.start and m.end <= sentence.end
-            ]
-            args += [
-                _Arg(start - sentence.start, end - sentence.start, text, label)
-                for start, end, text, label in model_names
-                if (
-                    end - start >= 2 or label != "ORG"
-                )  # a one-character body (联 of 联大) is noise
-                and sentence.start <= start
-                and end <= sentence.end
-                and not any(
-                    a.start < end - sentence.start and start - sentence.start < a.end for a in args
-                )
-            ]
-            abbr = country_abbreviations()
-            # a one-character place (俄 of 俄日, a mention of 俄罗斯) is a country form too
-            args = [
-                _Arg(
-                    a.start,
-                    a.end,
-                    abbr.get(a.text, a.text),
-                    a.type,
-                    a.text in abbr or _written_out(a),
-                )
-                for a in args
-            ]
-            # 中美政府, 中|美政府: the model's span over a pair of country forms gives way to the pair.
-            args = [a for a in args if not _over_pair(sentence.text, a, abbr)]
-            args = [a for a in args if not _no_party(sentence.text, a)]
-            # 新华社安曼1月14日电: a dateline names the agency and the city of filing, never a person
-            datelines = [d.span() for d in DATELINE.finditer(sentence.text)]
-            args = [a for a in args if a.type != "PERSON" or not _in(a, datelines)]
-            latin = _latin_people(sentence.text)
-            args = [a for a in args if not _cut_short(a, latin)]
-            args += _untaken(latin, args)
-            args += _abbreviated(sentence.text, 0, len(sentence.text), args)
-            args += _own_country(sentence.text, args)
-            args += _titled_surnames(sentence.text, args, people)
-            sent = _Sentence(sentence.text, args)
-            seen: set[tuple[str, str, str]] = set()
-            for t in pattern.finditer(sentence.text):
-                if any(a.start <= t.start() < a.end for a in sent.mentions):
-                    continue  # part of a name (某某投资集团)
-                if _MODAL_SPLIT.match(sentence.text, t.start()):
+            args = sentence_parties(sentence, by_sentence.get(index, []), model_names, facts)
+            out += self._relations_in(_Sentence(sentence.text, args), sentence, index)
+        return out
+
+    def _relations_in(self, sent: _Sentence, sentence: Sentence, index: int) -> list[Relation]:
+        """Match every trigger outside a name, then annotate it with its arguments; each
+        (relation, source, target) once per sentence."""
+        out: list[Relation] = []
+        seen: set[tuple[str, str, str]] = set()
+        for t in _trigger_re().finditer(sentence.text):
+            if any(a.start <= t.start() < a.end for a in sent.mentions):
+                continue  # part of a name (某某投资集团)
+            if _MODAL_SPLIT.match(sentence.text, t.start()):
+                continue
+            relation = self.triggers[t.group()]
+            where, off = _title_scope(sent, t.start())
+            for source, target, amount in self._arguments(
+                where, relation, t.start() - off, t.end() - off
+            ):
+                key = (relation, source.text, target.text)
+                if source.text == target.text or key in seen:
                     continue
-                relation = self.triggers[t.group()]
-                where, off = _title_scope(sent, t.start())
-                found = self._arguments(where, relation, t.start() - off, t.end() - off)
-                for source, target, amount in found:
-                    key = (relation, source.text, target.text)
-                    if source.text == target.text or key in seen:
-                        continue
-                    seen.add(key)
-                    out.append(
-                        Relation(
-                            relation=relation,
-                            source=source.text,
-                            target=target.text,
-                            trigger=t.group(),
-                            sentence=index,
-                            source_type=source.type,
-                            target_type=target.type,
-                            source_start=sentence.start + off + source.start,
-                            target_start=sentence.start + off + target.start,
-                            trigger_start=sentence.start + t.start(),
-                            amount=normalise_amount(amount) if amount else None,
-                            amount_text=amount,
-                        )
+                seen.add(key)
+                out.append(
+                    Relation(
+                        relation=relation,
+                        source=source.text,
+                        target=target.text,
+                        trigger=t.group(),
+                        sentence=index,
+                        source_type=source.type,
+                        target_type=target.type,
+                        source_start=sentence.start + off + source.start,
+                        target_start=sentence.start + off + target.start,
+                        trigger_start=sentence.start + t.start(),
+                        amount=normalise_amount(amount) if amount else None,
+                        amount_text=amount,
                     )
+                )
         return out
 
     def _arguments(self, s: _Sentence, relation: str, t0: int, t1: int):

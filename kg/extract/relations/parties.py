@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from kg.extract.places import gazetteer, world_places
-from kg.extract.relations.grammar import _Arg
+from kg.extract.relations.grammar import _Arg, _in
 from kg.extract.relations.lexicon import (
     _city_initials,
     _pair_after,
@@ -19,7 +20,8 @@ from kg.extract.relations.lexicon import (
 )
 from kg.extract.relations.sentence import _Sentence
 from kg.extract.rules import load_rules
-from kg.schema import Extraction, Mention
+from kg.extract.words import DATELINE
+from kg.schema import Extraction, Mention, Sentence
 
 _TITLE = re.compile(r"《[^《》]*》")
 
@@ -44,6 +46,73 @@ _SHORT_FORM = re.compile(
 )
 
 _DECLARED_SHORT = re.compile(r"[（(](?:以下)?(?:简称|下称)[“\"‘']?$")
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What the whole article says of its names, read once for all its sentences."""
+
+    people: list[str]  # its people's full names (江主席 -> 江泽民)
+    post_holders: set[str]  # names that hold a post there: people wherever the model read them
+    declared: dict[str, str]  # short forms its brackets declare (丙公司（以下简称“丙”）)
+
+    @classmethod
+    def of(cls, extraction: Extraction) -> ArticleFacts:
+        people = sorted(
+            {m.text for m in extraction.mentions if m.type == "PERSON" and 2 <= len(m.text) <= 4}
+        )
+        return cls(
+            people,
+            _post_holders(extraction, people),
+            _declared_short_forms(extraction.article.text, extraction.mentions),
+        )
+
+
+def sentence_parties(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    model_names: Sequence[tuple[int, int, str, str]],
+    facts: ArticleFacts,
+) -> list[_Arg]:
+    """The sentence's mentions (and the model's names no mention overlaps) as arguments, offsets
+    relative to the sentence; then the country forms, Latin names and titled surnames they
+    miss, less the spans that are no party."""
+    text = sentence.text
+    args = [
+        _Arg(
+            m.start - sentence.start,
+            m.end - sentence.start,
+            facts.declared.get(m.text, m.text),
+            "PERSON" if m.text in facts.post_holders else m.type,
+        )
+        for m in mentions
+        if sentence.start <= m.start and m.end <= sentence.end
+    ]
+    args += [
+        _Arg(start - sentence.start, end - sentence.start, name, label)
+        for start, end, name, label in model_names
+        if (end - start >= 2 or label != "ORG")  # a one-character body (联 of 联大) is noise
+        and sentence.start <= start
+        and end <= sentence.end
+        and not any(a.start < end - sentence.start and start - sentence.start < a.end for a in args)
+    ]
+    abbr = country_abbreviations()
+    # a one-character place (俄 of 俄日, a mention of 俄罗斯) is a country form too
+    args = [
+        _Arg(a.start, a.end, abbr.get(a.text, a.text), a.type, a.text in abbr or _written_out(a))
+        for a in args
+    ]
+    # 中美政府, 中|美政府: the model's span over a pair of country forms gives way to the pair.
+    args = [a for a in args if not _over_pair(text, a, abbr) and not _no_party(text, a)]
+    # 新华社安曼1月14日电: a dateline names the agency and the city of filing, never a person
+    datelines = [d.span() for d in DATELINE.finditer(text)]
+    args = [a for a in args if a.type != "PERSON" or not _in(a, datelines)]
+    latin = _latin_people(text)
+    args = [a for a in args if not _cut_short(a, latin)]
+    args += _untaken(latin, args)
+    args += _abbreviated(text, 0, len(text), args)
+    args += _own_country(text, args)
+    return args + _titled_surnames(text, args, facts.people)
 
 
 def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Arg]:
