@@ -35,7 +35,7 @@ _TREATY_SIGNED = re.compile(r"(?:条约|协定|公约|协议|议定书)$")
 # 签约国, 签署方 (not 签署国内…, 签订方案)
 _SIGNATORY = re.compile(r"国(?![内际外家有营企])|方(?![案面式法向针])|者")
 
-# An event only possible (会谈的可能性, 访问的前提), or a place for one (会谈场所): none held
+# An event only possible (会晤的前景, 访问的前提), or a place for one (会谈场所): none held
 _ONLY_POSSIBLE = re.compile(r"的(?:可能性?|前景|条件|前提|障碍)|场所|地点")
 
 # 会 + 谈起 (都会谈起): a modal verb and "talk of", no 会谈
