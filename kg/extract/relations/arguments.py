@@ -14,6 +14,7 @@ from kg.extract.relations.patterns import (
     _PARTIES,
 )
 from kg.extract.relations.sentence import _Sentence
+from kg.extract.relations.subjects import subject
 
 _DELEGATION = re.compile(
     r"[\u4e00-\u9fff]{0,6}(?:代表团|访问团|考察团|议员团|友好小组|访华团|访京团)"
@@ -50,7 +51,7 @@ def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | No
         and copula is not None
         and _kind_to_end(s, t1 + 1, clause[1])
     ):
-        return s.subject(clause, copula.start(), _AGENTS)  # A是第一位来华访问的总参谋长: A
+        return subject(s, clause, copula.start(), _AGENTS)  # A是第一位来华访问的总参谋长: A
     if head is None and any(m.type in _AGENTS for m in s.heads_in(clause[0], t1, _PARTIES)):
         return None  # 听取了A赴B调研的汇报: the clause that qualifies a noun has its own subject
     if head is None or head.type not in _AGENTS:

@@ -16,6 +16,7 @@ from kg.extract.relations.patterns import (
     _UNNAMED_AFTER,
 )
 from kg.extract.relations.sentence import _Sentence
+from kg.extract.relations.subjects import subject
 
 _BUILDING = re.compile(
     r"(?:大厦|大楼|中心|工程|广场|公园|园区|市场|宾馆|饭店|医院|学校|电站|机场|港)$"
@@ -128,7 +129,7 @@ def _invests(s: _Sentence, clause, t0: int, t1: int):
         # the owner of the noun
         investors = s.list_ending(clause, clause[0] + nominal.start(), _PARTIES) or None
     if investors is None:
-        investors = _with_partners(s, clause, s.subject(clause, found.subject_end, _PARTIES), t0)
+        investors = _with_partners(s, clause, subject(s, clause, found.subject_end, _PARTIES), t0)
     targets = [b for b in targets if not _kind_after(text, b)]
     return [(a, b, amount) for a in investors for b in targets]
 

@@ -37,6 +37,7 @@ from kg.extract.relations.patterns import (
     _UNNAMED_AFTER,
 )
 from kg.extract.relations.sentence import _Sentence
+from kg.extract.relations.subjects import next_subject, subject
 from kg.extract.rules import load_rules
 
 # 先在甲某陪同下: an adverb of sequence between a name and the escort clause after it
@@ -117,7 +118,7 @@ def _passive(s: _Sentence, clause: tuple[int, int], passive: re.Match[str]):
     if first is None or first.type not in _AGENTS or s.chain_start[first.start] - start > 10:
         return []
     hosts = s.listed(first, end, _AGENTS)
-    guests = s.subject(clause, passive.start(), _AGENTS)
+    guests = subject(s, clause, passive.start(), _AGENTS)
     return [(host, guest, None) for host in hosts for guest in guests]
 
 
@@ -144,12 +145,12 @@ def _pairs(s: _Sentence, clause, t0: int, t1: int, types: tuple[str, ...], *, ob
     ):
         return []  # 在会见中, 会见时: the meeting as a time, its parties are elsewhere (not 会见中国…)
     targets = _objects(s, clause, t1, types, led) or _included(s, clause, t0, t1, types)
-    sources = s.subject(clause, t0, types)
+    sources = subject(s, clause, t0, types)
     if not sources and targets and _framed_guest(s, clause, t0):
         # 会见A时，B转达了…: the host is the next subject, not one of A's side (A国外长C)
         sources = [
             m
-            for m in s.next_subject(clause, types)
+            for m in next_subject(s, clause, types)
             if not _of_place_in(s, m, clause)
             and not any(m.text in g.text or g.text in m.text for g in targets)
         ]
@@ -216,7 +217,7 @@ def _sides_before(s: _Sentence, clause, t0: int, types, *, objects: bool) -> lis
 def _signed_together(s: _Sentence, clause, t0: int, t1: int, types) -> list:
     """A、B两国签订, 甲国乙国签署 (a headline): the subject's parties each with each; else the
     two named at the head of the document signed."""
-    group = [_on_behalf(s, clause, a) for a in s.subject(clause, t0, types)]
+    group = [_on_behalf(s, clause, a) for a in subject(s, clause, t0, types)]
     both = _BOTH.match(s.text, group[-1].end) if group else None
     side_by_side = len(group) == 2 and _side_by_side(*group)
     if (both is not None or len(group) >= 3 or side_by_side) and _parties_fit(
@@ -263,7 +264,7 @@ def _partners_before(s: _Sentence, clause, types: tuple[str, ...]):
         return []
     if not _near(s.text, link.end(), s.chain_start[partner.start]):
         return []
-    return [(a, partner, None) for a in s.subject(prev, link.start(), types)]
+    return [(a, partner, None) for a in subject(s, prev, link.start(), types)]
 
 
 def _pair_before(s: _Sentence, clause, types: tuple[str, ...]):
@@ -321,7 +322,7 @@ def _mutual(
         or (treaty_ends and _TREATY.search(s.text[t1 : clause[1]]))
     ):
         return []  # 分别签署: each signed on their own; A、B都与某中心签订: with an unnamed partner
-    group = s.subject(clause, after, types) or s.list_ending(clause, after, types)
+    group = subject(s, clause, after, types) or s.list_ending(clause, after, types)
     if any(s._post_unnamed(m) for m in group) or (
         heads_of and all(m.type != "PERSON" for m in group)
     ):
@@ -535,11 +536,11 @@ def _with_listed(s: _Sentence, clause, link: re.Match, listed: list[_Arg], t1: i
     """The subject before 与/同 with each partner listed after it (not a leader of a delegation,
     nor an unnamed holder of a post)."""
     text = s.text
-    sources = [_on_behalf(s, clause, a) for a in s.subject(clause, link.start(), types)]
+    sources = [_on_behalf(s, clause, a) for a in subject(s, clause, link.start(), types)]
     if not sources and (
         _TIME_AFTER.match(text, t1) and text.startswith("在", clause[0]) or _framing(text, clause)
     ):
-        sources = s.next_subject(clause, types)  # 在同A的会见中，B强调; 同A签署协议后，B…
+        sources = next_subject(s, clause, types)  # 在同A的会见中，B强调; 同A签署协议后，B…
     last = listed[-1]
     if (
         len(listed) > 1

@@ -31,6 +31,7 @@ from kg.extract.relations.patterns import (
     _UNNAMED_AFTER,
 )
 from kg.extract.relations.sentence import _Sentence
+from kg.extract.relations.subjects import _antecedent, _leader, next_subject, subject
 from kg.extract.rules import load_rules
 
 # 甲市贫困群众: a place before a kind of its people is no place visited
@@ -271,10 +272,10 @@ def _visited_dui(s: _Sentence, clause: tuple[int, int], t0: int, t1: int) -> _Fo
     ]
     if owner:  # 在甲主席对乙国的国事访问以后: the name before 对 is the visitor
         # (甲某率乙团对丙国进行访问: with the one who leads it)
-        owner = s._leader(s.heads, s.heads.index(owner[0]), _AGENTS) + owner
+        owner = _leader(s, s.heads, s.heads.index(owner[0]), _AGENTS) + owner
         return _Found([], t0, [(src, tgt, None) for src in owner for tgt in targets])
     if nominal and _HIS.search(text, clause[0], dui):  # 回顾了他去年对乙国的访问: his
-        return _Found([], t0, [(src, tgt, None) for src in s._antecedent(dui) for tgt in targets])
+        return _Found([], t0, [(src, tgt, None) for src in _antecedent(s, dui) for tgt in targets])
     return _Found(targets, dui)
 
 
@@ -292,7 +293,7 @@ def _visitors(
         # 曾多次访问甲国的乙馆馆长A: the places visited, then the titled visitor after 的
         sources = _relative(s, clause, obj) or None
     if sources is None:
-        sources = s.subject(own if own[0] <= subject_end else clause, subject_end, _AGENTS)
+        sources = subject(s, own if own[0] <= subject_end else clause, subject_end, _AGENTS)
     # 在A访问期间，B参观了C; 访问A期间，B指出: a clause of time, its visitor the next clause's subject
     # 在考察A的情况时
     framed = (
@@ -306,7 +307,7 @@ def _visitors(
         text, clause[0], clause[1]
     )
     if not sources and (framed and opens or ended):
-        sources = s.next_subject(clause, _AGENTS)
+        sources = next_subject(s, clause, _AGENTS)
         if ended:  # 结束访问甲国后，甲国总统乙某…: a host of the place visited is no visitor
             sources = [m for m in sources if not _of_place_in(s, m, clause)]
     sources = sources + _gone_with(s, sources, subject_end)
