@@ -112,6 +112,7 @@ def sentence_parties(
     args += _untaken(latin, args)
     args += _abbreviated(text, 0, len(text), args)
     args += _own_country(text, args)
+    args += _mainland(text, args)
     return args + _titled_surnames(text, args, facts.people)
 
 
@@ -157,6 +158,28 @@ def _own_country(text: str, taken: list[_Arg]) -> list[_Arg]:
     return _untaken(
         [_Arg(m.start(), m.end(), "中国", "LOC") for m in re.finditer("我国", text)], taken
     )
+
+
+# The Mainland as the counterpart of a special region: 内地与甲区签订…, 甲区在内地的投资 (no
+# party elsewhere: 内地企业, 内地投资者)
+_SPECIAL_REGIONS = "香港|澳门|台湾|港澳|香港特区|澳门特区"
+_MAINLAND = re.compile(
+    rf"(?P<m>内地|大陆)(?=[与同和跟](?:{_SPECIAL_REGIONS}))"
+    rf"|(?:{_SPECIAL_REGIONS})[与同和跟在](?P<n>内地|大陆)"
+)
+
+
+def _mainland(text: str, taken: list[_Arg]) -> list[_Arg]:
+    """内地 or 大陆 opposite 香港, 澳门 or 台湾 is a party (内地与澳门签订协议), outside a 《》
+    title (《内地与香港…安排》 names a document)."""
+    titles = [m.span() for m in _TITLE.finditer(text)]
+    spans = [m.span("m") if m.group("m") else m.span("n") for m in _MAINLAND.finditer(text)]
+    found = [
+        _Arg(start, end, text[start:end], "LOC")
+        for start, end in spans
+        if not any(a <= start < b for a, b in titles)
+    ]
+    return _untaken(found, taken)
 
 
 def _pair_names(a: str, b: str) -> tuple[str, str] | None:

@@ -127,6 +127,15 @@ def test_our_country_names_china_and_qualifies_a_kind_like_any_place():
     }
 
 
+def test_the_mainland_opposite_a_special_region_is_a_party_and_no_word_elsewhere():
+    macau = [("澳门", "LOC")]
+    assert _found("内地与澳门上月签订了旅游合作协议。", macau) == {("signs_with", "内地", "澳门")}
+    assert _found("澳门在内地的投资去年增长了一成。", macau) == {("invests_in", "澳门", "内地")}
+    # a document's name, and the Mainland's own investors, are no party
+    assert _found("双方在《内地与澳门合作安排》下签订了协议。", macau) == set()
+    assert _found("内地投资者去年在澳门投资了两百个项目。", macau) == set()
+
+
 def test_two_countries_side_by_side_are_a_list_of_parties():
     # a headline writes them with nothing between
     names = [("王某", "PERSON"), ("挪威", "LOC"), ("芬兰", "LOC")]
