@@ -41,6 +41,9 @@ _IN_WORD = re.compile(r"[人侨裔商资语文籍胞外]")  # 华人, 中外
 # 日 of a date (5日中断了…会谈) is no country
 _DATE_BEFORE = re.compile(r"[\d一二三四五六七八九十][日]$")
 
+# A bracketed local time (（纽约时间九月二十日）, （香港时间）)
+_LOCAL_TIME = re.compile(r"[（(][^（）()，。]{1,10}时间[^（）()，。]{0,12}[）)]")
+
 _SHORT_FORM = re.compile(
     r"[（(](?:以下)?(?:简称|下称)?[“\"‘'「]?([^（）()“”\"‘'「」，。、]{2,8})[”\"’'」]?[）)]"
 )
@@ -107,6 +110,9 @@ def sentence_parties(
     # 新华社安曼1月14日电: a dateline names the agency and the city of filing, never a person
     datelines = [d.span() for d in DATELINE.finditer(text)]
     args = [a for a in args if a.type != "PERSON" or not _in(a, datelines)]
+    # 今日（甲城时间五月三日）: the place of a local time only dates the event
+    local_times = [t.span() for t in _LOCAL_TIME.finditer(text)]
+    args = [a for a in args if not _in(a, local_times)]
     latin = _latin_people(text)
     args = [a for a in args if not _cut_short(a, latin)]
     args += _untaken(latin, args)

@@ -1262,3 +1262,9 @@ def test_a_person_after_a_verb_of_attending_or_coming_from_in_a_yu_phrase_is_met
     names = [("张三", "PERSON"), ("乙国", "LOC"), ("李四", "PERSON")]
     found = _found(f"张三与{verb}乙国的李四举行了会谈。", names)
     assert found == {("meets", "张三", "李四")}
+
+
+def test_the_place_of_a_bracketed_local_time_is_no_party():
+    names = [("甲市", "LOC"), ("乙城", "LOC"), ("丙市", "LOC")]
+    text = "甲市今日（乙城时间十月二十一日）与丙市签订友好城市协议。"
+    assert _found(text, names) == {("signs_with", "甲市", "丙市")}
