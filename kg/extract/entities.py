@@ -20,7 +20,7 @@ from kg.extract.orgs import (
     org_spans,
     sub_unit_spans,
 )
-from kg.extract.place_spans import extended_places, own_place_spans, place_spans
+from kg.extract.place_spans import country_spans, extended_places, own_place_spans, place_spans
 from kg.extract.projects import project_spans
 from kg.extract.rules import Rules, load_rules
 from kg.extract.tokens import SPLITTERS, retokenize
@@ -42,6 +42,7 @@ PROPOSERS: dict[str, Proposer] = {
     "places": lambda doc, rules, orgs: place_spans(doc, rules),
     "extended_places": lambda doc, rules, orgs: extended_places(doc, rules),
     "own_places": lambda doc, rules, orgs: own_place_spans(doc),
+    "country_names": lambda doc, rules, orgs: country_spans(doc),
 }
 FAMILIES: tuple[str, ...] = (*SPLITTERS, *RELABELS, *KEEPERS, *VETOES, *LATE_RELABELS, *PROPOSERS)
 

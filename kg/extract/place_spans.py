@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.places import gazetteer, two_char_words
+from kg.extract.places import country_full_names, gazetteer, two_char_words
 from kg.extract.rules import Rules
 from kg.extract.words import RELATIVE_PREFIX, counted, generic_project
 
@@ -108,3 +108,11 @@ def extended_places(doc: Doc, rules: Rules) -> list[Span]:
                 spans.append(Span(doc, ent.start, k + 1, label="LOC"))
                 break
     return spans
+
+
+def country_spans(doc: Doc) -> list[Span]:
+    """A country's full name that the model cut or missed (阿拉伯联合酋长国 as 阿拉伯联合酋|长国,
+    厄立特里亚国): one place, where the name starts and ends on word boundaries (not 以色列国 of
+    以色列|国防部)."""
+    spans = (doc.char_span(*m.span(), label="LOC") for m in country_full_names().finditer(doc.text))
+    return [span for span in spans if span is not None]

@@ -201,6 +201,14 @@ def world_countries() -> frozenset[str]:
     return frozenset(x for row in _world_location()[1] for x in row[:2] if x) | _MORE_COUNTRIES
 
 
+@lru_cache(maxsize=1)
+def country_full_names() -> re.Pattern[str]:
+    """The full names of jionlp's world list that are longer than the short ones (阿拉伯联合酋长国,
+    厄立特里亚国, 俄罗斯联邦), longest first."""
+    names = {row[1] for row in _world_location()[1] if len(row) > 1 and len(row[1]) > len(row[0])}
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+
+
 def country_prefix(text: str, longest: int | None = None) -> str | None:
     """The longest country of the world list that ``text`` opens with (甲国议会 -> 甲国), of at most
     ``longest`` characters."""

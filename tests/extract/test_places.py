@@ -77,3 +77,29 @@ def test_places_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
 def test_places_countries_the_world_list_lacks_are_countries():
     # short forms and former states news writes (lexicons/more_countries.txt)
     assert {"印尼", "苏联", "南斯拉夫"} <= world_countries() <= world_places()
+
+
+def _doc(words: list[str]):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, spaces=[False] * len(words))
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        (
+            ["香港", "与", "阿拉伯联合酋", "长国", "签订", "协定"],
+            ["阿拉伯联合酋长国"],
+        ),  # cut by the model
+        (["应", "厄立特里亚国", "政府", "邀请"], ["厄立特里亚国"]),
+        (["以色列", "国防部", "发言人"], []),  # 以色列国 does not end on a word's edge
+        (["瑞士", "代表团"], []),  # a short name is the model's to find
+    ],
+)
+def test_a_countrys_full_name_is_one_place_on_word_edges(words, found):
+    from kg.extract.place_spans import country_spans
+
+    spans = country_spans(_doc(words))
+    assert [s.text for s in spans] == found and all(s.label_ == "LOC" for s in spans)

@@ -570,3 +570,11 @@ def test_a_bodys_whole_name_in_quotes_after_de_is_a_name(default):
     assert ("星光家政服务部", "ORG") in mentions, mentions
     mentions, _ = default("球队总是配有一个实力强大的“参谋部”。")
     assert not {m for m in mentions if m[0] == "参谋部"}, mentions
+
+
+@pytest.mark.parametrize(
+    "text", ["乙市与阿拉伯联合酋长国签订了文化合作协定。", "甲某今天继续访问阿拉伯联合酋长国。"]
+)
+def test_a_countrys_full_name_the_tagger_cuts_is_one_place(default, text):
+    mentions, _ = default(text)
+    assert ("阿拉伯联合酋长国", "LOC") in mentions and ("长国", "LOC") not in mentions, mentions
