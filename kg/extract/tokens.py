@@ -497,19 +497,23 @@ def verb_runs(doc: Doc, rules: Rules) -> Cuts:
 
 _VERB_HEAD = re.compile(
     r"(?:参观|考察|视察|访问|会见|接见|走访|拜会|拜访|会晤)(?![团组队室处者]|委员会|小组|学者)"
+    r"|联同|偕同"  # going along with (甲某联同乙局局长丙某; not 会同, a county's name)
+    r"|[同与跟](?=[^·]{1,6}·)"  # a preposition before a transliterated name (同甲·乙就…会谈)
 )
 
 
 def verb_head(name: str) -> int:
-    """The length of a verb of visiting or meeting the model ran into the start of ``name``
-    (拜会|甲办公室), 0 when there is none."""
+    """The length of a verb of visiting, meeting or going along, or of a preposition before a
+    transliterated name, that the model ran into the start of ``name`` (拜会|甲办公室), 0 when
+    there is none."""
     verb = _VERB_HEAD.match(name)
     return 0 if verb is None else verb.end()
 
 
 def verb_heads(doc: Doc, rules: Rules) -> Cuts:
-    """拜会|甲办公室, 会晤|乙盟: the model ran a verb of visiting or meeting into the name after it.
-    The verb is no character of the name; a name that is only the verb is none."""
+    """拜会|甲办公室, 会晤|乙盟, 联同|丙局, 同|甲·乙: the model ran a verb of visiting, meeting or
+    going along, or a preposition, into the name after it. It is no character of the name; a name
+    that is only the verb is none."""
     cuts = Cuts()
     for ent in doc.ents:
         size = verb_head(ent.text)

@@ -509,6 +509,10 @@ def test_spans_a_body_the_model_ran_across_a_visit_verb_is_the_place_and_the_bod
         (["代表团", "会晤乙盟", "秘书长"], "LOC", [("乙盟", "LOC")]),
         (["甲某", "拜会", "乙某"], "ORG", []),  # the verb alone is no name
         (["甲省", "访问团", "来到"], "ORG", [("访问团", "ORG")]),  # a group's name stands
+        # going along with (甲某联同乙局局长丙某), and a preposition before a transliterated name
+        (["甲某", "联同乙事务局", "局长"], "ORG", [("乙事务局", "ORG")]),
+        (["甲某", "同丙·丁", "会谈"], "PERSON", [("丙·丁", "PERSON")]),
+        (["甲某", "会同县", "调研"], "LOC", [("会同县", "LOC")]),  # a county's name stands
     ],
 )
 def test_spans_a_visit_or_meeting_verb_the_model_ran_into_a_name_is_cut_off(words, label, expected):

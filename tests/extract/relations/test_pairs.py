@@ -1268,3 +1268,10 @@ def test_the_place_of_a_bracketed_local_time_is_no_party():
     names = [("甲市", "LOC"), ("乙城", "LOC"), ("丙市", "LOC")]
     text = "甲市今日（乙城时间十月二十一日）与丙市签订友好城市协议。"
     assert _found(text, names) == {("signs_with", "甲市", "丙市")}
+
+
+def test_who_goes_along_after_an_unnamed_group_is_a_party():
+    # 联同 joins a co-visitor (not 同, which governs a partner): the named one meets
+    names = [("乙局", "ORG"), ("丙某", "PERSON"), ("丁某", "PERSON")]
+    text = "他们一行随后联同乙局局长丙某拜会了丁某。"
+    assert _found(text, names) == {("meets", "丙某", "丁某")}
