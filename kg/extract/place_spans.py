@@ -111,8 +111,8 @@ def extended_places(doc: Doc, rules: Rules) -> list[Span]:
 
 
 def country_spans(doc: Doc) -> list[Span]:
-    """A country's full name that the model cut or missed (阿拉伯联合酋长国 as 阿拉伯联合酋|长国,
-    厄立特里亚国): one place, where the name starts and ends on word boundaries (not 以色列国 of
+    """A country's full name that the model cut or missed (甲乙联合王国 as 甲乙联合|王国, or
+    巴布亚新几内亚独立国): one place, where the name starts and ends on word boundaries (not 以色列国 of
     以色列|国防部)."""
     spans = (doc.char_span(*m.span(), label="LOC") for m in country_full_names().finditer(doc.text))
     return [span for span in spans if span is not None]

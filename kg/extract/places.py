@@ -203,8 +203,8 @@ def world_countries() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def country_full_names() -> re.Pattern[str]:
-    """The full names of jionlp's world list that are longer than the short ones (阿拉伯联合酋长国,
-    厄立特里亚国, 俄罗斯联邦), longest first."""
+    """The full names of jionlp's world list that are longer than the short ones (汤加王国,
+    巴布亚新几内亚独立国, 瓦努阿图共和国), longest first."""
     names = {row[1] for row in _world_location()[1] if len(row) > 1 and len(row[1]) > len(row[0])}
     return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
 

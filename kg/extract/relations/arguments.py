@@ -39,7 +39,7 @@ _GUESTS_AFTER = re.compile(r"等(?:外宾|客人|贵宾|一行|人|[。；]|$)")
 
 
 def _relative(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg] | None:
-    """正在芬兰访问的阿根廷外长迪特利亚, 在伊朗投资的法国公司: a trigger that qualifies a noun has
+    """正在甲国访问的乙国外长丙某, 在甲国投资的乙国公司: a trigger that qualifies a noun has
     its subject after 的 (none when that noun is no name); None when the trigger is no qualifier,
     as in A是来华访问的, where 的 closes the clause."""
     if not s.text.startswith("的", t1) or t1 + 1 >= clause[1]:

@@ -90,7 +90,7 @@ class _Sentence:
         outer = _join_dotted(self._outer(mentions))
         self.mentions = outer
         self.heads = []
-        # head start -> start of its qualifiers (西班牙首相阿斯纳尔)
+        # head start -> start of its qualifiers (甲国首相乙某)
         self.chain_start: dict[int, int] = {}
         chain = None
         for i, m in enumerate(outer):
@@ -141,7 +141,7 @@ class _Sentence:
 
     def _qualifies_next(self, i: int) -> bool:
         """A place or body before a title and a person (or before a body that qualifies one):
-        中央纪委常委、监察部副部长赵洪祝, 西班牙首相阿斯纳尔, 中国首都北京市."""
+        甲委常委、乙部副部长丙某, 甲国首相乙某, 甲国首都乙市."""
         if i + 1 >= len(self.mentions):
             return False
         m, nxt = self.mentions[i], self.mentions[i + 1]
@@ -280,7 +280,7 @@ class _Sentence:
         return self.clauses[index - 1] if index else None
 
     def _bare_list_before(self, clause: tuple[int, int], types: tuple[str, ...]) -> list[_Arg]:
-        """中央纪委副书记曹庆泽，中央纪委常委、监察部副部长赵洪祝考察: a clause that is only a titled
+        """甲委副书记乙某，甲委常委、丙部副部长丁某考察: a clause that is only a titled
         name (or a list of them: 副委员长A、B、C，检察长D来到) belongs to the subject of the next
         one, and so does each such clause before it (A副主席B，C委员D，E委员F会见)."""
         out: list[_Arg] = []

@@ -208,7 +208,7 @@ def _governed(
         and m.type in types
         and all(_GOVERNED.search(s._lead(heads, k, clause[0])) for k in later)
     ):
-        return [m]  # 对甲总统来华访问表示欢迎, 对A即将在B同C举行的会谈: a nominal event's party
+        return [m]  # 对甲总统访问乙国表示欢迎, 对A即将在B同C举行的会谈: a nominal event's party
     return _SKIP
 
 
@@ -248,7 +248,7 @@ def _subject_group(
     if last and _unnamed(s.text[:before], last.end) and not members:
         return []
     if last and _UNNAMED_DUI.search(s.text[last.end : before]):
-        return []  # 代表A对B来华访问表示欢迎: the event belongs to the unnamed 对-phrase
+        return []  # 代表A对B访问乙国表示欢迎: the event belongs to the unnamed 对-phrase
     if group and group[0] is heads[0]:
         return _carried_leader(s, group[0], types) + group + s._bare_list_before(clause, types)
     return _leader(s, heads, i, types) + group

@@ -442,7 +442,7 @@ def _visited_object_end(s: _Sentence, clause: tuple[int, int], t0: int, t1: int)
 
 
 def _region_counted(text: str, place: _Arg) -> bool:
-    """出访非洲五国, 访问北非三国: a place that is no country, named with the count of its countries,
+    """出访甲洲五国, 访问乙洲三国: a place that is no country, named with the count of its countries,
     is the region visited (a country's form before a count is a pair: 中美两国)."""
     if place.type != "LOC" or place.abbreviated or place.text in world_countries():
         return False
