@@ -17,6 +17,7 @@ from kg.extract.places import common_words, gazetteer, two_char_words, world_cou
 from kg.extract.rules import RULES_DIR, Rules, read_list
 from kg.extract.words import (
     CLOSE_QUOTES,
+    HONORIFICS,
     OPEN_QUOTES,
     counted,
     counted_unnamed,
@@ -501,7 +502,7 @@ def suffixed_body(ent: Span, f: DocFacts) -> str | None:
 # state's premier, so 总理 is not one).
 _HEAD_OF_STATE = ("总统", "首相", "国王", "女王", "王储", "亲王")
 _MET = re.compile(r"(?:会见|接见|会晤)了?$")
-_HONORIFICS = ("先生", "女士", "阁下", "殿下", "陛下", "博士", "教授")
+_ADDRESSED = (*HONORIFICS, "教授")  # 墨菲|先生, 甲某|教授: forms a person is addressed by
 # 同甲举行会谈: a party of talks, between the preposition and the talks
 _WITH_BEFORE = re.compile(r"[同与和跟]$")
 _TALKS_AFTER = re.compile(r"(?:举行|进行)了?(?:[^，。；]{0,6}的)?(?:会谈|会晤)")
@@ -535,7 +536,7 @@ def titled_person(ent: Span, f: DocFacts) -> str | None:
     ):
         # 甲某同|苏哈托|举行会谈: the other party of a person's talks (not 甲国同|车臣|举行会谈)
         return "PERSON"
-    if doc.startswith(_HONORIFICS, e) and not _name_follows(ent, e + 2):
+    if doc.startswith(_ADDRESSED, e) and not _name_follows(ent, e + 2):
         return "PERSON"  # 墨菲|先生, 哈拉尔|殿下: a form of address is a person's
     if _SPEAKS.match(doc, e) and not _PLACE_BEFORE.search(doc, max(0, s - 16), s):
         return "PERSON"  # 甲|敦促, 据乙|介绍: who speaks (not 在甲国北方城市乙|说: where)

@@ -32,6 +32,8 @@ NAME_POS = {
 OPEN_QUOTES = "“‘《「"
 CLOSE_QUOTES = "”’》」"
 RELATIVE_PREFIX = RELATIVE_LEVELS
+# Forms of address after a person's name (甲某先生, 乙某阁下): what they follow is a person.
+HONORIFICS = ("先生", "女士", "博士", "阁下", "殿下", "陛下")
 DEMONSTRATIVES = {"我", "本", "全", "该", "各", "两", "此"}
 LIST_BEFORE = {"、", "，", ",", "和", "及", "与", "：", "（"}
 LIST_AFTER = {"、", "，", ",", "等", "和", "及", "与", "。", "）", "；"}

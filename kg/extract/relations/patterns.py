@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.words import DATELINE
+from kg.extract.words import DATELINE, HONORIFICS
 
 _CLAUSE_END = re.compile(
     r"[，,；;：:。！!？?]|"
@@ -96,7 +96,8 @@ _PROBES = r"(?:探测器|飞船|卫星|航天器)"
 
 # A person's relatives (甲某的女儿乙某; 乙某和女婿丙某)
 _KIN_WORDS = r"(?:夫人|妻子|丈夫|女儿|儿子|女婿|儿媳|孙子|孙女|长子|次子|长女|次女|母亲|父亲|遗孀)"
-_HONORIFIC = re.compile(r"先生|女士|博士|阁下|殿下|陛下|亲王")
+# A form of address after a name, 亲王 too (A先生、B女士; 甲某亲王一行)
+_HONORIFIC = re.compile("|".join((*HONORIFICS, "亲王")))
 
 
 _ADVERBIAL = re.compile(
