@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.places import gazetteer, world_countries, world_places
-from kg.extract.relations.lexicon import country_abbreviations
+from kg.extract.relations.lexicon import _trigger_re, country_abbreviations
 from kg.extract.relations.patterns import (
     _ADVERBIAL,
     _CLAUSE_END,
@@ -326,6 +326,17 @@ def _join_dotted(outer: list[_Arg]) -> list[_Arg]:
     return merged
 
 
+def _list_goes_on(text: str, start: int, comma: int, after: int, outer: list[_Arg]) -> bool:
+    """A name, then ，以及 and another item, before the clause's verb (甲某联同乙某，以及丙某拜会…);
+    after the verb the object list crosses the comma by itself (会见了甲某，以及乙某)."""
+    return (
+        text.startswith("以及", after)
+        and not re.match(r"以及(?:[与同和跟向到在对]|前往)", text[after:])
+        and any(a.end == comma for a in outer)
+        and not _trigger_re().search(text, start, comma)
+    )
+
+
 def _clause_bounds(text: str, outer: list[_Arg]) -> list[int]:
     """0, then the start and end of each clause mark no mention spans, then the text's end."""
     bounds = [0]
@@ -336,6 +347,8 @@ def _clause_bounds(text: str, outer: list[_Arg]) -> list[int]:
             and re.search(r"就|关于", text[bounds[-1] : m.start()])
         ):
             continue  # 就A，特别是B举行会谈: the topic goes on over the comma
+        if _list_goes_on(text, bounds[-1], m.start(), m.end(), outer):
+            continue  # 与A、B，以及C会面: a list goes on over the comma
         if not any(a.start < m.start() < a.end or a.start < m.end() < a.end for a in outer):
             bounds += [m.start(), m.end()]
     bounds.append(len(text))

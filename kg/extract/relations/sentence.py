@@ -55,7 +55,7 @@ _JOINED_POST = re.compile(rf".*{_KIN_WORDS}|由?(?:[他她](?:们)?|其)(?:所)?
 
 
 _JOINER_TITLE = re.compile(
-    r"\s*(、|和|及|以及|与|同|跟|联同|偕同|会同)(?P<post>(?:[\u4e00-\u9fff]{1,10}、)?[\u4e00-\u9fff]{0,10})"
+    r"\s*(、|和|及|，?以及|与|同|跟|联同|偕同|会同)(?P<post>(?:[\u4e00-\u9fff]{1,10}、)?[\u4e00-\u9fff]{0,10})"
 )
 
 

@@ -1275,3 +1275,24 @@ def test_who_goes_along_after_an_unnamed_group_is_a_party():
     names = [("乙局", "ORG"), ("丙某", "PERSON"), ("丁某", "PERSON")]
     text = "他们一行随后联同乙局局长丙某拜会了丁某。"
     assert _found(text, names) == {("meets", "丙某", "丁某")}
+
+
+def test_a_list_goes_on_over_a_comma_before_yiji_until_the_verb():
+    names = [("张三", "PERSON"), ("甲局", "ORG"), ("李四", "PERSON"), ("乙署", "ORG")]
+    names += [("王五", "PERSON"), ("丙部", "ORG"), ("赵六", "PERSON")]
+    text = "张三联同甲局局长李四，以及乙署署长王五拜会了丙部副部长赵六。"
+    assert _found(text, names) == {
+        ("meets", "张三", "赵六"),
+        ("meets", "李四", "赵六"),
+        ("meets", "王五", "赵六"),
+    }
+    names = [("张三", "PERSON"), ("李四", "PERSON"), ("王五", "PERSON")]
+    text = "张三今早与甲银行行长李四、乙所主席王五，以及当地业界的代表会面。"
+    assert _found(text, names) == {("meets", "张三", "李四"), ("meets", "张三", "王五")}
+
+
+def test_after_the_verb_a_comma_before_yiji_ends_the_clause():
+    # 会见了A，以及与B会面: a second verb phrase, each with its own partner
+    names = [("张三", "PERSON"), ("李四", "PERSON"), ("王五", "PERSON")]
+    text = "张三随后会见李四，以及与乙部部长王五会面。"
+    assert _found(text, names) == {("meets", "张三", "李四"), ("meets", "张三", "王五")}
