@@ -456,7 +456,18 @@ _WORKS = (
     "站",
     "园",
 )
-_VERB_INSIDE = re.compile(r"(?:参观|考察|视察|访问|会见|接见|走访)(?![团组队室处]|委员会|小组)")
+_VERB_INSIDE = re.compile(
+    r"(?:参观|考察|视察|访问|会见|接见|走访|拜会|拜访|会晤)(?![团组队室处]|委员会|小组)"
+)
+
+
+def _person_of(head: str, start: int, rules: Rules) -> list[CharSpan]:
+    """A person's name (with a modal verb after it: 甲某会拜会) as a PERSON span: two or three
+    characters from a surname, none if ``head`` is no such name or names a place."""
+    name = re.sub(r"[会将亦也]$", "", head)
+    if not 2 <= len(name) <= 3 or rules.surname_of(name) is None or is_place_name(name, rules):
+        return []
+    return [(start, start + len(name), "PERSON")]
 
 
 def _places_of(head: str, start: int, rules: Rules) -> list[CharSpan]:
@@ -471,9 +482,10 @@ def _places_of(head: str, start: int, rules: Rules) -> list[CharSpan]:
 
 
 def verb_runs(doc: Doc, rules: Rules) -> Cuts:
-    """甲市参观乙电子有限公司, 丙国丁市参观戊汽车厂: an organisation the model ran across a verb of
-    visiting, from the place where it happens (or a time, 甲报社时会见) to what is visited. The verb
-    is no character of a name: the place before it and the body after it are names of their own."""
+    """甲市参观乙电子有限公司, 丙国丁市参观戊汽车厂, 甲某拜会乙办公室: an organisation the model ran
+    across a verb of visiting, from the place where it happens (or a time, 甲报社时会见, or who
+    visits) to what is visited. The verb is no character of a name: the place or person before it
+    and the body after it are names of their own."""
     cuts = Cuts()
     for ent in doc.ents:
         verb = _VERB_INSIDE.search(ent.text, 2) if ent.label_ == "ORG" else None
@@ -481,7 +493,7 @@ def verb_runs(doc: Doc, rules: Rules) -> Cuts:
             continue
         head, tail = ent.text[: verb.start()], ent.text[verb.end() :]
         start, v0, v1 = ent.start_char, ent.start_char + verb.start(), ent.start_char + verb.end()
-        spans = _places_of(head, start, rules)
+        spans = _places_of(head, start, rules) or _person_of(head, start, rules)
         if not spans and head.endswith("时") and rules.org_suffix_re.search(head[:-1]):
             spans = [(start, v0 - 1, "ORG")]  # 在甲报社时会见: a time after the body
             cuts.offsets.add(v0 - 1)
@@ -489,7 +501,8 @@ def verb_runs(doc: Doc, rules: Rules) -> Cuts:
             continue
         if len(tail) >= 4 and (rules.org_suffix_re.search(tail) or tail.endswith(_WORKS)):
             spans.append((v1, ent.end_char, "ORG"))
-        cuts.offsets |= {v0, v1} | {a for a, _, _ in spans}  # a cut inside drops the model's span
+        # a cut inside drops the model's span; one after a name cuts off a modal (甲某|会|拜会)
+        cuts.offsets |= {v0, v1} | {a for a, _, _ in spans} | {b for _, b, _ in spans}
         cuts.tags[v0] = "v"
         cuts.model += spans
     return cuts

@@ -527,6 +527,27 @@ def test_spans_a_visit_or_meeting_verb_the_model_ran_into_a_name_is_cut_off(word
     assert [(e.text, e.label_) for e in doc.ents] == expected
 
 
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("张百顺拜会国务院甲事务办公室", [("张百顺", "PERSON"), ("国务院甲事务办公室", "ORG")]),
+        ("张百顺会会晤国家乙技术部", [("张百顺", "PERSON"), ("国家乙技术部", "ORG")]),  # a modal
+        # no surname: nothing before the verb is a name, and the model's span stands
+        ("百顺会晤国家乙技术部", [("百顺会晤国家乙技术部", "ORG")]),
+    ],
+)
+def test_spans_a_person_the_model_ran_into_the_body_they_call_on_is_cut_off(word, expected):
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from kg.extract.tokens import retokenize
+
+    doc = Doc(Vocab(), words=["随后", word, "主任"], spaces=[False] * 3)
+    doc.ents = [Span(doc, 1, 2, "ORG")]
+    doc, _, _ = retokenize(doc, load_rules())
+    assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
 @pytest.mark.parametrize("name", ["甲省友好访问团", "乙市经贸考察团", "丙委调研室的"])
 def test_spans_a_groups_name_with_a_visit_verb_stands(name):
     from spacy.tokens import Doc, Span
