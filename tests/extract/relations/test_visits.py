@@ -1156,3 +1156,10 @@ def test_who_sends_an_envoy_after_shou_does_not_visit(sends):
         _found(f"甲国总理李四{sends}。", [("甲国", "LOC"), ("李四", "PERSON"), ("乙国", "LOC")])
         == set()
     )
+
+
+@pytest.mark.parametrize("dash", ["———", "——"])
+def test_a_kind_visited_then_a_dash_names_the_body(dash):
+    names = [("张三", "PERSON"), ("乙建筑公司", "ORG")]
+    found = _found(f"张三带着慰问品去看望困难企业{dash}乙建筑公司。", names)
+    assert found == {("visits", "张三", "乙建筑公司")}
