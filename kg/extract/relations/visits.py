@@ -292,6 +292,9 @@ def _visitors(
     if sources is None and (obj := _visited_object_end(s, clause, t0, t1)) is not None:
         # 曾多次访问甲国的乙馆馆长A: the places visited, then the titled visitor after 的
         sources = _relative(s, clause, obj) or None
+    if sources is None and (obj := _unnamed_object_end(s, clause, t0, t1)) is not None:
+        # 正在甲区慰问一线干部、职工的乙局局长A: the people called on, unnamed, then the visitor
+        sources = _relative(s, clause, obj) or None
     if sources is None:
         sources = subject(s, own if own[0] <= subject_end else clause, subject_end, _AGENTS)
     # 在A访问期间，B参观了C; 访问A期间，B指出: a clause of time, its visitor the next clause's subject
@@ -439,6 +442,28 @@ def _visited_object_end(s: _Sentence, clause: tuple[int, int], t0: int, t1: int)
         return None
     last = s.listed(first, end, _PLACES)[-1]
     return last.end if s.text.startswith("的", last.end) else None
+
+
+# Who or what is visited, unnamed, before the 的 of a relative clause: 慰问灾民的, 考察工作的
+_UNNAMED_OBJECT = re.compile(r"[^，,。；;的、了]{1,8}(?:、[^，,。；;的、了]{1,8})*(?=的)")
+
+# A clause that opens with where the visit goes on (正在甲区, 前来甲县): no subject of its own
+_WHERE_OPENS = re.compile(r"(?:正在|在|前来|专程到|来到)[^，,。；;]{0,12}")
+
+
+def _unnamed_object_end(s: _Sentence, clause: tuple[int, int], t0: int, t1: int) -> int | None:
+    """正在甲区慰问灾民的A: where an object with no name in it ends, when 的 follows it and the
+    clause opens with the place of the visit, else None (参观了正在这里举办的甲展: the object's own
+    relative clause)."""
+    m = _UNNAMED_OBJECT.match(s.text, t1, clause[1])
+    if (
+        m is None
+        or not _WHERE_OPENS.fullmatch(s.text, clause[0], t0)
+        or s.heads_in(clause[0], t0, _AGENTS)
+        or any(t1 <= h.start < m.end() for h in s.heads)
+    ):
+        return None
+    return m.end()
 
 
 def _region_counted(text: str, place: _Arg) -> bool:

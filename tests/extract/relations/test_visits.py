@@ -1163,3 +1163,17 @@ def test_a_kind_visited_then_a_dash_names_the_body(dash):
     names = [("张三", "PERSON"), ("乙建筑公司", "ORG")]
     found = _found(f"张三带着慰问品去看望困难企业{dash}乙建筑公司。", names)
     assert found == {("visits", "张三", "乙建筑公司")}
+
+
+@pytest.mark.parametrize("opening", ["正在甲区", "前来甲区"])
+def test_a_visit_with_an_unnamed_object_qualifies_the_visitor_after_de(opening):
+    names = [("甲区", "LOC"), ("乙局", "ORG"), ("张三", "PERSON")]
+    text = f"{opening}慰问一线干部、职工的乙局局长张三对记者说，今年很关键。"
+    assert _found(text, names) == {("visits", "张三", "甲区")}
+
+
+def test_the_objects_own_relative_clause_makes_no_visitor_of_a_name_after_it():
+    # 参观了正在这里举办的甲报书画展: the visitor is the subject, not the name after 的
+    names = [("张三", "PERSON"), ("甲馆", "ORG"), ("甲报", "ORG")]
+    text = "张三来到甲馆，参观了正在这里举办的甲报书画展。"
+    assert _found(text, names) == {("visits", "张三", "甲馆")}
