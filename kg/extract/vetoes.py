@@ -481,6 +481,24 @@ def country_person(ent: Span, f: DocFacts) -> str | None:
     return "LOC" if ent.label_ == "PERSON" and ent.text in world_countries() else None
 
 
+# Where a journey goes or stays (访问米兰, 转往甲城, 在甲城期间, 甲城时间): a city there is the place,
+# not a club or a person named after it
+_JOURNEY_BEFORE = re.compile(
+    r"(?:访问|出访|前往|转往|抵达|飞抵|到访|造访|途经|离开|结束)(?:[^，,。；;：:]{1,12}[、和及])?$"
+)
+_JOURNEY_AFTER = re.compile(r"时间|之行|期间|的访问(?:行程)?")
+
+
+def journey_place(ent: Span, f: DocFacts) -> str | None:
+    """访问米兰, 利马时间, 结束甲城之行: a place of the world list that the model read as a body or a
+    person, where the text says a journey goes there or stays there."""
+    if ent.label_ == "LOC" or ent.text not in world_places():
+        return None
+    text = doc_text(ent.doc)
+    before = _JOURNEY_BEFORE.search(text, 0, ent.start_char) is not None
+    return "LOC" if before or _JOURNEY_AFTER.match(text, ent.end_char) else None
+
+
 def zone_place(ent: Span, f: DocFacts) -> str | None:
     """天府国际生物城, 洋浦港: named zones are places."""
     return "LOC" if ent.label_ == "ORG" and f.rules.is_zone(ent.text) else None
@@ -734,6 +752,7 @@ RELABELS: dict[str, Callable[[Span, DocFacts], str | None]] = {
     "body_like_place": body_like_place,
     "region_place": region_place,
     "country_person": country_person,
+    "journey_place": journey_place,
     "bloc_body": bloc_body,
     "ministry_body": ministry_body,
     "zone_place": zone_place,

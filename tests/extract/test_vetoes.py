@@ -9,6 +9,7 @@ from kg.extract.vetoes import (
     DocFacts,
     brand_context,
     counted_org,
+    journey_place,
     loc_not_place,
     ministry_body,
     not_an_entity,
@@ -217,3 +218,21 @@ def test_titled_person_relabels_a_bare_body_right_after_a_post(words, ents, labe
 def test_titled_person_relabels_an_unknown_place_before_a_form_of_address(words, ents, label):
     facts = _facts(words, ents)
     assert titled_person(facts.doc.ents[0], facts) == label
+
+
+@pytest.mark.parametrize(
+    ("words", "label"),
+    [
+        (["财政司司长", "访问", "米兰"], "LOC"),  # a journey goes there
+        (["出访", "巴黎", "、", "米兰", "和", "伦敦"], "LOC"),  # listed after the journey's verb
+        (["结束", "米兰", "之行"], "LOC"),
+        (["（", "利马", "时间", "十月十日", "）"], "LOC"),  # the local time of a place
+        (["米兰", "主场", "战胜", "对手"], None),  # a club named after its city
+        (["访问", "张百顺"], None),  # no place of the world list
+    ],
+)
+def test_journey_place_relabels_a_world_place_a_journey_goes_to(words, label):
+    name = next(w for w in words if w in ("米兰", "利马", "张百顺"))
+    ents = ["B-ORG" if w == name else "O" for w in words]
+    facts = _facts(words, ents)
+    assert journey_place(facts.model[0], facts) == label
