@@ -484,7 +484,7 @@ def country_person(ent: Span, f: DocFacts) -> str | None:
 # Where a journey goes or stays (访问米兰, 转往甲城, 在甲城期间, 甲城时间): a city there is the place,
 # not a club or a person named after it
 _JOURNEY_BEFORE = re.compile(
-    r"(?:访问|出访|前往|转往|抵达|飞抵|到访|造访|途经|离开|结束)(?:[^，,。；;：:]{1,12}[、和及])?$"
+    r"(?:访问|出访|前往|转往|抵达|飞抵|到访|造访|途经|离开|结束)(?:[^，,。；;：:]{1,16}[、和及）)])?$"
 )
 _JOURNEY_AFTER = re.compile(r"时间|之行|期间|的访问(?:行程)?")
 

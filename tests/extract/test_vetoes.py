@@ -226,13 +226,15 @@ def test_titled_person_relabels_an_unknown_place_before_a_form_of_address(words,
         (["财政司司长", "访问", "米兰"], "LOC"),  # a journey goes there
         (["出访", "巴黎", "、", "米兰", "和", "伦敦"], "LOC"),  # listed after the journey's verb
         (["结束", "米兰", "之行"], "LOC"),
+        (["访问", "甲国", "（", "甲", "）", "杜拜"], "LOC"),  # a city after its country's names
+        (["展开", "访问", "利雅德"], "LOC"),  # Hong Kong's form of 利雅得 (more_places.txt)
         (["（", "利马", "时间", "十月十日", "）"], "LOC"),  # the local time of a place
         (["米兰", "主场", "战胜", "对手"], None),  # a club named after its city
         (["访问", "张百顺"], None),  # no place of the world list
     ],
 )
 def test_journey_place_relabels_a_world_place_a_journey_goes_to(words, label):
-    name = next(w for w in words if w in ("米兰", "利马", "张百顺"))
+    name = next(w for w in words if w in ("米兰", "利马", "杜拜", "利雅德", "张百顺"))
     ents = ["B-ORG" if w == name else "O" for w in words]
     facts = _facts(words, ents)
     assert journey_place(facts.model[0], facts) == label
