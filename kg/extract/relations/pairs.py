@@ -191,6 +191,7 @@ def _with_partner(
                 return None
             return _mutual(s, clause, t0, t1, types, partner.end, treaty_ends=not objects)
         listed = s.listed(partner, t0, types)
+        listed += _after_unnamed(s, listed[-1], t0, types)
         if _OTHER_TALK.search(text, listed[-1].end, t0):
             continue  # 与A商谈拟举行的会晤事宜: the partner is the other verb's
         return _with_listed(s, clause, link, listed, t1, types, led)
@@ -530,6 +531,16 @@ def _co_listed(s: _Sentence, clause, link: re.Match, partner: _Arg) -> bool:
         return False
     locative = re.search(r"在$", s.text[clause[0] : s.chain_start[left[-1].start]]) is not None
     return not locative and bool(_LIST_JOIN.match(s._gap(left[-1].end, partner.start)))
+
+
+def _after_unnamed(s: _Sentence, last: _Arg, end: int, types) -> list[_Arg]:
+    """与甲州政府官员及乙所总裁丙某会面: the names listed after a body's unnamed officials."""
+    unnamed = _UNNAMED_AFTER.match(s.text, last.end)
+    join = re.match(r"以及|[及和、]", s.text[unnamed.end() :]) if unnamed is not None else None
+    nxt = s.head_from(unnamed.end() + join.end()) if join is not None else None
+    if nxt is None or nxt.end > end or nxt.type not in types:
+        return []
+    return s.listed(nxt, end, types)
 
 
 def _with_listed(s: _Sentence, clause, link: re.Match, listed: list[_Arg], t1: int, types, led):

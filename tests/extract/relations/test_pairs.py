@@ -1296,3 +1296,11 @@ def test_after_the_verb_a_comma_before_yiji_ends_the_clause():
     names = [("张三", "PERSON"), ("李四", "PERSON"), ("王五", "PERSON")]
     text = "张三随后会见李四，以及与乙部部长王五会面。"
     assert _found(text, names) == {("meets", "张三", "李四"), ("meets", "张三", "王五")}
+
+
+def test_a_name_listed_after_a_bodys_unnamed_officials_is_met():
+    names = [("张三", "PERSON"), ("甲州政府", "ORG"), ("乙所", "ORG"), ("李四", "PERSON")]
+    text = "张三亦与甲州政府官员及乙所总裁李四会面。"
+    assert _found(text, names) == {("meets", "张三", "李四")}
+    names = [("张三", "PERSON"), ("甲州政府", "ORG")]
+    assert _found("张三亦与甲州政府官员及企业界人士会面。", names) == set()
