@@ -25,6 +25,7 @@ from kg.schema import Extraction, Mention, Sentence
 
 _TITLE = re.compile(r"《[^《》]*》")
 
+_MET_NEXT = re.compile(r"\s*(?:会面|会晤|会谈|见面)")
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3}(?![A-Za-z])")
 
 _KIND_GROUP = re.compile(
@@ -310,20 +311,25 @@ def _post_holders(extraction: Extraction, people: Sequence[str]) -> set[str]:
 
 def _cut_short(a: _Arg, latin: list[_Arg]) -> bool:
     """The model's name is only part of a Latin-letter name after a post (甲长Jay|Doe, or the
-    name without the space that parts it from the post)."""
+    name without the space that parts it from the post), or all of it read as no person."""
     return any(
-        n.start <= a.start and a.end <= n.end and a.end - a.start < n.end - n.start for n in latin
+        n.start <= a.start
+        and a.end <= n.end
+        and (a.end - a.start < n.end - n.start or a.type != "PERSON")
+        for n in latin
     )
 
 
 def _latin_people(text: str) -> list[_Arg]:
-    """甲部部长Jane Doe: a name in Latin letters right after a post is a person (the model reads
-    only Chinese characters)."""
+    """甲部部长Jane Doe: a name in Latin letters right after a post, or after 的 before a verb of
+    meeting, is a person (the model reads only Chinese characters)."""
     title_re = load_rules().title_re
     found = []
     for m in _LATIN_NAME.finditer(text):
         post = text[max(0, m.start() - 8) : m.start()].rstrip()
-        if any(t.end() == len(post) for t in title_re.finditer(post)):
+        # 乙部掌管甲事务的Jane Doe会面: after a relative clause, the one met
+        met = post.endswith("的") and _MET_NEXT.match(text, m.end()) is not None
+        if met or any(t.end() == len(post) for t in title_re.finditer(post)):
             start = m.start() - (
                 text[m.start() - 1] == " "
             )  # 主席 Jay Doe: the space is the name's

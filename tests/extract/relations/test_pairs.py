@@ -1304,3 +1304,13 @@ def test_a_name_listed_after_a_bodys_unnamed_officials_is_met():
     assert _found(text, names) == {("meets", "张三", "李四")}
     names = [("张三", "PERSON"), ("甲州政府", "ORG")]
     assert _found("张三亦与甲州政府官员及企业界人士会面。", names) == set()
+
+
+def test_a_latin_name_after_a_relative_clause_before_a_verb_of_meeting_is_met():
+    # the model read the whole name as a body; after 的 and before 会面 it is the one met
+    names = [("王某", "PERSON"), ("甲国财政部", "ORG"), ("Jane Doe", "ORG")]
+    text = "王某首先与甲国财政部掌管国际事务的Jane Doe会面。"
+    assert _found(text, names) == {("meets", "王某", "Jane Doe")}
+    # no verb of meeting after it: the model's reading stands
+    names = [("王某", "PERSON"), ("Jane Doe", "ORG")]
+    assert _found("王某出席了甲国的Jane Doe论坛。", names) == set()
