@@ -1158,7 +1158,7 @@ def test_who_sends_an_envoy_after_shou_does_not_visit(sends):
     )
 
 
-@pytest.mark.parametrize("dash", ["———", "——"])
+@pytest.mark.parametrize("dash", ["———", "——", "──", "－－"])
 def test_a_kind_visited_then_a_dash_names_the_body(dash):
     names = [("张三", "PERSON"), ("乙建筑公司", "ORG")]
     found = _found(f"张三带着慰问品去看望困难企业{dash}乙建筑公司。", names)
