@@ -510,7 +510,7 @@ def _places_after(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg]:
         r"(?:慰问|看望|游览|指导)?(?:了|过)?"
         r"(?:[\u4e00-\u9fff]{2,8}(?:国家|地区|城市)(?:以及|及|和|、))?"
         rf"(?:{_STOP.pattern})?"  # 访问第二站甲国: a stop of the journey
-        # 看望困难企业———甲公司, 到访另一城市──乙市: a kind, then the name it stands for
+        # 看望一家工厂———甲公司, 到访另一城市──乙市: a kind, then the name it stands for
         r"(?:[^，,。；;—─－]{1,12}(?:——+|──+|－－+))?"
     )
     kind = (

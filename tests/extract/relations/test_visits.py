@@ -1161,14 +1161,14 @@ def test_who_sends_an_envoy_after_shou_does_not_visit(sends):
 @pytest.mark.parametrize("dash", ["———", "——", "──", "－－"])
 def test_a_kind_visited_then_a_dash_names_the_body(dash):
     names = [("张三", "PERSON"), ("乙建筑公司", "ORG")]
-    found = _found(f"张三带着慰问品去看望困难企业{dash}乙建筑公司。", names)
+    found = _found(f"张三专程看望一家工厂{dash}乙建筑公司。", names)
     assert found == {("visits", "张三", "乙建筑公司")}
 
 
 @pytest.mark.parametrize("opening", ["正在甲区", "前来甲区"])
 def test_a_visit_with_an_unnamed_object_qualifies_the_visitor_after_de(opening):
     names = [("甲区", "LOC"), ("乙局", "ORG"), ("张三", "PERSON")]
-    text = f"{opening}慰问一线干部、职工的乙局局长张三对记者说，今年很关键。"
+    text = f"{opening}慰问基层员工、家属的乙局局长张三对记者说，今年很关键。"
     assert _found(text, names) == {("visits", "张三", "甲区")}
 
 
