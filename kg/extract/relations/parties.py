@@ -327,7 +327,7 @@ def _latin_people(text: str) -> list[_Arg]:
     found = []
     for m in _LATIN_NAME.finditer(text):
         post = text[max(0, m.start() - 8) : m.start()].rstrip()
-        # 乙部掌管甲事务的Jane Doe会面: after a relative clause, the one met
+        # 乙部主管丙事务的Jane Doe会面: after a relative clause, the one met
         met = post.endswith("的") and _MET_NEXT.match(text, m.end()) is not None
         if met or any(t.end() == len(post) for t in title_re.finditer(post)):
             start = m.start() - (

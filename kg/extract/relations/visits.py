@@ -293,7 +293,7 @@ def _visitors(
         # 曾多次访问甲国的乙馆馆长A: the places visited, then the titled visitor after 的
         sources = _relative(s, clause, obj) or None
     if sources is None and (obj := _unnamed_object_end(s, clause, t0, t1)) is not None:
-        # 正在甲区慰问一线干部、职工的乙局局长A: the people called on, unnamed, then the visitor
+        # 正在甲区慰问员工的乙局局长A: the people called on, unnamed, then the visitor
         sources = _relative(s, clause, obj) or None
     if sources is None:
         sources = subject(s, own if own[0] <= subject_end else clause, subject_end, _AGENTS)
@@ -453,7 +453,7 @@ _WHERE_OPENS = re.compile(r"(?:正在|在|前来|专程到|来到)[^，,。；;]
 
 def _unnamed_object_end(s: _Sentence, clause: tuple[int, int], t0: int, t1: int) -> int | None:
     """正在甲区慰问灾民的A: where an object with no name in it ends, when 的 follows it and the
-    clause opens with the place of the visit, else None (参观了正在这里举办的甲展: the object's own
+    clause opens with the place of the visit, else None (参观了在此展出的甲报书画: the object's own
     relative clause)."""
     m = _UNNAMED_OBJECT.match(s.text, t1, clause[1])
     if (

@@ -1173,7 +1173,7 @@ def test_a_visit_with_an_unnamed_object_qualifies_the_visitor_after_de(opening):
 
 
 def test_the_objects_own_relative_clause_makes_no_visitor_of_a_name_after_it():
-    # 参观了正在这里举办的甲报书画展: the visitor is the subject, not the name after 的
+    # 参观了在此展出的甲报书画: the visitor is the subject, not the name after 的
     names = [("张三", "PERSON"), ("甲馆", "ORG"), ("甲报", "ORG")]
-    text = "张三来到甲馆，参观了正在这里举办的甲报书画展。"
+    text = "张三来到甲馆，参观了在此展出的甲报书画。"
     assert _found(text, names) == {("visits", "张三", "甲馆")}
