@@ -221,6 +221,15 @@ class _Sentence:
                 break
         return out
 
+    def unnamed(self, start: int, end: int) -> str:
+        """The text from ``start`` to ``end`` with each mention blanked out, so that a word test
+        does not read a name's characters (the 他 of 马耳他, the 其 of 土耳其) as a word."""
+        chars = list(self.text[start:end])
+        for m in self.mentions:
+            for k in range(max(m.start, start), min(m.end, end)):
+                chars[k - start] = "□"
+        return "".join(chars)
+
     def _gap(self, start: int, end: int) -> str:
         """The joiner between two heads, without the qualifiers and title after it (和夫人朱琳 -> 和)."""
         gap = self.text[start:end]

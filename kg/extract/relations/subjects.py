@@ -156,7 +156,7 @@ def _verdict(
         return _MODIFIER
     if i and _FRAME_OPEN.search(lead) and _FRAME_CLOSE.match(s.text[:before], m.end):
         return _SKIP  # A还将在出席B年会后访问C: B is the object of a clause of time
-    if _PRONOUN.search(s.text[m.end : before]) or _COUNTED_PEOPLE.search(s.text, m.end, before):
+    if _PRONOUN.search(s.unnamed(m.end, before)) or _COUNTED_PEOPLE.search(s.text, m.end, before):
         return []
     if _SENDS.search(lead) and i:
         # 甲政府派出乙小组到丙国考察: the group sent is not who is named as visiting
@@ -358,7 +358,11 @@ def next_subject(s: _Sentence, clause: tuple[int, int], types: tuple[str, ...]) 
     if not heads or heads[0].type not in types:
         return []
     lead = s.text[nxt[0] : s.chain_start[heads[0].start]]
-    if len(lead) > 6 or _GOVERNED.search(lead) or _PRONOUN.search(lead):
+    if (
+        len(lead) > 6
+        or _GOVERNED.search(lead)
+        or _PRONOUN.search(s.unnamed(nxt[0], s.chain_start[heads[0].start]))
+    ):
         return []
     return s.listed(heads[0], nxt[1], types)
 
@@ -431,7 +435,7 @@ def _carried_from(
         if topic or first.type == "PERSON":
             return topic
         return None  # 去A访问时，得到甲国大使的接待，去B访问: the subject is further back
-    pronoun = _PRONOUN.search(s.text[prev[0] : first.start])
+    pronoun = _PRONOUN.search(s.unnamed(prev[0], first.start))
     if _unnamed(s.text, first.end) or (pronoun and pronoun.end() < first.start - prev[0]):
         # 我研究甲大学，…，来考察乙: 甲 is the object of a pronoun's clause (not 我们甲团)
         return []

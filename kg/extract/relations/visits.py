@@ -346,7 +346,7 @@ def _place_list(s: _Sentence, start: int, end: int) -> list[_Arg]:
     ):
         return []  # 在甲医院做了检查: a check-up, no visit
     # 进行他…的访问: his
-    pronoun = _PRONOUN.search(s.text[pos:end]) and not s.text.startswith("进行", pos)
+    pronoun = _PRONOUN.search(s.unnamed(pos, end)) and not s.text.startswith("进行", pos)
     if pronoun or _trigger_re().search(s.text, pos, end):
         # 在甲局为欢迎他访问而举行的; 在甲院会见了正在这里访问的: the place is the other event's
         return []

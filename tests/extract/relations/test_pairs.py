@@ -1314,3 +1314,10 @@ def test_a_latin_name_after_a_relative_clause_before_a_verb_of_meeting_is_met():
     # no verb of meeting after it: the model's reading stands
     names = [("王某", "PERSON"), ("Jane Doe", "ORG")]
     assert _found("王某出席了甲国的Jane Doe论坛。", names) == set()
+
+
+@pytest.mark.parametrize("place", ["马耳他", "土耳其"])
+def test_a_place_whose_name_ends_like_a_pronoun_does_not_hide_the_subject(place):
+    # the 他 of 马耳他 and the 其 of 土耳其 are characters of a name, not pronouns
+    names = [("张三", "PERSON"), (place, "LOC"), ("李四", "PERSON")]
+    assert _found(f"张三表示对能在{place}会见李四感到高兴。", names) == {("meets", "张三", "李四")}
