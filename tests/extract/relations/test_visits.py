@@ -1177,3 +1177,9 @@ def test_the_objects_own_relative_clause_makes_no_visitor_of_a_name_after_it():
     names = [("张三", "PERSON"), ("甲馆", "ORG"), ("甲报", "ORG")]
     text = "张三来到甲馆，参观了在此展出的甲报书画。"
     assert _found(text, names) == {("visits", "张三", "甲馆")}
+
+
+def test_a_pronoun_after_a_verb_ending_in_ji_is_still_a_pronoun():
+    # 谈及他…: with two people named before it, 他 stands for no one
+    names = [("张三", "PERSON"), ("李四", "PERSON"), ("甲国", "LOC")]
+    assert _found("张三向李四谈及他在甲国访问的观感。", names) == set()
