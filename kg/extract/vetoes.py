@@ -495,7 +495,8 @@ def journey_place(ent: Span, f: DocFacts) -> str | None:
     if ent.label_ == "LOC" or ent.text not in world_places():
         return None
     text = doc_text(ent.doc)
-    before = _JOURNEY_BEFORE.search(text, 0, ent.start_char) is not None
+    # the verb and a list of up to 16 characters: no need to scan the text before them
+    before = _JOURNEY_BEFORE.search(text, max(0, ent.start_char - 24), ent.start_char) is not None
     return "LOC" if before or _JOURNEY_AFTER.match(text, ent.end_char) else None
 
 
