@@ -289,12 +289,12 @@ def _visitors(
     if own[0] == own[1]:  # the locative verb opens its clause (，前往A访问)
         own = s.clause_of(subject_end)
     sources = _relative(s, clause, t1)
-    if sources is None and (obj := _visited_object_end(s, clause, t0, t1)) is not None:
-        # 曾多次访问甲国的乙馆馆长A: the places visited, then the titled visitor after 的
-        sources = _relative(s, clause, obj) or None
-    if sources is None and (obj := _unnamed_object_end(s, clause, t0, t1)) is not None:
-        # 正在甲区慰问员工的乙局局长A: the people called on, unnamed, then the visitor
-        sources = _relative(s, clause, obj) or None
+    # the object, then the visitor after 的: the places visited (曾多次访问甲国的乙馆馆长A) or
+    # people called on, unnamed (正在甲区慰问员工的乙局局长A); one excludes the other (a place
+    # right after the verb, or no name at all)
+    if sources is None:
+        obj = _visited_object_end(s, clause, t0, t1) or _unnamed_object_end(s, clause, t0, t1)
+        sources = (_relative(s, clause, obj) or None) if obj is not None else None
     if sources is None:
         sources = subject(s, own if own[0] <= subject_end else clause, subject_end, _AGENTS)
     # 在A访问期间，B参观了C; 访问A期间，B指出: a clause of time, its visitor the next clause's subject
