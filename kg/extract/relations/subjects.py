@@ -51,6 +51,9 @@ _ADJUNCT_AFTER = re.compile(
     + "))"
 )
 
+# A person's agent, aide or kin closing a clause of their own: the act is theirs, unnamed
+_HELD_BY = re.compile(r"的(?!代表|" + _MEMBER_WORDS + r")[\u4e00-\u9fff]{1,4}[，,]?")
+
 # A body's own people as a group (乙局的同志, 丙厂职工, 丁会的志愿者)
 _BODY_MEMBERS = re.compile("的?(?:" + _MEMBER_WORDS + "|代表)")
 
@@ -447,6 +450,8 @@ def _carried_from(
             return s.listed(speaker_of, prev[1], types)
         return []
     group = s.listed(first, prev[1], types)
+    if _HELD_BY.fullmatch(s.text, group[-1].end, prev[1]) and group[-1].type == "PERSON":
+        return []  # 甲某的经纪人，已与乙会签约: the clause names the one who acts by 甲某 alone
     led_group = next((h for h in heads if h.start > group[-1].end), None)
     if (
         led_group is not None

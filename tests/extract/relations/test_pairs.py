@@ -1321,3 +1321,19 @@ def test_a_place_whose_name_ends_like_a_pronoun_does_not_hide_the_subject(place)
     # the 他 of 马耳他 and the 其 of 土耳其 are characters of a name, not pronouns
     names = [("张三", "PERSON"), (place, "LOC"), ("李四", "PERSON")]
     assert _found(f"张三表示对能在{place}会见李四感到高兴。", names) == {("meets", "张三", "李四")}
+
+
+@pytest.mark.parametrize("rank", ["海军上将", "陆军中将", "跳水名将"])
+def test_a_rank_or_epithet_with_jiang_still_qualifies_the_person_after_it(rank):
+    # the 将 of a rank is no 将 of a plan: 甲国 does not become the subject of the agent's act
+    names = [("甲国", "LOC"), ("张三", "PERSON"), ("乙公司", "ORG")]
+    assert _found(f"甲国{rank}张三的律师昨天与乙公司签署协议。", names) == set()
+
+
+@pytest.mark.parametrize("aide", ["经纪人", "律师", "秘书"])
+def test_a_persons_aide_closing_a_clause_hands_on_no_named_subject(aide):
+    names = [("张三", "PERSON"), ("乙公司", "ORG")]
+    assert _found(f"歌手张三的{aide}，昨天已与乙公司签署协议。", names) == set()
+    assert _found("歌手张三，昨天已与乙公司签署协议。", names) == {
+        ("signs_with", "张三", "乙公司")
+    }
