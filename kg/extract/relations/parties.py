@@ -214,6 +214,8 @@ def _over_pair(text: str, arg: _Arg, abbr: dict[str, str]) -> bool:
         else arg.start
     )
     span = text[start : arg.end]
+    if len(span) == 2 and span[0] in abbr and span[1] in abbr:
+        return _pair_after().match(text, arg.end) is not None  # 中坦|合资: the pair itself
     return (
         len(span) >= 3
         and span[0] in abbr

@@ -33,6 +33,22 @@ def test_pairs_of_country_forms_are_data_with_an_example():
     assert _found(text, []) == {("signs_with", "黎巴嫩", "以色列")}
 
 
+@pytest.mark.parametrize(
+    "pair, first, second",
+    [("巴印", "巴基斯坦", "印度"), ("中坦", "中国", "坦桑尼亚"), ("中奥", "中国", "奥地利")],
+)
+def test_a_pair_in_either_order_and_the_rarer_country_forms_are_rows(pair, first, second):
+    assert _found(f"他说，{pair}两国将签署协议。", []) == {("signs_with", first, second)}
+
+
+def test_a_pair_of_country_forms_the_model_took_as_one_place_is_two_partners_of_a_joint_venture():
+    names = [("中坦", "LOC"), ("甲纺织厂", "ORG")]
+    assert _found("中坦合资经营的甲纺织厂已经投产。", names) == {
+        ("invests_in", "中国", "甲纺织厂"),
+        ("invests_in", "坦桑尼亚", "甲纺织厂"),
+    }
+
+
 def test_verbs_of_a_stake_or_a_joint_venture_are_investments():
     triggers = load_triggers()
     assert {triggers[t] for t in ("斥资", "入股", "参股", "合资")} == {"invests_in"}
