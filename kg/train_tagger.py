@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.extract.backends.lac import folded_q2b
 from kg.extract.backends.tagger import CRF_FILE, HEAD_FILE, LABELS, TAGS, lac_graph, spans_of
 
 # LAC's initializers: the embedding table and each BiGRU layer's (W, R, B)
@@ -92,7 +93,7 @@ def featurize(
         lac_graph(lac_root).SerializeToString(), providers=["CPUExecutionProvider"]
     )
     names = [o.name for o in session.get_outputs()]
-    vocab, q2b, oov = lac._vocab, lac._q2b, lac._oov_id
+    vocab, q2b, oov = lac._vocab, folded_q2b(lac._q2b), lac._oov_id
     by_length: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
         by_length.setdefault(len(s.text), []).append(i)

