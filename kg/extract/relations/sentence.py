@@ -79,6 +79,9 @@ _EACH_BEFORE = re.compile(r"各(?:[\u4e00-\u9fff]{1,3}、)*$")
 _ASIDE = re.compile(r"^[（(](?:简称|以下简称|下称)[^（）()，。]{1,10}[）)]")
 
 
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z .&'-]*")
+
+
 class _Sentence:
     """One sentence's text, head mentions and clauses (all offsets relative to the sentence)."""
 
@@ -130,6 +133,10 @@ class _Sentence:
         by a post of ``m``, a country's one-character form (叙总统A, 俄总理B)."""
         if m.type == "PERSON" and _RELATIVE.fullmatch(self.text, m.end, nxt.start):
             return nxt.type == "PERSON"
+        if _LATIN_RUN.fullmatch(m.text) and nxt.type == "PERSON":
+            # 甲公司|Kingdom Holdings主席乙某: Latin letters before a post and a name are the body
+            # (the model, reading Chinese characters, took them for a person)
+            return load_rules().title_re.fullmatch(self.text, m.end, nxt.start) is not None
         return self._form_before_post(m, nxt)
 
     def _form_before_post(self, m: _Arg, nxt: _Arg) -> bool:

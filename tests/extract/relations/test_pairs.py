@@ -1339,3 +1339,8 @@ def test_a_persons_aide_closing_a_clause_hands_on_no_named_subject(aide):
     assert _found("歌手张三，昨天已与乙公司签署协议。", names) == {
         ("signs_with", "张三", "乙公司")
     }
+
+
+def test_latin_letters_typed_as_a_person_before_a_post_and_a_name_are_the_persons_body():
+    names = [("张三", "PERSON"), ("Acme Holdings", "PERSON"), ("李四", "PERSON")]
+    assert _found("张三与Acme Holdings主席李四会面。", names) == {("meets", "张三", "李四")}
