@@ -79,6 +79,21 @@ _EACH_BEFORE = re.compile(r"各(?:[\u4e00-\u9fff]{1,3}、)*$")
 _ASIDE = re.compile(r"^[（(](?:简称|以下简称|下称)[^（）()，。]{1,10}[）)]")
 
 
+# What an official of a body is in charge of, between the body and the post (负责乙事务的)
+_DUTY = re.compile(r"(?:负责|主管|分管)[^，,。；;、]{1,20}?的")
+
+
+def _in_charge(m: _Arg, gap: str, nxt: _Arg) -> bool:
+    """甲部负责乙事务的副部长丙某: the body's official in charge of a field is the party."""
+    duty = _DUTY.match(gap)
+    return (
+        duty is not None
+        and m.type == "ORG"
+        and nxt.type == "PERSON"
+        and load_rules().title_re.fullmatch(gap, duty.end()) is not None
+    )
+
+
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z .&'-]*")
 
 
@@ -162,7 +177,7 @@ class _Sentence:
         if gap.endswith("、") and (_ends_in_title(gap[:-1]) or _DELEGATE.fullmatch(gap[:-1])):
             # 甲委员会副主任、乙协会会长A; 甲党代表、乙部副部长A: two posts of one person
             gap = gap[:-1]
-        if _portfolios(m, gap, nxt):
+        if _portfolios(m, gap, nxt) or _in_charge(m, gap, nxt):
             return nxt.type == "PERSON" or self._qualifies_next(i + 1)
         if not _qualifier_gap(nxt, gap):
             return False

@@ -1336,11 +1336,16 @@ def test_a_rank_or_epithet_with_jiang_still_qualifies_the_person_after_it(rank):
 def test_a_persons_aide_closing_a_clause_hands_on_no_named_subject(aide):
     names = [("张三", "PERSON"), ("乙公司", "ORG")]
     assert _found(f"歌手张三的{aide}，昨天已与乙公司签署协议。", names) == set()
-    assert _found("歌手张三，昨天已与乙公司签署协议。", names) == {
-        ("signs_with", "张三", "乙公司")
-    }
+    assert _found("歌手张三，昨天已与乙公司签署协议。", names) == {("signs_with", "张三", "乙公司")}
 
 
 def test_latin_letters_typed_as_a_person_before_a_post_and_a_name_are_the_persons_body():
     names = [("张三", "PERSON"), ("Acme Holdings", "PERSON"), ("李四", "PERSON")]
     assert _found("张三与Acme Holdings主席李四会面。", names) == {("meets", "张三", "李四")}
+
+
+@pytest.mark.parametrize("duty", ["负责反诈和海关事务", "主管海关和税务事宜"])
+def test_a_bodys_official_in_charge_of_a_field_is_the_guest_not_the_body(duty):
+    names = [("张三", "PERSON"), ("甲国财政部", "ORG"), ("Jane Doe", "PERSON"), ("李四", "PERSON")]
+    text = f"张三先后会见甲国财政部{duty}的副部长Jane Doe，以及乙行行长李四。"
+    assert _found(text, names) == {("meets", "张三", "Jane Doe"), ("meets", "张三", "李四")}
