@@ -1349,3 +1349,16 @@ def test_a_bodys_official_in_charge_of_a_field_is_the_guest_not_the_body(duty):
     names = [("张三", "PERSON"), ("甲国财政部", "ORG"), ("Jane Doe", "PERSON"), ("李四", "PERSON")]
     text = f"张三先后会见甲国财政部{duty}的副部长Jane Doe，以及乙行行长李四。"
     assert _found(text, names) == {("meets", "张三", "Jane Doe"), ("meets", "张三", "李四")}
+
+
+@pytest.mark.parametrize("kind", ["PERSON", "ORG"])
+def test_bodies_before_their_officials_after_de_name_no_party_whatever_their_type(kind):
+    # the model may type a firm as a person (甲信|PERSON); 的高层 are a body's officials
+    names = [("张三", "PERSON"), ("甲信", kind), ("乙普", kind)]
+    assert _found("张三分别与甲信和乙普的高层会面。", names) == set()
+    assert _found("张三与丙公司的管理层会面。", [("张三", "PERSON"), ("丙公司", "ORG")]) == set()
+
+
+def test_an_honorary_post_is_a_post_between_the_body_and_the_name():
+    names = [("张三", "PERSON"), ("甲党", "ORG"), ("李四", "PERSON")]
+    assert _found("张三拜会了甲党荣誉主席李四。", names) == {("meets", "张三", "李四")}
