@@ -433,7 +433,7 @@ def _carried_from(
     """The subject an earlier clause ``prev`` hands on (its first head's list, with the body it
     leads), none, or None when the subject lies further back."""
     first = heads[0]
-    if first.type not in types or _GOVERNED.search(s.text[prev[0] : first.start]):
+    if first.type not in types or _governed_name(s, prev[0], first):
         topic = _topic(s, prev, heads, types) or _qualified_subject(s, heads, types)
         if topic or first.type == "PERSON":
             return topic
@@ -464,6 +464,14 @@ def _carried_from(
     if s._bare_list(prev, types) == group:
         return s._bare_list_before(prev, types) + group
     return group
+
+
+def _governed_name(s: _Sentence, start: int, name: _Arg) -> bool:
+    """A preposition right before the name, or before the body and post that qualify it (与甲航空
+    总裁乙某)."""
+    chain = s.chain_start[name.start]
+    titled = chain < name.start and _ends_in_title(s.text[chain : name.start])
+    return _GOVERNED.search(s.text[start : chain if titled else name.start]) is not None
 
 
 def _qualified_subject(s: _Sentence, heads: list[_Arg], types: tuple[str, ...]) -> list[_Arg]:

@@ -1362,3 +1362,9 @@ def test_bodies_before_their_officials_after_de_name_no_party_whatever_their_typ
 def test_an_honorary_post_is_a_post_between_the_body_and_the_name():
     names = [("张三", "PERSON"), ("甲党", "ORG"), ("李四", "PERSON")]
     assert _found("张三拜会了甲党荣誉主席李四。", names) == {("meets", "张三", "李四")}
+
+
+def test_a_titled_name_after_yu_is_governed_and_hands_on_no_subject():
+    names = [("乙航空", "ORG"), ("李四", "PERSON"), ("丙交易所", "ORG")]
+    text = "行程包括与乙航空总裁李四共进午餐，参观丙交易所。"
+    assert not any(source == "李四" for _, source, _ in _found(text, names))
