@@ -102,6 +102,9 @@ _SAYS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:说|表示|指出|认为|强调|宣
 
 _ESCORT = re.compile(r"^\s*(?:等)?(?:陪同|见证)")
 
+# A verb of attending right before a head: the head is its object (出席甲会午餐会)
+_ATTENDS = re.compile(r"(?:出席|参加|列席|主持)了?$")
+
 # What a head says of the subject when it is not the subject (subject(), _verdict()).
 _SKIP = "skip"  # not it: look further left
 
@@ -155,6 +158,8 @@ def _verdict(
     if governed is not None:
         return governed
     m = heads[i]
+    if _ATTENDS.search(lead):
+        return _SKIP  # 甲某出席乙会午餐会和参观丙: what is attended does not visit
     if _ADJUNCT_AFTER.match(s.text[:before], m.end) and not any(h.start > m.end for h in heads):
         return _MODIFIER
     if i and _FRAME_OPEN.search(lead) and _FRAME_CLOSE.match(s.text[:before], m.end):

@@ -1368,3 +1368,10 @@ def test_a_titled_name_after_yu_is_governed_and_hands_on_no_subject():
     names = [("乙航空", "ORG"), ("李四", "PERSON"), ("丙交易所", "ORG")]
     text = "行程包括与乙航空总裁李四共进午餐，参观丙交易所。"
     assert not any(source == "李四" for _, source, _ in _found(text, names))
+
+
+@pytest.mark.parametrize("attend", ["出席", "参加", "主持"])
+def test_what_is_attended_before_a_visit_in_the_same_clause_is_no_visitor(attend):
+    names = [("张三", "PERSON"), ("甲理事会", "ORG"), ("乙公司", "ORG")]
+    text = f"张三会{attend}甲理事会午餐会和参观乙公司。"
+    assert _found(text, names) == {("visits", "张三", "乙公司")}
