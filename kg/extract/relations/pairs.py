@@ -40,6 +40,9 @@ from kg.extract.relations.sentence import _Sentence
 from kg.extract.relations.subjects import next_subject, subject
 from kg.extract.rules import load_rules
 
+# The press as a verb's object: a kind of people, no named guest
+_PRESS = re.compile(r"了?(?:中外|当地|各地|国内外|海外)?(?:传媒|媒体|记者|新闻界|新闻记者)")
+
 # 先在甲某陪同下: an adverb of sequence between a name and the escort clause after it
 _BEHALF_GAP = re.compile(
     r"(?:[今昨明当同][日天]|[上下]午|晚上|（[^（）]{0,12}）|在[^，。；、在]{1,10}|于[^，。；在]{1,10}"
@@ -132,6 +135,8 @@ def _pairs(s: _Sentence, clause, t0: int, t1: int, types: tuple[str, ...], *, ob
         return pair
     if any(a <= t0 < b for a, b in (t.span() for t in _TOPIC.finditer(text, clause[0], clause[1]))):
         return []  # 就甲与乙首脑会晤事宜进行了磋商: the meeting is a topic
+    if _PRESS.match(text, t1):
+        return []  # A和B会见传媒: they meet the press together, not each other
     partnered = _with_partner(s, clause, t0, t1, types, led, objects=objects)
     if partnered is not None:
         return partnered

@@ -1375,3 +1375,10 @@ def test_what_is_attended_before_a_visit_in_the_same_clause_is_no_visitor(attend
     names = [("张三", "PERSON"), ("甲理事会", "ORG"), ("乙公司", "ORG")]
     text = f"张三会{attend}甲理事会午餐会和参观乙公司。"
     assert _found(text, names) == {("visits", "张三", "乙公司")}
+
+
+@pytest.mark.parametrize("press", ["传媒", "中外记者"])
+def test_two_people_who_meet_the_press_together_do_not_meet_each_other(press):
+    names = [("张三", "PERSON"), ("李四", "PERSON")]
+    assert _found(f"张三和李四今日下午会见{press}。", names) == set()
+    assert _found("张三和李四今日下午会面。", names) == {("meets", "张三", "李四")}
