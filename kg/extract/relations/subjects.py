@@ -59,7 +59,8 @@ _BODY_MEMBERS = re.compile("的?(?:" + _MEMBER_WORDS + "|代表)")
 
 _LEADS = re.compile(r"(?:亲自|再次|又)?(?:率|率领|带领)")
 
-_LEADS_GROUP = re.compile(_LEADS.pattern + r"(?:[一两][个支批])?")  # 率领一支甲市代表团
+# 率领一支甲市代表团, 率领高层的乙代表团
+_LEADS_GROUP = re.compile(_LEADS.pattern + r"(?:[一两][个支批])?(?:[\u4e00-\u9fff]{2,4}的)?")
 
 _REPORTER = re.compile(r"记者$|记者[^，。；]{0,12}、$")
 

@@ -64,8 +64,9 @@ def test_a_visit_stated_with_shi_de_has_its_subject_before_shi():
     assert _found(text, names) == {("visits", "张三", "中国")}
 
 
-def test_the_leader_of_a_delegation_visits_with_it():
-    text = "张三率甲代表团今日离京赴乙国访问。"
+@pytest.mark.parametrize("leads", ["率", "率领高层的", "率领一支庞大的"])
+def test_the_leader_of_a_delegation_visits_with_it(leads):
+    text = f"张三{leads}甲代表团今日离京赴乙国访问。"
     names = [("张三", "PERSON"), ("甲代表团", "ORG"), ("京", "LOC"), ("乙国", "LOC")]
     assert _found(text, names) == {("visits", "张三", "乙国"), ("visits", "甲代表团", "乙国")}
 
