@@ -456,6 +456,9 @@ def _carried_from(
             return s.listed(speaker_of, prev[1], types)
         return []
     group = s.listed(first, prev[1], types)
+    joint = s.listed(first, prev[1], types, joint=True)
+    if len(joint) > len(group) and not s.text[joint[-1].end : prev[1]].strip("，, "):
+        group = joint  # 甲某与乙某、丙某，先后拜访了丁: a clause of the list alone, all act
     if _HELD_BY.fullmatch(s.text, group[-1].end, prev[1]) and group[-1].type == "PERSON":
         return []  # 甲某的经纪人，已与乙会签约: the clause names the one who acts by 甲某 alone
     led_group = next((h for h in heads if h.start > group[-1].end), None)

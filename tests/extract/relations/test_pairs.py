@@ -1382,3 +1382,15 @@ def test_two_people_who_meet_the_press_together_do_not_meet_each_other(press):
     names = [("张三", "PERSON"), ("李四", "PERSON")]
     assert _found(f"张三和李四今日下午会见{press}。", names) == set()
     assert _found("张三和李四今日下午会面。", names) == {("meets", "张三", "李四")}
+
+
+def test_a_clause_of_people_joined_by_yu_alone_hands_on_all_of_them():
+    names = [("张三", "PERSON"), ("李四", "PERSON"), ("王五", "PERSON"), ("赵六", "PERSON")]
+    text = "其后，张三与李四及王五，先后拜访了甲局局长赵六。"
+    found = _found(text, names)
+    assert found == {("meets", p, "赵六") for p in ("张三", "李四", "王五")}
+    # 与 before a verb of its own still names the partner met
+    assert _found("张三与李四会面，并拜访了赵六。", names[:2] + names[3:]) == {
+        ("meets", "张三", "李四"),
+        ("meets", "张三", "赵六"),
+    }
