@@ -455,6 +455,19 @@ def _carried_from(
         if speaker_of is not None and speaker_of.type in types:
             return s.listed(speaker_of, prev[1], types)
         return []
+    group = _handed_on(s, prev, heads, types)
+    if all(s._post_unnamed(a) for a in group):
+        return []
+    if s._bare_list(prev, types) == group:
+        return s._bare_list_before(prev, types) + group
+    return group
+
+
+def _handed_on(
+    s: _Sentence, prev: tuple[int, int], heads: list[_Arg], types: tuple[str, ...]
+) -> list[_Arg]:
+    """The list of ``prev``'s first head, with the body it leads; none for a person's aide."""
+    first = heads[0]
     group = s.listed(first, prev[1], types)
     joint = s.listed(first, prev[1], types, joint=True)
     if len(joint) > len(group) and not s.text[joint[-1].end : prev[1]].strip("，, "):
@@ -468,10 +481,6 @@ def _carried_from(
         and _LEADS.fullmatch(s.text[group[-1].end : s.chain_start[led_group.start]])
     ):
         group = [*group, led_group]  # A率领B代表团离开北京，开始对C访问: B goes too
-    if all(s._post_unnamed(a) for a in group):
-        return []
-    if s._bare_list(prev, types) == group:
-        return s._bare_list_before(prev, types) + group
     return group
 
 
