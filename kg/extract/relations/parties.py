@@ -94,7 +94,7 @@ def sentence_parties(
     ]
     args += [
         _Arg(start - sentence.start, end - sentence.start, name, label)
-        for start, end, name, label in model_names
+        for start, end, name, label in map(_without_stray_bracket, model_names)
         if (end - start >= 2 or label != "ORG")  # a one-character body (联 of 联大) is noise
         and sentence.start <= start
         and end <= sentence.end
@@ -121,6 +121,16 @@ def sentence_parties(
     args += _own_country(text, args)
     args += _mainland(text, args)
     return args + _titled_surnames(text, args, facts.people)
+
+
+def _without_stray_bracket(name: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+    """甲银监） -> 甲银监: a bracket the model's span took from the aside it ends or opens."""
+    start, end, text, label = name
+    if text.endswith(("）", ")")) and not any(c in text for c in "（("):
+        return start, end - 1, text[:-1], label
+    if text.startswith(("（", "(")) and not any(c in text for c in "）)"):
+        return start + 1, end, text[1:], label
+    return name
 
 
 def _abbreviated(text: str, start: int, end: int, taken: list[_Arg]) -> list[_Arg]:

@@ -1394,3 +1394,14 @@ def test_a_clause_of_people_joined_by_yu_alone_hands_on_all_of_them():
         ("meets", "张三", "李四"),
         ("meets", "张三", "赵六"),
     }
+
+
+def test_a_bracket_the_models_name_took_from_an_aside_is_not_part_of_the_party():
+    text = "张三与甲委员会（甲委）主席李四及乙委员会（乙委）主席王五会面。"
+    names = [("张三", "PERSON"), ("甲委员会", "ORG"), ("甲委", "ORG"), ("李四", "PERSON")]
+    names += [("乙委员会", "ORG"), ("王五", "PERSON")]
+    extraction = _extraction(text, names)
+    start = text.index("乙委）")
+    model_names = [(start, start + 3, "乙委）", "ORG")]  # the closing bracket run in
+    found = {(r.relation, r.source, r.target) for r in find_relations(extraction, model_names)}
+    assert found == {("meets", "张三", "李四"), ("meets", "张三", "王五")}
