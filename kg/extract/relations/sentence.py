@@ -259,6 +259,7 @@ class _Sentence:
             gap = gap[: m.start - start] + gap[m.end - start :]
         gap = re.sub(r"^[和及]夫人(?=[、和及])", "", gap)  # A和夫人、B: the unnamed spouse of A
         gap = re.sub(r"^(?:内地|大陆|本土)(?=[、和及])", "", gap)  # 甲国内地、乙国: a part of A
+        gap = re.sub(r"(?<=[、和及])(?:其)?(?:首都|首府|省会)$", "", gap)  # A及首都B: what B is
         # 和甲院（乙院）主席B: a gloss in brackets
         gap = re.sub(r"[（(][^（）()]{0,12}[）)]", "", gap)
         gap = gap.removeprefix(h.group()) if (h := _HONORIFIC.match(gap)) else gap  # A先生、B女士

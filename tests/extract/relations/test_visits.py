@@ -1186,3 +1186,10 @@ def test_a_pronoun_after_a_verb_ending_in_ji_is_still_a_pronoun():
     # 谈及他…: with two people named before it, 他 stands for no one
     names = [("张三", "PERSON"), ("李四", "PERSON"), ("甲国", "LOC")]
     assert _found("张三向李四谈及他在甲国访问的观感。", names) == set()
+
+
+@pytest.mark.parametrize("what", ["首都", "省会"])
+def test_a_place_listed_with_what_it_is_after_the_joiner_is_visited(what):
+    names = [("张三", "PERSON"), ("甲城", "LOC"), ("乙城", "LOC")]
+    found = _found(f"张三将先后到访甲城及{what}乙城。", names)
+    assert found == {("visits", "张三", "甲城"), ("visits", "张三", "乙城")}
