@@ -371,6 +371,7 @@ def next_subject(s: _Sentence, clause: tuple[int, int], types: tuple[str, ...]) 
         len(lead) > 6
         or _GOVERNED.search(lead)
         or _PRONOUN.search(s.unnamed(nxt[0], s.chain_start[heads[0].start]))
+        or s._post_unnamed(heads[0])  # 在访问甲国前，乙司司长…: the post's holder is unnamed
     ):
         return []
     return s.listed(heads[0], nxt[1], types)

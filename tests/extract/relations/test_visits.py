@@ -1193,3 +1193,14 @@ def test_a_place_listed_with_what_it_is_after_the_joiner_is_visited(what):
     names = [("张三", "PERSON"), ("甲城", "LOC"), ("乙城", "LOC")]
     found = _found(f"张三将先后到访甲城及{what}乙城。", names)
     assert found == {("visits", "张三", "甲城"), ("visits", "张三", "乙城")}
+
+
+def test_a_post_with_no_name_after_a_clause_of_time_is_no_visitor():
+    names = [("甲国", "LOC"), ("乙司", "ORG"), ("丙某", "PERSON")]
+    text = "在结束访问甲国前，乙司司长会见了丙某。"
+    assert _found(text, names) == set()
+    names = [("甲国", "LOC"), ("乙司", "ORG"), ("丁某", "PERSON"), ("丙某", "PERSON")]
+    assert _found("在结束访问甲国前，乙司司长丁某会见了丙某。", names) == {
+        ("visits", "丁某", "甲国"),
+        ("meets", "丁某", "丙某"),
+    }
