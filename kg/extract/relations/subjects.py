@@ -54,6 +54,11 @@ _ADJUNCT_AFTER = re.compile(
 # A person's agent, aide or kin closing a clause of their own: the act is theirs, unnamed
 _HELD_BY = re.compile(r"的(?!代表|" + _MEMBER_WORDS + r")[\u4e00-\u9fff]{1,4}[，,]?")
 
+# 甲某之后拜会乙某: 之后 right after a person's name and before a verb is "then", no frame
+_THEN_AFTER_NAME = re.compile(
+    r"之后(?=[\u4e00-\u9fff]{0,4}?(?:拜会|拜访|会见|会晤|到访|参观|访问|考察|视察|前往|与|同))"
+)
+
 # A body's own people as a group (乙局的同志, 丙厂职工, 丁会的志愿者)
 _BODY_MEMBERS = re.compile("的?(?:" + _MEMBER_WORDS + "|代表)")
 
@@ -161,7 +166,11 @@ def _verdict(
     m = heads[i]
     if _ATTENDS.search(lead):
         return _SKIP  # 甲某出席乙会午餐会和参观丙: what is attended does not visit
-    if _ADJUNCT_AFTER.match(s.text[:before], m.end) and not any(h.start > m.end for h in heads):
+    if (
+        _ADJUNCT_AFTER.match(s.text[:before], m.end)
+        and not any(h.start > m.end for h in heads)
+        and not _THEN_AFTER_NAME.match(s.text, m.end)
+    ):
         return _MODIFIER
     if i and _FRAME_OPEN.search(lead) and _FRAME_CLOSE.match(s.text[:before], m.end):
         return _SKIP  # A还将在出席B年会后访问C: B is the object of a clause of time

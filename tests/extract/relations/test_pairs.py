@@ -1405,3 +1405,16 @@ def test_a_bracket_the_models_name_took_from_an_aside_is_not_part_of_the_party()
     model_names = [(start, start + 3, "乙委）", "ORG")]  # the closing bracket run in
     found = {(r.relation, r.source, r.target) for r in find_relations(extraction, model_names)}
     assert found == {("meets", "张三", "李四"), ("meets", "张三", "王五")}
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("张三之后拜会了乙国总理李四。", {("meets", "张三", "李四")}),
+        ("张三之后到访甲银行。", {("visits", "张三", "甲银行")}),
+    ],
+)
+def test_zhihou_right_after_a_persons_name_is_then_not_a_frame(text, found):
+    names = [("张三", "PERSON"), ("乙国", "LOC"), ("李四", "PERSON"), ("甲银行", "ORG")]
+    names = [n for n in names if n[0] in text]
+    assert _found(text, names) == found
