@@ -49,7 +49,7 @@ _KIND_ITEM = re.compile(
 )
 
 
-_STOP = re.compile(r"第[一二三四五六七八九十\d]{1,2}站")
+_STOP = re.compile(r"的?(?:第[一二三四五六七八九十\d]{1,2}站|首站|最后一站|终点站)")
 
 
 # A preposition right before a head puts it in an adjunct, not in the subject (在北京会见, 对A的访问),

@@ -1047,6 +1047,9 @@ def test_a_stop_of_a_journey_before_the_place_keeps_the_visit():
     names = [("王某", "PERSON"), ("甲城", "LOC")]
     assert _found("王某下午转往第二站甲城访问。", names) == {("visits", "王某", "甲城")}
     assert _found("王某抵达访问第三站甲城。", names) == {("visits", "王某", "甲城")}
+    # the first, the last and the end of the journey are stops too
+    for stop in ("最后一站", "首站", "终点站"):
+        assert _found(f"王某下午转往访问{stop}甲城。", names) == {("visits", "王某", "甲城")}
 
 
 @pytest.mark.parametrize("lead", ["率", "率领", "随即率领"])
