@@ -26,7 +26,13 @@ from kg.schema import Extraction, Mention, Sentence
 _TITLE = re.compile(r"《[^《》]*》")
 
 _MET_NEXT = re.compile(r"\s*(?:会面|会晤|会谈|见面)")
-_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3}(?![A-Za-z])")
+_MET_BEFORE = re.compile(r"(?:会晤|会见|拜会|拜访|接见)了?[^，,。；;]{1,24}的$")
+# Jane Doe, Péter Szijjártó, Stephanie von Friedeburg: capitalised words, a particle between them
+_LATIN_NAME = re.compile(
+    r"(?<![A-Za-zÀ-ſ])[A-ZÀ-Þ][a-zß-ſ]+"
+    r"(?:(?: (?:von|van|der|de|del|da|do|dos|du|la|le|bin|al))*[ \-][A-ZÀ-Þ][a-zß-ſ]+){1,3}"
+    r"(?![A-Za-zÀ-ſ])"
+)
 
 _KIND_GROUP = re.compile(
     r"(?:商贸|经贸|商务|贸易|投资|友好|高层|高级|政府|文化|科技|工商|企业家|专家|议员|青年|妇女)+"
@@ -340,7 +346,10 @@ def _latin_people(text: str) -> list[_Arg]:
     for m in _LATIN_NAME.finditer(text):
         post = text[max(0, m.start() - 8) : m.start()].rstrip()
         # 乙部主管丙事务的Jane Doe会面: after a relative clause, the one met
-        met = post.endswith("的") and _MET_NEXT.match(text, m.end()) is not None
+        met = post.endswith("的") and (
+            _MET_NEXT.match(text, m.end()) is not None
+            or _MET_BEFORE.search(text, 0, m.start()) is not None  # 会晤甲部的Jane Doe
+        )
         if met or any(t.end() == len(post) for t in title_re.finditer(post)):
             start = m.start() - (
                 text[m.start() - 1] == " "

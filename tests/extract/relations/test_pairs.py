@@ -1418,3 +1418,14 @@ def test_zhihou_right_after_a_persons_name_is_then_not_a_frame(text, found):
     names = [("张三", "PERSON"), ("乙国", "LOC"), ("李四", "PERSON"), ("甲银行", "ORG")]
     names = [n for n in names if n[0] in text]
     assert _found(text, names) == found
+
+
+@pytest.mark.parametrize("name", ["Jane van der Doe", "Péter Szőke", "Ana Lucia do Val"])
+def test_a_latin_name_with_particles_or_accents_after_a_post_is_met_whole(name):
+    text = f"甲某会晤乙国财政部长{name}。"
+    assert _found(text, [("甲某", "PERSON"), ("乙国", "LOC")]) == {("meets", "甲某", name)}
+
+
+def test_a_latin_name_after_de_and_a_verb_of_meeting_before_it_is_met():
+    text = "甲某会晤发展、工业和贸易部的Ana Lucia do Val。"
+    assert _found(text, [("甲某", "PERSON")]) == {("meets", "甲某", "Ana Lucia do Val")}
