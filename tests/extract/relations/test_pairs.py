@@ -1357,6 +1357,10 @@ def test_bodies_before_their_officials_after_de_name_no_party_whatever_their_typ
     names = [("张三", "PERSON"), ("甲信", kind), ("乙普", kind)]
     assert _found("张三分别与甲信和乙普的高层会面。", names) == set()
     assert _found("张三与丙公司的管理层会面。", [("张三", "PERSON"), ("丙公司", "ORG")]) == set()
+    # ... but a body's representatives stand for it (的高层代表)
+    assert _found("张三与丙公司的高层代表会面。", [("张三", "PERSON"), ("丙公司", "ORG")]) == {
+        ("meets", "张三", "丙公司")
+    }
 
 
 def test_an_honorary_post_is_a_post_between_the_body_and_the_name():
