@@ -114,6 +114,9 @@ _GOES_ON = re.compile(r"(?:继续|展开|开始|结束)了?(?:在|对)?")
 
 _ENDED = re.compile(r"(?:前|后|以后|之后)$")
 
+# 结束访问, 结束对甲国的访问, 结束甲国访问行程: a visit ended, its place before the verb or after it
+_ENDING = re.compile(r"在?结束了?(?:对?[^，,。；;]{1,14}?的?)?")
+
 # A verb of going that is a clause of its own before the visit (到甲地，了解情况，走访农户)
 _GONE_TO = re.compile(
     r"(?:来到|下到|赶到|到达|抵达|前往|[分赶奔]?赴|深入到?|(?<![得看听受达遇])到)(?=\w)"
@@ -306,7 +309,7 @@ def _visitors(
     )
     opens = text.startswith("在", clause[0]) or clause[0] == t0
     # (在)结束访问A前，B…: a visit ended frames the clause after it too
-    ended = re.fullmatch(r"在?结束", text[clause[0] : t0]) and _ENDED.search(
+    ended = _ENDING.fullmatch(text, clause[0], t0) and _ENDED.search(
         text, clause[0], clause[1]
     )
     if not sources and (framed and opens or ended):

@@ -1207,3 +1207,11 @@ def test_a_post_with_no_name_after_a_clause_of_time_is_no_visitor():
         ("visits", "丁某", "甲国"),
         ("meets", "丁某", "丙某"),
     }
+
+
+@pytest.mark.parametrize(
+    "ended", ["结束对甲国的访问后", "结束甲国访问行程后", "在结束了甲国参观活动以后"]
+)
+def test_a_visit_ended_with_its_place_before_the_verb_frames_the_next_clause(ended):
+    names = [("甲国", "LOC"), ("张三", "PERSON"), ("乙城", "LOC")]
+    assert _found(f"{ended}，张三于今天傍晚返抵乙城。", names) == {("visits", "张三", "甲国")}
