@@ -578,3 +578,9 @@ def test_a_bodys_whole_name_in_quotes_after_de_is_a_name(default):
 def test_a_countrys_full_name_the_tagger_cuts_is_one_place(default, text):
     mentions, _ = default(text)
     assert ("阿拉伯联合酋长国", "LOC") in mentions and ("长国", "LOC") not in mentions, mentions
+
+
+def test_a_guest_is_cut_before_the_hui_of_a_verb_of_meeting(default):
+    # the model reads 王军会|面 as one name; no gold name of MSRA ends in 会 before 面见晤谈
+    mentions, _ = default("张华之后与国家统计局局长王军会面。")
+    assert ("王军", "PERSON") in mentions and ("王军会", "PERSON") not in mentions, mentions
