@@ -114,6 +114,9 @@ _GOES_ON = re.compile(r"(?:继续|展开|开始|结束)了?(?:在|对)?")
 
 _ENDED = re.compile(r"(?:前|后|以后|之后)$")
 
+# A kind, then a dash and the name it stands for (一家工厂———甲公司, 另一城市──乙市)
+_KIND_DASH = re.compile(r"[^，,。；;—─－]{1,12}(?:——+|──+|－－+)")
+
 # 结束访问, 结束对甲国的访问, 结束甲国访问行程: a visit ended, its place before the verb or after it
 _ENDING = re.compile(r"在?结束了?(?:对?[^，,。；;]{1,14}?的?)?")
 
@@ -309,9 +312,7 @@ def _visitors(
     )
     opens = text.startswith("在", clause[0]) or clause[0] == t0
     # (在)结束访问A前，B…: a visit ended frames the clause after it too
-    ended = _ENDING.fullmatch(text, clause[0], t0) and _ENDED.search(
-        text, clause[0], clause[1]
-    )
+    ended = _ENDING.fullmatch(text, clause[0], t0) and _ENDED.search(text, clause[0], clause[1])
     if not sources and (framed and opens or ended):
         sources = next_subject(s, clause, _AGENTS)
         if ended:  # 结束访问甲国后，甲国总统乙某…: a host of the place visited is no visitor
@@ -508,13 +509,24 @@ def _places_after(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg]:
     """走访慰问了A, 参观游览了A; 访问了一些甲洲国家以及A、B: named places right after the trigger
     (after a kind of them)."""
     text = s.text
+    # 访问该三个甲洲国家的首都──A、B和C: a place inside the kind before the dash is no target
     after = next((m for m in s.heads if m.start >= t1), None)
+    dash = _KIND_DASH.match(text, t1)
+    if (
+        dash
+        and after is not None
+        and after.start < dash.end()
+        and "的" in text[after.end : dash.end()]
+    ):
+        # (not 参观甲港──乙国最大的港口, the name, then what it is; nor 访问甲洲两国──, a region
+        # with the count of the places it holds, visited too)
+        after = next((m for m in s.heads if m.start >= dash.end()), None)
     lead = (
         r"(?:慰问|看望|游览|指导)?(?:了|过)?"
         r"(?:[\u4e00-\u9fff]{2,8}(?:国家|地区|城市)(?:以及|及|和|、))?"
         rf"(?:{_STOP.pattern})?"  # 访问第二站甲国: a stop of the journey
         # 看望一家工厂———甲公司, 到访另一城市──乙市: a kind, then the name it stands for
-        r"(?:[^，,。；;—─－]{1,12}(?:——+|──+|－－+))?"
+        rf"(?:{_KIND_DASH.pattern})?"
     )
     kind = (
         re.match(r"(?:国家|地区|城市)(?:以及|及|和|、)", text[after.end :])

@@ -1169,6 +1169,16 @@ def test_a_kind_visited_then_a_dash_names_the_body(dash):
     assert found == {("visits", "张三", "乙建筑公司")}
 
 
+def test_a_place_inside_the_kind_before_the_dash_is_no_target():
+    names = [("张三", "PERSON"), ("甲洲", "LOC"), ("乙城", "LOC"), ("丙城", "LOC")]
+    found = _found("张三将访问该两个甲洲国家的首都──乙城和丙城。", names)
+    assert found == {("visits", "张三", "乙城"), ("visits", "张三", "丙城")}
+    # the name, then a dash and what it is: the name is the target
+    names = [("张三", "PERSON"), ("丁港", "LOC"), ("戊国", "LOC")]
+    found = _found("张三早上参观丁港──戊国其中一个最繁忙的港口。", names)
+    assert found == {("visits", "张三", "丁港")}
+
+
 _UNNAMED_OBJECT_CASES = [
     # a clause that opens with the visit's place qualifies the visitor after 的
     ("正在甲区慰问基层员工、家属的乙局局长张三说，今年很关键。", ("张三", "甲区")),
