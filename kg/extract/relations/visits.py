@@ -118,7 +118,7 @@ _ENDED = re.compile(r"(?:前|后|以后|之后)$")
 _KIND_DASH = re.compile(r"[^，,。；;—─－]{1,12}(?:——+|──+|－－+)")
 
 # 结束访问, 结束对甲国的访问, 结束甲国访问行程: a visit ended, its place before the verb or after it
-_ENDING = re.compile(r"在?结束了?(?:对?[^，,。；;]{1,14}?的?)?")
+_ENDING = re.compile(r"在?(?:结束|完成)了?(?:对?[^，,。；;]{1,14}?的?)?")
 
 # A verb of going that is a clause of its own before the visit (到甲地，了解情况，走访农户)
 _GONE_TO = re.compile(
@@ -312,7 +312,10 @@ def _visitors(
     )
     opens = text.startswith("在", clause[0]) or clause[0] == t0
     # (在)结束访问A前，B…: a visit ended frames the clause after it too
-    ended = _ENDING.fullmatch(text, clause[0], t0) and _ENDED.search(text, clause[0], clause[1])
+    # (完成访问甲国，乙某…: the visit ended opens the sentence, the visitor the next clause's subject)
+    ended = _ENDING.fullmatch(text, clause[0], t0) and (
+        _ENDED.search(text, clause[0], clause[1]) or clause[0] == 0
+    )
     if not sources and (framed and opens or ended):
         sources = next_subject(s, clause, _AGENTS)
         if ended:  # 结束访问甲国后，甲国总统乙某…: a host of the place visited is no visitor

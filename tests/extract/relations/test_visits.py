@@ -1220,7 +1220,8 @@ def test_a_post_with_no_name_after_a_clause_of_time_is_no_visitor():
 
 
 @pytest.mark.parametrize(
-    "ended", ["结束对甲国的访问后", "结束甲国访问行程后", "在结束了甲国参观活动以后"]
+    "ended",
+    ["结束对甲国的访问后", "结束甲国访问行程后", "在结束了甲国参观活动以后", "完成访问甲国"],
 )
 def test_a_visit_ended_with_its_place_before_the_verb_frames_the_next_clause(ended):
     names = [("甲国", "LOC"), ("张三", "PERSON"), ("乙城", "LOC")]
