@@ -36,7 +36,7 @@ from kg.extract.relations.patterns import (
     _TREATY,
     _UNNAMED_AFTER,
 )
-from kg.extract.relations.sentence import _Sentence
+from kg.extract.relations.sentence import _QUOTE_MARKS, _Sentence
 from kg.extract.relations.subjects import next_subject, subject
 from kg.extract.rules import load_rules
 
@@ -471,6 +471,7 @@ def _near(text: str, start: int, end: int) -> bool:
     """Only modifiers between a preposition and its party: 与来访的某国首相某某."""
     # 同到访的某国总统某某, 和与会的某某
     gap = re.sub(r"^(?:来访|到访|前来访问|来华访问|与会)的", "", text[start:end])
+    gap = _QUOTE_MARKS.sub("", gap)  # 与甲地「财政部长」乙某: a post the paper quotes
     if _ends_in_title(gap):
         return True  # 同甲国副总理兼外交和环境部长A
     return (

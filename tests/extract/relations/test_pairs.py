@@ -1433,3 +1433,8 @@ def test_a_latin_name_with_particles_or_accents_after_a_post_is_met_whole(name):
 def test_a_latin_name_after_de_and_a_verb_of_meeting_before_it_is_met():
     text = "甲某会晤发展、工业和贸易部的Ana Lucia do Val。"
     assert _found(text, [("甲某", "PERSON")]) == {("meets", "甲某", "Ana Lucia do Val")}
+
+
+def test_a_post_in_quotation_marks_between_yu_and_the_name_keeps_the_partner():
+    names = [("张三", "PERSON"), ("李四", "PERSON")]
+    assert _found("张三明日会与甲地「财务部长」李四会面。", names) == {("meets", "张三", "李四")}
