@@ -530,6 +530,8 @@ def _places_after(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg]:
         rf"(?:{_STOP.pattern})?"  # 访问第二站甲国: a stop of the journey
         # 看望一家工厂———甲公司, 到访另一城市──乙市: a kind, then the name it stands for
         rf"(?:{_KIND_DASH.pattern})?"
+        # 参观全球最大的纸浆制造商甲公司: what the body is, right before its name
+        r"(?:[^，,。；;]{1,24}?(?:制造商|运营商|生产商|供应商|开发商|服务商|企业|机构))?"
     )
     kind = (
         re.match(r"(?:国家|地区|城市)(?:以及|及|和|、)", text[after.end :])

@@ -1226,3 +1226,11 @@ def test_a_post_with_no_name_after_a_clause_of_time_is_no_visitor():
 def test_a_visit_ended_with_its_place_before_the_verb_frames_the_next_clause(ended):
     names = [("甲国", "LOC"), ("张三", "PERSON"), ("乙城", "LOC")]
     assert _found(f"{ended}，张三于今天傍晚返抵乙城。", names) == {("visits", "张三", "甲国")}
+
+
+@pytest.mark.parametrize(
+    "what", ["全球最大的纸张制造商", "游戏制作、发行及运营商", "一家本地老牌企业"]
+)
+def test_what_a_body_is_right_before_its_name_keeps_it_the_visited(what):
+    names = [("张三", "PERSON"), ("乙公司", "ORG")]
+    assert _found(f"张三早上参观{what}乙公司。", names) == {("visits", "张三", "乙公司")}
