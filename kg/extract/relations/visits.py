@@ -103,14 +103,15 @@ _OWN_VERB = re.compile(r"做|(?<![工合创制动写])作|接受|参加|出席|�
 
 _PROBE = re.compile(r"(?:的[^，。；的]{0,6}?|[”\"]?号)" + _PROBES)  # after a name: 甲局的无人探测器
 
-_PROBE_NAME = re.compile(r"号" + _PROBES + "$")  # a name of one: 乙号探测器
+# a name of one: 乙号探测器, “甲探路者”飞船
+_PROBE_NAME = re.compile(r"(?:号|[”\"」』])" + _PROBES + "$")
 
 _HIS = re.compile(
     r"(?<![其])[他她](?![们])(?:\d+月|去年|今年|明年|本月|上月|下月|[上中下]旬|即将|将要|将|曾经|曾|此次|这次){0,3}$"
 )
 
 # A nominal visit that goes on, opens or ends, its places before it (继续甲国的访问)
-_GOES_ON = re.compile(r"(?:继续|展开|开始|结束)了?(?:在|对)?")
+_GOES_ON = re.compile(r"(?:继续|展开|开始|结束|完成)了?(?:在|对)?")
 
 _ENDED = re.compile(r"(?:前|后|以后|之后)$")
 

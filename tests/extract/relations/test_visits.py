@@ -772,6 +772,13 @@ def test_a_probe_is_no_visitor():
         _found("乙号探测器考察火星的数据已经公布。", [("乙号探测器", "ORG"), ("火星", "LOC")])
         == set()
     )
+    names = [("“丙行者”飞船", "ORG"), ("火星", "LOC")]
+    assert _found("“丙行者”飞船完成火星考察活动。", names) == set()
+
+
+def test_a_visit_completed_as_a_noun_is_the_subjects():
+    names = [("张三", "PERSON"), ("甲国", "LOC")]
+    assert _found("张三完成甲国的访问，将于明天返回。", names) == {("visits", "张三", "甲国")}
 
 
 def test_a_post_between_the_escorted_name_and_zai():
