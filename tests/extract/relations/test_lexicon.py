@@ -43,7 +43,7 @@ def test_a_pair_in_either_order_and_the_rarer_country_forms_are_rows(pair, first
 
 def test_a_pair_of_country_forms_the_model_took_as_one_place_is_two_partners_of_a_joint_venture():
     names = [("中坦", "LOC"), ("甲纺织厂", "ORG")]
-    assert _found("中坦合资经营的甲纺织厂已经投产。", names) == {
+    assert _found("中坦合资兴建的甲纺织厂已经投产。", names) == {
         ("invests_in", "中国", "甲纺织厂"),
         ("invests_in", "坦桑尼亚", "甲纺织厂"),
     }
