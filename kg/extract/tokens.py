@@ -383,42 +383,56 @@ def joiner_tails(doc: Doc, rules: Rules) -> Cuts:
 _MET_BEFORE = re.compile(r"(?:会见|接见|会晤|会谈|拜会|拜访|看望)了?[^，。；：]{0,16}$")
 
 
+def _last_character_cuts(
+    doc: Doc, char: str, belongs_after: Callable[[str, Span], bool]
+) -> list[int]:
+    """Where a person of three or more characters that the model ran into a word after it ends:
+    the offset of its last character ``char``, wherever ``belongs_after`` says that character
+    opens or is what follows the name."""
+    text = doc_text(doc)
+    return [
+        ent.end_char - 1
+        for ent in doc.ents
+        if ent.label_ == "PERSON"
+        and len(ent.text) >= 3
+        and ent.text.endswith(char)
+        and belongs_after(text, ent)
+    ]
+
+
+def _cut_before(offsets: list[int]) -> Cuts:
+    cuts = Cuts()
+    cuts.offsets.update(offsets)
+    cuts.trim_at.update(offsets)
+    return cuts
+
+
 def time_tails(doc: Doc, rules: Rules) -> Cuts:
     """会见乙国部长丙某|时说: a guest the model ran into the 时 that makes the meeting a time ends
     before it. Only after a verb of meeting: MSRA's training and dev parts hold one name that ends
     in 时 (朱清时) and 29 that 时 follows."""
-    cuts = Cuts()
-    text = doc_text(doc)
-    for ent in doc.ents:
-        end = ent.end_char - 1
-        if (
-            ent.label_ == "PERSON"
-            and len(ent.text) >= 3
-            and ent.text.endswith("时")
-            and _MET_BEFORE.search(text, max(0, ent.start_char - 24), ent.start_char)
-        ):
-            cuts.offsets.add(end)
-            cuts.trim_at.add(end)
-    return cuts
+    return _cut_before(
+        _last_character_cuts(
+            doc,
+            "时",
+            lambda text, ent: (
+                _MET_BEFORE.search(text, max(0, ent.start_char - 24), ent.start_char) is not None
+            ),
+        )
+    )
 
 
 def meeting_tails(doc: Doc, rules: Rules) -> Cuts:
     """乙某会|面, 丙某会|见: a person the model ran into the 会 that opens a verb of meeting ends
     before it. MSRA's train and dev parts hold five gold names that end in 会, none before 面, 见,
     晤 or 谈."""
-    cuts = Cuts()
-    text = doc_text(doc)
-    for ent in doc.ents:
-        end = ent.end_char - 1
-        if (
-            ent.label_ == "PERSON"
-            and len(ent.text) >= 3
-            and ent.text.endswith("会")
-            and text[ent.end_char : ent.end_char + 1] in ("面", "见", "晤", "谈")
-        ):
-            cuts.offsets.add(end)
-            cuts.trim_at.add(end)
-    return cuts
+    return _cut_before(
+        _last_character_cuts(
+            doc,
+            "会",
+            lambda text, ent: text[ent.end_char : ent.end_char + 1] in ("面", "见", "晤", "谈"),
+        )
+    )
 
 
 # What closes a photo credit: a bracket, the end of the line or of the text
@@ -428,18 +442,11 @@ _CREDIT_END = re.compile(r"\s*(?:[）)]|$)", re.MULTILINE)
 def photo_credits(doc: Doc, rules: Rules) -> Cuts:
     """（新华社记者李刚|摄）: a person the model ran over 摄 ("photographed by") at the end of a
     credit ends before it; 摄 is the credit's verb, no character of the name."""
-    text = doc_text(doc)
-    cuts = Cuts()
-    for ent in doc.ents:
-        if (
-            ent.label_ == "PERSON"
-            and len(ent.text) >= 3
-            and ent.text.endswith("摄")
-            and _CREDIT_END.match(text, ent.end_char)
-        ):
-            cuts.offsets.add(ent.end_char - 1)
-            cuts.trim_at.add(ent.end_char - 1)
-            cuts.tags[ent.end_char - 1] = "v"
+    offsets = _last_character_cuts(
+        doc, "摄", lambda text, ent: _CREDIT_END.match(text, ent.end_char) is not None
+    )
+    cuts = _cut_before(offsets)
+    cuts.tags.update(dict.fromkeys(offsets, "v"))
     return cuts
 
 
