@@ -482,9 +482,10 @@ _WORKS = (
     "站",
     "园",
 )
-_VERB_INSIDE = re.compile(
-    r"(?:参观|考察|视察|访问|会见|接见|走访|拜会|拜访|会晤)(?![团组队室处]|委员会|小组)"
-)
+# Verbs of visiting and meeting the model runs into names (甲市参观乙公司, 拜会|甲办公室), not
+# when they open a group's name (参观团, 考察组, 访问学者)
+_VISIT_VERBS = r"(?:参观|考察|视察|访问|会见|接见|走访|拜会|拜访|会晤)"
+_VERB_INSIDE = re.compile(_VISIT_VERBS + r"(?![团组队室处]|委员会|小组)")
 
 
 def _person_of(head: str, start: int, rules: Rules) -> list[CharSpan]:
@@ -535,7 +536,7 @@ def verb_runs(doc: Doc, rules: Rules) -> Cuts:
 
 
 _VERB_HEAD = re.compile(
-    r"(?:参观|考察|视察|访问|会见|接见|走访|拜会|拜访|会晤)(?![团组队室处者]|委员会|小组|学者)"
+    _VISIT_VERBS + r"(?![团组队室处者]|委员会|小组|学者)"
     r"|联同|偕同"  # going along with (甲某联同乙局局长丙某; not 会同, a county's name)
     r"|[同与跟](?=[^·]{1,6}·)"  # a preposition before a transliterated name (同甲·乙就…会谈)
 )

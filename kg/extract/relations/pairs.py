@@ -568,7 +568,9 @@ def _with_listed(s: _Sentence, clause, link: re.Match, listed: list[_Arg], t1: i
         # 与甲省政府及乙市政府高层官员会面: the bodies' unnamed officials (as after 会见); a person
         # named in the list is still met (与甲某及乙国政府官员会面), not before 的高层 (与甲、乙的高层:
         # the officials of bodies, whatever the model typed them as)
-        listed = [p for p in listed if p.type == "PERSON" and text[last.end] != "的"]
+        listed = (
+            [] if text.startswith("的", last.end) else [p for p in listed if p.type == "PERSON"]
+        )
     partners = [_adviser(s, p) for p in listed if not _in(p, led)]
     partners = [p for p in partners if not _unnamed(text, p.end) and not s._post_unnamed(p)]
     if len(sources) > 1 and len(partners) > 1 and "分别" in text[sources[-1].end : link.start()]:

@@ -348,7 +348,8 @@ def _latin_people(text: str) -> list[_Arg]:
         # 乙部主管丙事务的Jane Doe会面: after a relative clause, the one met
         met = post.endswith("的") and (
             _MET_NEXT.match(text, m.end()) is not None
-            or _MET_BEFORE.search(text, 0, m.start()) is not None  # 会晤甲部的Jane Doe
+            # 会晤甲部的Jane Doe (the verb at most 28 characters back: no need to read further)
+            or _MET_BEFORE.search(text, max(0, m.start() - 28), m.start()) is not None
         )
         if met or any(t.end() == len(post) for t in title_re.finditer(post)):
             start = m.start() - (

@@ -118,6 +118,17 @@ _ENDED = re.compile(r"(?:前|后|以后|之后)$")
 # A kind, then a dash and the name it stands for (一家工厂———甲公司, 另一城市──乙市)
 _KIND_DASH = re.compile(r"[^，,。；;—─－]{1,12}(?:——+|──+|－－+)")
 
+# What may stand between a visit verb and the first place it names (慰问了, 访问了一些甲洲国家以及)
+_LEAD_TO_PLACE = re.compile(
+    r"(?:慰问|看望|游览|指导)?(?:了|过)?"
+    r"(?:[\u4e00-\u9fff]{2,8}(?:国家|地区|城市)(?:以及|及|和|、))?"
+    rf"(?:{_STOP.pattern})?"  # 访问第二站甲国: a stop of the journey
+    # 看望一家工厂———甲公司, 到访另一城市──乙市: a kind, then the name it stands for
+    rf"(?:{_KIND_DASH.pattern})?"
+    # 参观全球最大的纸浆制造商甲公司: what the body is, right before its name
+    r"(?:[^，,。；;]{1,24}?(?:制造商|运营商|生产商|供应商|开发商|服务商|企业|机构))?"
+)
+
 # 结束访问, 结束对甲国的访问, 结束甲国访问行程: a visit ended, its place before the verb or after it
 _ENDING = re.compile(r"在?(?:结束|完成)了?(?:对?[^，,。；;]{1,14}?的?)?")
 
@@ -525,15 +536,6 @@ def _places_after(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg]:
         # (not 参观甲港──乙国最大的港口, the name, then what it is; nor 访问甲洲两国──, a region
         # with the count of the places it holds, visited too)
         after = next((m for m in s.heads if m.start >= dash.end()), None)
-    lead = (
-        r"(?:慰问|看望|游览|指导)?(?:了|过)?"
-        r"(?:[\u4e00-\u9fff]{2,8}(?:国家|地区|城市)(?:以及|及|和|、))?"
-        rf"(?:{_STOP.pattern})?"  # 访问第二站甲国: a stop of the journey
-        # 看望一家工厂———甲公司, 到访另一城市──乙市: a kind, then the name it stands for
-        rf"(?:{_KIND_DASH.pattern})?"
-        # 参观全球最大的纸浆制造商甲公司: what the body is, right before its name
-        r"(?:[^，,。；;]{1,24}?(?:制造商|运营商|生产商|供应商|开发商|服务商|企业|机构))?"
-    )
     kind = (
         re.match(r"(?:国家|地区|城市)(?:以及|及|和|、)", text[after.end :])
         if after is not None
@@ -547,7 +549,7 @@ def _places_after(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg]:
     # delegation)
     whole = not after.abbreviated and not _DELEGATION.fullmatch(after.text)
     start = s.chain_start[after.start] if whole else after.start
-    if after.type in _PLACES and re.fullmatch(lead, text[t1:start]):
+    if after.type in _PLACES and _LEAD_TO_PLACE.fullmatch(text, t1, start):
         return s.listed(_described_next(s, after, clause), clause[1], _PLACES)
     return []
 
