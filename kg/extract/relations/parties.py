@@ -5,6 +5,7 @@ those that are no party (a span over a pair of country forms, a dateline's agenc
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from kg.extract.relations.lexicon import (
     _visit_verbs,
     country_abbreviations,
     country_pairs,
+    trigger_pattern,
+    triggers_of,
 )
 from kg.extract.relations.sentence import _Sentence
 from kg.extract.rules import load_rules
@@ -26,7 +29,6 @@ from kg.schema import Extraction, Mention, Sentence
 _TITLE = re.compile(r"《[^《》]*》")
 
 _MET_NEXT = re.compile(r"\s*(?:会面|会晤|会谈|见面)")
-_MET_BEFORE = re.compile(r"(?:会晤|会见|拜会|拜访|接见)了?[^，,。；;]{1,24}的$")
 # Jane Doe, Péter Szijjártó, Stephanie von Friedeburg: capitalised words, a particle between them
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-zÀ-ſ])[A-ZÀ-Þ][a-zß-ſ]+"
@@ -338,6 +340,12 @@ def _cut_short(a: _Arg, latin: list[_Arg]) -> bool:
     )
 
 
+@functools.cache
+def _met_before() -> re.Pattern[str]:
+    """A verb of meeting of the lexicon, then a relative clause up to 的 (会晤甲部的)."""
+    return re.compile(f"(?:{trigger_pattern(triggers_of('meets'))})了?[^，,。；;]{{1,24}}的$")
+
+
 def _latin_people(text: str) -> list[_Arg]:
     """甲部部长Jane Doe: a name in Latin letters right after a post, or after 的 before a verb of
     meeting, is a person (the model reads only Chinese characters)."""
@@ -349,7 +357,7 @@ def _latin_people(text: str) -> list[_Arg]:
         met = post.endswith("的") and (
             _MET_NEXT.match(text, m.end()) is not None
             # 会晤甲部的Jane Doe (the verb at most 28 characters back: no need to read further)
-            or _MET_BEFORE.search(text, max(0, m.start() - 28), m.start()) is not None
+            or _met_before().search(text, max(0, m.start() - 28), m.start()) is not None
         )
         if met or any(t.end() == len(post) for t in title_re.finditer(post)):
             start = m.start() - (

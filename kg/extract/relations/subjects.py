@@ -5,6 +5,7 @@ a verb of saying), and the subject of the clause after.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extract.relations.grammar import (
@@ -18,7 +19,7 @@ from kg.extract.relations.grammar import (
     _unnamed,
     _without_adverbs,
 )
-from kg.extract.relations.lexicon import _after_trigger, load_triggers
+from kg.extract.relations.lexicon import _after_trigger, load_triggers, trigger_pattern, triggers_of
 from kg.extract.relations.patterns import (
     _ADVERBIAL,
     _LIST_JOIN,
@@ -54,10 +55,13 @@ _ADJUNCT_AFTER = re.compile(
 # A person's agent, aide or kin closing a clause of their own: the act is theirs, unnamed
 _HELD_BY = re.compile(r"的(?!代表|" + _MEMBER_WORDS + r")[\u4e00-\u9fff]{1,4}[，,]?")
 
+
 # 甲某之后拜会乙某: 之后 right after a person's name and before a verb is "then", no frame
-_THEN_AFTER_NAME = re.compile(
-    r"之后(?=[\u4e00-\u9fff]{0,4}?(?:拜会|拜访|会见|会晤|到访|参观|访问|考察|视察|前往|与|同))"
-)
+@functools.cache
+def _then_after_name() -> re.Pattern[str]:
+    verbs = trigger_pattern(triggers_of("visits") | triggers_of("meets"))
+    return re.compile(rf"之后(?=[\u4e00-\u9fff]{{0,4}}?(?:{verbs}|前往|与|同))")
+
 
 # A body's own people as a group (乙局的同志, 丙厂职工, 丁会的志愿者)
 _BODY_MEMBERS = re.compile("的?(?:" + _MEMBER_WORDS + "|代表)")
@@ -169,7 +173,7 @@ def _verdict(
     if (
         _ADJUNCT_AFTER.match(s.text[:before], m.end)
         and not any(h.start > m.end for h in heads)
-        and not _THEN_AFTER_NAME.match(s.text, m.end)
+        and not _then_after_name().match(s.text, m.end)
     ):
         return _MODIFIER
     if i and _FRAME_OPEN.search(lead) and _FRAME_CLOSE.match(s.text[:before], m.end):

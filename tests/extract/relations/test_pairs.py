@@ -1316,6 +1316,10 @@ def test_a_latin_name_after_a_relative_clause_before_a_verb_of_meeting_is_met():
     # no verb of meeting after it: the model's reading stands
     names = [("王某", "PERSON"), ("Jane Doe", "ORG")]
     assert _found("王某出席了甲国的Jane Doe论坛。", names) == set()
+    # after 的 with a verb of meeting before it: any of the lexicon's (接待, not only 会见)
+    names = [("王某", "PERSON"), ("甲国财政部", "ORG"), ("Jane Doe", "ORG")]
+    text = "王某接待了甲国财政部主管对外事务的Jane Doe。"
+    assert _found(text, names) == {("meets", "王某", "Jane Doe")}
 
 
 @pytest.mark.parametrize("place", ["马耳他", "土耳其"])
@@ -1416,6 +1420,9 @@ def test_a_bracket_the_models_name_took_from_an_aside_is_not_part_of_the_party()
     [
         ("张三之后拜会了乙国总理李四。", {("meets", "张三", "李四")}),
         ("张三之后到访甲银行。", {("visits", "张三", "甲银行")}),
+        # any verb of the lexicon's visits and meetings, not a list of its own
+        ("张三之后到甲银行调研。", {("visits", "张三", "甲银行")}),
+        ("张三之后接见了乙国总理李四。", {("meets", "张三", "李四")}),
     ],
 )
 def test_zhihou_right_after_a_persons_name_is_then_not_a_frame(text, found):
