@@ -47,6 +47,11 @@ _BUILDS = (
     r"|启动|改造|治理|整治|根治|修复|翻修|维修|修缮|收购|兼并|购进|经营)"
 )
 
+# 甲公司是A投资兴建的: the copula before the investors, 的 after the verb (and what it builds),
+# then a kind of body or the clause's end (not 是A投资的重点, a noun that 的 qualifies)
+_FOCUS_COPULA = re.compile(r"(?:就|也|均|都)?是")
+_FOCUS_END = re.compile(_BUILDS + r"?的(?:一[家个座所])?(?:企业|公司|工厂|医院|学校|项目|工程|$)")
+
 _BUILT_IN = re.compile(r"(?:了|于)?在[^，,；;。]{1,40}?" + _BUILDS + r"(?:了|的)?")
 
 _BUILT_NEXT = re.compile(r"[，,]" + _BUILDS + r"了?")
@@ -214,7 +219,7 @@ def _invested_by(s: _Sentence, clause, t0: int, t1: int, targets: list[_Arg]):
     text = s.text
     you = text.rfind("由", clause[0], t0)
     if you < 0:
-        return [], targets
+        return _focused(s, clause, t0, t1, targets)
     first = next((m for m in s.heads if m.start >= you + 1 and m.end <= t0), None)
     if (
         first is None
@@ -233,6 +238,24 @@ def _invested_by(s: _Sentence, clause, t0: int, t1: int, targets: list[_Arg]):
     if not targets and _built(own) and _BEFORE_BY.fullmatch(text, own.end, you):
         targets = [own]  # 甲中心由A出资N建设: the clause's own subject
     return investors, targets
+
+
+def _focused(s: _Sentence, clause, t0: int, t1: int, targets: list[_Arg]):
+    """甲公司是A与B合资经营的(一家企业): a body before 是, the investors between it and the verb,
+    and 的 after the verb (and what it builds): 是…的 names who invested in the body, as 由 does."""
+    if targets or _FOCUS_END.match(s.text[: clause[1]].rstrip("，,；;。"), t1) is None:
+        return [], targets
+    for own, first in zip(s.heads, s.heads[1:]):
+        if own.start < clause[0] or first.end > t0:
+            continue
+        investors = s.listed(first, t0, _PARTIES, joint=True)
+        if (
+            _built(own)
+            and _FOCUS_COPULA.fullmatch(s.text, own.end, first.start)
+            and re.fullmatch(_TOGETHER + "?", s.text[investors[-1].end : t0])
+        ):
+            return investors, [own]
+    return [], targets
 
 
 def _with_partners(s: _Sentence, clause, investors: list[_Arg], t0: int) -> list[_Arg]:

@@ -296,6 +296,16 @@ def test_a_project_settling_in_a_place_does_not_qualify_it():
             ["甲集团", "乙公司"],
             ["丁市场"],
         ),
+        # 是…的 names the investors in the body before 是, as 由 does
+        (
+            "丙厂是甲公司与乙公司合资兴办的企业。",
+            ["丙厂", "甲公司", "乙公司"],
+            ["甲公司", "乙公司"],
+            ["丙厂"],
+        ),
+        ("丙厂也是甲公司投资兴建的。", ["丙厂", "甲公司"], ["甲公司"], ["丙厂"]),
+        # 的 qualifying a noun after the verb is no 是…的: 丙厂 is what the investment favours
+        ("丙厂是甲公司投资的重点。", ["丙厂", "甲公司"], [], []),
     ],
 )
 def test_joint_investors_and_listed_targets(text, names, investors, targets):
