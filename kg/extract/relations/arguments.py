@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kg.extract.relations.grammar import _Arg, _ends_in_title
+from kg.extract.relations.grammar import _Arg, _ends_in_title, _unnamed
 from kg.extract.relations.patterns import (
     _AGENTS,
     _HONORIFIC,
@@ -104,11 +104,16 @@ _PEOPLE_KIND = re.compile(r"(?:人士|官员|要员|成员|客人|嘉宾|领导�
 
 
 def _partner_kind(s: _Sentence, clause: tuple[int, int], t0: int) -> str:
-    """与多位代表会面: the unnamed partners' kind right before the verb, where no name stands."""
+    """与多位代表会面: the unnamed partners' kind right before the verb, where no name stands, or
+    after the body whose unnamed people they are (与甲组织要员会面: 要员)."""
     kind = re.search(r"[与同]([^，。；与同]{1,16})$", s.text[clause[0] : t0])
-    if kind is None or any(clause[0] + kind.start(1) < m.end and m.start < t0 for m in s.mentions):
+    if kind is None:
         return ""
-    return kind.group(1)
+    start = clause[0] + kind.start(1)
+    inside = [m for m in s.mentions if start < m.end and m.start < t0]
+    if inside and not _unnamed(s.text, inside[-1].end):
+        return ""
+    return s.text[inside[-1].end if inside else start : t0]
 
 
 def _included(s: _Sentence, clause: tuple[int, int], t0: int, t1: int, types) -> list[_Arg]:

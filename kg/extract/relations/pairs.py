@@ -197,6 +197,7 @@ def _with_partner(
             return _mutual(s, clause, t0, t1, types, partner.end, treaty_ends=not objects)
         listed = s.listed(partner, t0, types)
         listed += _after_unnamed(s, listed[-1], t0, types)
+        listed = _named_among(s, clause, listed, t0, t1, types)
         if _OTHER_TALK.search(text, listed[-1].end, t0):
             continue  # 与A商谈拟举行的会晤事宜: the partner is the other verb's
         return _with_listed(s, clause, link, listed, t1, types, led)
@@ -547,6 +548,14 @@ def _after_unnamed(s: _Sentence, last: _Arg, end: int, types) -> list[_Arg]:
     if nxt is None or nxt.end > end or nxt.type not in types:
         return []
     return s.listed(nxt, end, types)
+
+
+def _named_among(s: _Sentence, clause, listed: list[_Arg], t0: int, t1: int, types) -> list:
+    """与甲组织要员会面，包括乙某: where every partner is a body's unnamed people, the ones the next
+    clause names among them are met."""
+    if all(_unnamed(s.text, p.end) for p in listed):
+        return _included(s, clause, t0, t1, types) or listed
+    return listed
 
 
 def _with_listed(s: _Sentence, clause, link: re.Match, listed: list[_Arg], t1: int, types, led):

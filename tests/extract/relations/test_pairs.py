@@ -1308,6 +1308,15 @@ def test_a_name_listed_after_a_bodys_unnamed_officials_is_met():
     assert _found("张三亦与甲州政府官员及企业界人士会面。", names) == set()
 
 
+def test_people_named_after_baokuo_are_met_where_the_partner_is_a_bodys_unnamed_officials():
+    names = [("张三", "PERSON"), ("甲组织", "ORG"), ("乙部", "ORG"), ("李四", "PERSON")]
+    text = "张三顺道与甲组织要员会面，包括乙部主任李四。"
+    assert _found(text, names) == {("meets", "张三", "李四")}
+    # officials, then bodies: the officials of the bodies are met, the bodies are no party
+    names = [("张三", "PERSON"), ("甲组织", "ORG"), ("乙部", "ORG"), ("丙局", "ORG")]
+    assert _found("张三与甲组织官员会面，包括乙部和丙局。", names) == set()
+
+
 def test_a_latin_name_after_a_relative_clause_before_a_verb_of_meeting_is_met():
     # the model read the whole name as a body; after 的 and before 会面 it is the one met
     names = [("王某", "PERSON"), ("甲国财政部", "ORG"), ("Jane Doe", "ORG")]
