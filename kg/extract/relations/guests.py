@@ -13,7 +13,6 @@ from kg.extract.relations.sentence import _Sentence
 
 _GUESTS_KIND = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}(?:代表|人士|官员|成员|客人|一行|人))?")
 
-
 # The one met stands after whose relative or envoy they are (会见了A总理的夫人B, A的特使C)
 _KIN = re.compile(rf"的(?:{_KIN_WORDS}|特使|特别代表|私人代表)")
 

@@ -1,6 +1,6 @@
 """visits: who goes where. The places and bodies gone to (到/赴/在 before the verb), those after
 it, the object of a nominal 访问 (对甲国的访问), the countries of those who invite (应甲国总统的
-邀请…访问上述两国), and who the visitors are.
+邀请…访问上述两国). Who the visitors are is found in visitors.py.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 
 from kg.extract.places import country_prefix, world_countries
 from kg.extract.relations.amounts import _count
-from kg.extract.relations.arguments import _DELEGATION, _Found, _included, _of_place_in, _relative
+from kg.extract.relations.arguments import _DELEGATION, _Found, _included
 from kg.extract.relations.grammar import _Arg
 from kg.extract.relations.lexicon import (
     _trigger_re,
@@ -23,15 +23,13 @@ from kg.extract.relations.patterns import (
     _LIST_JOIN,
     _MEMBER_WORDS,
     _PLACES,
-    _PROBES,
     _PRONOUN,
     _STOP,
-    _TIME_AFTER,
-    _TIME_FRAME,
     _UNNAMED_AFTER,
 )
 from kg.extract.relations.sentence import _Sentence
-from kg.extract.relations.subjects import _antecedent, _leader, next_subject, subject
+from kg.extract.relations.subjects import _antecedent, _leader
+from kg.extract.relations.visitors import _visitors
 from kg.extract.rules import load_rules
 
 # 甲市贫困群众: a place before a kind of its people is no place visited
@@ -60,7 +58,6 @@ _COUNT_THEN_LIST = re.compile(
 
 _SUMMED = re.compile(r"(?:等)?[\d两三四五六七八九十]+个?[\u4e00-\u9fff]{0,4}国家?(?:进行|的)")
 
-_GOES_WITH = re.compile(r"随同|跟随")  # A随同B: A goes along with B (陪同: A escorts B, no visitor)
 
 # 上述五国, 以上三个国家: places named before, counted
 _AFORESAID = re.compile(
@@ -101,10 +98,6 @@ _PLACE_MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}的")
 
 _OWN_VERB = re.compile(r"做|(?<![工合创制动写])作|接受|参加|出席|举行|召开")  # not 工作访问
 
-_PROBE = re.compile(r"(?:的[^，。；的]{0,6}?|[”\"]?号)" + _PROBES)  # after a name: 甲局的无人探测器
-
-# a name of one: 乙号探测器, “甲探路者”飞船
-_PROBE_NAME = re.compile(r"(?:号|[”\"」』])" + _PROBES + "$")
 
 _HIS = re.compile(
     r"(?<![其])[他她](?![们])(?:\d+月|去年|今年|明年|本月|上月|下月|[上中下]旬|即将|将要|将|曾经|曾|此次|这次){0,3}$"
@@ -113,7 +106,6 @@ _HIS = re.compile(
 # A nominal visit that goes on, opens or ends, its places before it (继续甲国的访问)
 _GOES_ON = re.compile(r"(?:继续|展开|开始|结束|完成)了?(?:在|对)?")
 
-_ENDED = re.compile(r"(?:前|后|以后|之后)$")
 
 # A kind, then a dash and the name it stands for (一家工厂———甲公司, 另一城市──乙市)
 _KIND_DASH = re.compile(r"[^，,。；;—─－]{1,12}(?:——+|──+|－－+)")
@@ -129,8 +121,6 @@ _LEAD_TO_PLACE = re.compile(
     r"(?:[^，,。；;]{1,24}?(?:制造商|运营商|生产商|供应商|开发商|服务商|企业|机构))?"
 )
 
-# 结束访问, 结束对甲国的访问, 结束甲国访问行程: a visit ended, its place before the verb or after it
-_ENDING = re.compile(r"在?(?:结束|完成)了?(?:对?[^，,。；;]{1,14}?的?)?")
 
 # A verb of going that is a clause of its own before the visit (到甲地，了解情况，走访农户)
 _GONE_TO = re.compile(
@@ -297,46 +287,6 @@ def _visited_dui(s: _Sentence, clause: tuple[int, int], t0: int, t1: int) -> _Fo
     return _Found(targets, dui)
 
 
-def _visitors(
-    s: _Sentence, clause: tuple[int, int], subject_end: int, t0: int, t1: int
-) -> list[_Arg]:
-    text = s.text
-    # the clause the subject is sought in: the one before the locative verb, or the trigger's
-    # own when that verb opens it (，前往A访问)
-    own = s.clause_of(subject_end - 1 if subject_end > 0 else 0)
-    if own[0] == own[1]:  # the locative verb opens its clause (，前往A访问)
-        own = s.clause_of(subject_end)
-    sources = _relative(s, clause, t1)
-    # the object, then the visitor after 的: the places visited (曾多次访问甲国的乙馆馆长A) or
-    # people called on, unnamed (正在甲区慰问员工的乙局局长A); one excludes the other (a place
-    # right after the verb, or no name at all)
-    if sources is None:
-        obj = _visited_object_end(s, clause, t0, t1) or _unnamed_object_end(s, clause, t0, t1)
-        sources = (_relative(s, clause, obj) or None) if obj is not None else None
-    if sources is None:
-        sources = subject(s, own if own[0] <= subject_end else clause, subject_end, _AGENTS)
-    # 在A访问期间，B参观了C; 访问A期间，B指出: a clause of time, its visitor the next clause's subject
-    # 在考察A的情况时
-    framed = (
-        _TIME_AFTER.match(text, t1)
-        or _TIME_FRAME.search(text, clause[0], clause[1])
-        or text[clause[1] - 1 : clause[1]] == "时"
-    )
-    opens = text.startswith("在", clause[0]) or clause[0] == t0
-    # (在)结束访问A前，B…: a visit ended frames the clause after it too
-    # (完成访问甲国，乙某…: the visit ended opens the sentence, the visitor the next clause's subject)
-    ended = _ENDING.fullmatch(text, clause[0], t0) and (
-        _ENDED.search(text, clause[0], clause[1]) or clause[0] == 0
-    )
-    if not sources and (framed and opens or ended):
-        sources = next_subject(s, clause, _AGENTS)
-        if ended:  # 结束访问甲国后，甲国总统乙某…: a host of the place visited is no visitor
-            sources = [m for m in sources if not _of_place_in(s, m, clause)]
-    sources = sources + _gone_with(s, sources, subject_end)
-    # a probe (甲号探测器, 甲局的无人探测器) explores a planet: no visit of a party
-    return [m for m in sources if not _PROBE.match(text, m.end) and not _PROBE_NAME.search(m.text)]
-
-
 def _place_list(s: _Sentence, start: int, end: int) -> list[_Arg]:
     """The places and bodies listed from right after ``start`` up to ``end`` (joined by 、 ， 和
     及; a name the model cut short may leave a few characters before the joiner), or none when
@@ -447,44 +397,6 @@ def _owner_end(s: _Sentence, pos: int) -> int:
     return head.end if not gap or load_rules().title_re.fullmatch(gap) else -1
 
 
-def _visited_object_end(s: _Sentence, clause: tuple[int, int], t0: int, t1: int) -> int | None:
-    """Where the places right after a visit verb end, when 的 follows them (访问甲国、乙国的), else
-    None; None too when the verb has a subject of its own (陪同A访问甲国的B: A visits)."""
-    end = clause[1]
-    own = next((m for m in reversed(s.heads) if clause[0] <= m.start and m.end <= t0), None)
-    gap = s.text[own.end : t0] if own is not None and own.type in _AGENTS else "了"
-    if re.fullmatch(r"[^了，。；、]{0,4}", gap) and not _trigger_re().search(gap):
-        return None
-    after = re.match(r"[了过]?", s.text[t1:end]).end() + t1
-    first = next((m for m in s.heads if m.start >= t1 and m.end <= end), None)
-    if first is None or first.type not in _PLACES or s.chain_start[first.start] != after:
-        return None
-    last = s.listed(first, end, _PLACES)[-1]
-    return last.end if s.text.startswith("的", last.end) else None
-
-
-# Who or what is visited, unnamed, before the 的 of a relative clause: 慰问灾民的, 考察工作的
-_UNNAMED_OBJECT = re.compile(r"[^，,。；;的、了]{1,8}(?:、[^，,。；;的、了]{1,8})*(?=的)")
-
-# A clause that opens with where the visit goes on (正在甲区, 前来甲县): no subject of its own
-_WHERE_OPENS = re.compile(r"(?:正在|在|前来|专程到|来到)[^，,。；;]{0,12}")
-
-
-def _unnamed_object_end(s: _Sentence, clause: tuple[int, int], t0: int, t1: int) -> int | None:
-    """正在甲区慰问灾民的A: where an object with no name in it ends, when 的 follows it and the
-    clause opens with the place of the visit, else None (参观了在此展出的甲报书画: the object's own
-    relative clause)."""
-    m = _UNNAMED_OBJECT.match(s.text, t1, clause[1])
-    if (
-        m is None
-        or not _WHERE_OPENS.fullmatch(s.text, clause[0], t0)
-        or s.heads_in(clause[0], t0, _AGENTS)
-        or any(t1 <= h.start < m.end() for h in s.heads)
-    ):
-        return None
-    return m.end()
-
-
 def _region_counted(text: str, place: _Arg) -> bool:
     """出访甲洲五国, 访问乙洲三国: a place that is no country, named with the count of its countries,
     is the region visited (a country's form before a count is a pair: 中美两国)."""
@@ -510,14 +422,6 @@ def _people_of(text: str, end: int, kinds: re.Pattern[str] = _PEOPLE_OF_PLACE) -
     object, not the place's kind)."""
     people = kinds.match(text, end)
     return people is not None and _trigger_re().search(people.group()) is None
-
-
-def _gone_with(s: _Sentence, sources: list[_Arg], end: int) -> list[_Arg]:
-    """A随同B前往C访问: the person the visitors go along with, named before ``end``, goes too (not
-    陪同: an escort is no visitor)."""
-    along = _GOES_WITH.search(s.text, sources[-1].end, end) if sources else None
-    leader = s.head_from(along.end()) if along is not None else None
-    return [leader] if leader is not None and leader.type == "PERSON" and leader.end <= end else []
 
 
 def _places_after(s: _Sentence, clause: tuple[int, int], t1: int) -> list[_Arg]:
