@@ -35,6 +35,8 @@ _WHERE_OPENS = re.compile(r"(?:正在|在|前来|专程到|来到)[^，,。；;]
 def _visitors(
     s: _Sentence, clause: tuple[int, int], subject_end: int, t0: int, t1: int
 ) -> list[_Arg]:
+    """Who makes the visit of the trigger at ``t0``..``t1``, the subject sought before
+    ``subject_end`` (where the places gone to start)."""
     text = s.text
     # the clause the subject is sought in: the one before the locative verb, or the trigger's
     # own when that verb opens it (，前往A访问)
