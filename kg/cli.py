@@ -244,9 +244,14 @@ def run(
 
 def _print_homes(attrs: dict) -> None:
     """Where 市公安局 and the like were read: the home city, and the sources of other papers."""
-    home = attrs.get("home_city") or "none detected"
+    home = attrs.get("home_city")
     others = attrs.get("other_homes") or {}
-    line = f"home city: {home} (city-relative names such as 市公安局 are read there"
+    line = (
+        f"home city: {home} (city-relative names such as 市公安局 are read there"
+        if home
+        else "home city: none detected (no province holds most of the places named, as in a"
+        " national paper: city-relative names such as 市公安局 stay as written"
+    )
     if others:
         places = Counter(others.values())
         listed = "、".join(f"{p} ({n})" if n > 1 else p for p, n in sorted(places.items()))

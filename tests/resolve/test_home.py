@@ -59,6 +59,21 @@ def test_home_provincial_paper_names_many_cities_none_dominating():
     assert detect_home_city(exs, gazetteer()).name == "河北省"
 
 
+def test_home_national_paper_spreads_its_places_over_provinces_and_has_no_home():
+    # no province holds most of the places named: 市公安局 is read in no city
+    exs = _page(
+        ("昆明市、大理市发展。", [("昆明市", "LOC"), ("大理市", "LOC")], None),
+        ("柳州市、桂林市发展。", [("柳州市", "LOC"), ("桂林市", "LOC")], None),
+        ("苏州市、无锡市发展。", [("苏州市", "LOC"), ("无锡市", "LOC")], None),
+        ("宿州市召开会议。", [("宿州市", "LOC")], None),
+    )
+    assert detect_home_city(exs, gazetteer()) is None
+    # a Kunming paper naming the same places: its own city's pages hold most of them
+    places = [("昆明市", "LOC"), ("五华区", "LOC"), ("盘龙区", "LOC")]
+    exs += _page(*[("昆明市五华区、盘龙区发展。", places, None)] * 3)
+    assert detect_home_city(exs, gazetteer()).name == "昆明市"
+
+
 def test_home_counts_the_place_an_organisation_name_starts_with():
     # the river 牡丹江 is no place here; the city's bureaus name it
     exs = _page(
