@@ -1,4 +1,5 @@
-"""Leads: "本报讯（记者 姜振 邵文琪）12月20日，..." and "本报聊城讯 环境干净整洁..."."""
+"""Leads: "本报讯（记者 姜振 邵文琪）12月20日，...", "本报聊城讯 环境干净整洁...", and the dated
+leads of national papers and the wire: "本报上海6月4日电（记者甲某）...", "新华社北京五月四日电..."."""
 
 from __future__ import annotations
 
@@ -8,8 +9,15 @@ from dataclasses import dataclass
 from kg.ingest.byline import ROLE
 
 # 本报X讯 where X is a place of at most six glyphs (本报聊城讯 -> 聊城); spaces from print allowed.
-LEAD = re.compile(r"^\s*本\s*报\s*((?:[\u4e00-\u9fff]\s*){0,6}?)讯")
+# A date may follow the place, and 电 (a dispatch) stand for 讯: 本报上海6月4日电, 新华社东京五月四日电.
+_DAY = r"[\d０-９〇一二三四五六七八九十]{1,4}\s*"
+LEAD = re.compile(
+    r"^\s*(?:本\s*报|新\s*华\s*社)\s*((?:[\u4e00-\u9fff]\s*){0,6}?)"
+    rf"(?:(?:{_DAY}年\s*)?{_DAY}月\s*)?(?:{_DAY}日\s*)?(?:讯|电(?![视话子报力影台脑网器站]))"
+)
 _PAREN = re.compile(r"\s*[（(]([^（）()\n]{1,80})[）)]")
+# The byline a dispatch writes out: 记者甲某、乙某报道：
+_REPORTED = re.compile(r"\s*((?:本报)?(?:记者|通讯员)[^，,。；;：:（）()\n]{2,30}?)报道\s*[：:]?")
 
 
 @dataclass(frozen=True)
@@ -29,7 +37,7 @@ def parse_lead(text: str) -> Lead | None:
         return None
     rest = text[m.end() :]
     byline = None
-    p = _PAREN.match(rest)
+    p = _PAREN.match(rest) or _REPORTED.match(rest)
     if p is not None and ROLE.search(p.group(1)):
         byline = p.group(1).strip()
         rest = rest[p.end() :]

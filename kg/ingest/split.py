@@ -59,6 +59,10 @@ class Draft:
         return self.title if self.title is not None else self.pending_title
 
 
+# The credit a photo's caption ends with (…。新华社记者 甲某摄)
+_CAPTION_END = re.compile(r"摄\s*影?\s*$")
+
+
 def is_headline(text: str) -> bool:
     t = text.strip()
     if not t or display_width(t) > MAX_HEADLINE_WIDTH:
@@ -195,8 +199,8 @@ class _Splitter:
         self.cur = Draft()
 
     def _lead(self, i: int) -> None:
-        if self.cur.paragraphs:
-            self._close()
+        if not all(_CAPTION_END.search(p) for p in self.cur.paragraphs):
+            self._close()  # a photo's caption alone is the story's, between its headline and lead
         lead = parse_lead(self.paras[i].text)
         self.cur.lead = lead
         if lead is not None and lead.rest:

@@ -105,6 +105,22 @@ def test_split_titles_first_page() -> None:
     ]
 
 
+def test_split_a_dispatch_after_its_headline_and_photo_caption_is_one_article() -> None:
+    # a national paper's page: headline, a photo's caption with its credit, then the dated
+    # dispatch (本报某地6月3日电); a second dispatch on the same page is a story of its own
+    page = (
+        "某部长会见来宾\n\n6月3日，某部长在某地会见来宾。　　本报记者  王五摄\n\n"
+        "本报某地6月3日电（记者张三、李四）某部长3日在某地会见来宾。\n\n双方交换了意见。\n\n"
+        "本报某市6月4日电（记者赵六）某市召开会议。\n"
+    )
+    drafts = split_page(paragraphs(page))
+    assert [(d.final_title, d.lead.dateline, d.lead.byline) for d in drafts] == [
+        ("某部长会见来宾", "某地", "记者张三、李四"),
+        (None, "某市", "记者赵六"),
+    ]
+    assert drafts[0].paragraphs[0].startswith("6月3日")
+
+
 @pytest.mark.parametrize(
     ("parts", "title"),
     [
