@@ -1,5 +1,5 @@
 """Leads: "本报讯（记者 姜振 邵文琪）12月20日，...", "本报聊城讯 环境干净整洁...", and the dated
-leads of national papers and the wire: "本报上海6月4日电（记者甲某）...", "新华社北京五月四日电..."."""
+leads of national papers and the wire: "本报上海6月4日电（记者甲某）...", "新华社某地五月六日电..."."""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ from kg.ingest.lead import Lead, parse_lead
             Lead("上海", "记者甲某", "今天，会议召开。"),
         ),
         ("新华社东京５月４日电 某某今天抵达。", Lead("东京", None, "某某今天抵达。")),
-        ("新华社北京五月四日电某某今天会见了乙某。", Lead("北京", None, "某某今天会见了乙某。")),
+        ("新华社某地五月六日电某某今天会见了乙某。", Lead("某地", None, "某某今天会见了乙某。")),
         ("本报北京1998年1月2日讯 会议召开。", Lead("北京", None, "会议召开。")),
         # the byline written out before the body
         (
@@ -39,7 +39,7 @@ def test_a_lead_gives_its_dateline_byline_and_body(text, lead):
     "text",
     [
         "本报记者从市里获悉，会议召开。",  # prose about the paper's reporter
-        "新华社记者近日走访了甲村。",
+        "新华社记者日前来到甲村采访。",
         "会议召开。",
     ],
 )
