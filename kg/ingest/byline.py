@@ -22,6 +22,10 @@ _NAME = re.compile(
 # Words after the names that are not names: "报道" (reported), "摄" / "摄影" (photographed).
 _TAIL = re.compile(r"(?:\s*(报\s*道|摄\s*影|摄|文\s*/\s*图|图\s*/\s*文))+\s*$")
 _SEPARATORS = re.compile(r"[\s、，,／/]+")
+# A two-glyph name printed to the width of three (张  三): one name, not two glyphs
+_SPREAD_NAME = re.compile(
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?![\u4e00-\u9fff])"
+)
 
 
 def _spaced(word: str) -> str:
@@ -40,9 +44,21 @@ def roles() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def column_words() -> frozenset[str]:
+    """The words of a column's heading after a role (记者手记, 记者观察): no names."""
+    text = (
+        resources.files("kg.ingest").joinpath("data/column_words.txt").read_text(encoding="utf-8")
+    )
+    return frozenset(
+        ln.split("#")[0].strip() for ln in text.splitlines() if ln.split("#")[0].strip()
+    )
+
+
 def _role_pattern() -> str:
     alternatives = "|".join(_spaced(r) for r in roles())
-    return r"(?:本\s*[报刊]\s*)?(" + alternatives + r")"
+    # the paper or agency the role works for goes with it (本报记者, 新华社记者)
+    return r"(?:(?:本\s*[报刊]|新\s*华\s*社|中\s*新\s*社)\s*)?(" + alternatives + r")"
 
 
 ROLE = re.compile(_role_pattern())
@@ -76,8 +92,9 @@ def parse_byline(text: str) -> list[BylinePerson]:
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
         segments.append((_canonical(m.group(1)), text[m.end() : end]))
     for role, names in segments:
+        names = _SPREAD_NAME.sub(r"\1\2", names)
         for token in _SEPARATORS.split(names):
-            if not _NAME.match(token):
+            if not _NAME.match(token) or token in column_words():
                 continue
             key = (token, role)
             if key not in seen:
@@ -106,5 +123,5 @@ def is_byline_line(text: str) -> bool:
         rest = _TAIL.sub("", stripped[m.end() :])
     # Role words may repeat, with or without spaces ("记者 甲 通讯员 乙", "记者甲通讯员乙"); every
     # other token must look like a name.
-    tokens = [t for t in _SEPARATORS.split(ROLE.sub(" ", rest)) if t]
-    return bool(tokens) and all(_NAME.match(t) for t in tokens)
+    tokens = [t for t in _SEPARATORS.split(_SPREAD_NAME.sub(r"\1\2", ROLE.sub(" ", rest))) if t]
+    return bool(tokens) and all(_NAME.match(t) and t not in column_words() for t in tokens)

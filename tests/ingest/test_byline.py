@@ -25,6 +25,12 @@ from kg.ingest.byline import is_byline_line, parse_byline
         ("■ 本报评论员", []),
         ("□ 记者 阿依古丽·买买提", [("阿依古丽·买买提", "记者")]),
         ("记者 这是一个很长的不是名字的词", []),
+        # the agency the role works for, and a two-glyph name printed to the width of three
+        ("新华社记者  张  三摄", [("张三", "记者")]),
+        ("记者 王 五 李四", [("王五", "记者"), ("李四", "记者")]),
+        # a column's heading after a role names no one (data/column_words.txt)
+        ("记者手记", []),
+        ("记者观察", []),
     ],
 )
 def test_byline_parse(text: str, people: list[tuple[str, str]]) -> None:
@@ -40,6 +46,8 @@ def test_byline_parse(text: str, people: list[tuple[str, str]]) -> None:
         ("记者从聊城召开的全市住房城", False),
         ("记者了解到，该项目已开工", False),
         ("聊城市工业经济持续稳定向好", False),
+        ("新华社记者 张  三摄", True),
+        ("记者手记", False),  # a column's heading
     ],
 )
 def test_byline_line_detection(line: str, expected: bool) -> None:
