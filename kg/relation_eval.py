@@ -171,7 +171,9 @@ def predict(
     from kg.schema import Article, Sentence
 
     extractor = Extractor(backend=backend, model=model)
-    whole = _whole_articles([row for row in rows if "|" in row["id"]], extractor)
+    in_articles = [row for row in rows if "|" in row["id"]]
+    whole = _whole_articles(in_articles, extractor)
+    where = _located(in_articles, whole)
     singles = [row for row in rows if "|" not in row["id"]]
     # as kg run reads it: １９９８年 -> 1998年
     texts = [normalize_spaces(r["text"]) for r in singles]
@@ -183,8 +185,8 @@ def predict(
     out = []
     for row in rows:
         if "|" in row["id"]:
-            article, index = row["id"].rsplit("|", 1)
-            out.append([r for r in whole[article].relations if r.sentence == int(index)])
+            article, index = where[row["id"]]
+            out.append([r for r in whole[article].relations if r.sentence == index])
         else:
             out.append(found[row["id"]])
     return out
@@ -202,9 +204,8 @@ def _folder(name: str) -> Path:
 
 
 def _whole_articles(rows: list[dict], extractor) -> dict:
-    """Extractions of the articles that gold rows ``<prefix><article id>|<sentence>`` name, each
-    read whole as ``kg run`` reads it, by prefixed id. A row whose sentence the reader now splits
-    differently is an error: its gold would be scored against another sentence."""
+    """Extractions of the articles of the files that gold rows ``<prefix><article id>|<sentence>``
+    name, each read whole as ``kg run`` reads it, by prefixed id."""
     from kg.ingest import read_articles
 
     wanted: dict[str, set[str]] = {}
@@ -215,13 +216,37 @@ def _whole_articles(rows: list[dict], extractor) -> dict:
     for prefix, ids in wanted.items():
         if prefix not in ARTICLE_SOURCES:
             raise ValueError(f"gold rows name articles of {prefix!r}, which no folder holds")
-        articles = [a for a in read_articles([_folder(ARTICLE_SOURCES[prefix])]) if a.id in ids]
+        files = {i.split("#")[0] for i in ids}  # every article of a file: it may split anew
+        folder = _folder(ARTICLE_SOURCES[prefix])
+        articles = [a for a in read_articles([folder]) if a.id.split("#")[0] in files]
         out |= {prefix + ex.article.id: ex for ex in extractor.extract_many(articles)}
+    return out
+
+
+def _located(rows: list[dict], whole: dict) -> dict[str, tuple[str, int]]:
+    """Where each article row's sentence is as the reader gives it now: its own article and
+    index, or, where the reader has since split the file into more articles or taken a dispatch's
+    lead (本报某地6月4日电（记者甲某）) out of the sentence, the sentence of the same file with the
+    row's text (without that lead). A row found nowhere is an error: its gold would be scored
+    against another sentence."""
+    from kg.ingest.lead import parse_lead
+
+    out = {}
     for row in rows:
         article, index = row["id"].rsplit("|", 1)
-        sentences = out[article].article.sentences if article in out else []
-        if int(index) >= len(sentences) or sentences[int(index)].text != row["text"]:
-            raise ValueError(f"gold row {row['id']}: the reader no longer gives its sentence there")
+        lead = parse_lead(row["text"])
+        texts = {row["text"]} | ({lead.rest} if lead is not None else set())
+        same_file = [key for key in whole if key.split("#")[0] == article.split("#")[0]]
+        found = [
+            (key, i)
+            for key in sorted(same_file, key=lambda k: k != article)
+            for i, sentence in enumerate(whole[key].article.sentences)
+            if sentence.text in texts
+        ]
+        exact = (article, int(index)) if (article, int(index)) in found else None
+        if exact is None and not found:
+            raise ValueError(f"gold row {row['id']}: the reader no longer gives its sentence")
+        out[row["id"]] = exact or found[0]
     return out
 
 

@@ -68,14 +68,18 @@ def test_article_rows_are_scored_on_the_whole_article_and_must_still_be_its_sent
     import pytest
 
     from kg.extract import Extractor
-    from kg.relation_eval import _whole_articles
+    from kg.relation_eval import _located, _whole_articles
 
     gold = [row for row in load_gold(DEFAULT_GOLD / "seeds.jsonl")][:1]
     found = _whole_articles(gold, Extractor())
-    article = gold[0]["id"].rsplit("|", 1)[0]
+    article, index = gold[0]["id"].rsplit("|", 1)
     assert found[article].article.text  # the whole article was read, not the sentence alone
+    assert _located(gold, found) == {gold[0]["id"]: (article, int(index))}
+    # a dispatch's lead the reader now takes out of the sentence: the sentence without it
+    led = [{**gold[0], "text": "本报某地6月4日电（记者甲某）" + gold[0]["text"]}]
+    assert _located(led, found) == {gold[0]["id"]: (article, int(index))}
     moved = [{**gold[0], "text": gold[0]["text"] + "。"}]
     with pytest.raises(ValueError, match="no longer gives its sentence"):
-        _whole_articles(moved, Extractor())
+        _located(moved, found)
     with pytest.raises(ValueError, match="no folder holds"):
         _whole_articles([{**gold[0], "id": "elsewhere:" + gold[0]["id"]}], Extractor())
