@@ -96,6 +96,9 @@ def _doc(words: list[str]):
         (["应", "厄立特里亚国", "政府", "邀请"], ["厄立特里亚国"]),
         (["以色列", "国防部", "发言人"], []),  # 以色列国 does not end on a word's edge
         (["瑞士", "代表团"], []),  # a short name is the model's to find
+        # a short name of four characters or more, which the model cut too
+        (["访问", "哥斯达黎", "加", "期间"], ["哥斯达黎加"]),
+        (["访问", "圣马", "力诺"], ["圣马力诺"]),
     ],
 )
 def test_a_countrys_full_name_is_one_place_on_word_edges(words, found):
