@@ -32,6 +32,9 @@ from kg.extract.relations.patterns import (
 )
 from kg.extract.rules import load_rules
 
+# A minister by the field of the ministry (经济部长, 建设大臣), no post of the title list
+_MINISTER = re.compile(r"(?:(?![和与及、的])[\u4e00-\u9fff]){1,6}?(?:部长|大臣)")
+
 _SAYING = re.compile(
     r"(?:说|表示|指出|认为|强调|宣布|声明|称|透露|介绍|报道|获悉|了解|告诉(?:记者|笔者)?)"
 )
@@ -346,7 +349,12 @@ class _Sentence:
         title_re = load_rules().title_re
         # 甲国国防部|长: the post may start on the body's last character
         post = (
-            (title_re.match(self.text, m.end) or title_re.match(self.text, m.end - 1))
+            (
+                title_re.match(self.text, m.end)
+                or title_re.match(self.text, m.end - 1)
+                # 甲国经济部长: a country's minister of a field
+                or (_MINISTER.match(self.text, m.end) if m.type == "LOC" else None)
+            )
             if m.type in ("ORG", "LOC")
             else None
         )

@@ -1454,3 +1454,12 @@ def test_a_latin_name_after_de_and_a_verb_of_meeting_before_it_is_met():
 def test_a_post_in_quotation_marks_between_yu_and_the_name_keeps_the_partner():
     names = [("张三", "PERSON"), ("李四", "PERSON")]
     assert _found("张三明日会与甲地「财务部长」李四会面。", names) == {("meets", "张三", "李四")}
+
+
+@pytest.mark.parametrize("post", ["经济部长", "财政部长", "建设大臣"])
+def test_a_countrys_unnamed_minister_of_a_field_is_no_party(post):
+    # a minister named by the ministry's field, with no name after: unnamed, as 甲国总统 is
+    names = [("张三", "PERSON"), ("法国", "LOC")]
+    assert _found(f"张三会晤了法国{post}。", names) == set()
+    names += [("李四", "PERSON")]
+    assert _found(f"张三会晤了法国{post}李四。", names) == {("meets", "张三", "李四")}
