@@ -114,6 +114,10 @@ class _Names:
                 return None, None  # 我县 in a city paper: no county to name
         if place is not None:
             return place.name, place
+        if len(name) == 1:
+            # 中阿关系, 哥外长: a one-character form the extractor could not name in full (阿 of
+            # 阿根廷 or 阿拉伯?) is no node; the forms it could are mentions of the full name
+            return None, None
         return expand_relative(name, home, self.gaz), None  # 高新区 -> 聊城高新区
 
     def _canonical_body(self, name: str, etype: str, home: HomePlace) -> str | None:

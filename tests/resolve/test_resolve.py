@@ -377,3 +377,12 @@ def test_resolve_a_body_without_its_place_stays_apart_when_two_places_have_one()
         ]
     )
     assert "ORG:公共资源交易中心" in labels(res)
+
+
+def test_resolve_a_one_character_place_left_unnamed_is_no_node():
+    # the extractor names the forms it can in full (中美 -> 中国, 美国); one it cannot (阿 of 阿根廷,
+    # 阿拉伯 or 阿富汗?) would be a node no reader can place
+    exs = [extraction("a#1", "中国与阿联络，中阿合作。", [("中国", "LOC"), ("阿", "LOC")])]
+    ids = labels(resolve(exs))
+    assert "LOC:中国" in ids
+    assert not any(i.startswith("LOC:") and len(i) == 5 for i in ids)
