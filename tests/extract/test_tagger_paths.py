@@ -424,7 +424,12 @@ def test_a_country_the_model_reads_as_a_person_is_the_country(default, text, cou
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("大家在一起。（本报记者张悦摄）", "张悦"), ("图为新建的厂房。（李刚摄）", "李刚")],
+    [
+        ("大家在一起。（本报记者张悦摄）", "张悦"),
+        ("图为新建的厂房。（李刚摄）", "李刚"),
+        # the agency in brackets after the credit (甲某摄（乙视觉）)
+        ("学生们参加趣味游戏。黎夕摄（某某视觉）", "黎夕"),
+    ],
 )
 def test_a_photo_credits_verb_is_no_character_of_the_name(default, text, name):
     mentions, _ = default(text)
