@@ -23,6 +23,8 @@ def home(name: str) -> HomePlace:
         ("省委", "聊城", "中共山东省委员会"),
         ("市场监管局", "聊城", "市场监管局"),  # 市场 is a word, not 市 + 场
         ("新时代市县政协", "聊城", "新时代市县政协"),  # 新时代市县 is no place
+        ("国家", "聊城", "中国"),  # the state of 国家主席
+        ("国家统计局", "聊城", "国家统计局"),  # a national body's own name stays
     ],
 )
 def test_names_expand_relative(surface, at, expected):
