@@ -56,6 +56,12 @@ def test_names_abbreviations_meet():
     )
 
 
+def test_names_the_country_before_a_national_body_adds_nothing():
+    assert org_key("中国全国政协") == org_key("全国政协")
+    assert org_key("中国全国人大常委会") == org_key("全国人大常委会")
+    assert org_key("中国银行") != org_key("银行")  # only before 全国
+
+
 def test_names_an_office_and_its_short_form_meet():
     # 办 is how news shortens 办公室 (市委办, 市政府新闻办)
     assert org_key("江北市政府新闻办公室") == org_key("江北市政府新闻办")
