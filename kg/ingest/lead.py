@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from kg.ingest.byline import ROLE
 
 # 本报X讯 where X is a place of at most six glyphs (本报聊城讯 -> 聊城); spaces from print allowed.
-# A date may follow the place, and 电 (a dispatch) stand for 讯: 本报上海6月4日电, 新华社东京五月四日电.
+# A date may follow the place, and 电 (a dispatch) stand for 讯: 本报上海6月4日电, 新华社东京五月四日电;
+# 据 before the wire's marker is a story the paper reprints from it (据新华社北京1月2日电).
 _DAY = r"[\d０-９〇一二三四五六七八九十]{1,4}\s*"
 LEAD = re.compile(
-    r"^\s*(?:本\s*报|新\s*华\s*社)\s*((?:[\u4e00-\u9fff]\s*){0,6}?)"
+    r"^\s*(?:据\s*)?(?:本\s*报|新\s*华\s*社)\s*((?:[\u4e00-\u9fff]\s*){0,6}?)"
     rf"(?:(?:{_DAY}年\s*)?{_DAY}月\s*)?(?:{_DAY}日\s*)?(?:讯|电(?![视话子报力影台脑网器站]))"
 )
 _PAREN = re.compile(r"\s*[（(]([^（）()\n]{1,80})[）)]")

@@ -24,6 +24,8 @@ from kg.ingest.lead import Lead, parse_lead
         ("新华社东京５月４日电 某某今天抵达。", Lead("东京", None, "某某今天抵达。")),
         ("新华社某地五月六日电某某今天会见了乙某。", Lead("某地", None, "某某今天会见了乙某。")),
         ("本报北京1998年1月2日讯 会议召开。", Lead("北京", None, "会议召开。")),
+        # a story the paper reprints from the wire
+        ("据新华社某地1月2日电（记者甲某）会议召开。", Lead("某地", "记者甲某", "会议召开。")),
         # the byline written out before the body
         (
             "本报巴黎1月4日电记者甲某、乙某报道：会议召开。",
@@ -40,6 +42,8 @@ def test_a_lead_gives_its_dateline_byline_and_body(text, lead):
     [
         "本报记者从市里获悉，会议召开。",  # prose about the paper's reporter
         "新华社记者日前来到甲村采访。",
+        "据报道，会议召开。",
+        "据新华社记者了解，会议召开。",
         "会议召开。",
     ],
 )
