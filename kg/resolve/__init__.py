@@ -21,6 +21,7 @@ from kg.resolve.names import (
     HomePlace,
     company_core,
     expand_relative,
+    national_bodies,
     normalize,
     org_key,
     strip_place_prefix,
@@ -276,6 +277,8 @@ class _Names:
         exact = {target.get(n, n) for n, c in by_head.get(short[:2], []) if c == short}
         if len(exact) == 1:
             return next(iter(exact))
+        if _a_body(short):
+            return None  # 国务院 opens 国务院甲委负责人和乙总公司 but is no company's short form
         return _unique_company(short, None, by_head, target)
 
     def _same_core(self, core_of: dict[str, str]) -> dict[str, str]:
@@ -311,6 +314,14 @@ def _unique_company(
     if ending is not None:  # 国兴集团 -> a 集团, not a subsidiary 有限公司
         fits = {f for f in fits if ending in f}
     return next(iter(fits)) if len(fits) == 1 else None
+
+
+def _a_body(name: str) -> bool:
+    """A name that is a whole body's, not a brand's (国务院, 全国政协, 市委; not 中通, nor 鲁西集团,
+    which a company's name may spell with words left out)."""
+    end = load_rules().org_suffix_re.search(name)
+    whole = end is not None and end.end() == len(name) and not name.endswith(("公司", "集团"))
+    return whole or name in national_bodies()
 
 
 def _repoint(rep: dict[str, str], name: str, olds: set[str], target: str) -> None:

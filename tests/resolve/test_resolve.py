@@ -386,3 +386,26 @@ def test_resolve_a_one_character_place_left_unnamed_is_no_node():
     ids = labels(resolve(exs))
     assert "LOC:中国" in ids
     assert not any(i.startswith("LOC:") and len(i) == 5 for i in ids)
+
+
+def test_resolve_a_bodys_whole_name_is_no_short_form_of_a_company_it_opens():
+    # a name that runs two bodies together (国务院甲委负责人和乙总公司) opens with 国务院; the
+    # state's body does not join it as a company's short form would (中通 -> 中通客车…)
+    exs = [
+        extraction(
+            "a#1", "国务院甲委负责人和乙总公司经理说。", [("国务院甲委负责人和乙总公司", "ORG")]
+        ),
+        extraction("a#2", "国务院召开会议。", [("国务院", "ORG")]),
+    ]
+    ids = labels(resolve(exs))
+    assert "ORG:国务院" in ids
+    # any whole body's name (a ministry, an institute) is no brand of a company named after it
+    exs = [
+        extraction("b#1", "甲部乙设计院开发公司成立。", [("甲部乙设计院开发公司", "ORG")]),
+        extraction("b#2", "甲部召开会议。", [("甲部", "ORG")]),
+        extraction("b#3", "华新集团有限公司和员工。", [("华新集团有限公司", "ORG")]),
+        extraction("b#4", "华新集团发展很快。", [("华新集团", "ORG")]),
+    ]
+    ids = labels(resolve(exs))
+    assert "ORG:甲部" in ids
+    assert "ORG:华新集团" not in ids  # a company's own short form still joins it
