@@ -93,6 +93,8 @@ def _within(a: Place, b: Place) -> bool:
 
 def compatible(a: Post, b: Post) -> bool:
     """Whether one person can hold both posts (see the module's docstring)."""
+    if a.bare_title == b.bare_title and (a.org is None or b.org is None):
+        return True  # 以色列总理 and a bare 总理: the same post, its body unwritten once
     sa, sb = _scope(a), _scope(b)
     if sa is not None and sb is not None:
         if sa[0] != sb[0]:
@@ -101,7 +103,8 @@ def compatible(a: Post, b: Post) -> bool:
             return False
         if sa[0] == "place" and not _within(sa[1], sb[1]):  # type: ignore[arg-type]
             return False  # posts in 聊城市 and in 潍坊市 (临清市 lies in 聊城市: one career)
-    # 局长 of 公安局 and 局长 of 教育局: two heads, two people.
+    # 局长 of 公安局 and 局长 of 教育局: two heads, two people. Not two posts of the state's (国家主席
+    # and 中央军委主席): one leader holds several at once.
     return not (
         a.bare_title == b.bare_title
         and a.bare_title not in _MEMBERSHIPS
@@ -109,6 +112,7 @@ def compatible(a: Post, b: Post) -> bool:
         and b.org is not None
         and a.org not in b.org
         and b.org not in a.org
+        and not (a.national and b.national)
     )
 
 
@@ -119,7 +123,13 @@ class _Person:
     articles: set[str]
 
     def takes(self, posts: list[Post]) -> bool:
-        return all(compatible(a, b) for a in self.posts for b in posts)
+        """Whether an article's posts can be this person's: each is a post held already (the same
+        name in the same post is the same person), or fits each post held, save one the article
+        gives too (an article that names both posts shows that one person holds them)."""
+        return all(
+            b in self.posts or all(compatible(a, b) or a in posts for a in self.posts)
+            for b in posts
+        )
 
 
 def split_people(
