@@ -28,7 +28,10 @@ LEVELS = ("province", "city", "county", "town")
 RELATIVE_LEVELS = ("市", "县", "区", "省")
 # Short names that are also everyday words or too ambiguous to tag on their own (a lexicon).
 _AMBIGUOUS_SHORT = frozenset(read_list(RULES_DIR / "ambiguous_short_places.txt"))
-_MORE_COUNTRIES = frozenset(read_list(RULES_DIR / "more_countries.txt"))
+# a row: the name news writes, and where it is another name of a state of the world list, that
+# state's name (印尼	印度尼西亚)
+_MORE_COUNTRY_ROWS = [line.split("\t") for line in read_list(RULES_DIR / "more_countries.txt")]
+_MORE_COUNTRIES = frozenset(row[0] for row in _MORE_COUNTRY_ROWS)
 _MORE_PLACES = frozenset(read_list(RULES_DIR / "more_places.txt"))
 
 
@@ -250,10 +253,12 @@ def two_char_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
-    """Official country names -> the short name a newspaper uses (大韩民国 -> 韩国)."""
+    """Official country names -> the short name a newspaper uses (大韩民国 -> 韩国), and the other
+    names of lexicons/more_countries.txt -> the state they name (印尼 -> 印度尼西亚, 澳洲 -> 澳大利亚)."""
     names: dict[str, str] = {}
     for line in _read_lines("world_location"):
         fields = line.strip().split("\t")
         if len(fields) >= 2 and fields[0] and fields[1] and not fields[0].endswith(":"):
             names[fields[1]] = fields[0]
+    names |= {row[0]: row[1] for row in _MORE_COUNTRY_ROWS if len(row) > 1}  # 印尼 -> 印度尼西亚
     return names

@@ -409,3 +409,18 @@ def test_resolve_a_bodys_whole_name_is_no_short_form_of_a_company_it_opens():
     ids = labels(resolve(exs))
     assert "ORG:甲部" in ids
     assert "ORG:华新集团" not in ids  # a company's own short form still joins it
+
+
+def test_resolve_another_name_of_a_state_is_that_state():
+    # lexicons/more_countries.txt: 印尼 is 印度尼西亚, 澳洲 is 澳大利亚; a former state stays apart
+    exs = [
+        extraction(
+            "a#1",
+            "印尼和印度尼西亚，澳洲和澳大利亚。",
+            [("印尼", "LOC"), ("印度尼西亚", "LOC"), ("澳洲", "LOC"), ("澳大利亚", "LOC")],
+        ),
+        extraction("a#2", "苏联和俄罗斯。", [("苏联", "LOC"), ("俄罗斯", "LOC")]),
+    ]
+    ids = labels(resolve(exs))
+    assert {"LOC:印度尼西亚", "LOC:澳大利亚", "LOC:苏联", "LOC:俄罗斯"} <= ids
+    assert not {"LOC:印尼", "LOC:澳洲"} & ids
