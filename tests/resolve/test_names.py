@@ -56,8 +56,11 @@ def test_names_abbreviations_meet():
     )
 
 
-def test_names_the_country_before_a_national_body_adds_nothing():
+def test_names_a_body_written_in_full_and_short_meets():
     assert org_key("中国全国政协") == org_key("全国政协")
+    # international bodies named in full and short (abbreviations.tsv)
+    assert org_key("阿拉伯国家联盟") == org_key("阿拉伯联盟") == org_key("阿盟")
+    assert org_key("国际奥林匹克委员会") == org_key("国际奥委会")
     assert org_key("中国全国人大常委会") == org_key("全国人大常委会")
     assert org_key("中国银行") != org_key("银行")  # only before 全国
 
