@@ -61,6 +61,8 @@ def test_names_a_body_written_in_full_and_short_meets():
     # international bodies named in full and short (abbreviations.tsv)
     assert org_key("阿拉伯国家联盟") == org_key("阿拉伯联盟") == org_key("阿盟")
     assert org_key("国际奥林匹克委员会") == org_key("国际奥委会")
+    assert org_key("美国联邦储备委员会") == org_key("美国联储") == org_key("美联储")
+    assert org_key("中国人民对外友好协会") == org_key("对外友协")
     assert org_key("中国全国人大常委会") == org_key("全国人大常委会")
     assert org_key("中国银行") != org_key("银行")  # only before 全国
 
