@@ -403,7 +403,7 @@ def _surface(m: Mention, ex: Extraction) -> str:
 
 def _honorifics(ex: Extraction) -> dict[str, str]:
     """江主席 / 李市长: surname + title, for the one person of the article with that surname who
-    holds that title (江泽民, 主席)."""
+    holds that title (江泽民, 主席); 克雷库, for the article's one 马蒂厄·克雷库."""
     rules = load_rules()
     people: dict[str, set[str]] = defaultdict(set)
     for role in ex.roles:
@@ -417,6 +417,9 @@ def _honorifics(ex: Extraction) -> dict[str, str]:
         surname = rules.surname_of(m.text) if m.type == "PERSON" else None
         if surname is not None and len(m.text) > len(surname) and not m.text.endswith(_BOSS):
             people[surname + _BOSS].add(m.text)
+        if m.type == "PERSON" and "·" in m.text:
+            # 克雷库 after 马蒂厄·克雷库: a foreign name's last part, the article's one such name
+            people[m.text.rsplit("·", 1)[1]].add(m.text)
     return {form: next(iter(names)) for form, names in people.items() if len(names) == 1}
 
 
@@ -540,7 +543,7 @@ def _canonical_pass(
             for m in ex.mentions
         ]
         for role in ex.roles:
-            person = names.canonical(role.person, "PERSON", home)
+            person = names.canonical(honorific.get(role.person, role.person), "PERSON", home)
             org = None
             if role.org is not None:
                 org = names.canonical(role.org, role.org_type or "ORG", home)

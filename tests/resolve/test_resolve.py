@@ -194,6 +194,18 @@ def test_resolve_surname_and_title_is_the_person_holding_it():
         res.entities["PERSON:江泽民"].mentions == 2
         and "江主席" in res.entities["PERSON:江泽民"].aliases
     )
+    # a foreign name's last part is the article's one full name that ends in it, its roles too
+    exs = [
+        extraction(
+            "h#2",
+            "主席会见马蒂·克里库。克里库总统说，两国合作前景广阔。",
+            [("马蒂·克里库", "PERSON"), ("克里库", "PERSON")],
+            roles=[Role("克里库", "总统", None, None, 0)],
+        )
+    ]
+    res = resolve(exs)
+    assert "PERSON:克里库" not in labels(res)
+    assert res.entities["PERSON:马蒂·克里库"].mentions == 2
 
 
 def test_resolve_declared_short_form_joins_its_full_name():
