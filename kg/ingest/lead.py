@@ -1,4 +1,4 @@
-"""Leads: "本报讯（记者 姜振 邵文琪）12月20日，...", "本报聊城讯 环境干净整洁...", and the dated
+"""Leads: "本报讯（记者 甲某 乙某）12月2日，...", "本报某县讯 街道整洁一新...", and the dated
 leads of national papers and the wire: "本报上海6月4日电（记者甲某）...", "新华社某地五月六日电..."."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from kg.ingest.byline import ROLE
 
 # 本报X讯 where X is a place of at most six glyphs (本报聊城讯 -> 聊城); spaces from print allowed.
 # A date may follow the place, and 电 (a dispatch) stand for 讯: 本报上海6月4日电, 新华社东京五月四日电;
-# 据 before the wire's marker is a story the paper reprints from it (据新华社北京1月2日电).
+# 据 before the wire's marker is a story the paper reprints from it (据新华社某地1月2日电).
 _DAY = r"[\d０-９〇一二三四五六七八九十]{1,4}\s*"
 LEAD = re.compile(
     r"^\s*(?:据\s*)?(?:本\s*报|新\s*华\s*社)\s*((?:[\u4e00-\u9fff]\s*){0,6}?)"
@@ -24,7 +24,7 @@ _REPORTED = re.compile(r"\s*((?:本报)?(?:记者|通讯员)[^，,。；;：:（
 @dataclass(frozen=True)
 class Lead:
     dateline: str | None  # 聊城 for 本报聊城讯, None for 本报讯
-    byline: str | None  # "记者 姜振 邵文琪" from the parenthesis, when there is one
+    byline: str | None  # "记者 甲某 乙某" from the parenthesis, when there is one
     rest: str  # the paragraph after the marker and the parenthesis
 
 

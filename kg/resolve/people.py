@@ -103,8 +103,8 @@ def compatible(a: Post, b: Post) -> bool:
             return False
         if sa[0] == "place" and not _within(sa[1], sb[1]):  # type: ignore[arg-type]
             return False  # posts in 聊城市 and in 潍坊市 (临清市 lies in 聊城市: one career)
-    # 局长 of 公安局 and 局长 of 教育局: two heads, two people. Not two posts of the state's (国家主席
-    # and 中央军委主席): one leader holds several at once.
+    # 局长 of 公安局 and 局长 of 教育局: two heads, two people. Not two posts of the state's bodies
+    # (the chair of the state and the chair of its military commission): one leader holds several.
     return not (
         a.bare_title == b.bare_title
         and a.bare_title not in _MEMBERSHIPS

@@ -213,9 +213,10 @@ def test_people_one_article_is_one_person():
 
 
 def test_people_a_national_leaders_posts_stay_one_node_across_articles():
-    # 国家主席 and 中央军委主席 (two posts of the state), and a city post held with a national one
+    # the chairs of the state and of its military commission (two posts of the state), and a city
+    # post held with a national one
     both = [("石平", "主席", "中国", "LOC"), ("石平", "主席", "中央军委", "ORG")]
-    exs = [article(f"n#{i}", "国家主席、中央军委主席石平讲话。", ["石平"], both) for i in range(3)]
+    exs = [article(f"n#{i}", "国家主席、军委的主席石平讲话。", ["石平"], both) for i in range(3)]
     city = [("贾明", "委员", "中共中央政治局", "ORG"), ("贾明", "书记", "中共甲市委员会", "ORG")]
     exs.append(article("c#1", "中共中央政治局委员、甲市委书记贾明讲话。", ["贾明"], city))
     # the same name in a post already held is the same person, though it is a city's post

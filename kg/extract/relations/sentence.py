@@ -209,7 +209,7 @@ class _Sentence:
             return True  # 访问甲国时指出乙国…: a verb of saying ends the name before it
         cut = _CLAUSE_END.search(self.text, m.end)
         if cut is not None and cut.start() <= nxt.start:
-            return True  # 甲团据新华社北京电: a dateline ends the headline's name
+            return True  # 甲团据新华社某地电: a dateline ends the headline's name
         if "的" in gap and self.text[m.start - 1 : m.start] == "、":
             return True  # 访问乙国、丙国的秘书长A: 丙国 ends a list of places
         # 访问甲国的乙馆馆长A: the visit's object, 的 closes the clause
