@@ -435,8 +435,8 @@ def meeting_tails(doc: Doc, rules: Rules) -> Cuts:
     )
 
 
-# What closes a photo credit: a bracket, the end of the line or of the text
-# What ends a photo credit: its bracket, the line's end, or the agency in brackets after it (甲某摄（乙视觉）)
+# What ends a photo credit: its bracket, the line's or text's end, or the agency in brackets after
+# it (甲某摄（乙视觉）)
 _CREDIT_END = re.compile(r"\s*(?:[）)]|[（(][^（）()，。]{1,12}[）)]|$)", re.MULTILINE)
 
 
