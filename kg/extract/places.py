@@ -255,10 +255,6 @@ def two_char_words() -> frozenset[str]:
 def country_names() -> dict[str, str]:
     """Official country names -> the short name a newspaper uses (大韩民国 -> 韩国), and the other
     names of lexicons/more_countries.txt -> the state they name (印尼 -> 印度尼西亚, 澳洲 -> 澳大利亚)."""
-    names: dict[str, str] = {}
-    for line in _read_lines("world_location"):
-        fields = line.strip().split("\t")
-        if len(fields) >= 2 and fields[0] and fields[1] and not fields[0].endswith(":"):
-            names[fields[1]] = fields[0]
+    names = {row[1]: row[0] for row in _world_location()[1] if len(row) > 1 and row[0] and row[1]}
     names |= {row[0]: row[1] for row in _MORE_COUNTRY_ROWS if len(row) > 1}  # 印尼 -> 印度尼西亚
     return names
