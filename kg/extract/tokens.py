@@ -536,6 +536,37 @@ def verb_runs(doc: Doc, rules: Rules) -> Cuts:
     return cuts
 
 
+# A verb of sending the model runs into a body's name, with the group sent after it (甲政府将派
+# 专家代表团, 乙市委|派出工作组, 丙局组织检查组); not 派出所, 派出机构, 派驻, 党派, 学派
+_SENDS_INSIDE = re.compile(
+    r"(?:将|还|已|也|又|曾)?"
+    r"(?:(?<![党学流宗教帮])(?:派出|派遣|选派|(?<![市县省区镇乡党])委派|派)(?![所驻]|机构)|组织)"
+)
+_SENT_GROUP = re.compile(r"[\u4e00-\u9fff]{0,8}(?:团|组|队)$")
+
+
+def sending_runs(doc: Doc, rules: Rules) -> Cuts:
+    """甲政府将派专家代表团, 乙市派出工作组, 丙局组织检查组: a body (or place) the model ran across
+    a verb of sending into the unnamed group it sends. The body is a name of its own; the verb and
+    the group are none (the group is a kind, not a name)."""
+    cuts = Cuts()
+    for ent in doc.ents:
+        verb = _SENDS_INSIDE.search(ent.text, 2) if ent.label_ == "ORG" else None
+        if verb is None or not _SENT_GROUP.fullmatch(ent.text, verb.end()):
+            continue
+        head, start = ent.text[: verb.start()], ent.start_char
+        spans = _places_of(head, start, rules)
+        if not spans and rules.org_suffix_re.search(head):
+            spans = [(start, start + len(head), "ORG")]
+        if not spans or (verb.group().endswith("组织") and spans[-1][2] != "ORG"):
+            continue  # (甲省组织: a place does not 组织 here; only a body's 组织 is the verb)
+        v0 = start + verb.start()
+        cuts.offsets |= {v0, start + verb.end()} | {a for a, _, _ in spans}
+        cuts.tags[v0] = "v"
+        cuts.model += spans
+    return cuts
+
+
 _VERB_HEAD = re.compile(
     _VISIT_VERBS + r"(?![团组队室处者]|委员会|小组|学者)"
     r"|联同|偕同"  # going along with (甲某联同乙局局长丙某; not 会同, a county's name)
@@ -598,6 +629,7 @@ SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "byline_places": byline_places,
     "verb_runs": verb_runs,
     "verb_heads": verb_heads,
+    "sending_runs": sending_runs,
     "state_kinds": state_kinds,
 }
 

@@ -560,6 +560,32 @@ def test_spans_a_groups_name_with_a_visit_verb_stands(name):
     assert verb_runs(doc, load_rules()).model == []
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("甲市政府将派专家代表团", [("甲市政府", "ORG")]),
+        ("乙市委派出工作组", [("乙市委", "ORG")]),  # 市委|派出, not 市|委派
+        ("丙局组织检查组", [("丙局", "ORG")]),
+        ("聊城市派出代表团", [("聊城市", "LOC")]),
+        # no group sent, or a noun, not a verb: the model's span stands
+        ("甲镇派出所", [("甲镇派出所", "ORG")]),
+        ("乙市委组织部", [("乙市委组织部", "ORG")]),
+        ("国际丙组织代表团", [("国际丙组织代表团", "ORG")]),
+        ("丁省民主党派代表团", [("丁省民主党派代表团", "ORG")]),
+    ],
+)
+def test_spans_a_body_the_model_ran_into_the_group_it_sends_is_cut_off(name, expected):
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from kg.extract.tokens import retokenize
+
+    doc = Doc(Vocab(), words=["今年", name, "赴"], spaces=[False] * 3)
+    doc.ents = [Span(doc, 1, 2, "ORG")]
+    doc, _, _ = retokenize(doc, load_rules())
+    assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
 @pytest.mark.parametrize("label", ["PERSON", "ORG"])
 def test_spans_the_guo_of_a_kind_of_state_is_no_character_of_the_country(label):
     from spacy.tokens import Doc, Span
