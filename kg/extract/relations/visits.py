@@ -127,8 +127,10 @@ _GONE_TO = re.compile(
     r"(?:来到|下到|赶到|到达|抵达|前往|[分赶奔]?赴|深入到?|(?<![得看听受达遇])到)(?=\w)"
 )
 
-# What may follow the place gone to in that clause: a kind of area, or 后 (来到甲村后)
+# What may follow the places gone to in that clause: their count (分赴甲省、乙省两省), a kind of
+# area, or 后 (来到甲村后)
 _GONE_TAIL = re.compile(
+    r"(?:[两二三四五六七八九十\d]+个?(?:省|市|县|区|国|地|省区|省市))?"
     r"(?:[\u4e00-\u9fff]{0,2}(?:灾区|地区|一线|农村|基层|现场|乡村|社区))?(?:后|以后|之后)?"
 )
 

@@ -984,13 +984,18 @@ def test_he_after_words_of_time_still_opens_the_clause():
         ("甲某到乙市灾区，查看灾情，慰问灾区军民。", {("visits", "甲某", "乙市")}),
         ("甲某来到乙市后，挨家挨户走访困难户。", {("visits", "甲某", "乙市")}),
         ("甲某赴乙市灾区，慰问受灾群众。", {("visits", "甲某", "乙市")}),
+        # with the count of the places gone to
+        (
+            "甲某分赴乙市、丁市两市，检查工作。",
+            {("visits", "甲某", "乙市"), ("visits", "甲某", "丁市")},
+        ),
         # gone there for something else, or a subject of its own in the visit's clause
         ("甲某前往乙市与会，是首次到访。", set()),
         ("甲某来到乙市，丙某走访了困难户。", set()),
     ],
 )
 def test_a_visit_done_where_an_earlier_clause_went(text, expected):
-    names = [("甲某", "PERSON"), ("乙市", "LOC"), ("丙某", "PERSON")]
+    names = [("甲某", "PERSON"), ("乙市", "LOC"), ("丁市", "LOC"), ("丙某", "PERSON")]
     assert _found(text, [n for n in names if n[0] in text]) == expected
 
 
