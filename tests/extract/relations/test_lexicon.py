@@ -62,7 +62,12 @@ def test_verbs_of_a_stake_or_a_joint_venture_are_investments():
 
 def test_more_verbs_of_visits_meets_and_signing_are_triggers():
     triggers = load_triggers()
-    assert triggers["到访"] == triggers["巡视"] == "visits"
+    assert triggers["到访"] == triggers["巡视"] == triggers["顺访"] == "visits"
+    names = [("甲团", "ORG"), ("乙国", "LOC"), ("丙国", "LOC")]
+    assert _found("甲团访问乙国并顺访丙国。", names) == {
+        ("visits", "甲团", "乙国"),
+        ("visits", "甲团", "丙国"),
+    }
     assert triggers["拜会"] == triggers["会面"] == "meets"
     assert (
         triggers["缔结"] == triggers["草签"] == triggers["签定"] == triggers["签下"] == "signs_with"
