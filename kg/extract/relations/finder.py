@@ -41,6 +41,12 @@ _ONLY_POSSIBLE = re.compile(r"的(?:可能性?|前景|条件|前提|障碍)|场�
 # 会 + 谈起 (都会谈起): a modal verb and "talk of", no 会谈
 _MODAL_SPLIT = re.compile(r"会谈[起及]")
 
+# Between a list of subjects and the verb: each acts on the item of the object list in the same
+# place (A、B分别入股C、D). 先后 says so of deals only (A、B、C先后入股D、E、F): of visits it is the
+# order in which a group goes from place to place together (A、B先后来到甲厂、乙厂).
+_RESPECTIVELY = {"visits": re.compile(r"分别"), "meets": re.compile(r"分别")}
+_RESPECTIVELY_DEALS = re.compile(r"分别|先后")
+
 
 class RelationFinder:
     def __init__(self) -> None:
@@ -103,6 +109,10 @@ class RelationFinder:
         return out
 
     def _arguments(self, s: _Sentence, relation: str, t0: int, t1: int):
+        found = self._all_arguments(s, relation, t0, t1)
+        return _respectively(s, found, t0, _RESPECTIVELY.get(relation, _RESPECTIVELY_DEALS))
+
+    def _all_arguments(self, s: _Sentence, relation: str, t0: int, t1: int):
         text = s.text
         if _NEGATION.search(text[max(0, t0 - 4) : t0]):
             return []
@@ -129,6 +139,24 @@ class RelationFinder:
                 return []  # 甲乙友好条约缔结N周年: the names are the treaty's, its parties unstated
             return _pairs(s, clause, t0, t1, _PARTIES, objects=False)
         return _invests(s, clause, t0, t1)
+
+
+def _respectively(s: _Sentence, found: list, t0: int, word: re.Pattern[str]) -> list:
+    """A、B分别入股C、D: a list of subjects, ``word`` (分别) before the verb and a list of as many
+    objects after it pair in order (A in C, B in D), not each with each. Lists of unequal length
+    do not say who with whom, and every pair stands (pairs.py pairs 与-partners so too)."""
+    sources = list(dict.fromkeys(a for a, _, _ in found))
+    targets = list(dict.fromkeys(b for _, b, _ in found))
+    if (
+        len(sources) < 2
+        or len(sources) != len(targets)
+        or len(found) != len(sources) ** 2
+        or sources[-1].end > t0
+        or any(b.start < t0 for b in targets)
+        or not word.search(s.text, sources[-1].end, t0)
+    ):
+        return found
+    return [f for f in found if sources.index(f[0]) == targets.index(f[1])]
 
 
 _FINDER: RelationFinder | None = None

@@ -320,3 +320,29 @@ def test_exploring_the_possibility_of_an_agreement_signs_nothing_nor_invests():
 )
 def test_the_frames_of_the_modern_draws_keep_to_their_own_cases(text, names, expected):
     assert _found(text, names) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 分别 pairs lists of as many in order
+        ("甲行、乙行分别入股丙公司、丁公司。", {("甲行", "丙公司"), ("乙行", "丁公司")}),
+        ("甲行、乙行分别访问了丙公司、丁公司。", {("甲行", "丙公司"), ("乙行", "丁公司")}),
+        # 先后 does so for deals, each body its own
+        ("甲行、乙行已先后入股丙公司、丁公司。", {("甲行", "丙公司"), ("乙行", "丁公司")}),
+        # of a visit it is the order of the places a group goes to together
+        (
+            "甲行、乙行先后访问了丙公司、丁公司。",
+            {("甲行", "丙公司"), ("甲行", "丁公司"), ("乙行", "丙公司"), ("乙行", "丁公司")},
+        ),
+        # lists of unequal length say no pairs: each with each
+        (
+            "甲行、乙行分别入股丙公司。",
+            {("甲行", "丙公司"), ("乙行", "丙公司")},
+        ),
+    ],
+)
+def test_respectively_pairs_a_list_of_subjects_with_a_list_of_as_many_objects(text, expected):
+    names = [("甲行", "ORG"), ("乙行", "ORG"), ("丙公司", "ORG"), ("丁公司", "ORG")]
+    found = _found(text, [n for n in names if n[0] in text])
+    assert {(src, tgt) for _, src, tgt in found} == expected
