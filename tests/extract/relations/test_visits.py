@@ -1246,3 +1246,9 @@ def test_a_visit_ended_with_its_place_before_the_verb_frames_the_next_clause(end
 def test_what_a_body_is_right_before_its_name_keeps_it_the_visited(what):
     names = [("张三", "PERSON"), ("乙公司", "ORG")]
     assert _found(f"张三早上参观{what}乙公司。", names) == {("visits", "张三", "乙公司")}
+
+
+@pytest.mark.parametrize("count", ["两家", "两间", "一所"])
+def test_a_place_before_a_counted_unnamed_body_only_says_where_it_is(count):
+    names = [("张三", "PERSON"), ("乙市", "LOC")]
+    assert _found(f"下午，张三参观乙市{count}机械公司，了解当地发展。", names) == set()
