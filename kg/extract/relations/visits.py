@@ -32,9 +32,13 @@ from kg.extract.relations.subjects import _antecedent, _leader
 from kg.extract.relations.visitors import _visitors
 from kg.extract.rules import load_rules
 
-# 甲市贫困群众: a place before a kind of its people is no place visited
+_PLACE_PEOPLE_WORDS = r"(?:群众|居民|农民|职工|家庭|老党员|困难户|贫困户|官兵|干部|师生)"
+
+# 甲市贫困群众, 甲市工作在第一线的职工: a place before a kind of its people (or a clause that
+# qualifies them, when they end the object) is no place visited
 _PEOPLE_OF_PLACE = re.compile(
-    r"[\u4e00-\u9fff]{0,4}?(?:群众|居民|农民|职工|家庭|老党员|困难户|贫困户|官兵|干部|师生)"
+    rf"[\u4e00-\u9fff]{{0,4}}?{_PLACE_PEOPLE_WORDS}"
+    rf"|[^，,。；;、的]{{1,16}}的[\u4e00-\u9fff]{{0,4}}?{_PLACE_PEOPLE_WORDS}(?![\u4e00-\u9fff])"
 )
 
 # 乙厂职工, 丙校两位老教授, 丁部队官兵: a body's own people, counted or not, right after it

@@ -906,6 +906,9 @@ def test_people_after_the_visit_verb_are_its_object_not_the_places_kind():
     assert _found("王某到甲校考察青年职工的宿舍。", names) == {("visits", "王某", "甲校")}
     # a kind of the place's people right after it is still no place visited
     assert _found("王某走访慰问了乙市贫困群众。", [("王某", "PERSON"), ("乙市", "LOC")]) == set()
+    # nor with a clause that qualifies them, when they end the object
+    text = "王某看望了乙市工作在环卫一线的职工。"
+    assert _found(text, [("王某", "PERSON"), ("乙市", "LOC")]) == set()
 
 
 def test_a_place_before_a_way_back_is_visited_not_a_qualifier_of_home():
