@@ -567,6 +567,19 @@ def sending_runs(doc: Doc, rules: Rules) -> Cuts:
     return cuts
 
 
+def doubled_names(doc: Doc, rules: Rules) -> Cuts:
+    """甲某某|甲某某: one name twice with nothing between (a headline run into the story's first
+    sentence, 会见甲某某甲某某与乙会谈), which the model reads as one name. It is the name twice."""
+    cuts = Cuts()
+    for ent in doc.ents:
+        half = len(ent.text) // 2
+        if ent.label_ == "PERSON" and half >= 2 and ent.text == ent.text[:half] * 2:
+            mid = ent.start_char + half
+            cuts.offsets.add(mid)
+            cuts.model += [(ent.start_char, mid, "PERSON"), (mid, ent.end_char, "PERSON")]
+    return cuts
+
+
 _VERB_HEAD = re.compile(
     _VISIT_VERBS + r"(?![团组队室处者]|委员会|小组|学者)"
     r"|联同|偕同"  # going along with (甲某联同乙局局长丙某; not 会同, a county's name)
@@ -630,6 +643,7 @@ SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "verb_runs": verb_runs,
     "verb_heads": verb_heads,
     "sending_runs": sending_runs,
+    "doubled_names": doubled_names,
     "state_kinds": state_kinds,
 }
 

@@ -586,6 +586,26 @@ def test_spans_a_body_the_model_ran_into_the_group_it_sends_is_cut_off(name, exp
     assert [(e.text, e.label_) for e in doc.ents] == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("张某某张某某", [("张某某", "PERSON"), ("张某某", "PERSON")]),
+        ("李某李某", [("李某", "PERSON"), ("李某", "PERSON")]),
+        ("张某某李某某", [("张某某李某某", "PERSON")]),  # two names: not cut here
+    ],
+)
+def test_spans_one_name_twice_run_together_is_the_name_twice(name, expected):
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from kg.extract.tokens import retokenize
+
+    doc = Doc(Vocab(), words=["会见", name, "与"], spaces=[False] * 3)
+    doc.ents = [Span(doc, 1, 2, "PERSON")]
+    doc, _, _ = retokenize(doc, load_rules())
+    assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
 @pytest.mark.parametrize("label", ["PERSON", "ORG"])
 def test_spans_the_guo_of_a_kind_of_state_is_no_character_of_the_country(label):
     from spacy.tokens import Doc, Span
