@@ -316,12 +316,16 @@ def _unique_company(
     return next(iter(fits)) if len(fits) == 1 else None
 
 
+# A newspaper's own name (人民日报, 甲晚报): a whole body's, as its press group's is
+_PAPER_ENDS = ("日报", "晚报", "早报", "时报", "商报", "周报")
+
+
 def _a_body(name: str) -> bool:
-    """A name that is a whole body's, not a brand's (国务院, 全国政协, 市委; not 中通, nor 鲁西集团,
-    which a company's name may spell with words left out)."""
+    """A name that is a whole body's, not a brand's (国务院, 全国政协, 市委, 人民日报; not 中通, nor
+    鲁西集团, which a company's name may spell with words left out)."""
     end = load_rules().org_suffix_re.search(name)
     whole = end is not None and end.end() == len(name) and not name.endswith(("公司", "集团"))
-    return whole or name in national_bodies()
+    return whole or name.endswith(_PAPER_ENDS) or name in national_bodies()
 
 
 def _repoint(rep: dict[str, str], name: str, olds: set[str], target: str) -> None:

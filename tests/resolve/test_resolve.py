@@ -427,3 +427,11 @@ def test_resolve_a_bodys_whole_name_is_no_short_form_of_a_company_it_opens():
     ids = labels(resolve(exs))
     assert "ORG:甲部" in ids
     assert "ORG:华新集团" not in ids  # a company's own short form still joins it
+    # nor is a newspaper's name, though a column's credit line runs it into a company's
+    exs = [
+        extraction(
+            "c#1", "甲日报文艺部乙(集团)股份有限公司", [("甲日报文艺部乙(集团)股份有限公司", "ORG")]
+        ),
+        extraction("c#2", "甲日报发表评论。", [("甲日报", "ORG")]),
+    ]
+    assert "ORG:甲日报" in labels(resolve(exs))
