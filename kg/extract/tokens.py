@@ -537,7 +537,7 @@ def verb_runs(doc: Doc, rules: Rules) -> Cuts:
 
 
 # A verb of sending the model runs into a body's name, with the group sent after it (甲政府将派
-# 专家代表团, 乙市委|派出工作组, 丙局组织检查组); not 派出所, 派出机构, 派驻, 党派, 学派
+# 乙代表团, 乙市委|派出工作组, 丙局组织检查组); not 派出所, 派出机构, 派驻, 党派, 学派
 _SENDS_INSIDE = re.compile(
     r"(?:将|还|已|也|又|曾)?"
     r"(?:(?<![党学流宗教帮])(?:派出|派遣|选派|(?<![市县省区镇乡党])委派|派)(?![所驻]|机构)|组织)"
@@ -546,7 +546,7 @@ _SENT_GROUP = re.compile(r"[\u4e00-\u9fff]{0,8}(?:团|组|队)$")
 
 
 def sending_runs(doc: Doc, rules: Rules) -> Cuts:
-    """甲政府将派专家代表团, 乙市派出工作组, 丙局组织检查组: a body (or place) the model ran across
+    """甲政府将派乙代表团, 乙市派出工作组, 丙局组织检查组: a body (or place) the model ran across
     a verb of sending into the unnamed group it sends. The body is a name of its own; the verb and
     the group are none (the group is a kind, not a name)."""
     cuts = Cuts()
