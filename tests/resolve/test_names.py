@@ -65,6 +65,9 @@ def test_names_a_body_written_in_full_and_short_meets():
     assert org_key("中国人民对外友好协会") == org_key("对外友协")
     assert org_key("中国全国人大常委会") == org_key("全国人大常委会")
     assert org_key("中国银行") != org_key("银行")  # only before 全国
+    # a paper and the press that publishes it
+    assert org_key("甲城日报社") == org_key("甲城日报")
+    assert org_key("乙城晚报社国际部") == org_key("乙城晚报国际部")
 
 
 def test_names_an_office_and_its_short_form_meet():
