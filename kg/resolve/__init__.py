@@ -13,7 +13,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from kg.extract.places import RELATIVE_LEVELS, Gazetteer, Place, country_names, gazetteer
+from kg.extract.places import (
+    RELATIVE_LEVELS,
+    Gazetteer,
+    Place,
+    country_names,
+    gazetteer,
+    world_countries,
+)
 from kg.extract.rules import load_rules, read_list
 from kg.resolve.home import article_home, detect_home_city, detect_homes, paper_of
 from kg.resolve.names import (
@@ -430,6 +437,28 @@ def _honorifics(ex: Extraction) -> dict[str, str]:
 _BOSS = "总"
 
 
+@functools.cache
+def state_bodies() -> frozenset[str]:
+    return frozenset(read_list(LEXICONS / "state_bodies.txt"))
+
+
+def _state_bodies(ex: Extraction) -> dict[str, str]:
+    """国会 -> 美国国会, 内阁 -> 泰国内阁: a foreign state's body named bare, for the article's one
+    name of that body with its country before it (a country's name or its one-character form)."""
+    rules = load_rules()
+    named: dict[str, set[str]] = defaultdict(set)
+    for m in ex.mentions:
+        if m.type != "ORG":
+            continue
+        for body in state_bodies():
+            country = m.text[: -len(body)] if m.text.endswith(body) else ""
+            if country in world_countries() or (
+                len(country) == 1 and rules.is_one_char_country(country)
+            ):
+                named[body].add(m.text)
+    return {body: next(iter(full)) for body, full in named.items() if len(full) == 1}
+
+
 @functools.lru_cache(maxsize=4096)
 def _base_titles(title: str) -> tuple[str, ...]:
     """The lexicon's titles that ``title`` ends with, other than itself (党组书记 -> 书记)."""
@@ -537,11 +566,11 @@ def _canonical_pass(
         for short, full in declared_short_forms(ex):
             names.declare(short.text, full.text, full.type, home)
         honorific = _honorifics(ex)
+        bodies = _state_bodies(ex)
+        in_full = {"PERSON": honorific, "ORG": bodies}
         raw_mentions[ex.article.id] = [
             (
-                names.canonical(
-                    honorific.get(m.text, m.text) if m.type == "PERSON" else m.text, m.type, home
-                ),
+                names.canonical(in_full.get(m.type, {}).get(m.text, m.text), m.type, home),
                 _surface(m, ex),
             )
             for m in ex.mentions
@@ -550,7 +579,8 @@ def _canonical_pass(
             person = names.canonical(honorific.get(role.person, role.person), "PERSON", home)
             org = None
             if role.org is not None:
-                org = names.canonical(role.org, role.org_type or "ORG", home)
+                full = bodies.get(role.org, role.org) if role.org_type != "LOC" else role.org
+                org = names.canonical(full, role.org_type or "ORG", home)
             raw_roles.append(
                 (
                     person,

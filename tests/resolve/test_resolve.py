@@ -435,3 +435,24 @@ def test_resolve_a_bodys_whole_name_is_no_short_form_of_a_company_it_opens():
         extraction("c#2", "甲日报发表评论。", [("甲日报", "ORG")]),
     ]
     assert "ORG:甲日报" in labels(resolve(exs))
+
+
+def test_resolve_a_states_body_named_bare_is_the_one_the_article_names_in_full():
+    # 国会 of a story that names 泰国国会 (or 泰国会, the one-character form) is that 国会
+    exs = [
+        extraction("a#1", "泰国国会今天开会。国会议长说。", [("泰国国会", "ORG"), ("国会", "ORG")]),
+        extraction("b#1", "日内阁改组。内阁成员说。", [("日内阁", "ORG"), ("内阁", "ORG")]),
+    ]
+    ids = labels(resolve(exs))
+    assert "ORG:国会" not in ids and "ORG:泰国国会" in ids
+    assert "ORG:内阁" not in ids
+    # a story that names two states' 国会 leaves the bare one alone, as does one that names none
+    exs = [
+        extraction(
+            "c#1",
+            "泰国国会和日本国会。国会议长说。",
+            [("泰国国会", "ORG"), ("日本国会", "ORG"), ("国会", "ORG")],
+        ),
+        extraction("d#1", "国会今天开会。", [("国会", "ORG")]),
+    ]
+    assert "ORG:国会" in labels(resolve(exs))
