@@ -6,8 +6,9 @@ as a folder of text files for `kg run`, and what its graph says of names a natio
     PYTHONPATH=. python benchmarks/national_paper.py count /tmp/pd98out
 
 `count` prints how many person names the graph splits into several people, how many foreign names
-stand both short and in full (克雷库, 马蒂厄·克雷库) as two people, and how many co-mention edges the
-wire's agency (新华社) has. The corpus has no article boundaries; each file holds 40 paragraphs and
+stand both short and in full (克雷库, 马蒂厄·克雷库) as two people, how many co-mention edges the
+wire's agency (新华社) has, and how many mentions of a foreign state's body stay bare (国会, not
+日本国会). The corpus has no article boundaries; each file holds 40 paragraphs and
 kg's own splitter finds the articles (headlines and leads).
 """
 
@@ -20,6 +21,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from kg.corpora import pku_path
+from kg.resolve import state_bodies
 
 PARAGRAPHS_PER_FILE = 40
 
@@ -40,7 +42,9 @@ def write(folder: Path) -> None:
 
 def count(out: Path) -> None:
     with (out / "entities.csv").open(encoding="utf-8") as f:
-        people = [r["label"] for r in csv.DictReader(f) if r["type"] == "PERSON"]
+        rows = list(csv.DictReader(f))
+    people = [r["label"] for r in rows if r["type"] == "PERSON"]
+    bare = sum(int(r["mentions"] or 0) for r in rows if r["label"] in state_bodies())
     by_name: dict[str, int] = defaultdict(int)
     for label in people:
         by_name[re.sub(r"（.*）$", "", label)] += 1
@@ -59,6 +63,7 @@ def count(out: Path) -> None:
     print(f"people: {len(people)}; names split into several people: {split}")
     print(f"foreign names as two people, short and in full: {short_and_full}")
     print(f"co-mention edges of 新华社: {agency}")
+    print(f"mentions of a foreign state's body left bare (国会, 内阁, …): {bare}")
 
 
 def main() -> None:
