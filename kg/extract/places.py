@@ -207,11 +207,13 @@ def world_countries() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def country_full_names() -> re.Pattern[str]:
     """The full names of jionlp's world list that are longer than the short ones (汤加王国,
-    巴布亚新几内亚独立国, 瓦努阿图共和国), and the short ones of four characters or more, which the
-    model may cut too (哥斯达黎|加), longest first. Shorter ones are words' parts too often."""
+    巴布亚新几内亚独立国, 瓦努阿图共和国), the short ones of four characters or more, which the
+    model may cut too (哥斯达黎|加), and the world's places with 的 in their name, which it cuts
+    at 的 (波罗|的海, 的黎波里), longest first. Shorter ones are words' parts too often."""
     rows = _world_location()[1]
     names = {row[1] for row in rows if len(row) > 1 and len(row[1]) > len(row[0])}
     names |= {row[0] for row in rows if len(row[0]) >= 4 and "(" not in row[0]}
+    names |= {place for place in world_places() if "的" in place and len(place) >= 4}
     return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
 
 

@@ -99,6 +99,9 @@ def _doc(words: list[str]):
         # a short name of four characters or more, which the model cut too
         (["访问", "哥斯达黎", "加", "期间"], ["哥斯达黎加"]),
         (["访问", "圣马", "力诺"], ["圣马力诺"]),
+        # a place with 的 in its name, which the model cuts at 的
+        (["访问", "波罗", "的", "海", "三国"], ["波罗的海"]),
+        (["抵达", "的", "黎波里"], ["的黎波里"]),
     ],
 )
 def test_a_countrys_full_name_is_one_place_on_word_edges(words, found):
