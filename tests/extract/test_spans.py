@@ -6,6 +6,19 @@ from kg.extract.rules import load_rules
 from kg.extract.words import is_place_name, is_project_name
 
 
+def _retokenized(words: list[str], start: int, label: str) -> list[tuple[str, str]]:
+    """The entities after the one pass of cuts, the model's one entity being words[start]."""
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from kg.extract.tokens import retokenize
+
+    doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
+    doc.ents = [Span(doc, start, start + 1, label)]
+    doc, _, _ = retokenize(doc, load_rules())
+    return [(e.text, e.label_) for e in doc.ents]
+
+
 def ents(extraction) -> set[tuple[str, str]]:
     return {(m.text, m.type) for m in extraction.mentions}
 
@@ -491,15 +504,7 @@ def test_spans_every_family_can_be_switched_off_alone(family):
     ],
 )
 def test_spans_a_body_the_model_ran_across_a_visit_verb_is_the_place_and_the_body(words, expected):
-    from spacy.tokens import Doc, Span
-    from spacy.vocab import Vocab
-
-    from kg.extract.tokens import retokenize
-
-    doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
-    doc.ents = [Span(doc, 2, 3, "ORG")]
-    doc, _, _ = retokenize(doc, load_rules())
-    assert [(e.text, e.label_) for e in doc.ents] == expected
+    assert _retokenized(words, 2, "ORG") == expected
 
 
 @pytest.mark.parametrize(
@@ -516,15 +521,7 @@ def test_spans_a_body_the_model_ran_across_a_visit_verb_is_the_place_and_the_bod
     ],
 )
 def test_spans_a_visit_or_meeting_verb_the_model_ran_into_a_name_is_cut_off(words, label, expected):
-    from spacy.tokens import Doc, Span
-    from spacy.vocab import Vocab
-
-    from kg.extract.tokens import retokenize
-
-    doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
-    doc.ents = [Span(doc, 1, 2, label)]
-    doc, _, _ = retokenize(doc, load_rules())
-    assert [(e.text, e.label_) for e in doc.ents] == expected
+    assert _retokenized(words, 1, label) == expected
 
 
 @pytest.mark.parametrize(
@@ -537,15 +534,7 @@ def test_spans_a_visit_or_meeting_verb_the_model_ran_into_a_name_is_cut_off(word
     ],
 )
 def test_spans_a_person_the_model_ran_into_the_body_they_call_on_is_cut_off(word, expected):
-    from spacy.tokens import Doc, Span
-    from spacy.vocab import Vocab
-
-    from kg.extract.tokens import retokenize
-
-    doc = Doc(Vocab(), words=["随后", word, "主任"], spaces=[False] * 3)
-    doc.ents = [Span(doc, 1, 2, "ORG")]
-    doc, _, _ = retokenize(doc, load_rules())
-    assert [(e.text, e.label_) for e in doc.ents] == expected
+    assert _retokenized(["随后", word, "主任"], 1, "ORG") == expected
 
 
 @pytest.mark.parametrize("name", ["甲省友好访问团", "乙市经贸考察团", "丙委调研室的"])
@@ -575,15 +564,7 @@ def test_spans_a_groups_name_with_a_visit_verb_stands(name):
     ],
 )
 def test_spans_a_body_the_model_ran_into_the_group_it_sends_is_cut_off(name, expected):
-    from spacy.tokens import Doc, Span
-    from spacy.vocab import Vocab
-
-    from kg.extract.tokens import retokenize
-
-    doc = Doc(Vocab(), words=["今年", name, "赴"], spaces=[False] * 3)
-    doc.ents = [Span(doc, 1, 2, "ORG")]
-    doc, _, _ = retokenize(doc, load_rules())
-    assert [(e.text, e.label_) for e in doc.ents] == expected
+    assert _retokenized(["今年", name, "赴"], 1, "ORG") == expected
 
 
 @pytest.mark.parametrize(
@@ -595,28 +576,12 @@ def test_spans_a_body_the_model_ran_into_the_group_it_sends_is_cut_off(name, exp
     ],
 )
 def test_spans_one_name_twice_run_together_is_the_name_twice(name, expected):
-    from spacy.tokens import Doc, Span
-    from spacy.vocab import Vocab
-
-    from kg.extract.tokens import retokenize
-
-    doc = Doc(Vocab(), words=["会见", name, "与"], spaces=[False] * 3)
-    doc.ents = [Span(doc, 1, 2, "PERSON")]
-    doc, _, _ = retokenize(doc, load_rules())
-    assert [(e.text, e.label_) for e in doc.ents] == expected
+    assert _retokenized(["会见", name, "与"], 1, "PERSON") == expected
 
 
 @pytest.mark.parametrize("label", ["PERSON", "ORG"])
 def test_spans_the_guo_of_a_kind_of_state_is_no_character_of_the_country(label):
-    from spacy.tokens import Doc, Span
-    from spacy.vocab import Vocab
-
-    from kg.extract.tokens import retokenize
-
-    doc = Doc(Vocab(), words=["甲组织", "主席", "国伊朗", "表示"], spaces=[False] * 4)
-    doc.ents = [Span(doc, 2, 3, label)]
-    doc, _, _ = retokenize(doc, load_rules())
-    assert [(e.text, e.label_) for e in doc.ents] == [("伊朗", "LOC")]
+    assert _retokenized(["甲组织", "主席", "国伊朗", "表示"], 2, label) == [("伊朗", "LOC")]
 
 
 @pytest.mark.parametrize(
@@ -627,13 +592,5 @@ def test_spans_the_guo_of_a_kind_of_state_is_no_character_of_the_country(label):
     ],
 )
 def test_spans_a_guest_the_model_ran_into_the_time_of_the_meeting_ends_before_it(words, expected):
-    from spacy.tokens import Doc, Span
-    from spacy.vocab import Vocab
-
-    from kg.extract.tokens import retokenize
-
-    doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
     guest = words.index("罗伯特时")
-    doc.ents = [Span(doc, guest, guest + 1, "PERSON")]
-    doc, _, _ = retokenize(doc, load_rules())
-    assert [(e.text, e.label_) for e in doc.ents] == expected
+    assert _retokenized(words, guest, "PERSON") == expected
