@@ -15,6 +15,12 @@ from kg.extract.relations.subjects import next_subject, subject
 
 _GOES_WITH = re.compile(r"随同|跟随")  # A随同B: A goes along with B (陪同: A escorts B, no visitor)
 
+# Between the partner of 与 and where the two go: words of time and togetherness only (今日一起)
+_TOGETHER_GAP = re.compile(
+    r"(?:[今昨明当][日天]|[上下]午|晚上|日前|近日|一起|一同|共同|一道|也|还|将|会|继续"
+    r"|（[^（）]{0,20}）)*(?:在|到|赴|前往|来到)?"
+)
+
 _PROBE = re.compile(r"(?:的[^，。；的]{0,6}?|[”\"]?号)" + _PROBES)  # after a name: 甲局的无人探测器
 
 # a name of one: 乙号探测器, “甲探路者”飞船
@@ -107,7 +113,14 @@ def _unnamed_object_end(s: _Sentence, clause: tuple[int, int], t0: int, t1: int)
 
 def _gone_with(s: _Sentence, sources: list[_Arg], end: int) -> list[_Arg]:
     """A随同B前往C访问: the person the visitors go along with, named before ``end``, goes too (not
-    陪同: an escort is no visitor)."""
+    陪同: an escort is no visitor). A与B在C访问: B, joined by 与 or 同 with only words of time and
+    togetherness before where they go, visits with A (not A与B会谈后到C: B is met)."""
     along = _GOES_WITH.search(s.text, sources[-1].end, end) if sources else None
     leader = s.head_from(along.end()) if along is not None else None
-    return [leader] if leader is not None and leader.type == "PERSON" and leader.end <= end else []
+    if leader is not None and leader.type == "PERSON" and leader.end <= end:
+        return [leader]
+    joined = re.match(r"[与同]", s.text[sources[-1].end : end]) if sources else None
+    partner = s.head_from(sources[-1].end + 1) if joined is not None else None
+    if partner is None or partner.type not in _AGENTS or partner.end > end:
+        return []
+    return [partner] if _TOGETHER_GAP.fullmatch(s.text, partner.end, end) else []
