@@ -132,11 +132,15 @@ _KIND_OF_BODY = re.compile(
 
 
 def _place_and_kind(text: str) -> bool:
-    """甲国公司, 甲国有关公司: a place and a kind of body name no one body."""
+    """甲国公司, 甲省有关公司: a place and a kind of body name no one body. A county's or town's
+    short name is an everyday word too often (莲花公司, 华星公司 are names)."""
     m = _KIND_OF_BODY.fullmatch(text)
     place = m.group("place") if m else ""
     return bool(place) and (
-        place in world_places() or place in gazetteer() or place in country_abbreviations()
+        place in world_places()
+        or place in country_abbreviations()
+        or (place.endswith(("县", "区", "镇", "乡")) and place in gazetteer())
+        or any(p.level in ("province", "city") for p in gazetteer().lookup(place))
     )
 
 

@@ -107,6 +107,12 @@ def test_an_investment_stated_as_a_noun_counts_between_named_parties():
 def test_a_place_and_a_kind_of_body_is_no_party_and_takes_no_ones_place():
     names = [("美国", "LOC"), ("美国公司", "ORG"), ("乙国", "LOC")]
     assert _found("美国决定禁止美国公司在乙国投资。", names) == set()
+    # a county's or town's short name is an everyday word too often: 莲花公司 is a name
+    names = [("甲集团", "ORG"), ("莲花公司", "ORG")]
+    found = _found("甲集团出资2亿元，收购了莲花公司。", names)
+    assert found == {("invests_in", "甲集团", "莲花公司")}
+    names = [("甲集团", "ORG"), ("山东公司", "ORG")]
+    assert _found("甲集团出资2亿元，收购了山东公司。", names) == set()  # a province's
 
 
 def test_an_investment_stated_as_a_noun_after_a_place():
