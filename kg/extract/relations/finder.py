@@ -42,10 +42,10 @@ _ONLY_POSSIBLE = re.compile(r"的(?:可能性?|前景|条件|前提|障碍)|场�
 _MODAL_SPLIT = re.compile(r"会谈[起及]")
 
 # Between a list of subjects and the verb: each acts on the item of the object list in the same
-# place (A、B分别入股C、D). 先后 says so of deals only (A、B、C先后入股D、E、F): of visits it is the
-# order in which a group goes from place to place together (A、B先后来到甲厂、乙厂).
-_RESPECTIVELY = {"visits": re.compile(r"分别"), "meets": re.compile(r"分别")}
-_RESPECTIVELY_DEALS = re.compile(r"分别|先后")
+# place (A、B分别入股C、D). 先后 says so of deals only (A、B、C先后入股D、E、F): of visits and
+# meetings it is the order in which a group goes from place to place together (A、B先后来到甲厂、乙厂).
+_RESPECTIVELY = re.compile(r"分别")
+_RESPECTIVELY_OF_DEALS = re.compile(r"分别|先后")
 
 
 class RelationFinder:
@@ -110,7 +110,8 @@ class RelationFinder:
 
     def _arguments(self, s: _Sentence, relation: str, t0: int, t1: int):
         found = self._all_arguments(s, relation, t0, t1)
-        return _respectively(s, found, t0, _RESPECTIVELY.get(relation, _RESPECTIVELY_DEALS))
+        word = _RESPECTIVELY if relation in ("visits", "meets") else _RESPECTIVELY_OF_DEALS
+        return _respectively(s, found, t0, word)
 
     def _all_arguments(self, s: _Sentence, relation: str, t0: int, t1: int):
         text = s.text
