@@ -464,9 +464,11 @@ def _with_listed(s: _Sentence, clause, link: re.Match, listed: list[_Arg], t1: i
         _TIME_AFTER.match(text, t1) and text.startswith("在", clause[0]) or _framing(text, clause)
     ):
         sources = next_subject(s, clause, types)  # 在同A的会见中，B强调; 同A签署协议后，B…
-    last = listed[-1]
+    # the list with the places in it (与甲省政府及乙市领导: 乙市's people end it, unnamed)
+    whole = s.listed(listed[0], clause[1], _PARTIES)
+    last = whole[-1] if whole[-1].end > listed[-1].end else listed[-1]
     if (
-        len(listed) > 1
+        len(whole) > 1
         and not re.search(r"[（(]", text[listed[0].end : last.start])  # an aside is no list
         and not _MEMBERS.match(text, last.end)
         and (_unnamed(text, last.end) or s._post_unnamed(last))

@@ -1221,6 +1221,9 @@ def test_a_ministry_of_several_portfolios_is_one_post_of_the_guest(text, names):
 def test_bodies_listed_before_their_unnamed_officials_after_yu_name_no_party(people):
     names = [("张三", "PERSON"), ("甲省政府", "ORG"), ("乙市政府", "ORG")]
     assert _found(f"张三会与甲省政府及乙市政府{people}会面。", names) == set()
+    # nor does a list of bodies and places (甲省政府及乙市领导: the list ends on a place)
+    names = [("张三", "PERSON"), ("甲省政府", "ORG"), ("乙市", "LOC")]
+    assert _found(f"张三会与甲省政府及乙市{people}会面。", names) == set()
 
 
 @pytest.mark.parametrize(
