@@ -33,26 +33,22 @@ def _spaced(word: str) -> str:
     return r"\s*".join(re.escape(ch) for ch in word)
 
 
+def _data_words(name: str) -> set[str]:
+    """The words of a list in kg/ingest/data, one per line, without comments (#)."""
+    text = resources.files("kg.ingest").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return {ln.split("#")[0].strip() for ln in text.splitlines()} - {""}
+
+
 @lru_cache(maxsize=1)
 def roles() -> tuple[str, ...]:
-    text = (
-        resources.files("kg.ingest").joinpath("data/byline_roles.txt").read_text(encoding="utf-8")
-    )
-    words = {
-        ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")
-    }
-    return tuple(sorted(words, key=len, reverse=True))
+    """The roles a byline names (记者, 通讯员), longest first."""
+    return tuple(sorted(_data_words("byline_roles.txt"), key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=1)
 def column_words() -> frozenset[str]:
     """The words of a column's heading after a role (记者手记, 记者观察): no names."""
-    text = (
-        resources.files("kg.ingest").joinpath("data/column_words.txt").read_text(encoding="utf-8")
-    )
-    return frozenset(
-        ln.split("#")[0].strip() for ln in text.splitlines() if ln.split("#")[0].strip()
-    )
+    return frozenset(_data_words("column_words.txt"))
 
 
 def _role_pattern() -> str:
