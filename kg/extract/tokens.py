@@ -33,6 +33,13 @@ class Cuts:
     tags: dict[int, str] = field(default_factory=dict)  # tag of the new word starting here
     full_names: dict[tuple[int, int], str] = field(default_factory=dict)  # short name -> full
 
+    def cut_verb(self, v0: int, v1: int, spans: list[CharSpan]) -> None:
+        """A verb from ``v0`` to ``v1`` inside a model entity is a word of its own, and ``spans``
+        (the names around it) replace the entity: a cut inside drops the model's span."""
+        self.offsets |= {v0, v1} | {a for a, _, _ in spans} | {b for _, b, _ in spans}
+        self.tags[v0] = "v"
+        self.model += spans
+
     def add(self, other: Cuts) -> None:
         self.offsets |= other.offsets
         self.trim_at |= other.trim_at
@@ -529,10 +536,7 @@ def verb_runs(doc: Doc, rules: Rules) -> Cuts:
             continue
         if len(tail) >= 4 and (rules.org_suffix_re.search(tail) or tail.endswith(_WORKS)):
             spans.append((v1, ent.end_char, "ORG"))
-        # a cut inside drops the model's span; one after a name cuts off a modal (甲某|会|拜会)
-        cuts.offsets |= {v0, v1} | {a for a, _, _ in spans} | {b for _, b, _ in spans}
-        cuts.tags[v0] = "v"
-        cuts.model += spans
+        cuts.cut_verb(v0, v1, spans)  # a cut after a name cuts off a modal (甲某|会|拜会)
     return cuts
 
 
@@ -560,10 +564,7 @@ def sending_runs(doc: Doc, rules: Rules) -> Cuts:
             spans = [(start, start + len(head), "ORG")]
         if not spans or (verb.group().endswith("组织") and spans[-1][2] != "ORG"):
             continue  # (甲省组织: a place does not 组织 here; only a body's 组织 is the verb)
-        v0 = start + verb.start()
-        cuts.offsets |= {v0, start + verb.end()} | {a for a, _, _ in spans}
-        cuts.tags[v0] = "v"
-        cuts.model += spans
+        cuts.cut_verb(start + verb.start(), start + verb.end(), spans)
     return cuts
 
 
