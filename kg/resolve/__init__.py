@@ -431,10 +431,15 @@ def _honorifics(ex: Extraction) -> dict[str, str]:
         if m.type == "PERSON" and "·" in m.text:
             # 克雷库 after 马蒂厄·克雷库: a foreign name's last part, the article's one such name
             people[m.text.rsplit("·", 1)[1]].add(m.text)
-    return {form: next(iter(names)) for form, names in people.items() if len(names) == 1}
+    return _the_one(people)
 
 
 _BOSS = "总"
+
+
+def _the_one(named: dict[str, set[str]]) -> dict[str, str]:
+    """Each short form that one name of the article alone can stand for, to that name."""
+    return {form: next(iter(names)) for form, names in named.items() if len(names) == 1}
 
 
 @functools.cache
@@ -456,7 +461,7 @@ def _state_bodies(ex: Extraction) -> dict[str, str]:
                 len(country) == 1 and rules.is_one_char_country(country)
             ):
                 named[body].add(m.text)
-    return {body: next(iter(full)) for body, full in named.items() if len(full) == 1}
+    return _the_one(named)
 
 
 @functools.lru_cache(maxsize=4096)
