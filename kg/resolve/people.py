@@ -122,6 +122,10 @@ class _Person:
     posts: list[Post]
     articles: set[str]
 
+    def hold(self, posts: list[Post]) -> None:
+        """Adds an article's posts, each once: many articles give the same post."""
+        self.posts += [post for post in dict.fromkeys(posts) if post not in self.posts]
+
     def takes(self, posts: list[Post]) -> bool:
         """Whether an article's posts can be this person's: each is a post held already (the same
         name in the same post is the same person), or fits each post held, save one the article
@@ -152,7 +156,7 @@ def split_people(
         if person is None:
             person = _Person(name, [], set())
             people[name].append(person)
-        person.posts.extend(found)
+        person.hold(found)
         person.articles.add(article)
     labels = {name: _labels(group) for name, group in people.items()}
     out: dict[tuple[str, str], str] = {}
