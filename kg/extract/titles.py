@@ -444,17 +444,10 @@ class TitleChains:
         title = self.rules.title_re.match(text, end)  # 龙永图副部长, 傅全有上将 (not 告诉记者)
         return title is not None and title.group() not in _BYLINE_TITLES
 
-    def _org_before(
-        self,
-        doc: Doc,
-        text: str,
-        s: int,
-        ents_at_end: dict[int, Span],
-        starts: set[int],
-        title: str,
-    ):
+    def _org_before(self, doc: Doc, text: str, s: int, view: _DocView, title: str):
         """The organisation written right before a title at ``s``: an entity, a declared short
         form, 该公司, or a department closed by the title's first character (外交|部长)."""
+        ents_at_end = view.ents_at_end
         org_ent = ents_at_end.get(s)
         if org_ent is None:  # 江西红都油茶科技有限公司（以下简称“红都油茶”）总经理谢永福
             aside = _DECLARED_BEFORE.search(text, max(0, s - 24), s)
@@ -472,7 +465,8 @@ class TitleChains:
                 home = ents_at_end.get(token.start_char)
                 begin = home.start_char if home is not None else token.start_char
                 return _Words(text[begin:s], "ORG", begin, s)
-        if org_ent is None and title[:1] in _ORG_HEAD_CHARS:
+        # the head of the body the first character names (部长, 院长; not 院士, 司令员)
+        if org_ent is None and title[:1] in _ORG_HEAD_CHARS and title[1:2] == "长":
             token = doc.char_span(s - 1, s, alignment_mode="expand") if s > 0 else None
             word = token.text if token is not None else ""
             if (
@@ -481,7 +475,8 @@ class TitleChains:
                 and len(word) >= 2
                 and _NAME_CHARS.match(word)
                 and word not in _NOT_DEPARTMENT
-                and token.start_char in starts
+                and token.start_char in view.starts
+                and token.start_char not in view.persons  # 甲某|部长: the minister's name
             ):
                 begin = token.start_char
                 place = ents_at_end.get(begin)
@@ -584,7 +579,7 @@ class TitleChains:
         if org_start < s:
             org_ent = _Words(text[org_start:s], "ORG", org_start, s)
         else:
-            org_ent = self._org_before(doc, text, lead, view.ents_at_end, view.starts, title)
+            org_ent = self._org_before(doc, text, lead, view, title)
         # a bare chain body is one whether or not the model tagged it (村委会 of 南湾村…、村委会主任)
         bare = org_ent is None or (
             org_ent.label_ == "ORG" and org_ent.text in self.rules.chain_bodies
@@ -603,14 +598,9 @@ class TitleChains:
         if st.chain and st.last_end == s and title.endswith(_SERVING_TITLES):
             # 以色列总理|发言人: the spokesman of the prime minister, not a prime minister
             st.chain.pop()
-        gap = (
-            _CHAIN_WORD.fullmatch(text, st.last_end, item_start)
-            if st.chain and org_ent is None
-            else None
-        )
-        if gap is not None:  # 政治局常委、国家|副主席: a word between 、 and a title is its body
-            org_ent = _Words(gap.group(1), "ORG", gap.start(1), item_start)
-            item_start = gap.start(1)
+        word = self._chain_word(text, st, item_start, view) if org_ent is None else None
+        if word is not None:
+            org_ent, item_start = word, word.start_char
         if st.chain and text[st.last_end : item_start].strip() not in _CHAIN_JOINS:
             st.chain = []
             st.profile = None
@@ -633,6 +623,15 @@ class TitleChains:
         st.chain.append(item)
         st.last_end = e
         return item
+
+    @staticmethod
+    def _chain_word(text: str, st: _ChainState, start: int, view: _DocView) -> _Words | None:
+        """政治局常委、国家|副主席: a word between 、 and a title, in a chain, is the title's body;
+        not a name (江总书记、李鹏|总理: the name holds the title)."""
+        gap = _CHAIN_WORD.fullmatch(text, st.last_end, start) if st.chain else None
+        if gap is None or gap.start(1) in view.persons:
+            return None
+        return _Words(gap.group(1), "ORG", gap.start(1), start)
 
     def _holders(
         self,

@@ -589,3 +589,15 @@ def test_a_guest_is_cut_before_the_hui_of_a_verb_of_meeting(default):
     # the model reads 王军会|面 as one name; no gold name of MSRA ends in 会 before 面见晤谈
     mentions, _ = default("张华之后与国家统计局局长王军会面。")
     assert ("王军", "PERSON") in mentions and ("王军会", "PERSON") not in mentions, mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("李红旗院士向记者宣布。", ("李红旗", "院士", None)),  # 院士 heads no 院
+        ("要贯彻江总书记、李红旗总理的指示。", ("李红旗", "总理", None)),
+    ],
+)
+def test_a_name_right_before_a_title_holds_it_and_is_no_body(default, text, expected):
+    _, roles = default(text)
+    assert expected in roles and not any(org and org.startswith("李红旗") for _, _, org in roles)

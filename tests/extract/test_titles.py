@@ -197,3 +197,18 @@ def test_titles_foreign_posts_are_posts(extract, text, expected):
 def test_titles_a_word_never_a_name_holds_no_post(extract):
     # 于是 opening a clause is no name, whatever title follows later
     assert roles_of(extract("于是，他带领官兵来到化肥厂参观，请厂长介绍经过。")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("李红旗部长出席会议。", ("李红旗", "部长", None)),
+        ("会议由李红旗局长主持。", ("李红旗", "局长", None)),
+        # after a surname and title in a list (王书记、): the name holds the post, it is no body
+        ("会议传达了王书记、李红旗部长的讲话。", ("李红旗", "部长", None)),
+        # a title that heads no body its first character names
+        ("在李红旗司令员的指挥下，部队出发。", ("李红旗", "司令员", None)),
+    ],
+)
+def test_titles_a_name_right_before_a_title_is_its_holder_not_its_body(extract, text, expected):
+    assert roles_of(extract(text)) == {expected}
