@@ -195,11 +195,12 @@ class _Names:
         rep: dict[str, str], orgs: list[str], shorts: Callable[[str], Iterable[str]]
     ) -> None:
         """Each organisation whose name is one of ``shorts(full)`` for exactly one full name of
-        the corpus joins that full name."""
+        the corpus joins that full name; every spelling of a full name counts (香港特区临时立法会
+        as well as 香港特别行政区临时立法会 gives 特区临时立法会)."""
         by_short: dict[str, set[str]] = defaultdict(set)
-        for full in {rep.get(n, n) for n in orgs}:
+        for full in orgs:
             for short in shorts(full):
-                by_short[short].add(full)
+                by_short[short].add(rep.get(full, full))
         for name in orgs:
             current = rep.get(name, name)
             fits = by_short.get(current, set()) - {current}

@@ -382,6 +382,16 @@ def test_resolve_a_body_without_its_place_joins_the_one_placed_body():
     assert "ORG:公共资源交易中心" not in labels(res) and "ORG:德州市公共资源交易中心" in labels(res)
 
 
+def test_resolve_a_body_without_its_place_joins_the_placed_body_by_any_of_its_spellings():
+    # 特别行政区 and 特区 are one word (abbreviations.tsv): the full name is the longer spelling,
+    # and the short form drops the place of the other
+    names = ["香港特别行政区立法会", "香港特区立法会", "特区立法会"]
+    res = resolve(
+        [extraction(f"p#{i}", f"{name}开会。", [(name, "ORG")]) for i, name in enumerate(names)]
+    )
+    assert labels(res) == {"ORG:香港特别行政区立法会"}
+
+
 def test_resolve_a_body_without_its_place_stays_apart_when_two_places_have_one():
     res = resolve(
         [
