@@ -113,6 +113,12 @@ def national_bodies() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def unnamed_bodies() -> frozenset[str]:
+    """Words for the body of a post that name no body (政府, 内阁; lexicons)."""
+    return frozenset(read_list(LEXICONS / "unnamed_bodies.txt"))
+
+
+@lru_cache(maxsize=1)
 def legal_suffixes() -> tuple[str, ...]:
     return tuple(sorted(read_list(LEXICONS / "legal_suffixes.txt"), key=len, reverse=True))
 

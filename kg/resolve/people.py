@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from kg.extract.places import Place
-from kg.resolve.names import national_bodies
+from kg.resolve.names import national_bodies, org_key, unnamed_bodies
 
 # Posts that are national without a body written (a Chinese paper's bare 总理 is the premier).
 _NATIONAL_TITLES = frozenset({"总理", "副总理", "国务委员", "总书记", "国家主席", "国家副主席"})
@@ -91,15 +91,37 @@ def _within(a: Place, b: Place) -> bool:
     return a == b or any(p == b for p in a.ancestors()) or any(p == a for p in b.ancestors())
 
 
+# How a national body's name says it is China's (中国外交部, 中共中央); a bare one (外交部, 国务院,
+# 中央银行) is also how a story about another country writes that country's body.
+_CHINA_NAMED = ("中国", "中华人民共和国", "中共", "全国")
+
+
+def _unwritten(post: Post) -> bool:
+    return post.org is None or post.org in unnamed_bodies()
+
+
+def _bare_state_body(post: Post) -> bool:
+    return post.national and post.org is not None and not post.org.startswith(_CHINA_NAMED)
+
+
+def _one_body(a: str, b: str) -> bool:
+    """One name holds the other once abbreviations are folded (民盟中央, 中国民主同盟)."""
+    ka, kb = org_key(a), org_key(b)
+    return ka in kb or kb in ka
+
+
 def compatible(a: Post, b: Post) -> bool:
     """Whether one person can hold both posts (see the module's docstring)."""
-    if a.bare_title == b.bare_title and (a.org is None or b.org is None):
-        return True  # 以色列总理 and a bare 总理: the same post, its body unwritten once
+    if a.bare_title == b.bare_title and (_unwritten(a) or _unwritten(b)):
+        return True  # 以色列总理 and a bare 总理 (or 政府总理): the same post, its body unwritten
     sa, sb = _scope(a), _scope(b)
     if sa is not None and sb is not None:
-        if sa[0] != sb[0]:
-            return False  # 国务院总理 and 聊城市副市长; 美国总统 and a Chinese post
-        if sa[0] == "foreign" and sa[1] != sb[1]:
+        abroad = {sa[0], sb[0]} == {"national", "foreign"}
+        if sa[0] != sb[0] and not (abroad and (_bare_state_body(a) or _bare_state_body(b))):
+            # 国务院总理 and 聊城市副市长; 美国总统 and 中国外交部长. Not 俄罗斯外长 and 外交部部长:
+            # the ministry of the foreign minister's own country, written bare
+            return False
+        if sa[0] == sb[0] == "foreign" and sa[1] != sb[1]:
             return False
         if sa[0] == "place" and not _within(sa[1], sb[1]):  # type: ignore[arg-type]
             return False  # posts in 聊城市 and in 潍坊市 (临清市 lies in 聊城市: one career)
@@ -110,8 +132,7 @@ def compatible(a: Post, b: Post) -> bool:
         and a.bare_title not in _MEMBERSHIPS
         and a.org is not None
         and b.org is not None
-        and a.org not in b.org
-        and b.org not in a.org
+        and not _one_body(a.org, b.org)
         and not (a.national and b.national)
     )
 

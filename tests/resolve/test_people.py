@@ -83,6 +83,7 @@ def test_people_premier_and_vice_mayor_are_two_people_with_readable_labels():
         (("主席", "全国政协"), ("主席", "聊城市工商联")),  # national and city bodies
         (("校长", "聊城大学"), ("校长", "山东大学")),  # two universities
         (("院长", "聊城市人民医院"), ("院长", "济南市中心医院")),  # two hospitals in two cities
+        (("部长", "中国外交部"), ("总统", "美国")),  # a body named China's is no foreign one's
     ],
 )
 def test_people_incompatible_posts_split_a_name(first, second):
@@ -258,3 +259,27 @@ def test_people_boss_li_is_the_articles_one_li():
     assert res.entities["PERSON:李明辉"].mentions == 2
     two = article("b#1", "李明辉和李文出席。李总说，订单已经排满。", ["李明辉", "李文", "李总"])
     assert "PERSON:李总" in {e.id for e in resolve([two], home_city="聊城").entities.values()}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a foreign minister's own ministry, written bare in a story about his country
+        (("外长", "美国", "LOC"), ("部长", "外交部", "ORG")),
+        (("行长", "美国中央银行", "ORG"), ("行长", "中央银行", "ORG")),
+        # 政府总理, 内阁总理: words for the body that name none
+        (("总理", "以色列", "LOC"), ("总理", "政府", "ORG")),
+        (("总经理", "中通客车股份有限公司", "ORG"), ("总经理", "合营公司", "ORG")),
+        # one body, written in full and short (abbreviations.tsv)
+        (("主席", "中国民主同盟", "ORG"), ("主席", "民盟中央", "ORG")),
+        (("主任", "国防部外事办公室", "ORG"), ("主任", "国防部外办", "ORG")),
+        # two bodies of the state: the chair of the state and of its military commission
+        (("主席", "中华人民共和国", "ORG"), ("主席", "军委", "ORG")),
+    ],
+)
+def test_people_one_post_written_two_ways_keeps_one_node(first, second):
+    exs = [
+        article(f"{n}#1", "韦德里纳出席。", ["韦德里纳"], [("韦德里纳", *post)])
+        for n, post in (("a", first), ("b", second))
+    ]
+    assert people_named(resolve(exs, home_city="聊城"), "韦德里纳") == ["韦德里纳"]
