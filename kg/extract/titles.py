@@ -27,6 +27,7 @@ if not Doc.has_extension("kg_roles"):
 _SPACE = re.compile(r"\s*")
 _DEPARTMENT_ENDINGS = ("部", "办", "办公室", "室")  # not 委: 中央军委 is a body of its own
 _RELATIVE = ("市", "县", "区", "省")
+_HIGHER_BODIES = ("委", "委员会", "政府")  # what a department named in a chain belongs to
 # What may follow a name that a title chain introduced (so that 2-3 characters are a name).
 _AFTER_NAME = re.compile(
     r"(?:$|[、，,。；;：:！!？?（(）)」》“”\"\s\d０-９]|同志|出席|参加|表示|指出|介绍|主持|讲话|强调|说|在|带队|一行|等|到|来|率"
@@ -850,7 +851,9 @@ class TitleChains:
                 and not org.startswith(_RELATIVE)
                 and not _starts_with_place(org)
                 and prev.org is not None
-                and prev.org.endswith(("委", "委员会", "政府"))  # a party committee or a government
+                # a party committee's or a government's; a 部 is no government's (水利部 after
+                # 甲市市长A，: the state's ministry), whose departments are 局, 厅, 委 and 办
+                and prev.org.endswith(("委", "委员会") if org.endswith("部") else _HIGHER_BODIES)
             ):
                 org = prev.org + org
             return TitleItem(org_ent.start_char, e, title, org, "ORG", org_ent.start_char, True)

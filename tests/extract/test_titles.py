@@ -212,3 +212,10 @@ def test_titles_a_word_never_a_name_holds_no_post(extract):
 )
 def test_titles_a_name_right_before_a_title_is_its_holder_not_its_body(extract, text, expected):
     assert roles_of(extract(text)) == {expected}
+
+
+def test_titles_a_ministry_after_a_governments_post_is_the_states(extract):
+    # a government's departments are 局, 厅, 委, 办; a 部 is a party committee's or the state's
+    roles = roles_of(extract("出席的有上海市市长张大明，水利部副部长李红旗。"))
+    assert ("李红旗", "副部长", "水利部") in roles
+    assert ("李红旗", "部长", "市委宣传部") in roles_of(extract("市委常委、宣传部部长李红旗出席。"))
