@@ -495,7 +495,9 @@ def resolve(extractions: list[Extraction], *, home_city: str | None = None) -> R
     city, at = _homes(extractions, gaz, home_city)
     names = _Names(gaz)
     homes = {
-        ex.article.id: article_home(ex.article.dateline, at[paper_of(ex.article)], gaz)
+        ex.article.id: article_home(
+            ex.article.dateline, at[paper_of(ex.article)], gaz, national=city is None
+        )
         for ex in extractions
     }
     # Pass 1: canonical names in context. Pass 2: merge names, then fix each one's type by vote.

@@ -197,11 +197,15 @@ def _county_home(city: Place, named: Counter[Place]) -> Place | None:
     return None
 
 
-def article_home(dateline: str | None, home: Place | None, gaz: Gazetteer) -> HomePlace:
-    """An article's home: its dateline place when that lies in the corpus home (本报临清讯 in a
-    聊城 paper), else the corpus home (a 本报上海讯 story still speaks of its own city's 市政府)."""
+def article_home(
+    dateline: str | None, home: Place | None, gaz: Gazetteer, *, national: bool = False
+) -> HomePlace:
+    """An article's home: its dateline place when that lies in its paper's home (本报临清讯 in a
+    聊城 paper), else the paper's home (a 本报上海讯 story still speaks of its own city's 市政府).
+    In a ``national`` corpus (no home of its own) a story filed from a place is at home there
+    (新华社贵阳电: its 省人大常委会 is 贵州's), whatever one page's places lean to."""
     if dateline:
         place = gaz.resolve(normalize(dateline), near=home)
-        if place is not None and (home is None or place == home or place.within(home)):
+        if place is not None and (home is None or national or place == home or place.within(home)):
             return HomePlace(place=place)
     return HomePlace(place=home)

@@ -95,6 +95,14 @@ def test_home_article_dateline_inside_home_is_the_articles_home():
     assert article_home(None, city, gaz).place is city
 
 
+def test_home_in_a_national_corpus_a_story_is_at_home_where_it_was_filed():
+    gaz = gazetteer()
+    page = gaz.resolve("香港")  # one page of a national paper leaning to one place
+    assert article_home("贵阳", page, gaz, national=True).place.name == "贵阳市"
+    assert article_home(None, page, gaz, national=True).place is page
+    assert article_home("贵阳", page, gaz).place is page  # a local paper's story from afar
+
+
 def _paper(source: str, city: str, counties: tuple[str, ...], n: int):
     """``n`` articles of one city's paper: its city and counties named, and a 市公安局."""
     text = f"{city}召开会议，{'、'.join(counties)}参加，市公安局局长出席。"
