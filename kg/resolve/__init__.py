@@ -33,7 +33,7 @@ from kg.resolve.names import (
     org_key,
     strip_place_prefix,
 )
-from kg.resolve.people import Post, make_post, split_people
+from kg.resolve.people import Post, join_short_forms, make_post, split_people
 from kg.schema import Entity, Extraction, Mention
 
 __all__ = ["Resolution", "detect_home_city", "resolve"]
@@ -685,9 +685,10 @@ def _person_labels(
         if canon is not None and m.type == "PERSON"
     ]
     dates = {ex.article.id: ex.article.date or "" for ex in extractions}
-    return split_people(
+    labels = split_people(
         posts, mentioned, home_place=lambda a: homes[a].place, order=lambda a: dates.get(a, "")
     )
+    return join_short_forms(labels, posts)
 
 
 def _place_of_org(label: str, gaz: Gazetteer) -> Place | None:

@@ -192,6 +192,41 @@ def split_people(
     return out
 
 
+def join_short_forms(
+    labels: dict[tuple[str, str], str], posts: dict[tuple[str, str], list[Post]]
+) -> dict[tuple[str, str], str]:
+    """克雷库 in articles that give no full name: the person of the corpus' one full name that
+    ends in ·克雷库, where the two are given one post with its body written (贝宁总统) and no two
+    posts that cannot be one person's. A short form with no post, or one of several full names
+    (托马斯), stays its own node: a foreign surname alone is too often another person's."""
+    held: dict[str, list[Post]] = defaultdict(list)
+    for (_article, name), found in posts.items():
+        held[name] += found
+    people: dict[str, set[str]] = defaultdict(set)
+    for (_article, name), label in labels.items():
+        people[name].add(label)
+    fulls: dict[str, set[str]] = defaultdict(set)
+    for name in people:
+        if "·" in name:
+            fulls[name.rsplit("·", 1)[1]].add(name)
+    out = dict(labels)
+    for short, named in fulls.items():
+        full = next(iter(named))
+        if len(named) != 1 or len(people.get(short, ())) != 1 or len(people[full]) != 1:
+            continue
+        if _one_person(held.get(short, []), held.get(full, [])):
+            label = next(iter(people[full]))
+            out.update({key: label for key in labels if key[1] == short})
+    return out
+
+
+def _one_person(a: list[Post], b: list[Post]) -> bool:
+    shared = any(
+        p.bare_title == q.bare_title and (p.org or q.org) and compatible(p, q) for p in a for q in b
+    )
+    return shared and all(compatible(p, q) for p in a for q in b)
+
+
 def _untitled(group: list[_Person], home: Place | None) -> int:
     """Which person an article that gives no post means: the only one; else the one whose posts
     lie around the article's home place, when only one does; else the one most articles name."""

@@ -283,3 +283,28 @@ def test_people_one_post_written_two_ways_keeps_one_node(first, second):
         for n, post in (("a", first), ("b", second))
     ]
     assert people_named(resolve(exs, home_city="聊城"), "韦德里纳") == ["韦德里纳"]
+
+
+def _short_and_full(short_post, full_post):
+    return [
+        article("a#1", "马蒂厄·克雷库出席。", ["马蒂厄·克雷库"], [("马蒂厄·克雷库", *full_post)]),
+        article("b#1", "克雷库讲话。", ["克雷库"], [("克雷库", *short_post)] if short_post else []),
+    ]
+
+
+def test_people_a_foreign_surname_alone_is_the_one_full_name_given_the_same_post():
+    res = resolve(_short_and_full(("总统", "贝宁", "LOC"), ("总统", "贝宁", "LOC")))
+    assert people_named(res, "克雷库") == ["马蒂厄·克雷库"]
+    assert {"a#1", "b#1"} <= res.entities["PERSON:马蒂厄·克雷库"].articles
+
+
+@pytest.mark.parametrize(
+    "short_post",
+    [
+        None,  # no post: a foreign surname alone is too often another person's
+        ("总理", "德国", "LOC"),  # another post: no evidence they are one
+    ],
+)
+def test_people_a_foreign_surname_alone_stays_apart_without_a_shared_post(short_post):
+    res = resolve(_short_and_full(short_post, ("总统", "贝宁", "LOC")))
+    assert "PERSON:克雷库" in res.entities and "PERSON:马蒂厄·克雷库" in res.entities
