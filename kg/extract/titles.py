@@ -85,6 +85,12 @@ _PROFILE_OPENER = re.compile(
     r"\s*(?:姓名[:：]\s*)?(?P<name>[^\s，,：:（(]{2,12}?)(?:先生|女士|同志)?\s*(?:[，,：:（(]|性别)"
 )
 _FORMER_MARKERS = ("曾任", "历任", "先后任", "先后担任", "原任")
+# Where a sentence or a quoted statement ends: a subject before it is no subject of a 是 after it.
+_SENTENCE_BREAK = re.compile(r"[。；;：:！？!?]")
+_CLAUSE_ENDS = re.compile(r"[，,。；;：:！？!?]")
+# What may open a clause whose 是 takes the subject of the clause before (甲某今年50岁，现在是…):
+# adverbs of time and linking, no noun of its own (关键是…, 这是…, 基金是…)
+_CARRIED_LEAD = re.compile(r"(?:现在|目前|如今|现|也|还|又|就|正|都|仍|已|曾经?|同时|并|而且?|既)*")
 # 免去A的X职务 / 免去A同志X职务: the post A leaves.
 _DISMISS = re.compile(r"免去(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:同志)?的?$")
 # A guessed name never ends with a particle (高兴地, 金相厦的) or a verb of saying (时|表示).
@@ -802,7 +808,24 @@ class TitleChains:
         )
         if subject is None:
             return None
+        if marker.group() in ("是", "系") and not self._copula_subject(text, subject, marker):
+            return None
         return subject.start_char, subject.end_char, status
+
+    @staticmethod
+    def _copula_subject(text: str, subject: Span | _Words, marker: re.Match) -> bool:
+        """Whether 是 (系) takes the name before it as its subject: the name opens its clause
+        (甲某是…), or a clause before it when nothing but adverbs opens the clause of 是 (男的叫
+        甲某，是…; 甲某今年85岁，现在是…), or 他/她 does, also after a sentence's end (她现在是…).
+        Not 关键是, 这是 or 基金是: a subject of their own."""
+        between = text[subject.end_char : marker.start()]
+        *before, lead = _CLAUSE_ENDS.split(between)
+        if not before:
+            return True
+        pronoun = re.match(r"[他她](?!们)", lead)
+        if _SENTENCE_BREAK.search(between) and pronoun is None:
+            return False
+        return _CARRIED_LEAD.fullmatch(lead[1:] if pronoun else lead) is not None
 
     def _chain_body(
         self, text: str, s: int, last_end: int, chain: list[TitleItem]

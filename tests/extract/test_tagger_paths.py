@@ -601,3 +601,39 @@ def test_a_guest_is_cut_before_the_hui_of_a_verb_of_meeting(default):
 def test_a_name_right_before_a_title_holds_it_and_is_no_body(default, text, expected):
     _, roles = default(text)
     assert expected in roles and not any(org and org.startswith("李红旗") for _, _, org in roles)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "李红旗讲得非常明确：关键是两岸领导人要坐下来谈。",
+        "李红旗讲得非常明确。社论认为，关键是两岸领导人要坐下来谈。",
+        "李红旗建议，可以通过基金的方式投资。基金是专家理财。",
+    ],
+)
+def test_a_copula_takes_its_subject_from_its_own_clause(default, text):
+    # 是 with a subject of its own clause (关键是…, 基金是…) lists no post of a name before it
+    _, roles = default(text)
+    assert not any(person == "李红旗" for person, _, _ in roles), roles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("男的叫李红旗，是林东矿务局蔡冲煤矿工人。", ("李红旗", "林东矿务局")),
+        (
+            "李红旗今年85岁，现在是中国石油天然气总公司高级顾问。",
+            ("李红旗", "中国石油天然气总公司"),
+        ),
+        # 他/她 carries the subject over a sentence's end
+        (
+            "李红旗挤时间做喜欢的事。她现在是哈尔滨市农机学会名誉理事长。",
+            ("李红旗", "哈尔滨市农机学会"),
+        ),
+    ],
+)
+def test_a_copula_takes_the_subject_of_the_clause_before_after_adverbs_alone(
+    default, text, expected
+):
+    _, roles = default(text)
+    assert any((person, org) == expected for person, _, org in roles), roles
