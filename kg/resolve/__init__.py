@@ -141,7 +141,7 @@ class _Names:
                 if brand in self.gaz or load_rules().is_zone(brand):
                     return None  # 柳东新区智能网联汽车: the zone's industry
                 name = brand  # 甲牌新能源客车: the brand's product names the brand
-            name = _without_country(name)
+            name = _without_country(_country_in_full(name))
             if name.endswith(_PARTY_GROUP) and len(name) > len(_PARTY_GROUP) + 1:
                 # 市政协党组（扩大）会议: the body's party group is the body
                 name = name[: -len(_PARTY_GROUP)]
@@ -446,6 +446,21 @@ def _the_one(named: dict[str, set[str]]) -> dict[str, str]:
 @functools.cache
 def state_bodies() -> frozenset[str]:
     return frozenset(read_list(LEXICONS / "state_bodies.txt"))
+
+
+@functools.cache
+def _ministries() -> frozenset[str]:
+    return state_bodies() | frozenset(read_list(LEXICONS / "ministries.txt"))
+
+
+def _country_in_full(name: str) -> str:
+    """俄外交部 -> 俄罗斯外交部, 美国防部 -> 美国国防部: a state's body after its country's
+    one-character form is the body named with the country in full (not 美国政府: 国政府 is no
+    body)."""
+    country = dict(load_rules().one_char_countries).get(name[:1])
+    if country is None or country == "中国" or name[1:] not in _ministries():
+        return name
+    return country + name[1:]
 
 
 def _state_bodies(ex: Extraction) -> dict[str, str]:

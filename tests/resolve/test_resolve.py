@@ -1,3 +1,5 @@
+import pytest
+
 from kg.extract.places import gazetteer
 from kg.resolve import detect_home_city, resolve
 from kg.schema import Article, Extraction, Mention, Role, Sentence
@@ -466,3 +468,23 @@ def test_resolve_a_states_body_named_bare_is_the_one_the_article_names_in_full()
         extraction("d#1", "国会今天开会。", [("国会", "ORG")]),
     ]
     assert "ORG:国会" in labels(resolve(exs))
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [("俄外交部", "俄罗斯外交部"), ("美国防部", "美国国防部"), ("美国会", "美国国会")],
+)
+def test_resolve_a_states_body_after_its_countrys_one_character_form_is_the_full_name(short, full):
+    res = resolve(
+        [
+            extraction("a#1", f"{short}发言人说。", [(short, "ORG")]),
+            extraction("b#1", f"{full}发言人说。", [(full, "ORG")]),
+        ]
+    )
+    assert labels(res) == {f"ORG:{full}"}
+    assert short in res.entities[f"ORG:{full}"].aliases
+
+
+def test_resolve_a_country_in_full_before_a_body_stays_as_written():
+    res = resolve([extraction("a#1", "美国政府宣布。", [("美国政府", "ORG")])])
+    assert labels(res) == {"ORG:美国政府"}
