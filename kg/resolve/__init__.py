@@ -159,6 +159,7 @@ class _Names:
         self._link_companies(rep, orgs)
         self._link_units(rep, orgs)
         self._link_placed(rep, orgs)
+        self._link_short_places(rep, orgs)
         self._link_zones(rep, [n for n, t in majority.items() if t == "LOC"])
         projects = [n for n, t in majority.items() if t == "PROJECT"]
         # 茌平区信发现代农业产业园 = 信发现代农业产业园: a project keeps its name without the place.
@@ -189,6 +190,21 @@ class _Names:
             return [short] if short != full and len(short) >= MIN_UNIT else []
 
         self._join_one(rep, orgs, body)
+
+    def _link_short_places(self, rep: dict[str, str], orgs: list[str]) -> None:
+        """上海人民政府 = 上海市人民政府, 河北高邑县委 = 河北省高邑县委: a body written with its
+        place's short name joins the body of the corpus written with the place in full."""
+        names = set(orgs)
+        for name in orgs:
+            full = next((f for f in self._with_place_in_full(name) if f in names), None)
+            if full is not None and rep.get(name, name) != rep.get(full, full):
+                _repoint(rep, name, {rep.get(name, name)}, rep.get(full, full))
+
+    def _with_place_in_full(self, name: str) -> Iterable[str]:
+        for cut in (2, 3, 4):
+            short, rest = name[:cut], name[cut:]
+            if len(rest) >= 2 and rest[0] not in _LEVELS:
+                yield from (short + lv + rest for lv in _LEVELS if short + lv in self.gaz)
 
     @staticmethod
     def _join_one(
@@ -345,6 +361,7 @@ def _repoint(rep: dict[str, str], name: str, olds: set[str], target: str) -> Non
 
 
 MIN_UNIT = 4  # 华西医院: shorter tails (医院, 分院) name nothing on their own
+_LEVELS = "省市县区"  # what a place's short name leaves off (上海 of 上海市)
 
 
 @functools.cache

@@ -488,3 +488,12 @@ def test_resolve_a_states_body_after_its_countrys_one_character_form_is_the_full
 def test_resolve_a_country_in_full_before_a_body_stays_as_written():
     res = resolve([extraction("a#1", "美国政府宣布。", [("美国政府", "ORG")])])
     assert labels(res) == {"ORG:美国政府"}
+
+
+def test_resolve_a_body_written_with_its_places_short_name_joins_the_full_one():
+    names = ["上海人民政府", "上海市人民政府"]
+    res = resolve([extraction(f"p#{i}", f"{n}宣布。", [(n, "ORG")]) for i, n in enumerate(names)])
+    assert labels(res) == {"ORG:上海市人民政府"}
+    # a company named after its city alone keeps its name when no body is written in full
+    alone = resolve([extraction("c#1", "聊城乖宝宠物集团宣布。", [("聊城乖宝宠物集团", "ORG")])])
+    assert labels(alone) == {"ORG:聊城乖宝宠物集团"}
