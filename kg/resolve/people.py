@@ -203,8 +203,10 @@ def join_short_forms(
     for (_article, name), found in posts.items():
         held[name] += found
     people: dict[str, set[str]] = defaultdict(set)
-    for (_article, name), label in labels.items():
-        people[name].add(label)
+    keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, label in labels.items():
+        people[key[1]].add(label)
+        keys[key[1]].append(key)
     fulls: dict[str, set[str]] = defaultdict(set)
     for name in people:
         if "·" in name:
@@ -216,7 +218,7 @@ def join_short_forms(
             continue
         if _one_person(held.get(short, []), held.get(full, [])):
             label = next(iter(people[full]))
-            out.update({key: label for key in labels if key[1] == short})
+            out.update(dict.fromkeys(keys[short], label))
     return out
 
 
