@@ -608,11 +608,11 @@ def test_a_name_right_before_a_title_holds_it_and_is_no_body(default, text, expe
     [
         "李红旗讲得非常明确：关键是两岸领导人要坐下来谈。",
         "李红旗讲得非常明确。社论认为，关键是两岸领导人要坐下来谈。",
-        "李红旗建议，可以通过基金的方式投资。基金是专家理财。",
+        "李红旗建议买债券。债券是专家推荐的品种。",
     ],
 )
 def test_a_copula_takes_its_subject_from_its_own_clause(default, text):
-    # 是 with a subject of its own clause (关键是…, 基金是…) lists no post of a name before it
+    # 是 with a subject of its own clause (关键是…, 债券是…) lists no post of a name before it
     _, roles = default(text)
     assert not any(person == "李红旗" for person, _, _ in roles), roles
 
@@ -622,8 +622,8 @@ def test_a_copula_takes_its_subject_from_its_own_clause(default, text):
     [
         ("男的叫李红旗，是林东矿务局蔡冲煤矿工人。", ("李红旗", "林东矿务局")),
         (
-            "李红旗今年85岁，现在是中国石油天然气总公司高级顾问。",
-            ("李红旗", "中国石油天然气总公司"),
+            "李红旗今年85岁，现在是聊城市化工总公司高级顾问。",
+            ("李红旗", "聊城市化工总公司"),
         ),
         # 他/她 carries the subject over a sentence's end
         (

@@ -272,7 +272,7 @@ def test_people_boss_li_is_the_articles_one_li():
         (("总经理", "中通客车股份有限公司", "ORG"), ("总经理", "合营公司", "ORG")),
         # one body, written in full and short (abbreviations.tsv)
         (("主席", "中国民主同盟", "ORG"), ("主席", "民盟中央", "ORG")),
-        (("主任", "国防部外事办公室", "ORG"), ("主任", "国防部外办", "ORG")),
+        (("主任", "聊城市外事办公室", "ORG"), ("主任", "聊城市外办", "ORG")),
         # two bodies of the state: the chair of the state and of its military commission
         (("主席", "中华人民共和国", "ORG"), ("主席", "军委", "ORG")),
     ],

@@ -495,5 +495,5 @@ def test_resolve_a_body_written_with_its_places_short_name_joins_the_full_one():
     res = resolve([extraction(f"p#{i}", f"{n}宣布。", [(n, "ORG")]) for i, n in enumerate(names)])
     assert labels(res) == {"ORG:上海市人民政府"}
     # a company named after its city alone keeps its name when no body is written in full
-    alone = resolve([extraction("c#1", "聊城乖宝宠物集团宣布。", [("聊城乖宝宠物集团", "ORG")])])
-    assert labels(alone) == {"ORG:聊城乖宝宠物集团"}
+    alone = resolve([extraction("c#1", "聊城百顺宠物集团宣布。", [("聊城百顺宠物集团", "ORG")])])
+    assert labels(alone) == {"ORG:聊城百顺宠物集团"}
