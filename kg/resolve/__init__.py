@@ -466,6 +466,11 @@ def state_bodies() -> frozenset[str]:
 
 
 @functools.cache
+def _one_char_countries() -> dict[str, str]:
+    return dict(load_rules().one_char_countries)
+
+
+@functools.cache
 def _ministries() -> frozenset[str]:
     return state_bodies() | frozenset(read_list(LEXICONS / "ministries.txt"))
 
@@ -474,7 +479,7 @@ def _country_in_full(name: str) -> str:
     """俄外交部 -> 俄罗斯外交部, 美国防部 -> 美国国防部: a state's body after its country's
     one-character form is the body named with the country in full (not 美国政府: 国政府 is no
     body)."""
-    country = dict(load_rules().one_char_countries).get(name[:1])
+    country = _one_char_countries().get(name[:1])
     if country is None or country == "中国" or name[1:] not in _ministries():
         return name
     return country + name[1:]

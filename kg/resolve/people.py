@@ -199,9 +199,9 @@ def join_short_forms(
     ends in ·克雷库, where the two are given one post with its body written (贝宁总统) and no two
     posts that cannot be one person's. A short form with no post, or one of several full names
     (托马斯), stays its own node: a foreign surname alone is too often another person's."""
-    held: dict[str, list[Post]] = defaultdict(list)
+    held: dict[str, dict[Post, None]] = defaultdict(dict)  # each post once, in order
     for (_article, name), found in posts.items():
-        held[name] += found
+        held[name].update(dict.fromkeys(found))
     people: dict[str, set[str]] = defaultdict(set)
     keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, label in labels.items():
@@ -216,7 +216,7 @@ def join_short_forms(
         full = next(iter(named))
         if len(named) != 1 or len(people.get(short, ())) != 1 or len(people[full]) != 1:
             continue
-        if _one_person(held.get(short, []), held.get(full, [])):
+        if _one_person(list(held.get(short, ())), list(held.get(full, ()))):
             label = next(iter(people[full]))
             out.update(dict.fromkeys(keys[short], label))
     return out
