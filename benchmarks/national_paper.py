@@ -5,7 +5,9 @@ as a folder of text files for `kg run`, and what its graph says of names a natio
     kg run /tmp/pd98 --out /tmp/pd98out --jobs 2
     PYTHONPATH=. python benchmarks/national_paper.py count /tmp/pd98out
 
-`count` prints how many person names the graph splits into several people, how many foreign names
+`count` prints how many person names the graph splits into several people (and, of the 45 names
+read one by one in `pd98_people.tsv`, how many that are one person are still split and how many
+true namesakes were merged), how many foreign names
 stand both short and in full (克雷库, 马蒂厄·克雷库) as two people, how many co-mention edges the
 wire's agency (新华社) has, and how many mentions of a foreign state's body stay bare (国会, not
 日本国会). The corpus has no article boundaries; each file holds 40 paragraphs and
@@ -24,6 +26,7 @@ from kg.corpora import pku_path
 from kg.resolve import state_bodies
 
 PARAGRAPHS_PER_FILE = 40
+JUDGED = Path(__file__).with_name("pd98_people.tsv")  # names read: one person, or namesakes
 
 
 def write(folder: Path) -> None:
@@ -61,9 +64,28 @@ def count(out: Path) -> None:
             if r["relation"] == "co_mention" and "ORG:新华社" in (r["source"], r["target"])
         )
     print(f"people: {len(people)}; names split into several people: {split}")
+    print(judged(by_name))
     print(f"foreign names as two people, short and in full: {short_and_full}")
     print(f"co-mention edges of 新华社: {agency}")
     print(f"mentions of a foreign state's body left bare (国会, 内阁, …): {bare}")
+
+
+def judged(by_name: dict[str, int]) -> str:
+    """Of the names read one by one: those that are one person yet split, and the namesakes that
+    were merged (read from JUDGED)."""
+    rows = [
+        line.split("\t")
+        for line in JUDGED.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    split = [name for name, verdict, _ in rows if verdict == "one" and by_name.get(name, 0) > 1]
+    merged = [
+        name for name, verdict, _ in rows if verdict == "several" and by_name.get(name, 0) < 2
+    ]
+    return (
+        f"of {len(rows)} names read: {len(split)} one person still split"
+        f" ({'、'.join(split)}), {len(merged)} namesakes merged ({'、'.join(merged)})"
+    )
 
 
 def main() -> None:
