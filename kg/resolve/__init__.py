@@ -21,6 +21,7 @@ from kg.extract.places import (
     gazetteer,
     world_countries,
 )
+from kg.extract.relations.lexicon import country_abbreviations
 from kg.extract.rules import load_rules, read_list
 from kg.resolve.home import article_home, detect_home_city, detect_homes, paper_of
 from kg.resolve.names import (
@@ -203,8 +204,8 @@ class _Names:
     def _with_place_in_full(self, name: str) -> Iterable[str]:
         for cut in (2, 3, 4):
             short, rest = name[:cut], name[cut:]
-            if len(rest) >= 2 and rest[0] not in _LEVELS:
-                yield from (short + lv + rest for lv in _LEVELS if short + lv in self.gaz)
+            if len(rest) >= 2 and rest[0] not in RELATIVE_LEVELS:
+                yield from (short + lv + rest for lv in RELATIVE_LEVELS if short + lv in self.gaz)
 
     @staticmethod
     def _join_one(
@@ -361,7 +362,6 @@ def _repoint(rep: dict[str, str], name: str, olds: set[str], target: str) -> Non
 
 
 MIN_UNIT = 4  # 华西医院: shorter tails (医院, 分院) name nothing on their own
-_LEVELS = "省市县区"  # what a place's short name leaves off (上海 of 上海市)
 
 
 @functools.cache
@@ -466,11 +466,6 @@ def state_bodies() -> frozenset[str]:
 
 
 @functools.cache
-def _one_char_countries() -> dict[str, str]:
-    return dict(load_rules().one_char_countries)
-
-
-@functools.cache
 def _ministries() -> frozenset[str]:
     return state_bodies() | frozenset(read_list(LEXICONS / "ministries.txt"))
 
@@ -479,7 +474,7 @@ def _country_in_full(name: str) -> str:
     """俄外交部 -> 俄罗斯外交部, 美国防部 -> 美国国防部: a state's body after its country's
     one-character form is the body named with the country in full (not 美国政府: 国政府 is no
     body)."""
-    country = _one_char_countries().get(name[:1])
+    country = country_abbreviations().get(name[:1])
     if country is None or country == "中国" or name[1:] not in _ministries():
         return name
     return country + name[1:]
