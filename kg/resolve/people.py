@@ -118,8 +118,8 @@ def compatible(a: Post, b: Post) -> bool:
     if sa is not None and sb is not None:
         abroad = {sa[0], sb[0]} == {"national", "foreign"}
         if sa[0] != sb[0] and not (abroad and (_bare_state_body(a) or _bare_state_body(b))):
-            # 国务院总理 and 聊城市副市长; 美国总统 and 中国外交部长. Not 俄罗斯外长 and 外交部部长:
-            # the ministry of the foreign minister's own country, written bare
+            # 国务院总理 and 甲市副市长; 乙国总统 and 中国某部部长. Not 乙国外长 and 外交部部长: the
+            # ministry of the foreign minister's own country, written bare
             return False
         if sa[0] == sb[0] == "foreign" and sa[1] != sb[1]:
             return False
