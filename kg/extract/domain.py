@@ -15,7 +15,7 @@ from kg.extract import entities as _entities  # noqa: F401  (registers kg_entiti
 from kg.extract import titles as _titles  # noqa: F401  (registers kg_roles)
 from kg.extract.relations import find_relations
 from kg.extract.rules import load_rules, rules_fingerprint
-from kg.extract.tokens import verb_head
+from kg.extract.tokens import modal_tail, verb_head
 from kg.schema import Article, Extraction, Mention, Role
 
 __all__ = ["annotate", "domain_pipeline", "rules_fingerprint"]
@@ -46,6 +46,7 @@ def annotate(doc: Doc, article: Article, *, disable: frozenset[str] = frozenset(
         if e.label_ in ("PERSON", "ORG", "LOC")
         and not rules.is_not_entity(e.text)
         and not verb_head(e.text)  # 拜会|甲办公室: the verb is the relation's, the name a mention
+        and not modal_tail(e.text)  # 甲代表团会|出席: the 会 is the verb's
     ]
     for _name, proc in domain_pipeline(disable).pipeline:
         doc = proc(doc)

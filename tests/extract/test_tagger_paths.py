@@ -13,8 +13,10 @@ from tests.extract.conftest import make_article
 def default():
     extractor = Extractor()
 
-    def run(text: str):
+    def run(text: str, relations: bool = False):
         ex = extractor.extract(make_article(text))
+        if relations:
+            return {(r.relation, r.source, r.target) for r in ex.relations}
         return {(m.text, m.type) for m in ex.mentions}, {
             (r.person, r.title, r.org) for r in ex.roles
         }
@@ -589,6 +591,15 @@ def test_a_guest_is_cut_before_the_hui_of_a_verb_of_meeting(default):
     # the model reads 王军会|面 as one name; no gold name of MSRA ends in 会 before 面见晤谈
     mentions, _ = default("张华之后与国家统计局局长王军会面。")
     assert ("王军", "PERSON") in mentions and ("王军会", "PERSON") not in mentions, mentions
+
+
+def test_a_group_is_cut_before_the_modal_hui_after_it(default):
+    # the model reads 商贸代表团会|先后 as one body; no gold body of MSRA, CLUENER or Resume ends
+    # in 团会 or 组会
+    mentions, _ = default("李红旗与商贸代表团会先后到访济南市和青岛市。")
+    assert ("商贸代表团", "ORG") in mentions and ("商贸代表团会", "ORG") not in mentions, mentions
+    # nor is the model's own span a guest
+    assert default("李红旗与代表团会与当地企业高层会面。", relations=True) == set()
 
 
 @pytest.mark.parametrize(
