@@ -34,7 +34,7 @@ class _Arg:
 # In a post's own name (甲关系和合作部长) 和 and 与 may stand; so may 将 of a rank or an epithet
 # (海军上将, 陆军中将, 将军, 短跑名将), not the 将 of a plan (马上将, 其中将)
 _NOT_IN_TITLE_GAP = re.compile(
-    r"[在到赴向由率等于从已曾为是说就]|对(?!外)|会见|会谈|访问|签|投资|调研|考察"
+    r"[在到赴向由率等于从已曾为是说就]|对(?!外)|会见|会谈|访问|签|投资(?!者)|调研|考察"
     r"|将(?!军)(?<!(?<!马)上将)(?<!(?<!其)中将)(?<![少大名主老干猛]将)"
 )
 

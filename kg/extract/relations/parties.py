@@ -50,6 +50,9 @@ _IN_WORD = re.compile(r"[人侨裔商资语文籍胞外]")  # 华人, 中外
 # 日 of a date (5日中断了…会谈) is no country
 _DATE_BEFORE = re.compile(r"[\d一二三四五六七八九十][日]$")
 
+# A date the model read as a place (七日至九日: 九日 for a day of 日本)
+_DATE = re.compile(r"[\d０-９一二三四五六七八九十廿卅]+[日月年号]")
+
 # A bracketed local time (（纽约时间九月二十日）, （香港时间）)
 _LOCAL_TIME = re.compile(r"[（(][^（）()，。]{1,10}时间[^（）()，。]{0,12}[）)]")
 
@@ -248,6 +251,8 @@ def _no_party(text: str, a: _Arg) -> bool:
         return True  # 华人, 华侨, 中资: a one-character country form inside a word
     if re.search(r"[，。；：,;:]", a.text):
         return True  # a "name" across a clause mark (甲市外，代表团)
+    if _DATE.fullmatch(a.text):
+        return True  # 七日至九日: a day the model read as 日本
     if _DECLARED_SHORT.search(text, 0, a.start):
         return True  # 甲公司（以下简称“甲”）: the short form the name before declares
     if len(a.text) > 2 and (a.text[0] in "从在把被" or (a.text[0] == "于" and a.type != "PERSON")):

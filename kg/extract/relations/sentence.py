@@ -177,12 +177,16 @@ class _Sentence:
         gap = _QUOTE_MARKS.sub("", _ASIDE.sub("", self.text[m.end : nxt.start], count=1))
         if self._gap_ends_name(m, nxt, gap):
             return False
-        if gap.endswith("、") and (_ends_in_title(gap[:-1]) or _DELEGATE.fullmatch(gap[:-1])):
-            # 甲委员会副主任、乙协会会长A; 甲党代表、乙部副部长A: two posts of one person
+        # 甲委员会副主任、乙协会会长A; 甲党代表、乙部副部长A: two posts of one person, the first
+        # whole (甲署城市和气候问题特使、乙市前市长A: its 和 joins no names)
+        two_posts = gap.endswith("、") and (
+            _ends_in_title(gap[:-1]) or _DELEGATE.fullmatch(gap[:-1]) is not None
+        )
+        if two_posts:
             gap = gap[:-1]
         if _portfolios(m, gap, nxt) or _in_charge(m, gap, nxt):
             return nxt.type == "PERSON" or self._qualifies_next(i + 1)
-        if not _qualifier_gap(nxt, gap):
+        if not (two_posts or _qualifier_gap(nxt, gap)):
             return False
         if _trigger_re().search(gap):
             return False  # 前往甲城会晤乙国总统A: a trigger verb between them

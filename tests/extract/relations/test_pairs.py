@@ -32,6 +32,25 @@ def test_two_posts_joined_by_a_comma_qualify_one_person():
     assert _found(text, names) == {("meets", "张三", "李四"), ("meets", "张三", "王五")}
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the first post's own 和 (城市和气候问题特使) joins no names
+        (
+            "张三与甲署城市和气候问题特使、乙市前市长李四会面。",
+            [("张三", "PERSON"), ("甲署", "ORG"), ("乙市", "LOC"), ("李四", "PERSON")],
+        ),
+        # 投资者 in a post is a noun, no verb between the body and its official
+        (
+            "张三与甲公司机构投资者业务主管李四会面。",
+            [("张三", "PERSON"), ("甲公司", "ORG"), ("李四", "PERSON")],
+        ),
+    ],
+)
+def test_a_body_before_a_long_post_qualifies_the_person_met(text, names):
+    assert _found(text, names) == {("meets", "张三", "李四")}
+
+
 def test_the_passive_meeting_has_the_host_after_shoudao():
     names = [("张三", "PERSON"), ("北京", "LOC"), ("李四", "PERSON")]
     assert _found("张三在北京受到李四主席的亲切接见。", names) == {("meets", "李四", "张三")}

@@ -1273,3 +1273,12 @@ def test_what_a_body_is_right_before_its_name_keeps_it_the_visited(what):
 def test_a_place_before_a_counted_unnamed_body_only_says_where_it_is(count):
     names = [("张三", "PERSON"), ("乙市", "LOC")]
     assert _found(f"下午，张三参观乙市{count}机械公司，了解当地发展。", names) == set()
+
+
+@pytest.mark.parametrize("days", ["五月七日至九日", "七日至九日", "5月7日至9日"])
+def test_a_date_the_model_read_as_a_place_is_no_party(days):
+    # 九日 for a day of 日本: the date between the visitor and the verb is no name
+    text = f"张三将于{days}访问乙市。"
+    names = [("张三", "PERSON"), ("九日", "LOC"), ("乙市", "LOC")]
+    names = [n for n in names if n[0] in text]
+    assert _found(text, names) == {("visits", "张三", "乙市")}
