@@ -162,7 +162,7 @@ def _side_by_side(a: _Arg, b: _Arg, *, forms: bool = False) -> bool:
     )
 
 
-_BODY_END = re.compile(r"(?:银行|公司|集团|局|委员会|政府|大学|协会|中心|报社|研究院)$")
+_BODY_END = re.compile(r"(?:银行|公司|集团|局|委员会|政府|大学|协会|中心|报社|研究院|部|厅|署)$")
 
 
 # A name the model ran on into a joiner and another name (甲某某同乙某某)

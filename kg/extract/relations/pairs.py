@@ -17,6 +17,7 @@ from kg.extract.relations.grammar import (
     _led_spans,
     _side_by_side,
     _unnamed,
+    _without_adverbs,
 )
 from kg.extract.relations.guests import _objects
 from kg.extract.relations.lexicon import (
@@ -164,6 +165,7 @@ def _with_partner(
     """A 与/同/和 B before the trigger: the pairs, [] for no event (不与甲国举行会谈), None when
     no partner is named so."""
     text = s.text
+    joined: list[_Arg] = []  # A与B今日与C: B, a subject joined to A
     for link in _PARTNER.finditer(text, clause[0], t0):
         if any(m.start <= link.start() < m.end for m in s.mentions):
             continue  # 和 inside a name (甲和乙部)
@@ -183,8 +185,10 @@ def _with_partner(
         ):
             return []  # 出席甲与乙…协定的签署仪式: the two name the document, not its signers
         later = _PARTNER.search(text, partner.end, t0)
-        if link.group() == "和" and later is not None and later.group() != "和":
-            continue  # A、B和C都与D签订: D is the partner
+        if later is not None and later.group() != "和" and _joins_subjects(s, link, partner, later):
+            # A、B和C都与D签订, A与B今日与D会面: D is the partner, B one more subject
+            joined += s.listed(partner, later.start(), types) if link.group() != "和" else []
+            continue
         if link.group() == "和" and _co_listed(s, clause, link, partner):
             # A和B<trigger>: co-hosts when the trigger has objects (A和夫人B会见了C), else each
             # with each, unless what they sign is a treaty for all (甲国和乙国签署条约).
@@ -196,8 +200,22 @@ def _with_partner(
         listed = _named_among(s, clause, listed, t0, t1, types)
         if _OTHER_TALK.search(text, listed[-1].end, t0):
             continue  # 与A商谈拟举行的会晤事宜: the partner is the other verb's
-        return _with_listed(s, clause, link, listed, t1, types, led)
+        return _with_listed(s, clause, link, listed, t1, types, led, joined)
     return None
+
+
+def _joins_subjects(s: _Sentence, link: re.Match, partner: _Arg, later: re.Match) -> bool:
+    """A和B都与C, A与B今日与C: the first link joins its names to the subject when a second 与
+    or 同 follows them after words of time or manner alone (not A与B签约后同C: its own verb)."""
+    if link.group() == "和":
+        return True
+    end = s.listed(partner, later.start(), _PARTIES)[-1].end
+    return (
+        re.fullmatch(
+            r"(?:一起|一道|共同|也|都|还|又)*", _without_adverbs(s.text[end : later.start()])
+        )
+        is not None
+    )
 
 
 def _sides_before(s: _Sentence, clause, t0: int, types, *, objects: bool) -> list:
@@ -455,11 +473,15 @@ def _named_among(s: _Sentence, clause, listed: list[_Arg], t0: int, t1: int, typ
     return listed
 
 
-def _with_listed(s: _Sentence, clause, link: re.Match, listed: list[_Arg], t1: int, types, led):
-    """The subject before 与/同 with each partner listed after it (not a leader of a delegation,
-    nor an unnamed holder of a post)."""
+def _with_listed(
+    s: _Sentence, clause, link: re.Match, listed: list[_Arg], t1: int, types, led, joined=()
+):
+    """The subject before 与/同 (and the names ``joined`` to it by an earlier 与) with each partner
+    listed after it (not a leader of a delegation, nor an unnamed holder of a post)."""
     text = s.text
     sources = [_on_behalf(s, clause, a) for a in subject(s, clause, link.start(), types)]
+    if sources:
+        sources += [a for a in joined if a not in sources and not _unnamed(text, a.end)]
     if not sources and (
         _TIME_AFTER.match(text, t1) and text.startswith("在", clause[0]) or _framing(text, clause)
     ):

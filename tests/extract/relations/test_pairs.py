@@ -1149,6 +1149,37 @@ def test_qihou_and_qijian_are_adverbs_of_time_not_pronouns():
 def test_a_bodys_unnamed_senior_staff_are_no_party():
     text = "甲某与乙银行高层人员会面。"
     assert _found(text, [("甲某", "PERSON"), ("乙银行", "ORG")]) == set()
+    # the body described after a place the model read alone (乙地煤矿|开采商丙业的高层)
+    text = "甲某与乙地煤矿开采商丙业的高层会面。"
+    assert _found(text, [("甲某", "PERSON"), ("乙地煤矿", "ORG")]) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # the first 与 joins a second subject; the partner follows the last 与
+        (
+            "甲某与乙某今日与丙某会面。",
+            [("甲某", "PERSON"), ("乙某", "PERSON"), ("丙某", "PERSON")],
+            {("meets", "甲某", "丙某"), ("meets", "乙某", "丙某")},
+        ),
+        (
+            "甲厅与乙小组日前与丙厅签订了责任状。",
+            [("甲厅", "ORG"), ("乙小组", "ORG"), ("丙厅", "ORG")],
+            {("signs_with", "甲厅", "丙厅"), ("signs_with", "乙小组", "丙厅")},
+        ),
+    ],
+)
+def test_a_subject_joined_by_yu_before_the_partners_yu_is_a_subject_too(text, names, expected):
+    assert _found(text, names) == expected
+
+
+def test_two_bodies_the_model_joined_by_yu_are_two_parties():
+    # 乙商务部 ends in 部, a body, as 甲特区政府 does
+    text = "《协议》是甲特区政府与乙商务部在框架下签署的新协议。"
+    assert _found(text, [("甲特区政府与乙商务部", "ORG")]) == {
+        ("signs_with", "甲特区政府", "乙商务部")
+    }
 
 
 def test_who_comes_together_with_the_host_liantong_is_a_host_too():
