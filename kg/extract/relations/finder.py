@@ -143,20 +143,23 @@ class RelationFinder:
 
 
 def _respectively(s: _Sentence, found: list, t0: int, word: re.Pattern[str]) -> list:
-    """A、B分别入股C、D: a list of subjects, ``word`` (分别) before the verb and a list of as many
-    objects after it pair in order (A in C, B in D), not each with each. Lists of unequal length
-    do not say who with whom, and every pair stands (pairs.py pairs 与-partners so too)."""
+    """A、B分别入股C、D, A、B分别与C、D签约: a list of subjects, ``word`` (分别) and a list of as
+    many objects or partners after it pair in order (A in C, B in D), not each with each. Lists of
+    two or more of unequal length do not say who with whom: no pair stands. One party on either
+    side pairs with all (A、B分别入股C)."""
     sources = list(dict.fromkeys(a for a, _, _ in found))
     targets = list(dict.fromkeys(b for _, b, _ in found))
+    said = word.search(s.text, sources[-1].end, t0) if sources else None
     if (
         len(sources) < 2
-        or len(sources) != len(targets)
-        or len(found) != len(sources) ** 2
-        or sources[-1].end > t0
-        or any(b.start < t0 for b in targets)
-        or not word.search(s.text, sources[-1].end, t0)
+        or len(targets) < 2
+        or len(found) != len(sources) * len(targets)
+        or said is None
+        or any(b.start < said.end() for b in targets)
     ):
         return found
+    if len(sources) != len(targets):
+        return []
     return [f for f in found if sources.index(f[0]) == targets.index(f[1])]
 
 

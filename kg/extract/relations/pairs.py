@@ -503,12 +503,7 @@ def _with_listed(
         )
     partners = [_adviser(s, p) for p in listed if not _in(p, led)]
     partners = [p for p in partners if not _unnamed(text, p.end) and not s._post_unnamed(p)]
-    if len(sources) > 1 and len(partners) > 1 and "分别" in text[sources[-1].end : link.start()]:
-        # A、B分别与C、D签约: respectively, A with C and B with D; lists of unequal length do not
-        # say who with whom
-        if len(sources) != len(partners):
-            return []
-        return [(a, b, None) for a, b in zip(sources, partners, strict=True)]
+    # A、B分别与C、D签约: finder._respectively pairs them in order
     return [(a, b, None) for a in sources for b in partners]
 
 

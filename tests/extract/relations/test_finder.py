@@ -335,14 +335,22 @@ def test_the_frames_of_the_modern_draws_keep_to_their_own_cases(text, names, exp
             "甲行、乙行先后访问了丙公司、丁公司。",
             {("甲行", "丙公司"), ("甲行", "丁公司"), ("乙行", "丙公司"), ("乙行", "丁公司")},
         ),
-        # lists of unequal length say no pairs: each with each
+        # one party on a side pairs with all
         (
             "甲行、乙行分别入股丙公司。",
             {("甲行", "丙公司"), ("乙行", "丙公司")},
         ),
+        # lists of two or more of unequal length do not say who with whom (as with 与, pairs.py)
+        ("甲行、乙行、戊行分别入股丙公司、丁公司。", set()),
     ],
 )
 def test_respectively_pairs_a_list_of_subjects_with_a_list_of_as_many_objects(text, expected):
-    names = [("甲行", "ORG"), ("乙行", "ORG"), ("丙公司", "ORG"), ("丁公司", "ORG")]
+    names = [
+        ("甲行", "ORG"),
+        ("乙行", "ORG"),
+        ("戊行", "ORG"),
+        ("丙公司", "ORG"),
+        ("丁公司", "ORG"),
+    ]
     found = _found(text, [n for n in names if n[0] in text])
     assert {(src, tgt) for _, src, tgt in found} == expected
