@@ -15,7 +15,7 @@ from kg.extract import entities as _entities  # noqa: F401  (registers kg_entiti
 from kg.extract import titles as _titles  # noqa: F401  (registers kg_roles)
 from kg.extract.relations import find_relations
 from kg.extract.rules import load_rules, rules_fingerprint
-from kg.extract.tokens import modal_tail, verb_head
+from kg.extract.tokens import arrival_tail, modal_tail, verb_head
 from kg.schema import Article, Extraction, Mention, Role
 
 __all__ = ["annotate", "domain_pipeline", "rules_fingerprint"]
@@ -41,8 +41,9 @@ def annotate(doc: Doc, article: Article, *, disable: frozenset[str] = frozenset(
     # Generic references (代表团, 公司: lexicons/not_entities.txt) are no party.
     rules = load_rules()
     model_names = [
-        (e.start_char, e.end_char, e.text, e.label_)
+        (e.start_char, e.end_char - cut, e.text[: len(e.text) - cut], e.label_)
         for e in doc.ents
+        for cut in [arrival_tail(e.text)]
         if e.label_ in ("PERSON", "ORG", "LOC")
         and not rules.is_not_entity(e.text)
         and not verb_head(e.text)  # 拜会|甲办公室: the verb is the relation's, the name a mention

@@ -442,6 +442,22 @@ def meeting_tails(doc: Doc, rules: Rules) -> Cuts:
     )
 
 
+# Coming to (or being in, leaving) China or Beijing, right after a guest's name
+_ARRIVALS = ("来华", "访华", "抵华", "在华", "赴华", "离华", "来京", "抵京", "离京")
+
+
+def arrival_tail(name: str) -> int:
+    """欢迎甲某某|来华出席, 对乙某|来华了解…表示欢迎: how many characters of a name are the verb
+    of coming to China or Beijing the model ran it into (0: none). The name keeps two characters
+    at least; no gold name of MSRA, CLUENER or Resume (train and dev) ends in such a verb."""
+    return 2 if len(name) >= 4 and name.endswith(_ARRIVALS) else 0
+
+
+def arrival_tails(doc: Doc, rules: Rules) -> Cuts:
+    """A name run into 来华 or 抵京 after it ends before it (``arrival_tail``)."""
+    return _cut_before([ent.end_char - 2 for ent in doc.ents if arrival_tail(ent.text)])
+
+
 def modal_tail(name: str) -> bool:
     """甲商贸代表团会|出席, 乙工作组会|先后到访: a group the model ran into the 会 ("will") after
     it. MSRA's, CLUENER's and Resume's training files hold no gold body that ends in 团会 or
@@ -654,6 +670,7 @@ SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "time_tails": time_tails,
     "meeting_tails": meeting_tails,
     "modal_tails": modal_tails,
+    "arrival_tails": arrival_tails,
     "photo_credits": photo_credits,
     "byline_places": byline_places,
     "verb_runs": verb_runs,

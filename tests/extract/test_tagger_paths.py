@@ -593,6 +593,16 @@ def test_a_guest_is_cut_before_the_hui_of_a_verb_of_meeting(default):
     assert ("王军", "PERSON") in mentions and ("王军会", "PERSON") not in mentions, mentions
 
 
+@pytest.mark.parametrize(
+    "text", ["李红旗欢迎班达来华出席首届博览会。", "李红旗对利维来华了解筹备工作情况表示欢迎。"]
+)
+def test_a_guest_is_cut_before_the_laihua_the_model_ran_the_name_into(default, text):
+    # no gold name of MSRA, CLUENER or Resume ends in 来华, 访华, 抵京 …
+    mentions, _ = default(text)
+    assert not any(name.endswith("来华") for name, _ in mentions), mentions
+    assert any(name in ("班达", "利维") for name, _ in mentions), mentions
+
+
 def test_a_group_is_cut_before_the_modal_hui_after_it(default):
     # the model reads 商贸代表团会|先后 as one body; no gold body of MSRA, CLUENER or Resume ends
     # in 团会 or 组会
