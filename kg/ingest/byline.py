@@ -51,10 +51,18 @@ def column_words() -> frozenset[str]:
     return frozenset(_data_words("column_words.txt"))
 
 
+# A paper, agency, station or site a role works for, written before it (大众日报记者, 人民网记者)
+_OUTLET = (
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,8}?"
+    r"(?:日报|晚报|早报|时报|商报|军报|周报|导报|报社|通讯社|新闻社|电视台|电台|网)"
+)
+
+
 def _role_pattern() -> str:
     alternatives = "|".join(_spaced(r) for r in roles())
-    # the paper or agency the role works for goes with it (本报记者, 新华社记者)
-    return r"(?:(?:本\s*[报刊]|新\s*华\s*社|中\s*新\s*社)\s*)?(" + alternatives + r")"
+    # the paper or agency the role works for goes with it (本报记者, 新华社记者, 甲日报记者): no
+    # name of its own
+    return rf"(?:(?:本\s*[报刊]|新\s*华\s*社|中\s*新\s*社|{_OUTLET})\s*)?(" + alternatives + r")"
 
 
 ROLE = re.compile(_role_pattern())

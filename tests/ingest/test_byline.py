@@ -28,6 +28,11 @@ from kg.ingest.byline import is_byline_line, parse_byline
         # the agency the role works for, and a two-glyph name printed to the width of three
         ("新华社记者  张  三摄", [("张三", "记者")]),
         ("记者 王 五 李四", [("王五", "记者"), ("李四", "记者")]),
+        # a paper, agency or site the role works for is no name (甲日报记者, not a 甲日报 person)
+        ("新华社记者刘建新、解放军报记者夏洪青", [("刘建新", "记者"), ("夏洪青", "记者")]),
+        ("本报记者 张三 大众日报记者 李四", [("张三", "记者"), ("李四", "记者")]),
+        ("人民网记者 赵六", [("赵六", "记者")]),
+        ("记者 王建社 通讯员 李四", [("王建社", "记者"), ("李四", "通讯员")]),
         # a column's heading after a role names no one (data/column_words.txt)
         ("记者手记", []),
         ("记者观察", []),
