@@ -477,12 +477,26 @@ def modal_tails(doc: Doc, rules: Rules) -> Cuts:
 _CREDIT_END = re.compile(r"\s*(?:[）)]|[（(][^（）()，。]{1,12}[）)]|$)", re.MULTILINE)
 
 
+# The verb of a credit: photographed (摄, 摄影), drawn (绘), made (作); 报道 may follow
+_CREDIT_VERB = re.compile(r"(?:摄影|摄|绘|作)$")
+
+
 def photo_credits(doc: Doc, rules: Rules) -> Cuts:
-    """（新华社记者李刚|摄）: a person the model ran over 摄 ("photographed by") at the end of a
-    credit ends before it; 摄 is the credit's verb, no character of the name."""
-    offsets = _last_character_cuts(
-        doc, "摄", lambda text, ent: _CREDIT_END.match(text, ent.end_char) is not None
-    )
+    """（新华社记者李刚|摄）, （甲某|摄影报道）, （乙局丙某|绘）: a person the model ran over the verb
+    of a credit at its end ends before it; the verb is no character of the name. The gold names of
+    MSRA, CLUENER and Resume that end so (池田大作, 田中千绘) end no credit."""
+    text = doc_text(doc)
+    offsets = []
+    for ent in doc.ents:
+        verb = _CREDIT_VERB.search(ent.text) if ent.label_ == "PERSON" else None
+        if (
+            verb is not None
+            and verb.start() >= 2
+            and _CREDIT_END.match(
+                text, ent.end_char + (2 if text.startswith("报道", ent.end_char) else 0)
+            )
+        ):
+            offsets.append(ent.start_char + verb.start())
     cuts = _cut_before(offsets)
     cuts.tags.update(dict.fromkeys(offsets, "v"))
     return cuts

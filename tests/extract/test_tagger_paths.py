@@ -438,6 +438,21 @@ def test_a_photo_credits_verb_is_no_character_of_the_name(default, text, name):
     assert (name, "PERSON") in mentions and (name + "摄", "PERSON") not in mentions, mentions
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "glued"),
+    [
+        ("经连续举办了九届。（王志摄影报道）", "王志", "王志摄影"),
+        ("区示意图（市规划局王建国绘）", "王建国", "王建国绘"),
+        ("全市举办了展览。（张滨作）", "张滨", "张滨作"),
+    ],
+)
+def test_the_verb_of_a_credit_for_a_photo_or_drawing_is_no_character_of_the_name(
+    default, text, name, glued
+):
+    mentions, _ = default(text)
+    assert (name, "PERSON") in mentions and (glued, "PERSON") not in mentions, mentions
+
+
 def test_she_of_a_word_after_a_name_is_left_alone(default):
     mentions, _ = default("张三摄影作品展在聊城开幕。")
     assert ("张三", "PERSON") in mentions, mentions
