@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.extract.backends.doc import doc_text
-from kg.extract.places import common_words, gazetteer
+from kg.extract.places import common_words, gazetteer, world_countries
 from kg.extract.rules import Rules, load_rules
 
 if not Doc.has_extension("kg_roles"):
@@ -180,6 +180,17 @@ def _antecedent(doc: Doc, text: str, s: int) -> Span | None:
             ]
             return before[-1] if before else None
     return None
+
+
+# What may stand between the sending state and the 驻 of a post abroad (美国新任驻联合国大使)
+_POSTED = re.compile(r"(?:新任|首任|前任|现任|常)?驻$")
+
+
+def _sender(text: str, host: int, ents_at_end: dict[int, Span]) -> Span | None:
+    """美国驻华大使, 英国驻白俄罗斯大使, 美国新任驻联合国大使: the state or body named before the 驻
+    of a post abroad sends its holder (the host at ``host`` only says where), or None."""
+    posted = _POSTED.search(text, max(0, host - 3), host)
+    return ents_at_end.get(posted.start()) if posted is not None else None
 
 
 @dataclass(frozen=True)
@@ -407,13 +418,15 @@ class TitleChains:
             if cand in common_words():
                 continue  # 记者|飞驰, 教师|宿舍: an everyday word after a title is no guessed name
             body_end = self._body_ends.get(pos)
-            if (body_end is not None and self._title_at(text, body_end)) or any(
-                k in self._body_ends for k in range(pos + 1, pos + length)
-            ):
+            if (
+                body_end is not None
+                and (self._title_at(text, body_end) or text[pos:body_end] in world_countries())
+            ) or any(k in self._body_ends for k in range(pos + 1, pos + length)):
                 # 主席|国甲国 (国 a surname, 甲国 a country): a guess that runs into a place or body the
                 # model found; or that is one with its own post after it, the next item of the
                 # chain (首相A、印度总理B, 秘书长A、公安部部长B: 印 and 公 are surnames too), not a
-                # reporter's name the model read as a brand (记者|甲宁|报道)
+                # reporter's name the model read as a brand (记者|甲宁|报道); nor a country with
+                # the 前 of the next post (法国|前三军参谋长)
                 continue
             end = pos + length
             if self._ends_name(text, end) and (
@@ -456,6 +469,8 @@ class TitleChains:
         form, 该公司, or a department closed by the title's first character (外交|部长)."""
         ents_at_end = view.ents_at_end
         org_ent = ents_at_end.get(s)
+        if org_ent is not None and (sender := _sender(text, org_ent.start_char, ents_at_end)):
+            return sender  # 美国驻华|大使: a post abroad is the sending state's, not the host's
         if org_ent is None:  # 江西红都油茶科技有限公司（以下简称“红都油茶”）总经理谢永福
             aside = _DECLARED_BEFORE.search(text, max(0, s - 24), s)
             org_ent = ents_at_end.get(aside.start()) if aside is not None else None
@@ -469,9 +484,10 @@ class TitleChains:
                 and token.text.startswith("驻")
                 and len(token.text) >= 2
             ):
-                home = ents_at_end.get(token.start_char)
-                begin = home.start_char if home is not None else token.start_char
-                return _Words(text[begin:s], "ORG", begin, s)
+                sender = _sender(text, token.start_char + 1, ents_at_end)
+                if sender is not None:  # 中国驻韩|大使: the sending state's post
+                    return sender
+                return _Words(text[token.start_char : s], "ORG", token.start_char, s)
         # the head of the body the first character names (部长, 院长; not 院士, 司令员)
         if org_ent is None and title[:1] in _ORG_HEAD_CHARS and title[1:2] == "长":
             token = doc.char_span(s - 1, s, alignment_mode="expand") if s > 0 else None

@@ -618,6 +618,25 @@ def test_a_guest_is_cut_before_the_laihua_the_model_ran_the_name_into(default, t
     assert any(name in ("班达", "利维") for name, _ in mentions), mentions
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("美国驻华大使王建国出席了招待会。", ("王建国", "大使", "美国")),
+        ("李红旗同美国新任驻联合国大使王建国进行了会谈。", ("王建国", "大使", "美国")),
+        ("中国驻日本大使李红旗出席座谈会。", ("李红旗", "大使", "中国")),
+    ],
+)
+def test_a_post_abroad_is_the_sending_states_not_the_hosts(default, text, expected):
+    _, roles = default(text)
+    assert expected in roles, roles
+
+
+def test_a_country_before_the_qian_of_the_next_post_is_no_guessed_name(default):
+    # 社长A、法国|前三军参谋长B: 法国前 is no second name under 社长
+    _, roles = default("参加活动的还有甲通讯社社长让·米奥、法国前三军参谋长拉卡兹等人士。")
+    assert not any(person.startswith("法国") for person, _, _ in roles), roles
+
+
 def test_a_group_is_cut_before_the_modal_hui_after_it(default):
     # the model reads 商贸代表团会|先后 as one body; no gold body of MSRA, CLUENER or Resume ends
     # in 团会 or 组会
