@@ -175,10 +175,20 @@ def test_resolve_official_country_names_join_the_short_name():
     exs.append(
         extraction("w#2", "印尼和印度尼西亚，苏联和俄罗斯。", [("印尼", "LOC"), ("苏联", "LOC")])
     )
+    # 俄国 of news since 1991 and Hong Kong's 南韩 are the states of today
+    exs.append(
+        extraction(
+            "w#3",
+            "俄国和俄罗斯，南韩和韩国。",
+            [("俄国", "LOC"), ("俄罗斯", "LOC"), ("南韩", "LOC")],
+        )
+    )
     res = resolve(exs)
     assert {"LOC:中国", "LOC:韩国"} <= labels(res) and "LOC:中华人民共和国" not in labels(res)
     assert "中华人民共和国" in res.entities["LOC:中国"].aliases
     assert {"LOC:印度尼西亚", "LOC:苏联"} <= labels(res) and "LOC:印尼" not in labels(res)
+    assert "LOC:俄国" not in labels(res) and "俄国" in res.entities["LOC:俄罗斯"].aliases
+    assert "LOC:南韩" not in labels(res) and "南韩" in res.entities["LOC:韩国"].aliases
 
 
 def test_resolve_surname_and_title_is_the_person_holding_it():
