@@ -273,6 +273,10 @@ def test_people_boss_li_is_the_articles_one_li():
         # one body, written in full and short (abbreviations.tsv)
         (("主席", "中国民主同盟", "ORG"), ("主席", "民盟中央", "ORG")),
         (("主任", "聊城市外事办公室", "ORG"), ("主任", "聊城市外办", "ORG")),
+        # a province written twice before its committee; a national body's two short names
+        (("书记", "甲省委", "ORG"), ("书记", "甲省省委", "ORG")),
+        (("主席", "中国记协", "ORG"), ("主席", "全国记协", "ORG")),
+        (("书记", "中直机关工委", "ORG"), ("书记", "中直工委", "ORG")),
         # two bodies of the state: the chair of the state and of its military commission
         (("主席", "中华人民共和国", "ORG"), ("主席", "军委", "ORG")),
     ],
