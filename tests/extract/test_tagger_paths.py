@@ -631,6 +631,15 @@ def test_a_post_abroad_is_the_sending_states_not_the_hosts(default, text, expect
     assert expected in roles, roles
 
 
+def test_a_state_councillor_serves_the_state_council_not_the_body_of_the_list_before(default):
+    # lexicons/implicit_orgs.tsv: 国务委员 names its body; 秘书长 after a comma still takes the
+    # body of the list before it
+    _, roles = default("全国人大常委会副委员长王光英，国务委员、国家民委主任李红旗出席。")
+    assert ("李红旗", "国务委员", "国务院") in roles, roles
+    _, roles = default("全国人大常委会副委员长王光英，秘书长李红旗出席。")
+    assert ("李红旗", "秘书长", "全国人大常委会") in roles, roles
+
+
 def test_a_country_before_the_qian_of_the_next_post_is_no_guessed_name(default):
     # 社长A、法国|前三军参谋长B: 法国前 is no second name under 社长
     _, roles = default("参加活动的还有甲通讯社社长让·米奥、法国前三军参谋长拉卡兹等人士。")
