@@ -277,6 +277,7 @@ def test_people_boss_li_is_the_articles_one_li():
         (("书记", "甲省委", "ORG"), ("书记", "甲省省委", "ORG")),
         (("主席", "中国记协", "ORG"), ("主席", "全国记协", "ORG")),
         (("书记", "中直机关工委", "ORG"), ("书记", "中直工委", "ORG")),
+        (("司长", "香港特别行政区政府政务司", "ORG"), ("司长", "香港特别行政区政务司", "ORG")),
         # two bodies of the state: the chair of the state and of its military commission
         (("主席", "中华人民共和国", "ORG"), ("主席", "军委", "ORG")),
     ],
