@@ -77,6 +77,10 @@ _NOT_DEPARTMENT = frozenset(
         "代理",
     }
 )
+# Words that describe the holder of a post, never its body (所长、著名生物学家A, 候选人、现任总统B)
+_DESCRIBES_HOLDER = re.compile(
+    r"著名|知名|资深|杰出|优秀|年轻|当代|现任|新任|首任|前任|原任|代理|曾任|时任|候任|下任"
+)
 # A profile or résumé gives its subject's posts without the name: 现任X局局长，曾任Y.
 _PROFILE = re.compile(
     r"(?:现任|曾任|历任|先后任|先后担任|后任|原任|兼任|担任|出任|任|升任|调任|受聘为|聘为|是|系)$"
@@ -622,12 +626,14 @@ class TitleChains:
             # 以色列总理|发言人: the spokesman of the prime minister, not a prime minister
             st.chain.pop()
         word = self._chain_word(text, st, item_start, view) if org_ent is None else None
+        # 所长、著名|生物学家: a word of the holder, no body; the chain goes on, its body not
+        described = word is not None and _DESCRIBES_HOLDER.match(word.text) is not None
         if word is not None:
-            org_ent, item_start = word, word.start_char
+            org_ent, item_start = (None if described else word), word.start_char
         if st.chain and text[st.last_end : item_start].strip() not in _CHAIN_JOINS:
             st.chain = []
             st.profile = None
-        prev = st.chain[-1] if st.chain else None
+        prev = st.chain[-1] if st.chain and not described else None
         if (
             not st.chain
             and st.before is not None

@@ -640,6 +640,24 @@ def test_a_state_councillor_serves_the_state_council_not_the_body_of_the_list_be
     assert ("李红旗", "秘书长", "全国人大常委会") in roles, roles
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "北京海洋研究所所长、著名生物学家李红旗发言。",
+            ("李红旗", "所长"),
+            ("李红旗", "生物学家"),
+        ),
+        ("甲民族联盟候选人、现任总统王建国获胜。", ("王建国", "候选人"), ("王建国", "总统")),
+    ],
+)
+def test_a_word_of_the_holder_in_a_chain_names_no_body(default, text, first, second):
+    # 著名, 现任 describe the holder: the chain goes on, the post after them has no body
+    _, roles = default(text)
+    assert any((p, t) == first and org for p, t, org in roles), roles
+    assert (*second, None) in roles, roles
+
+
 def test_a_country_before_the_qian_of_the_next_post_is_no_guessed_name(default):
     # 社长A、法国|前三军参谋长B: 法国前 is no second name under 社长
     _, roles = default("参加活动的还有甲通讯社社长让·米奥、法国前三军参谋长拉卡兹等人士。")
