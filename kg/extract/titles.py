@@ -77,6 +77,9 @@ _NOT_DEPARTMENT = frozenset(
         "代理",
     }
 )
+# The tagger's parts of speech of function words (preposition, pronoun, numeral, classifier,
+# adverb, conjunction, particle): none closes a department before X长 (作为|社长, 那位|科长)
+_NO_DEPARTMENT_TAGS = frozenset({"p", "r", "m", "q", "d", "c", "u"})
 # Words that describe the holder of a post, never its body (所长、著名生物学家A, 候选人、现任总统B)
 _DESCRIBES_HOLDER = re.compile(
     r"著名|知名|资深|杰出|优秀|年轻|当代|现任|新任|首任|前任|原任|代理|曾任|时任|候任|下任"
@@ -502,6 +505,7 @@ class TitleChains:
                 and len(word) >= 2
                 and _NAME_CHARS.match(word)
                 and word not in _NOT_DEPARTMENT
+                and token[0].tag_ not in _NO_DEPARTMENT_TAGS  # 作为|社长, 那位|科长, 一个|厂长
                 and token.start_char in view.starts
                 and token.start_char not in view.persons  # 甲某|部长: the minister's name
             ):

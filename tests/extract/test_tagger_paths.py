@@ -658,6 +658,19 @@ def test_a_word_of_the_holder_in_a_chain_names_no_body(default, text, first, sec
     assert (*second, None) in roles, roles
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("作为社长的李红旗身兼书画家。", ("李红旗", "社长", None)),  # a preposition
+        ("那位科长王建国很忙。", ("王建国", "科长", None)),  # a pronoun and classifier
+        ("建设局长王建国出席。", ("王建国", "局长", "建设局")),  # a department still
+    ],
+)
+def test_a_function_word_before_a_title_closes_no_department(default, text, expected):
+    _, roles = default(text)
+    assert expected in roles, roles
+
+
 def test_a_country_before_the_qian_of_the_next_post_is_no_guessed_name(default):
     # 社长A、法国|前三军参谋长B: 法国前 is no second name under 社长
     _, roles = default("参加活动的还有甲通讯社社长让·米奥、法国前三军参谋长拉卡兹等人士。")
