@@ -79,6 +79,9 @@ def test_names_an_office_and_its_short_form_meet():
 
 def test_names_normalize_width_spaces_quotes():
     assert normalize("“ 中通 ” ＡＢＣ") == "中通ABC"
+    # a space between Latin words parts them, one space however many were printed
+    assert normalize("Jane   Doe") == "Jane Doe"
+    assert normalize("IBM 公司") == "IBM公司"
 
 
 @pytest.mark.parametrize(
