@@ -458,6 +458,17 @@ def arrival_tails(doc: Doc, rules: Rules) -> Cuts:
     return _cut_before([ent.end_char - 2 for ent in doc.ents if arrival_tail(ent.text)])
 
 
+def acting_tails(doc: Doc, rules: Rules) -> Cuts:
+    """由甲局局长乙某|署任丙司司长: a person the model ran into the 署 of 署任 or 署理 ("acting as")
+    after the name ends before it. No gold name of MSRA, CLUENER or Resume (train and dev) ends
+    in 署."""
+    return _cut_before(
+        _last_character_cuts(
+            doc, "署", lambda text, ent: text[ent.end_char : ent.end_char + 1] in ("任", "理")
+        )
+    )
+
+
 def modal_tail(name: str) -> bool:
     """甲商贸代表团会|出席, 乙工作组会|先后到访: a group the model ran into the 会 ("will") after
     it. MSRA's, CLUENER's and Resume's training files hold no gold body that ends in 团会 or
@@ -685,6 +696,7 @@ SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "meeting_tails": meeting_tails,
     "modal_tails": modal_tails,
     "arrival_tails": arrival_tails,
+    "acting_tails": acting_tails,
     "photo_credits": photo_credits,
     "byline_places": byline_places,
     "verb_runs": verb_runs,

@@ -677,6 +677,12 @@ def test_a_country_before_the_qian_of_the_next_post_is_no_guessed_name(default):
     assert not any(person.startswith("法国") for person, _, _ in roles), roles
 
 
+def test_a_person_is_cut_before_the_shu_of_shuren_acting_as(default):
+    # 署任, 署理: "acting as"; no gold name of MSRA, CLUENER or Resume ends in 署
+    mentions, _ = default("在李红旗离港期间，由财经事务及库务局局长王建国署任财政司司长。")
+    assert ("王建国", "PERSON") in mentions and ("王建国署", "PERSON") not in mentions, mentions
+
+
 def test_a_group_is_cut_before_the_modal_hui_after_it(default):
     # the model reads 商贸代表团会|先后 as one body; no gold body of MSRA, CLUENER or Resume ends
     # in 团会 or 组会
