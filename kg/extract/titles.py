@@ -189,12 +189,12 @@ def _antecedent(doc: Doc, text: str, s: int) -> Span | None:
     return None
 
 
-# What may stand between the sending state and the 驻 of a post abroad (美国新任驻联合国大使)
+# What may stand between the sending state and the 驻 of a post abroad (美国新任驻欧盟大使)
 _POSTED = re.compile(r"(?:新任|首任|前任|现任|常)?驻$")
 
 
 def _sender(text: str, host: int, ents_at_end: dict[int, Span]) -> Span | None:
-    """美国驻华大使, 英国驻白俄罗斯大使, 美国新任驻联合国大使: the state or body named before the 驻
+    """美国驻华大使, 英国驻白俄罗斯大使, 美国新任驻欧盟大使: the state or body named before the 驻
     of a post abroad sends its holder (the host at ``host`` only says where), or None."""
     posted = _POSTED.search(text, max(0, host - 3), host)
     return ents_at_end.get(posted.start()) if posted is not None else None

@@ -1176,7 +1176,7 @@ def test_a_subject_joined_by_yu_before_the_partners_yu_is_a_subject_too(text, na
 
 def test_two_bodies_the_model_joined_by_yu_are_two_parties():
     # 乙商务部 ends in 部, a body, as 甲特区政府 does
-    text = "《协议》是甲特区政府与乙商务部在框架下签署的新协议。"
+    text = "甲特区政府与乙商务部今天签署了合作协议。"
     assert _found(text, [("甲特区政府与乙商务部", "ORG")]) == {
         ("signs_with", "甲特区政府", "乙商务部")
     }
