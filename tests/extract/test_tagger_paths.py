@@ -677,6 +677,13 @@ def test_a_country_before_the_qian_of_the_next_post_is_no_guessed_name(default):
     assert not any(person.startswith("法国") for person, _, _ in roles), roles
 
 
+@pytest.mark.parametrize("title", ["非执行董事", "独立非执行董事"])
+def test_a_non_executive_director_is_one_post_not_a_body_feizhixing(default, title):
+    # 非执行 ends in 行 like a bank, and is no body: the post is a row of titles.txt
+    _, roles = default(f"会上感谢即将卸任的{title}李红旗女士。")
+    assert ("李红旗", title, None) in roles, roles
+
+
 def test_a_person_is_cut_before_the_shu_of_shuren_acting_as(default):
     # 署任, 署理: "acting as"; no gold name of MSRA, CLUENER or Resume ends in 署
     mentions, _ = default("由甲局局长王建国署任财政司司长。")
