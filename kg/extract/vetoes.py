@@ -18,7 +18,9 @@ from kg.extract.rules import RULES_DIR, Rules, read_list
 from kg.extract.words import (
     CLOSE_QUOTES,
     HONORIFICS,
+    LATIN_NAME,
     OPEN_QUOTES,
+    after_post,
     counted,
     counted_unnamed,
     generic_project,
@@ -157,6 +159,22 @@ def _next(ent: Span) -> str:
 # ---------------------------------------------------------------- vetoes (any label)
 
 
+# Whitespace in a name, but for one space between two Latin words (Wilhelm Molterer)
+_SPACE_IN_NAME = re.compile(r"(?<![A-Za-zÀ-ſ]) |\s(?![A-Za-zÀ-ſ])|[^\S ]| (?= )")
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _latin_person(ent: Span, f: DocFacts) -> bool:
+    """A name in Latin letters after a post (部长 Jane Doe): its one spaces part its words."""
+    return (
+        ent.label_ == "PERSON"
+        and LATIN_NAME.fullmatch(ent.text) is not None
+        and after_post(doc_text(ent.doc), ent.start_char, f.rules)
+    )
+
+
 def not_an_entity(ent: Span, f: DocFacts) -> str | None:
     text = ent.text
     if f.rules.is_not_entity(text):
@@ -165,7 +183,7 @@ def not_an_entity(ent: Span, f: DocFacts) -> str | None:
         len(text.strip(_NAME_EDGES)) < 2  # a quote is no character (“河)
         or _DATELINE.match(text)
         or _JUNK.match(text)
-        or any(c.isspace() for c in text)
+        or (_SPACE_IN_NAME if _latin_person(ent, f) else _SPACE).search(text)
     ):
         return "one character, a dateline, digits or punctuation"
     if _unbalanced(text):

@@ -134,6 +134,22 @@ def is_name_part(token: Token, *, numbers: bool = False, adjectives: bool = Fals
     return token.tag_ in NAME_POS or token.ent_type_ in ("ORG", "LOC") or token.text in CLOSE_QUOTES
 
 
+# Jane Doe, Péter Szijjártó, Stephanie von Friedeburg: a person's name in Latin letters,
+# capitalised words with a space (or a particle) between them
+LATIN_NAME = re.compile(
+    r"(?<![A-Za-zÀ-ſ])[A-ZÀ-Þ][a-zß-ſ]+"
+    r"(?:(?: (?:von|van|der|de|del|da|do|dos|du|la|le|bin|al))*[ \-][A-ZÀ-Þ][a-zß-ſ]+){1,3}"
+    r"(?![A-Za-zÀ-ſ])"
+)
+
+
+def after_post(text: str, start: int, rules: Rules) -> bool:
+    """A post ends right before ``start``, a space between or not (主管 Jane Doe, 部长Jane Doe):
+    what follows is its holder's name."""
+    before = text[max(0, start - 12) : start].rstrip(" ")
+    return any(t.end() == len(before) for t in rules.title_re.finditer(before))
+
+
 # A wire dateline (新华社甲城5月1日电, 本报甲城电): it ends the headline glued before it and starts
 # the text after it, so no name runs over it.
 # not 电台

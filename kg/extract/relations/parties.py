@@ -23,18 +23,12 @@ from kg.extract.relations.lexicon import (
 )
 from kg.extract.relations.sentence import _Sentence
 from kg.extract.rules import load_rules
-from kg.extract.words import DATELINE
+from kg.extract.words import DATELINE, LATIN_NAME
 from kg.schema import Extraction, Mention, Sentence
 
 _TITLE = re.compile(r"《[^《》]*》")
 
 _MET_NEXT = re.compile(r"\s*(?:会面|会晤|会谈|见面)")
-# Jane Doe, Péter Szijjártó, Stephanie von Friedeburg: capitalised words, a particle between them
-_LATIN_NAME = re.compile(
-    r"(?<![A-Za-zÀ-ſ])[A-ZÀ-Þ][a-zß-ſ]+"
-    r"(?:(?: (?:von|van|der|de|del|da|do|dos|du|la|le|bin|al))*[ \-][A-ZÀ-Þ][a-zß-ſ]+){1,3}"
-    r"(?![A-Za-zÀ-ſ])"
-)
 
 _KIND_GROUP = re.compile(
     r"(?:商贸|经贸|商务|贸易|投资|友好|高层|高级|政府|文化|科技|工商|企业家|专家|议员|青年|妇女)+"
@@ -356,7 +350,7 @@ def _latin_people(text: str) -> list[_Arg]:
     meeting, is a person (the model reads only Chinese characters)."""
     title_re = load_rules().title_re
     found = []
-    for m in _LATIN_NAME.finditer(text):
+    for m in LATIN_NAME.finditer(text):
         post = text[max(0, m.start() - 8) : m.start()].rstrip()
         # 乙部主管丙事务的Jane Doe会面: after a relative clause, the one met
         met = post.endswith("的") and (
