@@ -905,6 +905,10 @@ class TitleChains:
                 and prev.org.endswith(("委", "委员会") if org.endswith("部") else _HIGHER_BODIES)
             ):
                 org = prev.org + org
+            # 青海省委书记、省人大常委会主任: a body named relative to its level takes the chain's
+            # place of that level
+            place = self._chain_place(chain, org[0]) if org.startswith(_RELATIVE) else None
+            org = place + org[1:] if place is not None else org
             return TitleItem(org_ent.start_char, e, title, org, "ORG", org_ent.start_char, True)
         # 来安县委副书记、县长: the county of the chain names the government of 县长.
         place = self._chain_place(chain)
@@ -943,12 +947,14 @@ class TitleChains:
         return None
 
     @staticmethod
-    def _chain_place(chain: list[TitleItem]) -> str | None:
+    def _chain_place(chain: list[TitleItem], levels: str = "市县区镇乡") -> str | None:
+        """The last place of ``levels`` (the last character of its full name) that the chain's
+        bodies start with (临清市刘垓子镇党委 -> 临清市)."""
         gaz = gazetteer()
         for it in reversed(chain):
             if it.org is None:
                 continue
-            head = next((h for h in gaz.full_prefixes(it.org, 8) if h[-1] in "市县区镇乡"), None)
+            head = next((h for h in gaz.full_prefixes(it.org, 8) if h[-1] in levels), None)
             if head is not None:
                 return head
         return None

@@ -631,6 +631,15 @@ def test_a_post_abroad_is_the_sending_states_not_the_hosts(default, text, expect
     assert expected in roles, roles
 
 
+def test_a_body_named_relative_to_its_level_takes_the_chains_place_of_that_level(default):
+    # 青海省委书记、省人大常委会主任: the province of the chain, not the article's home
+    _, roles = default("青海省委书记、省人大常委会主任李红旗出席大会并讲话。")
+    assert ("李红旗", "主任", "青海省人大常委会") in roles, roles
+    # a new name after a comma opens a new chain: the body stays relative
+    _, roles = default("聊城市委书记李红旗，省人大常委会副主任王建国出席。")
+    assert ("王建国", "副主任", "省人大常委会") in roles, roles
+
+
 def test_a_state_councillor_serves_the_state_council_not_the_body_of_the_list_before(default):
     # lexicons/implicit_orgs.tsv: 国务委员 names its body; 秘书长 after a comma still takes the
     # body of the list before it
