@@ -20,6 +20,7 @@ from kg.extract.places import (
     country_names,
     gazetteer,
     world_countries,
+    world_places,
 )
 from kg.extract.relations.lexicon import country_abbreviations
 from kg.extract.rules import load_rules, read_list
@@ -38,6 +39,20 @@ from kg.resolve.people import Post, join_short_forms, make_post, split_people
 from kg.schema import Entity, Extraction, Mention
 
 __all__ = ["Resolution", "detect_home_city", "resolve"]
+
+
+def _foreign_city(name: str, gaz: Gazetteer) -> str:
+    """莫斯科市, 洛杉矶市: a foreign city written with 市 is the city news names without it; not a
+    country's capital named for it (科威特市, 萨尔瓦多市), nor a place of China's map."""
+    stem = name[:-1]
+    if (
+        name.endswith("市")
+        and name not in gaz
+        and stem in world_places()
+        and stem not in world_countries()
+    ):
+        return stem
+    return name
 
 
 @dataclass
@@ -114,6 +129,7 @@ class _Names:
         if name.endswith("地区") and len(name) > 3:  # 京津冀地区 = 京津冀, 聊城地区 = 聊城
             name = name[:-2]
         name = country_names().get(name, name)  # 大韩民国 = 韩国
+        name = _foreign_city(name, self.gaz)  # 莫斯科市 = 莫斯科
         place = self.gaz.resolve(name, near=home.place)
         if place is None and name.startswith(("我市", "本市")):
             place = home.fill_place("市")
