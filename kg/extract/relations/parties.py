@@ -23,7 +23,7 @@ from kg.extract.relations.lexicon import (
 )
 from kg.extract.relations.sentence import _Sentence
 from kg.extract.rules import load_rules
-from kg.extract.words import DATELINE, LATIN_NAME
+from kg.extract.words import DATELINE, LATIN_NAME, after_post
 from kg.schema import Extraction, Mention, Sentence
 
 _TITLE = re.compile(r"《[^《》]*》")
@@ -348,17 +348,16 @@ def _met_before() -> re.Pattern[str]:
 def _latin_people(text: str) -> list[_Arg]:
     """甲部部长Jane Doe: a name in Latin letters right after a post, or after 的 before a verb of
     meeting, is a person (the model reads only Chinese characters)."""
-    title_re = load_rules().title_re
+    rules = load_rules()
     found = []
     for m in LATIN_NAME.finditer(text):
-        post = text[max(0, m.start() - 8) : m.start()].rstrip()
         # 乙部主管丙事务的Jane Doe会面: after a relative clause, the one met
-        met = post.endswith("的") and (
+        met = text[: m.start()].rstrip(" ").endswith("的") and (
             _MET_NEXT.match(text, m.end()) is not None
             # 会晤甲部的Jane Doe (the verb at most 28 characters back: no need to read further)
             or _met_before().search(text, max(0, m.start() - 28), m.start()) is not None
         )
-        if met or any(t.end() == len(post) for t in title_re.finditer(post)):
+        if met or after_post(text, m.start(), rules):
             start = m.start() - (
                 text[m.start() - 1] == " "
             )  # 主席 Jay Doe: the space is the name's
