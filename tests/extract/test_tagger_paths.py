@@ -693,17 +693,18 @@ def test_a_non_executive_director_is_one_post_not_a_body_feizhixing(default, tit
     assert ("李红旗", title, None) in roles, roles
 
 
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("下午，李红旗先与甲技术转移办公室主管Benjamin Soffer会面。", "Benjamin Soffer"),
-        ("代表团会见了乙银行总经济师Alexander Morozov。", "Alexander Morozov"),
-    ],
-)
-def test_a_name_in_latin_letters_after_a_post_is_whole_with_its_space(default, text, name):
-    mentions, roles = default(text)
-    assert (name, "PERSON") in mentions, mentions
-    assert any(person == name for person, _, _ in roles), roles
+def test_a_name_in_latin_letters_after_a_post_is_whole_with_its_space(default):
+    # the model found Benjamin alone, and Alexander Morozov with a space the veto dropped
+    cases = {
+        "李红旗与甲技术转移办公室主管Benjamin Soffer会面。": "Benjamin Soffer",
+        "代表团会见了乙银行总经济师Alexander Morozov。": "Alexander Morozov",
+    }
+    for text, name in cases.items():
+        mentions, roles = default(text)
+        assert (name, "PERSON") in mentions and any(p == name for p, _, _ in roles), (
+            mentions,
+            roles,
+        )
 
 
 def test_a_person_is_cut_before_the_shu_of_shuren_acting_as(default):
