@@ -86,12 +86,15 @@ _DESCRIBES_HOLDER = re.compile(
 )
 # A profile or résumé gives its subject's posts without the name: 现任X局局长，曾任Y.
 _PROFILE = re.compile(
-    r"(?:现任|曾任|历任|先后任|先后担任|后任|原任|兼任|担任|出任|任|升任|调任|受聘为|聘为|是|系)$"
+    r"(?:现任|曾任|历任|先后任|先后担任|后任|原任|兼任|担任|出任|署任|署理|任|升任|调任|受聘为|聘为|是"
+    r"|系)$"
 )
 _PROFILE_OPENER = re.compile(
     r"\s*(?:姓名[:：]\s*)?(?P<name>[^\s，,：:（(]{2,12}?)(?:先生|女士|同志)?\s*(?:[，,：:（(]|性别)"
 )
 _FORMER_MARKERS = ("曾任", "历任", "先后任", "先后担任", "原任")
+# 由甲局局长乙某署任丙司司长 (Hong Kong's word for acting in a post while its holder is away)
+_ACTING_MARKERS = ("署任", "署理")
 # Where a sentence or a quoted statement ends: a subject before it is no subject of a 是 after it.
 _SENTENCE_BREAK = re.compile(r"[。；;：:！？!?]")
 _CLAUSE_ENDS = re.compile(r"[，,。；;：:！？!?]")
@@ -825,6 +828,7 @@ class TitleChains:
             status = "former" if any(m in clause for m in (*_FORMER_MARKERS, "曾")) else "current"
             return subject.start_char, subject.end_char, status
         status = "former" if marker.group().endswith(_FORMER_MARKERS) else "current"
+        status = "acting" if marker.group() in _ACTING_MARKERS else status
         people = [p for p in persons.values() if p.end_char <= marker.start()]
         here = [p for p in people if p.start_char >= sent.start_char]
         subject = (

@@ -713,6 +713,13 @@ def test_a_person_is_cut_before_the_shu_of_shuren_acting_as(default):
     assert ("王建国", "PERSON") in mentions and ("王建国署", "PERSON") not in mentions, mentions
 
 
+def test_a_post_held_by_shuren_is_held_acting():
+    # 署任, 署理: the post held while its holder is away is `acting`
+    found = Extractor().extract(make_article("在李红旗离港期间，由甲局局长王建国署任财政司司长。"))
+    statuses = {(r.person, r.title): r.status for r in found.roles}
+    assert statuses[("王建国", "司长")] == "acting" and statuses[("王建国", "局长")] == "current"
+
+
 def test_a_group_is_cut_before_the_modal_hui_after_it(default):
     # the model reads 商贸代表团会|先后 as one body; no gold body of MSRA, CLUENER or Resume ends
     # in 团会 or 组会
