@@ -40,6 +40,10 @@ CLOSERS = "”’」』）)】》"
 CONTINUATION = re.compile(
     r"[（(]\s*(?:下\s*转|上\s*接|转\s*第?|接\s*第?)\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*版\s*[)）]"
 )
+# The note a headline ends on when a photo goes with the story: （附图）, (附图片1张)
+_PHOTO_NOTE_END = re.compile(
+    r"[（(]\s*附图(?:片\s*[\d０-９一二三四五六七八九十]+\s*[张幅])?\s*[)）]\s*$"
+)
 _MID_LINE_MARK = re.compile(r"(?<=\S)[ ]+(?=[" + BYLINE_MARKS + r"])")
 _SPACE_RUN = re.compile(r"(?<=\S) +(?=\S)")
 _EDGE_SPACES = re.compile(r"^ +| +$")
@@ -264,4 +268,4 @@ def _opens(
         return True  # a "——" subtitle is one line: what follows it is the body
     if blank:
         return not _column_break(lines, prev_at, single=len(cur.parts) == 1)
-    return False
+    return _PHOTO_NOTE_END.search(prev.text) is not None  # a headline's (附图): the body follows

@@ -53,6 +53,16 @@ def test_layout_joins_wrapped_lines_without_inserting() -> None:
     assert _texts(page) == [joined]
 
 
+def test_layout_a_headline_ending_on_its_photo_note_ends_its_paragraph() -> None:
+    # （附图）, （附图片１张）: a headline's note that a photo goes with the story; the wrapped body
+    # lines below it are joined as before
+    page = "甲局部署安全生产工作（附图片１张）\n6月14日，甲局召开会议，部署安全\n生产工作。\n"
+    assert _texts(page) == [
+        "甲局部署安全生产工作（附图片１张）",
+        "6月14日，甲局召开会议，部署安全生产工作。",
+    ]
+
+
 def test_layout_indented_lines_start_paragraphs() -> None:
     page = (
         "  故事一：来自德国的订单\n  2023年汉诺威工业展上，德国一家钢厂\n"
