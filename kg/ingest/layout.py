@@ -5,8 +5,9 @@ may fall inside a sentence where a column breaks, and justified type leaves spac
 glyphs ("本 报 记 者", "12 月 20 日"). The rules here are decided from the data:
 
 * A paragraph starts at an indented line, a byline mark (■/□), a 本报X讯 lead, a "——"
-  subtitle, or after a blank line -- unless the line before the blank is a full column line
-  that stops mid-sentence (then the blank is a column break and the lines are joined).
+  subtitle, after a headline that ends on its photo note (（附图）, （附图片1张）), or after a
+  blank line -- unless the line before the blank is a full column line that stops mid-sentence
+  (then the blank is a column break and the lines are joined).
 * Lines of a paragraph are joined without inserting anything.
 * A space between glyphs is removed when a side is a digit, punctuation, Latin letter next to
   CJK, or a lone CJK glyph; a space between two multi-glyph CJK words is kept, because it
