@@ -192,12 +192,12 @@ def _antecedent(doc: Doc, text: str, s: int) -> Span | None:
     return None
 
 
-# What may stand between the sending state and the 驻 of a post abroad (美国新任驻欧盟大使)
+# What may stand between the sending state and the 驻 of a post abroad (甲国新任驻乙盟大使)
 _POSTED = re.compile(r"(?:新任|首任|前任|现任|常)?驻$")
 
 
 def _sender(text: str, host: int, ents_at_end: dict[int, Span]) -> Span | None:
-    """美国驻华大使, 英国驻白俄罗斯大使, 美国新任驻欧盟大使: the state or body named before the 驻
+    """甲国驻华大使, 甲国驻乙国大使, 甲国新任驻乙盟大使: the state or body named before the 驻
     of a post abroad sends its holder (the host at ``host`` only says where), or None."""
     posted = _POSTED.search(text, max(0, host - 3), host)
     return ents_at_end.get(posted.start()) if posted is not None else None
@@ -480,7 +480,7 @@ class TitleChains:
         ents_at_end = view.ents_at_end
         org_ent = ents_at_end.get(s)
         if org_ent is not None and (sender := _sender(text, org_ent.start_char, ents_at_end)):
-            return sender  # 美国驻华|大使: a post abroad is the sending state's, not the host's
+            return sender  # 甲国驻华|大使: a post abroad is the sending state's, not the host's
         if org_ent is None:  # 江西红都油茶科技有限公司（以下简称“红都油茶”）总经理谢永福
             aside = _DECLARED_BEFORE.search(text, max(0, s - 24), s)
             org_ent = ents_at_end.get(aside.start()) if aside is not None else None
@@ -495,7 +495,7 @@ class TitleChains:
                 and len(token.text) >= 2
             ):
                 sender = _sender(text, token.start_char + 1, ents_at_end)
-                if sender is not None:  # 中国驻韩|大使: the sending state's post
+                if sender is not None:  # 甲国驻乙|大使: the sending state's post
                     return sender
                 return _Words(text[token.start_char : s], "ORG", token.start_char, s)
         # the head of the body the first character names (部长, 院长; not 院士, 司令员)
@@ -909,7 +909,7 @@ class TitleChains:
                 and prev.org.endswith(("委", "委员会") if org.endswith("部") else _HIGHER_BODIES)
             ):
                 org = prev.org + org
-            # 青海省委书记、省人大常委会主任: a body named relative to its level takes the chain's
+            # 甲省委书记、省乙委主任: a body named relative to its level takes the chain's
             # place of that level
             place = self._chain_place(chain, org[0]) if org.startswith(_RELATIVE) else None
             org = place + org[1:] if place is not None else org
@@ -953,7 +953,7 @@ class TitleChains:
     @staticmethod
     def _chain_place(chain: list[TitleItem], levels: str = "市县区镇乡") -> str | None:
         """The last place of ``levels`` (the last character of its full name) that the chain's
-        bodies start with (临清市刘垓子镇党委 -> 临清市)."""
+        bodies start with (甲市乙镇党委 -> 甲市)."""
         gaz = gazetteer()
         for it in reversed(chain):
             if it.org is None:

@@ -487,9 +487,9 @@ def _ministries() -> frozenset[str]:
 
 
 def _country_in_full(name: str) -> str:
-    """俄外交部 -> 俄罗斯外交部, 美国防部 -> 美国国防部: a state's body after its country's
-    one-character form is the body named with the country in full (not 美国政府: 国政府 is no
-    body)."""
+    """甲外交部 -> 甲国外交部, 甲国防部 -> 甲国国防部 (甲 a country's one-character form, 甲国 its
+    name): a state's body after its country's one-character form is the body named with the
+    country in full (not 甲国政府: 国政府 is no body)."""
     country = country_abbreviations().get(name[:1])
     if country is None or country == "中国" or name[1:] not in _ministries():
         return name

@@ -203,7 +203,7 @@ def article_home(
     """An article's home: its dateline place when that lies in its paper's home (本报临清讯 in a
     聊城 paper), else the paper's home (a 本报上海讯 story still speaks of its own city's 市政府).
     In a ``national`` corpus (no home of its own) a story filed from a place is at home there
-    (新华社甲市电: its 省人大常委会 is 甲市's province's), whatever one page's places lean to."""
+    (新华社甲市电: its 省乙委 is 甲市's province's), whatever one page's places lean to."""
     if dateline:
         place = gaz.resolve(normalize(dateline), near=home)
         if place is not None and (home is None or national or place == home or place.within(home)):
