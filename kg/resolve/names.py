@@ -115,6 +115,12 @@ def national_bodies() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def china_named() -> tuple[str, ...]:
+    """How a national body's name says it is China's (中国…, 中共…; lexicons)."""
+    return tuple(read_list(LEXICONS / "china_named.txt"))
+
+
+@lru_cache(maxsize=1)
 def unnamed_bodies() -> frozenset[str]:
     """Words for the body of a post that name no body (政府, 内阁; lexicons)."""
     return frozenset(read_list(LEXICONS / "unnamed_bodies.txt"))

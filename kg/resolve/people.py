@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from kg.extract.places import Place
-from kg.resolve.names import national_bodies, org_key, unnamed_bodies
+from kg.resolve.names import china_named, national_bodies, org_key, unnamed_bodies
 
 # Posts that are national without a body written (a Chinese paper's bare 总理 is the premier).
 _NATIONAL_TITLES = frozenset({"总理", "副总理", "国务委员", "总书记", "国家主席", "国家副主席"})
@@ -91,17 +91,12 @@ def _within(a: Place, b: Place) -> bool:
     return a == b or any(p == b for p in a.ancestors()) or any(p == a for p in b.ancestors())
 
 
-# How a national body's name says it is China's (中国外交部, 中共中央); a bare one (外交部, 国务院,
-# 中央银行) is also how a story about another country writes that country's body.
-_CHINA_NAMED = ("中国", "中华人民共和国", "中共", "全国")
-
-
 def _unwritten(post: Post) -> bool:
     return post.org is None or post.org in unnamed_bodies()
 
 
 def _bare_state_body(post: Post) -> bool:
-    return post.national and post.org is not None and not post.org.startswith(_CHINA_NAMED)
+    return post.national and post.org is not None and not post.org.startswith(china_named())
 
 
 def _one_body(a: str, b: str) -> bool:
