@@ -183,7 +183,7 @@ def not_an_entity(ent: Span, f: DocFacts) -> str | None:
         len(text.strip(_NAME_EDGES)) < 2  # a quote is no character (“河)
         or _DATELINE.match(text)
         or _JUNK.match(text)
-        or (_SPACE_IN_NAME if _latin_person(ent, f) else _SPACE).search(text)
+        or (_SPACE.search(text) and (not _latin_person(ent, f) or _SPACE_IN_NAME.search(text)))
     ):
         return "one character, a dateline, digits or punctuation"
     if _unbalanced(text):
