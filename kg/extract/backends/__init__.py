@@ -7,7 +7,9 @@ dependency fails with one line naming the install command (the shape of spacy.la
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -24,6 +26,15 @@ class BackendName(str, Enum):
 
 
 DEFAULT_BACKEND = BackendName.tagger
+
+
+def models_dir() -> Path:
+    """The project's models: ``models/`` beside the package in a source checkout, else where a
+    built wheel installs them (``<prefix>/share/kg/models``, pyproject's data-files)."""
+    checkout = Path(__file__).resolve().parents[3] / "models"
+    if checkout.is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "kg" / "models"
 
 
 class BackendError(RuntimeError):

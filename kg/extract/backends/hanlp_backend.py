@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from kg.extract.backends import BackendError
+from kg.extract.backends import BackendError, models_dir
 from kg.extract.backends.doc import doc_from_sentences, shared_vocab
 from kg.schema import Sentence
 
@@ -27,7 +27,7 @@ INSTALL = "pip install kg[hanlp]"
 
 
 def default_model_path() -> Path:
-    return Path(__file__).resolve().parents[3] / "models" / DEFAULT_MODEL_NAME
+    return models_dir() / DEFAULT_MODEL_NAME
 
 
 def _resolve(model: str | None) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from kg.extract.backends import BackendError
+from kg.extract.backends import BackendError, models_dir
 from kg.extract.backends.doc import doc_from_sentences, shared_vocab
 from kg.schema import Sentence
 
@@ -18,7 +18,7 @@ MAX_CHARS = 2000  # the transition-based NER is linear, but keep pathological "s
 
 def default_model_path() -> Path:
     """models/zh_msra_ner next to the package (a source checkout or an install with models/)."""
-    return Path(__file__).resolve().parents[3] / "models" / DEFAULT_MODEL_NAME
+    return models_dir() / DEFAULT_MODEL_NAME
 
 
 class SpacyBackend:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from kg.extract.backends import BackendError
+from kg.extract.backends import BackendError, models_dir
 from kg.extract.backends.lac import LacBackend, _in_parts, _single_thread_session
 
 LABELS = ("PERSON", "ORG", "LOC", "TITLE")
@@ -36,7 +36,7 @@ LAC_TENSORS = {
 }
 HEAD_OUTPUT = "kg_head_scores"
 HEAD_PREFIX = "kg_head/"
-DEFAULT_MODEL = Path(__file__).resolve().parents[3] / "models" / "kg_tagger"
+DEFAULT_MODEL = models_dir() / "kg_tagger"
 HEAD_FILE = "head.onnx"
 CRF_FILE = "crf.json"
 
