@@ -2,14 +2,14 @@
 
 One edge per (source entity, target entity, relation), keyed by the relation, with the trigger
 verbs as written, evidence sentences, article ids, first and last date, and for invests_in the
-amounts as written and their sum in yuan. A party that is no entity of the graph (a foreign name
+amounts as written and the sum of those stated in yuan. A party that is no entity of the graph (a foreign name
 the domain rules set aside) gives no edge.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 import networkx as nx
@@ -86,7 +86,6 @@ def add_relation_edges(
                 evidence.append(record)
         articles = sorted({ex.article.id for ex, _ in items})
         dates = sorted(d for d in {ex.article.date for ex, _ in items} if d)
-        amounts = [rel for _, rel in items if rel.amount_text]
         graph.add_edge(
             source,
             target,
@@ -98,9 +97,21 @@ def add_relation_edges(
             article_ids=articles,
             date=dates[0] if dates else "",
             last_date=dates[-1] if dates else "",
-            amount=[rel.amount_text or "" for rel in amounts],
-            amount_yuan=float(sum(rel.amount or 0 for rel in amounts)),
         )
+        graph.edges[source, target, relation].update(_amounts(rel for _, rel in items))
+
+
+def _amounts(relations: Iterable[Relation]) -> dict[str, object]:
+    """The amounts as written and the sum of those in yuan; none where none was stated, so a
+    visit, or an investment stated in dollars, shows no sum rather than one of 0 yuan."""
+    stated = [rel for rel in relations if rel.amount_text]
+    attrs: dict[str, object] = {}
+    if stated:
+        attrs["amount"] = [rel.amount_text for rel in stated]
+    in_yuan = [rel.amount for rel in stated if rel.amount is not None]
+    if in_yuan:
+        attrs["amount_yuan"] = float(sum(in_yuan))
+    return attrs
 
 
 class Activity(NamedTuple):

@@ -123,3 +123,50 @@ def test_each_papers_own_city_initial_is_that_city():
         ("PERSON:甲乙丙", "LOC:梨州市"),
     }
     assert graph["PERSON:甲乙丙"]["LOC:苹城市"]["visits"]["article_ids"] == ["apple.txt#0"]
+
+
+def test_only_an_amount_in_yuan_gives_a_sum_in_yuan():
+    """An edge without a stated amount has no amount keys, and one stated in another currency
+    keeps its written amount but no yuan sum: readers and Gephi see no amount, not 0 yuan."""
+    from kg.graph.relations import add_relation_edges
+    from kg.resolve import Resolution
+    from kg.schema import Article, Entity, Evidence, Extraction, Relation
+
+    article = Article(id="a#0", source="a.txt", text="甲公司投资乙项目。丙公司投资乙项目。")
+    rels = [
+        Relation("visits", "李红旗", "甲公司", "调研", 0, "PERSON", "ORG"),
+        Relation(
+            "invests_in",
+            "甲公司",
+            "乙项目",
+            "投资",
+            0,
+            "ORG",
+            "PROJECT",
+            amount=10**9,
+            amount_text="10亿元",
+        ),
+        Relation(
+            "invests_in", "丙公司", "乙项目", "投资", 1, "ORG", "PROJECT", amount_text="2亿美元"
+        ),
+    ]
+    entities = {
+        e.id: e
+        for e in (
+            Entity("PERSON:李红旗", "李红旗", "PERSON"),
+            Entity("ORG:甲公司", "甲公司", "ORG"),
+            Entity("ORG:丙公司", "丙公司", "ORG"),
+            Entity("PROJECT:乙项目", "乙项目", "PROJECT"),
+        )
+    }
+    graph = nx.MultiDiGraph()
+    extraction = Extraction(article=article, relations=rels)
+    add_relation_edges(
+        graph, [extraction], Resolution(entities=entities), lambda a, i: Evidence(a, "", i)
+    )
+    visit = graph["PERSON:李红旗"]["ORG:甲公司"]["visits"]
+    assert "amount" not in visit and "amount_yuan" not in visit
+    yuan = graph["ORG:甲公司"]["PROJECT:乙项目"]["invests_in"]
+    assert yuan["amount"] == ["10亿元"] and yuan["amount_yuan"] == 1e9
+    dollars = graph["ORG:丙公司"]["PROJECT:乙项目"]["invests_in"]
+    assert dollars["amount"] == ["2亿美元"] and "amount_yuan" not in dollars
