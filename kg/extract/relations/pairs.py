@@ -34,6 +34,7 @@ from kg.extract.relations.patterns import (
     _PARTIES,
     _QUALIFIER_GAP,
     _TIME_AFTER,
+    _TOGETHER,
     _TOPIC,
     _TREATY,
     _UNNAMED_AFTER,
@@ -212,7 +213,7 @@ def _joins_subjects(s: _Sentence, link: re.Match, partner: _Arg, later: re.Match
     end = s.listed(partner, later.start(), _PARTIES)[-1].end
     return (
         re.fullmatch(
-            r"(?:一起|一道|共同|也|都|还|又)*", _without_adverbs(s.text[end : later.start()])
+            rf"(?:{_TOGETHER}|也|都|还|又)*", _without_adverbs(s.text[end : later.start()])
         )
         is not None
     )

@@ -111,6 +111,11 @@ _ADVERBIAL = re.compile(
 )
 
 
+# Words of togetherness between co-subjects and what they do together (甲与乙一起前往, 甲和乙共同
+# 与丙签约): one list for the visit's partner (visitors) and the joined subjects (pairs).
+_TOGETHER = "一起|一同|共同|一道"
+
+
 _COUNTRIES_AFTER = re.compile(r"[\d两三四五六七八九十几数多]+国|各国|诸国")
 
 

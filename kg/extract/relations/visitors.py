@@ -9,7 +9,14 @@ import re
 from kg.extract.relations.arguments import _of_place_in, _relative
 from kg.extract.relations.grammar import _Arg
 from kg.extract.relations.lexicon import _trigger_re
-from kg.extract.relations.patterns import _AGENTS, _PLACES, _PROBES, _TIME_AFTER, _TIME_FRAME
+from kg.extract.relations.patterns import (
+    _AGENTS,
+    _PLACES,
+    _PROBES,
+    _TIME_AFTER,
+    _TIME_FRAME,
+    _TOGETHER,
+)
 from kg.extract.relations.sentence import _Sentence
 from kg.extract.relations.subjects import next_subject, subject
 
@@ -17,7 +24,7 @@ _GOES_WITH = re.compile(r"随同|跟随")  # A随同B: A goes along with B (陪�
 
 # Between the partner of 与 and where the two go: words of time and togetherness only (今日一起)
 _TOGETHER_GAP = re.compile(
-    r"(?:[今昨明当][日天]|[上下]午|晚上|日前|近日|一起|一同|共同|一道|也|还|将|会|继续"
+    rf"(?:[今昨明当][日天]|[上下]午|晚上|日前|近日|{_TOGETHER}|也|还|将|会|继续"
     r"|（[^（）]{0,20}）)*(?:在|到|赴|前往|来到)?"
 )
 
