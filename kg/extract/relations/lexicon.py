@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kg.extract.places import gazetteer
+from kg.extract.relations.patterns import _DATE_DIGIT
 from kg.extract.rules import load_rules, read_list
 from kg.schema import RELATION_TYPES
 
@@ -98,7 +99,7 @@ def country_pairs() -> dict[str, tuple[str, str]]:
 @functools.cache
 def _pair_after() -> re.Pattern[str]:
     return re.compile(
-        r"(?:于?(?:[\d０-９一二三四五六七八九十]+[年月日号])+)?"  # 甲乙于1997年1月15日签署: a date first
+        rf"(?:于?(?:{_DATE_DIGIT}+[年月日号])+)?"  # 甲乙于1997年1月15日签署: a date first
         r"(?!洲)(?:(?:两国|双方|政府|之间)(?!(?:国家|政府)?(?:首脑|领导人|元首)|总统|总理|首相|外长|外相|国防部长|部长|议长|高层|[^，,。；;]{0,6}的|[^，,。；;]{0,10}级)"
         r"|(?:(?!条约|协定|协议|公约|宣言|首脑|总统|总理|领导人|元首|首相|外长|高层|级|和平|问题|冲突|争端|关系)[^，,。；;]){0,10}"
         rf"(?:{trigger_pattern(frame_triggers('pair', 'talks'))}))"

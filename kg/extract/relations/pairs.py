@@ -28,6 +28,7 @@ from kg.extract.relations.patterns import (
     _AGENTS,
     _AGREEMENT,
     _BOTH,
+    _DATE_DIGIT,
     _HOSTED,
     _LIST_JOIN,
     _MEMBERS,
@@ -49,7 +50,8 @@ _PRESS = re.compile(r"了?(?:中外|当地|各地|国内外|海外)?(?:传媒|�
 # 先在甲某陪同下: an adverb of sequence between a name and the escort clause after it
 _BEHALF_GAP = re.compile(
     r"(?:[今昨明当同][日天]|[上下]午|晚上|（[^（）]{0,12}）|在[^，。；、在]{1,10}|于[^，。；在]{1,10}"
-    r"|[\d一二三四五六七八九十]{1,3}[日号]|受[^，。；、受]{1,10}委托|作为[^，。；、作]{1,10}"
+    rf"|{_DATE_DIGIT}{{1,3}}[日号]"
+    r"|受[^，。；、受]{1,10}委托|作为[^，。；、作]{1,10}"
     r"|将|会|拟|也|还|亦|分别|随后|随即)*"
 )
 

@@ -21,6 +21,7 @@ from kg.extract.relations.lexicon import (
     trigger_pattern,
     triggers_of,
 )
+from kg.extract.relations.patterns import _DATE_DIGIT
 from kg.extract.relations.sentence import _Sentence
 from kg.extract.rules import load_rules
 from kg.extract.words import DATELINE, LATIN_NAME, after_post
@@ -42,10 +43,10 @@ _SECTOR = re.compile(
 _IN_WORD = re.compile(r"[人侨裔商资语文籍胞外]")  # 华人, 中外
 
 # 日 of a date (5日中断了…会谈) is no country
-_DATE_BEFORE = re.compile(r"[\d一二三四五六七八九十][日]$")
+_DATE_BEFORE = re.compile(rf"{_DATE_DIGIT}日$")
 
 # A date the model read as a place (七日至九日: 九日 for a day of 日本)
-_DATE = re.compile(r"[\d０-９一二三四五六七八九十廿卅]+[日月年号]")
+_DATE = re.compile(rf"{_DATE_DIGIT}+[日月年号]")
 
 # A bracketed local time (（纽约时间九月二十日）, （香港时间）)
 _LOCAL_TIME = re.compile(r"[（(][^（）()，。]{1,10}时间[^（）()，。]{0,12}[）)]")

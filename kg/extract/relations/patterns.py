@@ -104,10 +104,14 @@ _KIN_WORDS = r"(?:夫人|妻子|丈夫|女儿|儿子|女婿|儿媳|孙子|孙女
 _HONORIFIC = re.compile("|".join((*HONORIFICS, "亲王")))
 
 
+# A numeral of a date (1997, 十五, 廿六: Python's \d holds the full-width digits); one class for
+# every date pattern of the relation layer.
+_DATE_DIGIT = "[\\d一二三四五六七八九十廿卅]"
+
 _ADVERBIAL = re.compile(
     r"在[^，,；;]{0,20}?(?:基础|前提|框架|原则)[上下]|分别|还|也|又|已经?|曾经?|将|随后|此前|当天|今天|昨天|上午|下午|晚上|"
     r"并且?|为此|于[^，,；;在到对]{1,6}?(?:前夕|之际|期间)|"
-    r"于?[\d一二三四五六七八九十]+[年月日号](?:[和至到、][\d一二三四五六七八九十]+[年月日号]?)*"
+    rf"于?{_DATE_DIGIT}+[年月日号](?:[和至到、]{_DATE_DIGIT}+[年月日号]?)*"
 )
 
 
