@@ -203,6 +203,18 @@ def _sender(text: str, host: int, ents_at_end: dict[int, Span]) -> Span | None:
     return ents_at_end.get(posted.start()) if posted is not None else None
 
 
+def _status_before_body(doc: Doc, text: str, start: int, title_start: int, status: str) -> str:
+    """原甲市市长, 代理甲市市长: a status word before the body of a post holds the post too, when
+    the tagger cut it as a word of its own (not the 前 of 日前甲市市长); a status written at the
+    title itself stands."""
+    if status != "current" or start >= title_start:
+        return status
+    for word, held in _STATUS_BEFORE:
+        if text.endswith(word, 0, start) and doc.char_span(start - len(word), start) is not None:
+            return held
+    return status
+
+
 @dataclass(frozen=True)
 class _Words:
     """An organisation written as words, not an entity (外交|部长 -> 外交部); reads like a Span."""
@@ -652,6 +664,7 @@ class TitleChains:
             if body is None
             else TitleItem(body.org_start, e, title, body.org, "ORG", body.org_start, True)
         )
+        status = _status_before_body(doc, text, item_start, s, status)
         if status != "current":
             item = dataclasses.replace(item, status=status)
         if not st.chain:

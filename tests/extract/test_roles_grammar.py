@@ -56,6 +56,28 @@ def test_roles_grammar_former_and_acting_posts(extract):
     assert roles[("张百顺", "代市长")].status == "acting"
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "status"),
+    [
+        ("原菏泽市市长王建国出席会议。", "市长", "former"),
+        ("前山东省副省长李红旗出席会议。", "副省长", "former"),
+        ("代理菏泽市市长王建国出席会议。", "市长", "acting"),
+        ("日前菏泽市市长王建国出席会议。", "市长", "current"),  # 前 of 日前 is no word of its own
+    ],
+)
+def test_roles_grammar_a_status_word_before_the_body_holds_the_post(extract, text, title, status):
+    (role,) = [r for r in extract(text).roles if r.title == title]
+    assert role.status == status
+    assert role.org.endswith("人民政府")
+
+
+def test_roles_grammar_acting_mayor_serves_the_government(extract):
+    """代理市长 is a 市长 of the city's government, as 代市长 is."""
+    roles = by_pair(extract("菏泽市代理副市长王建国出席会议。"))
+    role = roles[("王建国", "代理副市长")]
+    assert (role.org, role.status) == ("菏泽市人民政府", "acting")
+
+
 def test_roles_grammar_a_department_closed_by_its_title(extract):
     roles = by_pair(extract("中国财政部长项怀诚在会上发言。"))
     assert "财政部" in roles[("项怀诚", "部长")].org
