@@ -25,7 +25,8 @@ the sentences of articles the day prints twice:
 (``kg.corpora.hk_press``; ids ``hk-press#<line>``): ``select_sentences`` over its sentences (each
 text once, none a gold file holds), the first 60 of each type, dev the even places of that order and
 test the odd; ``dev2`` takes all of the next such draw, made once the first two were gold,
-``dev3`` the one after, made once ``dev2`` was, and ``dev4`` the one after that:
+``dev3`` the one after, made once ``dev2`` was, ``dev4`` the one after that, and ``dev5`` the one
+after that:
 
     PYTHONPATH=. python benchmarks/relation_draw.py --hk-press dev > hk_press_dev.jsonl
 
@@ -154,7 +155,7 @@ def _hk_press(part: str) -> list[dict]:
     return [
         {"id": f"hk-press#{kept[n][0]}", "drawn_for": relation, "text": text, "relations": []}
         for place, (n, text, relation) in enumerate(drawn)
-        if part in ("dev2", "dev3", "dev4") or place % 2 == (part == "test")
+        if part in ("dev2", "dev3", "dev4", "dev5") or place % 2 == (part == "test")
     ]
 
 
@@ -184,8 +185,8 @@ def main() -> None:
     )
     parser.add_argument(
         "--hk-press",
-        choices=("dev", "test", "dev2", "dev3", "dev4"),
-        help="one half of the Hong Kong press-release draw; dev2 .. dev4: the whole next draw",
+        choices=("dev", "test", "dev2", "dev3", "dev4", "dev5"),
+        help="one half of the Hong Kong press-release draw; dev2 .. dev5: the whole next draw",
     )
     parser.add_argument("--verbs", help="comma-separated verbs the lexicon lacks (see above)")
     parser.add_argument("--verbs-for", choices=RELATION_TYPES, default="visits")

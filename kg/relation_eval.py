@@ -64,6 +64,7 @@ SETS = {
     "hk-dev2": ("hk_press_dev2.jsonl",),  # the next draw of the same, read like the dev draws
     "hk-dev3": ("hk_press_dev3.jsonl",),  # the draw after, first scored at the round's last commit
     "hk-dev4": ("hk_press_dev4.jsonl",),  # the draw after that, first scored at 3563de0
+    "hk-dev5": ("hk_press_dev5.jsonl",),  # the next, drawn and scored blind after 30020b6
     "test": ("msra_test.jsonl",),
     "test2": ("test2.jsonl",),
     "test-all": ("msra_test.jsonl", "test2.jsonl"),
