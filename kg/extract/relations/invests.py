@@ -232,8 +232,10 @@ def _invested_by(s: _Sentence, clause, t0: int, t1: int, targets: list[_Arg]):
         return [], targets
     investors = s.listed(first, t0, _PARTIES, joint=True)
     topic = s.heads[0] if s.heads and s.heads[0].start < clause[0] else None
-    if not targets and _built(topic) and t1 >= clause[1] - 1:
-        targets = [topic]  # 新竣工的甲大厦…，由A与B联合投资: what the sentence is about
+    if not targets and _construction(topic) and t1 >= clause[1] - 1:
+        # 新竣工的甲大厦…，由A与B联合投资: what the sentence is about, when it is a thing built (a
+        # body that opens the sentence acts in its own clause: 甲局指示…，由乙负责投资)
+        targets = [topic]
     own = next((m for m in reversed(s.heads) if clause[0] <= m.start and m.end <= you), None)
     if not targets and _built(own) and _BEFORE_BY.fullmatch(text, own.end, you):
         targets = [own]  # 甲中心由A出资N建设: the clause's own subject
@@ -287,6 +289,11 @@ def _clause_partners(s: _Sentence, clause, investors: list[_Arg], t0: int) -> li
             rest = text[partners[-1].end : t0]
             return partners if re.fullmatch(_TOGETHER + "?", rest) else []
     return []
+
+
+def _construction(arg: _Arg | None) -> bool:
+    """A project or building, not any body."""
+    return arg is not None and (arg.type == "PROJECT" or _BUILDING.search(arg.text) is not None)
 
 
 def _built(arg: _Arg | None) -> bool:

@@ -196,6 +196,12 @@ def test_joint_investors_of_the_building_the_sentence_is_about():
     }
 
 
+def test_a_body_that_opens_the_sentence_is_no_target_of_an_investment_by_you():
+    # 由乙负责投资 with no object: the body acting in the first clause is not what is built
+    text = "甲局已经指示乙公司，将资金拨入新设立的基金，并由乙公司负责投资。"
+    assert _found(text, [("甲局", "ORG"), ("乙公司", "ORG"), ("乙公司", "ORG")]) == set()
+
+
 def test_an_investment_in_a_kind_of_countries_of_a_region_names_no_target():
     text = "甲国对乙洲新兴国家的投资有一半属于直接投资。"
     assert _found(text, [("甲国", "LOC"), ("乙洲", "LOC")]) == set()
