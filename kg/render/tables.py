@@ -14,8 +14,9 @@ from kg.render.styles import TYPED_RELATIONS, edge_style
 from kg.render.values import as_float, as_int, names
 from kg.schema import Evidence
 
-# Titles that say the post is held in an acting capacity (代市长) or was held (原局长).
-STATUS_PREFIXES = (("代", "acting 代理"), ("原", "former 原任"), ("前", "former 前任"))
+# How the extractor says a post is held (kg.schema.Role.status; the edge keeps the latest): read
+# from the edge, not the title, which neither 原甲市市长 nor 曾任 marks and 代表 or 前锋 would.
+STATUS_NAMES = {"acting": "acting 代理", "former": "former 原任"}
 
 OFFICIALS_COLUMNS = (
     ("人物 Person", "link"),
@@ -49,8 +50,8 @@ ENTITIES_COLUMNS = (
 )
 
 
-def _status(title: str) -> str:
-    return next((name for prefix, name in STATUS_PREFIXES if title.startswith(prefix)), "")
+def _status(data: dict) -> str:
+    return STATUS_NAMES.get(str(data.get("status") or ""), "")
 
 
 def _officials(graph, link: Callable[[str], list]) -> list[list]:
@@ -64,7 +65,7 @@ def _officials(graph, link: Callable[[str], list]) -> list[list]:
                 link(u),
                 title,
                 link(v),
-                _status(title),
+                _status(data),
                 str(data.get("date") or ""),
                 str(data.get("last_date") or data.get("date") or ""),
                 len(names(data.get("article_ids"))),

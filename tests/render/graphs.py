@@ -125,6 +125,7 @@ def build_small_graph(*, with_scores: bool = True) -> nx.MultiDiGraph:
         relation="holds_position",
         weight=1.0,
         title="代市长",
+        status="acting",
         evidence="[a#4]@0 代市长王建国出席会议。",
         article_ids="a#4",
         date="2024-06-01",

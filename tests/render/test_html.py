@@ -294,6 +294,21 @@ def test_html_tables_list_every_post(rendered_small: Path) -> None:
     assert len(tables["entities"]["rows"]) == 8
 
 
+def test_html_tables_status_is_the_edges_not_the_titles(tmp_path: Path) -> None:
+    """原甲市市长 holds 市长 `former`; a 代表 is no acting post."""
+    graph = build_small_graph()
+    for _, _, data in graph.edges(data=True):
+        if data.get("title") == "市长":
+            data["status"] = "former"
+        if data.get("title") == "局长":
+            data["title"], data["status"] = "代表", "current"
+    render_views(graph, tmp_path, ego_count=0)
+    tables = {t["id"]: t for t in _data(tmp_path / "tables.html")["tables"]}
+    status = {(r[0][0], r[1]): r[3] for r in tables["officials"]["rows"]}
+    assert status[("王建国", "市长")].startswith("former")
+    assert status[("李明华", "代表")] == ""
+
+
 def test_html_tables_list_typed_relations_by_date_with_their_sentence(
     rendered_small: Path,
 ) -> None:
