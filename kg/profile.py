@@ -57,6 +57,7 @@ class RoleLine:
     org_id: str = ""
     person_id: str = ""
     person_label: str = ""
+    status: str = ""  # acting, former; "" for current (the edge's, as the latest article says)
 
 
 @dataclass
@@ -173,6 +174,7 @@ def _role_line(graph: nx.MultiDiGraph, person: str, org: str, data: Mapping[str,
         org_id=str(org),
         person_id=str(person),
         person_label=_label(graph, person),
+        status="" if _text(data, "status") == "current" else _text(data, "status"),
     )
 
 
@@ -306,9 +308,10 @@ def _role_table(title: str, lines: list[RoleLine], *, who: str) -> Table:
     table.add_column("Articles", overflow="fold")
     for line in lines:
         other = line.person_label if who == "person" else line.org_label
-        table.add_row(
-            _dates(line), Text(line.title, style="bold"), Text(other), _articles(line.article_ids)
-        )
+        title = Text(line.title, style="bold")
+        if line.status:
+            title.append(f" ({line.status})", style="dim")
+        table.add_row(_dates(line), title, Text(other), _articles(line.article_ids))
     return table
 
 

@@ -192,6 +192,7 @@ def test_profile_render_person(graph: nx.MultiDiGraph) -> None:
         for title in ("代市长", "市长", "副书记")
     }
     assert row["代市长"] < row["市长"] < row["副书记"]
+    assert "代市长 (acting)" in text and "市长 (" not in text.replace("代市长 (", "")
     assert "more than one person" not in text
 
 
