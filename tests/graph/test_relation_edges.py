@@ -91,33 +91,37 @@ def test_show_lists_what_a_person_did(seeds_run):
     ] == [("visits", False, "张百顺")]
 
 
+def _relation_graph(extractions, names: list[tuple[str, str]], **resolution) -> nx.MultiDiGraph:
+    """The typed edges of ``extractions`` over entities named (label, type)."""
+    from kg.graph.relations import add_relation_edges
+    from kg.resolve import Resolution
+    from kg.schema import Entity, Evidence
+
+    entities = {f"{kind}:{label}": Entity(f"{kind}:{label}", label, kind) for label, kind in names}
+    graph = nx.MultiDiGraph()
+    evidence = lambda article, index: Evidence(article, "", index)
+    add_relation_edges(graph, extractions, Resolution(entities=entities, **resolution), evidence)
+    return graph
+
+
 def test_each_papers_own_city_initial_is_that_city():
     """来X调研 stands for the city of the article's own paper; in a folder of two papers each
     source keeps its own (resolve's other_homes), and one paper's initial means nothing in the
     other's pages."""
-    from kg.graph.relations import add_relation_edges
-    from kg.resolve import Resolution
-    from kg.schema import Article, Entity, Evidence, Extraction, Relation
+    from kg.schema import Article, Extraction, Relation
 
     def page(source: str, place: str) -> Extraction:
         article = Article(id=f"{source}#0", source=source, text=f"甲乙丙来{place}调研。")
         rel = Relation("visits", "甲乙丙", place, "调研", 0, "PERSON", "LOC")
         return Extraction(article=article, relations=[rel])
 
-    entities = {
-        e.id: e
-        for e in (
-            Entity("PERSON:甲乙丙", "甲乙丙", "PERSON"),
-            Entity("LOC:苹城市", "苹城市", "LOC"),
-            Entity("LOC:梨州市", "梨州市", "LOC"),
-        )
-    }
-    resolution = Resolution(
-        entities=entities, home_city="苹城市", other_homes={"pear.txt": "梨州市"}
-    )
-    graph = nx.MultiDiGraph()
     pages = [page("apple.txt", "苹"), page("pear.txt", "梨"), page("pear.txt", "苹")]
-    add_relation_edges(graph, pages, resolution, lambda a, i: Evidence(a, "", i))
+    graph = _relation_graph(
+        pages,
+        [("甲乙丙", "PERSON"), ("苹城市", "LOC"), ("梨州市", "LOC")],
+        home_city="苹城市",
+        other_homes={"pear.txt": "梨州市"},
+    )
     assert {(u, v) for u, v, _ in graph.edges(keys=True)} == {
         ("PERSON:甲乙丙", "LOC:苹城市"),
         ("PERSON:甲乙丙", "LOC:梨州市"),
@@ -128,9 +132,7 @@ def test_each_papers_own_city_initial_is_that_city():
 def test_only_an_amount_in_yuan_gives_a_sum_in_yuan():
     """An edge without a stated amount has no amount keys, and one stated in another currency
     keeps its written amount but no yuan sum: readers and Gephi see no amount, not 0 yuan."""
-    from kg.graph.relations import add_relation_edges
-    from kg.resolve import Resolution
-    from kg.schema import Article, Entity, Evidence, Extraction, Relation
+    from kg.schema import Article, Extraction, Relation
 
     article = Article(id="a#0", source="a.txt", text="甲公司投资乙项目。丙公司投资乙项目。")
     rels = [
@@ -150,19 +152,9 @@ def test_only_an_amount_in_yuan_gives_a_sum_in_yuan():
             "invests_in", "丙公司", "乙项目", "投资", 1, "ORG", "PROJECT", amount_text="2亿美元"
         ),
     ]
-    entities = {
-        e.id: e
-        for e in (
-            Entity("PERSON:李红旗", "李红旗", "PERSON"),
-            Entity("ORG:甲公司", "甲公司", "ORG"),
-            Entity("ORG:丙公司", "丙公司", "ORG"),
-            Entity("PROJECT:乙项目", "乙项目", "PROJECT"),
-        )
-    }
-    graph = nx.MultiDiGraph()
-    extraction = Extraction(article=article, relations=rels)
-    add_relation_edges(
-        graph, [extraction], Resolution(entities=entities), lambda a, i: Evidence(a, "", i)
+    graph = _relation_graph(
+        [Extraction(article=article, relations=rels)],
+        [("李红旗", "PERSON"), ("甲公司", "ORG"), ("丙公司", "ORG"), ("乙项目", "PROJECT")],
     )
     visit = graph["PERSON:李红旗"]["ORG:甲公司"]["visits"]
     assert "amount" not in visit and "amount_yuan" not in visit
