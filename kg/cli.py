@@ -375,7 +375,17 @@ def extract(
                     for m in ex.mentions
                     if m.start >= 0  # byline credits are in "byline", not in the text
                 ],
-                "roles": [{"person": r.person, "title": r.title, "org": r.org} for r in ex.roles],
+                "roles": [
+                    {
+                        "person": r.person,
+                        "title": r.title,
+                        "org": r.org,
+                        "status": r.status,  # current | former | acting
+                        "date": r.date,
+                        "evidence": ex.sentence_text(r.sentence),  # "" for a byline's role
+                    }
+                    for r in ex.roles
+                ],
                 "relations": [
                     {
                         "relation": r.relation,

@@ -96,8 +96,9 @@ def test_cli_extract_jsonl_one_object_per_article() -> None:
             )  # as written; name: what it stands for
             assert entity["type"] in ENTITY_TYPES
         for role in record["roles"]:
-            assert set(role) >= {"person", "title", "org"}
+            assert set(role) >= {"person", "title", "org", "status", "date", "evidence"}
             assert role["person"] and role["title"]
+            assert role["status"] in ("current", "former", "acting")
     assert sum(len(r["entities"]) for r in records) > 50
     assert sum(len(r["roles"]) for r in records) > 0
 
