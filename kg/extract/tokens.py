@@ -17,7 +17,7 @@ from kg.extract.backends.doc import doc_text
 from kg.extract.lists import find_short_names
 from kg.extract.places import country_prefix, gazetteer, world_countries
 from kg.extract.rules import RULES_DIR, Rules, read_list
-from kg.extract.words import DATELINE, LATIN_NAME, after_post, is_place_name
+from kg.extract.words import DATELINE, LATIN_NAME, after_post, is_place_name, owned_venture
 
 CharSpan = tuple[int, int, str]
 
@@ -699,6 +699,23 @@ def latin_runs(doc: Doc, rules: Rules) -> Cuts:
     return cuts
 
 
+def ownership_heads(doc: Doc, rules: Rules) -> Cuts:
+    """中美合资|甲制药有限公司, 中外合资|乙公司: the model read who owns a joint venture as part of
+    its name (``words.owned_venture``); the name starts after 合资, and each country of a pair is
+    a place."""
+    text = doc_text(doc)
+    cuts = Cuts()
+    for ent in doc.ents:
+        start = ent.start_char
+        if ent.label_ != "ORG" or len(ent.text) < 6 or not owned_venture(text, start + 2, rules):
+            continue
+        cuts.offsets |= {start + 1, start + 2, start + 4}
+        cuts.model.append((start + 4, ent.end_char, "ORG"))
+        if text[start : start + 2] != "中外":
+            cuts.model += [(start, start + 1, "LOC"), (start + 1, start + 2, "LOC")]
+    return cuts
+
+
 SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "bracket_cuts": bracket_cuts,
     "region_runs": region_runs,
@@ -724,6 +741,7 @@ SPLITTERS: dict[str, Callable[[Doc, Rules], Cuts]] = {
     "sending_runs": sending_runs,
     "doubled_names": doubled_names,
     "state_kinds": state_kinds,
+    "ownership_heads": ownership_heads,
 }
 
 

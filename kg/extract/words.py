@@ -159,6 +159,20 @@ DATELINE = re.compile(
 _DATELINE_END = re.compile(f"(?:{DATELINE.pattern})$")
 
 
+VENTURES = ("合资", "独资", "合作")
+
+
+def owned_venture(text: str, start: int, rules: Rules) -> bool:
+    """The kind of a joint venture at ``start``, after who owns it: 中外合资, or a pair of
+    one-character countries (中美合资, 中日合作). What follows is the venture's own name (MSRA's
+    gold starts it there); the owners state no investment event."""
+    if not text.startswith(VENTURES, start):
+        return False
+    owners = text[max(0, start - 2) : start]
+    countries = {char for char, _ in rules.one_char_countries}
+    return owners == "中外" or (len(owners) == 2 and all(c in countries for c in owners))
+
+
 def left_name(
     doc: Doc,
     head: Token,
@@ -189,6 +203,8 @@ def left_name(
         if prev.text in OPEN_QUOTES:
             start -= 1
             break
+        if joiners and prev.text in VENTURES and owned_venture(doc_text(doc), prev.idx, rules):
+            break  # 中美合资|甲制药有限公司: who owns a joint venture is no part of its name
         # 和 inside a name (工业和信息化局) only between two name words; 驻 after a place or body
         # (中国驻大阪总领事馆, 市政府驻北京办事处).
         joined = joiners and prev.text == "和" and start >= 2 and is_name_part(doc[start - 2])

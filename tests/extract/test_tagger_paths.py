@@ -775,3 +775,14 @@ def test_a_copula_takes_the_subject_of_the_clause_before_after_adverbs_alone(
 ):
     _, roles = default(text)
     assert any((person, org) == expected for person, _, org in roles), roles
+
+
+def test_who_owns_a_joint_venture_is_no_part_of_its_name(default):
+    # 中美合资|甲公司: MSRA's gold starts the venture's name after 合资 and tags each country;
+    # the body's name had read 中国美合资…, the 中 widened to 中国 inside it
+    mentions, _ = default("本次活动由中美合资东河制药有限公司和西城公园联合主办。")
+    assert ("东河制药有限公司", "ORG") in mentions, mentions
+    assert not any(name.startswith(("中美", "中国美")) for name, _ in mentions), mentions
+    assert (
+        default("本次活动由中美合资东河制药有限公司和西城公园联合主办。", relations=True) == set()
+    )

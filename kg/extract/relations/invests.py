@@ -17,6 +17,8 @@ from kg.extract.relations.patterns import (
 )
 from kg.extract.relations.sentence import _Sentence
 from kg.extract.relations.subjects import subject
+from kg.extract.rules import load_rules
+from kg.extract.words import owned_venture
 
 _BUILDING = re.compile(
     r"(?:大厦|大楼|中心|工程|广场|公园|园区|市场|宾馆|饭店|医院|学校|电站|机场|港)$"
@@ -109,6 +111,8 @@ def _invests(s: _Sentence, clause, t0: int, t1: int):
         re.search(r"[的和、]$", text[max(0, t0 - 1) : t0]) and not nominal
     ):
         return []
+    if owned_venture(text, t0, load_rules()) and s.head_from(t1) is not None:
+        return []  # 中美合资|甲公司: who owns the venture named after it, no investment event
     amount_m = _AMOUNT.search(text, t1, min(clause[1], t1 + 16))
     lead = text[t1 : amount_m.start()] if amount_m is not None else ""
     amount = (
