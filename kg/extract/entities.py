@@ -90,21 +90,27 @@ class EntityRules:
                 orgs = orgs + spans
         final = merge_spans(model, found, fixed=fixed)
         doc.ents = final
-        full_names.update(_written_out_heads(final, kept_names))
+        full_names.update(_written_out_heads(final, kept_names, self.rules))
         doc.user_data["kg_full_names"] = full_names  # (start_char, end_char) -> 济滨高铁
         doc.spans["kg_inner"] = inner_mentions(model, final)
         return doc
 
 
 def _written_out_heads(
-    final: list[Span], kept: dict[tuple[int, int], str]
+    final: list[Span], kept: dict[tuple[int, int], str], rules: Rules
 ) -> dict[tuple[int, int], str]:
     """A body that opens with a one-character form kept as a country (俄|政府, 美|驻华大使馆) is
-    named with the country written out: 俄罗斯政府, as the text would name it in full."""
+    named with the country written out: 俄罗斯政府, as the text would name it in full. Not a
+    body of a pair (中美商会, 中日友好协会): its name is the pair's, as written."""
     out = {}
     for span in final:
         full = kept.get((span.start_char, span.start_char + 1))
-        if full is not None and span.label_ == "ORG" and len(span.text) > 1:
+        if (
+            full is not None
+            and span.label_ == "ORG"
+            and len(span.text) > 1
+            and not rules.is_one_char_country(span.text[1])
+        ):
             out[(span.start_char, span.end_char)] = full + span.text[1:]
     return out
 

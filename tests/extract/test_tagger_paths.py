@@ -786,3 +786,11 @@ def test_who_owns_a_joint_venture_is_no_part_of_its_name(default):
     assert (
         default("本次活动由中美合资东河制药有限公司和西城公园联合主办。", relations=True) == set()
     )
+
+
+def test_a_body_of_a_pair_of_countries_keeps_its_name_as_written(default):
+    # 俄|政府 is named 俄罗斯政府, but the 中 of 中美商会 opens a pair: no 中国美商会
+    mentions, _ = default("他出席了中美商会的年会。")
+    assert ("中美商会", "ORG") in mentions, mentions
+    mentions, _ = default("俄政府发表声明。")
+    assert ("俄罗斯政府", "ORG") in mentions, mentions
