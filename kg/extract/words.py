@@ -169,8 +169,9 @@ def owned_venture(text: str, start: int, rules: Rules) -> bool:
     if not text.startswith(VENTURES, start):
         return False
     owners = text[max(0, start - 2) : start]
-    countries = {char for char, _ in rules.one_char_countries}
-    return owners == "中外" or (len(owners) == 2 and all(c in countries for c in owners))
+    return owners == "中外" or (
+        len(owners) == 2 and all(rules.is_one_char_country(c) for c in owners)
+    )
 
 
 def left_name(
