@@ -471,7 +471,7 @@ def eval_(
             "heldout, heldout2 (People's Daily draws held out), test, test2 (MSRA test), "
             "test-all (both), test3, test4 (MSRA test with the later verbs), test-full (all four), or "
             "pd2013-dev, pd2013-test, pd2013 (People's Daily of 5 June 2013, whole articles), "
-            "hk-dev, hk-test, hk, hk-dev2, hk-dev3, hk-dev4 (Hong Kong Financial Secretary's "
+            "hk-dev, hk-test, hk, hk-dev2 … hk-dev5 (Hong Kong Financial Secretary's "
             "press releases).",
         ),
     ] = "dev",
