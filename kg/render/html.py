@@ -54,6 +54,7 @@ from kg.render.styles import (
     community_color,
     edge_style,
     node_style,
+    status_name,
 )
 from kg.render.tables import write_tables
 from kg.render.values import as_float, as_int, names
@@ -305,6 +306,8 @@ class _GraphInfo:
                 ),  # typed relations: verbs as written
                 "kgAmount": "、".join(names(data.get("amount"))),
             }
+            if status := status_name(data):  # only where a post is not current: no bytes else
+                found["kgStatus"] = status
         return found
 
     def type_of(self, node: str) -> str:

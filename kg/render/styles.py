@@ -6,6 +6,7 @@ follow PageRank (boxes and ellipses size themselves to their label instead).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kg.palette import OTHER_TYPE_HEX, TYPE_HEX, relation_hex
@@ -105,3 +106,13 @@ def edge_style(relation: str) -> EdgeStyle:
 
 def community_color(community: int) -> str:
     return COMMUNITY_PALETTE[community % len(COMMUNITY_PALETTE)]
+
+
+# How a post is held (kg.schema.Role.status; a holds_position edge keeps the latest article's),
+# read from the edge, not its title, which neither 原甲市市长 nor 曾任 marks and 代表 or 前锋 would.
+STATUS_NAMES = {"acting": "acting 代理", "former": "former 原任"}
+
+
+def status_name(edge: Mapping[str, object]) -> str:
+    """The edge's status as the views print it; "" for a current post or any other edge."""
+    return STATUS_NAMES.get(str(edge.get("status") or ""), "")

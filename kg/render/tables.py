@@ -10,13 +10,9 @@ from urllib.parse import quote
 
 from kg.readwrite.atomic import atomic_write
 from kg.render.jinja import environment, json_for_script
-from kg.render.styles import TYPED_RELATIONS, edge_style
+from kg.render.styles import TYPED_RELATIONS, edge_style, status_name
 from kg.render.values import as_float, as_int, names
 from kg.schema import Evidence
-
-# How the extractor says a post is held (kg.schema.Role.status; the edge keeps the latest): read
-# from the edge, not the title, which neither 原甲市市长 nor 曾任 marks and 代表 or 前锋 would.
-STATUS_NAMES = {"acting": "acting 代理", "former": "former 原任"}
 
 OFFICIALS_COLUMNS = (
     ("人物 Person", "link"),
@@ -50,10 +46,6 @@ ENTITIES_COLUMNS = (
 )
 
 
-def _status(data: dict) -> str:
-    return STATUS_NAMES.get(str(data.get("status") or ""), "")
-
-
 def _officials(graph, link: Callable[[str], list]) -> list[list]:
     rows = []
     for u, v, data in graph.edges(data=True):
@@ -65,7 +57,7 @@ def _officials(graph, link: Callable[[str], list]) -> list[list]:
                 link(u),
                 title,
                 link(v),
-                _status(data),
+                status_name(data),
                 str(data.get("date") or ""),
                 str(data.get("last_date") or data.get("date") or ""),
                 len(names(data.get("article_ids"))),

@@ -192,6 +192,11 @@ def test_html_officials_view_holds_positions_only(rendered_small: Path) -> None:
     assert {"ORG:江北市人民政府", "ORG:江北市交通运输局"} <= set(by_id)
     labels = [e.get("label") for e in data["edges"] if e["from"] == "PERSON:王建国"]
     assert sorted(labels) == ["代市长", "市长"]
+    # a post held acting says so on its card; a current one carries no status at all
+    status = {
+        e.get("label"): e.get("kgStatus") for e in data["edges"] if e["from"] == "PERSON:王建国"
+    }
+    assert status == {"代市长": "acting 代理", "市长": None}
 
 
 def test_html_parallel_posts_curve_apart(rendered_small: Path) -> None:

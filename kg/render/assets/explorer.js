@@ -156,6 +156,7 @@
     head.appendChild(el("span", "kg-badge", relationNames[edge.kgRelation] || edge.kgRelation));
     card.appendChild(head);
     row(card, "职务 Title", edge.kgTitle);
+    row(card, "状态 Status", edge.kgStatus);
     row(card, "动词 Trigger", edge.kgTrigger);
     row(card, "金额 Amount", edge.kgAmount);
     row(card, "权重 Weight", edge.kgWeight);
