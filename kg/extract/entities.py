@@ -101,7 +101,7 @@ def _written_out_heads(
 ) -> dict[tuple[int, int], str]:
     """A body that opens with a one-character form kept as a country (俄|政府, 美|驻华大使馆) is
     named with the country written out: 俄罗斯政府, as the text would name it in full. Not a
-    body of a pair (中美商会, 中日友好协会): its name is the pair's, as written."""
+    body of a pair (甲乙商会, 甲乙友好协会): its name is the pair's, as written."""
     out = {}
     for span in final:
         full = kept.get((span.start_char, span.start_char + 1))
