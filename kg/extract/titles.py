@@ -203,16 +203,23 @@ def _sender(text: str, host: int, ents_at_end: dict[int, Span]) -> Span | None:
     return ents_at_end.get(posted.start()) if posted is not None else None
 
 
+def _status_before(text: str, s: int) -> tuple[int, str]:
+    """Where the status word right before ``s`` starts, and the status it gives (``s`` and
+    current when there is none)."""
+    for word, status in _STATUS_BEFORE:
+        if text.endswith(word, 0, s):
+            return s - len(word), status
+    return s, "current"
+
+
 def _status_before_body(doc: Doc, text: str, start: int, title_start: int, status: str) -> str:
     """原甲市市长, 代理甲市市长: a status word before the body of a post holds the post too, when
     the tagger cut it as a word of its own (not the 前 of 日前甲市市长); a status written at the
     title itself stands."""
     if status != "current" or start >= title_start:
         return status
-    for word, held in _STATUS_BEFORE:
-        if text.endswith(word, 0, start) and doc.char_span(start - len(word), start) is not None:
-            return held
-    return status
+    lead, held = _status_before(text, start)
+    return held if lead < start and doc.char_span(lead, start) is not None else status
 
 
 @dataclass(frozen=True)
@@ -533,12 +540,6 @@ class TitleChains:
                 return _Words(text[begin : token.start_char] + closed, "ORG", begin, s)
         return org_ent
 
-    def _status_before(self, text: str, s: int) -> tuple[int, str]:
-        for word, status in _STATUS_BEFORE:
-            if text.endswith(word, 0, s):
-                return s - len(word), status
-        return s, "current"
-
     def find(self, doc: Doc) -> list[FoundRole]:
         text = doc_text(doc)
         self._entity_starts = {e.start_char for e in doc.ents}
@@ -552,7 +553,7 @@ class TitleChains:
                 title = text[s:e]
                 if text.endswith(_VAGUE_BEFORE, 0, s) and title == "负责人":
                     continue  # 相关负责人: "an official concerned", no post
-                lead, status = self._status_before(text, s)
+                lead, status = _status_before(text, s)
                 if title.startswith("代") and len(title) > 2:
                     status = "acting"
                 item = self._chain_item(doc, view, st, sent, (org_start, s, e), lead, status)
