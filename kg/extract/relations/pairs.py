@@ -207,18 +207,17 @@ def _with_partner(
     return None
 
 
+# Between names joined to the subject and the second 与: words of togetherness and of also
+_JOINED_GAP = re.compile(rf"(?:{_TOGETHER}|也|都|还|又)*")
+
+
 def _joins_subjects(s: _Sentence, link: re.Match, partner: _Arg, later: re.Match) -> bool:
     """A和B都与C, A与B今日与C: the first link joins its names to the subject when a second 与
     or 同 follows them after words of time or manner alone (not A与B签约后同C: its own verb)."""
     if link.group() == "和":
         return True
     end = s.listed(partner, later.start(), _PARTIES)[-1].end
-    return (
-        re.fullmatch(
-            rf"(?:{_TOGETHER}|也|都|还|又)*", _without_adverbs(s.text[end : later.start()])
-        )
-        is not None
-    )
+    return _JOINED_GAP.fullmatch(_without_adverbs(s.text[end : later.start()])) is not None
 
 
 def _sides_before(s: _Sentence, clause, t0: int, types, *, objects: bool) -> list:
